@@ -1,0 +1,95 @@
+// Accounts API: sessions, the signed-in user's account and tokens, organisations and users.
+import { z } from 'zod';
+import { Alpha3, IsoDateTime, Uuid } from './common.ts';
+
+export const Role = z.enum(['admin', 'supervisor', 'practitioner', 'analyst', 'viewer']);
+export const OrganisationKind = z.enum([
+  'central-authority',
+  'prosecution-service',
+  'police',
+  'financial-intelligence-unit',
+  'customs',
+  'court',
+  'other',
+]);
+
+export const Organisation = z
+  .object({ id: Uuid, name: z.string(), country: z.string(), kind: OrganisationKind, createdAt: IsoDateTime })
+  .meta({ id: 'Organisation' });
+export type Organisation = z.infer<typeof Organisation>;
+
+export const SessionUser = z
+  .object({
+    id: Uuid,
+    email: z.string(),
+    name: z.string(),
+    role: Role,
+    organisation: z.object({ id: Uuid, name: z.string(), country: z.string(), kind: OrganisationKind }),
+    mustChangePassword: z.boolean(),
+  })
+  .meta({ id: 'SessionUser' });
+
+export const SignInBody = z.strictObject({ email: z.string().min(3).max(320), password: z.string().min(1).max(1024) });
+export const SessionResponse = z.object({ user: SessionUser, csrfToken: z.string() }).meta({ id: 'Session' });
+
+export const ChangePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1).max(1024),
+  newPassword: z.string().min(12).max(1024),
+});
+
+export const ApiToken = z.object({ id: Uuid, name: z.string(), createdAt: IsoDateTime, lastUsedAt: IsoDateTime.nullable() });
+export const ApiTokenList = z.object({ items: z.array(ApiToken) });
+export const CreateApiTokenBody = z.strictObject({ name: z.string().trim().min(1).max(100) });
+export const CreatedApiToken = z.object({ id: Uuid, name: z.string(), token: z.string().describe('Shown once; store it safely') });
+
+export const OrganisationList = z.object({ items: z.array(Organisation) });
+export const CreateOrganisationBody = z.strictObject({
+  name: z.string().trim().min(2).max(200),
+  country: Alpha3,
+  kind: OrganisationKind,
+});
+export const UpdateOrganisationBody = z.strictObject({
+  name: z.string().trim().min(2).max(200).optional(),
+  country: Alpha3.optional(),
+  kind: OrganisationKind.optional(),
+});
+
+export const User = z
+  .object({
+    id: Uuid,
+    email: z.string(),
+    name: z.string(),
+    role: Role,
+    organisationId: Uuid,
+    disabled: z.boolean(),
+    mustChangePassword: z.boolean(),
+    createdAt: IsoDateTime,
+  })
+  .meta({ id: 'User' });
+export const UserList = z.object({ items: z.array(User) });
+export const UserQuery = z.strictObject({
+  organisationId: Uuid.optional(),
+  role: Role.optional(),
+  q: z.string().max(200).optional(),
+});
+export const CreateUserBody = z.strictObject({
+  email: z.email().max(320),
+  name: z.string().trim().min(1).max(200),
+  role: Role,
+  organisationId: Uuid,
+  password: z.string().min(12).max(1024),
+});
+export const IdParams = z.strictObject({ id: Uuid });
+
+export const NodeInfo = z.object({
+  nodeId: z.string(),
+  name: z.string(),
+  signingKeyFingerprint: z.string(),
+  encryptionKeyFingerprint: z.string(),
+  keyStorage: z.enum(['files', 'database-encrypted']),
+  database: z.enum(['pglite', 'postgres']),
+  version: z.string(),
+});
+
+export const PublicSettings = z.object({ requireSignInForKnowledge: z.boolean() });
+export const UpdateSettingsBody = z.strictObject({ requireSignInForKnowledge: z.boolean() });

@@ -1,0 +1,6 @@
+export * from './accounts/accounts.ts';
+export * from './audit/audit-chain.ts';
+export * from './policy/policy.ts';
+export * from './shared/canonical-json.ts';
+export * from './shared/errors.ts';
+export * from './shared/ports.ts';

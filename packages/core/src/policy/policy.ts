@@ -1,0 +1,44 @@
+// Roles and permissions as data: one table, checked by every route through `can`/`assertCan`.
+import { ForbiddenError } from '../shared/errors.ts';
+
+export const ROLES = ['admin', 'supervisor', 'practitioner', 'analyst', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = {
+  'node:read': ['admin', 'supervisor', 'practitioner', 'analyst', 'viewer'],
+  'organisation:read': ['admin', 'supervisor', 'practitioner', 'analyst', 'viewer'],
+  'organisation:manage': ['admin'],
+  'user:read': ['admin', 'supervisor'],
+  'user:manage': ['admin'],
+  'audit:read': ['admin'],
+  'audit:verify': ['admin', 'supervisor'],
+  'settings:manage': ['admin'],
+  'knowledge:curate': ['admin'],
+  'request:read': ['admin', 'supervisor', 'practitioner', 'analyst', 'viewer'],
+  'request:draft': ['supervisor', 'practitioner'],
+  'request:approve': ['supervisor'],
+  'request:transmit': ['supervisor', 'practitioner'],
+  'account:self': ['admin', 'supervisor', 'practitioner', 'analyst', 'viewer'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** Node administrators see every organisation; every other role sees its own organisation only. */
+export const NODE_WIDE_ROLES: readonly Role[] = ['admin'];
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export function assertCan(role: Role, permission: Permission): void {
+  if (!can(role, permission)) throw new ForbiddenError('forbidden', 'You do not have permission for this action.');
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+/** Whether an actor may see a record that belongs to `organisationId`. */
+export function canSeeOrganisation(actor: { role: Role; organisationId: string }, organisationId: string): boolean {
+  return NODE_WIDE_ROLES.includes(actor.role) || actor.organisationId === organisationId;
+}

@@ -1,0 +1,7 @@
+// Numbered migrations, applied in name order by `migrateToLatest` at start and by `comity migrate`.
+import type { Migration } from 'kysely';
+import * as m001 from './001-accounts-and-audit.ts';
+
+export const MIGRATIONS: Record<string, Migration> = {
+  '001-accounts-and-audit': m001,
+};

@@ -1,0 +1,50 @@
+// Node configuration from the environment (the README's table lists every variable).
+import { resolve } from 'node:path';
+
+export interface NodeConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string | undefined;
+  masterKey?: string | undefined;
+  /** Folder of the built web UI; absent folder → the API still runs and / explains how to build. */
+  webDir?: string | undefined;
+  /** Knowledge data folder (defaults to the repository's data/). */
+  knowledgeDir?: string | undefined;
+  nodeName?: string | undefined;
+  nodeCountry?: string | undefined;
+  log?: boolean | undefined;
+  trustProxy?: boolean | undefined;
+  /** Login attempts per IP per minute before 429. */
+  loginRateLimit?: number | undefined;
+  bodyLimitBytes?: number | undefined;
+  /** Where the bootstrap message goes (stdout by default). */
+  announce?: ((line: string) => void) | undefined;
+}
+
+export const REPO_ROOT = resolve(new URL('../../..', import.meta.url).pathname);
+
+function int(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${value}"`);
+  return n;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): NodeConfig {
+  return {
+    port: int('PORT', env.PORT, 8080),
+    host: env.HOST || '127.0.0.1',
+    dataDir: resolve(env.COMITY_DATA_DIR || '.comity-data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    masterKey: env.COMITY_MASTER_KEY || undefined,
+    webDir: env.COMITY_WEB_DIR ? resolve(env.COMITY_WEB_DIR) : resolve(REPO_ROOT, 'packages/web/dist'),
+    knowledgeDir: env.COMITY_KNOWLEDGE_DIR ? resolve(env.COMITY_KNOWLEDGE_DIR) : resolve(REPO_ROOT, 'data'),
+    nodeName: env.COMITY_NODE_NAME || undefined,
+    nodeCountry: env.COMITY_NODE_COUNTRY || undefined,
+    log: env.COMITY_LOG !== '0',
+    trustProxy: env.COMITY_TRUST_PROXY === '1',
+    loginRateLimit: int('COMITY_LOGIN_RATE_LIMIT', env.COMITY_LOGIN_RATE_LIMIT, 20),
+    bodyLimitBytes: int('COMITY_BODY_LIMIT', env.COMITY_BODY_LIMIT, 1024 * 1024),
+  };
+}

@@ -1,0 +1,6 @@
+export { buildApp } from './app.ts';
+export { configFromEnv, REPO_ROOT, type NodeConfig } from './config.ts';
+export { startNode, BOOTSTRAP_ADMIN_EMAIL, type RunningNode } from './start-node.ts';
+export { openNodeStore, VERSION, type NodeStore } from './node-store.ts';
+export * from './accounts/accounts-service.ts';
+export { verifyTrail } from './audit/audit-service.ts';

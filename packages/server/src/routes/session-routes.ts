@@ -1,0 +1,56 @@
+// Sign-in, sign-out and the current session.
+import { SessionResponse, SignInBody } from '@comity/contract';
+import { NotFoundError } from '@comity/core';
+import { findOrganisation, findUser } from '@comity/db';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { signIn, signOut } from '../accounts/accounts-service.ts';
+import { SESSION_COOKIE, SESSION_IDLE_MS, requireActor } from '../auth/authenticate.ts';
+import type { AppDeps } from '../deps.ts';
+import { presentSessionUser } from '../http/presenters.ts';
+
+export async function sessionRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.post(
+    '/api/v1/session',
+    {
+      schema: { tags: ['session'], summary: 'Sign in (sets the session cookie)', body: SignInBody, response: { 200: SessionResponse } },
+      config: { rateLimit: { max: deps.config.loginRateLimit ?? 20, timeWindow: 60_000 } },
+    },
+    async (request, reply) => {
+      const result = await signIn(deps, String(request.id), request.body.email, request.body.password);
+      reply.setCookie(SESSION_COOKIE, result.sessionToken, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: request.protocol === 'https',
+        maxAge: Math.floor(SESSION_IDLE_MS / 1000),
+      });
+      return { user: presentSessionUser(result.user, result.organisation), csrfToken: result.csrfToken };
+    },
+  );
+
+  r.get(
+    '/api/v1/session',
+    { schema: { tags: ['session'], summary: 'The signed-in user and the CSRF token', response: { 200: SessionResponse } } },
+    async (request) => {
+      const actor = requireActor(request, { allowPasswordChangePending: true });
+      const user = await findUser(deps.db, actor.userId);
+      const org = user ? await findOrganisation(deps.db, user.organisation_id) : undefined;
+      if (!user || !org) throw new NotFoundError('not_found', 'No such user.');
+      return { user: presentSessionUser(user, org), csrfToken: actor.csrfToken ?? '' };
+    },
+  );
+
+  r.delete(
+    '/api/v1/session',
+    { schema: { tags: ['session'], summary: 'Sign out', response: { 204: z.null() } } },
+    async (request, reply) => {
+      const actor = requireActor(request, { allowPasswordChangePending: true });
+      await signOut(deps, { actor, requestId: String(request.id) });
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
+}
