@@ -6,6 +6,8 @@ export interface NodeConfig {
   host: string;
   dataDir: string;
   databaseUrl?: string | undefined;
+  /** PostgreSQL schema (search_path) for this node's tables; default: the server's default. */
+  databaseSchema?: string | undefined;
   masterKey?: string | undefined;
   /** Folder of the built web UI; absent folder → the API still runs and / explains how to build. */
   webDir?: string | undefined;
@@ -37,6 +39,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): NodeConfig 
     host: env.HOST || '127.0.0.1',
     dataDir: resolve(env.COMITY_DATA_DIR || '.comity-data'),
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseSchema: env.COMITY_DATABASE_SCHEMA || undefined,
     masterKey: env.COMITY_MASTER_KEY || undefined,
     webDir: env.COMITY_WEB_DIR ? resolve(env.COMITY_WEB_DIR) : resolve(REPO_ROOT, 'packages/web/dist'),
     knowledgeDir: env.COMITY_KNOWLEDGE_DIR ? resolve(env.COMITY_KNOWLEDGE_DIR) : resolve(REPO_ROOT, 'data'),

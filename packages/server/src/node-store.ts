@@ -22,6 +22,7 @@ export const VERSION: string = (JSON.parse(readFileSync(join(REPO_ROOT, 'package
 export async function openNodeStore(opts: {
   dataDir: string;
   databaseUrl?: string | undefined;
+  databaseSchema?: string | undefined;
   masterKey?: string | undefined;
   purpose: string;
   migrate?: boolean;
@@ -30,7 +31,7 @@ export async function openNodeStore(opts: {
   const lock = opts.databaseUrl ? null : acquireDataDirLock(opts.dataDir, opts.purpose);
   let database: OpenedDatabase | undefined;
   try {
-    database = await openDatabase({ databaseUrl: opts.databaseUrl, pgliteDir: opts.databaseUrl ? undefined : join(opts.dataDir, 'pgdata') });
+    database = await openDatabase({ databaseUrl: opts.databaseUrl, schema: opts.databaseSchema, pgliteDir: opts.databaseUrl ? undefined : join(opts.dataDir, 'pgdata') });
     const applied = opts.migrate === false ? [] : (await migrateToLatest(database.db)).applied;
     const keys = opts.masterKey ? await loadOrCreateDatabaseKeys(database.db, opts.masterKey) : loadOrCreateFileKeys(opts.dataDir);
     const db = database.db;

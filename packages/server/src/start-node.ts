@@ -45,6 +45,7 @@ export async function startNode(config: NodeConfig): Promise<RunningNode> {
   const store = await openNodeStore({
     dataDir: config.dataDir,
     databaseUrl: config.databaseUrl,
+    databaseSchema: config.databaseSchema,
     masterKey: config.masterKey,
     purpose: 'node',
   });

@@ -20,7 +20,8 @@ export function checkPasswordPolicy(password: string, email: string): void {
     throw new ValidationError('weak_password', `The password must have at least ${PASSWORD_MIN_LENGTH} characters.`);
   }
   if (password.length > 1024) throw new ValidationError('weak_password', 'The password is too long (1024 characters at most).');
-  if (password.toLowerCase().includes(email.split('@')[0]?.toLowerCase() || '\u0000')) {
+  const local = email.split('@')[0]?.toLowerCase() ?? '';
+  if (local.length >= 3 && password.toLowerCase().includes(local)) {
     throw new ValidationError('weak_password', 'The password must not contain the account name.');
   }
   if (new Set(password).size < 5) throw new ValidationError('weak_password', 'The password is too repetitive.');

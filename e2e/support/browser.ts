@@ -1,0 +1,40 @@
+// The system Chromium driven by playwright-core; never a downloaded browser.
+import { existsSync } from 'node:fs';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+export const chromiumPath = '/usr/bin/chromium';
+
+/** Why browser tests cannot run here, or null when they can. With COMITY_REQUIRE_BROWSER=1 a missing browser fails. */
+export function browserUnavailable(): string | null {
+  if (existsSync(chromiumPath)) return null;
+  if (process.env.COMITY_REQUIRE_BROWSER) {
+    throw new Error(`COMITY_REQUIRE_BROWSER is set but ${chromiumPath} is missing: apt-get install chromium`);
+  }
+  return 'chromium not installed: apt-get install chromium';
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+}
+
+/** Records uncaught page errors and any request that leaves the node (the UI must make none). */
+export function watchPage(page: Page, origin: string): { errors: string[]; foreignRequests: string[] } {
+  const errors: string[] = [];
+  const foreignRequests: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:')) foreignRequests.push(url);
+  });
+  return { errors, foreignRequests };
+}
+
+export function htmlDirection(page: Page): Promise<{ dir: string; lang: string }> {
+  // A string expression: this file is type-checked without the DOM library.
+  return page.evaluate<{ dir: string; lang: string }>(
+    '({ dir: document.documentElement.dir, lang: document.documentElement.lang })',
+  );
+}

@@ -1,0 +1,46 @@
+// The `comity` command tree. Kept apart from main.ts so tests run commands in-process.
+import { Command, CommanderError } from 'commander';
+import { VERSION } from '@comity/server';
+import { type CliIo, EXIT_OK, EXIT_USAGE, describeError } from './cli-io.ts';
+import { registerAuditCommands } from './commands/audit-commands.ts';
+import { registerNodeCommands } from './commands/node-commands.ts';
+import { registerUserCommands } from './commands/user-commands.ts';
+
+export function buildProgram(io: CliIo): Command {
+  const program = new Command('comity')
+    .description('Comity: international cooperation in criminal matters. Settings come from the environment (see README).')
+    .version(VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  registerNodeCommands(program, io);
+  registerUserCommands(program, io);
+  registerAuditCommands(program, io);
+  // Every subcommand exits through us, so that usage errors are 2 and failures 1.
+  const override = (cmd: Command) => {
+    cmd.exitOverride();
+    cmd.configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+    for (const sub of cmd.commands) override(sub);
+  };
+  override(program);
+  return program;
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const program = buildProgram(io);
+  if (argv.length === 0) {
+    program.outputHelp();
+    return EXIT_USAGE;
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT_OK;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT_OK;
+      return EXIT_USAGE;
+    }
+    const { message, exitCode } = describeError(err);
+    if (message) io.err(message);
+    return exitCode;
+  }
+}

@@ -1,0 +1,298 @@
+// Precomputed lookups over a knowledge snapshot, built once so that a legal-basis query is a
+// handful of map reads: the whole matrix of States, types and offences must run in seconds.
+import type {
+  Article,
+  Country,
+  Instrument,
+  IsoDate,
+  KnowledgeSnapshot,
+  Participation,
+  PartyList,
+  Reservation,
+} from './model.ts';
+import { normaliseName } from './resolve.ts';
+import { type StatusFact, statusFromParticipation } from './status.ts';
+import {
+  COOPERATION_TYPES,
+  type CooperationType,
+  isOffenceWildcard,
+  OFFENCE_IDS,
+  OFFENCE_WILDCARDS,
+  type OffenceId,
+} from './taxonomy.ts';
+
+/** Rank used to sort bases, most specific first. */
+export type SpecificityRank = 0 | 1 | 2 | 3;
+
+export interface AnswerArticle {
+  number: string;
+  heading: string;
+  text?: string;
+  toBeConfirmed?: boolean;
+}
+
+/** An instrument that covers an offence for a cooperation type, with what the coverage requires. */
+export interface Candidate {
+  instrument: Instrument;
+  rank: SpecificityRank;
+  /** How the offence is covered: the offence id itself or a wildcard. */
+  via: string;
+  conditions: string[];
+  articles: AnswerArticle[];
+  articlesWithoutText: AnswerArticle[];
+  /** Reasons that depend only on the instrument, type and offence. */
+  staticReasons: string[];
+}
+
+export interface KnowledgeIndex {
+  snapshot: KnowledgeSnapshot;
+  dataAsOf: IsoDate;
+  instruments: Map<string, Instrument>;
+  /** Instruments in catalogue order. */
+  instrumentOrder: Instrument[];
+  partyLists: Map<string, PartyList>;
+  /** Key `${instrument}|${state}`. */
+  participations: Map<string, Participation>;
+  /** By instrument, then State. */
+  reservations: Map<string, Map<string, Reservation[]>>;
+  reservationsByState: Map<string, Reservation[]>;
+  /** Protocols by parent Convention. */
+  protocols: Map<string, Instrument[]>;
+  /** By type, then offence: candidates in specificity order. */
+  candidates: Map<CooperationType, Map<OffenceId, Candidate[]>>;
+  /** Context-only instruments per offence. */
+  context: Map<string, Instrument[]>;
+  countries: Map<string, Country>;
+  /** Upper-case alpha-2, alpha-3 and EU → alpha-3. */
+  countryCodes: Map<string, string>;
+  /** Normalised names in all languages and aliases → alpha-3. */
+  countryNames: Map<string, string>;
+  /** Per date, memoised status facts by instrument then State (nested maps avoid building a key
+   * string per lookup in the hot path). */
+  statusCache: Map<IsoDate, Map<string, Map<string, StatusFact>>>;
+}
+
+export function specificityRank(instrument: Instrument): SpecificityRank {
+  if (instrument.kind === 'bilateral') return 0;
+  if (instrument.kind === 'regional') return 1;
+  const general = instrument.offences.some((o) => isOffenceWildcard(o) || o === 'other-serious-crime');
+  return general ? 3 : 2;
+}
+
+function coverage(instrument: Instrument, offence: OffenceId, type: CooperationType): string | null {
+  if (instrument.offences.includes(offence)) return offence;
+  for (const o of instrument.offences) {
+    if (!isOffenceWildcard(o)) continue;
+    const allowed = OFFENCE_WILDCARDS[o].types as readonly CooperationType[] | null;
+    if (allowed === null || allowed.includes(type)) return o;
+  }
+  return null;
+}
+
+function articlesFor(instrument: Instrument, type: CooperationType, withText: boolean): AnswerArticle[] {
+  const numbers = instrument.cooperation[type]?.articles ?? [];
+  const byNumber = new Map<string, Article>(instrument.articles.map((a) => [a.number, a]));
+  return numbers.map((number) => {
+    const a = byNumber.get(number);
+    const out: AnswerArticle = { number, heading: a?.heading ?? '' };
+    if (withText && a?.text) out.text = a.text;
+    if (!instrument.articlesChecked || !a) out.toBeConfirmed = true;
+    return out;
+  });
+}
+
+function conditionsFor(instrument: Instrument, via: string): string[] {
+  const out: string[] = [];
+  for (const c of instrument.scopeConditions) {
+    if (c.onlyVia && c.onlyVia !== via) continue;
+    out.push(`${c.question} (${c.citation})`);
+  }
+  if (isOffenceWildcard(via)) {
+    const q = OFFENCE_WILDCARDS[via].question;
+    if (q && !instrument.scopeConditions.some((c) => c.onlyVia === via)) out.push(q);
+  }
+  return out;
+}
+
+/** A State party to a Protocol must be party to its Convention (e.g. UNTOC art. 37(2)), so a
+ * Protocol's party list also tells us about the Convention where the Convention's list is silent. */
+function inferParentParticipations(
+  snapshot: KnowledgeSnapshot,
+  instruments: Map<string, Instrument>,
+  participations: Map<string, Participation>,
+): void {
+  for (const list of snapshot.partyLists) {
+    const child = instruments.get(list.instrument);
+    const parentId = child?.supplements;
+    if (!child || !parentId) continue;
+    for (const p of list.participations) {
+      if (!p.consentKind || p.denunciation) continue;
+      const key = `${parentId}|${p.state}`;
+      const existing = participations.get(key);
+      const attested = p.consent ?? p.asOf;
+      if (existing?.consentKind && (!existing.inferredFrom || (existing.asOf ?? '') <= attested)) continue;
+      participations.set(key, {
+        state: p.state,
+        consentKind: 'unknown',
+        source: `inferred: party to ${child.id} (${p.consent ? `consent ${p.consent}` : `as of ${p.asOf}`}; ${p.source}); only a party to ${parentId} can become party to its Protocols`,
+        asOf: attested,
+        inferredFrom: child.id,
+      });
+    }
+  }
+}
+
+export function buildKnowledgeIndex(snapshot: KnowledgeSnapshot): KnowledgeIndex {
+  const instruments = new Map(snapshot.instruments.map((i) => [i.id, i]));
+  const partyLists = new Map(snapshot.partyLists.map((l) => [l.instrument, l]));
+  const participations = new Map<string, Participation>();
+  for (const list of snapshot.partyLists) {
+    for (const p of list.participations) participations.set(`${list.instrument}|${p.state}`, p);
+  }
+  inferParentParticipations(snapshot, instruments, participations);
+
+  const reservations = new Map<string, Map<string, Reservation[]>>();
+  const reservationsByState = new Map<string, Reservation[]>();
+  for (const r of snapshot.reservations) {
+    let byState = reservations.get(r.instrument);
+    if (!byState) {
+      byState = new Map();
+      reservations.set(r.instrument, byState);
+    }
+    byState.set(r.state, [...(byState.get(r.state) ?? []), r]);
+    reservationsByState.set(r.state, [...(reservationsByState.get(r.state) ?? []), r]);
+  }
+
+  const protocols = new Map<string, Instrument[]>();
+  for (const i of snapshot.instruments) {
+    if (i.supplements) protocols.set(i.supplements, [...(protocols.get(i.supplements) ?? []), i]);
+  }
+
+  const candidates = new Map<CooperationType, Map<OffenceId, Candidate[]>>(COOPERATION_TYPES.map((t) => [t, new Map()]));
+  const context = new Map<string, Instrument[]>();
+  const order = snapshot.instruments.map((i, n) => ({ i, n, rank: specificityRank(i) }));
+  order.sort((a, b) => a.rank - b.rank || a.n - b.n);
+  for (const offence of OFFENCE_IDS) {
+    context.set(
+      offence,
+      snapshot.instruments.filter((i) => i.contextOnly && i.offences.includes(offence)),
+    );
+    for (const type of COOPERATION_TYPES) {
+      const list: Candidate[] = [];
+      for (const { i, rank } of order) {
+        if (i.contextOnly || !i.cooperation[type]) continue;
+        const via = coverage(i, offence, type);
+        if (!via) continue;
+        const articles = articlesFor(i, type, true);
+        const staticReasons: string[] = [];
+        if (i.supplements) staticReasons.push(`${i.id} applies together with ${i.supplements}: both States must be party to both.`);
+        if (via !== offence) staticReasons.push(`${i.id} covers ${offence} through ${via}.`);
+        if (articles.length === 0) staticReasons.push(`The articles of ${i.id} that provide ${type} are not in the data.`);
+        else if (!i.articlesChecked) staticReasons.push(`Article numbers of ${i.id} are to be confirmed against the authentic text.`);
+        list.push({
+          instrument: i,
+          rank,
+          via,
+          conditions: conditionsFor(i, via),
+          articles,
+          articlesWithoutText: articlesFor(i, type, false),
+          staticReasons,
+        });
+      }
+      candidates.get(type)?.set(offence, list);
+    }
+  }
+
+  const countries = new Map(snapshot.countries.map((c) => [c.code, c]));
+  const countryCodes = new Map<string, string>();
+  const countryNames = new Map<string, string>();
+  for (const c of snapshot.countries) {
+    countryCodes.set(c.code.toUpperCase(), c.code);
+    countryCodes.set(c.alpha2.toUpperCase(), c.code);
+    for (const n of [...Object.values(c.names), ...c.aliases]) {
+      const k = normaliseName(n);
+      if (k && !countryNames.has(k)) countryNames.set(k, c.code);
+    }
+  }
+  if (countries.has('EUU')) countryCodes.set('EU', 'EUU');
+
+  return {
+    snapshot,
+    dataAsOf: snapshot.dataAsOf,
+    instruments,
+    instrumentOrder: snapshot.instruments,
+    partyLists,
+    participations,
+    reservations,
+    reservationsByState,
+    protocols,
+    candidates,
+    context,
+    countries,
+    countryCodes,
+    countryNames,
+    statusCache: new Map(),
+  };
+}
+
+export type StatusTable = Map<string, Map<string, StatusFact>>;
+
+/** The memo of status facts for one date (create it on first use). */
+export function statusTableFor(index: KnowledgeIndex, date: IsoDate): StatusTable {
+  let cache = index.statusCache.get(date);
+  if (!cache) {
+    // Only a few dates are ever hot (today, a benchmark date); keep memory bounded.
+    if (index.statusCache.size >= 8) index.statusCache.clear();
+    cache = new Map();
+    index.statusCache.set(date, cache);
+  }
+  return cache;
+}
+
+/** Status of a State under an instrument, from a date's memo table. */
+export function statusIn(
+  table: StatusTable,
+  index: KnowledgeIndex,
+  instrumentId: string,
+  state: string,
+  date: IsoDate,
+): StatusFact {
+  let byState = table.get(instrumentId);
+  if (!byState) {
+    byState = new Map();
+    table.set(instrumentId, byState);
+  }
+  const hit = byState.get(state);
+  if (hit) return hit;
+  const fact = computeStatus(index, instrumentId, state, date);
+  byState.set(state, fact);
+  return fact;
+}
+
+/** Status of a State under an instrument at a date, memoised per date. */
+export function instrumentStatus(index: KnowledgeIndex, instrumentId: string, state: string, date: IsoDate): StatusFact {
+  return statusIn(statusTableFor(index, date), index, instrumentId, state, date);
+}
+
+function computeStatus(index: KnowledgeIndex, instrumentId: string, state: string, date: IsoDate): StatusFact {
+  const instrument = index.instruments.get(instrumentId);
+  const list = index.partyLists.get(instrumentId);
+  const p = index.participations.get(`${instrumentId}|${state}`);
+  if (instrument?.kind === 'bilateral' && instrument.states && !instrument.states.includes(state)) {
+    return {
+      state: 'not-party',
+      source: list?.source ?? 'instrument',
+      asOf: list?.asOf ?? index.dataAsOf,
+      reason: `${instrumentId} is a bilateral treaty between ${instrument.states.join(' and ')}.`,
+    };
+  }
+  const meta = list ?? {
+    instrument: instrumentId,
+    complete: false,
+    source: 'no party list in the data',
+    asOf: index.dataAsOf,
+  };
+  return statusFromParticipation(meta, p, state, date, {
+    instrumentEntryIntoForce: instrument?.entryIntoForce ?? null,
+  });
+}

@@ -1,0 +1,148 @@
+// The treaty knowledge model: instruments, their articles, who is party since when, and the
+// reservations and declarations that change how an instrument can be used. Pure data types.
+import type { CooperationType, OffenceId } from './taxonomy.ts';
+
+/** An ISO 8601 calendar date, YYYY-MM-DD. Strings compare chronologically. */
+export type IsoDate = string;
+
+export const UN_LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
+export type UnLanguage = (typeof UN_LANGUAGES)[number];
+export type Titles = Partial<Record<UnLanguage, string>>;
+
+export type InstrumentKind = 'universal' | 'regional' | 'bilateral';
+
+export interface ScopeCondition {
+  id: string;
+  question: string;
+  citation: string;
+  /** The condition only arises when the offence is covered through this wildcard (e.g. Budapest
+   * art. 23/25 for electronic evidence of offences other than those it defines). */
+  onlyVia?: string;
+}
+
+export interface CooperationProvision {
+  articles: string[];
+  notes?: string;
+}
+
+export interface Article {
+  number: string;
+  heading: string;
+  text?: string;
+}
+
+export interface Instrument {
+  id: string;
+  titles: Titles;
+  short: string;
+  kind: InstrumentKind;
+  /** Regional instruments open to non-member States by invitation (Council of Europe). */
+  openToNonMembers?: boolean;
+  depositary: string;
+  adopted: IsoDate | null;
+  entryIntoForce: IsoDate | null;
+  /** Parent Convention of a Protocol; the Protocol applies together with it. */
+  supplements: string | null;
+  contextOnly: boolean;
+  /** Offence ids, or wildcards '*any-offence', '*any-extraditable', '*electronic-evidence'. */
+  offences: string[];
+  scopeConditions: ScopeCondition[];
+  cooperation: Partial<Record<CooperationType, CooperationProvision>>;
+  notes: string | null;
+  articlesChecked: boolean;
+  articles: Article[];
+  /** For bilateral treaties: the two States. */
+  states?: [string, string];
+  curated?: boolean;
+}
+
+export type ConsentKind =
+  | 'ratification'
+  | 'accession'
+  | 'acceptance'
+  | 'approval'
+  | 'succession'
+  | 'definitive-signature'
+  | 'unknown';
+
+export interface Participation {
+  /** ISO 3166-1 alpha-3, or EUU. */
+  state: string;
+  signature?: IsoDate;
+  /** Date of the instrument of consent; absent when the source gives none. */
+  consent?: IsoDate;
+  /** Present when the State has consented to be bound; absent for a signatory only. */
+  consentKind?: ConsentKind;
+  entryIntoForce?: IsoDate;
+  denunciation?: IsoDate;
+  source: string;
+  /** Date at which the source attests this fact (for undated consents: party at least since then). */
+  asOf: IsoDate;
+  curated?: boolean;
+  /** Set when the fact is inferred from another instrument (a Protocol implies its Convention). */
+  inferredFrom?: string;
+}
+
+export interface PartyList {
+  instrument: string;
+  /** Complete as of `asOf`: a State absent from it was not party at that date. */
+  complete: boolean;
+  source: string;
+  asOf: IsoDate;
+  participations: Participation[];
+}
+
+export type ReservationKind = 'reservation' | 'declaration' | 'notification';
+
+export type ReservationEffect =
+  | { kind: 'no-treaty-basis-for-extradition' }
+  | { kind: 'treaty-basis-for-extradition' }
+  | { kind: 'central-authority'; name: string }
+  | { kind: 'languages'; languages: string[] }
+  | { kind: 'territorial-exclusion' }
+  | { kind: 'dispute-settlement'; relevantToCooperation: false }
+  | { kind: 'other' };
+
+export type ReservationEffectKind = ReservationEffect['kind'];
+
+export interface Reservation {
+  state: string;
+  instrument: string;
+  kind: ReservationKind;
+  text: string;
+  source: string;
+  effects: ReservationEffect[];
+  curated?: boolean;
+}
+
+export interface OffenceCategory {
+  id: OffenceId;
+  label: string;
+  iccs: string | null;
+}
+
+export interface CooperationTypeInfo {
+  id: CooperationType;
+  label: string;
+}
+
+export interface Country {
+  code: string;
+  alpha2: string;
+  kind: 'state' | 'regional-organisation';
+  names: Titles;
+  aliases: string[];
+  region: string | null;
+  subRegion: string | null;
+}
+
+/** Everything the engine knows, as loaded from shipped data or the database. */
+export interface KnowledgeSnapshot {
+  dataAsOf: IsoDate;
+  instruments: Instrument[];
+  partyLists: PartyList[];
+  reservations: Reservation[];
+  countries: Country[];
+  offences: OffenceCategory[];
+  cooperationTypes: CooperationTypeInfo[];
+}

@@ -1,0 +1,299 @@
+// Reads the knowledge shipped in data/ (catalogue, article texts, party lists, declarations,
+// countries) into the core model. Which party list is used for which instrument, and whether it
+// is complete, is data too: data/treaty-status/lists.json encodes the verdicts of SOURCES.md.
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type {
+  Article,
+  ConsentKind,
+  Country,
+  CooperationTypeInfo,
+  Instrument,
+  IsoDate,
+  KnowledgeSnapshot,
+  OffenceCategory,
+  Participation,
+  PartyList,
+  Reservation,
+} from '@comity/core/knowledge/model';
+import { recogniseEffects } from '@comity/core/knowledge/reservations';
+import { normaliseName } from '@comity/core/knowledge/resolve';
+import { isCooperationType, isOffenceId } from '@comity/core/knowledge/taxonomy';
+import { parseUntcXml } from './importers/untc-xml.ts';
+
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../../data/', import.meta.url));
+
+interface CatalogueEntry {
+  id: string;
+  title: string;
+  short: string;
+  kind: 'universal' | 'regional' | 'regional-open' | 'bilateral';
+  depositary: string;
+  reference: Record<string, string | null>;
+  adopted: string | null;
+  entryIntoForce: string | null;
+  articlesKey: string | null;
+  supplements: string | null;
+  offences: string[];
+  scopeConditions: Instrument['scopeConditions'];
+  cooperation: Record<string, { articles: string[]; notes?: string }>;
+  contextOnly: boolean;
+  notes: string | null;
+  articlesChecked: boolean;
+}
+
+interface ListVerdict {
+  instrument: string;
+  format: 'status-csv' | 'untc-xml';
+  file: string;
+  complete: boolean;
+  asOf: string;
+  source: string;
+}
+
+async function readJson<T>(path: string): Promise<T> {
+  return JSON.parse(await readFile(path, 'utf8')) as T;
+}
+
+/** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and newlines. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      if (row.length > 1 || row[0] !== '') rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** English article texts from the BWB Markdown: "### Article N", a "####" title, then paragraphs
+ * up to the next heading. The English text comes first in each file (the Dutch follows). */
+export function extractArticleTexts(markdown: string): Map<string, string> {
+  const texts = new Map<string, string>();
+  const lines = markdown.split('\n');
+  let current: string | null = null;
+  let body: string[] = [];
+  let titleSkipped = false;
+  const flush = () => {
+    if (current && !texts.has(current)) {
+      const t = body
+        .join('\n')
+        .replace(/[ \t]+\n/g, '\n')
+        .replace(/\n{3,}/g, '\n\n')
+        .trim();
+      if (t) texts.set(current, t);
+    }
+  };
+  for (const line of lines) {
+    const heading = /^###\s+Article\s+(\S+)/.exec(line);
+    if (heading) {
+      flush();
+      current = heading[1] as string;
+      body = [];
+      titleSkipped = false;
+      continue;
+    }
+    if (line.startsWith('#')) {
+      if (current && !titleSkipped && line.startsWith('####') && body.every((b) => !b.trim())) {
+        titleSkipped = true;
+        continue;
+      }
+      flush();
+      current = null;
+      continue;
+    }
+    if (current) body.push(line);
+  }
+  flush();
+  return texts;
+}
+
+function consentKindOf(value: string): ConsentKind | undefined {
+  switch (value.trim()) {
+    case '':
+      return undefined;
+    case 'ratification':
+    case 'accession':
+    case 'acceptance':
+    case 'approval':
+    case 'succession':
+      return value.trim() as ConsentKind;
+    case 'formal-confirmation':
+      return 'ratification';
+    case 'definitive-signature':
+      return 'definitive-signature';
+    default:
+      return 'unknown';
+  }
+}
+
+/** For an undated consent, the latest ISO date the source cites (not after the list's date) is
+ * the date at which the source attests the State was bound. */
+function attestedDate(source: string, fallback: IsoDate): IsoDate {
+  const dates = (source.match(/\b\d{4}-\d{2}-\d{2}\b/g) ?? []).filter((d) => d <= fallback).sort();
+  return dates[dates.length - 1] ?? fallback;
+}
+
+function participationsFromCsv(text: string, verdict: ListVerdict): Participation[] {
+  const [header, ...rows] = parseCsv(text);
+  const col = (name: string) => header?.indexOf(name) ?? -1;
+  const [iIso, iSig, iConsent, iType, iSource] = ['iso3', 'signature_date', 'consent_date', 'consent_type', 'source'].map(col);
+  return rows.map((r) => {
+    const get = (i: number | undefined) => (i !== undefined && i >= 0 ? (r[i] ?? '').trim() : '');
+    const source = get(iSource) || verdict.source;
+    const p: Participation = { state: get(iIso), source, asOf: verdict.asOf };
+    const signature = get(iSig);
+    const consent = get(iConsent);
+    const kind = consentKindOf(get(iType));
+    if (signature) p.signature = signature;
+    if (kind) {
+      p.consentKind = kind;
+      if (consent) p.consent = consent;
+      else p.asOf = attestedDate(source, verdict.asOf);
+    }
+    return p;
+  });
+}
+
+export async function loadShippedKnowledge(dataDir: string = DEFAULT_DATA_DIR): Promise<KnowledgeSnapshot> {
+  const catalogue = await readJson<{ compiled: string; instruments: CatalogueEntry[] }>(
+    join(dataDir, 'instruments', 'catalogue.json'),
+  );
+  const taxonomy = await readJson<{
+    offences: Array<{ id: string; label: string; iccs: string | null }>;
+    cooperationTypes: Array<{ id: string; label: string }>;
+  }>(join(dataDir, 'instruments', 'taxonomy.json'));
+  const articleIndex = await readJson<{
+    treaties: Array<{ key: string; articles: Array<{ article: string; title: string }> }>;
+  }>(join(dataDir, 'treaty-articles', 'treaty-articles.json'));
+  const countryFile = await readJson<{ countries: Country[] }>(join(dataDir, 'countries', 'countries.json'));
+  const lists = await readJson<{ lists: ListVerdict[] }>(join(dataDir, 'treaty-status', 'lists.json'));
+
+  const textsDir = join(dataDir, 'treaty-articles', 'texts');
+  const textFiles = await readdir(textsDir);
+
+  const instruments: Instrument[] = [];
+  for (const e of catalogue.instruments) {
+    const articles: Article[] = [];
+    if (e.articlesKey) {
+      const headings = articleIndex.treaties.find((t) => t.key === e.articlesKey)?.articles ?? [];
+      const textFile = textFiles.find((f) => f.startsWith(`${e.articlesKey}.`));
+      const texts = textFile ? extractArticleTexts(await readFile(join(textsDir, textFile), 'utf8')) : new Map();
+      const seen = new Set<string>();
+      for (const h of headings) {
+        // UNCLOS repeats numbers in its annexes; the main body comes first.
+        if (seen.has(h.article)) continue;
+        seen.add(h.article);
+        const text = texts.get(h.article);
+        articles.push({ number: h.article, heading: h.title ?? '', ...(text ? { text } : {}) });
+      }
+    }
+    const cooperation: Instrument['cooperation'] = {};
+    for (const [type, provision] of Object.entries(e.cooperation)) {
+      if (isCooperationType(type)) cooperation[type] = provision;
+    }
+    instruments.push({
+      id: e.id,
+      titles: { en: e.title },
+      short: e.short,
+      kind: e.kind === 'regional-open' ? 'regional' : e.kind,
+      ...(e.kind === 'regional-open' ? { openToNonMembers: true } : {}),
+      depositary: e.depositary,
+      adopted: e.adopted,
+      entryIntoForce: e.entryIntoForce,
+      supplements: e.supplements,
+      contextOnly: e.contextOnly,
+      offences: e.offences,
+      scopeConditions: e.scopeConditions,
+      cooperation,
+      notes: e.notes,
+      articlesChecked: e.articlesChecked,
+      articles,
+    });
+  }
+
+  const names = new Map<string, string>();
+  for (const c of countryFile.countries) {
+    for (const n of [...Object.values(c.names), ...c.aliases]) {
+      const k = normaliseName(n ?? '');
+      if (k && !names.has(k)) names.set(k, c.code);
+    }
+  }
+  const resolveName = (n: string) => names.get(normaliseName(n));
+
+  const partyLists: PartyList[] = [];
+  for (const v of lists.lists) {
+    let participations: Participation[];
+    if (v.format === 'status-csv') {
+      participations = participationsFromCsv(await readFile(join(dataDir, 'treaty-status', v.file), 'utf8'), v);
+    } else {
+      const raw = await readFile(join(dataDir, 'untc-2018', 'xml', v.file), 'latin1');
+      participations = parseUntcXml(v.file, raw, { resolveName, source: v.source, asOf: v.asOf }).participations;
+    }
+    partyLists.push({ instrument: v.instrument, complete: v.complete, source: v.source, asOf: v.asOf, participations });
+  }
+
+  // Declarations and reservations: the 2018 UNTC files for the catalogued UN instruments.
+  const reservations: Reservation[] = [];
+  const byUntc = new Map(
+    catalogue.instruments.filter((e) => e.reference.untc).map((e) => [e.reference.untc as string, e.id]),
+  );
+  for (const file of (await readdir(join(dataDir, 'untc-2018', 'xml'))).sort()) {
+    const instrument = byUntc.get(file.replace(/\.en\.xml$/, ''));
+    if (!instrument) continue;
+    const raw = await readFile(join(dataDir, 'untc-2018', 'xml', file), 'latin1');
+    const parsed = parseUntcXml(file, raw, { resolveName });
+    for (const d of parsed.declarations) {
+      if (!d.state) continue;
+      reservations.push({
+        state: d.state,
+        instrument,
+        kind: d.kind,
+        text: d.text,
+        source: `UNTC MTDSG ${parsed.mtdsgNo} (untc-2018/xml/${file}, as of 2018-01-15)`,
+        effects: recogniseEffects(d.text),
+      });
+    }
+  }
+
+  const offences: OffenceCategory[] = taxonomy.offences.flatMap((o) =>
+    isOffenceId(o.id) ? [{ id: o.id, label: o.label, iccs: o.iccs }] : [],
+  );
+  const cooperationTypes: CooperationTypeInfo[] = taxonomy.cooperationTypes.flatMap((t) =>
+    isCooperationType(t.id) ? [{ id: t.id, label: t.label }] : [],
+  );
+  const countries: Country[] = countryFile.countries.map((c) => ({
+    code: c.code,
+    alpha2: c.alpha2,
+    kind: c.kind,
+    names: c.names,
+    aliases: c.aliases,
+    region: c.region,
+    subRegion: c.subRegion,
+  }));
+
+  return { dataAsOf: catalogue.compiled, instruments, partyLists, reservations, countries, offences, cooperationTypes };
+}

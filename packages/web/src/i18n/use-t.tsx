@@ -1,0 +1,36 @@
+// Translation hook that makes English fallback visible instead of silently mixing languages.
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LanguageCode } from './languages.ts';
+
+type Vars = Record<string, string | number>;
+
+export interface Translator {
+  /** Text for element content; untranslated keys come back as marked English. */
+  t: (key: string, vars?: Vars) => ReactNode;
+  /** Plain string for attributes and <option>, where markup cannot go. */
+  ts: (key: string, vars?: Vars) => string;
+  /** Translation of a data value such as an offence id; else the API's own label, else the raw value. */
+  label: (group: string, value: string, apiLabel?: string) => string;
+  lng: LanguageCode;
+}
+
+export function useT(): Translator {
+  const { t: raw, i18n } = useTranslation();
+  const lng = (i18n.resolvedLanguage ?? i18n.language ?? 'en') as LanguageCode;
+  const ts = (key: string, vars?: Vars): string => raw(key, vars ?? {}) as string;
+  const t = (key: string, vars?: Vars): ReactNode => {
+    if (lng === 'en' || i18n.exists(key, { lng, fallbackLng: [] })) return ts(key, vars);
+    if (!i18n.exists(key, { lng: 'en', fallbackLng: [] })) return key;
+    return (
+      <span lang="en" dir="ltr" className="fallback" title={raw('app.fallbackTitle', { lng: 'en' }) as string}>
+        {ts(key, vars)}
+      </span>
+    );
+  };
+  const label = (group: string, value: string, apiLabel?: string): string => {
+    const key = `${group}.${value}`;
+    return i18n.exists(key) ? ts(key) : (apiLabel ?? value);
+  };
+  return { t, ts, label, lng };
+}

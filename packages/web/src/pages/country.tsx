@@ -1,0 +1,92 @@
+// A State's profile: the instruments it is party to, has signed, or whose status is unknown, and its
+// declarations that matter for cooperation, grouped by the kind of cooperation they affect.
+import type { ReactNode } from 'react';
+import { api, type CountryProfile, type ProfileInstrument } from '../api.ts';
+import { ErrorAlert, formatDate, Loading } from '../components/ui.tsx';
+import { useT } from '../i18n/use-t.tsx';
+import { countryName } from '../knowledge.ts';
+import { Link } from '../router.tsx';
+import { useAsync } from '../use-async.ts';
+
+export function CountryPage({ code }: { code: string }) {
+  const { t, lng } = useT();
+  const profile = useAsync(() => api.country(code), [code]);
+  const p = profile.data;
+  return (
+    <>
+      {profile.loading ? <Loading /> : null}
+      <ErrorAlert error={profile.error} />
+      {p ? (
+        <>
+          <h1>
+            {countryName(p.country, lng, p.state)} <span className="code">{p.state}</span>
+          </h1>
+          <p className="meta">
+            {t('country.title')} · {t('finder.queryDate', { date: formatDate(p.date, lng) })} ·{' '}
+            {t('finder.asOf', { date: formatDate(p.dataAsOf, lng) })}
+          </p>
+          <InstrumentList title={t('country.party')} items={p.party} id="party" />
+          <InstrumentList title={t('country.signed')} items={p.signed} id="signed" />
+          <InstrumentList title={t('country.unknown')} items={p.unknown} id="unknown" />
+          <InstrumentList title={t('country.notParty')} items={p.notParty} id="not-party" />
+          <Declarations declarations={p.declarations} />
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function InstrumentList({ title, items, id }: { title: ReactNode; items: ProfileInstrument[]; id: string }) {
+  const { t, lng } = useT();
+  return (
+    <section aria-labelledby={`list-${id}`}>
+      <h2 id={`list-${id}`}>
+        {title} ({items.length})
+      </h2>
+      {items.length === 0 ? <p>{t('country.none')}</p> : null}
+      <ul>
+        {items.map((i) => (
+          <li key={i.instrument}>
+            <Link to={`/instruments/${encodeURIComponent(i.instrument)}`}>{i.title}</Link> <span className="code">{i.instrument}</span>
+            {i.since ? <> — {t('finder.since', { date: formatDate(i.since, lng) })}</> : null}
+            {i.signed && i.state !== 'party' ? <> — {t('finder.signed', { date: formatDate(i.signed, lng) })}</> : null}
+            <small className="source">
+              {' '}
+              · {t('finder.source', { source: i.source })} · {t('finder.statusAsOf', { date: formatDate(i.asOf, lng) })}
+            </small>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Declarations({ declarations }: { declarations: CountryProfile['declarations'] }) {
+  const { t, label } = useT();
+  const groups = Object.entries(declarations).filter(([, list]) => list && list.length > 0);
+  return (
+    <section aria-labelledby="declarations-title">
+      <h2 id="declarations-title">{t('country.declarations')}</h2>
+      {groups.length === 0 ? <p>{t('country.none')}</p> : null}
+      {groups.map(([group, list]) => (
+        <section key={group} aria-labelledby={`declarations-${group}`}>
+          <h3 id={`declarations-${group}`}>{group === 'general' ? t('country.general') : label('type', group)}</h3>
+          <ul className="reservations">
+            {(list ?? []).map((d) => (
+              <li key={`${d.instrument}:${d.effect}:${d.text}`}>
+                <strong>{d.instrument}</strong> — {label('effect', d.effect)}
+                {d.description ? (
+                  <>
+                    : <bdi lang="en">{d.description}</bdi>
+                  </>
+                ) : null}
+                <blockquote lang="en" dir="ltr">{d.text}</blockquote>
+                <small className="source">{t('finder.source', { source: d.source })}</small>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+// Loads data for a page and re-loads when its inputs change; stale answers are dropped.
+import { type DependencyList, useCallback, useEffect, useRef, useState } from 'react';
+
+export interface AsyncState<T> {
+  data: T | undefined;
+  error: unknown;
+  loading: boolean;
+  reload: () => void;
+}
+
+export function useAsync<T>(load: () => Promise<T>, deps: DependencyList): AsyncState<T> {
+  const [data, setData] = useState<T | undefined>(undefined);
+  const [error, setError] = useState<unknown>(undefined);
+  const [loading, setLoading] = useState(true);
+  const [tick, setTick] = useState(0);
+  const generation = useRef(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's deps decide when to reload
+  useEffect(() => {
+    const mine = ++generation.current;
+    setLoading(true);
+    setError(undefined);
+    load().then(
+      (value) => {
+        if (mine !== generation.current) return;
+        setData(value);
+        setLoading(false);
+      },
+      (err: unknown) => {
+        if (mine !== generation.current) return;
+        setError(err);
+        setLoading(false);
+      },
+    );
+  }, [...deps, tick]);
+  const reload = useCallback(() => setTick((n) => n + 1), []);
+  return { data, error, loading, reload };
+}
