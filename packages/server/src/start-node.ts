@@ -9,7 +9,7 @@ import type { NodeConfig } from './config.ts';
 import type { AppDeps } from './deps.ts';
 import { createMetrics } from './http/metrics.ts';
 import { openNodeStore, VERSION } from './node-store.ts';
-import { extraRoutePlugins } from './routes/registry.ts';
+import { type Background, loadCapabilities } from './routes/registry.ts';
 
 export interface RunningNode {
   url: string;
@@ -53,7 +53,11 @@ export async function startNode(config: NodeConfig): Promise<RunningNode> {
   try {
     const deps: AppDeps = { ...store.deps, config, metrics: createMetrics(), version: VERSION };
     const admin = await bootstrapAdmin(deps);
-    app = await buildApp(deps, await extraRoutePlugins(deps));
+    const capabilities = await loadCapabilities(deps);
+    app = await buildApp(
+      deps,
+      capabilities.flatMap((c) => (c.routes ? [c.routes] : [])),
+    );
     const address = await app.listen({ port: config.port, host: config.host ?? '127.0.0.1' });
     const port = (app.server.address() as { port: number }).port;
     const url = `http://${config.host === '0.0.0.0' || !config.host ? '127.0.0.1' : config.host}:${port}`;
@@ -66,6 +70,8 @@ export async function startNode(config: NodeConfig): Promise<RunningNode> {
       announce(`  Sign in at ${url}/sign-in as ${admin.email} with the one-time password: ${admin.oneTimePassword}`);
       announce('  You will be asked to choose a new password at first sign-in.');
     }
+    const background: Background[] = [];
+    for (const c of capabilities) if (c.start) background.push(await c.start(deps, url));
     let closed = false;
     return {
       url,
@@ -75,6 +81,7 @@ export async function startNode(config: NodeConfig): Promise<RunningNode> {
       async close() {
         if (closed) return;
         closed = true;
+        for (const b of background.reverse()) await b.close().catch(() => {});
         await app?.close();
         await store.close();
       },

@@ -1,8 +1,25 @@
-// Route groups of the capabilities built on the foundation (knowledge, requests, federation).
-// Each returns its plugin after loading what it needs once at start.
+// Capabilities built on the foundation (knowledge, requests, federation) plug in here: each may
+// add routes and background work (jobs, delivery workers) that start after the server listens
+// and stop before it closes. Add one line per capability to CAPABILITIES.
 import type { RoutePlugin } from '../app.ts';
 import type { AppDeps } from '../deps.ts';
 
-export async function extraRoutePlugins(_deps: AppDeps): Promise<RoutePlugin[]> {
-  return [];
+export interface Background {
+  close(): Promise<void>;
+}
+
+export interface Capability {
+  name: string;
+  routes?: RoutePlugin;
+  /** Started once the node listens at `url`. */
+  start?(deps: AppDeps, url: string): Promise<Background>;
+}
+
+/** Loaders run in this order at start; a later one may use what an earlier one put on deps. */
+const CAPABILITIES: ((deps: AppDeps) => Promise<Capability>)[] = [];
+
+export async function loadCapabilities(deps: AppDeps): Promise<Capability[]> {
+  const loaded: Capability[] = [];
+  for (const load of CAPABILITIES) loaded.push(await load(deps));
+  return loaded;
 }
