@@ -81,9 +81,22 @@ export interface SettingsTable {
   value: Json;
 }
 
-export interface ProbeWritesTable {
-  id: Generated<number>;
-  payload: string;
+export interface OutboxTable {
+  id: string;
+  seq: Generated<number>;
+  message_id: string;
+  conversation_id: string;
+  type: string;
+  sender_organisation_id: string | null;
+  recipient_organisation_id: string | null;
+  recipient_node_id: string | null;
+  payload: Json;
+  state: ColumnType<'pending' | 'delivered' | 'failed', 'pending' | 'delivered' | 'failed' | undefined, 'pending' | 'delivered' | 'failed'>;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Timestamp;
+  created_at: Timestamp;
+  delivered_at: Timestamp | null;
+  last_error: string | null;
 }
 
 export interface Database {
@@ -95,4 +108,5 @@ export interface Database {
   audit_head: AuditHeadTable;
   node_secrets: NodeSecretsTable;
   settings: SettingsTable;
+  outbox: OutboxTable;
 }
