@@ -49,7 +49,7 @@ test('finder: France → Brazil, MLA, corruption, in French then Arabic', async 
   assert.ok(citations.includes('Art. 46'), `UNCAC card cites ${citations.join(', ')}`);
   // Status of both States is stated, with the data's as-of date for the whole answer.
   assert.equal(await uncac.locator('.status').count(), 2);
-  assert.match((await page.locator('.results .meta').textContent()) ?? '', /Données à jour au/);
+  assert.match((await page.locator('.results > p.meta').textContent()) ?? '', /Données à jour au/);
 
   // The article text opens in place.
   await uncac.locator('details.article summary').first().click();

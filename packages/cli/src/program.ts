@@ -3,6 +3,8 @@ import { Command, CommanderError } from 'commander';
 import { VERSION } from '@comity/server';
 import { type CliIo, EXIT_OK, EXIT_USAGE, describeError } from './cli-io.ts';
 import { registerAuditCommands } from './commands/audit-commands.ts';
+import { registerFederationCommands } from './commands/federation-commands.ts';
+import { registerKnowledgeCommands } from './commands/knowledge-commands.ts';
 import { registerNodeCommands } from './commands/node-commands.ts';
 import { registerUserCommands } from './commands/user-commands.ts';
 
@@ -15,6 +17,8 @@ export function buildProgram(io: CliIo): Command {
   registerNodeCommands(program, io);
   registerUserCommands(program, io);
   registerAuditCommands(program, io);
+  registerKnowledgeCommands(program, io);
+  registerFederationCommands(program, io);
   // Every subcommand exits through us, so that usage errors are 2 and failures 1.
   const override = (cmd: Command) => {
     cmd.exitOverride();
@@ -36,7 +40,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT_OK;
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT_OK;
+      // `comity help user` asks for help (0); `comity user` without its subcommand is a usage error.
+      if (err.code === 'commander.help') return err.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
       return EXIT_USAGE;
     }
     const { message, exitCode } = describeError(err);

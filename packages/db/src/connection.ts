@@ -85,8 +85,12 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<OpenedDat
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
-function migrator(db: Kysely<Database>): Migrator {
-  return new Migrator({ db, provider });
+async function migrator(db: Kysely<Database>): Promise<Migrator> {
+  // Kysely looks for its bookkeeping tables in every schema unless told which one: with several
+  // nodes (COMITY_DATABASE_SCHEMA) in one PostgreSQL database it found another schema's tables,
+  // skipped creating its own and failed with 'relation "kysely_migration_lock" does not exist'.
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return new Migrator({ db, provider, migrationTableSchema: rows[0]!.schema });
 }
 
 export interface MigrationReport {
@@ -94,14 +98,14 @@ export interface MigrationReport {
 }
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationReport> {
-  const { error, results } = await migrator(db).migrateToLatest();
+  const { error, results } = await (await migrator(db)).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
 }
 
 /** Names of the migrations this code knows but the database has not applied. */
 export async function pendingMigrations(db: Kysely<Database>): Promise<string[]> {
-  const all = await migrator(db).getMigrations();
+  const all = await (await migrator(db)).getMigrations();
   return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
 }
 

@@ -2,5 +2,6 @@ export * from './connection.ts';
 export * from './data-dir-lock.ts';
 export * from './repos/accounts-repo.ts';
 export * from './repos/audit-repo.ts';
+export * from './repos/knowledge-repo.ts';
 export * from './repos/settings-repo.ts';
 export type * from './schema.ts';

@@ -97,6 +97,199 @@ export interface OutboxTable {
   created_at: Timestamp;
   delivered_at: Timestamp | null;
   last_error: string | null;
+  /** Set by federation's migration (005): envelope header fields for messages to peers. */
+  in_reply_to: ColumnType<string | null, string | null | undefined, string | null>;
+  marking: ColumnType<string | null, string | null | undefined, string | null>;
+  leased_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface FederationPeersTable {
+  node_id: string;
+  authority_name: string;
+  country: string;
+  kind: string;
+  endpoint: string;
+  signing_key: string;
+  encryption_key: string;
+  signing_fingerprint: string;
+  encryption_fingerprint: string;
+  request_types: Json;
+  languages: Json;
+  valid_from: Timestamp;
+  valid_until: Timestamp;
+  card: Json;
+  status: ColumnType<'active' | 'suspended' | 'revoked', 'active' | 'suspended' | 'revoked' | undefined, 'active' | 'suspended' | 'revoked'>;
+  status_reason: string | null;
+  announced_card_digest: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface FederationInboxTable {
+  message_id: string;
+  seq: Generated<number>;
+  sender_node_id: string;
+  recipient_organisation_id: string | null;
+  type: string;
+  conversation_id: string;
+  in_reply_to: string | null;
+  marking: string;
+  header: Json;
+  payload: ColumnType<unknown, string | null, string | null>;
+  payload_sha256: string;
+  receipt: Json;
+  received_at: Timestamp;
+}
+
+export interface FederationReceiptsTable {
+  message_id: string;
+  peer_node_id: string;
+  receipt: Json;
+  received_at: Timestamp;
+}
+
+export interface FederationChunksTable {
+  attachment_sha256: string;
+  chunk_index: number;
+  chunk_count: number;
+  chunk_sha256: string;
+  data: string;
+  sender_node_id: string;
+  conversation_id: string;
+  received_at: Timestamp;
+}
+
+export interface KnowledgeVersionsTable {
+  number: number;
+  created_at: Timestamp;
+  actor_id: string | null;
+  actor_email: string | null;
+  source: string;
+  digest: string;
+  data_as_of: string;
+  forced: ColumnType<boolean, boolean | undefined, boolean>;
+  summary: Json;
+}
+
+export interface KnowledgeRecordsTable {
+  version: number;
+  kind: string;
+  key: string;
+  data: Json;
+}
+
+export interface KnowledgeCurationsTable {
+  id: string;
+  seq: Generated<number>;
+  kind: string;
+  instrument: string;
+  state: string | null;
+  fact: Json;
+  source: string;
+  note: string;
+  based_on_version: number;
+  created_at: Timestamp;
+  created_by_id: string | null;
+  created_by_email: string | null;
+  confirmed_at: Timestamp | null;
+  withdrawn_at: Timestamp | null;
+  withdrawn_by_email: string | null;
+  withdrawal_note: string | null;
+}
+
+export interface RequestsTable {
+  id: string;
+  conversation_id: string;
+  organisation_id: string;
+  side: string;
+  reference: string;
+  type: string;
+  state: string;
+  version: ColumnType<number, number | undefined, number>;
+  title: string;
+  requesting_organisation_id: string | null;
+  requesting_organisation_name: string;
+  requesting_state: string;
+  requested_organisation_id: string | null;
+  requested_organisation_name: string | null;
+  requested_state: string;
+  counterpart_node_id: string | null;
+  content: Json;
+  marking: string;
+  urgent: boolean;
+  deadline: string | null;
+  created_by: string | null;
+  last_edited_by: string | null;
+  submitted_by: string | null;
+  approved_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  submitted_at: Timestamp | null;
+  approved_at: Timestamp | null;
+  transmitted_at: Timestamp | null;
+  received_at: Timestamp | null;
+  execution_started_at: Timestamp | null;
+  executed_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  refusal: ColumnType<unknown, string | null, string | null>;
+  postponement: ColumnType<unknown, string | null, string | null>;
+  overdue: ColumnType<unknown, string | undefined, string>;
+  reminded: ColumnType<unknown, string | undefined, string>;
+}
+
+export interface RequestEventsTable {
+  id: string;
+  seq: Generated<number>;
+  request_id: string;
+  at: Timestamp;
+  action: string;
+  from_state: string | null;
+  to_state: string;
+  side: string;
+  origin: string;
+  actor_id: string | null;
+  actor_email: string | null;
+  actor_organisation: string | null;
+  reason: string | null;
+  details: Json;
+  message_id: string | null;
+}
+
+export interface RequestAttachmentsTable {
+  id: string;
+  request_id: string;
+  sha256: string;
+  filename: string;
+  media_type: string;
+  size_bytes: number;
+  uploaded_by: string | null;
+  uploaded_at: Timestamp;
+}
+
+export interface RequestCountersTable {
+  organisation_id: string;
+  prefix: string;
+  next: number;
+}
+
+export interface ServiceLevelsTable {
+  organisation_id: string;
+  counterpart: string;
+  acknowledge_days: number | null;
+  execute_days: number | null;
+  reminder_days: number | null;
+  updated_at: Timestamp;
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  organisation_id: string;
+  request_id: string | null;
+  kind: string;
+  message: string;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
 }
 
 export interface Database {
@@ -109,4 +302,17 @@ export interface Database {
   node_secrets: NodeSecretsTable;
   settings: SettingsTable;
   outbox: OutboxTable;
+  requests: RequestsTable;
+  request_events: RequestEventsTable;
+  request_attachments: RequestAttachmentsTable;
+  request_counters: RequestCountersTable;
+  service_levels: ServiceLevelsTable;
+  notifications: NotificationsTable;
+  knowledge_versions: KnowledgeVersionsTable;
+  knowledge_records: KnowledgeRecordsTable;
+  knowledge_curations: KnowledgeCurationsTable;
+  federation_peers: FederationPeersTable;
+  federation_inbox: FederationInboxTable;
+  federation_receipts: FederationReceiptsTable;
+  federation_chunks: FederationChunksTable;
 }

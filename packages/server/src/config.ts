@@ -1,5 +1,6 @@
 // Node configuration from the environment (the README's table lists every variable).
 import { resolve } from 'node:path';
+import type { FederationSettings } from './federation/federation-config.ts';
 
 export interface NodeConfig {
   port: number;
@@ -22,6 +23,8 @@ export interface NodeConfig {
   bodyLimitBytes?: number | undefined;
   /** Where the bootstrap message goes (stdout by default). */
   announce?: ((line: string) => void) | undefined;
+  /** Federation settings over those from the environment (see federation/federation-config.ts). */
+  federation?: Partial<FederationSettings> | undefined;
 }
 
 export const REPO_ROOT = resolve(new URL('../../..', import.meta.url).pathname);

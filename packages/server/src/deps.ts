@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { NodeConfig } from './config.ts';
 import type { NodeKeys } from './identity/node-keys.ts';
 import type { Metrics } from './http/metrics.ts';
+import type { KnowledgeService } from './knowledge/knowledge-service.ts';
 
 export interface AppDeps {
   db: Kysely<Database>;
@@ -17,6 +18,8 @@ export interface AppDeps {
   config: NodeConfig;
   metrics: Metrics;
   version: string;
+  /** Treaty knowledge (set by the knowledge capability): legal bases, instruments, countries. */
+  knowledge?: KnowledgeService;
 }
 
 export interface Actor {

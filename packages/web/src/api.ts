@@ -1,11 +1,19 @@
 // Every call the SPA makes to the node's HTTP API, typed in one place so that a change in the
 // contract is adjusted here only. Same origin, session cookie, CSRF header on every change.
 import type {
+  ConflictList as ConflictListSchema,
   Country as CountrySchema,
   CountryProfile as CountryProfileSchema,
+  CuratedFact as CuratedFactSchema,
+  Curation as CurationSchema,
+  ImportBody as ImportBodySchema,
+  ImportReport as ImportReportSchema,
   InstrumentDetail as InstrumentDetailSchema,
+  InstrumentList as InstrumentListSchema,
   InstrumentSummary as InstrumentSummarySchema,
+  KnowledgeVersion as KnowledgeVersionSchema,
   LegalBasisAnswer as LegalBasisAnswerSchema,
+  Taxonomy as TaxonomySchema,
 } from '@comity/contract/knowledge';
 import type { z } from 'zod';
 
@@ -101,6 +109,14 @@ export type InstrumentSummary = z.infer<typeof InstrumentSummarySchema>;
 export type InstrumentDetail = z.infer<typeof InstrumentDetailSchema>;
 export type Participation = InstrumentDetail['parties'][number];
 export type CountryProfile = z.infer<typeof CountryProfileSchema>;
+export type InstrumentList = z.infer<typeof InstrumentListSchema>;
+export type Taxonomy = z.infer<typeof TaxonomySchema>;
+export type KnowledgeVersion = z.infer<typeof KnowledgeVersionSchema>;
+export type ImportBody = z.input<typeof ImportBodySchema>;
+export type ImportReport = z.infer<typeof ImportReportSchema>;
+export type CuratedFact = z.input<typeof CuratedFactSchema>;
+export type Curation = z.infer<typeof CurationSchema>;
+export type ConflictList = z.infer<typeof ConflictListSchema>;
 export type ProfileInstrument = CountryProfile['party'][number];
 /** An article as the pages show it: from an answer (with its flag) or from an instrument. */
 export interface Article {
@@ -123,12 +139,21 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string | undefined;
   readonly fieldErrors: { path: string; message: string }[];
-  constructor(status: number, message: string, code?: string, fieldErrors: { path: string; message: string }[] = []) {
+  /** The whole problem document, for members such as `allowed` or `essentialMissing`. */
+  readonly problem: Record<string, unknown>;
+  constructor(
+    status: number,
+    message: string,
+    code?: string,
+    fieldErrors: { path: string; message: string }[] = [],
+    problem: Record<string, unknown> = {},
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fieldErrors = fieldErrors;
+    this.problem = problem;
   }
 }
 
@@ -142,7 +167,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -179,12 +204,13 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
       detail ?? title ?? response.statusText ?? `HTTP ${response.status}`,
       typeof problem.code === 'string' ? problem.code : undefined,
       errors,
+      problem,
     );
   }
   return parsed as T;
 }
 
-function query(params: Record<string, string | number | boolean | undefined | null>): string {
+export function query(params: Record<string, string | number | boolean | undefined | null>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined || value === null || value === '' || value === false) continue;
@@ -227,7 +253,19 @@ export const api = {
   // Knowledge (public)
   countries: () => request<{ items: Country[] }>('GET', '/api/v1/countries'),
   country: (code: string) => request<CountryProfile>('GET', `/api/v1/countries/${encodeURIComponent(code)}`),
-  instruments: () => request<{ items: InstrumentSummary[] }>('GET', '/api/v1/instruments'),
-  instrument: (id: string) => request<InstrumentDetail>('GET', `/api/v1/instruments/${encodeURIComponent(id)}`),
+  instruments: () => request<InstrumentList>('GET', '/api/v1/instruments'),
+  instrument: (id: string, version?: number) =>
+    request<InstrumentDetail>('GET', `/api/v1/instruments/${encodeURIComponent(id)}${query({ version })}`),
   legalBasis: (q: LegalBasisQuery) => request<LegalBasisAnswer>('GET', `/api/v1/legal-basis${query({ ...q })}`),
+  taxonomy: () => request<Taxonomy>('GET', '/api/v1/taxonomy'),
+  knowledgeVersions: () => request<{ items: KnowledgeVersion[] }>('GET', '/api/v1/knowledge/versions'),
+
+  // Knowledge administration
+  importKnowledge: (body: ImportBody) => request<ImportReport>('POST', '/api/v1/knowledge/imports', body),
+  curations: (all = false) => request<{ items: Curation[] }>('GET', `/api/v1/knowledge/curations${query({ all })}`),
+  curate: (body: { fact: CuratedFact; source: string; note: string }) => request<Curation>('POST', '/api/v1/knowledge/curations', body),
+  withdrawCuration: (id: string, note: string) =>
+    request<Curation>('POST', `/api/v1/knowledge/curations/${encodeURIComponent(id)}/withdraw`, { note }),
+  confirmCuration: (id: string) => request<Curation>('POST', `/api/v1/knowledge/curations/${encodeURIComponent(id)}/confirm`),
+  knowledgeConflicts: () => request<ConflictList>('GET', '/api/v1/knowledge/conflicts'),
 };

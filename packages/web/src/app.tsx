@@ -1,17 +1,26 @@
 // The shell (header, navigation, language switcher, user) and the route table.
 import { type ReactNode, useEffect, useRef } from 'react';
+import { NotificationCount } from './components/notification-count.tsx';
 import { Loading } from './components/ui.tsx';
 import { isLanguage, languages } from './i18n/languages.ts';
 import { changeLanguage } from './i18n/setup.ts';
 import { useT } from './i18n/use-t.tsx';
 import { AccountPage } from './pages/account.tsx';
 import { AuditPage } from './pages/admin-audit.tsx';
+import { KnowledgeAdminPage } from './pages/admin-knowledge.tsx';
 import { OrganisationsPage } from './pages/admin-organisations.tsx';
+import { PeersPage } from './pages/admin-peers.tsx';
 import { UsersPage } from './pages/admin-users.tsx';
 import { CountryPage } from './pages/country.tsx';
+import { DirectoryPage } from './pages/directory.tsx';
 import { HomePage, NotFoundPage } from './pages/home.tsx';
 import { InstrumentPage, InstrumentsPage } from './pages/instruments.tsx';
 import { LegalBasisPage } from './pages/legal-basis.tsx';
+import { NotificationsPage } from './pages/notifications.tsx';
+import { ApprovalQueuePage, RequestsPage } from './pages/requests.tsx';
+import { RequestEditorPage } from './pages/requests-editor.tsx';
+import { RequestStatisticsPage } from './pages/requests-statistics.tsx';
+import { RequestPage } from './pages/requests-view.tsx';
 import { SignInPage } from './pages/sign-in.tsx';
 import { Link, matchRoute, navigate, useLocation } from './router.tsx';
 import { useSession } from './session.tsx';
@@ -76,9 +85,25 @@ function Header() {
             <Link to="/instruments">{t('nav.instruments')}</Link>
           </li>
           {ready ? (
-            <li>
-              <Link to="/account">{t('nav.account')}</Link>
-            </li>
+            <>
+              <li>
+                <Link to="/requests">{t('nav.requests')}</Link>
+              </li>
+              {user.role === 'supervisor' ? (
+                <li>
+                  <Link to="/requests/approvals">{t('nav.approvals')}</Link>
+                </li>
+              ) : null}
+              <li>
+                <Link to="/requests/statistics">{t('nav.statistics')}</Link>
+              </li>
+              <li>
+                <Link to="/directory">{t('nav.directory')}</Link>
+              </li>
+              <li>
+                <Link to="/account">{t('nav.account')}</Link>
+              </li>
+            </>
           ) : null}
           {ready && user.role === 'admin' ? (
             <>
@@ -90,6 +115,12 @@ function Header() {
               </li>
               <li>
                 <Link to="/admin/audit">{t('nav.audit')}</Link>
+              </li>
+              <li>
+                <Link to="/admin/knowledge">{t('nav.knowledge')}</Link>
+              </li>
+              <li>
+                <Link to="/admin/peers">{t('nav.peers')}</Link>
               </li>
             </>
           ) : null}
@@ -112,6 +143,7 @@ function Header() {
             ))}
           </select>
         </div>
+        {ready ? <NotificationCount /> : null}
         {user ? (
           <div className="user">
             <span className="user-name">{t('nav.signedInAs', { name: user.name || user.email })}</span>
@@ -167,6 +199,18 @@ function Routes({ pathname }: { pathname: string }): ReactNode {
   if (pathname === '/admin/organisations') return admin(<OrganisationsPage />);
   if (pathname === '/admin/users') return admin(<UsersPage />);
   if (pathname === '/admin/audit') return admin(<AuditPage />);
+  if (pathname === '/admin/knowledge') return admin(<KnowledgeAdminPage />);
+  if (pathname === '/admin/peers') return admin(<PeersPage />);
+  if (pathname === '/directory') return signedIn(<DirectoryPage />);
+  if (pathname === '/notifications') return signedIn(<NotificationsPage />);
+  if (pathname === '/requests') return signedIn(<RequestsPage />);
+  if (pathname === '/requests/new') return signedIn(<RequestEditorPage key="new" />);
+  if (pathname === '/requests/approvals') return signedIn(<ApprovalQueuePage />);
+  if (pathname === '/requests/statistics') return signedIn(<RequestStatisticsPage />);
+  const editRequest = matchRoute('/requests/:id/edit', pathname);
+  if (editRequest?.id) return signedIn(<RequestEditorPage key={`edit-${editRequest.id}`} id={editRequest.id} />);
+  const oneRequest = matchRoute('/requests/:id', pathname);
+  if (oneRequest?.id) return signedIn(<RequestPage key={oneRequest.id} id={oneRequest.id} />);
   if (pathname === '/legal-basis') return knowledge(<LegalBasisPage />);
   if (pathname === '/instruments') return knowledge(<InstrumentsPage />);
   const instrument = matchRoute('/instruments/:id', pathname);

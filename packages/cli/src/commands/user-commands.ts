@@ -1,5 +1,5 @@
 // user create | disable | enable | list.
-import { ORGANISATION_KINDS, ROLES, checkPasswordPolicy } from '@comity/core';
+import { ConflictError, ORGANISATION_KINDS, ROLES, checkPasswordPolicy } from '@comity/core';
 import { findOrganisationByName, findUserByEmail, listOrganisations, listUsers } from '@comity/db';
 import { createOrganisation, createUser, setUserDisabled } from '@comity/server';
 import type { Command } from 'commander';
@@ -31,6 +31,9 @@ export function registerUserCommands(program: Command, io: CliIo): void {
         // Checked before anything is written, so a weak password leaves no half-made organisation.
         checkPasswordPolicy(password, opts.email.trim().toLowerCase());
         await withStore(io, 'user create', async (store) => {
+          // Refused before the organisation is made, so a taken e-mail leaves nothing behind.
+          const email = opts.email.trim().toLowerCase();
+          if (await findUserByEmail(store.deps.db, email)) throw new ConflictError('user_exists', `A user with e-mail ${email} already exists.`);
           let org = await findOrganisationByName(store.deps.db, opts.org);
           if (!org) {
             if (!opts.country || !opts.kind) throw new UsageError(`organisation "${opts.org}" does not exist; give --country and --kind to create it`);

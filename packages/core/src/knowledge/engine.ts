@@ -13,7 +13,7 @@ import {
 import type { Instrument, IsoDate, Reservation, ReservationEffectKind } from './model.ts';
 import { describeEffect } from './reservations.ts';
 import type { StatusFact, StatusState } from './status.ts';
-import type { CooperationType, OffenceId } from './taxonomy.ts';
+import { COOPERATION_TYPES, type CooperationType, type OffenceId } from './taxonomy.ts';
 
 export type Outcome = 'applicable' | 'conditional' | 'not-applicable' | 'unknown';
 
@@ -117,28 +117,92 @@ function summary(fact: StatusFact): StatusSummary {
 /** Combine a Protocol status with its Convention's: the Protocol needs both. */
 function combine(child: StatusFact, parent: StatusFact): StatusFact {
   if (child.state === 'not-party') return child;
-  if (parent.state === 'not-party') return { ...parent, reason: parent.reason };
+  if (parent.state === 'not-party') return parent;
   if (child.state === 'unknown') return child;
   if (parent.state === 'unknown') return parent;
   return child;
 }
 
-function reservationsFor(
-  index: KnowledgeIndex,
-  instrumentIds: string[],
-  state: string,
-  type: CooperationType,
-): AnswerReservation[] {
-  let out: AnswerReservation[] | undefined;
+/**
+ * Everything one State brings to one instrument at one date: its (combined) status, the reasons
+ * that explain it, and its reservations. Computed once per instrument, State and date and shared
+ * by every answer that needs it, so that an answer only assembles precomputed parts.
+ */
+interface Side {
+  state: StatusState;
+  summary: StatusSummary;
+  reasons: string[];
+  /** Reservations that matter, by cooperation type ordinal (filled on first use). */
+  reservations: Array<AnswerReservation[] | undefined>;
+  noTreatyBasisForExtradition: boolean;
+  instrumentIds: string[];
+  stateCode: string;
+}
+
+/** Per State, its sides by instrument ordinal. */
+type SideTable = Map<string, Array<Side | undefined>>;
+
+const TYPE_ORDINAL = new Map<CooperationType, number>(COOPERATION_TYPES.map((t, n) => [t, n]));
+
+function buildSide(index: KnowledgeIndex, table: StatusTable, i: Instrument, state: string, date: IsoDate): Side {
+  let fact = statusIn(table, index, i.id, state, date);
+  const reasons: string[] = [];
+  const instrumentIds = [i.id];
+  if (i.supplements) {
+    instrumentIds.push(i.supplements);
+    const parent = statusIn(table, index, i.supplements, state, date);
+    if (parent !== fact && parent.state !== 'party') reasons.push(`${i.supplements}: ${parent.reason}`);
+    fact = combine(fact, parent);
+  }
+  reasons.push(fact.reason);
+  let noBasis = false;
   for (const id of instrumentIds) {
-    const list: Reservation[] | undefined = index.reservations.get(id)?.get(state);
+    for (const r of index.reservations.get(id)?.get(state) ?? []) {
+      if (r.effects.some((e) => e.kind === 'no-treaty-basis-for-extradition')) noBasis = true;
+    }
+  }
+  return {
+    state: fact.state,
+    summary: summary(fact),
+    reasons,
+    reservations: [],
+    noTreatyBasisForExtradition: noBasis,
+    instrumentIds,
+    stateCode: state,
+  };
+}
+
+function sidesOf(tables: DateTables, state: string): Array<Side | undefined> {
+  let sides = tables.sides.get(state);
+  if (!sides) {
+    sides = [];
+    tables.sides.set(state, sides);
+  }
+  return sides;
+}
+
+function sideOf(index: KnowledgeIndex, tables: DateTables, sides: Array<Side | undefined>, i: Instrument, ordinal: number, state: string, date: IsoDate): Side {
+  let side = sides[ordinal];
+  if (!side) {
+    side = buildSide(index, tables.status, i, state, date);
+    sides[ordinal] = side;
+  }
+  return side;
+}
+
+function sideReservations(index: KnowledgeIndex, side: Side, type: CooperationType, typeOrdinal: number): AnswerReservation[] {
+  let out = side.reservations[typeOrdinal];
+  if (out) return out;
+  out = NO_RESERVATIONS;
+  for (const id of side.instrumentIds) {
+    const list: Reservation[] | undefined = index.reservations.get(id)?.get(side.stateCode);
     if (!list) continue;
     for (const r of list) {
       for (const e of r.effects) {
         if (!effectMatters(e.kind, type)) continue;
-        out ??= [];
+        if (out === NO_RESERVATIONS) out = [];
         out.push({
-          state,
+          state: side.stateCode,
           instrument: r.instrument,
           text: r.text,
           effect: e.kind,
@@ -148,10 +212,16 @@ function reservationsFor(
       }
     }
   }
-  return out ?? NO_RESERVATIONS;
+  side.reservations[typeOrdinal] = out;
+  return out;
 }
 
-function instrumentInForce(instrument: Instrument, date: IsoDate): { state: StatusState; reason?: string } {
+interface InForce {
+  state: StatusState;
+  reason?: string;
+}
+
+function instrumentInForce(instrument: Instrument, date: IsoDate): InForce {
   if (instrument.adopted && instrument.adopted > date) {
     return { state: 'not-party', reason: `${instrument.id} was adopted only on ${instrument.adopted}, after ${date}.` };
   }
@@ -170,80 +240,78 @@ function instrumentInForce(instrument: Instrument, date: IsoDate): { state: Stat
   return { state: 'party' };
 }
 
-const inForceCache = new WeakMap<KnowledgeIndex, Map<IsoDate, Map<string, { state: StatusState; reason?: string }>>>();
-
-/** Memoised per index, date and instrument: the same few dates are asked again and again. */
-function inForceTable(index: KnowledgeIndex, date: IsoDate): Map<string, { state: StatusState; reason?: string }> {
-  let byDate = inForceCache.get(index);
-  if (!byDate) {
-    byDate = new Map();
-    inForceCache.set(index, byDate);
-  }
-  let table = byDate.get(date);
-  if (!table) {
-    if (byDate.size >= 8) byDate.clear();
-    table = new Map();
-    for (const i of index.instrumentOrder) table.set(i.id, instrumentInForce(i, date));
-    byDate.set(date, table);
-  }
-  return table;
+/** What one date needs, memoised per index: the same few dates are asked again and again. */
+interface DateTables {
+  /** By instrument ordinal. */
+  inForce: InForce[];
+  status: StatusTable;
+  sides: SideTable;
 }
 
+const dateCache = new WeakMap<KnowledgeIndex, Map<IsoDate, DateTables>>();
+
+function tablesFor(index: KnowledgeIndex, date: IsoDate): DateTables {
+  let byDate = dateCache.get(index);
+  if (!byDate) {
+    byDate = new Map();
+    dateCache.set(index, byDate);
+  }
+  let tables = byDate.get(date);
+  if (!tables) {
+    // Only a few dates are ever hot (today, a benchmark date); keep memory bounded.
+    if (byDate.size >= 8) byDate.clear();
+    const inForce = index.instrumentOrder.map((i) => instrumentInForce(i, date));
+    tables = { inForce, status: statusTableFor(index, date), sides: new Map() };
+    byDate.set(date, tables);
+  }
+  return tables;
+}
+
+/** Evaluate one candidate; null when it does not apply and the caller did not ask for all. */
 function evaluate(
   index: KnowledgeIndex,
   c: Candidate,
   q: LegalBasisQuery,
-  inForceByInstrument: Map<string, { state: StatusState; reason?: string }>,
-  table: StatusTable,
-): LegalBasis {
+  tables: DateTables,
+  sidesA: Array<Side | undefined>,
+  sidesB: Array<Side | undefined>,
+  typeOrdinal: number,
+): LegalBasis | null {
   const i = c.instrument;
+  const inForce = tables.inForce[c.ordinal] ?? instrumentInForce(i, q.date);
+  const a = sideOf(index, tables, sidesA, i, c.ordinal, q.requesting, q.date);
+  const same = q.requested === q.requesting;
+  const b = same ? a : sideOf(index, tables, sidesB, i, c.ordinal, q.requested, q.date);
+  const extradition = q.type === 'extradition';
+  const refusedByRequested = extradition && b.noTreatyBasisForExtradition;
+  const blocked = inForce.state === 'not-party' || a.state === 'not-party' || b.state === 'not-party' || refusedByRequested;
+  // Most candidates that do not apply are dropped here, before anything is built for them.
+  if (blocked && !q.all) return null;
+  const unknown = inForce.state === 'unknown' || a.state === 'unknown' || b.state === 'unknown';
+
   const reasons: string[] = [];
-  let blocked = false;
-  let unknown = false;
-
-  const inForce = inForceByInstrument.get(i.id) ?? instrumentInForce(i, q.date);
   if (inForce.reason) reasons.push(inForce.reason);
-  if (inForce.state === 'not-party') blocked = true;
-  if (inForce.state === 'unknown') unknown = true;
+  for (const r of a.reasons) reasons.push(r);
+  if (!same) for (const r of b.reasons) reasons.push(r);
 
-  let a = statusIn(table, index, i.id, q.requesting, q.date);
-  let b = statusIn(table, index, i.id, q.requested, q.date);
-  const ids = [i.id];
-  if (i.supplements) {
-    ids.push(i.supplements);
-    const pa = statusIn(table, index, i.supplements, q.requesting, q.date);
-    const pb = statusIn(table, index, i.supplements, q.requested, q.date);
-    if (pa !== a && pa.state !== 'party') reasons.push(`${i.supplements}: ${pa.reason}`);
-    if (pb !== b && pb.state !== 'party') reasons.push(`${i.supplements}: ${pb.reason}`);
-    a = combine(a, pa);
-    b = combine(b, pb);
-  }
-  reasons.push(a.reason);
-  if (q.requested !== q.requesting) reasons.push(b.reason);
-  for (const s of [a, b]) {
-    if (s.state === 'not-party') blocked = true;
-    else if (s.state === 'unknown') unknown = true;
-  }
-
-  const resA = reservationsFor(index, ids, q.requesting, q.type);
-  const resB = q.requested === q.requesting ? NO_RESERVATIONS : reservationsFor(index, ids, q.requested, q.type);
+  const resA = sideReservations(index, a, q.type, typeOrdinal);
+  const resB = same ? NO_RESERVATIONS : sideReservations(index, b, q.type, typeOrdinal);
   let conditions = c.conditions;
-  if (q.type === 'extradition') {
-    if (resB.some((r) => r.effect === 'no-treaty-basis-for-extradition')) {
-      blocked = true;
+  if (extradition) {
+    const basisOf = i.supplements ?? i.id;
+    if (refusedByRequested) {
       reasons.push(
-        `${q.requested} (requested) does not take ${i.supplements ?? i.id} as the legal basis for extradition (declaration under its extradition article): it is not a basis for this request.`,
+        `${q.requested} (requested) does not take ${basisOf} as the legal basis for extradition (declaration under its extradition article): it is not a basis for this request.`,
       );
     }
-    if (resA.some((r) => r.effect === 'no-treaty-basis-for-extradition')) {
+    if (a.noTreatyBasisForExtradition) {
       conditions = [
         ...conditions,
-        `${q.requesting} (requesting) does not itself take ${i.supplements ?? i.id} as the legal basis for extradition: will ${q.requested} extradite without reciprocity?`,
+        `${q.requesting} (requesting) does not itself take ${basisOf} as the legal basis for extradition: will ${q.requested} extradite without reciprocity?`,
       ];
     }
   }
   const reservations = resA.length === 0 ? resB : resB.length === 0 ? resA : [...resA, ...resB];
-
   for (const r of c.staticReasons) reasons.push(r);
   const articles = q.includeText === false ? c.articlesWithoutText : c.articles;
 
@@ -255,16 +323,16 @@ function evaluate(
 
   const basis: LegalBasis = {
     instrument: i.id,
-    title: i.titles.en ?? i.short,
+    title: c.title,
     short: i.short,
     kind: i.kind,
     outcome,
     articles,
-    status: { requesting: summary(a), requested: summary(b) },
+    status: { requesting: a.summary, requested: b.summary },
     conditions,
     reservations,
     reasons,
-    citation: articles.length ? `${i.id} art. ${articles.map((x) => x.number).join(', ')}` : i.id,
+    citation: c.citation,
   };
   if (i.supplements) basis.appliesWith = i.supplements;
   return basis;
@@ -294,48 +362,69 @@ function notCovered(index: KnowledgeIndex, i: Instrument, q: LegalBasisQuery): L
   };
 }
 
-function byRankThenOutcome(x: { basis: LegalBasis; rank: number }, y: { basis: LegalBasis; rank: number }): number {
-  return x.rank - y.rank || OUTCOME_ORDER[x.basis.outcome] - OUTCOME_ORDER[y.basis.outcome];
-}
-
-/** Find the legal bases for a request. Inputs must already be resolved (see resolve.ts). */
+/** Find the legal bases for a request. Inputs must already be resolved (see resolve.ts).
+ * Answers share immutable parts (articles, status summaries, conditions) with other answers:
+ * callers must not mutate them. */
 export function findLegalBases(index: KnowledgeIndex, query: LegalBasisQuery): LegalBasisAnswer {
   const candidates = index.candidates.get(query.type)?.get(query.offence) ?? [];
-  const inForce = inForceTable(index, query.date);
-  const table = statusTableFor(index, query.date);
-  const ranked: Array<{ basis: LegalBasis; rank: number }> = [];
+  const tables = tablesFor(index, query.date);
+  const sidesA = sidesOf(tables, query.requesting);
+  const sidesB = sidesOf(tables, query.requested);
+  const typeOrdinal = TYPE_ORDINAL.get(query.type) ?? 0;
+  const bases: LegalBasis[] = [];
+  const ranks: number[] = [];
   let sorted = true;
-  let last: { basis: LegalBasis; rank: number } | undefined;
   for (const c of candidates) {
-    const basis = evaluate(index, c, query, inForce, table);
-    if (basis.outcome !== 'not-applicable' || query.all) {
-      const entry = { basis, rank: c.rank };
-      if (last && byRankThenOutcome(last, entry) > 0) sorted = false;
-      ranked.push(entry);
-      last = entry;
+    const basis = evaluate(index, c, query, tables, sidesA, sidesB, typeOrdinal);
+    if (!basis) continue;
+    const n = bases.length;
+    if (n > 0 && (ranks[n - 1] as number) === c.rank && OUTCOME_ORDER[(bases[n - 1] as LegalBasis).outcome] > OUTCOME_ORDER[basis.outcome]) {
+      sorted = false;
     }
+    bases.push(basis);
+    ranks.push(c.rank);
   }
   if (query.all) {
     const seen = new Set(candidates.map((c) => c.instrument.id));
     for (const i of index.instrumentOrder) {
-      if (!seen.has(i.id)) ranked.push({ basis: notCovered(index, i, query), rank: specificityRank(i) });
+      if (seen.has(i.id)) continue;
+      bases.push(notCovered(index, i, query));
+      ranks.push(specificityRank(i));
+      sorted = false;
     }
   }
-  // Most specific first; within a rank, the more usable answer first (the sort is stable, so
-  // catalogue order breaks ties).
-  if (!sorted || query.all) ranked.sort(byRankThenOutcome);
-  const bases = ranked.map((r) => r.basis);
-  const context: ContextInstrument[] = [];
-  for (const i of index.context.get(query.offence) ?? []) {
-    const a = instrumentStatus(index, i.id, query.requesting, query.date);
-    const b = instrumentStatus(index, i.id, query.requested, query.date);
-    context.push({
-      instrument: i.id,
-      title: i.titles.en ?? i.short,
-      contextOnly: true,
-      status: { requesting: summary(a), requested: summary(b) },
-      reasons: [`${i.id} is context, not a legal basis: ${i.notes ?? 'it has no clause for criminal cooperation.'}`],
-    });
+  // Most specific first; within a rank, the more usable answer first. Candidates come in rank
+  // order, so usually nothing moves; the insertion sort is stable, so catalogue order breaks ties.
+  if (!sorted) {
+    for (let k = 1; k < bases.length; k++) {
+      const basis = bases[k] as LegalBasis;
+      const rank = ranks[k] as number;
+      let j = k - 1;
+      while (j >= 0 && ((ranks[j] as number) > rank || ((ranks[j] as number) === rank && OUTCOME_ORDER[(bases[j] as LegalBasis).outcome] > OUTCOME_ORDER[basis.outcome]))) {
+        bases[j + 1] = bases[j] as LegalBasis;
+        ranks[j + 1] = ranks[j] as number;
+        j--;
+      }
+      bases[j + 1] = basis;
+      ranks[j + 1] = rank;
+    }
+  }
+  const contextInstruments = index.context.get(query.offence);
+  let context: ContextInstrument[] = NO_CONTEXT;
+  if (contextInstruments && contextInstruments.length > 0) {
+    context = [];
+    for (const i of contextInstruments) {
+      const ordinal = index.ordinals.get(i.id) ?? 0;
+      const a = sideOf(index, tables, sidesA, i, ordinal, query.requesting, query.date);
+      const b = sideOf(index, tables, sidesB, i, ordinal, query.requested, query.date);
+      context.push({
+        instrument: i.id,
+        title: i.titles.en ?? i.short,
+        contextOnly: true,
+        status: { requesting: a.summary, requested: b.summary },
+        reasons: contextReasons(i),
+      });
+    }
   }
   return {
     query: {
@@ -349,4 +438,16 @@ export function findLegalBases(index: KnowledgeIndex, query: LegalBasisQuery): L
     bases,
     context,
   };
+}
+
+const NO_CONTEXT: ContextInstrument[] = [];
+const contextReasonCache = new WeakMap<Instrument, string[]>();
+
+function contextReasons(i: Instrument): string[] {
+  let reasons = contextReasonCache.get(i);
+  if (!reasons) {
+    reasons = [`${i.id} is context, not a legal basis: ${i.notes ?? 'it has no clause for criminal cooperation.'}`];
+    contextReasonCache.set(i, reasons);
+  }
+  return reasons;
 }

@@ -1,5 +1,6 @@
-// Bad input to the knowledge base: the server maps `code` to a 400 with the suggestions, the CLI to
-// an exit code.
+// Bad input to the knowledge base. It is a ValidationError, so the server answers 400 with the
+// input and its close matches in the problem body, and the CLI exits with a usage error.
+import { ValidationError } from '../shared/errors.ts';
 
 export type KnowledgeInputCode =
   | 'unknown_country'
@@ -8,18 +9,18 @@ export type KnowledgeInputCode =
   | 'unknown_instrument'
   | 'invalid_date';
 
-export class KnowledgeInputError extends Error {
-  readonly code: KnowledgeInputCode;
+export class KnowledgeInputError extends ValidationError {
+  declare readonly code: KnowledgeInputCode;
   readonly input: string;
   readonly suggestions: string[];
 
   constructor(code: KnowledgeInputCode, input: string, suggestions: string[], message?: string) {
     super(
+      code,
       message ??
         `${code.replace(/_/g, ' ')}: "${input}"${suggestions.length ? `; did you mean ${suggestions.join(', ')}?` : ''}`,
+      { input, suggestions },
     );
-    this.name = 'KnowledgeInputError';
-    this.code = code;
     this.input = input;
     this.suggestions = suggestions;
   }

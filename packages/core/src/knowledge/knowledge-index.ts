@@ -34,6 +34,8 @@ export interface AnswerArticle {
 /** An instrument that covers an offence for a cooperation type, with what the coverage requires. */
 export interface Candidate {
   instrument: Instrument;
+  /** Position of the instrument in `instrumentOrder`, for array-indexed lookups in the hot path. */
+  ordinal: number;
   rank: SpecificityRank;
   /** How the offence is covered: the offence id itself or a wildcard. */
   via: string;
@@ -42,6 +44,9 @@ export interface Candidate {
   articlesWithoutText: AnswerArticle[];
   /** Reasons that depend only on the instrument, type and offence. */
   staticReasons: string[];
+  title: string;
+  /** "UNCAC art. 46", or the id alone when the data has no article. */
+  citation: string;
 }
 
 export interface KnowledgeIndex {
@@ -50,6 +55,8 @@ export interface KnowledgeIndex {
   instruments: Map<string, Instrument>;
   /** Instruments in catalogue order. */
   instrumentOrder: Instrument[];
+  /** Instrument id → position in `instrumentOrder`. */
+  ordinals: Map<string, number>;
   partyLists: Map<string, PartyList>;
   /** Key `${instrument}|${state}`. */
   participations: Map<string, Participation>;
@@ -170,6 +177,7 @@ export function buildKnowledgeIndex(snapshot: KnowledgeSnapshot): KnowledgeIndex
 
   const candidates = new Map<CooperationType, Map<OffenceId, Candidate[]>>(COOPERATION_TYPES.map((t) => [t, new Map()]));
   const context = new Map<string, Instrument[]>();
+  const ordinals = new Map(snapshot.instruments.map((i, n) => [i.id, n]));
   const order = snapshot.instruments.map((i, n) => ({ i, n, rank: specificityRank(i) }));
   order.sort((a, b) => a.rank - b.rank || a.n - b.n);
   for (const offence of OFFENCE_IDS) {
@@ -191,12 +199,15 @@ export function buildKnowledgeIndex(snapshot: KnowledgeSnapshot): KnowledgeIndex
         else if (!i.articlesChecked) staticReasons.push(`Article numbers of ${i.id} are to be confirmed against the authentic text.`);
         list.push({
           instrument: i,
+          ordinal: ordinals.get(i.id) ?? 0,
           rank,
           via,
           conditions: conditionsFor(i, via),
           articles,
           articlesWithoutText: articlesFor(i, type, false),
           staticReasons,
+          title: i.titles.en ?? i.short,
+          citation: articles.length ? `${i.id} art. ${articles.map((x) => x.number).join(', ')}` : i.id,
         });
       }
       candidates.get(type)?.set(offence, list);
@@ -221,6 +232,7 @@ export function buildKnowledgeIndex(snapshot: KnowledgeSnapshot): KnowledgeIndex
     dataAsOf: snapshot.dataAsOf,
     instruments,
     instrumentOrder: snapshot.instruments,
+    ordinals,
     partyLists,
     participations,
     reservations,

@@ -54,6 +54,8 @@ export interface Instrument {
   /** For bilateral treaties: the two States. */
   states?: [string, string];
   curated?: boolean;
+  /** The depositary's reference: UNTC MTDSG number ('XVIII-12'), CoE treaty number ('185'), … */
+  reference?: Partial<Record<'untc' | 'coe' | 'oas' | 'asean' | 'depositary', string>>;
 }
 
 export type ConsentKind =

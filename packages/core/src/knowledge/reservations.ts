@@ -139,3 +139,19 @@ export function describeEffect(effect: ReservationEffect): string {
     }
   }
 }
+
+/** FNV-1a over the text's UTF-16 code units: a short, stable fingerprint (not a security hash). */
+function fingerprint(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/** A reservation's identity across imports: the same State, instrument and text give the same id,
+ * so a curator's correction of its effect finds it again after a re-import. */
+export function reservationId(r: { instrument: string; state: string; text: string }): string {
+  return `${r.instrument}:${r.state}:${fingerprint(r.text.replace(/\s+/g, ' ').trim())}`;
+}

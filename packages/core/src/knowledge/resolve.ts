@@ -111,3 +111,32 @@ export function resolveDate(input: string): string {
   }
   throw new KnowledgeInputError('invalid_date', input, [], `invalid date: "${input}" (expected YYYY-MM-DD)`);
 }
+
+/** A legal-basis question as typed by a user (any case, alpha-2 or alpha-3, names). */
+export interface LegalBasisInput {
+  requesting: string;
+  requested: string;
+  type: string;
+  offence: string;
+  /** YYYY-MM-DD; defaults to `today`. */
+  date?: string | undefined;
+  all?: boolean | undefined;
+  includeText?: boolean | undefined;
+}
+
+/** Resolve every field of a question, or throw the first KnowledgeInputError with close matches. */
+export function resolveLegalBasisInput(
+  index: KnowledgeIndex,
+  input: LegalBasisInput,
+  today: string,
+): { requesting: string; requested: string; type: CooperationType; offence: OffenceId; date: string; all: boolean; includeText: boolean } {
+  return {
+    requesting: resolveCountry(index, input.requesting),
+    requested: resolveCountry(index, input.requested),
+    type: resolveCooperationType(input.type),
+    offence: resolveOffence(input.offence),
+    date: input.date === undefined || input.date === '' ? today : resolveDate(input.date),
+    all: input.all ?? false,
+    includeText: input.includeText ?? false,
+  };
+}

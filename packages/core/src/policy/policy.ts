@@ -18,6 +18,12 @@ export const PERMISSIONS = {
   'request:draft': ['supervisor', 'practitioner'],
   'request:approve': ['supervisor'],
   'request:transmit': ['supervisor', 'practitioner'],
+  /** The requested side's actions: receive, execute, ask for more information, refuse, postpone. */
+  'request:execute': ['supervisor', 'practitioner'],
+  /** Service levels (e.g. acknowledge within N days) the organisation expects of its counterparts. */
+  'request:configure': ['supervisor'],
+  /** Peers (trust, suspension, revocation), this node's card and undeliverable messages. */
+  'federation:manage': ['admin'],
   'account:self': ['admin', 'supervisor', 'practitioner', 'analyst', 'viewer'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -2,8 +2,14 @@
 import type { Migration } from 'kysely';
 import * as m001 from './001-accounts-and-audit.ts';
 import * as m002 from './002-outbox.ts';
+import * as m003 from './003-knowledge.ts';
+import * as m004 from './004-requests.ts';
+import * as m005 from './005-federation.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-accounts-and-audit': m001,
   '002-outbox': m002,
+  '003-knowledge': m003,
+  '004-requests': m004,
+  '005-federation': m005,
 };

@@ -1,6 +1,8 @@
 // The node's identity: an Ed25519 signing key and an X25519 encryption key, created on first start.
 // They live in the data folder as PKCS#8 PEM files with mode 0600, or, when COMITY_MASTER_KEY is
 // set, in the database encrypted with AES-256-GCM under a key derived from it (scrypt).
+// Keys can be rotated; the node id stays what it was, and the replaced keys are kept (to endorse
+// the new node card and to open messages peers sealed to the old encryption key meanwhile).
 import {
   type KeyObject,
   createCipheriv,
@@ -11,7 +13,7 @@ import {
   randomBytes,
   scryptSync,
 } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Database, getSecret, putSecretIfAbsent } from '@comity/db';
 import type { Kysely } from 'kysely';
@@ -26,6 +28,20 @@ export interface NodeKeys {
   signingFingerprint: string;
   encryptionFingerprint: string;
   storage: 'files' | 'database-encrypted';
+  /** Keys this node used before its last rotations, newest first. */
+  previous?: PreviousNodeKeys[];
+}
+
+export interface PreviousNodeKeys {
+  signingPrivate: KeyObject;
+  signingPublic: KeyObject;
+  encryptionPrivate: KeyObject;
+  encryptionPublic: KeyObject;
+}
+
+interface KeyPems {
+  signing: string;
+  encryption: string;
 }
 
 export class MasterKeyError extends Error {
@@ -49,13 +65,25 @@ export function nodeIdFor(signingPublic: KeyObject): string {
   return `node-${sha256Hex(rawPublic(signingPublic)).slice(0, 20)}`;
 }
 
-function build(signingPem: string, encryptionPem: string, storage: NodeKeys['storage']): NodeKeys {
+function buildPrevious(p: KeyPems): PreviousNodeKeys {
+  const signingPrivate = createPrivateKey(p.signing);
+  const encryptionPrivate = createPrivateKey(p.encryption);
+  return { signingPrivate, signingPublic: createPublicKey(signingPrivate), encryptionPrivate, encryptionPublic: createPublicKey(encryptionPrivate) };
+}
+
+function build(
+  signingPem: string,
+  encryptionPem: string,
+  storage: NodeKeys['storage'],
+  extra: { nodeId?: string | undefined; previous?: KeyPems[] | undefined } = {},
+): NodeKeys {
   const signingPrivate = createPrivateKey(signingPem);
   const encryptionPrivate = createPrivateKey(encryptionPem);
   const signingPublic = createPublicKey(signingPrivate);
   const encryptionPublic = createPublicKey(encryptionPrivate);
   return {
-    nodeId: nodeIdFor(signingPublic),
+    // After a rotation the id no longer follows from the current key; it was recorded then.
+    nodeId: extra.nodeId ?? nodeIdFor(signingPublic),
     signingPrivate,
     signingPublic,
     encryptionPrivate,
@@ -63,6 +91,7 @@ function build(signingPem: string, encryptionPem: string, storage: NodeKeys['sto
     signingFingerprint: fingerprint(signingPublic),
     encryptionFingerprint: fingerprint(encryptionPublic),
     storage,
+    previous: (extra.previous ?? []).map(buildPrevious),
   };
 }
 
@@ -95,7 +124,50 @@ export function loadOrCreateFileKeys(dataDir: string): NodeKeys {
     const mode = statSync(p).mode & 0o777;
     if (mode & 0o077) chmodSync(p, 0o600);
   }
-  return build(readFileSync(sPath, 'utf8'), readFileSync(ePath, 'utf8'), 'files');
+  const idPath = join(dir, 'node-id');
+  const nodeId = existsSync(idPath) ? readFileSync(idPath, 'utf8').trim() : undefined;
+  return build(readFileSync(sPath, 'utf8'), readFileSync(ePath, 'utf8'), 'files', { nodeId, previous: readPreviousFileKeys(dir) });
+}
+
+function readPreviousFileKeys(dir: string): KeyPems[] {
+  const prevDir = join(dir, 'previous');
+  if (!existsSync(prevDir)) return [];
+  const stamps = readdirSync(prevDir)
+    .filter((n) => n.endsWith('-signing-ed25519.pem'))
+    .map((n) => n.slice(0, -'-signing-ed25519.pem'.length))
+    .sort()
+    .reverse();
+  return stamps
+    .filter((s) => existsSync(join(prevDir, `${s}-encryption-x25519.pem`)))
+    .map((s) => ({
+      signing: readFileSync(join(prevDir, `${s}-signing-ed25519.pem`), 'utf8'),
+      encryption: readFileSync(join(prevDir, `${s}-encryption-x25519.pem`), 'utf8'),
+    }));
+}
+
+/**
+ * Replaces the node's keys in the data folder. The current keys move to keys/previous/ first, and
+ * the node id is written down, so the node keeps its identity; the new files replace the old ones
+ * by rename, so a crash leaves either the old or the new pair in place, never half of each.
+ */
+export function rotateFileKeys(dataDir: string, now: Date = new Date()): { before: NodeKeys; after: NodeKeys } {
+  const before = loadOrCreateFileKeys(dataDir);
+  const dir = join(dataDir, 'keys');
+  const idPath = join(dir, 'node-id');
+  if (!existsSync(idPath)) writeFileSync(idPath, `${before.nodeId}\n`, { mode: 0o600, flag: 'wx' });
+  const prevDir = join(dir, 'previous');
+  mkdirSync(prevDir, { recursive: true, mode: 0o700 });
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  const sPath = join(dir, 'node-signing-ed25519.pem');
+  const ePath = join(dir, 'node-encryption-x25519.pem');
+  writePrivate(join(prevDir, `${stamp}-signing-ed25519.pem`), readFileSync(sPath, 'utf8'));
+  writePrivate(join(prevDir, `${stamp}-encryption-x25519.pem`), readFileSync(ePath, 'utf8'));
+  const pems = freshPems();
+  writePrivate(`${sPath}.new`, pems.signing);
+  writePrivate(`${ePath}.new`, pems.encryption);
+  renameSync(`${sPath}.new`, sPath);
+  renameSync(`${ePath}.new`, ePath);
+  return { before, after: loadOrCreateFileKeys(dataDir) };
 }
 
 interface SealedKeys {
@@ -138,6 +210,29 @@ export async function loadOrCreateDatabaseKeys(db: Kysely<Database>, masterKey: 
     await putSecretIfAbsent(db, 'node-keys', seal(masterKey, JSON.stringify(pems)), new Date());
     sealed = await getSecret<SealedKeys>(db, 'node-keys');
   }
-  const pems = JSON.parse(unseal(masterKey, sealed!)) as { signing: string; encryption: string };
-  return build(pems.signing, pems.encryption, 'database-encrypted');
+  const pems = JSON.parse(unseal(masterKey, sealed!)) as StoredPems;
+  return build(pems.signing, pems.encryption, 'database-encrypted', { nodeId: pems.nodeId, previous: pems.previous });
+}
+
+interface StoredPems extends KeyPems {
+  nodeId?: string;
+  previous?: KeyPems[];
+}
+
+/**
+ * Replaces the node's keys stored in the database (run it in the transaction that records the
+ * rotation). The node id and the replaced keys are kept in the same sealed record.
+ */
+export async function rotateDatabaseKeys(db: Kysely<Database>, masterKey: string): Promise<{ before: NodeKeys; after: NodeKeys }> {
+  const before = await loadOrCreateDatabaseKeys(db, masterKey);
+  const sealed = await db.selectFrom('node_secrets').select('value').where('name', '=', 'node-keys').forUpdate().executeTakeFirstOrThrow();
+  const stored = JSON.parse(unseal(masterKey, sealed.value as SealedKeys)) as StoredPems;
+  const pems = freshPems();
+  const next: StoredPems = {
+    ...pems,
+    nodeId: before.nodeId,
+    previous: [{ signing: stored.signing, encryption: stored.encryption }, ...(stored.previous ?? [])],
+  };
+  await db.updateTable('node_secrets').set({ value: JSON.stringify(seal(masterKey, JSON.stringify(next))) }).where('name', '=', 'node-keys').execute();
+  return { before, after: build(next.signing, next.encryption, 'database-encrypted', { nodeId: next.nodeId, previous: next.previous }) };
 }

@@ -52,6 +52,15 @@ interface ListVerdict {
   source: string;
 }
 
+function referenceOf(ref: Record<string, string | null>): Instrument['reference'] {
+  const out: NonNullable<Instrument['reference']> = {};
+  for (const k of ['untc', 'coe', 'oas', 'asean', 'depositary'] as const) {
+    const v = ref[k];
+    if (v) out[k] = v;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
 async function readJson<T>(path: string): Promise<T> {
   return JSON.parse(await readFile(path, 'utf8')) as T;
 }
@@ -178,18 +187,57 @@ function participationsFromCsv(text: string, verdict: ListVerdict): Participatio
   });
 }
 
-export async function loadShippedKnowledge(dataDir: string = DEFAULT_DATA_DIR): Promise<KnowledgeSnapshot> {
-  const catalogue = await readJson<{ compiled: string; instruments: CatalogueEntry[] }>(
-    join(dataDir, 'instruments', 'catalogue.json'),
-  );
+/** The vocabulary every version shares: countries with their names, offences, cooperation types. */
+export interface ReferenceData {
+  countries: Country[];
+  offences: OffenceCategory[];
+  cooperationTypes: CooperationTypeInfo[];
+}
+
+export async function loadReferenceData(dataDir: string = DEFAULT_DATA_DIR): Promise<ReferenceData> {
   const taxonomy = await readJson<{
     offences: Array<{ id: string; label: string; iccs: string | null }>;
     cooperationTypes: Array<{ id: string; label: string }>;
   }>(join(dataDir, 'instruments', 'taxonomy.json'));
+  const countryFile = await readJson<{ countries: Country[] }>(join(dataDir, 'countries', 'countries.json'));
+  const offences: OffenceCategory[] = taxonomy.offences.flatMap((o) =>
+    isOffenceId(o.id) ? [{ id: o.id, label: o.label, iccs: o.iccs }] : [],
+  );
+  const cooperationTypes: CooperationTypeInfo[] = taxonomy.cooperationTypes.flatMap((t) =>
+    isCooperationType(t.id) ? [{ id: t.id, label: t.label }] : [],
+  );
+  const countries: Country[] = countryFile.countries.map((c) => ({
+    code: c.code,
+    alpha2: c.alpha2,
+    kind: c.kind,
+    names: c.names,
+    aliases: c.aliases,
+    region: c.region,
+    subRegion: c.subRegion,
+  }));
+  return { countries, offences, cooperationTypes };
+}
+
+/** Maps a depositary's spelling of a State (in any UN language, or an alias) to alpha-3. */
+export function countryNameResolver(countries: readonly Country[]): (name: string) => string | undefined {
+  const names = new Map<string, string>();
+  for (const c of countries) {
+    for (const n of [...Object.values(c.names), ...c.aliases]) {
+      const k = normaliseName(n ?? '');
+      if (k && !names.has(k)) names.set(k, c.code);
+    }
+  }
+  return (n: string) => names.get(normaliseName(n));
+}
+
+export async function loadShippedKnowledge(dataDir: string = DEFAULT_DATA_DIR): Promise<KnowledgeSnapshot> {
+  const catalogue = await readJson<{ compiled: string; instruments: CatalogueEntry[] }>(
+    join(dataDir, 'instruments', 'catalogue.json'),
+  );
+  const { countries, offences, cooperationTypes } = await loadReferenceData(dataDir);
   const articleIndex = await readJson<{
     treaties: Array<{ key: string; articles: Array<{ article: string; title: string }> }>;
   }>(join(dataDir, 'treaty-articles', 'treaty-articles.json'));
-  const countryFile = await readJson<{ countries: Country[] }>(join(dataDir, 'countries', 'countries.json'));
   const lists = await readJson<{ lists: ListVerdict[] }>(join(dataDir, 'treaty-status', 'lists.json'));
 
   const textsDir = join(dataDir, 'treaty-articles', 'texts');
@@ -232,17 +280,11 @@ export async function loadShippedKnowledge(dataDir: string = DEFAULT_DATA_DIR): 
       notes: e.notes,
       articlesChecked: e.articlesChecked,
       articles,
+      ...(referenceOf(e.reference) ? { reference: referenceOf(e.reference) } : {}),
     });
   }
 
-  const names = new Map<string, string>();
-  for (const c of countryFile.countries) {
-    for (const n of [...Object.values(c.names), ...c.aliases]) {
-      const k = normaliseName(n ?? '');
-      if (k && !names.has(k)) names.set(k, c.code);
-    }
-  }
-  const resolveName = (n: string) => names.get(normaliseName(n));
+  const resolveName = countryNameResolver(countries);
 
   const partyLists: PartyList[] = [];
   for (const v of lists.lists) {
@@ -278,22 +320,6 @@ export async function loadShippedKnowledge(dataDir: string = DEFAULT_DATA_DIR): 
       });
     }
   }
-
-  const offences: OffenceCategory[] = taxonomy.offences.flatMap((o) =>
-    isOffenceId(o.id) ? [{ id: o.id, label: o.label, iccs: o.iccs }] : [],
-  );
-  const cooperationTypes: CooperationTypeInfo[] = taxonomy.cooperationTypes.flatMap((t) =>
-    isCooperationType(t.id) ? [{ id: t.id, label: t.label }] : [],
-  );
-  const countries: Country[] = countryFile.countries.map((c) => ({
-    code: c.code,
-    alpha2: c.alpha2,
-    kind: c.kind,
-    names: c.names,
-    aliases: c.aliases,
-    region: c.region,
-    subRegion: c.subRegion,
-  }));
 
   return { dataAsOf: catalogue.compiled, instruments, partyLists, reservations, countries, offences, cooperationTypes };
 }

@@ -3,6 +3,9 @@
 // and stop before it closes. Add one line per capability to CAPABILITIES.
 import type { RoutePlugin } from '../app.ts';
 import type { AppDeps } from '../deps.ts';
+import { loadKnowledgeCapability } from '../knowledge/knowledge-capability.ts';
+import { loadFederation } from '../federation/capability.ts';
+import { loadRequestsCapability } from '../requests/requests-capability.ts';
 
 export interface Background {
   close(): Promise<void>;
@@ -16,7 +19,11 @@ export interface Capability {
 }
 
 /** Loaders run in this order at start; a later one may use what an earlier one put on deps. */
-const CAPABILITIES: ((deps: AppDeps) => Promise<Capability>)[] = [];
+const CAPABILITIES: ((deps: AppDeps) => Promise<Capability>)[] = [
+  loadKnowledgeCapability,
+  loadFederation,
+  loadRequestsCapability,
+];
 
 export async function loadCapabilities(deps: AppDeps): Promise<Capability[]> {
   const loaded: Capability[] = [];

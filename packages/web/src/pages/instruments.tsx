@@ -4,12 +4,12 @@ import { api, type InstrumentDetail, type Participation } from '../api.ts';
 import { ErrorAlert, Field, formatDate, Loading, SelectField } from '../components/ui.tsx';
 import { useT } from '../i18n/use-t.tsx';
 import { countryName, loadCountries, loadInstrument } from '../knowledge.ts';
-import { Link } from '../router.tsx';
+import { Link, navigate, useLocation } from '../router.tsx';
 import { useAsync } from '../use-async.ts';
 import { ArticleCitation } from './legal-basis.tsx';
 
 export function InstrumentsPage() {
-  const { t, label, lng } = useT();
+  const { t, ts, label, lng } = useT();
   const list = useAsync(() => api.instruments(), []);
   return (
     <>
@@ -25,6 +25,8 @@ export function InstrumentsPage() {
                 <th scope="col">{t('instruments.kind')}</th>
                 <th scope="col">{t('instruments.adopted')}</th>
                 <th scope="col">{t('instruments.inForce')}</th>
+                <th scope="col">{t('instruments.parties')}</th>
+                <th scope="col">{t('instruments.asOf')}</th>
                 <th scope="col">{t('instruments.depositary')}</th>
               </tr>
             </thead>
@@ -35,10 +37,20 @@ export function InstrumentsPage() {
                     <Link to={`/instruments/${encodeURIComponent(i.id)}`}>{i.titles[lng] ?? i.title}</Link>{' '}
                     <span className="code">{i.short || i.id}</span>
                     {i.contextOnly ? <span className="flag">{t('instruments.contextOnly')}</span> : null}
+                    {i.curated ? <span className="flag">{t('instrument.curated')}</span> : null}
                   </td>
                   <td>{label('instrumentKind', i.kind)}</td>
                   <td>{formatDate(i.adopted, lng)}</td>
                   <td>{formatDate(i.entryIntoForce, lng)}</td>
+                  <td>
+                    {i.partyCount}
+                    {i.listComplete ? null : (
+                      <span className="flag" title={ts('instrument.incomplete')}>
+                        {t('instruments.incomplete')}
+                      </span>
+                    )}
+                  </td>
+                  <td>{formatDate(i.dataAsOf, lng)}</td>
                   <td>{i.depositary}</td>
                 </tr>
               ))}
@@ -52,7 +64,11 @@ export function InstrumentsPage() {
 
 export function InstrumentPage({ id }: { id: string }) {
   const { t, label, lng } = useT();
-  const detail = useAsync(() => loadInstrument(id), [id]);
+  const { search } = useLocation();
+  const requested = Number(search.get('version') ?? '');
+  const version = Number.isInteger(requested) && requested > 0 ? requested : undefined;
+  // An earlier version is fetched as such; the current one comes from the shared cache.
+  const detail = useAsync(() => (version ? api.instrument(id, version) : loadInstrument(id)), [id, version]);
   const countries = useAsync(() => loadCountries(), []);
   const d = detail.data;
   return (
@@ -75,6 +91,12 @@ export function InstrumentPage({ id }: { id: string }) {
             <dd>{d.depositary}</dd>
           </dl>
           {d.contextOnly ? <p className="flag">{t('instruments.contextOnly')}</p> : null}
+          {d.notes ? (
+            <p className="meta" lang="en" dir="ltr">
+              {d.notes}
+            </p>
+          ) : null}
+          <VersionChooser id={d.id} shown={d.version} current={d.currentVersion} />
           <section aria-labelledby="articles-title">
             <h2 id="articles-title">{t('instrument.articles')}</h2>
             {d.articles.length === 0 ? <p>{t('instrument.noArticles')}</p> : null}
@@ -90,6 +112,7 @@ export function InstrumentPage({ id }: { id: string }) {
             detail={d}
             names={(code) => countryName(countries.data?.find((c) => c.code === code), lng, code)}
           />
+          <Reservations detail={d} names={(code) => countryName(countries.data?.find((c) => c.code === code), lng, code)} />
         </>
       ) : null}
     </>
@@ -174,14 +197,78 @@ function PartiesTable({ detail, names }: { detail: InstrumentDetail; names: (cod
                 <td>{label('status', p.status)}</td>
                 <td>{formatDate(p.signature, lng)}</td>
                 <td>{formatDate(p.consent, lng)}</td>
-                <td>{p.consentKind ?? '—'}</td>
+                <td>{p.consentKind ? label('consentKind', p.consentKind) : '—'}</td>
                 <td>{formatDate(p.entryIntoForce, lng)}</td>
-                <td className="source">{p.source ?? '—'}</td>
+                <td className="source">
+                  {p.curated ? <span className="flag">{t('instrument.curated')}</span> : null}
+                  {p.inferredFrom ? <span className="flag">{t('instrument.inferred', { instrument: p.inferredFrom })}</span> : null}
+                  <bdi>{p.source ?? '—'}</bdi>
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+    </section>
+  );
+}
+
+/** Which knowledge version is shown: the current one, or an earlier import as it was. */
+function VersionChooser({ id, shown, current }: { id: string; shown: number; current: number }) {
+  const { t, ts, lng } = useT();
+  const versions = useAsync(() => api.knowledgeVersions(), []);
+  const items = versions.data?.items ?? [];
+  if (items.length < 2 && shown === current) return null;
+  return (
+    <div className="form grid version-chooser">
+      <SelectField
+        id="instrument-version"
+        label={t('instrument.version')}
+        value={String(shown)}
+        onChange={(e) => {
+          const v = Number(e.target.value);
+          navigate(v === current ? `/instruments/${encodeURIComponent(id)}` : `/instruments/${encodeURIComponent(id)}?version=${v}`);
+        }}
+        options={(items.length ? items : [{ version: shown, current: shown === current, createdAt: '', source: '' }]).map((v) => ({
+          value: String(v.version),
+          label: `${v.version}${v.current ? ` (${ts('knowledgeAdmin.current')})` : ''}${v.createdAt ? ` · ${formatDate(v.createdAt, lng)}` : ''}${v.source ? ` · ${v.source}` : ''}`,
+        }))}
+      />
+      {shown !== current ? (
+        <p className="alert alert-warn">
+          {t('instrument.versionNote', { version: shown, current })}{' '}
+          <Link to={`/instruments/${encodeURIComponent(id)}`}>{t('instrument.showCurrent')}</Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** Reservations and declarations, with the effect recognised (or set by a curator). */
+function Reservations({ detail, names }: { detail: InstrumentDetail; names: (code: string) => string }) {
+  const { t, label } = useT();
+  const list = [...detail.reservations].sort((a, b) => names(a.state).localeCompare(names(b.state)));
+  return (
+    <section aria-labelledby="reservations-title">
+      <h2 id="reservations-title">
+        {t('instrument.reservations')} ({list.length})
+      </h2>
+      {list.length === 0 ? <p>{t('instrument.noReservations')}</p> : null}
+      <ul className="reservations">
+        {list.map((r) => (
+          <li key={r.id}>
+            <strong>{names(r.state)}</strong> — {r.effects.map((e) => label('effect', e.kind)).join(', ')}
+            {r.curated ? <span className="flag">{t('instrument.curated')}</span> : null}
+            <details>
+              <summary>{t('instrument.readText')}</summary>
+              <blockquote lang="en" dir="ltr">
+                {r.text}
+              </blockquote>
+            </details>
+            <small className="source">{t('finder.source', { source: r.source })}</small>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -278,6 +278,8 @@ function Status({ fact }: { fact: StatusFact }) {
   return (
     <>
       <span className={`status status-${fact.state}`}>{label('status', fact.state)}</span>
+      {fact.curated ? <span className="flag">{t('instrument.curated')}</span> : null}
+      {fact.inferredFrom ? <span className="flag">{t('instrument.inferred', { instrument: fact.inferredFrom })}</span> : null}
       {fact.since ? <> {t('finder.since', { date: formatDate(fact.since, lng) })}</> : null}
       {fact.signed && fact.state !== 'party' ? <> · {t('finder.signed', { date: formatDate(fact.signed, lng) })}</> : null}
       <small className="source">

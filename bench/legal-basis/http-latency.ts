@@ -1,0 +1,104 @@
+// Legal-basis benchmark, part 2 (not a test): latency of GET /api/v1/legal-basis under 32
+// concurrent keep-alive connections, next to GET /healthz on the same node in the same run.
+// A real node (PGlite in a temporary folder, or PostgreSQL when DATABASE_URL is set) serves
+// anonymous requests; the load generator runs in a worker thread with a bounded request count.
+// Run:  node --import tsx bench/legal-basis/http-latency.ts
+// Settings: BENCH_REQUESTS (measured requests per phase, default 20000), BENCH_WARMUP (default 2000).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { COOPERATION_TYPES, OFFENCE_IDS } from '@comity/core/knowledge/taxonomy';
+import { startNode } from '@comity/server';
+import pg from 'pg';
+import type { LoadResult, LoadSpec } from './load-worker.ts';
+
+const CONNECTIONS = 32;
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20_000);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 2_000);
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
+}
+
+function load(spec: LoadSpec): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    // Worker threads on Node 20 do not inherit `--import tsx`; the worker registers tsx itself.
+    const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((t) => { t.register(); return import(${JSON.stringify(new URL('./load-worker.ts', import.meta.url).href)}); });`;
+    const worker = new Worker(boot, { eval: true, workerData: spec });
+    worker.once('message', (r: LoadResult) => resolve(r));
+    worker.once('error', reject);
+    worker.once('exit', (code) => code !== 0 && reject(new Error(`load generator exited with ${code}`)));
+  });
+}
+
+/** A deterministic pseudo-random sequence, so that every run asks the same questions. */
+function seeded(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+async function phase(label: string, url: string, paths: string[]) {
+  const r = await load({ url, paths, connections: CONNECTIONS, warmup: WARMUP, count: REQUESTS });
+  if (r.errors) console.error(`${label}: ${r.errors} errors, first: ${r.firstError}`);
+  const sorted = [...r.latenciesMs].sort((a, b) => a - b);
+  return {
+    endpoint: label,
+    requests: sorted.length,
+    perSecond: Math.round(sorted.length / r.seconds),
+    p50Ms: Number(percentile(sorted, 50).toFixed(2)),
+    p99Ms: Number(percentile(sorted, 99).toFixed(2)),
+    maxMs: Number((sorted[sorted.length - 1] ?? Number.NaN).toFixed(2)),
+    errors: r.errors,
+  };
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'comity-bench-lb-'));
+const node = await startNode({
+  port: 0,
+  host: '127.0.0.1',
+  dataDir,
+  databaseUrl: process.env.DATABASE_URL || undefined,
+  databaseSchema: process.env.DATABASE_URL ? `bench_lb_${process.pid}` : undefined,
+  log: false,
+  announce: () => {},
+  webDir: join(dataDir, 'no-web'),
+});
+try {
+  const countries = (await (await fetch(`${node.url}/api/v1/countries`)).json()) as { items: { code: string }[] };
+  const codes = countries.items.map((c) => c.code);
+  const random = seeded(20240101);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)] as T;
+  // 4,000 different questions between random pairs, in a fixed order; the date defaults to today.
+  const questions = Array.from({ length: 4_000 }, () => {
+    const requesting = pick(codes);
+    let requested = pick(codes);
+    while (requested === requesting) requested = pick(codes);
+    return `/api/v1/legal-basis?requesting=${requesting}&requested=${requested}&type=${pick(COOPERATION_TYPES)}&offence=${pick(OFFENCE_IDS)}`;
+  });
+  const healthz = await phase('GET /healthz', node.url, ['/healthz']);
+  const legalBasis = await phase('GET /api/v1/legal-basis', node.url, questions);
+  const result = {
+    connections: CONNECTIONS,
+    requestsPerPhase: REQUESTS,
+    warmupPerPhase: WARMUP,
+    database: node.deps.dbKind,
+    phases: [healthz, legalBasis],
+    machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, loadAverage1m: Number(loadavg()[0]?.toFixed(2)), node: process.version },
+  };
+  console.log(JSON.stringify(result, null, 1));
+  console.log('\n| endpoint | requests | req/s | p50 ms | p99 ms | max ms | errors |\n|---|---|---|---|---|---|---|');
+  for (const p of result.phases) console.log(`| ${p.endpoint} | ${p.requests} | ${p.perSecond} | ${p.p50Ms} | ${p.p99Ms} | ${p.maxMs} | ${p.errors} |`);
+} finally {
+  await node.close();
+  rmSync(dataDir, { recursive: true, force: true });
+  if (process.env.DATABASE_URL) {
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    await client.query(`drop schema if exists bench_lb_${process.pid} cascade`);
+    await client.end();
+  }
+}

@@ -1,0 +1,323 @@
+// The outbox delivery worker: claims the next message of each conversation for a peer, seals and
+// signs it, POSTs it to the peer's inbox, checks the signed receipt, and marks it delivered. A
+// failure is retried with exponential back-off and jitter until the horizon, then the message is
+// marked failed, audited and the people concerned are told. At-least-once: a sender that dies after
+// the peer committed sends again, and the peer answers with its original receipt.
+import type { JsonValue, Signer } from '@comity/core';
+import {
+  type EnvelopeHeader,
+  type Marking,
+  MARKINGS,
+  REJECTION_REASONS,
+  buildEnvelope,
+  isRejectionReason,
+  isUuidV7,
+  payloadPlaintext,
+  planRetry,
+  receiptSigningText,
+  uuidv7,
+  uuidv7Time,
+} from '@comity/core/federation/index';
+import { InboxAccepted } from '@comity/contract/federation';
+import {
+  type OutboxRow,
+  type PeerRow,
+  claimDeliverable,
+  expiredPendingOutbox,
+  findPeer,
+  insertReceipt,
+  markOutboxDelivered,
+  markOutboxFailed,
+  postponeOutbox,
+  releaseOutboxLeases,
+  scheduleOutboxRetry,
+} from '@comity/db/repos/federation-repo';
+import { auditedTransaction } from '../deps.ts';
+import { ed25519SignerFor, rawPublicKey, sha256HexOf, verifyWithRawKey, x25519Sealer } from './envelope-crypto.ts';
+import type { FederationRuntime } from './runtime.ts';
+
+const sealer = x25519Sealer();
+
+type Attempt = { ok: true } | { ok: false; retryable: boolean; error: string; code?: string };
+
+function markingOf(row: OutboxRow, payload: unknown): Marking {
+  const candidates = [row.marking, (payload as { marking?: unknown } | null)?.marking];
+  for (const c of candidates) if (typeof c === 'string' && (MARKINGS as readonly string[]).includes(c)) return c as Marking;
+  return 'AMBER';
+}
+
+/** Message ids of the chunks of one attachment, derived so that a retry sends the same ids. */
+export function derivedMessageId(parent: string, part: string): string {
+  const time = isUuidV7(parent) ? uuidv7Time(parent) : 0;
+  return uuidv7(time, Buffer.from(sha256HexOf(`${parent}/${part}`), 'hex').subarray(0, 10));
+}
+
+async function postEnvelope(runtime: FederationRuntime, peer: PeerRow, body: string, messageId: string, signal: AbortSignal): Promise<{ status: number; json: unknown }> {
+  const res = await fetch(`${peer.endpoint}/federation/v1/inbox`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-request-id': messageId },
+    body,
+    signal: AbortSignal.any([signal, AbortSignal.timeout(runtime.settings.requestTimeoutMs)]),
+  });
+  const text = await res.text();
+  let json: unknown = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = null;
+  }
+  return { status: res.status, json };
+}
+
+/** Seals, signs and sends one envelope; checks the receipt. */
+async function sendEnvelope(
+  runtime: FederationRuntime,
+  peer: PeerRow,
+  header: EnvelopeHeader,
+  payload: JsonValue,
+  signers: Signer[],
+  signal: AbortSignal,
+): Promise<Attempt & { receipt?: unknown; duplicate?: boolean }> {
+  const plaintextSha = sha256HexOf(payloadPlaintext(payload));
+  let last: Attempt = { ok: false, retryable: true, error: 'not sent' };
+  for (const signer of signers) {
+    const envelope = buildEnvelope({ sealer, signer }, { header, payload, recipientEncryptionKey: peer.encryption_key });
+    let res: { status: number; json: unknown };
+    try {
+      res = await postEnvelope(runtime, peer, JSON.stringify(envelope), header.messageId, signal);
+    } catch (err) {
+      const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+      const why = e.cause?.code ?? e.cause?.message ?? e.message ?? String(err);
+      return { ok: false, retryable: true, error: `The peer could not be reached at ${peer.endpoint} (${e.name === 'TimeoutError' ? 'timed out' : why}).` };
+    }
+    if (res.status === 202) {
+      const accepted = InboxAccepted.safeParse(res.json);
+      if (!accepted.success) return { ok: false, retryable: true, error: 'The peer answered 202 without a valid receipt.' };
+      const { receipt, signature } = accepted.data.receipt;
+      const valid =
+        receipt.messageId === header.messageId &&
+        receipt.sender === runtime.selfNodeId &&
+        receipt.recipient === peer.node_id &&
+        receipt.payloadSha256 === plaintextSha &&
+        verifyWithRawKey(peer.signing_key, receiptSigningText(receipt as never), signature.value);
+      if (!valid) return { ok: false, retryable: true, error: 'The peer’s receipt does not verify (wrong message, payload digest or signature).' };
+      return { ok: true, receipt: accepted.data.receipt, duplicate: accepted.data.duplicate };
+    }
+    const problem = (res.json ?? {}) as { code?: unknown; detail?: unknown; retryable?: unknown };
+    const code = typeof problem.code === 'string' ? problem.code : `http_${res.status}`;
+    const detail = typeof problem.detail === 'string' ? problem.detail : `HTTP ${res.status}`;
+    const retryable =
+      res.status >= 500 || res.status === 429 || res.status === 408
+        ? true
+        : typeof problem.retryable === 'boolean'
+          ? problem.retryable
+          : isRejectionReason(code)
+            ? REJECTION_REASONS[code].retryable
+            : false;
+    last = { ok: false, retryable, code, error: `The peer refused the message: ${code} — ${detail}` };
+    // A node card after our key rotation: the peer may still know an older key; try the next one.
+    if (code !== 'bad_signature') break;
+  }
+  return last;
+}
+
+function signersFor(runtime: FederationRuntime, row: OutboxRow): Signer[] {
+  const current = runtime.envelopeSigner();
+  if (row.type !== 'node.card') return [current];
+  const previous = (runtime.deps.keys.previous ?? []).map((k) => ed25519SignerFor(k.signingPrivate));
+  const endorsedBy = (row.payload as { card?: { endorsement?: { signingKey?: string } } }).card?.endorsement?.signingKey;
+  // Right after a rotation the peer knows the key that endorsed the card: try that first.
+  const first = previous.find((_s, i) => rawPublicKey(runtime.deps.keys.previous![i]!.signingPublic) === endorsedBy);
+  return [...(first ? [first] : []), current, ...previous.filter((s) => s !== first)];
+}
+
+async function fail(runtime: FederationRuntime, row: OutboxRow, error: string): Promise<void> {
+  const { deps } = runtime;
+  await auditedTransaction(deps, { actor: null, requestId: `delivery:${row.message_id}`, organisationId: row.sender_organisation_id }, async (trx, audit) => {
+    const failed = await markOutboxFailed(trx, row.id, error);
+    if (!failed) return;
+    audit('federation.message.failed', `message:${row.message_id}`, {
+      type: row.type,
+      peer: row.recipient_node_id,
+      conversationId: row.conversation_id,
+      attempts: row.attempts,
+      error,
+    });
+    for (const listener of runtime.failureListeners) await listener(trx, { row: failed, error });
+  });
+}
+
+async function sendAttachments(runtime: FederationRuntime, peer: PeerRow, row: OutboxRow, header: EnvelopeHeader, signal: AbortSignal): Promise<Attempt> {
+  const source = runtime.attachments;
+  if (!source) return { ok: true };
+  const chunkBytes = runtime.settings.chunkBytes;
+  for (const a of source.attachmentsOf(row)) {
+    const file = await source.read(a.sha256);
+    if (!file) return { ok: false, retryable: false, error: `Attachment ${a.name} (${a.sha256}) is not in this node's store.` };
+    const chunkCount = Math.ceil(file.length / chunkBytes);
+    const descriptor = { sha256: a.sha256, size: file.length, name: a.name, mediaType: a.mediaType, chunkSize: chunkBytes, chunkCount };
+    for (let index = 0; index < chunkCount; index++) {
+      const bytes = file.subarray(index * chunkBytes, (index + 1) * chunkBytes);
+      const chunkHeader: EnvelopeHeader = {
+        ...header,
+        messageId: derivedMessageId(row.message_id, `${a.sha256}/${index}`),
+        type: 'attachment.chunk',
+        inReplyTo: null,
+      };
+      const payload = { attachment: descriptor, index, chunkSha256: sha256HexOf(bytes), data: bytes.toString('base64') };
+      const sent = await sendEnvelope(runtime, peer, chunkHeader, payload, [runtime.envelopeSigner()], signal);
+      if (!sent.ok) return { ...sent, error: `Attachment ${a.name}, chunk ${index + 1}/${chunkCount}: ${sent.error}` };
+    }
+  }
+  return { ok: true };
+}
+
+export async function deliverRow(runtime: FederationRuntime, row: OutboxRow, signal: AbortSignal): Promise<'delivered' | 'retry' | 'failed' | 'postponed'> {
+  const { deps } = runtime;
+  const peer = await findPeer(deps.db, row.recipient_node_id!);
+  if (!peer) {
+    await fail(runtime, row, `Node ${row.recipient_node_id} is not a peer of this node.`);
+    return 'failed';
+  }
+  if (peer.status === 'revoked') {
+    await fail(runtime, row, 'The peer was revoked.');
+    return 'failed';
+  }
+  if (peer.status === 'suspended') {
+    await postponeOutbox(deps.db, row.id, new Date(deps.now().getTime() + 60_000), 'The peer is suspended on this node; the message waits until it is resumed.');
+    return 'postponed';
+  }
+  if (!isUuidV7(row.message_id)) {
+    await fail(runtime, row, `The message id ${row.message_id} is not a UUIDv7; federation cannot carry it.`);
+    return 'failed';
+  }
+  const payload = row.payload as JsonValue;
+  const header: EnvelopeHeader = {
+    v: 1,
+    messageId: row.message_id,
+    sender: runtime.selfNodeId,
+    recipient: peer.node_id,
+    type: row.type as EnvelopeHeader['type'],
+    createdAt: deps.now().toISOString(),
+    inReplyTo: row.in_reply_to,
+    conversationId: row.conversation_id,
+    marking: markingOf(row, payload),
+  };
+  let attempt: Attempt & { receipt?: unknown; duplicate?: boolean } = await sendAttachments(runtime, peer, row, header, signal);
+  if (attempt.ok) attempt = await sendEnvelope(runtime, peer, { ...header, createdAt: deps.now().toISOString() }, payload, signersFor(runtime, row), signal);
+  if (attempt.ok) {
+    const receipt = attempt.receipt;
+    const duplicate = attempt.duplicate ?? false;
+    await auditedTransaction(deps, { actor: null, requestId: `delivery:${row.message_id}`, organisationId: row.sender_organisation_id }, async (trx, audit) => {
+      const now = deps.now();
+      await insertReceipt(trx, { messageId: row.message_id, peerNodeId: peer.node_id, receipt, receivedAt: now });
+      await markOutboxDelivered(trx, row.id, now);
+      audit('federation.message.deliver', `message:${row.message_id}`, {
+        type: row.type,
+        peer: peer.node_id,
+        conversationId: row.conversation_id,
+        attempts: row.attempts,
+        receiptReceivedAt: (receipt as { receipt: { receivedAt: string } }).receipt.receivedAt,
+        duplicate,
+      });
+    });
+    return 'delivered';
+  }
+  if (signal.aborted) {
+    // Shutting down: give the message back untouched for the next start.
+    await postponeOutbox(deps.db, row.id, deps.now(), row.last_error ?? 'interrupted by shutdown');
+    return 'postponed';
+  }
+  if (!attempt.retryable) {
+    await fail(runtime, row, attempt.error);
+    return 'failed';
+  }
+  const plan = planRetry(runtime.settings.retry, { attempts: row.attempts, createdAt: new Date(row.created_at), now: deps.now() }, runtime.settings.random);
+  if (plan.kind === 'give-up') {
+    await fail(runtime, row, `${attempt.error} Given up: ${plan.reason}.`);
+    return 'failed';
+  }
+  await scheduleOutboxRetry(deps.db, row.id, plan.at, attempt.error);
+  return 'retry';
+}
+
+export interface DeliveryWorker {
+  wake(): void;
+  /** Resolves when nothing is in flight and nothing is due (tests and the demo wait on it). */
+  close(): Promise<void>;
+}
+
+export async function startDeliveryWorker(runtime: FederationRuntime, log: (msg: string, err?: unknown) => void): Promise<DeliveryWorker> {
+  const { deps, settings } = runtime;
+  // This process is (again) the one delivering: deliveries a killed run left leased may go now.
+  await releaseOutboxLeases(deps.db, runtime.selfNodeId);
+  const controller = new AbortController();
+  const inFlight = new Set<Promise<unknown>>();
+  let closed = false;
+  let wakeUp: (() => void) | null = null;
+  let lastSweep = 0;
+  const leaseMs = Math.max(60_000, settings.requestTimeoutMs * 4);
+
+  const wake = () => {
+    const w = wakeUp;
+    wakeUp = null;
+    w?.();
+  };
+
+  async function sweep(now: Date): Promise<void> {
+    if (now.getTime() - lastSweep < 1000) return;
+    lastSweep = now.getTime();
+    const expired = await expiredPendingOutbox(deps.db, runtime.selfNodeId, new Date(now.getTime() - settings.retry.horizonMs), now, 100);
+    for (const row of expired) {
+      await fail(runtime, row, `${row.last_error ? `${row.last_error} ` : ''}Not delivered within the retry horizon${row.attempts === 0 ? ' (an earlier message of its conversation was not delivered)' : ''}.`);
+    }
+  }
+
+  async function loop(): Promise<void> {
+    while (!closed) {
+      let claimed = 0;
+      try {
+        const now = deps.now();
+        await sweep(now);
+        const room = settings.concurrency - inFlight.size;
+        if (room > 0) {
+          const rows = await claimDeliverable(deps.db, { selfNodeId: runtime.selfNodeId, now, leaseUntil: new Date(now.getTime() + leaseMs), limit: room });
+          claimed = rows.length;
+          for (const row of rows) {
+            const p: Promise<unknown> = deliverRow(runtime, row, controller.signal)
+              .catch((err) => log(`delivery of ${row.message_id} failed unexpectedly`, err))
+              .finally(() => {
+                inFlight.delete(p);
+                wake();
+              });
+            inFlight.add(p);
+          }
+        }
+      } catch (err) {
+        if (!closed) log('the delivery worker could not read the outbox', err);
+      }
+      if (closed) break;
+      // Claim again at once when there was work and room; otherwise wait to be woken or polled.
+      if (claimed > 0 && inFlight.size < settings.concurrency) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, settings.pollMs);
+        wakeUp = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  }
+
+  const running = loop();
+  return {
+    wake,
+    async close() {
+      closed = true;
+      controller.abort();
+      wake();
+      await running;
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+}

@@ -1,0 +1,193 @@
+// Language-neutral test vectors for the federation protocol (interop/federation/*.json): fixed
+// keys and nonces in, exact bytes out, so that another implementation can be checked against this
+// one. Regenerate with: node --import tsx packages/server/src/federation/interop-vectors.ts --write
+import { diffieHellman, hkdfSync } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { JsonValue } from '@comity/core';
+import {
+  type EnvelopeHeader,
+  HKDF_INFO,
+  type NodeCard,
+  type Receipt,
+  buildEnvelope,
+  cardSigningText,
+  endorsementSigningText,
+  envelopeAad,
+  envelopeSigningText,
+  payloadPlaintext,
+  receiptSigningText,
+  signReceipt,
+} from '@comity/core/federation/index';
+import { REPO_ROOT } from '../config.ts';
+import { ed25519SignerFor, keyId, privateKeyFromSeed, publicKeyFromRaw, rawPublicKey, sha256HexOf, x25519Sealer } from './envelope-crypto.ts';
+
+export const INTEROP_DIR = join(REPO_ROOT, 'interop', 'federation');
+
+const seed = (byte: number) => Buffer.alloc(32, byte);
+const SEEDS = {
+  senderSigning: seed(0x11),
+  senderPreviousSigning: seed(0x10),
+  recipientSigning: seed(0x21),
+  recipientEncryption: seed(0x22),
+  ephemeral: seed(0x33),
+};
+const NONCE = Buffer.from('000102030405060708090a0b', 'hex');
+
+function flip(b64url: string, bit: number): string {
+  const b = Buffer.from(b64url, 'base64url');
+  b[bit >> 3]! ^= 1 << (bit & 7);
+  return b.toString('base64url');
+}
+
+export function buildInteropVectors(): Record<string, unknown> {
+  const senderSigning = privateKeyFromSeed('Ed25519', SEEDS.senderSigning);
+  const recipientSigning = privateKeyFromSeed('Ed25519', SEEDS.recipientSigning);
+  const recipientEncryption = privateKeyFromSeed('X25519', SEEDS.recipientEncryption);
+  const ephemeral = privateKeyFromSeed('X25519', SEEDS.ephemeral);
+  const recipientEncryptionRaw = rawPublicKey(recipientEncryption);
+  const ephemeralRaw = rawPublicKey(ephemeral);
+
+  const header: EnvelopeHeader = {
+    v: 1,
+    messageId: '0195f2c8-3a00-7c4e-9a1b-2c3d4e5f6a7b',
+    sender: 'node-6b0a1fd7a3e1c2f4b5d6',
+    recipient: 'node-90c2e4a6b8d0f1e3a5c7',
+    type: 'message.note',
+    createdAt: '2026-03-01T10:00:00.000Z',
+    inReplyTo: null,
+    conversationId: 'REQ-2026-0042',
+    marking: 'AMBER',
+  };
+  // Non-ASCII text in three scripts and numbers whose JSON form RFC 8785 fixes.
+  const payload: JsonValue = {
+    text: 'Demande d’entraide — 司法协助请求 — طلب المساعدة القانونية',
+    requestId: 'REQ-2026-0042',
+    amounts: [1e21, 0.1, -0, 100, 1.5e-7],
+    zeta: true,
+    alpha: null,
+  };
+  const signer = ed25519SignerFor(senderSigning);
+  const envelope = buildEnvelope({ sealer: x25519Sealer({ ephemeralPrivate: ephemeral, nonce: NONCE }), signer }, { header, payload, recipientEncryptionKey: recipientEncryptionRaw });
+  const shared = diffieHellman({ privateKey: ephemeral, publicKey: publicKeyFromRaw('X25519', recipientEncryptionRaw) });
+  const salt = Buffer.concat([Buffer.from(ephemeralRaw, 'base64url'), Buffer.from(recipientEncryptionRaw, 'base64url')]);
+  const key = Buffer.from(hkdfSync('sha256', shared, salt, Buffer.from(HKDF_INFO), 32));
+  const ct = Buffer.from(envelope.encrypted.ciphertext, 'base64url');
+
+  const receipt: Receipt = {
+    v: 1,
+    type: 'receipt',
+    messageId: header.messageId,
+    conversationId: header.conversationId,
+    sender: header.sender,
+    recipient: header.recipient,
+    receivedAt: '2026-03-01T10:00:01.250Z',
+    payloadSha256: sha256HexOf(payloadPlaintext(payload)),
+    outcome: 'accepted',
+    result: {},
+  };
+  const signedReceipt = signReceipt(ed25519SignerFor(recipientSigning), receipt);
+
+  const previousSigning = privateKeyFromSeed('Ed25519', SEEDS.senderPreviousSigning);
+  const card: NodeCard = {
+    v: 1,
+    nodeId: header.sender,
+    authority: { name: 'Ministère de la Justice — Bureau de l’entraide pénale internationale', state: 'FRA', kind: 'central-authority' },
+    endpoint: 'https://comity.justice.example.fr',
+    keys: {
+      signing: { alg: 'Ed25519', publicKey: rawPublicKey(senderSigning) },
+      encryption: { alg: 'X25519', publicKey: rawPublicKey(privateKeyFromSeed('X25519', seed(0x12))) },
+    },
+    accepts: { requestTypes: ['mla', 'extradition'], languages: ['fr', 'en'] },
+    issuedAt: '2026-01-15T09:30:00.000Z',
+    validFrom: '2026-01-15T09:30:00.000Z',
+    validUntil: '2027-01-15T09:30:00.000Z',
+  };
+  const prevRaw = rawPublicKey(previousSigning);
+  const cardSig = ed25519SignerFor(senderSigning).sign(cardSigningText(card));
+  const endorsement = { signingKey: prevRaw, signature: ed25519SignerFor(previousSigning).sign(endorsementSigningText(card, prevRaw)) };
+
+  const tampered = [
+    { what: 'one bit of header.conversationId changed ("REQ" → "SEQ")', expect: 'bad_signature', envelope: { ...envelope, header: { ...header, conversationId: 'SEQ-2026-0042' } } },
+    { what: 'bit 0 of the first ciphertext byte flipped', expect: 'bad_signature', envelope: { ...envelope, encrypted: { ...envelope.encrypted, ciphertext: flip(envelope.encrypted.ciphertext, 0) } } },
+    { what: 'bit 0 of the last (tag) byte flipped', expect: 'bad_signature', envelope: { ...envelope, encrypted: { ...envelope.encrypted, ciphertext: flip(envelope.encrypted.ciphertext, ct.length * 8 - 8) } } },
+    { what: 'bit 5 of the first signature byte flipped', expect: 'bad_signature', envelope: { ...envelope, signature: { ...envelope.signature, value: flip(envelope.signature.value, 5) } } },
+    {
+      what: 'signature value with a non-canonical last base64url character (same bytes)',
+      expect: 'bad_signature',
+      envelope: { ...envelope, signature: { ...envelope.signature, value: envelope.signature.value.slice(0, -1) + nonCanonicalLast(envelope.signature.value) } },
+    },
+  ];
+
+  return {
+    'envelope-v1.json': {
+      description:
+        'One message.note envelope, protocol version 1. Fixed seeds and nonce; real senders draw a fresh ephemeral key and nonce for every envelope. ' +
+        'Keys are raw 32-byte values in base64url (no padding); private keys are given as their 32-byte seeds in hex (RFC 8032 / RFC 7748).',
+      inputs: {
+        senderSigningSeed: SEEDS.senderSigning.toString('hex'),
+        senderSigningPublicKey: rawPublicKey(senderSigning),
+        recipientEncryptionSeed: SEEDS.recipientEncryption.toString('hex'),
+        recipientEncryptionPublicKey: recipientEncryptionRaw,
+        ephemeralSeed: SEEDS.ephemeral.toString('hex'),
+        ephemeralPublicKey: ephemeralRaw,
+        nonce: NONCE.toString('hex'),
+        header,
+        payload,
+      },
+      steps: {
+        aad: envelopeAad(header),
+        plaintext: payloadPlaintext(payload),
+        sharedSecret: shared.toString('hex'),
+        hkdfSalt: salt.toString('hex'),
+        hkdfInfo: HKDF_INFO,
+        payloadKey: key.toString('hex'),
+        ciphertextHex: ct.subarray(0, ct.length - 16).toString('hex'),
+        tagHex: ct.subarray(ct.length - 16).toString('hex'),
+        recipientKeyId: keyId(recipientEncryptionRaw),
+        senderKeyId: keyId(rawPublicKey(senderSigning)),
+        signingText: envelopeSigningText(header, envelope.encrypted),
+      },
+      envelope,
+    },
+    'receipt-v1.json': {
+      description: 'The receipt the recipient returns for envelope-v1, signed with the recipient’s Ed25519 key over receiptSigningText.',
+      inputs: { recipientSigningSeed: SEEDS.recipientSigning.toString('hex'), recipientSigningPublicKey: rawPublicKey(recipientSigning), receipt },
+      signingText: receiptSigningText(receipt),
+      signedReceipt,
+    },
+    'node-card-v1.json': {
+      description:
+        'A node card signed by its own signing key, with the endorsement a key rotation adds: the previous signing key signs the rotation text. ' +
+        'The fingerprint people read out is SHA-256 of the raw signing key, first 40 hex digits in groups of four.',
+      inputs: { signingSeed: SEEDS.senderSigning.toString('hex'), previousSigningSeed: SEEDS.senderPreviousSigning.toString('hex'), card },
+      cardSigningText: cardSigningText(card),
+      endorsementSigningText: endorsementSigningText(card, prevRaw),
+      signingFingerprint: sha256HexOf(Buffer.from(card.keys.signing.publicKey, 'base64url')).slice(0, 40).match(/.{4}/g)!.join(' '),
+      signedCard: { card, signature: cardSig, endorsement },
+    },
+    'tampered-v1.json': {
+      description: 'Variants of envelope-v1 that a receiver trusting the sender key of envelope-v1 must reject, with the reason code.',
+      senderSigningPublicKey: rawPublicKey(senderSigning),
+      cases: tampered,
+    },
+  };
+}
+
+/** Another base64url character that decodes to the same bytes (only the unused low bits differ). */
+function nonCanonicalLast(b64url: string): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  const i = alphabet.indexOf(b64url.at(-1)!);
+  return alphabet[i ^ 1]!;
+}
+
+export function serialise(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href && process.argv.includes('--write')) {
+  mkdirSync(INTEROP_DIR, { recursive: true });
+  for (const [name, value] of Object.entries(buildInteropVectors())) writeFileSync(join(INTEROP_DIR, name), serialise(value));
+  process.stdout.write(`wrote ${INTEROP_DIR}\n`);
+}

@@ -1,0 +1,90 @@
+// What the federation parts of one running node share: settings, this node's identity, the
+// handlers for incoming message types, and a way to wake the delivery worker.
+import type { JsonValue, Signer } from '@comity/core';
+import type { EnvelopeHeader } from '@comity/core/federation/index';
+import type { Database } from '@comity/db';
+import type { OutboxRow, PeerRow } from '@comity/db/repos/federation-repo';
+import type { Kysely } from 'kysely';
+import type { AppDeps, AuditFn } from '../deps.ts';
+import { ed25519SignerFor } from './envelope-crypto.ts';
+import type { FederationSettings } from './federation-config.ts';
+
+export type FederationDeps = Pick<AppDeps, 'db' | 'dbKind' | 'keys' | 'hasher' | 'signer' | 'verifier' | 'now' | 'config'>;
+
+export interface InboundContext<P> {
+  trx: Kysely<Database>;
+  header: EnvelopeHeader;
+  payload: P;
+  /** The sending peer as trusted before this message. */
+  peer: PeerRow;
+  /** The organisation on this node that the node card names: the receiving authority. */
+  recipientOrganisationId: string | null;
+  audit: AuditFn;
+  runtime: FederationRuntime;
+}
+
+export interface InboundResult {
+  /** Reported back in the signed receipt. */
+  result?: { [key: string]: JsonValue };
+  /** Keep the decrypted payload in the inbox row (notes and status messages; not file chunks). */
+  keepPayload?: boolean;
+}
+
+/**
+ * A use case for one incoming message type. `parse` validates the decrypted payload (a throw is
+ * `payload_invalid`); `handle` runs inside the receiving transaction, so its effects commit
+ * together with the inbox row and the audit entry, or not at all (a DomainError is `payload_rejected`).
+ */
+export interface InboundHandler<P = unknown> {
+  parse(payload: unknown): P;
+  handle(ctx: InboundContext<P>): Promise<InboundResult>;
+}
+
+export interface DeliveryFailure {
+  row: OutboxRow;
+  error: string;
+}
+
+/** Files a message refers to, sent ahead of it in chunks (the requests capability's attachments). */
+export interface AttachmentSource {
+  attachmentsOf(row: OutboxRow): { sha256: string; name: string; mediaType: string }[];
+  read(sha256: string): Promise<Buffer | null>;
+}
+
+export interface FederationRuntime {
+  deps: FederationDeps;
+  settings: FederationSettings;
+  selfNodeId: string;
+  handlers: Map<string, InboundHandler<never>>;
+  /** Called in the transaction that marks a message failed (to notify the people concerned). */
+  failureListeners: ((trx: Kysely<Database>, failure: DeliveryFailure) => Promise<void>)[];
+  attachments: AttachmentSource | undefined;
+  /** Where this node listens, once it does. */
+  listenUrl: string | undefined;
+  envelopeSigner(): Signer;
+  /** Nudges the delivery worker to look for due messages now. */
+  wake(): void;
+  registerHandler<P>(type: string, handler: InboundHandler<P>): void;
+}
+
+export function createRuntime(deps: FederationDeps, settings: FederationSettings): FederationRuntime {
+  let signer: Signer | undefined;
+  const runtime: FederationRuntime = {
+    deps,
+    settings,
+    selfNodeId: deps.keys.nodeId,
+    handlers: new Map(),
+    failureListeners: [],
+    attachments: undefined,
+    listenUrl: undefined,
+    envelopeSigner() {
+      signer ??= ed25519SignerFor(deps.keys.signingPrivate);
+      return signer;
+    },
+    wake: () => {},
+    registerHandler(type, handler) {
+      runtime.handlers.set(type, handler as InboundHandler<never>);
+    },
+  };
+  return runtime;
+}

@@ -1,0 +1,205 @@
+// Knowledge in the database: a snapshot is stored as records (the catalogue order, one instrument
+// definition, party list and reservation list per instrument) under a numbered version; reading
+// version N lays the active curated facts over its records and builds the engine's index.
+import { type Curation, type CurationConflict, type CuratedFact, type RecordVersions, applyCurations } from '@comity/core/knowledge/curation';
+import { buildKnowledgeIndex, type KnowledgeIndex } from '@comity/core/knowledge/knowledge-index';
+import type { Instrument, KnowledgeSnapshot, PartyList, Reservation } from '@comity/core/knowledge/model';
+import { canonicalJson, type JsonValue } from '@comity/core';
+import {
+  type CurationRow,
+  type Database,
+  type KnowledgeRecord,
+  type KnowledgeVersionRow,
+  findKnowledgeVersion,
+  insertKnowledgeVersion,
+  latestKnowledgeVersion,
+  listCurations,
+  lockKnowledgeVersions,
+  readKnowledgeRecords,
+} from '@comity/db';
+import type { Kysely } from 'kysely';
+import { type AppDeps, auditedTransaction } from '../deps.ts';
+import type { ReferenceData } from './shipped-data.ts';
+import { loadShippedKnowledge } from './shipped-data.ts';
+
+export const RECORD_KINDS = {
+  catalogue: 'catalogue',
+  instrument: 'instrument',
+  partyList: 'party-list',
+  reservations: 'reservations',
+} as const;
+
+export const SHIPPED_SOURCE = 'shipped snapshot';
+
+/** Records for a whole snapshot (version 1, the shipped data). */
+export function recordsFromSnapshot(snapshot: KnowledgeSnapshot): KnowledgeRecord[] {
+  const records: KnowledgeRecord[] = [
+    { kind: RECORD_KINDS.catalogue, key: 'order', data: { instruments: snapshot.instruments.map((i) => i.id) } },
+  ];
+  for (const i of snapshot.instruments) records.push({ kind: RECORD_KINDS.instrument, key: i.id, data: i });
+  for (const l of snapshot.partyLists) records.push({ kind: RECORD_KINDS.partyList, key: l.instrument, data: l });
+  const byInstrument = new Map<string, Reservation[]>(snapshot.instruments.map((i) => [i.id, []]));
+  for (const r of snapshot.reservations) byInstrument.set(r.instrument, [...(byInstrument.get(r.instrument) ?? []), r]);
+  for (const [instrument, list] of byInstrument) records.push({ kind: RECORD_KINDS.reservations, key: instrument, data: list });
+  return records;
+}
+
+export interface ImportedSnapshot {
+  snapshot: KnowledgeSnapshot;
+  versions: RecordVersions;
+}
+
+/** Rebuild the imported snapshot of one version from its records. */
+export function snapshotFromRecords(
+  records: readonly { version: number; kind: string; key: string; data: unknown }[],
+  reference: ReferenceData,
+  dataAsOf: string,
+): ImportedSnapshot {
+  const instruments = new Map<string, Instrument>();
+  const partyLists: PartyList[] = [];
+  const reservations: Reservation[] = [];
+  const versions: RecordVersions = { partyLists: new Map(), reservations: new Map() };
+  let order: string[] = [];
+  for (const r of records) {
+    switch (r.kind) {
+      case RECORD_KINDS.catalogue:
+        order = (r.data as { instruments: string[] }).instruments;
+        break;
+      case RECORD_KINDS.instrument:
+        instruments.set(r.key, r.data as Instrument);
+        break;
+      case RECORD_KINDS.partyList:
+        partyLists.push(r.data as PartyList);
+        versions.partyLists.set(r.key, r.version);
+        break;
+      case RECORD_KINDS.reservations:
+        reservations.push(...(r.data as Reservation[]));
+        versions.reservations.set(r.key, r.version);
+        break;
+    }
+  }
+  const ordered = order.flatMap((id) => {
+    const i = instruments.get(id);
+    return i ? [i] : [];
+  });
+  for (const i of instruments.values()) if (!order.includes(i.id)) ordered.push(i);
+  // Records come back sorted by key; put lists and reservations back in catalogue order, as the
+  // shipped snapshot has them, so that every reading of a version builds the same index.
+  const position = new Map(ordered.map((i, n) => [i.id, n]));
+  const at = (id: string) => position.get(id) ?? Number.MAX_SAFE_INTEGER;
+  partyLists.sort((a, b) => at(a.instrument) - at(b.instrument));
+  reservations.sort((a, b) => at(a.instrument) - at(b.instrument));
+  return {
+    snapshot: { dataAsOf, instruments: ordered, partyLists, reservations, ...reference },
+    versions,
+  };
+}
+
+export function curationOf(row: CurationRow): Curation {
+  return {
+    id: row.id,
+    fact: row.fact as CuratedFact,
+    source: row.source,
+    note: row.note,
+    createdAt: row.createdAt,
+    createdBy: row.createdByEmail,
+    basedOnVersion: row.basedOnVersion,
+  };
+}
+
+/** Everything one version of the knowledge is: its row, what was imported, what is answered from. */
+export interface KnowledgeState {
+  version: KnowledgeVersionRow;
+  imported: KnowledgeSnapshot;
+  recordVersions: RecordVersions;
+  /** Curations laid over this state (none for an earlier version, which shows the import as it was). */
+  curations: CurationRow[];
+  conflicts: CurationConflict[];
+  index: KnowledgeIndex;
+}
+
+/**
+ * Read a version (the latest when `number` is absent). The latest version carries the active
+ * curated facts; an earlier version is shown as it was imported.
+ */
+export async function loadKnowledgeState(
+  db: Kysely<Database>,
+  reference: ReferenceData,
+  number?: number,
+): Promise<KnowledgeState | null> {
+  const latest = await latestKnowledgeVersion(db);
+  if (!latest) return null;
+  const version = number === undefined || number === latest.number ? latest : await findKnowledgeVersion(db, number);
+  if (!version) return null;
+  const records = await readKnowledgeRecords(db, version.number);
+  const { snapshot: imported, versions } = snapshotFromRecords(records, reference, version.dataAsOf);
+  const isLatest = version.number === latest.number;
+  const curations = isLatest ? await listCurations(db, { active: true }) : [];
+  const applied = applyCurations(imported, curations.map(curationOf), versions);
+  return {
+    version,
+    imported,
+    recordVersions: versions,
+    curations,
+    conflicts: applied.conflicts,
+    index: buildKnowledgeIndex(applied.snapshot),
+  };
+}
+
+/** Digest of a snapshot's content (instruments, party lists, reservations), hex SHA-256. */
+export function snapshotDigest(deps: Pick<AppDeps, 'hasher'>, snapshot: KnowledgeSnapshot): string {
+  return deps.hasher.sha256Hex(
+    // The snapshot is plain JSON data (it round-trips through jsonb); the cast only widens the type.
+    canonicalJson(JSON.parse(JSON.stringify({ instruments: snapshot.instruments, partyLists: snapshot.partyLists, reservations: snapshot.reservations })) as JsonValue),
+  );
+}
+
+/**
+ * On first start, store the knowledge shipped in data/ as version 1 ("shipped snapshot"), with
+ * its audit entry. Does nothing when a version exists. Returns the version created, if any.
+ */
+export async function seedShippedKnowledge(
+  deps: Pick<AppDeps, 'db' | 'hasher' | 'signer' | 'now'>,
+  dataDir: string,
+  who: { requestId: string } = { requestId: 'knowledge-seed' },
+): Promise<number | null> {
+  if (await latestKnowledgeVersion(deps.db)) return null;
+  const shipped = await loadShippedKnowledge(dataDir);
+  const digest = snapshotDigest(deps, shipped);
+  return auditedTransaction(deps, { actor: null, requestId: who.requestId }, async (trx, audit) => {
+    await lockKnowledgeVersions(trx);
+    // Another node on the same PostgreSQL database may have seeded it meanwhile.
+    if (await latestKnowledgeVersion(trx)) return null;
+    const summary = {
+      files: [] as unknown[],
+      instruments: shipped.instruments.map((i) => i.id),
+      partyLists: shipped.partyLists.length,
+      reservations: shipped.reservations.length,
+      dataDir: 'data/',
+    };
+    await insertKnowledgeVersion(
+      trx,
+      {
+        number: 1,
+        createdAt: deps.now(),
+        actorId: null,
+        actorEmail: null,
+        source: SHIPPED_SOURCE,
+        digest,
+        dataAsOf: shipped.dataAsOf,
+        forced: false,
+        summary,
+      },
+      recordsFromSnapshot(shipped),
+    );
+    audit('knowledge.import', 'knowledge-version:1', {
+      source: SHIPPED_SOURCE,
+      digest,
+      dataAsOf: shipped.dataAsOf,
+      instruments: shipped.instruments.length,
+      partyLists: shipped.partyLists.length,
+      reservations: shipped.reservations.length,
+    });
+    return 1;
+  });
+}

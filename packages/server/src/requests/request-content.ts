@@ -1,0 +1,136 @@
+// Turns what the API received (a new request, or a patch of a draft) into valid request content:
+// the requested authority and its State agree, persons and measures have unique ids, measures fit
+// the type, and a treaty basis is resolved against the knowledge base (title, articles, citation).
+import { ValidationError } from '@comity/core';
+import type { KnowledgeIndex } from '@comity/core/knowledge/knowledge-index';
+import { resolveInstrument } from '@comity/core/knowledge/resolve';
+import {
+  type LegalBasisChoice,
+  MEASURES_BY_TYPE,
+  type RequestContent,
+  type RequestType,
+  cooperationTypeOf,
+} from '@comity/core/requests/request';
+import type { PatchRequestBody } from '@comity/contract/requests';
+import { findOrganisation } from '@comity/db';
+import { isKnownState } from '../accounts/states.ts';
+import type { RequestDeps } from './request-deps.ts';
+
+export type ContentPatch = Omit<PatchRequestBody, 'version'>;
+
+export interface NormalisedContent {
+  content: RequestContent;
+  requested: { organisationId: string | null; name: string | null; state: string };
+}
+
+export function defaultContent(requestedState: string): RequestContent {
+  return {
+    title: '',
+    requestedState,
+    requestedOrganisationId: null,
+    legalBasis: null,
+    offences: [],
+    proceedings: {},
+    persons: [],
+    measures: [],
+    urgency: { urgent: false },
+    deadline: null,
+    confidentiality: { confidential: false },
+    useLimitations: {},
+    language: 'en',
+    marking: 'AMBER',
+  };
+}
+
+function resolveBasis(index: KnowledgeIndex | null, type: RequestType, input: NonNullable<ContentPatch['legalBasis']>): LegalBasisChoice {
+  if (input.kind === 'reciprocity') return input.assurance?.trim() ? { kind: 'reciprocity', assurance: input.assurance.trim() } : { kind: 'reciprocity' };
+  if (!index) return { kind: 'treaty', instrument: input.instrument.toUpperCase(), articles: input.articles ?? [] };
+  const id = resolveInstrument(index, input.instrument);
+  const instrument = index.instruments.get(id);
+  const articles = input.articles?.length ? input.articles : (instrument?.cooperation[cooperationTypeOf(type)]?.articles ?? []);
+  return {
+    kind: 'treaty',
+    instrument: id,
+    articles: [...articles],
+    title: instrument?.titles.en ?? instrument?.short ?? id,
+    citation: articles.length ? `${id} art. ${articles.join(', ')}` : id,
+  };
+}
+
+/** Applies `patch` to `base` (fields given replace the stored ones; lists are replaced whole). */
+export async function normaliseContent(
+  deps: Pick<RequestDeps, 'db' | 'knowledge'>,
+  type: RequestType,
+  base: RequestContent,
+  patch: ContentPatch,
+  requestingOrganisationId: string,
+): Promise<NormalisedContent> {
+  const next: RequestContent = { ...base };
+  const copy = <K extends keyof RequestContent & keyof ContentPatch>(key: K) => {
+    if (patch[key] !== undefined) (next as unknown as Record<string, unknown>)[key] = patch[key];
+  };
+  for (const key of [
+    'title',
+    'caseReference',
+    'offences',
+    'facts',
+    'applicableLaw',
+    'proceedings',
+    'purpose',
+    'persons',
+    'measures',
+    'procedure',
+    'urgency',
+    'deadline',
+    'deadlineReason',
+    'confidentiality',
+    'useLimitations',
+    'language',
+    'marking',
+  ] as const) {
+    copy(key);
+  }
+  if (patch.title !== undefined) next.title = patch.title.trim();
+
+  let requested: NormalisedContent['requested'] = { organisationId: null, name: null, state: base.requestedState };
+  const orgId = patch.requestedOrganisationId !== undefined ? patch.requestedOrganisationId : (base.requestedOrganisationId ?? null);
+  if (orgId) {
+    const org = await findOrganisation(deps.db, orgId);
+    if (!org) throw new ValidationError('unknown_organisation', 'The requested authority is not an organisation on this node.', { field: 'requestedOrganisationId' });
+    if (org.id === requestingOrganisationId) {
+      throw new ValidationError('requested_is_requesting', 'The requested authority must be another organisation than your own.', { field: 'requestedOrganisationId' });
+    }
+    if (patch.requestedState && patch.requestedState !== org.country) {
+      throw new ValidationError('requested_state_mismatch', `${org.name} is an authority of ${org.country}, not of ${patch.requestedState}.`, { field: 'requestedState' });
+    }
+    requested = { organisationId: org.id, name: org.name, state: org.country };
+  } else {
+    const state = patch.requestedState ?? base.requestedState;
+    if (!state || !isKnownState(state) || state === 'XXX') {
+      throw new ValidationError('unknown_country', `"${state ?? ''}" is not an ISO 3166 alpha-3 code known to this node.`, { field: 'requestedState' });
+    }
+    requested = { organisationId: null, name: null, state };
+  }
+  next.requestedOrganisationId = requested.organisationId;
+  next.requestedState = requested.state;
+
+  const personIds = new Set<string>();
+  for (const p of next.persons) {
+    if (personIds.has(p.id)) throw new ValidationError('duplicate_person_id', `Two persons have the id "${p.id}".`, { field: 'persons' });
+    personIds.add(p.id);
+  }
+  const measureIds = new Set<string>();
+  const allowed = MEASURES_BY_TYPE[type];
+  for (const m of next.measures) {
+    if (measureIds.has(m.id)) throw new ValidationError('duplicate_measure_id', `Two measures have the id "${m.id}".`, { field: 'measures' });
+    measureIds.add(m.id);
+    if (!allowed.includes(m.kind)) {
+      throw new ValidationError('measure_not_for_type', `"${m.kind}" is not a measure of a ${type} request.`, { field: 'measures', allowed: [...allowed] });
+    }
+  }
+
+  if (patch.legalBasis !== undefined) {
+    next.legalBasis = patch.legalBasis === null ? null : resolveBasis(deps.knowledge ? await deps.knowledge.index() : null, type, patch.legalBasis);
+  }
+  return { content: next, requested };
+}

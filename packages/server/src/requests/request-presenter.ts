@@ -1,0 +1,117 @@
+// Shapes a stored request (one side's record, its timeline and files) into what the API returns:
+// the content as the practitioner wrote it, the lifecycle dates, and what the caller may do now.
+import { type RequestAction, actionsFor } from '@comity/core/requests/lifecycle';
+import type { RequestContent, RequestState, RequestType, Side, TlpMarking } from '@comity/core/requests/request';
+import type { RefusalGroundChoice } from '@comity/core/requests/refusal-grounds';
+import type { OverdueReason } from '@comity/core/requests/deadlines';
+import { can } from '@comity/core';
+import type { RequestSummary, RequestView } from '@comity/contract/requests';
+import type { Database } from '@comity/db';
+import { listAttachments, listRequestEvents, type RequestRow } from '@comity/db/repos/requests-repo';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Actor } from '../deps.ts';
+import { contentOf, factsOf } from './request-messages.ts';
+
+const iso = (d: Date | string | null): string | null => (d ? new Date(d).toISOString() : null);
+
+function parties(row: RequestRow) {
+  return {
+    requesting: { organisationId: row.requesting_organisation_id, name: row.requesting_organisation_name, state: row.requesting_state },
+    requested: { organisationId: row.requested_organisation_id, name: row.requested_organisation_name, state: row.requested_state },
+  };
+}
+
+export function isEditable(row: RequestRow, actor: Actor | null): boolean {
+  return row.side === 'requesting' && row.state === 'draft' && (!actor || (actor.organisationId === row.organisation_id && can(actor.role, 'request:draft')));
+}
+
+export function allowedFor(row: RequestRow, actor: Actor | null): RequestAction[] {
+  if (!actor || actor.organisationId !== row.organisation_id) return [];
+  return actionsFor(factsOf(row), { userId: actor.userId, role: actor.role });
+}
+
+export function presentSummary(row: RequestRow): z.infer<typeof RequestSummary> {
+  return {
+    id: row.id,
+    reference: row.reference,
+    side: row.side as Side,
+    state: row.state as RequestState,
+    type: row.type as RequestType,
+    title: row.title,
+    version: row.version,
+    ...parties(row),
+    marking: row.marking as TlpMarking,
+    urgent: row.urgent,
+    deadline: row.deadline,
+    overdue: (row.overdue ?? []) as OverdueReason[],
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+    transmittedAt: iso(row.transmitted_at),
+  };
+}
+
+export async function presentRequest(db: Kysely<Database>, row: RequestRow, actor: Actor | null): Promise<RequestView> {
+  const content = contentOf(row) as RequestContent & { counterpartReference?: string };
+  const { counterpartReference, ...fields } = content;
+  const ids = [row.created_by, row.last_edited_by, row.submitted_by, row.approved_by].filter((x): x is string => !!x);
+  const users = ids.length ? await db.selectFrom('users').select(['id', 'email']).where('id', 'in', [...new Set(ids)]).execute() : [];
+  const ref = (id: string | null) => {
+    if (!id) return null;
+    return users.find((u) => u.id === id) ?? { id, email: '(unknown user)' };
+  };
+  const [events, files] = await Promise.all([listRequestEvents(db, row.id), listAttachments(db, row.id)]);
+  return {
+    ...fields,
+    id: row.id,
+    reference: row.reference,
+    conversationId: row.conversation_id,
+    counterpartReference: counterpartReference ?? null,
+    side: row.side as Side,
+    state: row.state as RequestState,
+    version: row.version,
+    type: row.type as RequestType,
+    ...parties(row),
+    title: row.title,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+    createdBy: ref(row.created_by),
+    lastEditedBy: ref(row.last_edited_by),
+    submittedBy: ref(row.submitted_by),
+    approvedBy: ref(row.approved_by),
+    submittedAt: iso(row.submitted_at),
+    approvedAt: iso(row.approved_at),
+    transmittedAt: iso(row.transmitted_at),
+    receivedAt: iso(row.received_at),
+    executionStartedAt: iso(row.execution_started_at),
+    executedAt: iso(row.executed_at),
+    closedAt: iso(row.closed_at),
+    refusal: (row.refusal as { grounds: RefusalGroundChoice[]; reason: string } | null) ?? null,
+    postponement: (row.postponement as { reason: string; until: string } | null) ?? null,
+    overdue: (row.overdue ?? []) as OverdueReason[],
+    editable: isEditable(row, actor),
+    allowedActions: allowedFor(row, actor),
+    attachments: files.map((f) => ({
+      id: f.id,
+      filename: f.filename,
+      mediaType: f.media_type,
+      size: f.size_bytes,
+      sha256: f.sha256,
+      uploadedAt: new Date(f.uploaded_at).toISOString(),
+      uploadedBy: f.uploaded_by,
+    })),
+    timeline: events.map((e) => ({
+      seq: e.seq,
+      at: new Date(e.at).toISOString(),
+      action: e.action,
+      fromState: (e.from_state as RequestState | null) ?? null,
+      toState: e.to_state as RequestState,
+      side: e.side as Side,
+      origin: e.origin as 'own' | 'counterpart',
+      // The other side's staff are named by their organisation only.
+      actor: { email: e.origin === 'own' ? e.actor_email : null, organisation: e.actor_organisation },
+      reason: e.reason,
+      details: (e.details ?? {}) as Record<string, unknown>,
+    })),
+  };
+}

@@ -1,0 +1,135 @@
+// Picking the requested authority: an organisation on this node, or a counterpart authority on a
+// trusted peer node from the directory. The requested State follows the authority chosen.
+import { useState } from 'react';
+import type { Country } from '../api.ts';
+import { useT } from '../i18n/use-t.tsx';
+import { countryName } from '../knowledge.ts';
+import { type DirectoryEntry, federationApi, fieldId, type RequestType } from '../requests.ts';
+import { useAsync } from '../use-async.ts';
+import { CountryPicker } from './country-picker.tsx';
+import { LevelTag, type RuleLevel } from './request-fields.tsx';
+import { ErrorAlert, Loading } from './ui.tsx';
+
+export interface LocalAuthority {
+  id: string;
+  name: string;
+  country: string;
+  kind: string;
+}
+
+export interface AuthorityChoice {
+  requestedState: string | undefined;
+  requestedOrganisationId: string | null;
+  /** A counterpart on a peer node (federation carries the request there). */
+  requestedNodeId: string | null;
+}
+
+interface Props {
+  type: RequestType;
+  value: AuthorityChoice;
+  localAuthorities: readonly LocalAuthority[];
+  countries: readonly Country[];
+  /** Whether the API lets a request name a peer node's authority. */
+  peersSupported: boolean;
+  level?: RuleLevel | undefined;
+  onChange: (value: AuthorityChoice) => void;
+}
+
+export function AuthorityPicker({ type, value, localAuthorities, countries, peersSupported, level, onChange }: Props) {
+  const { t, ts, label, lng } = useT();
+  const [where, setWhere] = useState<'local' | 'peer'>(value.requestedNodeId ? 'peer' : 'local');
+  const [q, setQ] = useState('');
+  const directory = useAsync(() => (where === 'peer' ? federationApi.directory({ q: q.trim() || undefined }) : Promise.resolve(null)), [where, q]);
+  const byCode = new Map(countries.map((c) => [c.code, c]));
+  const stateName = (code: string) => countryName(byCode.get(code), lng, code);
+  const group = fieldId('requestedOrganisationId');
+
+  function pickPeer(entry: DirectoryEntry) {
+    onChange({ requestedState: entry.state, requestedOrganisationId: null, requestedNodeId: entry.nodeId });
+  }
+
+  return (
+    <>
+      <fieldset className="authority-picker" id={group} tabIndex={-1}>
+        <legend>
+          {t('requests.authority.legend')} <LevelTag level={level} />
+        </legend>
+        <div className="segmented" role="group" aria-label={ts('requests.authority.where')}>
+          <div className="field checkbox">
+            <input type="radio" id="authority-where-local" name="authority-where" checked={where === 'local'} onChange={() => setWhere('local')} />
+            <label htmlFor="authority-where-local">{t('requests.authority.local')}</label>
+          </div>
+          <div className="field checkbox">
+            <input type="radio" id="authority-where-peer" name="authority-where" checked={where === 'peer'} onChange={() => setWhere('peer')} />
+            <label htmlFor="authority-where-peer">{t('requests.authority.peer')}</label>
+          </div>
+        </div>
+        {where === 'local' ? (
+          <div className="field">
+            <label htmlFor="requested-organisation">{t('requests.authority.organisation')}</label>
+            <select
+              id="requested-organisation"
+              value={value.requestedOrganisationId ?? ''}
+              onChange={(e) => {
+                const org = localAuthorities.find((o) => o.id === e.target.value);
+                onChange({
+                  requestedOrganisationId: org?.id ?? null,
+                  requestedState: org?.country ?? value.requestedState,
+                  requestedNodeId: null,
+                });
+              }}
+            >
+              <option value="">{ts('finder.choose')}</option>
+              {localAuthorities.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name} — {stateName(o.country)} ({label('kind', o.kind)})
+                </option>
+              ))}
+            </select>
+            {localAuthorities.length === 0 ? <small className="hint">{t('requests.authority.noLocal')}</small> : null}
+          </div>
+        ) : (
+          <div className="directory-pick">
+            {!peersSupported ? <p className="alert alert-warn">{t('requests.authority.peerUnsupported')}</p> : null}
+            <div className="field">
+              <label htmlFor="authority-search">{t('directory.search')}</label>
+              <input id="authority-search" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+            </div>
+            {directory.loading && !directory.data ? <Loading /> : null}
+            <ErrorAlert error={directory.error} />
+            {directory.data?.items.length === 0 ? <p className="muted">{t('directory.none')}</p> : null}
+            <div className="choice-list">
+              {directory.data?.items.map((entry) => {
+                const id = `authority-peer-${entry.nodeId}`;
+                const accepts = entry.requestTypes.length === 0 || entry.requestTypes.includes(type);
+                return (
+                  <div key={entry.nodeId} className="choice">
+                    <input type="radio" id={id} name="authority-peer" checked={value.requestedNodeId === entry.nodeId} onChange={() => pickPeer(entry)} />
+                    <label htmlFor={id}>
+                      <span className="choice-title">{entry.name}</span>{' '}
+                      <span className="choice-detail">
+                        {stateName(entry.state)} · {label('kind', entry.kind)} · {t('directory.languages')}: {entry.languages.join(', ') || '—'}
+                      </span>
+                      {accepts ? null : <span className="flag">{t('requests.authority.typeNotAccepted')}</span>}
+                    </label>
+                  </div>
+                );
+              })}
+            </div>
+          </div>
+        )}
+      </fieldset>
+      <CountryPicker
+        id={fieldId('requestedState')}
+        label={ts('finder.requested')}
+        countries={countries}
+        value={value.requestedState ?? null}
+        onChange={(code) => {
+          // Typing a State by hand unlinks an authority of another State.
+          const keepOrg = localAuthorities.find((o) => o.id === value.requestedOrganisationId && o.country === code);
+          onChange({ requestedState: code ?? undefined, requestedOrganisationId: keepOrg ? keepOrg.id : null, requestedNodeId: null });
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,166 @@
+// Inputs of the request editor. Each input's id is derived from its completeness path
+// (`measures[1].location` → `f-measures-1-location`) so that the completeness panel can move focus
+// to it; a tag beside the label says whether the rules for this type ask for it.
+import type { ReactNode } from 'react';
+import { useT } from '../i18n/use-t.tsx';
+import { fieldId } from '../requests.ts';
+
+export type RuleLevel = 'essential' | 'recommended';
+
+export function LevelTag({ level }: { level: RuleLevel | undefined }) {
+  const { t } = useT();
+  if (!level) return null;
+  return <span className={`level-tag level-${level}`}>{t(`requests.level.${level}`)}</span>;
+}
+
+interface TextProps {
+  path: string;
+  label: ReactNode;
+  value: string | undefined;
+  onChange: (value: string) => void;
+  multiline?: boolean;
+  level?: RuleLevel | undefined;
+  hint?: ReactNode;
+  maxLength?: number;
+  type?: 'text' | 'date' | 'search';
+  disabled?: boolean;
+  invalid?: string | undefined;
+}
+
+export function TextInput({ path, label, value, onChange, multiline, level, hint, maxLength, type = 'text', disabled, invalid }: TextProps) {
+  const id = fieldId(path);
+  const describedBy = [hint ? `${id}-hint` : null, invalid ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field${multiline ? ' wide' : ''}`}>
+      <label htmlFor={id}>
+        {label} <LevelTag level={level} />
+      </label>
+      {multiline ? (
+        <textarea
+          id={id}
+          name={path}
+          rows={4}
+          value={value ?? ''}
+          maxLength={maxLength ?? 20_000}
+          disabled={disabled}
+          aria-invalid={invalid ? true : undefined}
+          aria-describedby={describedBy}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      ) : (
+        <input
+          id={id}
+          name={path}
+          type={type}
+          value={value ?? ''}
+          maxLength={type === 'date' ? undefined : (maxLength ?? 500)}
+          disabled={disabled}
+          aria-invalid={invalid ? true : undefined}
+          aria-describedby={describedBy}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+      {hint ? (
+        <small id={`${id}-hint`} className="hint">
+          {hint}
+        </small>
+      ) : null}
+      {invalid ? (
+        <small id={`${id}-error`} className="field-error">
+          {invalid}
+        </small>
+      ) : null}
+    </div>
+  );
+}
+
+export function CheckboxInput({
+  path,
+  label,
+  checked,
+  onChange,
+  level,
+}: {
+  path: string;
+  label: ReactNode;
+  checked: boolean | undefined;
+  onChange: (value: boolean) => void;
+  level?: RuleLevel | undefined;
+}) {
+  const id = fieldId(path);
+  return (
+    <div className="field checkbox">
+      <input id={id} name={path} type="checkbox" checked={checked ?? false} onChange={(e) => onChange(e.target.checked)} />
+      <label htmlFor={id}>
+        {label} <LevelTag level={level} />
+      </label>
+    </div>
+  );
+}
+
+export function SelectInput({
+  path,
+  label,
+  value,
+  onChange,
+  options,
+  level,
+  disabled,
+  hint,
+}: {
+  path: string;
+  label: ReactNode;
+  value: string | undefined;
+  onChange: (value: string) => void;
+  options: readonly { value: string; label: string }[];
+  level?: RuleLevel | undefined;
+  disabled?: boolean;
+  hint?: ReactNode;
+}) {
+  const id = fieldId(path);
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {label} <LevelTag level={level} />
+      </label>
+      <select id={id} name={path} value={value ?? ''} disabled={disabled} onChange={(e) => onChange(e.target.value)} aria-describedby={hint ? `${id}-hint` : undefined}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {hint ? (
+        <small id={`${id}-hint`} className="hint">
+          {hint}
+        </small>
+      ) : null}
+    </div>
+  );
+}
+
+/** A titled part of the editor; its id lets the completeness panel point at a whole list. */
+export function EditorSection({ path, title, children, intro }: { path: string; title: ReactNode; children: ReactNode; intro?: ReactNode }) {
+  const id = fieldId(path);
+  return (
+    <section className="panel editor-section" aria-labelledby={`${id}-title`} id={id} tabIndex={-1}>
+      <h2 id={`${id}-title`}>{title}</h2>
+      {intro ? <p className="hint">{intro}</p> : null}
+      {children}
+    </section>
+  );
+}
+
+/** Removes empty strings and undefined from nested objects: optional fields are left out, not sent blank. */
+export function prune<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((v) => prune(v)) as T;
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      if (v === undefined || (typeof v === 'string' && v.trim() === '')) continue;
+      out[k] = prune(v);
+    }
+    return out as T;
+  }
+  return value;
+}
