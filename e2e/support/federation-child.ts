@@ -60,6 +60,19 @@ export class ChildNode {
 
   /** Starts `comity serve` and waits until it answers /readyz. */
   async start(extraEnv: Record<string, string> = {}): Promise<void> {
+    try {
+      await this.startOnce(extraEnv);
+    } catch (err) {
+      // On a PostgreSQL shared by parallel test files, Kysely's migrator lists the tables of every
+      // schema (has_schema_privilege per schema) and fails when another file drops its own schema at
+      // that instant. Only that error, naming a schema that is not this node's, is retried.
+      const other = /schema "([^"]+)" does not exist/.exec((err as Error).message)?.[1];
+      if (!other || other === this.opts.schema) throw err;
+      await this.startOnce(extraEnv);
+    }
+  }
+
+  private async startOnce(extraEnv: Record<string, string>): Promise<void> {
     if (this.child) throw new Error('already running');
     this.output = '';
     const child = spawn(process.execPath, [join(root, 'packages/cli/bin/comity.js'), 'serve'], { cwd: root, env: this.env(extraEnv), stdio: ['ignore', 'pipe', 'pipe'] });

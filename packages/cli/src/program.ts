@@ -6,6 +6,7 @@ import { registerAuditCommands } from './commands/audit-commands.ts';
 import { registerFederationCommands } from './commands/federation-commands.ts';
 import { registerKnowledgeCommands } from './commands/knowledge-commands.ts';
 import { registerNodeCommands } from './commands/node-commands.ts';
+import { registerRequestCommands } from './commands/request-commands.ts';
 import { registerUserCommands } from './commands/user-commands.ts';
 
 export function buildProgram(io: CliIo): Command {
@@ -19,6 +20,7 @@ export function buildProgram(io: CliIo): Command {
   registerAuditCommands(program, io);
   registerKnowledgeCommands(program, io);
   registerFederationCommands(program, io);
+  registerRequestCommands(program, io);
   // Every subcommand exits through us, so that usage errors are 2 and failures 1.
   const override = (cmd: Command) => {
     cmd.exitOverride();

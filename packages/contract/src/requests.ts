@@ -121,7 +121,7 @@ export const LegalBasisChoiceInput = z
     }),
     z.strictObject({ kind: z.literal('reciprocity'), assurance: Text.optional() }),
   ])
-  .meta({ id: 'LegalBasisChoiceInput' });
+  .meta({ id: 'LegalBasisChoiceBody' });
 
 export const LegalBasisChoice = z
   .discriminatedUnion('kind', [
@@ -142,6 +142,12 @@ const contentFields = {
   caseReference: Short.optional(),
   requestedState: Alpha3.optional(),
   requestedOrganisationId: z.uuid().nullable().optional().describe('The requested authority, when it is an organisation on this node'),
+  requestedNodeId: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{2,127}$/)
+    .nullable()
+    .optional()
+    .describe('The requested authority, when it is on a trusted peer node (GET /api/v1/directory); federation carries the request there'),
   legalBasis: LegalBasisChoiceInput.nullable().optional(),
   offences: z.array(Offence).max(50).optional(),
   facts: LongText.optional(),
@@ -223,6 +229,8 @@ export const RequestView = z
     caseReference: z.string().optional(),
     requestedState: z.string(),
     requestedOrganisationId: z.uuid().nullable().optional(),
+    requestedNodeId: z.string().nullable().optional().describe('The peer node of the requested authority, when it is not on this node'),
+    counterpartNodeId: z.string().nullable().describe('The other side\u2019s node when it is a peer; its messages are verified by signature'),
     legalBasis: LegalBasisChoice.nullable().optional(),
     offences: z.array(Offence),
     facts: z.string().optional(),
@@ -295,8 +303,7 @@ export const RequestListQuery = z
     awaitingMyApproval: z.enum(['true', 'false']).optional().describe('The approval queue: awaiting approval, and not drafted by me'),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     offset: z.coerce.number().int().min(0).default(0),
-  })
-  .meta({ id: 'RequestListQuery' });
+  });
 
 export const RequestList = z.object({ items: z.array(RequestSummary), total: z.number().int() }).meta({ id: 'RequestList' });
 
@@ -349,8 +356,7 @@ export const DocumentQuery = z
   .strictObject({
     format: z.enum(['pdf', 'docx']).default('pdf'),
     lang: z.enum(['en', 'fr', 'es', 'ar', 'ru', 'zh']).optional().describe('Template language (default: the request\u2019s language when a UN language, else en)'),
-  })
-  .meta({ id: 'DocumentQuery' });
+  });
 
 export const RefusalGroundsQuery = z.strictObject({ type: RequestType.optional() });
 export const RefusalGroundList = z

@@ -3,9 +3,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, Migrator, type MigrationProvider, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { MIGRATIONS } from './migrations/index.ts';
 import { QueuedPGliteDialect } from './pglite-dialect.ts';
 import type { Database } from './schema.ts';
 
@@ -81,32 +80,6 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<OpenedDat
   await client.waitReady;
   const db = new Kysely<Database>({ dialect: new QueuedPGliteDialect(client) });
   return { db, kind: 'pglite', location: opts.pgliteDir ?? 'memory', close: () => db.destroy() };
-}
-
-const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
-
-async function migrator(db: Kysely<Database>): Promise<Migrator> {
-  // Kysely looks for its bookkeeping tables in every schema unless told which one: with several
-  // nodes (COMITY_DATABASE_SCHEMA) in one PostgreSQL database it found another schema's tables,
-  // skipped creating its own and failed with 'relation "kysely_migration_lock" does not exist'.
-  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
-  return new Migrator({ db, provider, migrationTableSchema: rows[0]!.schema });
-}
-
-export interface MigrationReport {
-  applied: string[];
-}
-
-export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationReport> {
-  const { error, results } = await (await migrator(db)).migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
-  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
-}
-
-/** Names of the migrations this code knows but the database has not applied. */
-export async function pendingMigrations(db: Kysely<Database>): Promise<string[]> {
-  const all = await (await migrator(db)).getMigrations();
-  return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
 }
 
 export async function ping(db: Kysely<Database>): Promise<void> {

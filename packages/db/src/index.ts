@@ -1,4 +1,5 @@
 export * from './connection.ts';
+export * from './migrate.ts';
 export * from './data-dir-lock.ts';
 export * from './repos/accounts-repo.ts';
 export * from './repos/audit-repo.ts';

@@ -235,6 +235,7 @@ export const api = {
 
   // Administration
   listOrganisations: () => request<{ items: Organisation[] }>('GET', '/api/v1/organisations'),
+  listCounterparts: () => request<{ items: Organisation[] }>('GET', '/api/v1/counterparts'),
   createOrganisation: (input: { name: string; country: string; kind: OrganisationKind }) =>
     request<Organisation>('POST', '/api/v1/organisations', input),
   listUsers: (filter: { organisationId?: string; role?: string; q?: string }) =>

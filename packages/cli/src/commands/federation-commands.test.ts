@@ -106,7 +106,8 @@ for (const backend of testBackends()) {
       const notACard = join(work, 'junk.json');
       writeFileSync(notACard, '{"card":{}}');
       assert.equal((await run(['peer', 'add', notACard, '--yes'], env)).code, 1);
-      const ok = await run(['peer', 'add', yFile], env, 'yes\n');
+      // The contract other tools use: `comity peer add card.json --yes` once the fingerprint was confirmed.
+      const ok = await run(['peer', 'add', yFile, '--yes'], env);
       assert.equal(ok.code, 0, ok.err);
       assert.match(ok.out, /Trusted Ministry of Justice \(Canada\)/);
 

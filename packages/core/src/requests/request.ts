@@ -231,6 +231,8 @@ export interface RequestContent {
   caseReference?: string | undefined;
   requestedState: string;
   requestedOrganisationId?: string | null | undefined;
+  /** The requested authority on a trusted peer node (federation carries the request there). */
+  requestedNodeId?: string | null | undefined;
   legalBasis?: LegalBasisChoice | null | undefined;
   offences: Offence[];
   facts?: string | undefined;

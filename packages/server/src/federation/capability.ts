@@ -7,6 +7,7 @@ import { federationSettings } from './federation-config.ts';
 import { federationRoutes } from './federation-routes.ts';
 import { registerBuiltInHandlers } from './handlers.ts';
 import { announceOwnCard } from './peers-service.ts';
+import { registerRequestHandlers } from './request-handlers.ts';
 import { type FederationRuntime, createRuntime } from './runtime.ts';
 
 /** The federation runtime of each started node, for the capabilities and tests that need it. */
@@ -19,6 +20,7 @@ export function federationOf(deps: AppDeps): FederationRuntime | undefined {
 export async function loadFederation(deps: AppDeps): Promise<Capability> {
   const runtime = createRuntime(deps, federationSettings(deps.config.federation));
   registerBuiltInHandlers(runtime);
+  registerRequestHandlers(runtime, deps);
   runtimes.set(deps, runtime);
   const log = (msg: string, err?: unknown) => {
     if (deps.config.log !== false) process.stderr.write(`federation: ${msg}${err ? `: ${(err as Error).message ?? String(err)}` : ''}\n`);

@@ -34,6 +34,7 @@ import {
 } from '@comity/db/repos/federation-repo';
 import { auditedTransaction } from '../deps.ts';
 import { ed25519SignerFor, rawPublicKey, sha256HexOf, verifyWithRawKey, x25519Sealer } from './envelope-crypto.ts';
+import { envelopeTypeOf } from './request-handlers.ts';
 import type { FederationRuntime } from './runtime.ts';
 
 const sealer = x25519Sealer();
@@ -197,7 +198,7 @@ export async function deliverRow(runtime: FederationRuntime, row: OutboxRow, sig
     messageId: row.message_id,
     sender: runtime.selfNodeId,
     recipient: peer.node_id,
-    type: row.type as EnvelopeHeader['type'],
+    type: envelopeTypeOf(row.type, payload) as EnvelopeHeader['type'],
     createdAt: deps.now().toISOString(),
     inReplyTo: row.in_reply_to,
     conversationId: row.conversation_id,

@@ -67,10 +67,11 @@ const chunkHandler: InboundHandler<ReturnType<typeof AttachmentChunkPayload.pars
  * Puts a file back together from its chunks and checks every chunk's and the whole file's
  * SHA-256. Called by the use case of the message that refers to the file, in its transaction.
  */
-export async function assembleAttachment(trx: Kysely<Database>, descriptor: { sha256: string; size: number; chunkCount: number }): Promise<Buffer> {
+export async function assembleAttachment(trx: Kysely<Database>, descriptor: { sha256: string; size: number }): Promise<Buffer> {
   const chunks = await chunksOf(trx, descriptor.sha256);
-  if (chunks.length !== descriptor.chunkCount) {
-    throw new ValidationError('attachment_incomplete', `Attachment ${descriptor.sha256}: ${chunks.length} of ${descriptor.chunkCount} chunks arrived.`);
+  const expected = chunks[0]?.count ?? (descriptor.size === 0 ? 0 : 1);
+  if (chunks.length !== expected || chunks.some((c) => c.count !== expected)) {
+    throw new ValidationError('attachment_incomplete', `Attachment ${descriptor.sha256}: ${chunks.length} of ${expected} chunks arrived.`);
   }
   const parts = chunks.map((c, i) => {
     const bytes = Buffer.from(c.data, 'base64');
@@ -81,7 +82,7 @@ export async function assembleAttachment(trx: Kysely<Database>, descriptor: { sh
   });
   const file = Buffer.concat(parts);
   if (file.length !== descriptor.size || createHash('sha256').update(file).digest('hex') !== descriptor.sha256) {
-    throw new ValidationError('attachment_corrupt', `Attachment ${descriptor.sha256}: the assembled file does not match its SHA-256.`);
+    throw new ValidationError('attachment_corrupt', `Attachment ${descriptor.sha256}: the assembled file does not match its size and SHA-256.`);
   }
   return file;
 }

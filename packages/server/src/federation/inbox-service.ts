@@ -105,7 +105,7 @@ export async function receiveEnvelope(runtime: FederationRuntime, body: unknown,
       await insertInboxMessage(trx, {
         messageId: header.messageId,
         senderNodeId: header.sender,
-        recipientOrganisationId,
+        recipientOrganisationId: outcome.recipientOrganisationId ?? recipientOrganisationId,
         type: header.type,
         conversationId: header.conversationId,
         inReplyTo: header.inReplyTo,

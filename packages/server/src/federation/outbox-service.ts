@@ -1,7 +1,7 @@
 // Messages to peers from this node's own use cases (notes), the conversation view that shows what
 // was sent and received, and putting a failed message back in the queue.
 import { randomUUID } from 'node:crypto';
-import { ConflictError, NotFoundError, canSeeOrganisation } from '@comity/core';
+import { ConflictError, NODE_WIDE_ROLES, NotFoundError } from '@comity/core';
 import type { Marking } from '@comity/core/federation/index';
 import { type Database, findOrganisation, findUser } from '@comity/db';
 import {
@@ -120,7 +120,7 @@ export async function listMessages(
   actor: Actor,
   f: { direction?: 'outbound' | 'inbound' | undefined; state?: MessageView['state'] | undefined; conversationId?: string | undefined; limit: number },
 ): Promise<MessageView[]> {
-  const organisationId = canSeeOrganisation(actor, '00000000-0000-0000-0000-000000000000') ? undefined : actor.organisationId;
+  const organisationId = NODE_WIDE_ROLES.includes(actor.role) ? undefined : actor.organisationId;
   const peers = new Map((await listPeers(db)).map((p) => [p.node_id, p.authority_name]));
   const out: MessageView[] = [];
   if (f.direction !== 'inbound' && f.state !== 'received') {

@@ -139,7 +139,8 @@ export async function addPeer(
       }
       const peer = await insertPeer(trx, values, now);
       // The peer imported our card by hand; only later changes need announcing.
-      await setPeerAnnounced(trx, peer.node_id, cardDigest((await ownSignedCard({ ...deps, db: trx }, runtime.settings, runtime.listenUrl).catch(() => null))?.card ?? signed.card));
+      const own = await ownSignedCard({ ...deps, db: trx }, runtime.settings, runtime.listenUrl).catch(() => null);
+      if (own) await setPeerAnnounced(trx, peer.node_id, cardDigest(own.card));
       audit('federation.peer.add', `peer:${peer.node_id}`, {
         authority: signed.card.authority,
         endpoint: values.endpoint,

@@ -28,6 +28,8 @@ export interface InboundResult {
   result?: { [key: string]: JsonValue };
   /** Keep the decrypted payload in the inbox row (notes and status messages; not file chunks). */
   keepPayload?: boolean;
+  /** The organisation on this node the message turned out to be for (default: the card's authority). */
+  recipientOrganisationId?: string;
 }
 
 /**

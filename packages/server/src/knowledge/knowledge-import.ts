@@ -89,7 +89,9 @@ function malformed(err: unknown): never {
   if (err instanceof UntcXmlError) {
     throw new ValidationError('malformed_depositary_file', err.message, { file: err.file, ...(err.line ? { line: err.line } : {}) });
   }
-  if (err instanceof CoeJsonError) throw new ValidationError('malformed_depositary_file', err.message, { file: err.file });
+  if (err instanceof CoeJsonError) {
+    throw new ValidationError('malformed_depositary_file', err.message, { file: err.file, ...(err.line ? { line: err.line } : {}) });
+  }
   throw err;
 }
 

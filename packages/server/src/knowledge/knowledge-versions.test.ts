@@ -107,7 +107,7 @@ for (const backend of testBackends()) {
       (badRow.signatures[1] as { consent: string | null }).consent = '31-12-2020';
       const coe = await importFile({ format: 'coe-json', fileName: 'bad.json', content: JSON.stringify(badRow) });
       assert.equal(coe.status, 400);
-      assert.match((coe.body as unknown as Problem).detail, /^bad\.json: signatures\[1\]\.consent: unreadable date "31-12-2020"/);
+      assert.match((coe.body as unknown as Problem).detail, /^bad\.json:\d+: signatures\[1\]\.consent: unreadable date "31-12-2020"/);
 
       const cases: [Record<string, unknown>, string][] = [
         [{ format: 'untc-xml', fileName: 'XVIII-12-a.en.xml', content: untc('XVIII-12-a.en.xml') }, 'as_of_required'],

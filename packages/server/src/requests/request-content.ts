@@ -13,6 +13,7 @@ import {
 } from '@comity/core/requests/request';
 import type { PatchRequestBody } from '@comity/contract/requests';
 import { findOrganisation } from '@comity/db';
+import { findPeer } from '@comity/db/repos/federation-repo';
 import { isKnownState } from '../accounts/states.ts';
 import type { RequestDeps } from './request-deps.ts';
 
@@ -20,7 +21,7 @@ export type ContentPatch = Omit<PatchRequestBody, 'version'>;
 
 export interface NormalisedContent {
   content: RequestContent;
-  requested: { organisationId: string | null; name: string | null; state: string };
+  requested: { organisationId: string | null; name: string | null; state: string; nodeId?: string | null };
 }
 
 export function defaultContent(requestedState: string): RequestContent {
@@ -94,7 +95,21 @@ export async function normaliseContent(
 
   let requested: NormalisedContent['requested'] = { organisationId: null, name: null, state: base.requestedState };
   const orgId = patch.requestedOrganisationId !== undefined ? patch.requestedOrganisationId : (base.requestedOrganisationId ?? null);
-  if (orgId) {
+  // An authority on a peer node (from the directory); choosing a local organisation clears it.
+  const nodeId = patch.requestedNodeId !== undefined ? patch.requestedNodeId : patch.requestedOrganisationId ? null : (base.requestedNodeId ?? null);
+  if (nodeId && orgId) {
+    throw new ValidationError('requested_authority_ambiguous', 'Give either an organisation on this node or an authority on a peer node, not both.', { field: 'requestedNodeId' });
+  }
+  if (nodeId) {
+    const peer = await findPeer(deps.db, nodeId);
+    if (peer?.status !== 'active') {
+      throw new ValidationError('unknown_peer', 'The requested authority is not on a trusted peer node (see the directory).', { field: 'requestedNodeId' });
+    }
+    if (patch.requestedState && patch.requestedState !== peer.country) {
+      throw new ValidationError('requested_state_mismatch', `${peer.authority_name} is an authority of ${peer.country}, not of ${patch.requestedState}.`, { field: 'requestedState' });
+    }
+    requested = { organisationId: null, name: peer.authority_name, state: peer.country, nodeId: peer.node_id };
+  } else if (orgId) {
     const org = await findOrganisation(deps.db, orgId);
     if (!org) throw new ValidationError('unknown_organisation', 'The requested authority is not an organisation on this node.', { field: 'requestedOrganisationId' });
     if (org.id === requestingOrganisationId) {
@@ -112,6 +127,7 @@ export async function normaliseContent(
     requested = { organisationId: null, name: null, state };
   }
   next.requestedOrganisationId = requested.organisationId;
+  next.requestedNodeId = requested.nodeId ?? null;
   next.requestedState = requested.state;
 
   const personIds = new Set<string>();

@@ -23,6 +23,7 @@ import {
 import { type Kysely, sql } from 'kysely';
 import { ZodError } from 'zod';
 import type { AuditFn } from '../deps.ts';
+import { newMessageId } from '../federation/peers-service.ts';
 import { concernedUsers, handlersOf, label, notify } from './notify.ts';
 import type { RequestDeps } from './request-deps.ts';
 
@@ -97,8 +98,10 @@ export async function recordEvent(
 
 export function transmitPayload(row: RequestRow, attachments: readonly RequestAttachmentRow[]): RequestTransmitPayload {
   const content = contentOf(row);
-  const { requestedOrganisationId: _omit, ...rest } = content;
+  // Which organisation or peer node we chose is our business; the other side knows itself.
+  const { requestedOrganisationId: _omit, requestedNodeId: _node, ...rest } = content;
   void _omit;
+  void _node;
   return {
     v: 1,
     conversationId: row.conversation_id,
@@ -141,7 +144,8 @@ export async function enqueueMessage(
   payload: RequestTransmitPayload | RequestStatusPayload,
 ): Promise<string> {
   const toRequested = row.side === 'requesting';
-  const messageId = randomUUID();
+  // UUIDv7: federation carries this id to the peer, which processes each id once.
+  const messageId = newMessageId(now);
   await trx
     .insertInto('outbox')
     .values({

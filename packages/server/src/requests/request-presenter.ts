@@ -67,6 +67,7 @@ export async function presentRequest(db: Kysely<Database>, row: RequestRow, acto
     reference: row.reference,
     conversationId: row.conversation_id,
     counterpartReference: counterpartReference ?? null,
+    counterpartNodeId: row.counterpart_node_id,
     side: row.side as Side,
     state: row.state as RequestState,
     version: row.version,

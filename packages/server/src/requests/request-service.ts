@@ -107,7 +107,7 @@ export async function createRequest(deps: RequestDeps, who: Who, body: CreateReq
       requested_organisation_id: requested.organisationId,
       requested_organisation_name: requested.name,
       requested_state: requested.state,
-      counterpart_node_id: null,
+      counterpart_node_id: requested.nodeId ?? null,
       content: JSON.stringify(content),
       marking: content.marking,
       urgent: content.urgency.urgent,
@@ -166,6 +166,7 @@ export async function updateRequestContent(deps: RequestDeps, who: Who, id: stri
       requested_organisation_id: requested.organisationId,
       requested_organisation_name: requested.name,
       requested_state: requested.state,
+      counterpart_node_id: requested.nodeId ?? null,
       marking: content.marking,
       urgent: content.urgency.urgent,
       deadline: content.deadline ?? null,
@@ -367,7 +368,7 @@ export async function addAttachment(
       limit: deps.settings.attachmentMaxBytes,
     });
   }
-  const filename = file.filename.replace(/[\\/\u0000-\u001f]/g, '_').trim().slice(0, 255);
+  const filename = file.filename.replace(/[\\/]|\p{Cc}/gu, '_').trim().slice(0, 255);
   if (!filename) throw new ValidationError('filename_required', 'Give the file a name.');
   const row = await loadVisible(deps, actor, id);
   requireOwnOrganisation(actor, row);

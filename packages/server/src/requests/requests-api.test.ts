@@ -18,6 +18,7 @@ import { ADMIN_PASSWORD, ApiClient, type TestNode, makeUser, startTestNode } fro
 process.env.COMITY_ATTACHMENT_MAX_BYTES = '200000';
 process.env.COMITY_DEADLINE_SCAN_SECONDS = '1';
 
+// biome-ignore lint/suspicious/noExplicitAny: the tests read the API's JSON loosely and assert on it.
 type Json = Record<string, any>;
 type User = Awaited<ReturnType<typeof makeUser>>;
 

@@ -2,6 +2,7 @@
 // between organisations on this node, the PDF renderer, and the deadline job on pg-boss.
 import { join } from 'node:path';
 import type { AppDeps } from '../deps.ts';
+import { federationOf } from '../federation/capability.ts';
 import type { Capability } from '../routes/registry.ts';
 import { fileBlobStore } from './blob-store.ts';
 import { DEADLINE_QUEUE, runDeadlineScan } from './deadline-job.ts';
@@ -44,6 +45,8 @@ export async function loadRequestsCapability(deps: AppDeps): Promise<Capability>
   };
   const delivery = createLocalDelivery(rdeps, (err) => log('a message could not be applied and was set aside', err));
   runtimes.set(deps, rdeps);
+  // Messages for peer nodes leave at once rather than at the federation worker's next poll.
+  wakers.push(() => federationOf(deps)?.wake());
 
   return {
     name: 'requests',

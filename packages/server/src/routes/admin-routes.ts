@@ -31,6 +31,22 @@ export async function adminRoutes(app: FastifyInstance, deps: AppDeps): Promise<
     },
   );
   r.get(
+    '/api/v1/counterparts',
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: 'Other authorities on this node that a request can be addressed to',
+        response: { 200: OrganisationList },
+      },
+    },
+    async (request) => {
+      const actor = requirePermission(request, 'request:draft');
+      // Names, States and kinds of the authorities on this node are a directory, not case data.
+      const rows = await listOrganisations(deps.db);
+      return { items: rows.filter((o) => o.id !== actor.organisationId).map(presentOrganisation) };
+    },
+  );
+  r.get(
     '/api/v1/organisations/:id',
     { schema: { tags: ['organisations'], summary: 'One organisation', params: IdParams, response: { 200: Organisation } } },
     async (request) => {

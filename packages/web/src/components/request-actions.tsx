@@ -133,7 +133,8 @@ function ActionForm({
       : [];
 
   return (
-    <form id="action-form" className="form action-form" onSubmit={submit} aria-labelledby="action-form-title">
+    // noValidate: the form explains what is missing itself, in the user's language, in one alert.
+    <form id="action-form" className="form action-form" onSubmit={submit} aria-labelledby="action-form-title" noValidate>
       <h3 id="action-form-title">{ts(`requests.action.${action}`)}</h3>
       <p className="hint">{t(`requests.actionHelp.${action}`)}</p>
       {action === 'refuse' ? (

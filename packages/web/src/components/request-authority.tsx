@@ -29,13 +29,11 @@ interface Props {
   value: AuthorityChoice;
   localAuthorities: readonly LocalAuthority[];
   countries: readonly Country[];
-  /** Whether the API lets a request name a peer node's authority. */
-  peersSupported: boolean;
   level?: RuleLevel | undefined;
   onChange: (value: AuthorityChoice) => void;
 }
 
-export function AuthorityPicker({ type, value, localAuthorities, countries, peersSupported, level, onChange }: Props) {
+export function AuthorityPicker({ type, value, localAuthorities, countries, level, onChange }: Props) {
   const { t, ts, label, lng } = useT();
   const [where, setWhere] = useState<'local' | 'peer'>(value.requestedNodeId ? 'peer' : 'local');
   const [q, setQ] = useState('');
@@ -54,7 +52,8 @@ export function AuthorityPicker({ type, value, localAuthorities, countries, peer
         <legend>
           {t('requests.authority.legend')} <LevelTag level={level} />
         </legend>
-        <div className="segmented" role="group" aria-label={ts('requests.authority.where')}>
+        <fieldset className="segmented">
+          <legend className="visually-hidden">{t('requests.authority.where')}</legend>
           <div className="field checkbox">
             <input type="radio" id="authority-where-local" name="authority-where" checked={where === 'local'} onChange={() => setWhere('local')} />
             <label htmlFor="authority-where-local">{t('requests.authority.local')}</label>
@@ -63,7 +62,7 @@ export function AuthorityPicker({ type, value, localAuthorities, countries, peer
             <input type="radio" id="authority-where-peer" name="authority-where" checked={where === 'peer'} onChange={() => setWhere('peer')} />
             <label htmlFor="authority-where-peer">{t('requests.authority.peer')}</label>
           </div>
-        </div>
+        </fieldset>
         {where === 'local' ? (
           <div className="field">
             <label htmlFor="requested-organisation">{t('requests.authority.organisation')}</label>
@@ -90,7 +89,6 @@ export function AuthorityPicker({ type, value, localAuthorities, countries, peer
           </div>
         ) : (
           <div className="directory-pick">
-            {!peersSupported ? <p className="alert alert-warn">{t('requests.authority.peerUnsupported')}</p> : null}
             <div className="field">
               <label htmlFor="authority-search">{t('directory.search')}</label>
               <input id="authority-search" type="search" value={q} onChange={(e) => setQ(e.target.value)} />

@@ -2,6 +2,7 @@
 // counterpart State and type as stacked bars, and days to acknowledge and execute (median bar, 90th
 // percentile tick). Right-to-left pages get mirrored charts. The tables beside them carry the same
 // figures for screen readers.
+import { directionOf } from '../i18n/languages.ts';
 import { useT } from '../i18n/use-t.tsx';
 import type { RequestState, StatisticsGroup } from '../requests.ts';
 
@@ -19,13 +20,15 @@ const ROW = 30;
 const BAR = 18;
 const WIDTH = 720;
 
-function useMirror(): (x: number, w: number) => number {
-  const rtl = typeof document !== 'undefined' && document.documentElement.dir === 'rtl';
-  return (x, w) => (rtl ? WIDTH - x - w : x);
+// The language decides the direction (the document's dir attribute is updated only after the
+// language change has re-rendered the page).
+function useRtl(): boolean {
+  return directionOf(useT().lng) === 'rtl';
 }
 
-function useRtl(): boolean {
-  return typeof document !== 'undefined' && document.documentElement.dir === 'rtl';
+function useMirror(): (x: number, w: number) => number {
+  const rtl = useRtl();
+  return (x, w) => (rtl ? WIDTH - x - w : x);
 }
 
 export function StateChart({ groups, rowLabel }: { groups: readonly StatisticsGroup[]; rowLabel: (g: StatisticsGroup) => string }) {

@@ -1,9 +1,12 @@
 // Inputs of the request editor. Each input's id is derived from its completeness path
 // (`measures[1].location` → `f-measures-1-location`) so that the completeness panel can move focus
 // to it; a tag beside the label says whether the rules for this type ask for it.
-import type { ReactNode } from 'react';
+import { createContext, type ReactNode, useContext } from 'react';
 import { useT } from '../i18n/use-t.tsx';
 import { fieldId } from '../requests.ts';
+
+/** What the node said was wrong with which field, by completeness-style path (`persons[0].nationality`). */
+export const FieldErrors = createContext<ReadonlyMap<string, string>>(new Map());
 
 export type RuleLevel = 'essential' | 'recommended';
 
@@ -27,8 +30,10 @@ interface TextProps {
   invalid?: string | undefined;
 }
 
-export function TextInput({ path, label, value, onChange, multiline, level, hint, maxLength, type = 'text', disabled, invalid }: TextProps) {
+export function TextInput({ path, label, value, onChange, multiline, level, hint, maxLength, type = 'text', disabled, invalid: given }: TextProps) {
   const id = fieldId(path);
+  const errors = useContext(FieldErrors);
+  const invalid = given ?? errors.get(path);
   const describedBy = [hint ? `${id}-hint` : null, invalid ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${multiline ? ' wide' : ''}`}>
@@ -118,12 +123,22 @@ export function SelectInput({
   hint?: ReactNode;
 }) {
   const id = fieldId(path);
+  const invalid = useContext(FieldErrors).get(path);
+  const describedBy = [hint ? `${id}-hint` : null, invalid ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
       <label htmlFor={id}>
         {label} <LevelTag level={level} />
       </label>
-      <select id={id} name={path} value={value ?? ''} disabled={disabled} onChange={(e) => onChange(e.target.value)} aria-describedby={hint ? `${id}-hint` : undefined}>
+      <select
+        id={id}
+        name={path}
+        value={value ?? ''}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={invalid ? true : undefined}
+        aria-describedby={describedBy}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -133,6 +148,11 @@ export function SelectInput({
       {hint ? (
         <small id={`${id}-hint`} className="hint">
           {hint}
+        </small>
+      ) : null}
+      {invalid ? (
+        <small id={`${id}-error`} className="field-error">
+          {invalid}
         </small>
       ) : null}
     </div>
@@ -149,18 +169,4 @@ export function EditorSection({ path, title, children, intro }: { path: string; 
       {children}
     </section>
   );
-}
-
-/** Removes empty strings and undefined from nested objects: optional fields are left out, not sent blank. */
-export function prune<T>(value: T): T {
-  if (Array.isArray(value)) return value.map((v) => prune(v)) as T;
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      if (v === undefined || (typeof v === 'string' && v.trim() === '')) continue;
-      out[k] = prune(v);
-    }
-    return out as T;
-  }
-  return value;
 }

@@ -1,5 +1,6 @@
 // The timeline of a request as both sides see it: every transition with who took it, on which side,
 // the reason, and for transitions the other side reported, a mark saying so.
+import { directionOf } from '../i18n/languages.ts';
 import { useT } from '../i18n/use-t.tsx';
 import type { TimelineEvent } from '../requests.ts';
 import { formatDate } from './ui.tsx';
@@ -20,6 +21,8 @@ function groundsOf(details: Record<string, unknown>): { ground: string; citation
 
 export function RequestTimeline({ events }: { events: readonly TimelineEvent[] }) {
   const { t, ts, lng } = useT();
+  // From → to reads the other way round in a right-to-left language.
+  const arrow = directionOf(lng) === 'rtl' ? '←' : '→';
   if (events.length === 0) return <p className="muted">{t('requests.timeline.empty')}</p>;
   return (
     <ol className="timeline">
@@ -31,12 +34,15 @@ export function RequestTimeline({ events }: { events: readonly TimelineEvent[] }
             <div className="timeline-head">
               <time dateTime={e.at}>{formatDate(e.at, lng, true)}</time>{' '}
               <strong className="timeline-action">{ts(`requests.action.${e.action}`)}</strong>{' '}
-              <span className="timeline-states">
-                {e.fromState ? <span className={`state state-${e.fromState}`}>{ts(`requests.state.${e.fromState}`)}</span> : null}
-                {e.fromState ? <span aria-hidden="true"> → </span> : null}
-                {e.fromState ? <span className="visually-hidden"> {t('requests.timeline.to')} </span> : null}
-                <span className={`state state-${e.toState}`}>{ts(`requests.state.${e.toState}`)}</span>
-              </span>
+              {/* Events that change nothing (an edit, a letter generated) show no transition. */}
+              {e.fromState === e.toState ? null : (
+                <span className="timeline-states">
+                  {e.fromState ? <span className={`state state-${e.fromState}`}>{ts(`requests.state.${e.fromState}`)}</span> : null}
+                  {e.fromState ? <span aria-hidden="true"> {arrow} </span> : null}
+                  {e.fromState ? <span className="visually-hidden"> {t('requests.timeline.to')} </span> : null}
+                  <span className={`state state-${e.toState}`}>{ts(`requests.state.${e.toState}`)}</span>
+                </span>
+              )}
             </div>
             <div className="timeline-meta">
               <span className={`side-label side-${e.side}`}>{t(`requests.side.${e.side}`)}</span>
@@ -50,7 +56,7 @@ export function RequestTimeline({ events }: { events: readonly TimelineEvent[] }
               ) : null}
             </div>
             {e.reason ? (
-              <p className="timeline-reason">
+              <p className="timeline-reason" dir="auto">
                 <span className="label">{t('requests.timeline.reason')}</span> {e.reason}
               </p>
             ) : null}

@@ -445,7 +445,7 @@ function ParticipationForm({ onSaved }: { onSaved: () => void }) {
   return (
     <section aria-labelledby="kn-participation" className="panel">
       <h2 id="kn-participation">{t('knowledgeAdmin.addParticipation')}</h2>
-      <form onSubmit={onSubmit} className="form grid" aria-busy={submit.busy}>
+      <form onSubmit={onSubmit} className="form grid curation-form" aria-busy={submit.busy}>
         <SelectField
           id="cp-instrument"
           label={t('knowledgeAdmin.instrument')}
@@ -551,7 +551,7 @@ function BilateralForm({ onSaved }: { onSaved: () => void }) {
   return (
     <section aria-labelledby="kn-bilateral" className="panel">
       <h2 id="kn-bilateral">{t('knowledgeAdmin.addBilateral')}</h2>
-      <form onSubmit={onSubmit} className="form grid" aria-busy={submit.busy}>
+      <form onSubmit={onSubmit} className="form grid curation-form" aria-busy={submit.busy}>
         <CountryPicker id="bt-state-a" label={ts('knowledgeAdmin.stateA')} countries={countries.data ?? []} value={stateA} onChange={setStateA} required />
         <CountryPicker id="bt-state-b" label={ts('knowledgeAdmin.stateB')} countries={countries.data ?? []} value={stateB} onChange={setStateB} required />
         <Field id="bt-title" label={t('knowledgeAdmin.treatyTitle')} required value={title} onChange={(e) => setTitle(e.target.value)} />
@@ -565,7 +565,7 @@ function BilateralForm({ onSaved }: { onSaved: () => void }) {
         />
         <Field id="bt-adopted" type="date" label={t('knowledgeAdmin.adopted')} value={adopted} onChange={(e) => setAdopted(e.target.value)} />
         <Field id="bt-eif" type="date" label={t('knowledgeAdmin.inForceSince')} value={entryIntoForce} onChange={(e) => setEntryIntoForce(e.target.value)} />
-        <div className="field">
+        <div className="field wide">
           <label htmlFor="bt-offences">{t('knowledgeAdmin.offences')}</label>
           <select
             id="bt-offences"
@@ -583,7 +583,7 @@ function BilateralForm({ onSaved }: { onSaved: () => void }) {
             ))}
           </select>
         </div>
-        <fieldset className="field">
+        <fieldset className="field wide">
           <legend>{t('knowledgeAdmin.types')}</legend>
           {cooperationTypes.map((type) => (
             <div key={type} className="field checkbox">
@@ -610,7 +610,7 @@ function BilateralForm({ onSaved }: { onSaved: () => void }) {
             </div>
           ))}
         </fieldset>
-        <div className="field">
+        <div className="field wide">
           <label htmlFor="bt-articles">{t('knowledgeAdmin.articles')}</label>
           <textarea id="bt-articles" rows={5} value={articles} onChange={(e) => setArticles(e.target.value)} dir="ltr" />
         </div>
@@ -680,7 +680,7 @@ function EffectForm({ onSaved }: { onSaved: () => void }) {
   return (
     <section aria-labelledby="kn-effect" className="panel">
       <h2 id="kn-effect">{t('knowledgeAdmin.setEffect')}</h2>
-      <form onSubmit={onSubmit} className="form grid" aria-busy={submit.busy}>
+      <form onSubmit={onSubmit} className="form grid curation-form" aria-busy={submit.busy}>
         <SelectField
           id="re-instrument"
           label={t('knowledgeAdmin.instrument')}
@@ -717,11 +717,11 @@ function EffectForm({ onSaved }: { onSaved: () => void }) {
           ]}
         />
         {chosen ? (
-          <blockquote lang="en" dir="ltr" className="field">
+          <blockquote lang="en" dir="ltr" className="field wide">
             {chosen.text}
           </blockquote>
         ) : (
-          <div className="field">
+          <div className="field wide">
             <label htmlFor="re-text">{t('knowledgeAdmin.declarationText')}</label>
             <textarea id="re-text" rows={4} required value={text} onChange={(e) => setText(e.target.value)} />
           </div>

@@ -70,7 +70,7 @@ export function NotificationsPage() {
                   {formatDate(n.createdAt, lng, true)}
                 </time>
               </div>
-              <p className="notification-message" lang="en">
+              <p className="notification-message" lang="en" dir="auto">
                 {n.message}
               </p>
               <div className="actions">

@@ -6,7 +6,7 @@ import { ApiError, api, type Organisation } from '../api.ts';
 import { AttachmentsSection } from '../components/request-attachments.tsx';
 import { AuthorityPicker, type LocalAuthority } from '../components/request-authority.tsx';
 import { CompletenessPanel } from '../components/request-completeness.tsx';
-import { CheckboxInput, EditorSection, prune, SelectInput, TextInput } from '../components/request-fields.tsx';
+import { CheckboxInput, EditorSection, FieldErrors, SelectInput, TextInput } from '../components/request-fields.tsx';
 import { LegalBasisChooser } from '../components/request-legal-basis.tsx';
 import { MeasuresEditor, OffencesEditor, PersonsEditor } from '../components/request-parts.tsx';
 import { ErrorAlert, Loading, Notice } from '../components/ui.tsx';
@@ -20,111 +20,15 @@ import {
   PROCEEDING_STAGES,
   REQUEST_LANGUAGES,
   REQUEST_TYPES,
-  type RequestContent,
-  type RequestType,
   type RequestView,
   requestFieldLevels,
   requestsApi,
   TLP_MARKINGS,
 } from '../requests.ts';
+import { changedFields, contentOf, type Draft, draftOf, emptyDraft, fieldErrorsOf } from '../request-draft.ts';
 import { Link, navigate, useLocation } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import { useAsync } from '../use-async.ts';
-
-/** What the editor holds: the request body, plus the peer authority chosen from the directory. */
-export interface Draft extends RequestContent {
-  type: RequestType;
-  requestedNodeId: string | null;
-}
-
-const UN_LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
-
-function emptyDraft(type: RequestType, lng: string): Draft {
-  return {
-    type,
-    title: '',
-    caseReference: '',
-    requestedState: undefined,
-    requestedOrganisationId: null,
-    requestedNodeId: null,
-    legalBasis: null,
-    offences: [],
-    facts: '',
-    applicableLaw: '',
-    proceedings: {},
-    purpose: '',
-    persons: [],
-    measures: [],
-    procedure: '',
-    urgency: { urgent: false },
-    deadline: null,
-    deadlineReason: '',
-    confidentiality: { confidential: false },
-    useLimitations: {},
-    language: UN_LANGUAGES.includes(lng) ? lng : 'en',
-    marking: 'AMBER',
-  };
-}
-
-export function draftOf(view: RequestView): Draft {
-  const basis = view.legalBasis;
-  return {
-    type: view.type,
-    title: view.title,
-    caseReference: view.caseReference ?? '',
-    requestedState: view.requestedState,
-    requestedOrganisationId: view.requestedOrganisationId ?? null,
-    requestedNodeId: null,
-    legalBasis: !basis
-      ? null
-      : basis.kind === 'treaty'
-        ? { kind: 'treaty', instrument: basis.instrument, articles: basis.articles }
-        : { kind: 'reciprocity', assurance: basis.assurance ?? '' },
-    offences: view.offences,
-    facts: view.facts ?? '',
-    applicableLaw: view.applicableLaw ?? '',
-    proceedings: view.proceedings,
-    purpose: view.purpose ?? '',
-    persons: view.persons,
-    measures: view.measures,
-    procedure: view.procedure ?? '',
-    urgency: view.urgency,
-    deadline: view.deadline ?? null,
-    deadlineReason: view.deadlineReason ?? '',
-    confidentiality: view.confidentiality,
-    useLimitations: view.useLimitations,
-    language: view.language,
-    marking: view.marking,
-  };
-}
-
-/** The body fields sent for a draft. Top-level text is sent even when blank so that clearing it saves;
- * nested parts (persons, measures…) are replaced whole, so their blank fields are left out. */
-export function contentOf(d: Draft): RequestContent {
-  const { type: _type, requestedNodeId: _node, ...rest } = d;
-  const body: RequestContent = {
-    ...rest,
-    offences: prune(d.offences ?? []),
-    persons: prune(d.persons ?? []),
-    measures: prune(d.measures ?? []),
-    proceedings: prune(d.proceedings ?? {}),
-    urgency: prune(d.urgency ?? { urgent: false }),
-    confidentiality: prune(d.confidentiality ?? { confidential: false }),
-    useLimitations: prune(d.useLimitations ?? {}),
-    legalBasis: d.legalBasis ? prune(d.legalBasis) : null,
-    deadline: d.deadline ? d.deadline : null,
-  };
-  if (!body.requestedState) delete body.requestedState;
-  return body;
-}
-
-/** Top-level fields whose content differs between two drafts. */
-export function changedFields(a: Draft, b: Draft): string[] {
-  const ca = contentOf(a) as Record<string, unknown>;
-  const cb = contentOf(b) as Record<string, unknown>;
-  const keys = new Set([...Object.keys(ca), ...Object.keys(cb)]);
-  return [...keys].filter((k) => JSON.stringify(ca[k] ?? null) !== JSON.stringify(cb[k] ?? null)).sort();
-}
 
 // A draft just created on /requests/new is handed to its edit page, so the page need not load it again.
 let handoff: { view: RequestView; notice: ReactNode } | null = null;
@@ -150,6 +54,13 @@ export function RequestEditorPage({ id }: { id?: string }) {
     );
   }
   const view = loaded.data ?? null;
+  if (session.user.role !== 'practitioner' && session.user.role !== 'supervisor') {
+    return (
+      <p className="alert alert-error" role="alert">
+        {t('common.forbidden')}
+      </p>
+    );
+  }
   if (view && !view.editable) {
     return (
       <>
@@ -184,7 +95,7 @@ function Editor({ initial, initialNotice = null }: { initial: RequestView | null
   }, []);
   const [conflict, setConflict] = useState<RequestView | null>(null);
   const countries = useAsync(() => loadCountries(), []);
-  const organisations = useAsync(() => api.listOrganisations(), []);
+  const organisations = useAsync(() => api.listCounterparts(), []);
 
   const localAuthorities: LocalAuthority[] = useMemo(
     () =>
@@ -227,7 +138,7 @@ function Editor({ initial, initialNotice = null }: { initial: RequestView | null
       const next = await requestsApi.update(base.id, { version: base.version, ...contentOf(form) });
       setBase(next);
       // Show what the node made of the draft (resolved citation, normalised State) unless the user typed meanwhile.
-      setForm((current) => (current === snapshot ? { ...draftOf(next), requestedNodeId: current.requestedNodeId } : current));
+      setForm((current) => (current === snapshot ? draftOf(next) : current));
       setNotice(t('requests.editor.saved', { reference: next.reference, version: next.version }));
       return next;
     } catch (err) {
@@ -272,7 +183,7 @@ function Editor({ initial, initialNotice = null }: { initial: RequestView | null
     const original = saved ?? draftOf(latest);
     const theirs = draftOf(latest);
     const mineChanged = changedFields(original, form);
-    const merged: Draft = { ...theirs, requestedNodeId: form.requestedNodeId };
+    const merged: Draft = { ...theirs };
     for (const key of mineChanged) (merged as unknown as Record<string, unknown>)[key] = (form as unknown as Record<string, unknown>)[key];
     setBase(latest);
     setForm(merged);
@@ -304,6 +215,8 @@ function Editor({ initial, initialNotice = null }: { initial: RequestView | null
   }
 
   const blocking = check.report?.essentialMissing.length ?? 0;
+  // Invalid values (a malformed date, an unknown State) are marked on their inputs.
+  const fieldErrors = useMemo(() => new Map([...fieldErrorsOf(check.error), ...fieldErrorsOf(saveError)]), [check.error, saveError]);
   const canSubmit = Boolean(me && (me.role === 'practitioner' || me.role === 'supervisor'));
   const kinds = measureKindsFor(form.type);
 
@@ -322,6 +235,7 @@ function Editor({ initial, initialNotice = null }: { initial: RequestView | null
           ))}
         </ul>
       </nav>
+      <FieldErrors.Provider value={fieldErrors}>
       <div className="editor-layout">
         <form
           className="editor-form"
@@ -380,7 +294,6 @@ function Editor({ initial, initialNotice = null }: { initial: RequestView | null
                 value={{ requestedState: form.requestedState, requestedOrganisationId: form.requestedOrganisationId ?? null, requestedNodeId: form.requestedNodeId }}
                 localAuthorities={localAuthorities}
                 countries={countries.data ?? []}
-                peersSupported={false}
                 level={levels.get('requestedOrganisationId')}
                 onChange={(v) => set(v)}
               />
@@ -537,7 +450,7 @@ function Editor({ initial, initialNotice = null }: { initial: RequestView | null
             )}
           </EditorSection>
 
-          <div className="editor-bar" role="group" aria-label={ts('requests.editor.actions')}>
+          <section className="editor-bar" aria-label={ts('requests.editor.actions')}>
             <span className="save-state" role="status">
               {saving ? t('requests.editor.saving') : dirty ? t('requests.editor.unsaved') : base ? t('requests.editor.upToDate', { version: base.version }) : null}
             </span>
@@ -559,7 +472,7 @@ function Editor({ initial, initialNotice = null }: { initial: RequestView | null
             <small id="submit-hint" className="hint">
               {blocking > 0 ? t('requests.editor.submitBlocked', { count: blocking }) : t('requests.editor.submitHint')}
             </small>
-          </div>
+          </section>
           {conflict ? <ConflictPanel form={form} base={saved} latest={conflict} onReapply={reapply} onDiscard={discardMine} /> : null}
           <ErrorAlert error={saveError} />
           {notice ? <Notice>{notice}</Notice> : null}
@@ -568,19 +481,35 @@ function Editor({ initial, initialNotice = null }: { initial: RequestView | null
           <CompletenessPanel report={check.report} checking={check.checking} error={check.error} canJump live />
         </aside>
       </div>
+      </FieldErrors.Provider>
     </>
   );
 }
 
 /** The check runs on what is on screen, a moment after the user stops typing. */
 function useLiveCheck(form: Draft): { report: Completeness | undefined; checking: boolean; error: unknown } {
+  const { ts } = useT();
   const body = JSON.stringify({ type: form.type, ...contentOf(form) });
+  const needsState = !form.requestedState;
   const [report, setReport] = useState<Completeness | undefined>(undefined);
   const [checking, setChecking] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
   const generation = useRef(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: body stands for the whole draft; ts only translates
   useEffect(() => {
     const mine = ++generation.current;
+    // The node checks against the requested State's profile and treaties; until a State is chosen
+    // that is the one thing to say.
+    if (needsState) {
+      setReport({
+        essentialMissing: [{ field: 'requestedOrganisationId', reason: ts('requests.completeness.needState'), citation: '', rule: 'requested-state' }],
+        recommendedMissing: [],
+        problems: [],
+      });
+      setError(undefined);
+      setChecking(false);
+      return;
+    }
     setChecking(true);
     const timer = setTimeout(() => {
       requestsApi.check(JSON.parse(body) as CreateRequestBody).then(
@@ -598,7 +527,7 @@ function useLiveCheck(form: Draft): { report: Completeness | undefined; checking
       );
     }, 400);
     return () => clearTimeout(timer);
-  }, [body]);
+  }, [body, needsState]);
   return { report, checking, error };
 }
 

@@ -80,7 +80,7 @@ function RequestDetails({
         <Link to="/requests">{t('nav.requests')}</Link>
       </p>
       <h1>
-        <span className="reference">{view.reference}</span> {view.title || t('requests.untitled')}
+        <span className="reference">{view.reference}</span> <bdi>{view.title || t('requests.untitled')}</bdi>
       </h1>
       <p className="badges">
         <StateBadge state={view.state} /> <span className="badge">{ts(`requests.type.${view.type}`)}</span>{' '}
@@ -89,7 +89,7 @@ function RequestDetails({
         <OverdueBadges overdue={view.overdue} />
       </p>
       {notice ? <Notice>{notice}</Notice> : null}
-      <div className="request-layout">
+      <div className={preparing ? 'request-layout has-side' : 'request-layout'}>
         <div className="request-main">
           <RequestActions
             request={view}
@@ -137,6 +137,20 @@ function RequestDetails({
                 <>
                   <dt>{t('requests.field.caseReference')}</dt>
                   <dd>{view.caseReference}</dd>
+                </>
+              ) : null}
+              {view.counterpartReference ? (
+                <>
+                  <dt>{t('requests.view.counterpartReference')}</dt>
+                  <dd className="reference">{view.counterpartReference}</dd>
+                </>
+              ) : null}
+              {view.counterpartNodeId ? (
+                <>
+                  <dt>{t('requests.view.counterpartNode')}</dt>
+                  <dd>
+                    <code className="code">{view.counterpartNodeId}</code>
+                  </dd>
                 </>
               ) : null}
               <dt>{t('requests.field.language')}</dt>
@@ -250,7 +264,9 @@ function Content({ view, countryLabel, offenceLabel }: { view: RequestView; coun
     value ? (
       <>
         <dt>{t(key)}</dt>
-        <dd className="prose">{value}</dd>
+        <dd className="prose" dir="auto">
+          {value}
+        </dd>
       </>
     ) : null;
   return (

@@ -196,7 +196,7 @@ function RequestTable({ items, countries }: { items: readonly RequestSummary[]; 
                   </Link>
                 </td>
                 <td>
-                  {r.title || <span className="muted">{t('requests.untitled')}</span>}
+                  {r.title ? <bdi>{r.title}</bdi> : <span className="muted">{t('requests.untitled')}</span>}
                   {r.urgent ? <span className="badge badge-urgent">{t('requests.urgent')}</span> : null}
                 </td>
                 <td>{ts(`requests.type.${r.type}`)}</td>

@@ -35,9 +35,15 @@ describe('Council of Europe treaty-office JSON importer', () => {
   });
 
   it('rejects malformed files naming the file and the place', () => {
-    assert.throws(() => parseCoeJson('x.json', '{', options), (e: unknown) => e instanceof CoeJsonError && /^x\.json: not JSON/.test(e.message));
-    const bad = JSON.stringify({ treaty: { number: '185' }, generatedAt: '2025-06-01', signatures: [{ country: { code: 'FR' }, consent: '31-12-2020' }] });
-    assert.throws(() => parseCoeJson('y.json', bad, options), /y\.json: signatures\[0\]\.consent: unreadable date "31-12-2020"/);
+    assert.throws(
+      () => parseCoeJson('x.json', '{\n  "treaty": {},\n  oops\n}', options),
+      (e: unknown) => e instanceof CoeJsonError && e.line === 3 && /^x\.json:3: not JSON/.test(e.message),
+    );
+    const bad = JSON.stringify({ treaty: { number: '185' }, generatedAt: '2025-06-01', signatures: [{ country: { code: 'FR' } }, { country: { code: 'FR' }, consent: '31-12-2020' }] }, null, 1);
+    assert.throws(
+      () => parseCoeJson('y.json', bad, options),
+      (e: unknown) => e instanceof CoeJsonError && /^y\.json:\d+: signatures\[1\]\.consent: unreadable date "31-12-2020"/.test(e.message) && bad.split('\n')[(e.line ?? 0) - 1]?.includes('31-12-2020') === true,
+    );
     assert.throws(() => parseCoeJson('z.json', JSON.stringify({ treaty: {}, signatures: [] }), options), /z\.json: generatedAt/);
   });
 });

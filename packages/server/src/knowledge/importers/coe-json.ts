@@ -19,11 +19,20 @@ import type { ConsentKind, IsoDate, Participation } from '@comity/core/knowledge
 export class CoeJsonError extends Error {
   readonly code = 'malformed_depositary_file';
   readonly file: string;
-  constructor(file: string, message: string) {
-    super(`${file}: ${message}`);
+  readonly line: number | undefined;
+  constructor(file: string, message: string, line?: number) {
+    super(`${file}${line ? `:${line}` : ''}: ${message}`);
     this.name = 'CoeJsonError';
     this.file = file;
+    this.line = line;
   }
+}
+
+/** 1-based line of a character offset. */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
 }
 
 /** Council of Europe codes that are not ISO 3166-1 alpha-2. */
@@ -60,14 +69,21 @@ export interface CoeImportOptions {
   source?: string;
 }
 
-function date(file: string, where: string, value: unknown): IsoDate | undefined {
+function date(file: string, where: string, value: unknown, raw?: string): IsoDate | undefined {
   if (value === null || value === undefined || value === '') return undefined;
-  if (typeof value !== 'string') throw new CoeJsonError(file, `${where}: expected a date string`);
+  const line = raw !== undefined ? lineOfValue(raw, value) : undefined;
+  if (typeof value !== 'string') throw new CoeJsonError(file, `${where}: expected a date string`, line);
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (iso) return value;
   const eu = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(value);
   if (eu) return `${eu[3]}-${eu[2]}-${eu[1]}`;
-  throw new CoeJsonError(file, `${where}: unreadable date "${value}"`);
+  throw new CoeJsonError(file, `${where}: unreadable date "${value}"`, line);
+}
+
+/** Line of the first occurrence of a JSON value in the text, when it can be found. */
+function lineOfValue(raw: string, value: unknown): number | undefined {
+  const at = raw.indexOf(JSON.stringify(value));
+  return at >= 0 ? lineAt(raw, at) : undefined;
 }
 
 type Json = Record<string, unknown>;
@@ -78,7 +94,9 @@ export function parseCoeJson(file: string, raw: string, options: CoeImportOption
   try {
     doc = JSON.parse(raw);
   } catch (e) {
-    throw new CoeJsonError(file, `not JSON (${(e as Error).message})`);
+    const message = (e as Error).message;
+    const position = /position (\d+)/.exec(message)?.[1];
+    throw new CoeJsonError(file, `not JSON (${message})`, position ? lineAt(raw, Number(position)) : undefined);
   }
   if (!isObject(doc) || !isObject(doc.treaty) || !Array.isArray(doc.signatures)) {
     throw new CoeJsonError(file, 'expected { treaty: {…}, signatures: [...] }');
@@ -103,10 +121,10 @@ export function parseCoeJson(file: string, raw: string, options: CoeImportOption
       return;
     }
     const p: Participation = { state, source, asOf };
-    const signature = date(file, `${where}.signature`, row.signature);
-    const consent = date(file, `${where}.consent`, row.consent);
-    const eif = date(file, `${where}.entryIntoForce`, row.entryIntoForce);
-    const denunciation = date(file, `${where}.denunciation`, row.denunciation);
+    const signature = date(file, `${where}.signature`, row.signature, raw);
+    const consent = date(file, `${where}.consent`, row.consent, raw);
+    const eif = date(file, `${where}.entryIntoForce`, row.entryIntoForce, raw);
+    const denunciation = date(file, `${where}.denunciation`, row.denunciation, raw);
     if (signature) p.signature = signature;
     if (consent) {
       p.consent = consent;

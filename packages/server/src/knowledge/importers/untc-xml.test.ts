@@ -85,5 +85,15 @@ describe('UNTC MTDSG XML importer', () => {
       (e: unknown) => e instanceof UntcXmlError && e.file === 'broken.en.xml' && e.line === 4 && /broken\.en\.xml:4/.test(e.message),
     );
     assert.throws(() => parseUntcXml('other.xml', '<root/>', { resolveName: anyName }), /other\.xml: no Document\/Treaty/);
+    // A table cell that is not a date: the file and the line of the cell.
+    const tip = readFileSync(join(xmlDir, 'XVIII-12-a.en.xml'), 'latin1').replace('15 Aug 2014 a', 'sometime in 2014');
+    assert.throws(
+      () => parseUntcXml('XVIII-12-a.en.xml', tip, { resolveName: anyName }),
+      (e: unknown) =>
+        e instanceof UntcXmlError &&
+        e.line !== undefined &&
+        tip.split('\n')[e.line - 1]?.includes('sometime in 2014') === true &&
+        /^XVIII-12-a\.en\.xml:\d+: participant "Afghanistan": unreadable date "sometime in 2014"/.test(e.message),
+    );
   });
 });

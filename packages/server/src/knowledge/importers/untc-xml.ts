@@ -220,7 +220,7 @@ export function parseUntcXml(file: string, raw: string, options: UntcImportOptio
     const consentCell = header.length >= 2 ? (cells[header.length - 1] ?? '') : '';
     const consent = parseUntcDate(consentCell);
     if (consentCell && !consent) {
-      throw new UntcXmlError(file, undefined, `participant "${participant}": unreadable date "${consentCell}"`);
+      throw new UntcXmlError(file, lineOf(raw, consentCell), `participant "${participant}": unreadable date "${consentCell}"`);
     }
     rows.push({
       participant,
@@ -280,6 +280,15 @@ export function parseUntcXml(file: string, raw: string, options: UntcImportOptio
     declarations,
     unmapped,
   };
+}
+
+/** 1-based line of the first occurrence of `needle` in `text` (undefined when absent). */
+export function lineOf(text: string, needle: string): number | undefined {
+  const at = needle ? text.indexOf(needle) : -1;
+  if (at < 0) return undefined;
+  let line = 1;
+  for (let i = 0; i < at; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
 }
 
 function cleanMarkup(value: string): string {

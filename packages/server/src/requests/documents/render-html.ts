@@ -24,7 +24,9 @@ const FONTS: Record<Letter['lang'], string> = {
   es: "'Noto Serif', 'Noto Sans', 'DejaVu Serif', serif",
   ru: "'Noto Serif', 'Noto Sans', 'DejaVu Serif', serif",
   ar: "'Noto Naskh Arabic', 'Noto Sans Arabic', 'Noto Serif', serif",
-  zh: "'Noto Serif CJK SC', 'Noto Sans CJK SC', 'Noto Serif', serif",
+  // Latin first: Noto Serif has no Han glyphs, so Chinese falls through to Noto Serif CJK while
+  // names and numbers keep their proportional Latin shapes.
+  zh: "'Noto Serif', 'Noto Serif CJK SC', 'Noto Sans CJK SC', serif",
 };
 
 function userText(text: string): string {

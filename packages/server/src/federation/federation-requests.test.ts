@@ -1,0 +1,159 @@
+// A request between authorities on two nodes: drafted on one, addressed to the counterpart found
+// in the directory, approved, transmitted through federation with its files (in chunks, checked by
+// SHA-256), received on the other node with the requesting authority verified by signature, and
+// both timelines following every transition of either side; a transmission that cannot be
+// delivered tells the people concerned.
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import { exampleRequest } from '@comity/core/requests/examples';
+import { testBackends } from '@comity/db/testing';
+import { type ApiClient, makeUser } from '../testing/test-node.ts';
+import { type FederatedTestNode, connect, startFederatedNode, waitFor } from './federation-testing.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: the tests read the API's JSON loosely and assert on it.
+type Json = Record<string, any>;
+type User = Awaited<ReturnType<typeof makeUser>>;
+
+async function authorityOrg(n: FederatedTestNode): Promise<string> {
+  const orgs = await n.adminClient.call<{ items: { id: string; kind: string }[] }>('GET', '/api/v1/organisations', undefined, 200);
+  return orgs.body.items.find((o) => o.kind === 'central-authority')!.id;
+}
+
+async function recordOf(client: ApiClient, conversationId: string, side: 'requesting' | 'requested'): Promise<Json | undefined> {
+  const list = await client.call<{ items: Json[] }>('GET', `/api/v1/requests?side=${side}&limit=200`, undefined, 200);
+  for (const item of list.body.items) {
+    const full = await client.call<Json>('GET', `/api/v1/requests/${item.id}`, undefined, 200);
+    if (full.body.conversationId === conversationId) return full.body;
+  }
+  return undefined;
+}
+
+for (const backend of testBackends()) {
+  describe(`requests between nodes on ${backend.name}`, () => {
+    let fr: FederatedTestNode;
+    let de: FederatedTestNode;
+    let drafter: User;
+    let supervisor: User;
+    let executor: User;
+    before(async () => {
+      // Small chunks, so that a modest file travels in several.
+      fr = await startFederatedNode(backend, { name: 'Ministère de la Justice (France)', country: 'FRA', federation: { chunkBytes: 16 * 1024 } });
+      de = await startFederatedNode(backend, { name: 'Bundesamt für Justiz (Germany)', country: 'DEU' });
+      await connect([fr, de]);
+      drafter = await makeUser(fr.adminClient, { role: 'practitioner', organisationId: await authorityOrg(fr) });
+      supervisor = await makeUser(fr.adminClient, { role: 'supervisor', organisationId: drafter.organisationId });
+      executor = await makeUser(de.adminClient, { role: 'practitioner', organisationId: await authorityOrg(de) });
+    });
+    after(async () => {
+      await fr?.close();
+      await de?.close();
+    });
+
+    test('a request travels to the peer with its files; both sides follow one timeline', async () => {
+      const directory = await drafter.client.call<{ items: { nodeId: string; name: string; state: string }[] }>('GET', '/api/v1/directory?state=DEU&requestType=mla', undefined, 200);
+      const germany = directory.body.items[0]!;
+      assert.equal(germany.nodeId, de.nodeId);
+      const { type: _t, requestedOrganisationId: _o, ...content } = exampleRequest('mla', 'DEU', null);
+      const created = await drafter.client.call<Json>(
+        'POST',
+        '/api/v1/requests',
+        { type: 'mla', ...content, requestedNodeId: germany.nodeId, legalBasis: { kind: 'treaty', instrument: 'UNTOC' } },
+        201,
+      );
+      const id = created.body.id as string;
+      assert.equal(created.body.requestedNodeId, de.nodeId);
+      assert.equal(created.body.requested.name, 'Bundesamt für Justiz (Germany)');
+      const completeness = await drafter.client.call<Json>('GET', `/api/v1/requests/${id}/completeness`, undefined, 200);
+      assert.ok(!completeness.body.essentialMissing.some((m: Json) => m.field === 'requestedOrganisationId'), 'a peer authority is a requested authority');
+
+      const file = Buffer.from(Array.from({ length: 3000 }, (_, i) => `Kontoauszug Zeile ${i}: DE89 3704 0044 0532 0130 00\n`).join(''));
+      const sha = createHash('sha256').update(file).digest('hex');
+      const up = await drafter.client.raw('POST', `/api/v1/requests/${id}/attachments?filename=${encodeURIComponent('relevé.txt')}`, {
+        body: file,
+        headers: { 'content-type': 'application/octet-stream' },
+      } as never);
+      assert.equal(up.status, 201, up.text);
+
+      await drafter.client.call('POST', `/api/v1/requests/${id}/transitions`, { action: 'submit' }, 200);
+      await supervisor.client.call('POST', `/api/v1/requests/${id}/transitions`, { action: 'approve', reason: 'Checked' }, 200);
+      const sent = await drafter.client.call<Json>('POST', `/api/v1/requests/${id}/transitions`, { action: 'transmit' }, 200);
+      assert.equal(sent.body.state, 'transmitted');
+
+      const incoming = await waitFor('the request at the German node', () => recordOf(executor.client, created.body.conversationId, 'requested'));
+      assert.equal(incoming.counterpartNodeId, fr.nodeId, 'the requesting node, verified by its signature');
+      assert.equal(incoming.requesting.name, 'Ministère de la Justice (France)');
+      assert.equal(incoming.requesting.state, 'FRA');
+      assert.equal(incoming.state, 'transmitted');
+      assert.equal(incoming.facts, content.facts);
+      const att = incoming.attachments.find((a: Json) => a.sha256 === sha);
+      assert.ok(att, 'the file is listed');
+      const res = await fetch(`${de.url}/api/v1/requests/${incoming.id}/attachments/${att.id}`, { headers: { cookie: executor.client.cookie! } });
+      assert.equal(res.status, 200);
+      assert.equal(createHash('sha256').update(Buffer.from(await res.arrayBuffer())).digest('hex'), sha, 'the same bytes arrived');
+      const chunks = await de.adminClient.call<{ items: { type: string }[] }>('GET', '/api/v1/federation/messages?direction=inbound&limit=500', undefined, 200);
+      assert.ok(chunks.body.items.filter((m) => m.type === 'attachment.chunk').length >= Math.ceil(file.length / (16 * 1024)), 'the file came in chunks');
+      const notes = await executor.client.call<{ items: Json[] }>('GET', '/api/v1/notifications', undefined, 200);
+      assert.ok(notes.body.items.some((n) => n.kind === 'incoming-request' && n.requestId === incoming.id));
+
+      // The requested side works on it; the requesting side's timeline follows.
+      const act = (action: string, reason?: string) =>
+        executor.client.call<Json>('POST', `/api/v1/requests/${incoming.id}/transitions`, { action, ...(reason ? { reason } : {}) }, 200);
+      const stateAtFrance = (state: string) =>
+        waitFor(`France to see ${state}`, async () => {
+          const r = await drafter.client.call<Json>('GET', `/api/v1/requests/${id}`, undefined, 200);
+          return r.body.state === state ? r.body : undefined;
+        });
+      await act('receive');
+      await stateAtFrance('received');
+      await act('start-execution');
+      await stateAtFrance('under-execution');
+      await act('request-more-info', 'Please give the account holder’s date of birth.');
+      const asked = await stateAtFrance('more-information-requested');
+      assert.ok(asked.counterpartReference, 'the German reference is known in France');
+      await drafter.client.call('POST', `/api/v1/requests/${id}/transitions`, { action: 'provide-more-info', reason: 'Born 12 March 1971.' }, 200);
+      await waitFor('Germany to see the answer', async () => {
+        const r = await executor.client.call<Json>('GET', `/api/v1/requests/${incoming.id}`, undefined, 200);
+        return r.body.state === 'under-execution' ? r : undefined;
+      });
+      await act('execute', 'Bank records obtained and sent by courier.');
+      const done = await stateAtFrance('executed');
+      const counterpartEvents = done.timeline.filter((e: Json) => e.origin === 'counterpart').map((e: Json) => e.action);
+      assert.deepEqual(counterpartEvents, ['receive', 'start-execution', 'request-more-info', 'execute']);
+      // The more-information exchange travelled as its own message types.
+      const types = (await drafter.client.call<{ items: { type: string; direction: string }[] }>('GET', `/api/v1/federation/messages?conversationId=${created.body.conversationId}&limit=200`, undefined, 200)).body.items;
+      assert.ok(types.some((m) => m.direction === 'inbound' && m.type === 'request.more-info'));
+      assert.ok(types.some((m) => m.direction === 'outbound' && m.type === 'request.status'));
+      const germanSide = await executor.client.call<Json>('GET', `/api/v1/requests/${incoming.id}`, undefined, 200);
+      assert.deepEqual(
+        germanSide.body.timeline.filter((e: Json) => e.origin === 'counterpart').map((e: Json) => e.action),
+        ['transmit', 'provide-more-info'],
+      );
+    });
+
+    test('a transmission to a peer that stays down fails visibly and the drafter is told', async () => {
+      const kenya = await startFederatedNode(backend, { name: 'Office of the Attorney General (Kenya)', country: 'KEN' });
+      await connect([fr, kenya]);
+      const kenyaId = kenya.nodeId;
+      await kenya.close();
+      // Shorten France's horizon for this test only.
+      const runtime = (await import('./capability.ts')).federationOf(fr.node.deps)!;
+      const saved = runtime.settings.retry;
+      runtime.settings.retry = { baseDelayMs: 100, maxDelayMs: 200, horizonMs: 1500 };
+      try {
+        const { type: _t, requestedOrganisationId: _o, ...content } = exampleRequest('mla', 'KEN', null);
+        const created = await drafter.client.call<Json>('POST', '/api/v1/requests', { type: 'mla', ...content, requestedNodeId: kenyaId, legalBasis: { kind: 'treaty', instrument: 'UNTOC' } }, 201);
+        await drafter.client.call('POST', `/api/v1/requests/${created.body.id}/transitions`, { action: 'submit' }, 200);
+        await supervisor.client.call('POST', `/api/v1/requests/${created.body.id}/transitions`, { action: 'approve' }, 200);
+        await drafter.client.call('POST', `/api/v1/requests/${created.body.id}/transitions`, { action: 'transmit' }, 200);
+        const note = await waitFor('a notification about the failed transmission', async () => {
+          const list = await drafter.client.call<{ items: Json[] }>('GET', '/api/v1/notifications?limit=200', undefined, 200);
+          return list.body.items.find((n) => n.requestId === created.body.id && /could not be delivered/.test(n.message));
+        }, 20_000);
+        assert.match(note.message, /Office of the Attorney General \(Kenya\)/);
+      } finally {
+        runtime.settings.retry = saved;
+      }
+    });
+  });
+}

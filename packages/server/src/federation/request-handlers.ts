@@ -1,0 +1,102 @@
+// Requests between nodes: the incoming request (with its files, sent ahead in chunks and checked
+// against their SHA-256) and every transition of the other side, handed to the requests
+// capability's own use cases (applyTransmit / applyStatus) inside the receiving transaction; the
+// files of an outgoing request; and telling the people concerned when a transmission fails.
+import { ValidationError } from '@comity/core';
+import { RequestStatusPayload, RequestTransmitPayload } from '@comity/contract/requests';
+import { deleteChunks } from '@comity/db/repos/federation-repo';
+import type { AppDeps } from '../deps.ts';
+import { concernedUsers, label, notify } from '../requests/notify.ts';
+import { applyStatus, applyTransmit } from '../requests/request-messages.ts';
+import { requestsOf } from '../requests/requests-capability.ts';
+import { assembleAttachment } from './handlers.ts';
+import type { FederationRuntime, InboundHandler } from './runtime.ts';
+
+/** The status payload travels under a more precise envelope type for the more-information exchange. */
+export const STATUS_ENVELOPE_TYPES = { 'request-more-info': 'request.more-info', 'provide-more-info': 'request.more-info-answer' } as const;
+
+export function envelopeTypeOf(rowType: string, payload: unknown): string {
+  if (rowType !== 'request.status') return rowType;
+  const action = (payload as { action?: string } | null)?.action;
+  return action && action in STATUS_ENVELOPE_TYPES ? STATUS_ENVELOPE_TYPES[action as keyof typeof STATUS_ENVELOPE_TYPES] : rowType;
+}
+
+function requestsDeps(appDeps: AppDeps) {
+  const deps = requestsOf(appDeps);
+  if (!deps) throw new ValidationError('requests_unavailable', 'This node does not run the requests capability.');
+  return deps;
+}
+
+export function registerRequestHandlers(runtime: FederationRuntime, appDeps: AppDeps): void {
+  const transmit: InboundHandler<RequestTransmitPayload> = {
+    parse: (p) => RequestTransmitPayload.parse(p),
+    async handle({ trx, header, payload, recipientOrganisationId, audit }) {
+      const deps = requestsDeps(appDeps);
+      if (payload.conversationId !== header.conversationId) throw new ValidationError('conversation_mismatch', 'The request belongs to another conversation than its envelope.');
+      for (const file of payload.attachments) {
+        if (deps.blobs.has(file.sha256)) continue;
+        // Content-addressed and idempotent: storing before the commit cannot leave a wrong file.
+        const bytes = await assembleAttachment(trx, { sha256: file.sha256, size: file.size });
+        await deps.blobs.put(bytes);
+        await deleteChunks(trx, file.sha256);
+      }
+      const row = await applyTransmit(trx, deps, audit, { messageId: header.messageId, recipientOrganisationId, senderNodeId: header.sender, payload });
+      return { result: { reference: row.reference }, recipientOrganisationId: row.organisation_id };
+    },
+  };
+
+  const status: InboundHandler<RequestStatusPayload> = {
+    parse: (p) => RequestStatusPayload.parse(p),
+    async handle({ trx, header, payload, audit }) {
+      const deps = requestsDeps(appDeps);
+      if (payload.conversationId !== header.conversationId) throw new ValidationError('conversation_mismatch', 'The status belongs to another conversation than its envelope.');
+      // A peer may only move the requests it is the counterpart of.
+      const mine = await trx
+        .selectFrom('requests')
+        .select(['organisation_id'])
+        .where('conversation_id', '=', payload.conversationId)
+        .where('counterpart_node_id', '=', header.sender)
+        .where('side', '=', payload.side === 'requesting' ? 'requested' : 'requesting')
+        .executeTakeFirst();
+      if (!mine) throw new ValidationError('unknown_conversation', `No request of conversation ${payload.conversationId} with node ${header.sender} on this node.`);
+      const row = await applyStatus(trx, deps, audit, { messageId: header.messageId, recipientOrganisationId: mine.organisation_id, senderNodeId: header.sender, payload });
+      return { result: { reference: row.reference, state: row.state }, keepPayload: true, recipientOrganisationId: row.organisation_id };
+    },
+  };
+
+  runtime.registerHandler('request.transmit', transmit);
+  runtime.registerHandler('request.status', status);
+  runtime.registerHandler('request.more-info', status);
+  runtime.registerHandler('request.more-info-answer', status);
+
+  runtime.attachments = {
+    attachmentsOf(row) {
+      if (row.type !== 'request.transmit') return [];
+      const files = (row.payload as { attachments?: { sha256: string; filename: string; mediaType: string }[] }).attachments ?? [];
+      return files.map((f) => ({ sha256: f.sha256, name: f.filename, mediaType: f.mediaType }));
+    },
+    async read(sha256) {
+      return (await requestsOf(appDeps)?.blobs.get(sha256)) ?? null;
+    },
+  };
+
+  runtime.failureListeners.push(async (trx, { row, error }) => {
+    if (!row.type.startsWith('request.') || !row.sender_organisation_id) return;
+    const request = await trx
+      .selectFrom('requests')
+      .selectAll()
+      .where('conversation_id', '=', row.conversation_id)
+      .where('organisation_id', '=', row.sender_organisation_id)
+      .executeTakeFirst();
+    if (!request) return;
+    const peer = await trx.selectFrom('federation_peers').select('authority_name').where('node_id', '=', row.recipient_node_id ?? '').executeTakeFirst();
+    await notify(trx, runtime.deps.now(), {
+      userIds: await concernedUsers(trx, request),
+      organisationId: request.organisation_id,
+      requestId: request.id,
+      // The requests capability's kinds; a failed transmission is a change of the request's status as seen here.
+      kind: 'status-changed',
+      message: `${label(request)}: the ${row.type === 'request.transmit' ? 'transmission' : 'message'} to ${peer?.authority_name ?? row.recipient_node_id} could not be delivered (${error}). An administrator can send it again.`,
+    });
+  });
+}
