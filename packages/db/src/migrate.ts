@@ -11,7 +11,14 @@ import type { Database } from './schema.ts';
 const LOCK_KEY = 7_361_820_415; // arbitrary, stable: "comity migrations"
 
 async function ensureTable(db: Kysely<Database>): Promise<void> {
+  const exists = await sql<{ t: string | null }>`select to_regclass('comity_migrations')::text as t`.execute(db);
+  if (exists.rows[0]?.t) return;
   await sql`create table if not exists comity_migrations (name text primary key, applied_at timestamptz not null)`.execute(db);
+  // Data folders made before this runner recorded their migrations in Kysely's table: carry them over.
+  const legacy = await sql<{ t: string | null }>`select to_regclass('kysely_migration')::text as t`.execute(db);
+  if (legacy.rows[0]?.t) {
+    await sql`insert into comity_migrations (name, applied_at) select name, now() from kysely_migration on conflict do nothing`.execute(db);
+  }
 }
 
 async function appliedNames(db: Kysely<Database>): Promise<Set<string>> {
