@@ -15,6 +15,7 @@ import { federationOf } from '@comity/server/federation/capability';
 import { ed25519SignerFor, keyId, openSealedPayload, rawPublicKey, verifyWithRawKey, x25519Sealer } from '@comity/server/federation/envelope-crypto';
 import { type FederatedTestNode, connect, startFederatedNode } from '@comity/server/federation/federation-testing';
 import { enqueuePeerMessage } from '@comity/server/federation/outbox-service';
+import { markdownTable, percentile } from '../support/load.ts';
 
 if (!process.env.TEST_DATABASE_URL && process.env.DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.DATABASE_URL;
 
@@ -27,10 +28,6 @@ const SIZES = [
 ];
 const CONVERSATIONS = env('BENCH_CONVERSATIONS', 16);
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 const ms = (x: number) => Number(x.toFixed(x < 10 ? 2 : 1));
 const text = (bytes: number) => 'Kontoauszug DE89 3704 0044 0532 0130 00 — relevé — 账户 '.repeat(Math.ceil(bytes / 40)).slice(0, bytes);
 
@@ -188,5 +185,5 @@ for (const backend of testBackends()) {
   await twoNodes(backend);
 }
 const machine = `${cpus().length} vCPU (${cpus()[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.versions.node}; load average ${started.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after`;
-process.stdout.write(`${machine}\n\n| backend | payload | phase | messages/s | p50 ms | p99 ms | note |\n| --- | --- | --- | --- | --- | --- | --- |\n`);
-for (const r of rows) process.stdout.write(`| ${r.backend} | ${r.size} | ${r.phase} | ${r.perSecond ?? ''} | ${r.p50} | ${r.p99} | ${r.note} |\n`);
+const head = ['backend', 'payload', 'phase', 'messages/s', 'p50 ms', 'p99 ms', 'note'];
+process.stdout.write(`${machine}\n\n${markdownTable(head, rows.map((r) => [r.backend, r.size, r.phase, r.perSecond ?? '', r.p50, r.p99, r.note]))}\n`);

@@ -7,30 +7,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { COOPERATION_TYPES, OFFENCE_IDS } from '@comity/core/knowledge/taxonomy';
 import { startNode } from '@comity/server';
-import pg from 'pg';
-import type { LoadResult, LoadSpec } from './load-worker.ts';
+import { dropSchema, figures, httpLoad, markdownTable } from '../support/load.ts';
 
 const CONNECTIONS = 32;
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20_000);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2_000);
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
-}
-
-function load(spec: LoadSpec): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    // Worker threads on Node 20 do not inherit `--import tsx`; the worker registers tsx itself.
-    const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((t) => { t.register(); return import(${JSON.stringify(new URL('./load-worker.ts', import.meta.url).href)}); });`;
-    const worker = new Worker(boot, { eval: true, workerData: spec });
-    worker.once('message', (r: LoadResult) => resolve(r));
-    worker.once('error', reject);
-    worker.once('exit', (code) => code !== 0 && reject(new Error(`load generator exited with ${code}`)));
-  });
-}
 
 /** A deterministic pseudo-random sequence, so that every run asks the same questions. */
 function seeded(seed: number): () => number {
@@ -42,16 +25,16 @@ function seeded(seed: number): () => number {
 }
 
 async function phase(label: string, url: string, paths: string[]) {
-  const r = await load({ url, paths, connections: CONNECTIONS, warmup: WARMUP, count: REQUESTS });
+  const r = await httpLoad({ url, headers: {}, connections: CONNECTIONS, steps: [{ method: 'GET', paths, expectStatus: 200 }], timing: { warmupRequests: WARMUP, requests: REQUESTS } });
   if (r.errors) console.error(`${label}: ${r.errors} errors, first: ${r.firstError}`);
-  const sorted = [...r.latenciesMs].sort((a, b) => a - b);
+  const f = figures(label, r);
   return {
     endpoint: label,
-    requests: sorted.length,
-    perSecond: Math.round(sorted.length / r.seconds),
-    p50Ms: Number(percentile(sorted, 50).toFixed(2)),
-    p99Ms: Number(percentile(sorted, 99).toFixed(2)),
-    maxMs: Number((sorted[sorted.length - 1] ?? Number.NaN).toFixed(2)),
+    requests: f.count,
+    perSecond: Math.round(f.perSecond),
+    p50Ms: Number(f.p50.toFixed(2)),
+    p99Ms: Number(f.p99.toFixed(2)),
+    maxMs: Number(f.max.toFixed(2)),
     errors: r.errors,
   };
 }
@@ -90,15 +73,10 @@ try {
     machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, loadAverage1m: Number(loadavg()[0]?.toFixed(2)), node: process.version },
   };
   console.log(JSON.stringify(result, null, 1));
-  console.log('\n| endpoint | requests | req/s | p50 ms | p99 ms | max ms | errors |\n|---|---|---|---|---|---|---|');
-  for (const p of result.phases) console.log(`| ${p.endpoint} | ${p.requests} | ${p.perSecond} | ${p.p50Ms} | ${p.p99Ms} | ${p.maxMs} | ${p.errors} |`);
+  const head = ['endpoint', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'errors'];
+  console.log(`\n${markdownTable(head, result.phases.map((p) => [p.endpoint, p.requests, p.perSecond, p.p50Ms, p.p99Ms, p.maxMs, p.errors]))}`);
 } finally {
   await node.close();
   rmSync(dataDir, { recursive: true, force: true });
-  if (process.env.DATABASE_URL) {
-    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await client.connect();
-    await client.query(`drop schema if exists bench_lb_${process.pid} cascade`);
-    await client.end();
-  }
+  await dropSchema(process.env.DATABASE_URL || undefined, `bench_lb_${process.pid}`);
 }
