@@ -92,6 +92,10 @@ export async function normaliseContent(
     copy(key);
   }
   if (patch.title !== undefined) next.title = patch.title.trim();
+  // The ICCS code follows from the category where the taxonomy has an established one; a code the
+  // drafter typed is kept as given.
+  const iccsByCategory = new Map((deps.knowledge?.reference.offences ?? []).map((o) => [o.id, o.iccs]));
+  next.offences = next.offences.map((o) => (o.iccs ? o : { ...o, iccs: iccsByCategory.get(o.category) ?? undefined }));
 
   let requested: NormalisedContent['requested'] = { organisationId: null, name: null, state: base.requestedState };
   const orgId = patch.requestedOrganisationId !== undefined ? patch.requestedOrganisationId : (base.requestedOrganisationId ?? null);

@@ -243,6 +243,23 @@ for (const backend of testBackends()) {
       assert.ok(suggestions.body.suggestions.includes('UNTOC'));
     });
 
+    test('an offence category fills in its ICCS code where the taxonomy has one; a typed code is kept', async () => {
+      const res = await drafter.client.call<Json>(
+        'POST',
+        '/api/v1/requests',
+        { type: 'mla', requestedState: 'DEU', offences: [{ category: 'corruption' }, { category: 'money-laundering', iccs: '0704' }, { category: 'piracy' }] },
+        201,
+      );
+      assert.deepEqual(
+        res.body.offences.map((o: Json) => [o.category, o.iccs ?? null]),
+        [
+          ['corruption', '0703'],
+          ['money-laundering', '0704'],
+          ['piracy', null],
+        ],
+      );
+    });
+
     test('four eyes: the drafter, an editor or the submitter cannot approve; only a supervisor can', async () => {
       const created = await sup2.client.call<Json>('POST', '/api/v1/requests', body('mla', exec.organisationId), 201);
       const id = created.body.id;
