@@ -69,6 +69,31 @@ function requireDraft(row: RequestRow): void {
   );
 }
 
+/** Timeline entry for the drafting side's own work on a draft (create, edit, attach). */
+function recordDraftEvent(
+  trx: Parameters<typeof recordEvent>[0],
+  row: RequestRow,
+  actor: Actor,
+  at: Date,
+  action: 'create' | 'edit' | 'attach',
+  organisationName: string,
+  details?: Record<string, unknown>,
+): Promise<void> {
+  return recordEvent(trx, row, {
+    at,
+    action,
+    from: action === 'create' ? null : 'draft',
+    to: 'draft',
+    side: 'requesting',
+    origin: 'own',
+    actorId: actor.userId,
+    actorEmail: actor.email,
+    actorOrganisation: organisationName,
+    reason: null,
+    ...(details ? { details } : {}),
+  });
+}
+
 function versionConflict(current: number | undefined): ConflictError {
   return new ConflictError('version_conflict', 'The request was changed by someone else meanwhile; reload it, reapply your change and save again.', {
     currentVersion: current ?? null,
@@ -128,18 +153,7 @@ export async function createRequest(deps: RequestDeps, who: Who, body: CreateReq
       refusal: null,
       postponement: null,
     });
-    await recordEvent(trx, row, {
-      at: now,
-      action: 'create',
-      from: null,
-      to: 'draft',
-      side: 'requesting',
-      origin: 'own',
-      actorId: actor.userId,
-      actorEmail: actor.email,
-      actorOrganisation: org.name,
-      reason: null,
-    });
+    await recordDraftEvent(trx, row, actor, now, 'create', org.name);
     audit('request.create', `request:${id}`, { reference: row.reference, type, requestedState: requested.state, requestedOrganisationId: requested.organisationId });
     return row;
   });
@@ -174,19 +188,7 @@ export async function updateRequestContent(deps: RequestDeps, who: Who, id: stri
       updated_at: now,
     });
     if (!updated) throw versionConflict(locked.version);
-    await recordEvent(trx, updated, {
-      at: now,
-      action: 'edit',
-      from: 'draft',
-      to: 'draft',
-      side: 'requesting',
-      origin: 'own',
-      actorId: actor.userId,
-      actorEmail: actor.email,
-      actorOrganisation: updated.requesting_organisation_name,
-      reason: null,
-      details: { fields, version: updated.version },
-    });
+    await recordDraftEvent(trx, updated, actor, now, 'edit', updated.requesting_organisation_name, { fields, version: updated.version });
     audit('request.update', `request:${id}`, { fields, version: updated.version });
     return updated;
   });
@@ -392,18 +394,10 @@ export async function addAttachment(
     // Adding a file is an edit: the person who added it cannot approve (four eyes).
     const updated = await updateRequest(trx, id, null, { last_edited_by: actor.userId, updated_at: now });
     if (updated) {
-      await recordEvent(trx, updated, {
-        at: now,
-        action: 'attach',
-        from: 'draft',
-        to: 'draft',
-        side: 'requesting',
-        origin: 'own',
-        actorId: actor.userId,
-        actorEmail: actor.email,
-        actorOrganisation: updated.requesting_organisation_name,
-        reason: null,
-        details: { filename, sha256: stored.sha256, size: stored.size },
+      await recordDraftEvent(trx, updated, actor, now, 'attach', updated.requesting_organisation_name, {
+        filename,
+        sha256: stored.sha256,
+        size: stored.size,
       });
     }
     audit('request.attachment-add', `request:${id}`, { attachment: a.id, filename, sha256: stored.sha256, size: stored.size });
