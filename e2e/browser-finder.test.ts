@@ -2,19 +2,12 @@
 // with an article citation, then switch to Arabic and check the page is right-to-left.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { browserUnavailable, htmlDirection, launchBrowser, watchPage } from './support/browser.ts';
-import { startTestNode } from './support/test-node.ts';
+import { htmlDirection, nodeAndBrowser, watchPage } from './support/browser.ts';
 
 test('finder: France → Brazil, MLA, corruption, in French then Arabic', async (t) => {
-  const reason = browserUnavailable();
-  if (reason) return t.skip(reason);
-
-  const node = await startTestNode();
-  const browser = await launchBrowser();
-  t.after(async () => {
-    await browser.close();
-    await node.close();
-  });
+  const opened = await nodeAndBrowser(t);
+  if (!opened) return;
+  const { node, browser } = opened;
   // Say plainly when the node lacks the knowledge API, rather than timing out in the page.
   const probe = await fetch(`${node.url}/api/v1/countries`);
   assert.equal(probe.status, 200, 'GET /api/v1/countries must answer for the finder to work');

@@ -2,19 +2,12 @@
 // forced password change, the admin pages, Arabic right-to-left, and sign-out.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { browserUnavailable, htmlDirection, launchBrowser, watchPage } from './support/browser.ts';
-import { startTestNode } from './support/test-node.ts';
+import { htmlDirection, nodeAndBrowser, watchPage } from './support/browser.ts';
 
 test('sign in, change the one-time password, see the shell, switch to Arabic, sign out', async (t) => {
-  const reason = browserUnavailable();
-  if (reason) return t.skip(reason);
-
-  const node = await startTestNode();
-  const browser = await launchBrowser();
-  t.after(async () => {
-    await browser.close();
-    await node.close();
-  });
+  const opened = await nodeAndBrowser(t);
+  if (!opened) return;
+  const { node, browser } = opened;
   const page = await browser.newPage({ locale: 'en-GB' });
   const watch = watchPage(page, node.url);
   const newPassword = 'a long new password 4 tests';

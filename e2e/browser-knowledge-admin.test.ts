@@ -4,21 +4,14 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { browserUnavailable, htmlDirection, launchBrowser, watchPage } from './support/browser.ts';
-import { startTestNode } from './support/test-node.ts';
+import { htmlDirection, nodeAndBrowser, watchPage } from './support/browser.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 
 test('knowledge administration: import, refuse a malformed file, add a bilateral treaty, use it in the finder', async (t) => {
-  const reason = browserUnavailable();
-  if (reason) return t.skip(reason);
-
-  const node = await startTestNode();
-  const browser = await launchBrowser();
-  t.after(async () => {
-    await browser.close();
-    await node.close();
-  });
+  const opened = await nodeAndBrowser(t);
+  if (!opened) return;
+  const { node, browser } = opened;
   const page = await browser.newPage({ locale: 'en-GB' });
   const watch = watchPage(page, node.url);
 

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { ApiClient, makeUser } from '@comity/server/testing/test-node';
 import type { Browser, Page } from 'playwright-core';
-import { browserUnavailable, htmlDirection, launchBrowser, watchPage } from './support/browser.ts';
+import { browserUnavailable, htmlDirection, launchBrowser, nodeAndBrowser, watchPage } from './support/browser.ts';
 import { startTestNode } from './support/test-node.ts';
 
 const ADMIN_PASSWORD = 'correct horse battery node 4 e2e';
@@ -445,14 +445,9 @@ test('an administrator trusts a peer node by its card and fingerprint; its autho
 test(
   'a practitioner can address a request to another organisation on the same node',
   async (t) => {
-    const reason = browserUnavailable();
-    if (reason) return t.skip(reason);
-    const node = await startTestNode();
-    const browser = await launchBrowser();
-    t.after(async () => {
-      await browser.close();
-      await node.close();
-    });
+    const opened = await nodeAndBrowser(t);
+    if (!opened) return;
+    const { node, browser } = opened;
     const admin = await adminOf(node);
     const drafter = await makeUser(admin, { role: 'practitioner', country: 'FRA', orgName: 'Parquet national financier' });
     await makeUser(admin, { role: 'practitioner', country: 'DEU', orgName: 'Bundesamt für Justiz' });

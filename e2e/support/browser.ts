@@ -1,6 +1,8 @@
 // The system Chromium driven by playwright-core; never a downloaded browser.
 import { existsSync } from 'node:fs';
+import type { TestContext } from 'node:test';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { startTestNode, type TestNode } from './test-node.ts';
 
 export const chromiumPath = '/usr/bin/chromium';
 
@@ -37,4 +39,23 @@ export function htmlDirection(page: Page): Promise<{ dir: string; lang: string }
   return page.evaluate<{ dir: string; lang: string }>(
     '({ dir: document.documentElement.dir, lang: document.documentElement.lang })',
   );
+}
+
+/**
+ * One node and one browser for a test, both stopped after it; null when the test was skipped
+ * because Chromium is missing (see browserUnavailable).
+ */
+export async function nodeAndBrowser(t: TestContext): Promise<{ node: TestNode; browser: Browser } | null> {
+  const reason = browserUnavailable();
+  if (reason) {
+    t.skip(reason);
+    return null;
+  }
+  const node = await startTestNode();
+  const browser = await launchBrowser();
+  t.after(async () => {
+    await browser.close();
+    await node.close();
+  });
+  return { node, browser };
 }

@@ -19,30 +19,27 @@ function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
-/** Builds the web UI once. Test files run in parallel, so a lock folder keeps two builds from racing. */
+/**
+ * Builds the web UI when it is missing or older than its sources, through the same script as
+ * `npm start`. Test files run in parallel, so a lock folder lets one of them build at a time.
+ */
 export async function ensureWebBuild(): Promise<void> {
-  const index = join(webDir, 'index.html');
-  if (existsSync(index)) return;
   const lock = join(root, 'packages/web/.build-lock');
-  let mine = false;
-  try {
-    mkdirSync(lock);
-    mine = true;
-  } catch {
-    // Another test file is building; wait for its result below.
-  }
-  if (mine) {
+  for (let waited = 0; ; waited += 250) {
     try {
-      const result = spawnSync('npm', ['run', 'build', '-w', '@comity/web'], { cwd: root, stdio: 'inherit' });
-      if (result.status !== 0) throw new Error(`web build failed (exit ${result.status})`);
-    } finally {
-      rmSync(lock, { recursive: true, force: true });
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (waited > 180_000) throw new Error(`timed out waiting for ${lock} (remove it if no build is running)`);
+      await sleep(250);
     }
   }
-  for (let waited = 0; !existsSync(index); waited += 250) {
-    if (waited > 180_000) throw new Error('timed out waiting for the web build');
-    if (!existsSync(lock) && !existsSync(index)) throw new Error('the web build finished without dist/index.html');
-    await sleep(250);
+  try {
+    const result = spawnSync(process.execPath, [join(root, 'scripts/ensure-web-build.mjs')], { cwd: root, stdio: 'inherit' });
+    if (result.status !== 0) throw new Error(`web build failed (exit ${result.status})`);
+    if (!existsSync(join(webDir, 'index.html'))) throw new Error('the web build finished without dist/index.html');
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
   }
 }
 
