@@ -9,7 +9,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { authenticateHook } from './auth/authenticate.ts';
 import type { AppDeps } from './deps.ts';
 import { errorHandler, sendProblem } from './http/problem.ts';
@@ -74,6 +74,8 @@ export async function buildApp(deps: AppDeps, extraRoutes: RoutePlugin[] = []): 
       security: [{ session: [] }, { bearer: [] }],
     },
     transform: jsonSchemaTransform,
+    // Without this the per-route schemas refer to #/components/schemas/… that are never emitted.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
