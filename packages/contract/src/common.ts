@@ -17,6 +17,22 @@ export const Problem = z
   .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof Problem>;
 
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+function isJsonValue(value: unknown): value is JsonValue {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every(isJsonValue);
+  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) return Object.values(value).every(isJsonValue);
+  return false;
+}
+
+/** Any JSON value. Not `z.json()`: that one recurses through an unnamed inner schema, which the
+ * OpenAPI document could only refer to as `#/components/schemas/__shared#/$defs/schema0`, a
+ * reference that resolves nowhere. In the document this is `{}` (every JSON value qualifies);
+ * a recursive JSON Schema would be no stricter and generated TypeScript cannot express it. */
+export const JsonValue = z.custom<JsonValue>(isJsonValue, 'expected a JSON value').meta({ id: 'JsonValue', description: 'Any JSON value' });
+
 export const Uuid = z.uuid();
 export const Alpha3 = z
   .string()

@@ -2,7 +2,7 @@
 // HTTP API an administrator and practitioners use (peers, directory, messages).
 import { MARKINGS, PEER_STATUSES } from '@comity/core/federation/index';
 import { z } from 'zod';
-import { Alpha3, IsoDateTime } from './common.ts';
+import { Alpha3, IsoDateTime, JsonValue } from './common.ts';
 
 const Base64Url = z.string().regex(/^[A-Za-z0-9_-]*$/, 'base64url');
 const RawKey = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a raw 32-byte key in base64url');
@@ -59,7 +59,7 @@ export const Receipt = z
     receivedAt: UtcDateTime,
     payloadSha256: Sha256Hex,
     outcome: z.literal('accepted'),
-    result: z.record(z.string(), z.json()),
+    result: z.record(z.string(), JsonValue),
   })
   .meta({ id: 'Receipt' });
 

@@ -9,10 +9,11 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { authenticateHook } from './auth/authenticate.ts';
 import type { AppDeps } from './deps.ts';
 import { errorHandler, sendProblem } from './http/problem.ts';
+import { transformDocument } from './openapi/finish-document.ts';
 import { accountRoutes } from './routes/account-routes.ts';
 import { adminRoutes } from './routes/admin-routes.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
@@ -74,8 +75,9 @@ export async function buildApp(deps: AppDeps, extraRoutes: RoutePlugin[] = []): 
       security: [{ session: [] }, { bearer: [] }],
     },
     transform: jsonSchemaTransform,
-    // Without this the per-route schemas refer to #/components/schemas/… that are never emitted.
-    transformObject: jsonSchemaTransformObject,
+    // Emits the component schemas the routes refer to (without it they dangle), then adds operation
+    // ids and the problem+json error answers (openapi/finish-document.ts).
+    transformObject: transformDocument,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 

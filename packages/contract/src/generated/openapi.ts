@@ -1,0 +1,7493 @@
+// GENERATED FILE, do not edit. Written by `npm run openapi:sync` with openapi-typescript from
+// packages/contract/openapi.json, the document the server serves at /api/openapi.json.
+export interface paths {
+    "/api/v1/account/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change my password */
+        post: operations["postAccountPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My personal API tokens */
+        get: operations["getAccountTokens"];
+        put?: never;
+        /** Create a personal API token */
+        post: operations["postAccountTokens"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a personal API token */
+        delete: operations["deleteAccountTokensById"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Audit entries, newest first (admin) */
+        get: operations["getAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verify the hash chain and its signed head */
+        get: operations["getAuditVerify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/counterparts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Other authorities on this node that a request can be addressed to */
+        get: operations["getCounterparts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/countries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** States (and the EU) with names in the six UN languages */
+        get: operations["getCountries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/countries/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Country profile: instruments by status and declarations that matter for cooperation */
+        get: operations["getCountriesByCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Counterpart authorities on trusted peer nodes (State, kind, accepted request types and languages); q searches name, State, kind */
+        get: operations["getDirectory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/federation/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Messages sent to and received from peer nodes (state, attempts, receipts); failed ones say why */
+        get: operations["getFederationMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/federation/messages/{messageId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a failed message again (with the failed messages after it in its conversation) */
+        post: operations["postFederationMessagesByMessageIdRetry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/federation/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a note to the authority on a peer node (signed, encrypted, delivered in order) */
+        post: operations["postFederationNotes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/federation/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What this node’s card says about it */
+        get: operations["getFederationProfile"];
+        /** Choose the authority (organisation) the card names, the public endpoint, accepted request types and languages; peers are sent the new card */
+        put: operations["putFederationProfile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instruments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Instruments in the knowledge base, with party counts */
+        get: operations["getInstruments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/instruments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One instrument: articles, parties with status facts, reservations; ?version= for an earlier import */
+        get: operations["getInstrumentsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge/conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Curated facts that a newer import contradicts (admin) */
+        get: operations["getKnowledgeConflicts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge/curations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Curated facts (admin) */
+        get: operations["getKnowledgeCurations"];
+        put?: never;
+        /** Add or correct a participation, add a bilateral treaty, or set a reservation’s effect (admin) */
+        post: operations["postKnowledgeCurations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge/curations/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Keep a curated fact that a newer import contradicts: it now rests on the current version (admin) */
+        post: operations["postKnowledgeCurationsByIdConfirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge/curations/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a curated fact: the imported data applies again (admin) */
+        post: operations["postKnowledgeCurationsByIdWithdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a depositary file (UNTC MTDSG XML or Council of Europe JSON) as a new version (admin)
+         * @description All or nothing: a malformed file is refused naming the file and the line (code malformed_depositary_file) and changes nothing. A snapshot older than the current data needs force=true (else 409 older_snapshot).
+         */
+        post: operations["postKnowledgeImports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Knowledge versions (imports), newest first */
+        get: operations["getKnowledgeVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/legal-basis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Legal bases between two States for an offence and a kind of cooperation
+         * @description Bases are sorted most specific first (bilateral, regional, crime-specific universal, general universal). Not-applicable entries appear only with all=true. Unknown countries, offences or types give 400 with `suggestions`.
+         */
+        get: operations["getLegalBasis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/node": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This node: id and key fingerprints */
+        get: operations["getNode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My notifications, newest first */
+        get: operations["getNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a notification read */
+        post: operations["postNotificationsByIdRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organisations I may see */
+        get: operations["getOrganisations"];
+        put?: never;
+        /** Create an organisation (admin) */
+        post: operations["postOrganisations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One organisation */
+        get: operations["getOrganisationsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename or correct an organisation (admin) */
+        patch: operations["patchOrganisationsById"];
+        trace?: never;
+    };
+    "/api/v1/peers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Peer nodes this node trusts, suspended or revoked */
+        get: operations["getPeers"];
+        put?: never;
+        /** Trust a peer node: import its card with the fingerprint confirmed out of band (a known peer’s new card updates it) */
+        post: operations["postPeers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/peers/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a node card and show its fingerprint (changes nothing) */
+        post: operations["postPeersPreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/peers/{nodeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One peer */
+        get: operations["getPeersByNodeId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/peers/{nodeId}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a suspended peer */
+        post: operations["postPeersByNodeIdResume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/peers/{nodeId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a peer for good: its messages are refused and queued messages to it fail */
+        post: operations["postPeersByNodeIdRevoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/peers/{nodeId}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suspend a peer: its messages are refused and nothing is sent to it until resumed */
+        post: operations["postPeersByNodeIdSuspend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List requests (filters, search, the approval queue) */
+        get: operations["getRequests"];
+        put?: never;
+        /** Draft a new request */
+        post: operations["postRequests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check the completeness of a request that is not saved */
+        post: operations["postRequestsCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/refusal-grounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Refusal grounds with their articles, per request type */
+        get: operations["getRequestsRefusalGrounds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Statistics per counterpart State and type */
+        get: operations["getRequestsStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A request with its timeline, files and the actions you may take */
+        get: operations["getRequestsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a draft (optimistic locking: send the version you edited) */
+        patch: operations["patchRequestsById"];
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach a file to a draft
+         * @description Send the file as the raw body (any Content-Type, name in ?filename= or X-Filename) or as JSON {filename, mediaType, contentBase64}. Larger than the node's limit: 413, nothing stored. JSON schema: {"$schema":"https://json-schema.org/draft/2020-12/schema","$ref":"#/$defs/AttachmentJsonBody","$defs":{"AttachmentJsonBody":{"type":"object","properties":{"filename":{"type":"string","minLength":1,"maxLength":255},"mediaType":{"type":"string","maxLength":200},"contentBase64":{"type":"string","description":"The file, base64-encoded"}},"required":["filename","contentBase64"],"additionalProperties":false}}}
+         */
+        post: operations["postRequestsByIdAttachments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an attached file */
+        get: operations["getRequestsByIdAttachmentsByAttachmentId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/completeness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What is missing (essential items block transmission), each with its article */
+        get: operations["getRequestsByIdCompleteness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The formal letter of request as PDF or DOCX in a UN language
+         * @description Its SHA-256 is in the X-Content-SHA256 header and in the audit trail. Without Chromium, PDF gives 503 naming the package to install; DOCX still works.
+         */
+        get: operations["getRequestsByIdDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move the request through its lifecycle
+         * @description An action that is not allowed in the current state gives 409 with `allowed`; an action of the other side gives 403 `wrong_side`.
+         */
+        post: operations["postRequestsByIdTransitions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-levels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Service levels my organisation expects of its counterparts */
+        get: operations["getServiceLevels"];
+        /** Set the service level for a counterpart (organisation, State, or default) */
+        put: operations["putServiceLevels"];
+        post?: never;
+        /** Remove a service level */
+        delete: operations["deleteServiceLevels"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user and the CSRF token */
+        get: operations["getSession"];
+        put?: never;
+        /** Sign in (sets the session cookie) */
+        post: operations["postSession"];
+        /** Sign out */
+        delete: operations["deleteSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/public": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Settings the web UI needs before sign-in */
+        get: operations["getSettingsPublic"];
+        /** Change node settings (admin) */
+        put: operations["putSettingsPublic"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/taxonomy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cooperation types and offence categories (with ICCS codes where established) */
+        get: operations["getTaxonomy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Users (admins: all; supervisors: their organisation) */
+        get: operations["getUsers"];
+        put?: never;
+        /** Create a user (admin) */
+        post: operations["postUsers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable a user (admin) */
+        post: operations["postUsersByIdDisable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-enable a user (admin) */
+        post: operations["postUsersByIdEnable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/federation/v1/card": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This node’s signed card (public; check its fingerprint with the operator before trusting it) */
+        get: operations["getFederationCard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/federation/v1/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive a signed, end-to-end encrypted envelope from a peer node
+         * @description 202 with the signed receipt when accepted (or, for a message id processed before, the original receipt with duplicate=true). Otherwise problem+json with a reason code: envelope_malformed, wrong_recipient, unknown_sender, peer_suspended, peer_revoked, peer_card_expired, bad_signature, message_stale, unsupported_type, decryption_failed, payload_invalid, payload_rejected; `retryable` says whether sending again could help.
+         */
+        post: operations["postFederationInbox"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness */
+        get: operations["getHealthz"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: database reachable and migrations current */
+        get: operations["getReadyz"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        AttachmentJsonBody: {
+            /** @description The file, base64-encoded */
+            contentBase64: string;
+            filename: string;
+            mediaType?: string;
+        };
+        AttachmentJsonBodyInput: {
+            /** @description The file, base64-encoded */
+            contentBase64: string;
+            filename: string;
+            mediaType?: string;
+        };
+        AuditEntry: {
+            action: string;
+            actorEmail: string | null;
+            actorId: string | null;
+            at: string;
+            change: unknown;
+            digest: string;
+            hash: string;
+            organisationId: string | null;
+            requestId: string | null;
+            seq: number;
+            target: string;
+        };
+        AuditEntryInput: {
+            action: string;
+            actorEmail: string | null;
+            actorId: string | null;
+            at: string;
+            change: unknown;
+            digest: string;
+            hash: string;
+            organisationId: string | null;
+            requestId: string | null;
+            seq: number;
+            target: string;
+        };
+        AuditVerification: {
+            entries: number;
+            firstBroken?: number;
+            ok: boolean;
+            reason?: string;
+        };
+        AuditVerificationInput: {
+            entries: number;
+            firstBroken?: number;
+            ok: boolean;
+            reason?: string;
+        };
+        CardPreview: {
+            /** @enum {string} */
+            assessment: "new" | "refresh" | "rotation";
+            authority: {
+                kind: string;
+                name: string;
+                state: string;
+            };
+            currentStatus: ("active" | "suspended" | "revoked") | null;
+            encryptionFingerprint: string;
+            endpoint: string;
+            nodeId: string;
+            /** @description Read this out with the peer’s operator before trusting the card */
+            signingFingerprint: string;
+            /** @description ISO 8601 date-time */
+            validUntil: string;
+        };
+        CardPreviewInput: {
+            /** @enum {string} */
+            assessment: "new" | "refresh" | "rotation";
+            authority: {
+                kind: string;
+                name: string;
+                state: string;
+            };
+            currentStatus: ("active" | "suspended" | "revoked") | null;
+            encryptionFingerprint: string;
+            endpoint: string;
+            nodeId: string;
+            /** @description Read this out with the peer’s operator before trusting the card */
+            signingFingerprint: string;
+            /** @description ISO 8601 date-time */
+            validUntil: string;
+        };
+        /** @description Check a request that is not saved (e.g. from a file); requestingState defaults to your organisation’s */
+        CheckRequestBody: {
+            applicableLaw?: string;
+            caseReference?: string;
+            confidentiality?: {
+                confidential: boolean;
+                note?: string;
+            };
+            deadline?: string | null;
+            deadlineReason?: string;
+            facts?: string;
+            language?: string;
+            legalBasis?: components["schemas"]["LegalBasisChoiceBody"] | null;
+            marking?: components["schemas"]["TlpMarking"];
+            measures?: components["schemas"]["RequestMeasure"][];
+            offences?: components["schemas"]["RequestOffence"][];
+            persons?: components["schemas"]["RequestPerson"][];
+            procedure?: string;
+            proceedings?: {
+                authority?: string;
+                authorityFunctions?: string;
+                /** @enum {string} */
+                stage?: "investigation" | "prosecution" | "trial" | "enforcement";
+            };
+            purpose?: string;
+            /** @description The requested authority, when it is on a trusted peer node (GET /api/v1/directory); federation carries the request there */
+            requestedNodeId?: string | null;
+            /** @description The requested authority, when it is an organisation on this node */
+            requestedOrganisationId?: string | null;
+            requestedState?: unknown;
+            requestingState?: unknown;
+            title?: string;
+            type: components["schemas"]["RequestType"];
+            urgency?: {
+                reason?: string;
+                urgent: boolean;
+            };
+            useLimitations?: {
+                limits?: string;
+                speciality?: boolean;
+            };
+        };
+        /** @description Check a request that is not saved (e.g. from a file); requestingState defaults to your organisation’s */
+        CheckRequestBodyInput: {
+            applicableLaw?: string;
+            caseReference?: string;
+            confidentiality?: {
+                confidential: boolean;
+                note?: string;
+            };
+            deadline?: string | null;
+            deadlineReason?: string;
+            facts?: string;
+            language?: string;
+            legalBasis?: components["schemas"]["LegalBasisChoiceBodyInput"] | null;
+            marking?: components["schemas"]["TlpMarkingInput"];
+            measures?: components["schemas"]["RequestMeasureInput"][];
+            offences?: components["schemas"]["RequestOffenceInput"][];
+            persons?: components["schemas"]["RequestPersonInput"][];
+            procedure?: string;
+            proceedings?: {
+                authority?: string;
+                authorityFunctions?: string;
+                /** @enum {string} */
+                stage?: "investigation" | "prosecution" | "trial" | "enforcement";
+            };
+            purpose?: string;
+            /** @description The requested authority, when it is on a trusted peer node (GET /api/v1/directory); federation carries the request there */
+            requestedNodeId?: string | null;
+            /** @description The requested authority, when it is an organisation on this node */
+            requestedOrganisationId?: string | null;
+            requestedState?: string;
+            requestingState?: string;
+            title?: string;
+            type: components["schemas"]["RequestTypeInput"];
+            urgency?: {
+                reason?: string;
+                urgent: boolean;
+            };
+            useLimitations?: {
+                limits?: string;
+                speciality?: boolean;
+            };
+        };
+        Completeness: {
+            /** @description Block submission and transmission */
+            essentialMissing: components["schemas"]["CompletenessItem"][];
+            /** @description Consistency with the legal-basis engine and the requested State */
+            problems: {
+                /** @description The treaty article that asks for it */
+                citation: string;
+                /** @description Path of the field, e.g. measures[1].location */
+                field: string;
+                reason: string;
+                rule: string;
+                /** @enum {string} */
+                severity: "error" | "warning" | "info";
+            }[];
+            /** @description Warnings */
+            recommendedMissing: components["schemas"]["CompletenessItem"][];
+        };
+        CompletenessInput: {
+            /** @description Block submission and transmission */
+            essentialMissing: components["schemas"]["CompletenessItemInput"][];
+            /** @description Consistency with the legal-basis engine and the requested State */
+            problems: {
+                /** @description The treaty article that asks for it */
+                citation: string;
+                /** @description Path of the field, e.g. measures[1].location */
+                field: string;
+                reason: string;
+                rule: string;
+                /** @enum {string} */
+                severity: "error" | "warning" | "info";
+            }[];
+            /** @description Warnings */
+            recommendedMissing: components["schemas"]["CompletenessItemInput"][];
+        };
+        CompletenessItem: {
+            /** @description The treaty article that asks for it */
+            citation: string;
+            /** @description Path of the field, e.g. measures[1].location */
+            field: string;
+            reason: string;
+            rule: string;
+        };
+        CompletenessItemInput: {
+            /** @description The treaty article that asks for it */
+            citation: string;
+            /** @description Path of the field, e.g. measures[1].location */
+            field: string;
+            reason: string;
+            rule: string;
+        };
+        Country: {
+            alpha2: string;
+            code: string;
+            /** @enum {string} */
+            kind: "state" | "regional-organisation";
+            names: {
+                [key: string]: string;
+            };
+            region: string | null;
+            subRegion: string | null;
+        };
+        CountryInput: {
+            alpha2: string;
+            code: string;
+            /** @enum {string} */
+            kind: "state" | "regional-organisation";
+            names: {
+                [key: string]: string;
+            };
+            region: string | null;
+            subRegion: string | null;
+        };
+        CountryList: {
+            items: components["schemas"]["Country"][];
+        };
+        CountryListInput: {
+            items: components["schemas"]["CountryInput"][];
+        };
+        CountryProfile: {
+            country: components["schemas"]["Country"];
+            dataAsOf: string;
+            date: string;
+            declarations: {
+                [key: string]: {
+                    description: string;
+                    /** @enum {string} */
+                    effect: "no-treaty-basis-for-extradition" | "treaty-basis-for-extradition" | "central-authority" | "languages" | "territorial-exclusion" | "dispute-settlement" | "other";
+                    instrument: string;
+                    source: string;
+                    text: string;
+                }[];
+            };
+            notParty: {
+                asOf: string;
+                instrument: string;
+                reason: string;
+                signed?: string;
+                since?: string;
+                source: string;
+                /** @enum {string} */
+                state: "party" | "not-party" | "unknown";
+                title: string;
+            }[];
+            party: {
+                asOf: string;
+                instrument: string;
+                reason: string;
+                signed?: string;
+                since?: string;
+                source: string;
+                /** @enum {string} */
+                state: "party" | "not-party" | "unknown";
+                title: string;
+            }[];
+            signed: {
+                asOf: string;
+                instrument: string;
+                reason: string;
+                signed?: string;
+                since?: string;
+                source: string;
+                /** @enum {string} */
+                state: "party" | "not-party" | "unknown";
+                title: string;
+            }[];
+            state: string;
+            unknown: {
+                asOf: string;
+                instrument: string;
+                reason: string;
+                signed?: string;
+                since?: string;
+                source: string;
+                /** @enum {string} */
+                state: "party" | "not-party" | "unknown";
+                title: string;
+            }[];
+        };
+        CountryProfileInput: {
+            country: components["schemas"]["CountryInput"];
+            dataAsOf: string;
+            date: string;
+            declarations: {
+                [key: string]: {
+                    description: string;
+                    /** @enum {string} */
+                    effect: "no-treaty-basis-for-extradition" | "treaty-basis-for-extradition" | "central-authority" | "languages" | "territorial-exclusion" | "dispute-settlement" | "other";
+                    instrument: string;
+                    source: string;
+                    text: string;
+                }[];
+            };
+            notParty: {
+                asOf: string;
+                instrument: string;
+                reason: string;
+                signed?: string;
+                since?: string;
+                source: string;
+                /** @enum {string} */
+                state: "party" | "not-party" | "unknown";
+                title: string;
+            }[];
+            party: {
+                asOf: string;
+                instrument: string;
+                reason: string;
+                signed?: string;
+                since?: string;
+                source: string;
+                /** @enum {string} */
+                state: "party" | "not-party" | "unknown";
+                title: string;
+            }[];
+            signed: {
+                asOf: string;
+                instrument: string;
+                reason: string;
+                signed?: string;
+                since?: string;
+                source: string;
+                /** @enum {string} */
+                state: "party" | "not-party" | "unknown";
+                title: string;
+            }[];
+            state: string;
+            unknown: {
+                asOf: string;
+                instrument: string;
+                reason: string;
+                signed?: string;
+                since?: string;
+                source: string;
+                /** @enum {string} */
+                state: "party" | "not-party" | "unknown";
+                title: string;
+            }[];
+        };
+        /** @description Give requestedState or requestedOrganisationId; everything else can follow. */
+        CreateRequestBody: {
+            applicableLaw?: string;
+            caseReference?: string;
+            confidentiality?: {
+                confidential: boolean;
+                note?: string;
+            };
+            deadline?: string | null;
+            deadlineReason?: string;
+            facts?: string;
+            language?: string;
+            legalBasis?: components["schemas"]["LegalBasisChoiceBody"] | null;
+            marking?: components["schemas"]["TlpMarking"];
+            measures?: components["schemas"]["RequestMeasure"][];
+            offences?: components["schemas"]["RequestOffence"][];
+            persons?: components["schemas"]["RequestPerson"][];
+            procedure?: string;
+            proceedings?: {
+                authority?: string;
+                authorityFunctions?: string;
+                /** @enum {string} */
+                stage?: "investigation" | "prosecution" | "trial" | "enforcement";
+            };
+            purpose?: string;
+            /** @description The requested authority, when it is on a trusted peer node (GET /api/v1/directory); federation carries the request there */
+            requestedNodeId?: string | null;
+            /** @description The requested authority, when it is an organisation on this node */
+            requestedOrganisationId?: string | null;
+            requestedState?: unknown;
+            title?: string;
+            type: components["schemas"]["RequestType"];
+            urgency?: {
+                reason?: string;
+                urgent: boolean;
+            };
+            useLimitations?: {
+                limits?: string;
+                speciality?: boolean;
+            };
+        };
+        /** @description Give requestedState or requestedOrganisationId; everything else can follow. */
+        CreateRequestBodyInput: {
+            applicableLaw?: string;
+            caseReference?: string;
+            confidentiality?: {
+                confidential: boolean;
+                note?: string;
+            };
+            deadline?: string | null;
+            deadlineReason?: string;
+            facts?: string;
+            language?: string;
+            legalBasis?: components["schemas"]["LegalBasisChoiceBodyInput"] | null;
+            marking?: components["schemas"]["TlpMarkingInput"];
+            measures?: components["schemas"]["RequestMeasureInput"][];
+            offences?: components["schemas"]["RequestOffenceInput"][];
+            persons?: components["schemas"]["RequestPersonInput"][];
+            procedure?: string;
+            proceedings?: {
+                authority?: string;
+                authorityFunctions?: string;
+                /** @enum {string} */
+                stage?: "investigation" | "prosecution" | "trial" | "enforcement";
+            };
+            purpose?: string;
+            /** @description The requested authority, when it is on a trusted peer node (GET /api/v1/directory); federation carries the request there */
+            requestedNodeId?: string | null;
+            /** @description The requested authority, when it is an organisation on this node */
+            requestedOrganisationId?: string | null;
+            requestedState?: string;
+            title?: string;
+            type: components["schemas"]["RequestTypeInput"];
+            urgency?: {
+                reason?: string;
+                urgent: boolean;
+            };
+            useLimitations?: {
+                limits?: string;
+                speciality?: boolean;
+            };
+        };
+        /** @description A counterpart authority on a trusted peer node */
+        DirectoryEntry: {
+            kind: string;
+            languages: string[];
+            name: string;
+            nodeId: string;
+            requestTypes: string[];
+            state: string;
+        };
+        /** @description A counterpart authority on a trusted peer node */
+        DirectoryEntryInput: {
+            kind: string;
+            languages: string[];
+            name: string;
+            nodeId: string;
+            requestTypes: string[];
+            state: string;
+        };
+        /** @description A signed, end-to-end encrypted federation message (protocol version 1). */
+        Envelope: {
+            encrypted: components["schemas"]["SealedPayload"];
+            header: components["schemas"]["EnvelopeHeader"];
+            signature: components["schemas"]["EnvelopeSignature"];
+        };
+        EnvelopeHeader: {
+            conversationId: string;
+            /** Format: date-time */
+            createdAt: string;
+            inReplyTo: string | null;
+            /** @enum {string} */
+            marking: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            messageId: string;
+            recipient: string;
+            sender: string;
+            type: string;
+            /** @constant */
+            v: 1;
+        };
+        EnvelopeHeaderInput: {
+            conversationId: string;
+            /** Format: date-time */
+            createdAt: string;
+            inReplyTo: string | null;
+            /** @enum {string} */
+            marking: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            messageId: string;
+            recipient: string;
+            sender: string;
+            type: string;
+            /** @constant */
+            v: 1;
+        };
+        /** @description A signed, end-to-end encrypted federation message (protocol version 1). */
+        EnvelopeInput: {
+            encrypted: components["schemas"]["SealedPayloadInput"];
+            header: components["schemas"]["EnvelopeHeaderInput"];
+            signature: components["schemas"]["EnvelopeSignatureInput"];
+        };
+        EnvelopeSignature: {
+            /** @constant */
+            alg: "Ed25519";
+            keyId: string;
+            value: string;
+        };
+        EnvelopeSignatureInput: {
+            /** @constant */
+            alg: "Ed25519";
+            keyId: string;
+            value: string;
+        };
+        FederationMessage: {
+            /** @description ISO 8601 date-time */
+            at: string;
+            attempts: number | null;
+            conversationId: string;
+            /** @enum {string} */
+            direction: "outbound" | "inbound";
+            lastError: string | null;
+            messageId: string;
+            nextAttemptAt: string | null;
+            note: string | null;
+            peerName: string | null;
+            peerNodeId: string | null;
+            receipt: {
+                /** @description ISO 8601 date-time */
+                receivedAt: string;
+                signedBy: string;
+            } | null;
+            /** @enum {string} */
+            state: "pending" | "delivered" | "failed" | "received";
+            type: string;
+        };
+        FederationMessageInput: {
+            /** @description ISO 8601 date-time */
+            at: string;
+            attempts: number | null;
+            conversationId: string;
+            /** @enum {string} */
+            direction: "outbound" | "inbound";
+            lastError: string | null;
+            messageId: string;
+            nextAttemptAt: string | null;
+            note: string | null;
+            peerName: string | null;
+            peerNodeId: string | null;
+            receipt: {
+                /** @description ISO 8601 date-time */
+                receivedAt: string;
+                signedBy: string;
+            } | null;
+            /** @enum {string} */
+            state: "pending" | "delivered" | "failed" | "received";
+            type: string;
+        };
+        InboxAccepted: {
+            /** @description true when this message id was processed before: the original receipt, nothing done again */
+            duplicate: boolean;
+            receipt: components["schemas"]["SignedReceipt"];
+        };
+        InboxAcceptedInput: {
+            /** @description true when this message id was processed before: the original receipt, nothing done again */
+            duplicate: boolean;
+            receipt: components["schemas"]["SignedReceiptInput"];
+        };
+        InstrumentDetail: {
+            adopted: string | null;
+            articles: {
+                heading: string;
+                number: string;
+                text?: string;
+                toBeConfirmed?: boolean;
+            }[];
+            articlesChecked: boolean;
+            contextOnly: boolean;
+            cooperation: {
+                [key: string]: {
+                    articles: string[];
+                    notes?: string;
+                };
+            };
+            cooperationTypes: ("mla" | "extradition" | "asset-recovery" | "jit" | "transfer-of-proceedings" | "law-enforcement" | "preservation")[];
+            counts: {
+                listed: number;
+                parties: number;
+                signatories: number;
+            };
+            curated?: boolean;
+            currentVersion: number;
+            /** @description As-of date of the party list */
+            dataAsOf: string;
+            /** @description Date at which the parties’ status is given */
+            date: string;
+            depositary: string;
+            entryIntoForce: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "universal" | "regional" | "bilateral";
+            list: {
+                asOf: string;
+                complete: boolean;
+                source: string;
+            } | null;
+            /** @description false: a State not listed is of unknown status, never "not party" */
+            listComplete: boolean;
+            notes: string | null;
+            offences: string[];
+            openToNonMembers?: boolean;
+            parties: {
+                asOf: string;
+                consent?: string;
+                /** @enum {string} */
+                consentKind?: "ratification" | "accession" | "acceptance" | "approval" | "succession" | "definitive-signature" | "unknown";
+                curated?: boolean;
+                denunciation?: string;
+                entryIntoForce?: string;
+                inferredFrom?: string;
+                name?: string;
+                reason: string;
+                signature?: string;
+                since?: string;
+                source: string;
+                state: string;
+                /** @enum {string} */
+                status: "party" | "not-party" | "unknown";
+            }[];
+            /** @description States party at the data date according to the list */
+            partyCount: number;
+            reservations: {
+                curated?: boolean;
+                effects: ({
+                    /** @constant */
+                    kind: "no-treaty-basis-for-extradition";
+                } | {
+                    /** @constant */
+                    kind: "treaty-basis-for-extradition";
+                } | {
+                    /** @constant */
+                    kind: "central-authority";
+                    name: string;
+                } | {
+                    /** @constant */
+                    kind: "languages";
+                    languages: string[];
+                } | {
+                    /** @constant */
+                    kind: "territorial-exclusion";
+                } | {
+                    /** @constant */
+                    kind: "dispute-settlement";
+                    /** @constant */
+                    relevantToCooperation: false;
+                } | {
+                    /** @constant */
+                    kind: "other";
+                })[];
+                /** @description Stable across imports: instrument, State and a fingerprint of the text */
+                id: string;
+                /** @enum {string} */
+                kind: "reservation" | "declaration" | "notification";
+                source: string;
+                state: string;
+                text: string;
+            }[];
+            scopeConditions: {
+                citation: string;
+                id: string;
+                question: string;
+            }[];
+            short: string;
+            signatoryCount: number;
+            /** @description The two States of a bilateral treaty */
+            states?: string[];
+            supplements: string | null;
+            title: string;
+            titles: {
+                [key: string]: string;
+            };
+            /** @description Knowledge version shown */
+            version: number;
+        };
+        InstrumentDetailInput: {
+            adopted: string | null;
+            articles: {
+                heading: string;
+                number: string;
+                text?: string;
+                toBeConfirmed?: boolean;
+            }[];
+            articlesChecked: boolean;
+            contextOnly: boolean;
+            cooperation: {
+                [key: string]: {
+                    articles: string[];
+                    notes?: string;
+                };
+            };
+            cooperationTypes: ("mla" | "extradition" | "asset-recovery" | "jit" | "transfer-of-proceedings" | "law-enforcement" | "preservation")[];
+            counts: {
+                listed: number;
+                parties: number;
+                signatories: number;
+            };
+            curated?: boolean;
+            currentVersion: number;
+            /** @description As-of date of the party list */
+            dataAsOf: string;
+            /** @description Date at which the parties’ status is given */
+            date: string;
+            depositary: string;
+            entryIntoForce: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "universal" | "regional" | "bilateral";
+            list: {
+                asOf: string;
+                complete: boolean;
+                source: string;
+            } | null;
+            /** @description false: a State not listed is of unknown status, never "not party" */
+            listComplete: boolean;
+            notes: string | null;
+            offences: string[];
+            openToNonMembers?: boolean;
+            parties: {
+                asOf: string;
+                consent?: string;
+                /** @enum {string} */
+                consentKind?: "ratification" | "accession" | "acceptance" | "approval" | "succession" | "definitive-signature" | "unknown";
+                curated?: boolean;
+                denunciation?: string;
+                entryIntoForce?: string;
+                inferredFrom?: string;
+                name?: string;
+                reason: string;
+                signature?: string;
+                since?: string;
+                source: string;
+                state: string;
+                /** @enum {string} */
+                status: "party" | "not-party" | "unknown";
+            }[];
+            /** @description States party at the data date according to the list */
+            partyCount: number;
+            reservations: {
+                curated?: boolean;
+                effects: ({
+                    /** @constant */
+                    kind: "no-treaty-basis-for-extradition";
+                } | {
+                    /** @constant */
+                    kind: "treaty-basis-for-extradition";
+                } | {
+                    /** @constant */
+                    kind: "central-authority";
+                    name: string;
+                } | {
+                    /** @constant */
+                    kind: "languages";
+                    languages: string[];
+                } | {
+                    /** @constant */
+                    kind: "territorial-exclusion";
+                } | {
+                    /** @constant */
+                    kind: "dispute-settlement";
+                    /** @constant */
+                    relevantToCooperation: false;
+                } | {
+                    /** @constant */
+                    kind: "other";
+                })[];
+                /** @description Stable across imports: instrument, State and a fingerprint of the text */
+                id: string;
+                /** @enum {string} */
+                kind: "reservation" | "declaration" | "notification";
+                source: string;
+                state: string;
+                text: string;
+            }[];
+            scopeConditions: {
+                citation: string;
+                id: string;
+                question: string;
+            }[];
+            short: string;
+            signatoryCount: number;
+            /** @description The two States of a bilateral treaty */
+            states?: string[];
+            supplements: string | null;
+            title: string;
+            titles: {
+                [key: string]: string;
+            };
+            /** @description Knowledge version shown */
+            version: number;
+        };
+        InstrumentList: {
+            dataAsOf: string;
+            items: components["schemas"]["InstrumentSummary"][];
+            version: number;
+        };
+        InstrumentListInput: {
+            dataAsOf: string;
+            items: components["schemas"]["InstrumentSummaryInput"][];
+            version: number;
+        };
+        InstrumentSummary: {
+            adopted: string | null;
+            articlesChecked: boolean;
+            contextOnly: boolean;
+            cooperationTypes: ("mla" | "extradition" | "asset-recovery" | "jit" | "transfer-of-proceedings" | "law-enforcement" | "preservation")[];
+            curated?: boolean;
+            /** @description As-of date of the party list */
+            dataAsOf: string;
+            depositary: string;
+            entryIntoForce: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "universal" | "regional" | "bilateral";
+            /** @description false: a State not listed is of unknown status, never "not party" */
+            listComplete: boolean;
+            offences: string[];
+            openToNonMembers?: boolean;
+            /** @description States party at the data date according to the list */
+            partyCount: number;
+            short: string;
+            signatoryCount: number;
+            /** @description The two States of a bilateral treaty */
+            states?: string[];
+            supplements: string | null;
+            title: string;
+            titles: {
+                [key: string]: string;
+            };
+        };
+        InstrumentSummaryInput: {
+            adopted: string | null;
+            articlesChecked: boolean;
+            contextOnly: boolean;
+            cooperationTypes: ("mla" | "extradition" | "asset-recovery" | "jit" | "transfer-of-proceedings" | "law-enforcement" | "preservation")[];
+            curated?: boolean;
+            /** @description As-of date of the party list */
+            dataAsOf: string;
+            depositary: string;
+            entryIntoForce: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "universal" | "regional" | "bilateral";
+            /** @description false: a State not listed is of unknown status, never "not party" */
+            listComplete: boolean;
+            offences: string[];
+            openToNonMembers?: boolean;
+            /** @description States party at the data date according to the list */
+            partyCount: number;
+            short: string;
+            signatoryCount: number;
+            /** @description The two States of a bilateral treaty */
+            states?: string[];
+            supplements: string | null;
+            title: string;
+            titles: {
+                [key: string]: string;
+            };
+        };
+        /** @description Any JSON value */
+        JsonValue: unknown;
+        /** @description Any JSON value */
+        JsonValueInput: unknown;
+        KnowledgeConflict: {
+            curated: unknown;
+            curationId: string;
+            imported: unknown;
+            instrument: string;
+            /** @enum {string} */
+            kind: "participation" | "bilateral-treaty" | "reservation-effect";
+            message: string;
+            state?: string;
+            version: number;
+        };
+        KnowledgeConflictInput: {
+            curated: unknown;
+            curationId: string;
+            imported: unknown;
+            instrument: string;
+            /** @enum {string} */
+            kind: "participation" | "bilateral-treaty" | "reservation-effect";
+            message: string;
+            state?: string;
+            version: number;
+        };
+        KnowledgeConflictList: {
+            items: components["schemas"]["KnowledgeConflict"][];
+            version: number;
+        };
+        KnowledgeConflictListInput: {
+            items: components["schemas"]["KnowledgeConflictInput"][];
+            version: number;
+        };
+        KnowledgeCuration: {
+            basedOnVersion: number;
+            confirmedAt: string | null;
+            createdAt: string;
+            createdBy: string | null;
+            fact: {
+                [key: string]: unknown;
+            };
+            id: string;
+            inConflict: boolean;
+            instrument: string;
+            /** @enum {string} */
+            kind: "participation" | "bilateral-treaty" | "reservation-effect";
+            note: string;
+            source: string;
+            state: string | null;
+            withdrawalNote: string | null;
+            withdrawnAt: string | null;
+            withdrawnBy: string | null;
+        };
+        KnowledgeCurationBody: {
+            fact: {
+                consent?: string;
+                /** @enum {string} */
+                consentKind?: "ratification" | "accession" | "acceptance" | "approval" | "succession" | "definitive-signature" | "unknown";
+                denunciation?: string;
+                entryIntoForce?: string;
+                instrument: string;
+                /** @constant */
+                kind: "participation";
+                signature?: string;
+                state: string;
+            } | {
+                adopted: string | null;
+                articles: {
+                    heading: string;
+                    number: string;
+                    text?: string;
+                }[];
+                cooperation: {
+                    [key: string]: {
+                        articles: string[];
+                        notes?: string;
+                    };
+                };
+                entryIntoForce: string | null;
+                /** @description e.g. FRA-BRA-MLA-1996 */
+                id: string;
+                /** @constant */
+                kind: "bilateral-treaty";
+                offences: string[];
+                /** @default [] */
+                scopeConditions: {
+                    citation: string;
+                    id: string;
+                    question: string;
+                }[];
+                states: [
+                    string,
+                    string
+                ];
+                terminated?: string;
+                title: string;
+            } | {
+                effects: ({
+                    /** @constant */
+                    kind: "no-treaty-basis-for-extradition";
+                } | {
+                    /** @constant */
+                    kind: "treaty-basis-for-extradition";
+                } | {
+                    /** @constant */
+                    kind: "central-authority";
+                    name: string;
+                } | {
+                    /** @constant */
+                    kind: "languages";
+                    languages: string[];
+                } | {
+                    /** @constant */
+                    kind: "territorial-exclusion";
+                } | {
+                    /** @constant */
+                    kind: "dispute-settlement";
+                    /** @constant */
+                    relevantToCooperation: false;
+                } | {
+                    /** @constant */
+                    kind: "other";
+                })[];
+                instrument: string;
+                /** @constant */
+                kind: "reservation-effect";
+                reservationId?: string;
+                state: string;
+                text: string;
+            };
+            /** @description Why it is added or corrected */
+            note: string;
+            /** @description Where the fact comes from (a gazette, a depositary notification, a treaty text) */
+            source: string;
+        };
+        KnowledgeCurationBodyInput: {
+            fact: {
+                consent?: string;
+                /** @enum {string} */
+                consentKind?: "ratification" | "accession" | "acceptance" | "approval" | "succession" | "definitive-signature" | "unknown";
+                denunciation?: string;
+                entryIntoForce?: string;
+                instrument: string;
+                /** @constant */
+                kind: "participation";
+                signature?: string;
+                state: string;
+            } | {
+                adopted: string | null;
+                articles: {
+                    heading: string;
+                    number: string;
+                    text?: string;
+                }[];
+                cooperation: {
+                    [key: string]: {
+                        articles: string[];
+                        notes?: string;
+                    };
+                };
+                entryIntoForce: string | null;
+                /** @description e.g. FRA-BRA-MLA-1996 */
+                id: string;
+                /** @constant */
+                kind: "bilateral-treaty";
+                offences: string[];
+                /** @default [] */
+                scopeConditions: {
+                    citation: string;
+                    id: string;
+                    question: string;
+                }[];
+                states: [
+                    string,
+                    string
+                ];
+                terminated?: string;
+                title: string;
+            } | {
+                effects: ({
+                    /** @constant */
+                    kind: "no-treaty-basis-for-extradition";
+                } | {
+                    /** @constant */
+                    kind: "treaty-basis-for-extradition";
+                } | {
+                    /** @constant */
+                    kind: "central-authority";
+                    name: string;
+                } | {
+                    /** @constant */
+                    kind: "languages";
+                    languages: string[];
+                } | {
+                    /** @constant */
+                    kind: "territorial-exclusion";
+                } | {
+                    /** @constant */
+                    kind: "dispute-settlement";
+                    /** @constant */
+                    relevantToCooperation: false;
+                } | {
+                    /** @constant */
+                    kind: "other";
+                })[];
+                instrument: string;
+                /** @constant */
+                kind: "reservation-effect";
+                reservationId?: string;
+                state: string;
+                text: string;
+            };
+            /** @description Why it is added or corrected */
+            note: string;
+            /** @description Where the fact comes from (a gazette, a depositary notification, a treaty text) */
+            source: string;
+        };
+        KnowledgeCurationInput: {
+            basedOnVersion: number;
+            confirmedAt: string | null;
+            createdAt: string;
+            createdBy: string | null;
+            fact: {
+                [key: string]: unknown;
+            };
+            id: string;
+            inConflict: boolean;
+            instrument: string;
+            /** @enum {string} */
+            kind: "participation" | "bilateral-treaty" | "reservation-effect";
+            note: string;
+            source: string;
+            state: string | null;
+            withdrawalNote: string | null;
+            withdrawnAt: string | null;
+            withdrawnBy: string | null;
+        };
+        KnowledgeCurationList: {
+            items: components["schemas"]["KnowledgeCuration"][];
+        };
+        KnowledgeCurationListInput: {
+            items: components["schemas"]["KnowledgeCurationInput"][];
+        };
+        KnowledgeImportBody: {
+            /** @description Required for UNTC XML, which carries no date: the day it was downloaded */
+            asOf?: string;
+            content: string;
+            fileName: string;
+            /** @description Allow a snapshot older than the current data */
+            force?: boolean;
+            /** @enum {string} */
+            format: "untc-xml" | "coe-json";
+        };
+        KnowledgeImportBodyInput: {
+            /** @description Required for UNTC XML, which carries no date: the day it was downloaded */
+            asOf?: string;
+            content: string;
+            fileName: string;
+            /** @description Allow a snapshot older than the current data */
+            force?: boolean;
+            /** @enum {string} */
+            format: "untc-xml" | "coe-json";
+        };
+        KnowledgeImportReport: {
+            dataAsOf: string;
+            digest: string;
+            files: {
+                asOf: string;
+                complete: boolean;
+                digest: string;
+                /** @enum {string} */
+                format: "untc-xml" | "coe-json";
+                instrument: string;
+                name: string;
+                participations: number;
+                parties: number;
+                previousAsOf: string | null;
+                reservations: number | null;
+                unmapped: string[];
+            }[];
+            forced: boolean;
+            skipped: {
+                name: string;
+                reason: string;
+            }[];
+            source: string;
+            version: number;
+        };
+        KnowledgeImportReportInput: {
+            dataAsOf: string;
+            digest: string;
+            files: {
+                asOf: string;
+                complete: boolean;
+                digest: string;
+                /** @enum {string} */
+                format: "untc-xml" | "coe-json";
+                instrument: string;
+                name: string;
+                participations: number;
+                parties: number;
+                previousAsOf: string | null;
+                reservations: number | null;
+                unmapped: string[];
+            }[];
+            forced: boolean;
+            skipped: {
+                name: string;
+                reason: string;
+            }[];
+            source: string;
+            version: number;
+        };
+        KnowledgeProblem: {
+            allowed?: string[];
+            /** @description Stable machine-readable error code */
+            code: string;
+            /** @description Quote this when reporting a problem; it is in the node log */
+            correlationId: string;
+            currentAsOf?: string;
+            detail?: string;
+            errors?: {
+                message: string;
+                path: string;
+            }[];
+            field?: string;
+            /** @description The depositary file that was refused */
+            file?: string;
+            importedAsOf?: string;
+            input?: string;
+            instance?: string;
+            instrument?: string;
+            /** @description Its line, where the parser can tell */
+            line?: number;
+            status: number;
+            suggestions?: string[];
+            title: string;
+            type: string;
+            version?: number;
+        };
+        KnowledgeProblemInput: {
+            allowed?: string[];
+            /** @description Stable machine-readable error code */
+            code: string;
+            /** @description Quote this when reporting a problem; it is in the node log */
+            correlationId: string;
+            currentAsOf?: string;
+            detail?: string;
+            errors?: {
+                message: string;
+                path: string;
+            }[];
+            field?: string;
+            /** @description The depositary file that was refused */
+            file?: string;
+            importedAsOf?: string;
+            input?: string;
+            instance?: string;
+            instrument?: string;
+            /** @description Its line, where the parser can tell */
+            line?: number;
+            status: number;
+            suggestions?: string[];
+            title: string;
+            type: string;
+            version?: number;
+        };
+        KnowledgeVersion: {
+            createdAt: string;
+            current: boolean;
+            dataAsOf: string;
+            /** @description SHA-256 of the imported file(s) */
+            digest: string;
+            files: {
+                asOf: string;
+                complete: boolean;
+                digest: string;
+                /** @enum {string} */
+                format: "untc-xml" | "coe-json";
+                instrument: string;
+                name: string;
+                participations: number;
+                parties: number;
+                previousAsOf: string | null;
+                reservations: number | null;
+                unmapped: string[];
+            }[];
+            forced: boolean;
+            /** @description Shown to administrators only */
+            importedBy?: string | null;
+            source: string;
+            version: number;
+        };
+        KnowledgeVersionInput: {
+            createdAt: string;
+            current: boolean;
+            dataAsOf: string;
+            /** @description SHA-256 of the imported file(s) */
+            digest: string;
+            files: {
+                asOf: string;
+                complete: boolean;
+                digest: string;
+                /** @enum {string} */
+                format: "untc-xml" | "coe-json";
+                instrument: string;
+                name: string;
+                participations: number;
+                parties: number;
+                previousAsOf: string | null;
+                reservations: number | null;
+                unmapped: string[];
+            }[];
+            forced: boolean;
+            /** @description Shown to administrators only */
+            importedBy?: string | null;
+            source: string;
+            version: number;
+        };
+        KnowledgeVersionList: {
+            items: components["schemas"]["KnowledgeVersion"][];
+        };
+        KnowledgeVersionListInput: {
+            items: components["schemas"]["KnowledgeVersionInput"][];
+        };
+        LegalBasis: {
+            appliesWith?: string;
+            articles: {
+                heading: string;
+                number: string;
+                text?: string;
+                toBeConfirmed?: boolean;
+            }[];
+            citation: string;
+            conditions: string[];
+            instrument: string;
+            /** @enum {string} */
+            kind: "universal" | "regional" | "bilateral";
+            /** @enum {string} */
+            outcome: "applicable" | "conditional" | "not-applicable" | "unknown";
+            reasons: string[];
+            reservations: {
+                description: string;
+                /** @enum {string} */
+                effect: "no-treaty-basis-for-extradition" | "treaty-basis-for-extradition" | "central-authority" | "languages" | "territorial-exclusion" | "dispute-settlement" | "other";
+                instrument: string;
+                source: string;
+                state: string;
+                text: string;
+            }[];
+            short: string;
+            status: {
+                requested: components["schemas"]["StatusSummary"];
+                requesting: components["schemas"]["StatusSummary"];
+            };
+            title: string;
+        };
+        LegalBasisAnswer: {
+            bases: components["schemas"]["LegalBasis"][];
+            context: {
+                /** @constant */
+                contextOnly: true;
+                instrument: string;
+                reasons: string[];
+                status: {
+                    requested: components["schemas"]["StatusSummary"];
+                    requesting: components["schemas"]["StatusSummary"];
+                };
+                title: string;
+            }[];
+            dataAsOf: string;
+            query: {
+                date: string;
+                /** @enum {string} */
+                offence: "organized-crime-participation" | "corruption" | "money-laundering" | "drug-trafficking" | "trafficking-in-persons" | "migrant-smuggling" | "firearms-trafficking" | "terrorism" | "terrorist-financing" | "hostage-taking" | "cybercrime" | "wildlife-trafficking" | "cultural-property-trafficking" | "organ-trafficking" | "falsified-medical-products" | "tobacco-smuggling" | "piracy" | "fraud" | "other-serious-crime";
+                requested: string;
+                requesting: string;
+                /** @enum {string} */
+                type: "mla" | "extradition" | "asset-recovery" | "jit" | "transfer-of-proceedings" | "law-enforcement" | "preservation";
+            };
+        };
+        LegalBasisAnswerInput: {
+            bases: components["schemas"]["LegalBasisInput"][];
+            context: {
+                /** @constant */
+                contextOnly: true;
+                instrument: string;
+                reasons: string[];
+                status: {
+                    requested: components["schemas"]["StatusSummaryInput"];
+                    requesting: components["schemas"]["StatusSummaryInput"];
+                };
+                title: string;
+            }[];
+            dataAsOf: string;
+            query: {
+                date: string;
+                /** @enum {string} */
+                offence: "organized-crime-participation" | "corruption" | "money-laundering" | "drug-trafficking" | "trafficking-in-persons" | "migrant-smuggling" | "firearms-trafficking" | "terrorism" | "terrorist-financing" | "hostage-taking" | "cybercrime" | "wildlife-trafficking" | "cultural-property-trafficking" | "organ-trafficking" | "falsified-medical-products" | "tobacco-smuggling" | "piracy" | "fraud" | "other-serious-crime";
+                requested: string;
+                requesting: string;
+                /** @enum {string} */
+                type: "mla" | "extradition" | "asset-recovery" | "jit" | "transfer-of-proceedings" | "law-enforcement" | "preservation";
+            };
+        };
+        LegalBasisChoice: {
+            articles: string[];
+            citation?: string;
+            instrument: string;
+            /** @constant */
+            kind: "treaty";
+            title?: string;
+        } | {
+            assurance?: string;
+            /** @constant */
+            kind: "reciprocity";
+        };
+        LegalBasisChoiceBody: {
+            /** @description Default: the articles the engine gives for this kind of cooperation */
+            articles?: string[];
+            /** @description Instrument id from the legal-basis finder, e.g. UNTOC */
+            instrument: string;
+            /** @constant */
+            kind: "treaty";
+        } | {
+            assurance?: string;
+            /** @constant */
+            kind: "reciprocity";
+        };
+        LegalBasisChoiceBodyInput: {
+            /** @description Default: the articles the engine gives for this kind of cooperation */
+            articles?: string[];
+            /** @description Instrument id from the legal-basis finder, e.g. UNTOC */
+            instrument: string;
+            /** @constant */
+            kind: "treaty";
+        } | {
+            assurance?: string;
+            /** @constant */
+            kind: "reciprocity";
+        };
+        LegalBasisChoiceInput: {
+            articles: string[];
+            citation?: string;
+            instrument: string;
+            /** @constant */
+            kind: "treaty";
+            title?: string;
+        } | {
+            assurance?: string;
+            /** @constant */
+            kind: "reciprocity";
+        };
+        LegalBasisInput: {
+            appliesWith?: string;
+            articles: {
+                heading: string;
+                number: string;
+                text?: string;
+                toBeConfirmed?: boolean;
+            }[];
+            citation: string;
+            conditions: string[];
+            instrument: string;
+            /** @enum {string} */
+            kind: "universal" | "regional" | "bilateral";
+            /** @enum {string} */
+            outcome: "applicable" | "conditional" | "not-applicable" | "unknown";
+            reasons: string[];
+            reservations: {
+                description: string;
+                /** @enum {string} */
+                effect: "no-treaty-basis-for-extradition" | "treaty-basis-for-extradition" | "central-authority" | "languages" | "territorial-exclusion" | "dispute-settlement" | "other";
+                instrument: string;
+                source: string;
+                state: string;
+                text: string;
+            }[];
+            short: string;
+            status: {
+                requested: components["schemas"]["StatusSummaryInput"];
+                requesting: components["schemas"]["StatusSummaryInput"];
+            };
+            title: string;
+        };
+        /** @enum {string} */
+        MeasureKind: "obtain-records" | "bank-records" | "witness-statement" | "search-and-seizure" | "service-of-documents" | "freezing" | "confiscation" | "identify-trace-proceeds" | "preserve-computer-data" | "subscriber-or-traffic-data" | "temporary-transfer-detained-person" | "surrender-for-prosecution" | "surrender-for-enforcement" | "provisional-arrest" | "handing-over-of-property" | "return-of-assets" | "transfer-of-proceedings" | "jit-setup" | "information";
+        /** @enum {string} */
+        MeasureKindInput: "obtain-records" | "bank-records" | "witness-statement" | "search-and-seizure" | "service-of-documents" | "freezing" | "confiscation" | "identify-trace-proceeds" | "preserve-computer-data" | "subscriber-or-traffic-data" | "temporary-transfer-detained-person" | "surrender-for-prosecution" | "surrender-for-enforcement" | "provisional-arrest" | "handing-over-of-property" | "return-of-assets" | "transfer-of-proceedings" | "jit-setup" | "information";
+        NodeCard: {
+            accepts: {
+                languages: string[];
+                requestTypes: string[];
+            };
+            authority: {
+                kind: string;
+                name: string;
+                state: string;
+            };
+            /** Format: uri */
+            endpoint: string;
+            /** Format: date-time */
+            issuedAt: string;
+            keys: {
+                encryption: {
+                    /** @constant */
+                    alg: "X25519";
+                    publicKey: string;
+                };
+                signing: {
+                    /** @constant */
+                    alg: "Ed25519";
+                    publicKey: string;
+                };
+            };
+            nodeId: string;
+            /** @constant */
+            v: 1;
+            /** Format: date-time */
+            validFrom: string;
+            /** Format: date-time */
+            validUntil: string;
+        };
+        NodeCardInput: {
+            accepts: {
+                languages: string[];
+                requestTypes: string[];
+            };
+            authority: {
+                kind: string;
+                name: string;
+                state: string;
+            };
+            /** Format: uri */
+            endpoint: string;
+            /** Format: date-time */
+            issuedAt: string;
+            keys: {
+                encryption: {
+                    /** @constant */
+                    alg: "X25519";
+                    publicKey: string;
+                };
+                signing: {
+                    /** @constant */
+                    alg: "Ed25519";
+                    publicKey: string;
+                };
+            };
+            nodeId: string;
+            /** @constant */
+            v: 1;
+            /** Format: date-time */
+            validFrom: string;
+            /** Format: date-time */
+            validUntil: string;
+        };
+        Notification: {
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description One of: incoming-request, approval-requested, status-changed, acknowledgement-overdue, execution-overdue, deadline-approaching, deadline-passed */
+            kind: string;
+            message: string;
+            readAt: string | null;
+            requestId: string | null;
+        };
+        NotificationInput: {
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description One of: incoming-request, approval-requested, status-changed, acknowledgement-overdue, execution-overdue, deadline-approaching, deadline-passed */
+            kind: string;
+            message: string;
+            readAt: string | null;
+            requestId: string | null;
+        };
+        NotificationList: {
+            items: components["schemas"]["Notification"][];
+            unread: number;
+        };
+        NotificationListInput: {
+            items: components["schemas"]["NotificationInput"][];
+            unread: number;
+        };
+        /** @description A warrant, judgment or order the request rests on or asks to enforce */
+        Order: {
+            final?: boolean;
+            issuedBy?: string;
+            issuedOn?: string;
+            /** @enum {string} */
+            kind: "arrest-warrant" | "judgment" | "detention-order" | "freezing-order" | "confiscation-order" | "other";
+            reference?: string;
+        };
+        /** @description A warrant, judgment or order the request rests on or asks to enforce */
+        OrderInput: {
+            final?: boolean;
+            issuedBy?: string;
+            issuedOn?: string;
+            /** @enum {string} */
+            kind: "arrest-warrant" | "judgment" | "detention-order" | "freezing-order" | "confiscation-order" | "other";
+            reference?: string;
+        };
+        Organisation: {
+            country: string;
+            /** @description ISO 8601 date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "central-authority" | "prosecution-service" | "police" | "financial-intelligence-unit" | "customs" | "court" | "other";
+            name: string;
+        };
+        OrganisationInput: {
+            country: string;
+            /** @description ISO 8601 date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "central-authority" | "prosecution-service" | "police" | "financial-intelligence-unit" | "customs" | "court" | "other";
+            name: string;
+        };
+        /** @description Replaces the fields given (lists are replaced whole). Only drafts can be edited. */
+        PatchRequestBody: {
+            applicableLaw?: string;
+            caseReference?: string;
+            confidentiality?: {
+                confidential: boolean;
+                note?: string;
+            };
+            deadline?: string | null;
+            deadlineReason?: string;
+            facts?: string;
+            language?: string;
+            legalBasis?: components["schemas"]["LegalBasisChoiceBody"] | null;
+            marking?: components["schemas"]["TlpMarking"];
+            measures?: components["schemas"]["RequestMeasure"][];
+            offences?: components["schemas"]["RequestOffence"][];
+            persons?: components["schemas"]["RequestPerson"][];
+            procedure?: string;
+            proceedings?: {
+                authority?: string;
+                authorityFunctions?: string;
+                /** @enum {string} */
+                stage?: "investigation" | "prosecution" | "trial" | "enforcement";
+            };
+            purpose?: string;
+            /** @description The requested authority, when it is on a trusted peer node (GET /api/v1/directory); federation carries the request there */
+            requestedNodeId?: string | null;
+            /** @description The requested authority, when it is an organisation on this node */
+            requestedOrganisationId?: string | null;
+            requestedState?: unknown;
+            title?: string;
+            urgency?: {
+                reason?: string;
+                urgent: boolean;
+            };
+            useLimitations?: {
+                limits?: string;
+                speciality?: boolean;
+            };
+            /** @description The version you edited; a stale version gives 409 */
+            version: number;
+        };
+        /** @description Replaces the fields given (lists are replaced whole). Only drafts can be edited. */
+        PatchRequestBodyInput: {
+            applicableLaw?: string;
+            caseReference?: string;
+            confidentiality?: {
+                confidential: boolean;
+                note?: string;
+            };
+            deadline?: string | null;
+            deadlineReason?: string;
+            facts?: string;
+            language?: string;
+            legalBasis?: components["schemas"]["LegalBasisChoiceBodyInput"] | null;
+            marking?: components["schemas"]["TlpMarkingInput"];
+            measures?: components["schemas"]["RequestMeasureInput"][];
+            offences?: components["schemas"]["RequestOffenceInput"][];
+            persons?: components["schemas"]["RequestPersonInput"][];
+            procedure?: string;
+            proceedings?: {
+                authority?: string;
+                authorityFunctions?: string;
+                /** @enum {string} */
+                stage?: "investigation" | "prosecution" | "trial" | "enforcement";
+            };
+            purpose?: string;
+            /** @description The requested authority, when it is on a trusted peer node (GET /api/v1/directory); federation carries the request there */
+            requestedNodeId?: string | null;
+            /** @description The requested authority, when it is an organisation on this node */
+            requestedOrganisationId?: string | null;
+            requestedState?: string;
+            title?: string;
+            urgency?: {
+                reason?: string;
+                urgent: boolean;
+            };
+            useLimitations?: {
+                limits?: string;
+                speciality?: boolean;
+            };
+            /** @description The version you edited; a stale version gives 409 */
+            version: number;
+        };
+        Peer: {
+            accepts: {
+                languages: string[];
+                requestTypes: string[];
+            };
+            authority: {
+                kind: string;
+                name: string;
+                state: string;
+            };
+            /** @description ISO 8601 date-time */
+            createdAt: string;
+            encryptionFingerprint: string;
+            endpoint: string;
+            nodeId: string;
+            outbox: {
+                failed: number;
+                pending: number;
+            };
+            signingFingerprint: string;
+            /** @enum {string} */
+            status: "active" | "suspended" | "revoked";
+            statusReason: string | null;
+            /** @description ISO 8601 date-time */
+            updatedAt: string;
+            /** @description ISO 8601 date-time */
+            validFrom: string;
+            /** @description ISO 8601 date-time */
+            validUntil: string;
+        };
+        PeerInput: {
+            accepts: {
+                languages: string[];
+                requestTypes: string[];
+            };
+            authority: {
+                kind: string;
+                name: string;
+                state: string;
+            };
+            /** @description ISO 8601 date-time */
+            createdAt: string;
+            encryptionFingerprint: string;
+            endpoint: string;
+            nodeId: string;
+            outbox: {
+                failed: number;
+                pending: number;
+            };
+            signingFingerprint: string;
+            /** @enum {string} */
+            status: "active" | "suspended" | "revoked";
+            statusReason: string | null;
+            /** @description ISO 8601 date-time */
+            updatedAt: string;
+            /** @description ISO 8601 date-time */
+            validFrom: string;
+            /** @description ISO 8601 date-time */
+            validUntil: string;
+        };
+        Problem: {
+            allowed?: string[];
+            /** @description Stable machine-readable error code */
+            code: string;
+            /** @description Quote this when reporting a problem; it is in the node log */
+            correlationId: string;
+            detail?: string;
+            errors?: {
+                message: string;
+                path: string;
+            }[];
+            instance?: string;
+            status: number;
+            suggestions?: string[];
+            title: string;
+            type: string;
+        };
+        ProblemInput: {
+            allowed?: string[];
+            /** @description Stable machine-readable error code */
+            code: string;
+            /** @description Quote this when reporting a problem; it is in the node log */
+            correlationId: string;
+            detail?: string;
+            errors?: {
+                message: string;
+                path: string;
+            }[];
+            instance?: string;
+            status: number;
+            suggestions?: string[];
+            title: string;
+            type: string;
+        };
+        PutServiceLevelBody: {
+            acknowledgeDays: number | null;
+            /** Format: uuid */
+            counterpartOrganisationId?: string;
+            counterpartState?: unknown;
+            executeDays: number | null;
+            /** @default 3 */
+            reminderDays: number | null;
+        };
+        PutServiceLevelBodyInput: {
+            acknowledgeDays: number | null;
+            /** Format: uuid */
+            counterpartOrganisationId?: string;
+            counterpartState?: string;
+            executeDays: number | null;
+            /** @default 3 */
+            reminderDays: number | null;
+        };
+        Receipt: {
+            conversationId: string;
+            messageId: string;
+            /** @constant */
+            outcome: "accepted";
+            payloadSha256: string;
+            /** Format: date-time */
+            receivedAt: string;
+            recipient: string;
+            result: {
+                [key: string]: components["schemas"]["JsonValue"];
+            };
+            sender: string;
+            /** @constant */
+            type: "receipt";
+            /** @constant */
+            v: 1;
+        };
+        ReceiptInput: {
+            conversationId: string;
+            messageId: string;
+            /** @constant */
+            outcome: "accepted";
+            payloadSha256: string;
+            /** Format: date-time */
+            receivedAt: string;
+            recipient: string;
+            result: {
+                [key: string]: components["schemas"]["JsonValueInput"];
+            };
+            sender: string;
+            /** @constant */
+            type: "receipt";
+            /** @constant */
+            v: 1;
+        };
+        RefusalGroundList: {
+            items: {
+                citation: string;
+                id: string;
+                label: string;
+                types: components["schemas"]["RequestType"][];
+            }[];
+        };
+        RefusalGroundListInput: {
+            items: {
+                citation: string;
+                id: string;
+                label: string;
+                types: components["schemas"]["RequestTypeInput"][];
+            }[];
+        };
+        Request: {
+            /** @description What you may do now (your side, your role, four eyes) */
+            allowedActions: components["schemas"]["RequestAction"][];
+            applicableLaw?: string;
+            approvedAt: string | null;
+            approvedBy: {
+                email: string;
+                id: string;
+            } | null;
+            attachments: components["schemas"]["RequestAttachment"][];
+            caseReference?: string;
+            closedAt: string | null;
+            confidentiality: {
+                confidential: boolean;
+                note?: string;
+            };
+            /**
+             * Format: uuid
+             * @description Shared by the requesting and the requested side’s records
+             */
+            conversationId: string;
+            /** @description The other side’s node when it is a peer; its messages are verified by signature */
+            counterpartNodeId: string | null;
+            /** @description The other side’s reference, once known */
+            counterpartReference: string | null;
+            createdAt: string;
+            createdBy: {
+                email: string;
+                id: string;
+            } | null;
+            deadline?: string | null;
+            deadlineReason?: string;
+            editable: boolean;
+            executedAt: string | null;
+            executionStartedAt: string | null;
+            facts?: string;
+            /** Format: uuid */
+            id: string;
+            language: string;
+            lastEditedBy: {
+                email: string;
+                id: string;
+            } | null;
+            legalBasis?: components["schemas"]["LegalBasisChoice"] | null;
+            marking: components["schemas"]["TlpMarking"];
+            measures: components["schemas"]["RequestMeasure"][];
+            offences: components["schemas"]["RequestOffence"][];
+            overdue: ("acknowledgement" | "execution" | "deadline")[];
+            persons: components["schemas"]["RequestPersonView"][];
+            postponement: {
+                reason: string;
+                until: string;
+            } | null;
+            procedure?: string;
+            proceedings: {
+                authority?: string;
+                authorityFunctions?: string;
+                /** @enum {string} */
+                stage?: "investigation" | "prosecution" | "trial" | "enforcement";
+            };
+            purpose?: string;
+            receivedAt: string | null;
+            reference: string;
+            refusal: {
+                grounds: {
+                    citation: string;
+                    ground: string;
+                    label: string;
+                    note?: string;
+                }[];
+                reason: string;
+            } | null;
+            requested: {
+                name: string | null;
+                organisationId: string | null;
+                state: string;
+            };
+            /** @description The peer node of the requested authority, when it is not on this node */
+            requestedNodeId?: string | null;
+            requestedOrganisationId?: string | null;
+            requestedState: string;
+            requesting: {
+                name: string | null;
+                organisationId: string | null;
+                state: string;
+            };
+            /** @enum {string} */
+            side: "requesting" | "requested";
+            state: components["schemas"]["RequestState"];
+            submittedAt: string | null;
+            submittedBy: {
+                email: string;
+                id: string;
+            } | null;
+            timeline: components["schemas"]["RequestTimelineEvent"][];
+            title: string;
+            transmittedAt: string | null;
+            type: components["schemas"]["RequestType"];
+            updatedAt: string;
+            urgency: {
+                reason?: string;
+                urgent: boolean;
+            };
+            useLimitations: {
+                limits?: string;
+                speciality?: boolean;
+            };
+            version: number;
+        };
+        /** @enum {string} */
+        RequestAction: "submit" | "return-to-draft" | "approve" | "transmit" | "receive" | "start-execution" | "request-more-info" | "provide-more-info" | "partially-execute" | "execute" | "refuse" | "postpone" | "withdraw";
+        /** @enum {string} */
+        RequestActionInput: "submit" | "return-to-draft" | "approve" | "transmit" | "receive" | "start-execution" | "request-more-info" | "provide-more-info" | "partially-execute" | "execute" | "refuse" | "postpone" | "withdraw";
+        RequestAttachment: {
+            filename: string;
+            /** Format: uuid */
+            id: string;
+            mediaType: string;
+            sha256: string;
+            size: number;
+            uploadedAt: string;
+            uploadedBy: string | null;
+        };
+        RequestAttachmentInput: {
+            filename: string;
+            /** Format: uuid */
+            id: string;
+            mediaType: string;
+            sha256: string;
+            size: number;
+            uploadedAt: string;
+            uploadedBy: string | null;
+        };
+        RequestInput: {
+            /** @description What you may do now (your side, your role, four eyes) */
+            allowedActions: components["schemas"]["RequestActionInput"][];
+            applicableLaw?: string;
+            approvedAt: string | null;
+            approvedBy: {
+                email: string;
+                id: string;
+            } | null;
+            attachments: components["schemas"]["RequestAttachmentInput"][];
+            caseReference?: string;
+            closedAt: string | null;
+            confidentiality: {
+                confidential: boolean;
+                note?: string;
+            };
+            /**
+             * Format: uuid
+             * @description Shared by the requesting and the requested side’s records
+             */
+            conversationId: string;
+            /** @description The other side’s node when it is a peer; its messages are verified by signature */
+            counterpartNodeId: string | null;
+            /** @description The other side’s reference, once known */
+            counterpartReference: string | null;
+            createdAt: string;
+            createdBy: {
+                email: string;
+                id: string;
+            } | null;
+            deadline?: string | null;
+            deadlineReason?: string;
+            editable: boolean;
+            executedAt: string | null;
+            executionStartedAt: string | null;
+            facts?: string;
+            /** Format: uuid */
+            id: string;
+            language: string;
+            lastEditedBy: {
+                email: string;
+                id: string;
+            } | null;
+            legalBasis?: components["schemas"]["LegalBasisChoiceInput"] | null;
+            marking: components["schemas"]["TlpMarkingInput"];
+            measures: components["schemas"]["RequestMeasureInput"][];
+            offences: components["schemas"]["RequestOffenceInput"][];
+            overdue: ("acknowledgement" | "execution" | "deadline")[];
+            persons: components["schemas"]["RequestPersonViewInput"][];
+            postponement: {
+                reason: string;
+                until: string;
+            } | null;
+            procedure?: string;
+            proceedings: {
+                authority?: string;
+                authorityFunctions?: string;
+                /** @enum {string} */
+                stage?: "investigation" | "prosecution" | "trial" | "enforcement";
+            };
+            purpose?: string;
+            receivedAt: string | null;
+            reference: string;
+            refusal: {
+                grounds: {
+                    citation: string;
+                    ground: string;
+                    label: string;
+                    note?: string;
+                }[];
+                reason: string;
+            } | null;
+            requested: {
+                name: string | null;
+                organisationId: string | null;
+                state: string;
+            };
+            /** @description The peer node of the requested authority, when it is not on this node */
+            requestedNodeId?: string | null;
+            requestedOrganisationId?: string | null;
+            requestedState: string;
+            requesting: {
+                name: string | null;
+                organisationId: string | null;
+                state: string;
+            };
+            /** @enum {string} */
+            side: "requesting" | "requested";
+            state: components["schemas"]["RequestStateInput"];
+            submittedAt: string | null;
+            submittedBy: {
+                email: string;
+                id: string;
+            } | null;
+            timeline: components["schemas"]["RequestTimelineEventInput"][];
+            title: string;
+            transmittedAt: string | null;
+            type: components["schemas"]["RequestTypeInput"];
+            updatedAt: string;
+            urgency: {
+                reason?: string;
+                urgent: boolean;
+            };
+            useLimitations: {
+                limits?: string;
+                speciality?: boolean;
+            };
+            version: number;
+        };
+        RequestList: {
+            items: components["schemas"]["RequestSummary"][];
+            total: number;
+        };
+        RequestListInput: {
+            items: components["schemas"]["RequestSummaryInput"][];
+            total: number;
+        };
+        /** @description One measure; which fields matter depends on its kind (see the completeness rules) */
+        RequestMeasure: {
+            accounts?: string;
+            composition?: string;
+            conditions?: string;
+            consentGiven?: boolean;
+            custodian?: string;
+            custodyArrangements?: string;
+            description?: string;
+            /** @enum {string} */
+            disposalGround?: "uncac-57-3-a" | "uncac-57-3-b" | "uncac-57-3-c";
+            disposalProposal?: string;
+            duration?: string;
+            estimatedValue?: string;
+            followUpRequestIntended?: boolean;
+            id: string;
+            items?: string;
+            kind: components["schemas"]["MeasureKind"];
+            location?: string;
+            necessity?: string;
+            order?: components["schemas"]["Order"];
+            period?: string;
+            personIds?: string[];
+            priorOwnership?: string;
+            questions?: string;
+            reasons?: string;
+            relationToOffence?: string;
+            sentence?: string;
+            thirdPartyNotice?: string;
+            videoconference?: boolean;
+            videoconferenceReason?: string;
+        };
+        /** @description One measure; which fields matter depends on its kind (see the completeness rules) */
+        RequestMeasureInput: {
+            accounts?: string;
+            composition?: string;
+            conditions?: string;
+            consentGiven?: boolean;
+            custodian?: string;
+            custodyArrangements?: string;
+            description?: string;
+            /** @enum {string} */
+            disposalGround?: "uncac-57-3-a" | "uncac-57-3-b" | "uncac-57-3-c";
+            disposalProposal?: string;
+            duration?: string;
+            estimatedValue?: string;
+            followUpRequestIntended?: boolean;
+            id: string;
+            items?: string;
+            kind: components["schemas"]["MeasureKindInput"];
+            location?: string;
+            necessity?: string;
+            order?: components["schemas"]["OrderInput"];
+            period?: string;
+            personIds?: string[];
+            priorOwnership?: string;
+            questions?: string;
+            reasons?: string;
+            relationToOffence?: string;
+            sentence?: string;
+            thirdPartyNotice?: string;
+            videoconference?: boolean;
+            videoconferenceReason?: string;
+        };
+        RequestOffence: {
+            /** @enum {string} */
+            category: "organized-crime-participation" | "corruption" | "money-laundering" | "drug-trafficking" | "trafficking-in-persons" | "migrant-smuggling" | "firearms-trafficking" | "terrorism" | "terrorist-financing" | "hostage-taking" | "cybercrime" | "wildlife-trafficking" | "cultural-property-trafficking" | "organ-trafficking" | "falsified-medical-products" | "tobacco-smuggling" | "piracy" | "fraud" | "other-serious-crime";
+            iccs?: string;
+            legalDescription?: string;
+            limitation?: string;
+            maxPenalty?: string;
+            provisions?: string;
+            timeAndPlace?: string;
+        };
+        RequestOffenceInput: {
+            /** @enum {string} */
+            category: "organized-crime-participation" | "corruption" | "money-laundering" | "drug-trafficking" | "trafficking-in-persons" | "migrant-smuggling" | "firearms-trafficking" | "terrorism" | "terrorist-financing" | "hostage-taking" | "cybercrime" | "wildlife-trafficking" | "cultural-property-trafficking" | "organ-trafficking" | "falsified-medical-products" | "tobacco-smuggling" | "piracy" | "fraud" | "other-serious-crime";
+            iccs?: string;
+            legalDescription?: string;
+            limitation?: string;
+            maxPenalty?: string;
+            provisions?: string;
+            timeAndPlace?: string;
+        };
+        RequestPerson: {
+            aliases?: string;
+            /** @enum {string} */
+            consent?: "given" | "refused" | "not-asked";
+            dateOfBirth?: string;
+            /** @description Physical description (extradition) */
+            description?: string;
+            /** @description Chosen by the client; measures refer to persons by it */
+            id: string;
+            identityDocuments?: string;
+            /**
+             * @default natural
+             * @enum {string}
+             */
+            kind: "natural" | "legal";
+            location?: string;
+            name?: string;
+            nationality?: unknown;
+            notes?: string;
+            placeOfBirth?: string;
+            protectionDetails?: string;
+            protectionNeeded?: boolean;
+            /** @enum {string} */
+            role: "suspect" | "accused" | "convicted" | "witness" | "victim" | "expert" | "other";
+            /** @description Victims: wish to be informed of the proceedings */
+            wishesToBeInformed?: boolean;
+        };
+        RequestPersonInput: {
+            aliases?: string;
+            /** @enum {string} */
+            consent?: "given" | "refused" | "not-asked";
+            dateOfBirth?: string;
+            /** @description Physical description (extradition) */
+            description?: string;
+            /** @description Chosen by the client; measures refer to persons by it */
+            id: string;
+            identityDocuments?: string;
+            /**
+             * @default natural
+             * @enum {string}
+             */
+            kind: "natural" | "legal";
+            location?: string;
+            name?: string;
+            nationality?: string;
+            notes?: string;
+            placeOfBirth?: string;
+            protectionDetails?: string;
+            protectionNeeded?: boolean;
+            /** @enum {string} */
+            role: "suspect" | "accused" | "convicted" | "witness" | "victim" | "expert" | "other";
+            /** @description Victims: wish to be informed of the proceedings */
+            wishesToBeInformed?: boolean;
+        };
+        RequestPersonView: {
+            aliases?: string;
+            /** @enum {string} */
+            consent?: "given" | "refused" | "not-asked";
+            dateOfBirth?: string;
+            /** @description Physical description (extradition) */
+            description?: string;
+            /** @description Chosen by the client; measures refer to persons by it */
+            id: string;
+            identityDocuments?: string;
+            /**
+             * @default natural
+             * @enum {string}
+             */
+            kind: "natural" | "legal";
+            location?: string;
+            name?: string;
+            nationality?: string;
+            notes?: string;
+            placeOfBirth?: string;
+            protectionDetails?: string;
+            protectionNeeded?: boolean;
+            /** @enum {string} */
+            role: "suspect" | "accused" | "convicted" | "witness" | "victim" | "expert" | "other";
+            /** @description Victims: wish to be informed of the proceedings */
+            wishesToBeInformed?: boolean;
+        };
+        RequestPersonViewInput: {
+            aliases?: string;
+            /** @enum {string} */
+            consent?: "given" | "refused" | "not-asked";
+            dateOfBirth?: string;
+            /** @description Physical description (extradition) */
+            description?: string;
+            /** @description Chosen by the client; measures refer to persons by it */
+            id: string;
+            identityDocuments?: string;
+            /**
+             * @default natural
+             * @enum {string}
+             */
+            kind: "natural" | "legal";
+            location?: string;
+            name?: string;
+            nationality?: string;
+            notes?: string;
+            placeOfBirth?: string;
+            protectionDetails?: string;
+            protectionNeeded?: boolean;
+            /** @enum {string} */
+            role: "suspect" | "accused" | "convicted" | "witness" | "victim" | "expert" | "other";
+            /** @description Victims: wish to be informed of the proceedings */
+            wishesToBeInformed?: boolean;
+        };
+        /** @enum {string} */
+        RequestState: "draft" | "awaiting-approval" | "approved" | "transmitted" | "received" | "under-execution" | "more-information-requested" | "partially-executed" | "executed" | "refused" | "withdrawn" | "postponed";
+        /** @enum {string} */
+        RequestStateInput: "draft" | "awaiting-approval" | "approved" | "transmitted" | "received" | "under-execution" | "more-information-requested" | "partially-executed" | "executed" | "refused" | "withdrawn" | "postponed";
+        RequestStatistics: {
+            groups: {
+                /** @description Days from transmission to acknowledgement of receipt */
+                acknowledge: {
+                    count: number;
+                    medianDays: number | null;
+                    p90Days: number | null;
+                };
+                byState: {
+                    [key: string]: number;
+                };
+                counterpartState: string;
+                /** @description Days from transmission to execution */
+                execute: {
+                    count: number;
+                    medianDays: number | null;
+                    p90Days: number | null;
+                };
+                overdue: number;
+                refusalGrounds: {
+                    citation: string;
+                    count: number;
+                    ground: string;
+                }[];
+                total: number;
+                type: components["schemas"]["RequestType"];
+            }[];
+            /** @enum {string} */
+            side: "requesting" | "requested";
+            totals: {
+                /** @description Days from transmission to acknowledgement of receipt */
+                acknowledge: {
+                    count: number;
+                    medianDays: number | null;
+                    p90Days: number | null;
+                };
+                byState: {
+                    [key: string]: number;
+                };
+                /** @description Days from transmission to execution */
+                execute: {
+                    count: number;
+                    medianDays: number | null;
+                    p90Days: number | null;
+                };
+                overdue: number;
+                refusalGrounds: {
+                    citation: string;
+                    count: number;
+                    ground: string;
+                }[];
+                total: number;
+            };
+        };
+        RequestStatisticsInput: {
+            groups: {
+                /** @description Days from transmission to acknowledgement of receipt */
+                acknowledge: {
+                    count: number;
+                    medianDays: number | null;
+                    p90Days: number | null;
+                };
+                byState: {
+                    [key: string]: number;
+                };
+                counterpartState: string;
+                /** @description Days from transmission to execution */
+                execute: {
+                    count: number;
+                    medianDays: number | null;
+                    p90Days: number | null;
+                };
+                overdue: number;
+                refusalGrounds: {
+                    citation: string;
+                    count: number;
+                    ground: string;
+                }[];
+                total: number;
+                type: components["schemas"]["RequestTypeInput"];
+            }[];
+            /** @enum {string} */
+            side: "requesting" | "requested";
+            totals: {
+                /** @description Days from transmission to acknowledgement of receipt */
+                acknowledge: {
+                    count: number;
+                    medianDays: number | null;
+                    p90Days: number | null;
+                };
+                byState: {
+                    [key: string]: number;
+                };
+                /** @description Days from transmission to execution */
+                execute: {
+                    count: number;
+                    medianDays: number | null;
+                    p90Days: number | null;
+                };
+                overdue: number;
+                refusalGrounds: {
+                    citation: string;
+                    count: number;
+                    ground: string;
+                }[];
+                total: number;
+            };
+        };
+        RequestStatusPayload: {
+            action: components["schemas"]["RequestAction"];
+            actorOrganisation: string;
+            at: string;
+            /** Format: uuid */
+            conversationId: string;
+            fromState: components["schemas"]["RequestState"];
+            grounds?: {
+                citation: string;
+                ground: string;
+                label: string;
+                note?: string;
+            }[];
+            reason: string | null;
+            /** @description The acting side’s own reference */
+            reference?: string;
+            /**
+             * @description The side that acted
+             * @enum {string}
+             */
+            side: "requesting" | "requested";
+            toState: components["schemas"]["RequestState"];
+            until?: string;
+            /** @constant */
+            v: 1;
+        };
+        RequestStatusPayloadInput: {
+            action: components["schemas"]["RequestActionInput"];
+            actorOrganisation: string;
+            at: string;
+            /** Format: uuid */
+            conversationId: string;
+            fromState: components["schemas"]["RequestStateInput"];
+            grounds?: {
+                citation: string;
+                ground: string;
+                label: string;
+                note?: string;
+            }[];
+            reason: string | null;
+            /** @description The acting side’s own reference */
+            reference?: string;
+            /**
+             * @description The side that acted
+             * @enum {string}
+             */
+            side: "requesting" | "requested";
+            toState: components["schemas"]["RequestStateInput"];
+            until?: string;
+            /** @constant */
+            v: 1;
+        };
+        RequestSummary: {
+            createdAt: string;
+            deadline: string | null;
+            /** Format: uuid */
+            id: string;
+            marking: components["schemas"]["TlpMarking"];
+            overdue: ("acknowledgement" | "execution" | "deadline")[];
+            reference: string;
+            requested: {
+                name: string | null;
+                organisationId: string | null;
+                state: string;
+            };
+            requesting: {
+                name: string | null;
+                organisationId: string | null;
+                state: string;
+            };
+            /** @enum {string} */
+            side: "requesting" | "requested";
+            state: components["schemas"]["RequestState"];
+            title: string;
+            transmittedAt: string | null;
+            type: components["schemas"]["RequestType"];
+            updatedAt: string;
+            urgent: boolean;
+            version: number;
+        };
+        RequestSummaryInput: {
+            createdAt: string;
+            deadline: string | null;
+            /** Format: uuid */
+            id: string;
+            marking: components["schemas"]["TlpMarkingInput"];
+            overdue: ("acknowledgement" | "execution" | "deadline")[];
+            reference: string;
+            requested: {
+                name: string | null;
+                organisationId: string | null;
+                state: string;
+            };
+            requesting: {
+                name: string | null;
+                organisationId: string | null;
+                state: string;
+            };
+            /** @enum {string} */
+            side: "requesting" | "requested";
+            state: components["schemas"]["RequestStateInput"];
+            title: string;
+            transmittedAt: string | null;
+            type: components["schemas"]["RequestTypeInput"];
+            updatedAt: string;
+            urgent: boolean;
+            version: number;
+        };
+        RequestTimelineEvent: {
+            action: string;
+            actor: {
+                email: string | null;
+                organisation: string | null;
+            };
+            at: string;
+            details: {
+                [key: string]: unknown;
+            };
+            fromState: components["schemas"]["RequestState"] | null;
+            /**
+             * @description counterpart: mirrored from the other side
+             * @enum {string}
+             */
+            origin: "own" | "counterpart";
+            reason: string | null;
+            seq: number;
+            /**
+             * @description Which side acted
+             * @enum {string}
+             */
+            side: "requesting" | "requested";
+            toState: components["schemas"]["RequestState"];
+        };
+        RequestTimelineEventInput: {
+            action: string;
+            actor: {
+                email: string | null;
+                organisation: string | null;
+            };
+            at: string;
+            details: {
+                [key: string]: unknown;
+            };
+            fromState: components["schemas"]["RequestStateInput"] | null;
+            /**
+             * @description counterpart: mirrored from the other side
+             * @enum {string}
+             */
+            origin: "own" | "counterpart";
+            reason: string | null;
+            seq: number;
+            /**
+             * @description Which side acted
+             * @enum {string}
+             */
+            side: "requesting" | "requested";
+            toState: components["schemas"]["RequestStateInput"];
+        };
+        RequestTransmitPayload: {
+            approvedAt: string | null;
+            attachments: {
+                filename: string;
+                mediaType: string;
+                sha256: string;
+                size: number;
+            }[];
+            content: {
+                applicableLaw?: string;
+                caseReference?: string;
+                confidentiality: {
+                    confidential: boolean;
+                    note?: string;
+                };
+                deadline?: string | null;
+                deadlineReason?: string;
+                facts?: string;
+                language: string;
+                legalBasis?: components["schemas"]["LegalBasisChoice"] | null;
+                marking: components["schemas"]["TlpMarking"];
+                measures: components["schemas"]["RequestMeasure"][];
+                offences: components["schemas"]["RequestOffence"][];
+                persons: components["schemas"]["RequestPerson"][];
+                procedure?: string;
+                proceedings: {
+                    authority?: string;
+                    authorityFunctions?: string;
+                    /** @enum {string} */
+                    stage?: "investigation" | "prosecution" | "trial" | "enforcement";
+                };
+                purpose?: string;
+                requestedState: string;
+                title: string;
+                urgency: {
+                    reason?: string;
+                    urgent: boolean;
+                };
+                useLimitations: {
+                    limits?: string;
+                    speciality?: boolean;
+                };
+            };
+            /** Format: uuid */
+            conversationId: string;
+            /** @description The requesting side’s reference */
+            reference: string;
+            requested: {
+                name: string;
+                organisationId: string | null;
+                state: string;
+            };
+            requesting: {
+                name: string;
+                organisationId: string | null;
+                state: string;
+            };
+            submittedAt: string | null;
+            transmittedAt: string;
+            type: components["schemas"]["RequestType"];
+            /** @constant */
+            v: 1;
+        };
+        RequestTransmitPayloadInput: {
+            approvedAt: string | null;
+            attachments: {
+                filename: string;
+                mediaType: string;
+                sha256: string;
+                size: number;
+            }[];
+            content: {
+                applicableLaw?: string;
+                caseReference?: string;
+                confidentiality: {
+                    confidential: boolean;
+                    note?: string;
+                };
+                deadline?: string | null;
+                deadlineReason?: string;
+                facts?: string;
+                language: string;
+                legalBasis?: components["schemas"]["LegalBasisChoiceInput"] | null;
+                marking: components["schemas"]["TlpMarkingInput"];
+                measures: components["schemas"]["RequestMeasureInput"][];
+                offences: components["schemas"]["RequestOffenceInput"][];
+                persons: components["schemas"]["RequestPersonInput"][];
+                procedure?: string;
+                proceedings: {
+                    authority?: string;
+                    authorityFunctions?: string;
+                    /** @enum {string} */
+                    stage?: "investigation" | "prosecution" | "trial" | "enforcement";
+                };
+                purpose?: string;
+                requestedState: string;
+                title: string;
+                urgency: {
+                    reason?: string;
+                    urgent: boolean;
+                };
+                useLimitations: {
+                    limits?: string;
+                    speciality?: boolean;
+                };
+            };
+            /** Format: uuid */
+            conversationId: string;
+            /** @description The requesting side’s reference */
+            reference: string;
+            requested: {
+                name: string;
+                organisationId: string | null;
+                state: string;
+            };
+            requesting: {
+                name: string;
+                organisationId: string | null;
+                state: string;
+            };
+            submittedAt: string | null;
+            transmittedAt: string;
+            type: components["schemas"]["RequestTypeInput"];
+            /** @constant */
+            v: 1;
+        };
+        /** @enum {string} */
+        RequestType: "mla" | "extradition" | "asset-recovery" | "transfer-of-proceedings" | "jit" | "spontaneous-information";
+        /** @enum {string} */
+        RequestTypeInput: "mla" | "extradition" | "asset-recovery" | "transfer-of-proceedings" | "jit" | "spontaneous-information";
+        SealedPayload: {
+            /** @constant */
+            alg: "X25519-HKDF-SHA256-A256GCM";
+            ciphertext: string;
+            epk: string;
+            nonce: string;
+            recipientKey: string;
+        };
+        SealedPayloadInput: {
+            /** @constant */
+            alg: "X25519-HKDF-SHA256-A256GCM";
+            ciphertext: string;
+            epk: string;
+            nonce: string;
+            recipientKey: string;
+        };
+        /** @description What this organisation expects of a counterpart; neither organisation nor State = the default */
+        ServiceLevel: {
+            acknowledgeDays: number | null;
+            counterpartOrganisationId: string | null;
+            counterpartState: string | null;
+            executeDays: number | null;
+            reminderDays: number | null;
+            updatedAt: string;
+        };
+        /** @description What this organisation expects of a counterpart; neither organisation nor State = the default */
+        ServiceLevelInput: {
+            acknowledgeDays: number | null;
+            counterpartOrganisationId: string | null;
+            counterpartState: string | null;
+            executeDays: number | null;
+            reminderDays: number | null;
+            updatedAt: string;
+        };
+        ServiceLevelList: {
+            items: components["schemas"]["ServiceLevel"][];
+        };
+        ServiceLevelListInput: {
+            items: components["schemas"]["ServiceLevelInput"][];
+        };
+        Session: {
+            csrfToken: string;
+            user: components["schemas"]["SessionUser"];
+        };
+        SessionInput: {
+            csrfToken: string;
+            user: components["schemas"]["SessionUserInput"];
+        };
+        SessionUser: {
+            email: string;
+            /** Format: uuid */
+            id: string;
+            mustChangePassword: boolean;
+            name: string;
+            organisation: {
+                country: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "central-authority" | "prosecution-service" | "police" | "financial-intelligence-unit" | "customs" | "court" | "other";
+                name: string;
+            };
+            /** @enum {string} */
+            role: "admin" | "supervisor" | "practitioner" | "analyst" | "viewer";
+        };
+        SessionUserInput: {
+            email: string;
+            /** Format: uuid */
+            id: string;
+            mustChangePassword: boolean;
+            name: string;
+            organisation: {
+                country: string;
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "central-authority" | "prosecution-service" | "police" | "financial-intelligence-unit" | "customs" | "court" | "other";
+                name: string;
+            };
+            /** @enum {string} */
+            role: "admin" | "supervisor" | "practitioner" | "analyst" | "viewer";
+        };
+        /** @description A node card signed by the node; a rotated card is endorsed by the previous signing key. */
+        SignedNodeCard: {
+            card: components["schemas"]["NodeCard"];
+            endorsement?: {
+                signature: string;
+                signingKey: string;
+            };
+            signature: string;
+        };
+        /** @description A node card signed by the node; a rotated card is endorsed by the previous signing key. */
+        SignedNodeCardInput: {
+            card: components["schemas"]["NodeCardInput"];
+            endorsement?: {
+                signature: string;
+                signingKey: string;
+            };
+            signature: string;
+        };
+        SignedReceipt: {
+            receipt: components["schemas"]["Receipt"];
+            signature: components["schemas"]["EnvelopeSignature"];
+        };
+        SignedReceiptInput: {
+            receipt: components["schemas"]["ReceiptInput"];
+            signature: components["schemas"]["EnvelopeSignatureInput"];
+        };
+        StatusSummary: {
+            asOf: string;
+            curated?: boolean;
+            inferredFrom?: string;
+            signed?: string;
+            since?: string;
+            source: string;
+            /** @enum {string} */
+            state: "party" | "not-party" | "unknown";
+        };
+        StatusSummaryInput: {
+            asOf: string;
+            curated?: boolean;
+            inferredFrom?: string;
+            signed?: string;
+            since?: string;
+            source: string;
+            /** @enum {string} */
+            state: "party" | "not-party" | "unknown";
+        };
+        Taxonomy: {
+            cooperationTypes: {
+                /** @enum {string} */
+                id: "mla" | "extradition" | "asset-recovery" | "jit" | "transfer-of-proceedings" | "law-enforcement" | "preservation";
+                label: string;
+            }[];
+            offences: {
+                iccs: string | null;
+                /** @enum {string} */
+                id: "organized-crime-participation" | "corruption" | "money-laundering" | "drug-trafficking" | "trafficking-in-persons" | "migrant-smuggling" | "firearms-trafficking" | "terrorism" | "terrorist-financing" | "hostage-taking" | "cybercrime" | "wildlife-trafficking" | "cultural-property-trafficking" | "organ-trafficking" | "falsified-medical-products" | "tobacco-smuggling" | "piracy" | "fraud" | "other-serious-crime";
+                label: string;
+            }[];
+            outcomes: ("applicable" | "conditional" | "not-applicable" | "unknown")[];
+            statusStates: ("party" | "not-party" | "unknown")[];
+        };
+        TaxonomyInput: {
+            cooperationTypes: {
+                /** @enum {string} */
+                id: "mla" | "extradition" | "asset-recovery" | "jit" | "transfer-of-proceedings" | "law-enforcement" | "preservation";
+                label: string;
+            }[];
+            offences: {
+                iccs: string | null;
+                /** @enum {string} */
+                id: "organized-crime-participation" | "corruption" | "money-laundering" | "drug-trafficking" | "trafficking-in-persons" | "migrant-smuggling" | "firearms-trafficking" | "terrorism" | "terrorist-financing" | "hostage-taking" | "cybercrime" | "wildlife-trafficking" | "cultural-property-trafficking" | "organ-trafficking" | "falsified-medical-products" | "tobacco-smuggling" | "piracy" | "fraud" | "other-serious-crime";
+                label: string;
+            }[];
+            outcomes: ("applicable" | "conditional" | "not-applicable" | "unknown")[];
+            statusStates: ("party" | "not-party" | "unknown")[];
+        };
+        /**
+         * @description Traffic Light Protocol 2.0
+         * @enum {string}
+         */
+        TlpMarking: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+        /**
+         * @description Traffic Light Protocol 2.0
+         * @enum {string}
+         */
+        TlpMarkingInput: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+        TransitionBody: {
+            action: components["schemas"]["RequestAction"];
+            /** @description refuse: the grounds, from GET /api/v1/requests/refusal-grounds */
+            grounds?: {
+                citation?: string;
+                ground: string;
+                note?: string;
+            }[];
+            reason?: string;
+            /** @description postpone: until when */
+            until?: string;
+            /** @description When given, the transition fails with 409 if the request changed meanwhile */
+            version?: number;
+        };
+        TransitionBodyInput: {
+            action: components["schemas"]["RequestActionInput"];
+            /** @description refuse: the grounds, from GET /api/v1/requests/refusal-grounds */
+            grounds?: {
+                citation?: string;
+                ground: string;
+                note?: string;
+            }[];
+            reason?: string;
+            /** @description postpone: until when */
+            until?: string;
+            /** @description When given, the transition fails with 409 if the request changed meanwhile */
+            version?: number;
+        };
+        User: {
+            /** @description ISO 8601 date-time */
+            createdAt: string;
+            disabled: boolean;
+            email: string;
+            /** Format: uuid */
+            id: string;
+            mustChangePassword: boolean;
+            name: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** @enum {string} */
+            role: "admin" | "supervisor" | "practitioner" | "analyst" | "viewer";
+        };
+        UserInput: {
+            /** @description ISO 8601 date-time */
+            createdAt: string;
+            disabled: boolean;
+            email: string;
+            /** Format: uuid */
+            id: string;
+            mustChangePassword: boolean;
+            name: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** @enum {string} */
+            role: "admin" | "supervisor" | "practitioner" | "analyst" | "viewer";
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    postAccountPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    currentPassword: string;
+                    newPassword: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAccountTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description ISO 8601 date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            lastUsedAt: string | null;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAccountTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        /** @description Shown once; store it safely */
+                        token: string;
+                    };
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteAccountTokensById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAudit: {
+        parameters: {
+            query?: {
+                action?: string;
+                actor?: string;
+                organisationId?: string;
+                from?: string;
+                to?: string;
+                before?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AuditEntry"][];
+                        nextBefore: number | null;
+                    };
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAuditVerify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerification"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCounterparts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Organisation"][];
+                    };
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCountries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CountryList"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCountriesByCode: {
+        parameters: {
+            query?: {
+                date?: string;
+            };
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CountryProfile"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDirectory: {
+        parameters: {
+            query?: {
+                q?: string;
+                state?: string;
+                requestType?: string;
+                language?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DirectoryEntry"][];
+                    };
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFederationMessages: {
+        parameters: {
+            query?: {
+                direction?: "outbound" | "inbound";
+                state?: "pending" | "delivered" | "failed" | "received";
+                conversationId?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["FederationMessage"][];
+                    };
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postFederationMessagesByMessageIdRetry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                messageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requeued: number;
+                    };
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postFederationNotes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    conversationId?: string;
+                    inReplyTo?: string;
+                    /** @enum {string} */
+                    marking?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                    peerNodeId: string;
+                    requestId?: string;
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        conversationId: string;
+                        messageId: string;
+                        /** @enum {string} */
+                        state: "pending" | "delivered" | "failed";
+                    };
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFederationProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        card: components["schemas"]["SignedNodeCard"] | null;
+                        endpoint: string | null;
+                        languages: string[];
+                        organisationId: string | null;
+                        requestTypes: string[];
+                    };
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putFederationProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    endpoint?: string | null;
+                    languages?: string[];
+                    /** Format: uuid */
+                    organisationId?: string;
+                    requestTypes?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        card: components["schemas"]["SignedNodeCard"] | null;
+                        endpoint: string | null;
+                        languages: string[];
+                        organisationId: string | null;
+                        requestTypes: string[];
+                    };
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInstruments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstrumentList"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInstrumentsById: {
+        parameters: {
+            query?: {
+                /** @description An earlier knowledge version, as it was imported */
+                version?: number;
+                /** @description Date for the parties’ status (default: today) */
+                date?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstrumentDetail"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getKnowledgeConflicts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeConflictList"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getKnowledgeCurations: {
+        parameters: {
+            query?: {
+                /** @description Include withdrawn facts */
+                all?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeCurationList"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postKnowledgeCurations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KnowledgeCurationBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeCuration"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postKnowledgeCurationsByIdConfirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeCuration"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postKnowledgeCurationsByIdWithdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeCuration"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postKnowledgeImports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KnowledgeImportBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeImportReport"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getKnowledgeVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KnowledgeVersionList"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLegalBasis: {
+        parameters: {
+            query: {
+                /** @description Requesting State: alpha-2, alpha-3 (any case) or a name */
+                requesting: string;
+                /** @description Requested State: alpha-2, alpha-3 (any case) or a name */
+                requested: string;
+                /** @description One of: mla, extradition, asset-recovery, jit, transfer-of-proceedings, law-enforcement, preservation */
+                type: string;
+                /** @description One of: organized-crime-participation, corruption, money-laundering, drug-trafficking, trafficking-in-persons, migrant-smuggling, firearms-trafficking, terrorism, terrorist-financing, hostage-taking, cybercrime, wildlife-trafficking, cultural-property-trafficking, organ-trafficking, falsified-medical-products, tobacco-smuggling, piracy, fraud, other-serious-crime */
+                offence: string;
+                /** @description Date of the question (default: today) */
+                date?: string;
+                /** @description Also list the instruments that do not apply, with why */
+                all?: "true" | "false";
+                /** @description Include the article texts (default: number and heading only) */
+                includeText?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalBasisAnswer"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getNode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        database: "pglite" | "postgres";
+                        encryptionKeyFingerprint: string;
+                        /** @enum {string} */
+                        keyStorage: "files" | "database-encrypted";
+                        name: string;
+                        nodeId: string;
+                        signingKeyFingerprint: string;
+                        version: string;
+                    };
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getNotifications: {
+        parameters: {
+            query?: {
+                unread?: "true" | "false";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationList"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postNotificationsByIdRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notification"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOrganisations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Organisation"][];
+                    };
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOrganisations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    country: string;
+                    /** @enum {string} */
+                    kind: "central-authority" | "prosecution-service" | "police" | "financial-intelligence-unit" | "customs" | "court" | "other";
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOrganisationsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchOrganisationsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    country?: string;
+                    /** @enum {string} */
+                    kind?: "central-authority" | "prosecution-service" | "police" | "financial-intelligence-unit" | "customs" | "court" | "other";
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPeers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Peer"][];
+                    };
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPeers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    card: components["schemas"]["SignedNodeCardInput"];
+                    /** @description The signing-key fingerprint as confirmed out of band with the peer’s operator */
+                    confirmFingerprint: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Peer"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Peer"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPeersPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    card: components["schemas"]["SignedNodeCardInput"];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardPreview"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPeersByNodeId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                nodeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Peer"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPeersByNodeIdResume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                nodeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Peer"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPeersByNodeIdRevoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                nodeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Peer"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPeersByNodeIdSuspend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                nodeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Peer"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRequests: {
+        parameters: {
+            query?: {
+                /** @description One state or several, comma-separated */
+                state?: string;
+                type?: components["schemas"]["RequestTypeInput"];
+                /** @description requesting = outgoing, requested = incoming */
+                side?: "requesting" | "requested";
+                /** @description The other side’s State */
+                counterpart?: string;
+                /** @description Search in reference, title, facts and names */
+                q?: string;
+                overdue?: "true" | "false";
+                /** @description The approval queue: awaiting approval, and not drafted by me */
+                awaitingMyApproval?: "true" | "false";
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestList"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRequestBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Request"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postRequestsCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckRequestBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Completeness"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRequestsRefusalGrounds: {
+        parameters: {
+            query?: {
+                type?: components["schemas"]["RequestTypeInput"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefusalGroundList"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRequestsStatistics: {
+        parameters: {
+            query?: {
+                /** @description requesting: outgoing requests, by requested State; requested: incoming, by requesting State */
+                side?: "requesting" | "requested";
+                /** @description Requests created on or after */
+                from?: string;
+                /** @description Requests created on or before */
+                to?: string;
+                type?: components["schemas"]["RequestTypeInput"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestStatistics"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRequestsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Request"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchRequestsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatchRequestBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Request"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postRequestsByIdAttachments: {
+        parameters: {
+            query?: {
+                filename?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestAttachment"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRequestsByIdAttachmentsByAttachmentId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRequestsByIdCompleteness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Completeness"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRequestsByIdDocument: {
+        parameters: {
+            query?: {
+                format?: "pdf" | "docx";
+                /** @description Template language (default: the request’s language when a UN language, else en) */
+                lang?: "en" | "fr" | "es" | "ar" | "ru" | "zh";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postRequestsByIdTransitions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Request"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getServiceLevels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceLevelList"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putServiceLevels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutServiceLevelBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceLevel"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteServiceLevels: {
+        parameters: {
+            query?: {
+                counterpartOrganisationId?: string;
+                counterpartState?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSettingsPublic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requireSignInForKnowledge: boolean;
+                    };
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putSettingsPublic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    requireSignInForKnowledge: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requireSignInForKnowledge: boolean;
+                    };
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTaxonomy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Taxonomy"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getUsers: {
+        parameters: {
+            query?: {
+                organisationId?: string;
+                role?: "admin" | "supervisor" | "practitioner" | "analyst" | "viewer";
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["User"][];
+                    };
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    name: string;
+                    /** Format: uuid */
+                    organisationId: string;
+                    password: string;
+                    /** @enum {string} */
+                    role: "admin" | "supervisor" | "practitioner" | "analyst" | "viewer";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postUsersByIdDisable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postUsersByIdEnable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFederationCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedNodeCard"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postFederationInbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnvelopeInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxAccepted"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHealthz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok";
+                    };
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReadyz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+}
