@@ -1,33 +1,29 @@
-// Every call the SPA makes to the node's HTTP API, typed in one place so that a change in the
-// contract is adjusted here only. Same origin, session cookie, CSRF header on every change.
-import type {
-  ConflictList as ConflictListSchema,
-  Country as CountrySchema,
-  CountryProfile as CountryProfileSchema,
-  CuratedFact as CuratedFactSchema,
-  Curation as CurationSchema,
-  ImportBody as ImportBodySchema,
-  ImportReport as ImportReportSchema,
-  InstrumentDetail as InstrumentDetailSchema,
-  InstrumentList as InstrumentListSchema,
-  InstrumentSummary as InstrumentSummarySchema,
-  KnowledgeVersion as KnowledgeVersionSchema,
-  LegalBasisAnswer as LegalBasisAnswerSchema,
-  Taxonomy as TaxonomySchema,
-} from '@comity/contract/knowledge';
-import type { z } from 'zod';
+// Every call the SPA makes to the node's HTTP API. Types and paths come from the client generated
+// from the committed API document (packages/contract/src/generated/openapi.ts, written by
+// `npm run openapi:sync`), so a server change that the document reflects fails `npm run typecheck`
+// here and in the pages. Same origin, session cookie, CSRF header on every change.
+import type { components, paths } from '@comity/contract/generated/openapi';
+import createClient from 'openapi-fetch';
 
-export type Role = 'admin' | 'supervisor' | 'practitioner' | 'analyst' | 'viewer';
+type Schemas = components['schemas'];
+type JsonContent<R> = R extends { content: { 'application/json': infer T } } ? T : never;
+/** The JSON body an operation answers with `status`. */
+export type ResponseOf<P extends keyof paths, M extends keyof paths[P], S extends number = 200> = paths[P][M] extends {
+  responses: infer R;
+}
+  ? S extends keyof R
+    ? JsonContent<R[S]>
+    : never
+  : never;
+/** The JSON body an operation accepts. */
+export type BodyOf<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { requestBody?: infer B } ? JsonContent<NonNullable<B>> : never;
+/** The query string an operation accepts. */
+export type QueryOf<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+
+export type Role = Schemas['User']['role'];
 export const roles: readonly Role[] = ['admin', 'supervisor', 'practitioner', 'analyst', 'viewer'];
 
-export type OrganisationKind =
-  | 'central-authority'
-  | 'prosecution-service'
-  | 'police'
-  | 'financial-intelligence-unit'
-  | 'customs'
-  | 'court'
-  | 'other';
+export type OrganisationKind = Schemas['Organisation']['kind'];
 export const organisationKinds: readonly OrganisationKind[] = [
   'central-authority',
   'prosecution-service',
@@ -38,85 +34,38 @@ export const organisationKinds: readonly OrganisationKind[] = [
   'other',
 ];
 
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  organisation: { id: string; name: string; country: string; kind: OrganisationKind };
-  mustChangePassword: boolean;
-}
-export interface Session {
-  user: SessionUser;
-  csrfToken: string;
-}
-
-export interface ApiToken {
-  id: string;
-  name: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-}
-export interface Organisation {
-  id: string;
-  name: string;
-  country: string;
-  kind: OrganisationKind;
-  createdAt: string;
-}
-export interface UserRecord {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  organisationId: string;
-  disabled: boolean;
-  createdAt: string;
-}
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actorId: string | null;
-  actorEmail: string | null;
-  organisationId: string | null;
-  action: string;
-  target: string | null;
-  requestId: string | null;
-  digest: string;
-}
-export interface AuditPage {
-  items: AuditEntry[];
-  nextBefore: number | null;
-}
-export interface AuditVerification {
-  ok: boolean;
-  entries: number;
-  firstBroken?: number;
-}
+export type SessionUser = Schemas['SessionUser'];
+export type Session = Schemas['Session'];
+export type ApiToken = ResponseOf<'/api/v1/account/tokens', 'get'>['items'][number];
+export type CreatedToken = ResponseOf<'/api/v1/account/tokens', 'post', 201>;
+export type Organisation = Schemas['Organisation'];
+export type UserRecord = Schemas['User'];
+export type AuditEntry = Schemas['AuditEntry'];
+export type AuditPage = ResponseOf<'/api/v1/audit', 'get'>;
+export type AuditVerification = Schemas['AuditVerification'];
+export type PublicSettings = ResponseOf<'/api/v1/settings/public', 'get'>;
 
 export type UiLanguage = 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
 
-// Knowledge shapes are taken from the contract's zod schemas as types only (erased at build time, so
-// zod never enters the bundle): when the contract changes, the compiler points at every page affected.
-export type Country = z.infer<typeof CountrySchema>;
-export type LegalBasisAnswer = z.infer<typeof LegalBasisAnswerSchema>;
+export type Country = Schemas['Country'];
+export type LegalBasisAnswer = Schemas['LegalBasisAnswer'];
 export type LegalBasis = LegalBasisAnswer['bases'][number];
 export type ContextInstrument = LegalBasisAnswer['context'][number];
 export type StatusFact = LegalBasis['status']['requesting'];
 export type AnswerReservation = LegalBasis['reservations'][number];
 export type ReservationEffect = AnswerReservation['effect'];
-export type InstrumentSummary = z.infer<typeof InstrumentSummarySchema>;
-export type InstrumentDetail = z.infer<typeof InstrumentDetailSchema>;
+export type InstrumentSummary = Schemas['InstrumentSummary'];
+export type InstrumentDetail = Schemas['InstrumentDetail'];
 export type Participation = InstrumentDetail['parties'][number];
-export type CountryProfile = z.infer<typeof CountryProfileSchema>;
-export type InstrumentList = z.infer<typeof InstrumentListSchema>;
-export type Taxonomy = z.infer<typeof TaxonomySchema>;
-export type KnowledgeVersion = z.infer<typeof KnowledgeVersionSchema>;
-export type ImportBody = z.input<typeof ImportBodySchema>;
-export type ImportReport = z.infer<typeof ImportReportSchema>;
-export type CuratedFact = z.input<typeof CuratedFactSchema>;
-export type Curation = z.infer<typeof CurationSchema>;
-export type ConflictList = z.infer<typeof ConflictListSchema>;
+export type CountryProfile = Schemas['CountryProfile'];
+export type InstrumentList = Schemas['InstrumentList'];
+export type Taxonomy = Schemas['Taxonomy'];
+export type KnowledgeVersion = Schemas['KnowledgeVersion'];
+export type ImportBody = Schemas['KnowledgeImportBodyInput'];
+export type ImportReport = Schemas['KnowledgeImportReport'];
+export type CuratedFact = Schemas['KnowledgeCurationBodyInput']['fact'];
+export type Curation = Schemas['KnowledgeCuration'];
+export type ConflictList = Schemas['KnowledgeConflictList'];
 export type ProfileInstrument = CountryProfile['party'][number];
 /** An article as the pages show it: from an answer (with its flag) or from an instrument. */
 export interface Article {
@@ -125,14 +74,8 @@ export interface Article {
   text?: string | undefined;
   toBeConfirmed?: boolean | undefined;
 }
-export interface LegalBasisQuery {
-  requesting: string;
-  requested: string;
-  type: string;
-  offence: string;
-  date?: string;
-  all?: boolean;
-}
+/** The finder's question; `all` is sent as `all=true` only when set. */
+export type LegalBasisQuery = Omit<QueryOf<'/api/v1/legal-basis', 'get'>, 'all'> & { all?: boolean };
 
 /** An RFC 9457 problem returned by the API, or a network failure dressed as one. */
 export class ApiError extends Error {
@@ -167,6 +110,24 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
+/** The ApiError for a failed answer: the problem document's detail, else its title, else the status. */
+function problemError(response: Response, parsed: unknown): ApiError {
+  const problem = isRecord(parsed) ? parsed : {};
+  const detail = typeof problem.detail === 'string' && problem.detail ? problem.detail : undefined;
+  const title = typeof problem.title === 'string' && problem.title ? problem.title : undefined;
+  const errors = Array.isArray(problem.errors)
+    ? problem.errors.filter(isRecord).map((e) => ({ path: String(e.path ?? ''), message: String(e.message ?? '') }))
+    : [];
+  return new ApiError(
+    response.status,
+    detail ?? title ?? response.statusText ?? `HTTP ${response.status}`,
+    typeof problem.code === 'string' ? problem.code : undefined,
+    errors,
+    problem,
+  );
+}
+
+/** For calls the document cannot type (none in this file); prefer `client`. */
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -192,25 +153,12 @@ export async function request<T>(method: string, path: string, body?: unknown): 
       parsed = null;
     }
   }
-  if (!response.ok) {
-    const problem = isRecord(parsed) ? parsed : {};
-    const detail = typeof problem.detail === 'string' && problem.detail ? problem.detail : undefined;
-    const title = typeof problem.title === 'string' && problem.title ? problem.title : undefined;
-    const errors = Array.isArray(problem.errors)
-      ? problem.errors.filter(isRecord).map((e) => ({ path: String(e.path ?? ''), message: String(e.message ?? '') }))
-      : [];
-    throw new ApiError(
-      response.status,
-      detail ?? title ?? response.statusText ?? `HTTP ${response.status}`,
-      typeof problem.code === 'string' ? problem.code : undefined,
-      errors,
-      problem,
-    );
-  }
+  if (!response.ok) throw problemError(response, parsed);
   return parsed as T;
 }
 
-export function query(params: Record<string, string | number | boolean | undefined | null>): string {
+/** A query string without empty, false or absent values (`?a=1&b=x`, or nothing). */
+export function query(params: Record<string, unknown>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined || value === null || value === '' || value === false) continue;
@@ -220,53 +168,86 @@ export function query(params: Record<string, string | number | boolean | undefin
   return s ? `?${s}` : '';
 }
 
+/** The fetch under the typed client: adds the CSRF token to changes and turns a network failure
+ * into ApiError(0, 'network'), as the pages expect. */
+async function send(input: Request): Promise<Response> {
+  if (input.method !== 'GET' && csrfToken) input.headers.set('x-csrf-token', csrfToken);
+  try {
+    return await fetch(input);
+  } catch {
+    throw new ApiError(0, 'network');
+  }
+}
+
+/** The client generated from the API document: paths, parameters and bodies are checked by tsc. */
+export const client = createClient<paths>({
+  credentials: 'same-origin',
+  headers: { accept: 'application/json, application/problem+json' },
+  querySerializer: (params) => query(params),
+  fetch: send,
+});
+
+/** The success body of a typed call, or the problem+json answer thrown as an ApiError. */
+export async function unwrap<D>(pending: Promise<{ data?: D; error?: unknown; response: Response }>): Promise<D> {
+  const { data, error, response } = await pending;
+  if (!response.ok) throw problemError(response, error);
+  return data as D;
+}
+
+/** For operations that answer 204 No Content. */
+export async function unwrapVoid(pending: Promise<{ error?: unknown; response: Response }>): Promise<void> {
+  const { error, response } = await pending;
+  if (!response.ok) throw problemError(response, error);
+}
+
+const id = (value: string) => ({ path: { id: value } });
+
 export const api = {
   // Session
-  getSession: () => request<Session>('GET', '/api/v1/session'),
-  signIn: (email: string, password: string) => request<Session>('POST', '/api/v1/session', { email, password }),
-  signOut: () => request<void>('DELETE', '/api/v1/session'),
+  getSession: () => unwrap(client.GET('/api/v1/session')),
+  signIn: (email: string, password: string) => unwrap(client.POST('/api/v1/session', { body: { email, password } })),
+  signOut: () => unwrapVoid(client.DELETE('/api/v1/session')),
   changePassword: (currentPassword: string, newPassword: string) =>
-    request<void>('POST', '/api/v1/account/password', { currentPassword, newPassword }),
+    unwrapVoid(client.POST('/api/v1/account/password', { body: { currentPassword, newPassword } })),
 
   // Personal API tokens
-  listTokens: () => request<{ items: ApiToken[] }>('GET', '/api/v1/account/tokens'),
-  createToken: (name: string) => request<{ id: string; name: string; token: string }>('POST', '/api/v1/account/tokens', { name }),
-  revokeToken: (id: string) => request<void>('DELETE', `/api/v1/account/tokens/${encodeURIComponent(id)}`),
+  listTokens: () => unwrap(client.GET('/api/v1/account/tokens')),
+  createToken: (name: string) => unwrap(client.POST('/api/v1/account/tokens', { body: { name } })),
+  revokeToken: (tokenId: string) => unwrapVoid(client.DELETE('/api/v1/account/tokens/{id}', { params: id(tokenId) })),
 
   // Administration
-  listOrganisations: () => request<{ items: Organisation[] }>('GET', '/api/v1/organisations'),
-  listCounterparts: () => request<{ items: Organisation[] }>('GET', '/api/v1/counterparts'),
-  createOrganisation: (input: { name: string; country: string; kind: OrganisationKind }) =>
-    request<Organisation>('POST', '/api/v1/organisations', input),
-  listUsers: (filter: { organisationId?: string; role?: string; q?: string }) =>
-    request<{ items: UserRecord[] }>('GET', `/api/v1/users${query(filter)}`),
-  createUser: (input: { email: string; name: string; role: Role; organisationId: string; password: string }) =>
-    request<UserRecord>('POST', '/api/v1/users', input),
-  disableUser: (id: string) => request<UserRecord>('POST', `/api/v1/users/${encodeURIComponent(id)}/disable`),
-  enableUser: (id: string) => request<UserRecord>('POST', `/api/v1/users/${encodeURIComponent(id)}/enable`),
-  listAudit: (filter: { action?: string; actor?: string; from?: string; to?: string; limit?: number; before?: number }) =>
-    request<AuditPage>('GET', `/api/v1/audit${query(filter)}`),
-  verifyAudit: () => request<AuditVerification>('GET', '/api/v1/audit/verify'),
+  listOrganisations: () => unwrap(client.GET('/api/v1/organisations')),
+  listCounterparts: () => unwrap(client.GET('/api/v1/counterparts')),
+  createOrganisation: (input: BodyOf<'/api/v1/organisations', 'post'>) => unwrap(client.POST('/api/v1/organisations', { body: input })),
+  /** `role` comes from a select whose options are `roles`; anything else (the empty "all") is left out. */
+  listUsers: ({ role, ...filter }: Omit<QueryOf<'/api/v1/users', 'get'>, 'role'> & { role?: string }) =>
+    unwrap(client.GET('/api/v1/users', { params: { query: { ...filter, role: roles.find((r) => r === role) } } })),
+  createUser: (input: BodyOf<'/api/v1/users', 'post'>) => unwrap(client.POST('/api/v1/users', { body: input })),
+  disableUser: (userId: string) => unwrap(client.POST('/api/v1/users/{id}/disable', { params: id(userId) })),
+  enableUser: (userId: string) => unwrap(client.POST('/api/v1/users/{id}/enable', { params: id(userId) })),
+  listAudit: (filter: QueryOf<'/api/v1/audit', 'get'>) => unwrap(client.GET('/api/v1/audit', { params: { query: filter } })),
+  verifyAudit: () => unwrap(client.GET('/api/v1/audit/verify')),
 
   // Node and settings
-  publicSettings: () => request<{ requireSignInForKnowledge: boolean }>('GET', '/api/v1/settings/public'),
+  publicSettings: () => unwrap(client.GET('/api/v1/settings/public')),
 
   // Knowledge (public)
-  countries: () => request<{ items: Country[] }>('GET', '/api/v1/countries'),
-  country: (code: string) => request<CountryProfile>('GET', `/api/v1/countries/${encodeURIComponent(code)}`),
-  instruments: () => request<InstrumentList>('GET', '/api/v1/instruments'),
-  instrument: (id: string, version?: number) =>
-    request<InstrumentDetail>('GET', `/api/v1/instruments/${encodeURIComponent(id)}${query({ version })}`),
-  legalBasis: (q: LegalBasisQuery) => request<LegalBasisAnswer>('GET', `/api/v1/legal-basis${query({ ...q })}`),
-  taxonomy: () => request<Taxonomy>('GET', '/api/v1/taxonomy'),
-  knowledgeVersions: () => request<{ items: KnowledgeVersion[] }>('GET', '/api/v1/knowledge/versions'),
+  countries: () => unwrap(client.GET('/api/v1/countries')),
+  country: (code: string) => unwrap(client.GET('/api/v1/countries/{code}', { params: { path: { code } } })),
+  instruments: () => unwrap(client.GET('/api/v1/instruments')),
+  instrument: (instrumentId: string, version?: number) =>
+    unwrap(client.GET('/api/v1/instruments/{id}', { params: { ...id(instrumentId), query: { version } } })),
+  legalBasis: ({ all, ...q }: LegalBasisQuery) =>
+    unwrap(client.GET('/api/v1/legal-basis', { params: { query: { ...q, all: all ? 'true' : undefined } } })),
+  taxonomy: () => unwrap(client.GET('/api/v1/taxonomy')),
+  knowledgeVersions: () => unwrap(client.GET('/api/v1/knowledge/versions')),
 
   // Knowledge administration
-  importKnowledge: (body: ImportBody) => request<ImportReport>('POST', '/api/v1/knowledge/imports', body),
-  curations: (all = false) => request<{ items: Curation[] }>('GET', `/api/v1/knowledge/curations${query({ all })}`),
-  curate: (body: { fact: CuratedFact; source: string; note: string }) => request<Curation>('POST', '/api/v1/knowledge/curations', body),
-  withdrawCuration: (id: string, note: string) =>
-    request<Curation>('POST', `/api/v1/knowledge/curations/${encodeURIComponent(id)}/withdraw`, { note }),
-  confirmCuration: (id: string) => request<Curation>('POST', `/api/v1/knowledge/curations/${encodeURIComponent(id)}/confirm`),
-  knowledgeConflicts: () => request<ConflictList>('GET', '/api/v1/knowledge/conflicts'),
+  importKnowledge: (body: ImportBody) => unwrap(client.POST('/api/v1/knowledge/imports', { body })),
+  curations: (all = false) => unwrap(client.GET('/api/v1/knowledge/curations', { params: { query: { all: all ? 'true' : undefined } } })),
+  curate: (body: BodyOf<'/api/v1/knowledge/curations', 'post'>) => unwrap(client.POST('/api/v1/knowledge/curations', { body })),
+  withdrawCuration: (curationId: string, note: string) =>
+    unwrap(client.POST('/api/v1/knowledge/curations/{id}/withdraw', { params: id(curationId), body: { note } })),
+  confirmCuration: (curationId: string) => unwrap(client.POST('/api/v1/knowledge/curations/{id}/confirm', { params: id(curationId) })),
+  knowledgeConflicts: () => unwrap(client.GET('/api/v1/knowledge/conflicts')),
 };

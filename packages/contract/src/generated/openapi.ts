@@ -1995,7 +1995,7 @@ export interface components {
                 kind: "bilateral-treaty";
                 offences: string[];
                 /** @default [] */
-                scopeConditions: {
+                scopeConditions?: {
                     citation: string;
                     id: string;
                     question: string;
@@ -2745,7 +2745,7 @@ export interface components {
             counterpartState?: string;
             executeDays: number | null;
             /** @default 3 */
-            reminderDays: number | null;
+            reminderDays?: number | null;
         };
         Receipt: {
             conversationId: string;
@@ -3174,7 +3174,7 @@ export interface components {
              * @default natural
              * @enum {string}
              */
-            kind: "natural" | "legal";
+            kind?: "natural" | "legal";
             location?: string;
             name?: string;
             nationality?: string;
@@ -3228,7 +3228,7 @@ export interface components {
              * @default natural
              * @enum {string}
              */
-            kind: "natural" | "legal";
+            kind?: "natural" | "legal";
             location?: string;
             name?: string;
             nationality?: string;

@@ -63,7 +63,8 @@ const TYPES_HEADER = `// GENERATED FILE, do not edit. Written by \`${SYNC_COMMAN
 
 /** TypeScript types (`paths`, `components`, `operations`) for the rendered document. */
 export async function generateTypes(renderedDocument: string): Promise<string> {
-  const ast = await openapiTS(JSON.parse(renderedDocument) as Parameters<typeof openapiTS>[0]);
+  // defaultNonNullable off: a field with a default may be left out of a request body.
+  const ast = await openapiTS(JSON.parse(renderedDocument) as Parameters<typeof openapiTS>[0], { defaultNonNullable: false });
   return TYPES_HEADER + astToString(ast);
 }
 
