@@ -127,36 +127,6 @@ function problemError(response: Response, parsed: unknown): ApiError {
   );
 }
 
-/** For calls the document cannot type (none in this file); prefer `client`. */
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError(0, 'network');
-  }
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  let parsed: unknown = null;
-  if (text) {
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      parsed = null;
-    }
-  }
-  if (!response.ok) throw problemError(response, parsed);
-  return parsed as T;
-}
-
 /** A query string without empty, false or absent values (`?a=1&b=x`, or nothing). */
 export function query(params: Record<string, unknown>): string {
   const search = new URLSearchParams();

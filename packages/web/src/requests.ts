@@ -1,26 +1,5 @@
 // Requests, notifications and federation as the SPA sees them: shapes taken from the contract as
 // types only (zod stays out of the bundle), vocabularies from core, and every call these pages make.
-import type {
-  Attachment as AttachmentSchema,
-  Completeness,
-  CreateRequestBody as CreateRequestBodySchema,
-  Notification as NotificationSchema,
-  NotificationList as NotificationListSchema,
-  PatchRequestBody as PatchRequestBodySchema,
-  RefusalGroundList as RefusalGroundListSchema,
-  RequestList as RequestListSchema,
-  RequestStatistics as RequestStatisticsSchema,
-  RequestSummary as RequestSummarySchema,
-  RequestView,
-  TimelineEvent as TimelineEventSchema,
-  TransitionBody,
-} from '@comity/contract/requests';
-import type {
-  CardPreview as CardPreviewSchema,
-  DirectoryEntry as DirectoryEntrySchema,
-  Peer as PeerSchema,
-  SignedNodeCard,
-} from '@comity/contract/federation';
 import { COMPLETENESS_RULES, type CompletenessRule } from '@comity/core/requests/completeness-rules';
 import { LIFECYCLE, REQUEST_ACTIONS, type RequestAction } from '@comity/core/requests/lifecycle';
 import {
@@ -40,33 +19,39 @@ import {
   TLP_MARKINGS,
   type TlpMarking,
 } from '@comity/core/requests/request';
-import type { z } from 'zod';
-import { ApiError, query, request } from './api.ts';
+import type { components } from '@comity/contract/generated/openapi';
+import { ApiError, type BodyOf, client, type QueryOf, query, type ResponseOf, unwrap } from './api.ts';
 
-export type { Completeness, RequestAction, RequestState, RequestType, RequestView, SignedNodeCard, TlpMarking, TransitionBody };
+// Shapes from the client generated from the API document (see api.ts).
+type Schemas = components['schemas'];
+export type { RequestAction, RequestState, RequestType, TlpMarking };
+export type Completeness = Schemas['Completeness'];
+export type RequestView = Schemas['Request'];
+export type SignedNodeCard = Schemas['SignedNodeCard'];
+export type TransitionBody = Schemas['TransitionBodyInput'];
 export type CompletenessItem = Completeness['essentialMissing'][number];
 export type CompletenessProblem = Completeness['problems'][number];
-export type RequestSummary = z.infer<typeof RequestSummarySchema>;
-export type RequestList = z.infer<typeof RequestListSchema>;
-export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
-export type Attachment = z.infer<typeof AttachmentSchema>;
-export type RequestStatistics = z.infer<typeof RequestStatisticsSchema>;
+export type RequestSummary = Schemas['RequestSummary'];
+export type RequestList = Schemas['RequestList'];
+export type TimelineEvent = Schemas['RequestTimelineEvent'];
+export type Attachment = Schemas['RequestAttachment'];
+export type RequestStatistics = Schemas['RequestStatistics'];
 export type StatisticsGroup = RequestStatistics['groups'][number];
-export type Notification = z.infer<typeof NotificationSchema>;
-export type NotificationList = z.infer<typeof NotificationListSchema>;
-export type RefusalGround = z.infer<typeof RefusalGroundListSchema>['items'][number];
+export type Notification = Schemas['Notification'];
+export type NotificationList = Schemas['NotificationList'];
+export type RefusalGround = Schemas['RefusalGroundList']['items'][number];
 /** What the editor sends: the client's view of the request body (defaults not yet applied). */
-export type CreateRequestBody = z.input<typeof CreateRequestBodySchema>;
-export type PatchRequestBody = z.input<typeof PatchRequestBodySchema>;
+export type CreateRequestBody = Schemas['CreateRequestBodyInput'];
+export type PatchRequestBody = Schemas['PatchRequestBodyInput'];
 export type RequestContent = Omit<CreateRequestBody, 'type'>;
 export type Person = NonNullable<RequestContent['persons']>[number];
 export type Measure = NonNullable<RequestContent['measures']>[number];
 export type Offence = NonNullable<RequestContent['offences']>[number];
 export type Order = NonNullable<Measure['order']>;
 export type LegalBasisChoiceInput = NonNullable<RequestContent['legalBasis']>;
-export type Peer = z.infer<typeof PeerSchema>;
-export type CardPreview = z.infer<typeof CardPreviewSchema>;
-export type DirectoryEntry = z.infer<typeof DirectoryEntrySchema>;
+export type Peer = Schemas['Peer'];
+export type CardPreview = Schemas['CardPreview'];
+export type DirectoryEntry = Schemas['DirectoryEntry'];
 
 export {
   cooperationTypeOf,
@@ -91,84 +76,68 @@ export type DocumentLanguage = (typeof DOCUMENT_LANGUAGES)[number];
 /** Languages a request can be written in: the six UN languages first, then others practitioners use. */
 export const REQUEST_LANGUAGES = ['en', 'fr', 'es', 'ar', 'ru', 'zh', 'pt', 'de', 'it', 'nl', 'tr', 'pl', 'ja', 'ko'] as const;
 
-export interface RequestFilter {
-  type?: string;
-  state?: string;
-  side?: string;
-  counterpart?: string;
-  q?: string;
-  overdue?: string;
-  awaitingMyApproval?: string;
-  limit?: number;
-  offset?: number;
-}
+/** A query whose parameters (names from the document) come from the address bar or a select: a
+ * vocabulary value is any string there, and the server answers an unknown one with 400. */
+type FromForm<Q> = { [K in keyof Q]?: NonNullable<Q[K]> extends string ? string : Q[K] };
+type RequestQuery = QueryOf<'/api/v1/requests', 'get'>;
+type StatisticsQuery = QueryOf<'/api/v1/requests/statistics', 'get'>;
+export type RequestFilter = FromForm<RequestQuery>;
+export type StatisticsFilter = FromForm<StatisticsQuery>;
+export type TransitionInput = TransitionBody;
 
-export interface StatisticsFilter {
-  side?: string;
-  from?: string;
-  to?: string;
-  type?: string;
-}
-
-export interface TransitionInput {
-  action: RequestAction;
-  reason?: string;
-  version?: number;
-  grounds?: { ground: string; citation?: string; note?: string }[];
-  until?: string;
-}
-
-const id = (value: string) => encodeURIComponent(value);
+const id = (value: string) => ({ path: { id: value } });
+const segment = (value: string) => encodeURIComponent(value);
 
 export const requestsApi = {
-  list: (filter: RequestFilter) => request<RequestList>('GET', `/api/v1/requests${query({ ...filter })}`),
-  get: (requestId: string) => request<RequestView>('GET', `/api/v1/requests/${id(requestId)}`),
-  create: (body: CreateRequestBody) => request<RequestView>('POST', '/api/v1/requests', body),
-  update: (requestId: string, body: PatchRequestBody) => request<RequestView>('PATCH', `/api/v1/requests/${id(requestId)}`, body),
-  completeness: (requestId: string) => request<Completeness>('GET', `/api/v1/requests/${id(requestId)}/completeness`),
+  list: (filter: RequestFilter) => unwrap(client.GET('/api/v1/requests', { params: { query: filter as RequestQuery } })),
+  get: (requestId: string) => unwrap(client.GET('/api/v1/requests/{id}', { params: id(requestId) })),
+  create: (body: CreateRequestBody) => unwrap(client.POST('/api/v1/requests', { body })),
+  update: (requestId: string, body: PatchRequestBody) => unwrap(client.PATCH('/api/v1/requests/{id}', { params: id(requestId), body })),
+  completeness: (requestId: string) => unwrap(client.GET('/api/v1/requests/{id}/completeness', { params: id(requestId) })),
   /** Checks what is on screen, saved or not. */
-  check: (body: CreateRequestBody) => request<Completeness>('POST', '/api/v1/requests/check', body),
-  transition: (requestId: string, body: TransitionInput) => request<RequestView>('POST', `/api/v1/requests/${id(requestId)}/transitions`, body),
-  refusalGrounds: (type?: RequestType) => request<{ items: RefusalGround[] }>('GET', `/api/v1/requests/refusal-grounds${query({ type })}`),
-  statistics: (filter: StatisticsFilter) => request<RequestStatistics>('GET', `/api/v1/requests/statistics${query({ ...filter })}`),
-  uploadAttachment: (requestId: string, body: { filename: string; mediaType?: string; contentBase64: string }) =>
-    request<Attachment>('POST', `/api/v1/requests/${id(requestId)}/attachments`, body),
-  attachmentUrl: (requestId: string, attachmentId: string) => `/api/v1/requests/${id(requestId)}/attachments/${id(attachmentId)}`,
+  check: (body: BodyOf<'/api/v1/requests/check', 'post'>) => unwrap(client.POST('/api/v1/requests/check', { body })),
+  transition: (requestId: string, body: TransitionInput) =>
+    unwrap(client.POST('/api/v1/requests/{id}/transitions', { params: id(requestId), body })),
+  refusalGrounds: (type?: RequestType) => unwrap(client.GET('/api/v1/requests/refusal-grounds', { params: { query: { type } } })),
+  statistics: (filter: StatisticsFilter) =>
+    unwrap(client.GET('/api/v1/requests/statistics', { params: { query: filter as StatisticsQuery } })),
+  /** The document gives this operation no JSON body (it also takes the raw file), so the JSON form
+   * is typed from its own component and sent through the same client. */
+  uploadAttachment: (requestId: string, body: Schemas['AttachmentJsonBodyInput']) =>
+    unwrap(
+      client.POST('/api/v1/requests/{id}/attachments', {
+        params: id(requestId),
+        body: body as never,
+      }) as Promise<{ data?: ResponseOf<'/api/v1/requests/{id}/attachments', 'post', 201>; error?: unknown; response: Response }>,
+    ),
+  attachmentUrl: (requestId: string, attachmentId: string) => `/api/v1/requests/${segment(requestId)}/attachments/${segment(attachmentId)}`,
   documentUrl: (requestId: string, format: 'pdf' | 'docx', lang: DocumentLanguage) =>
-    `/api/v1/requests/${id(requestId)}/document${query({ format, lang })}`,
+    `/api/v1/requests/${segment(requestId)}/document${query({ format, lang })}`,
 };
 
 export const notificationsApi = {
-  list: (filter: { unread?: string; limit?: number } = {}) => request<NotificationList>('GET', `/api/v1/notifications${query({ ...filter })}`),
-  markRead: (notificationId: string) => request<Notification>('POST', `/api/v1/notifications/${id(notificationId)}/read`),
+  list: (filter: QueryOf<'/api/v1/notifications', 'get'> = {}) => unwrap(client.GET('/api/v1/notifications', { params: { query: filter } })),
+  markRead: (notificationId: string) => unwrap(client.POST('/api/v1/notifications/{id}/read', { params: id(notificationId) })),
   /** The API marks one at a time; the unread ones are marked in turn. */
   async markAllRead(): Promise<number> {
-    const unread = await request<NotificationList>('GET', `/api/v1/notifications${query({ unread: 'true', limit: 200 })}`);
+    const unread = await notificationsApi.list({ unread: 'true', limit: 200 });
     for (const n of unread.items) await notificationsApi.markRead(n.id);
     return unread.items.length;
   },
 };
 
-export interface FederationProfile {
-  organisationId: string | null;
-  endpoint: string | null;
-  requestTypes: string[];
-  languages: string[];
-  card: SignedNodeCard | null;
-}
+export type FederationProfile = ResponseOf<'/api/v1/federation/profile', 'get'>;
 
 export const federationApi = {
-  peers: () => request<{ items: Peer[] }>('GET', '/api/v1/peers'),
-  previewCard: (card: SignedNodeCard) => request<CardPreview>('POST', '/api/v1/peers/preview', { card }),
-  addPeer: (card: SignedNodeCard, confirmFingerprint: string) => request<Peer>('POST', '/api/v1/peers', { card, confirmFingerprint }),
+  peers: () => unwrap(client.GET('/api/v1/peers')),
+  previewCard: (card: SignedNodeCard) => unwrap(client.POST('/api/v1/peers/preview', { body: { card } })),
+  addPeer: (card: SignedNodeCard, confirmFingerprint: string) => unwrap(client.POST('/api/v1/peers', { body: { card, confirmFingerprint } })),
   peerAction: (nodeId: string, action: 'suspend' | 'resume' | 'revoke', reason: string) =>
-    request<Peer>('POST', `/api/v1/peers/${id(nodeId)}/${action}`, { reason }),
-  ownCard: () => request<SignedNodeCard>('GET', '/federation/v1/card'),
-  profile: () => request<FederationProfile>('GET', '/api/v1/federation/profile'),
-  updateProfile: (body: { organisationId?: string; endpoint?: string | null; requestTypes?: string[]; languages?: string[] }) =>
-    request<FederationProfile>('PUT', '/api/v1/federation/profile', body),
-  directory: (filter: { q?: string; state?: string; requestType?: string; language?: string }) =>
-    request<{ items: DirectoryEntry[] }>('GET', `/api/v1/directory${query({ ...filter })}`),
+    unwrap(client.POST(`/api/v1/peers/{nodeId}/${action}`, { params: { path: { nodeId } }, body: { reason } })),
+  ownCard: () => unwrap(client.GET('/federation/v1/card')),
+  profile: () => unwrap(client.GET('/api/v1/federation/profile')),
+  updateProfile: (body: BodyOf<'/api/v1/federation/profile', 'put'>) => unwrap(client.PUT('/api/v1/federation/profile', { body })),
+  directory: (filter: QueryOf<'/api/v1/directory', 'get'>) => unwrap(client.GET('/api/v1/directory', { params: { query: filter } })),
 };
 
 /**
