@@ -204,7 +204,7 @@ function buildReceiveVectors(base: {
     '\u{1F600}': 'key outside the BMP (UTF-16 D83D DE00) sorts before U+FB01',
     '\uFB01': 'ligature',
     control: '\u0000\u0001\b\t\n\u000b\f\r\u001f\u007f\u2028"\\/',
-    numbers: [-0, 1e21, 1e-7, 5e-324, 1.7976931348623157e308, 9007199254740993, 0.000001, 123456789012345678901],
+    numbers: [-0, 1e21, 1e-7, 5e-324, 1.7976931348623157e308, 2 ** 53, 0.000001, 123456789012345680000],
     text: 'Demande d’entraide — \u{1D11E} — 司法协助请求',
   };
   const edgeHeader: EnvelopeHeader = { ...header, messageId: '0195f2c8-3a00-7c4e-9a1b-2c3d4e5f6a7c' };
