@@ -17,14 +17,19 @@ const checker = join(root, 'interop', 'federation', 'conformance.py');
 /** The node's freshness window in this test: short, so that the duplicate-after-window case runs. */
 const WINDOW_SECONDS = 4;
 
-const probe = spawnSync('python3', ['-c', 'import cryptography'], { encoding: 'utf8' });
-const available = probe.status === 0;
+// The python3 on PATH, or Debian's when PATH leads to another one (pyenv, say) without the library.
+const candidates = [process.env.COMITY_PYTHON, 'python3', '/usr/bin/python3'].filter((p): p is string => Boolean(p));
+const probes = candidates.map((p) => ({ python: p, probe: spawnSync(p, ['-c', 'import cryptography'], { encoding: 'utf8' }) }));
+const found = probes.find((p) => p.probe.status === 0);
+const python = found?.python ?? 'python3';
+const probe = found?.probe ?? probes[0]!.probe;
+const available = found !== undefined;
 const inCi = process.env.CI === 'true' || process.env.CI === '1';
 const skip = !available && !inCi ? 'python3 with python3-cryptography is not installed (apt-get install python3-cryptography); CI=true makes this a failure' : false;
 
 function run(args: string[]): Promise<{ code: number | null; out: string }> {
   return new Promise((res) => {
-    const child = spawn('python3', [checker, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(python, [checker, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));

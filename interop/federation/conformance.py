@@ -535,9 +535,9 @@ def http(method: str, url: str, body: bytes | None = None, content_type: str = "
     req = urllib.request.Request(url, data=body, method=method, headers={"Content-Type": content_type} if body is not None else {})
     try:
         with urllib.request.urlopen(req, timeout=30) as res:
-            return res.status, res.headers.get("Content-Type", ""), res.read()
+            return res.status, res.headers.get("Content-Type", ""), res.read(), res.headers
     except urllib.error.HTTPError as err:
-        return err.code, err.headers.get("Content-Type", ""), err.read()
+        return err.code, err.headers.get("Content-Type", ""), err.read(), err.headers
 
 
 class Live:
@@ -567,7 +567,14 @@ class Live:
 
     def post(self, envelope, raw: bytes | None = None):
         body = raw if raw is not None else json.dumps(envelope).encode("utf-8")
-        status, ctype, data = http("POST", self.base + "/federation/v1/inbox", body)
+        for _ in range(3):
+            status, ctype, data, headers = http("POST", self.base + "/federation/v1/inbox", body)
+            if status != 429:
+                break
+            # A sender honours Retry-After (seconds) and sends the same bytes again.
+            wait = min(float(headers.get("Retry-After") or 1), 65.0)
+            print(f"      429 from the inbox; waiting {wait:g} s as Retry-After says")
+            time.sleep(wait)
         try:
             parsed = json.loads(data) if data else None
         except ValueError:
@@ -611,7 +618,7 @@ class Live:
 
     def run(self, window_s: float) -> None:
         rep = self.rep
-        status, ctype, data = http("GET", self.base + "/federation/v1/card")
+        status, ctype, data, _ = http("GET", self.base + "/federation/v1/card")
         card = json.loads(data)
         c = card["card"]
         self.node_id = c["nodeId"]
