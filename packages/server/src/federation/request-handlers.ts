@@ -60,7 +60,9 @@ export function registerRequestHandlers(runtime: FederationRuntime, appDeps: App
         .executeTakeFirst();
       if (!mine) throw new ValidationError('unknown_conversation', `No request of conversation ${payload.conversationId} with node ${header.sender} on this node.`);
       const row = await applyStatus(trx, deps, audit, { messageId: header.messageId, recipientOrganisationId: mine.organisation_id, senderNodeId: header.sender, payload });
-      return { result: { reference: row.reference, state: row.state } satisfies RequestStatusResult, keepPayload: true, recipientOrganisationId: row.organisation_id };
+      // The column is text; the lifecycle only ever writes a RequestState into it.
+      const state = row.state as RequestStatusResult['state'];
+      return { result: { reference: row.reference, state } satisfies RequestStatusResult, keepPayload: true, recipientOrganisationId: row.organisation_id };
     },
   };
 
