@@ -99,6 +99,21 @@ export const AttachmentChunkPayload = z.strictObject({
   data: z.string(),
 });
 
+// ---- what each type's use case reports in the receipt's `result` ----------------------------------
+// The handlers return these shapes (checked by `satisfies`), and interop/federation/schemas/ is
+// generated from them, so the document cannot drift from what a receipt carries.
+
+export const NoteResult = z.strictObject({}).meta({ description: 'message.note: nothing to report' });
+export const AttachmentChunkResult = z
+  .strictObject({ attachment: Sha256Hex.describe('SHA-256 of the whole file'), chunk: z.number().int().min(0).describe('the index of the chunk stored') })
+  .meta({ description: 'attachment.chunk: which chunk of which file was stored' });
+export const NodeCardResult = z
+  .strictObject({ card: z.enum(['refresh', 'rotation']).describe('refresh: same signing key; rotation: a new key endorsed by the one on record') })
+  .meta({ description: 'node.card: how the card was taken' });
+export type NoteResult = z.infer<typeof NoteResult>;
+export type AttachmentChunkResult = z.infer<typeof AttachmentChunkResult>;
+export type NodeCardResult = z.infer<typeof NodeCardResult>;
+
 // ---- node card ---------------------------------------------------------------------------------
 
 export const NodeCard = z

@@ -484,3 +484,14 @@ export const RequestStatusPayload = z
   })
   .meta({ id: 'RequestStatusPayload' });
 export type RequestStatusPayload = z.infer<typeof RequestStatusPayload>;
+
+/** What the receiving node reports in the receipt of a `request.transmit`: its own reference. */
+export const RequestTransmitResult = z
+  .strictObject({ reference: z.string().describe('The requested side\u2019s reference for the request it created') })
+  .meta({ description: 'request.transmit: the reference the receiving node gave the request' });
+/** ... of a `request.status` (and the more-information exchange): the request's state there now. */
+export const RequestStatusResult = z
+  .strictObject({ reference: z.string().describe('The receiving side\u2019s reference'), state: RequestState })
+  .meta({ description: 'request.status, request.more-info, request.more-info-answer: the request on the receiving node after the change' });
+export type RequestTransmitResult = z.infer<typeof RequestTransmitResult>;
+export type RequestStatusResult = z.infer<typeof RequestStatusResult>;

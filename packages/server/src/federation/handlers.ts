@@ -4,7 +4,14 @@
 import { createHash } from 'node:crypto';
 import { ValidationError } from '@comity/core';
 import { assessCard } from '@comity/core/federation/index';
-import { AttachmentChunkPayload, NodeCardPayload, NotePayload, type SignedNodeCard } from '@comity/contract/federation';
+import {
+  AttachmentChunkPayload,
+  type AttachmentChunkResult,
+  NodeCardPayload,
+  type NodeCardResult,
+  NotePayload,
+  type SignedNodeCard,
+} from '@comity/contract/federation';
 import type { Database } from '@comity/db';
 import { chunksOf, findPeerForUpdate, insertChunk } from '@comity/db/repos/federation-repo';
 import type { Kysely } from 'kysely';
@@ -36,7 +43,7 @@ const cardHandler: InboundHandler<ReturnType<typeof NodeCardPayload.parse>> = {
     });
     if (assessment.kind === 'new') throw new ValidationError('card_unexpected', 'Unexpected card.');
     await applyCardUpdate(trx, audit, known, signed, assessment.kind, runtime.deps.now());
-    return { result: { card: assessment.kind }, keepPayload: true };
+    return { result: { card: assessment.kind } satisfies NodeCardResult, keepPayload: true };
   },
 };
 
@@ -59,7 +66,7 @@ const chunkHandler: InboundHandler<ReturnType<typeof AttachmentChunkPayload.pars
       conversationId: header.conversationId,
       receivedAt: runtime.deps.now(),
     });
-    return { result: { attachment: attachment.sha256, chunk: index } };
+    return { result: { attachment: attachment.sha256, chunk: index } satisfies AttachmentChunkResult };
   },
 };
 

@@ -5,7 +5,17 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { type Envelope, type NodeCard, type Receipt, assessCard, checkIncomingEnvelope, EnvelopeRejectedError, receiptSigningText } from '@comity/core/federation/index';
+import {
+  type Envelope,
+  type NodeCard,
+  type Receipt,
+  assessCard,
+  checkIncomingEnvelope,
+  EnvelopeRejectedError,
+  envelopeAad,
+  receiptSigningText,
+} from '@comity/core/federation/index';
+import { Envelope as ContractEnvelope } from '@comity/contract/federation';
 import canonicalize from 'canonicalize';
 import { INTEROP_DIR, buildInteropVectors, serialise } from './interop-vectors.ts';
 import { keyId, openSealedPayload, privateKeyFromSeed, verifyWithRawKey } from './envelope-crypto.ts';
@@ -68,4 +78,30 @@ test('tampered-v1: every case is rejected with the stated reason', () => {
     now: new Date(v.inputs.header.createdAt),
     windowMs: 300_000,
   });
+});
+
+test('receive-v1: each validly signed case stops at its stated check, or is accepted and decrypts to its plaintext', () => {
+  const r = read('receive-v1.json');
+  const v = read('envelope-v1.json');
+  const recipient = privateKeyFromSeed('X25519', Buffer.from(v.inputs.recipientEncryptionSeed, 'hex'));
+  const peer = { nodeId: v.inputs.header.sender, status: 'active' as const, signingKey: r.senderSigningPublicKey, signingKeyId: keyId(r.senderSigningPublicKey), validUntil: '2027-01-01T00:00:00Z' };
+  const outcomes = new Set<string>();
+  for (const c of r.cases) {
+    let outcome = 'accepted';
+    try {
+      const parsed = ContractEnvelope.safeParse(c.envelope);
+      if (!parsed.success) throw new EnvelopeRejectedError('envelope_malformed');
+      const env = parsed.data as Envelope;
+      checkIncomingEnvelope({ envelope: env, selfNodeId: r.recipientNodeId, peer, verify: verifyWithRawKey, now: new Date(c.receiverNow), windowMs: r.windowMs });
+      const plaintext = openSealedPayload(env.encrypted, envelopeAad(env.header), [recipient]).toString('utf8');
+      assert.equal(plaintext, c.plaintext, c.what);
+      assert.equal(plaintext, canonicalize(JSON.parse(plaintext)), `${c.what}: the plaintext is canonical`);
+    } catch (err) {
+      if (!(err instanceof EnvelopeRejectedError)) throw err;
+      outcome = err.reason;
+    }
+    assert.equal(outcome, c.expect, c.what);
+    outcomes.add(outcome);
+  }
+  for (const needed of ['accepted', 'decryption_failed', 'wrong_recipient', 'message_stale', 'unsupported_type', 'envelope_malformed']) assert.ok(outcomes.has(needed), needed);
 });

@@ -121,6 +121,7 @@ export function buildInteropVectors(): Record<string, unknown> {
   ];
 
   return {
+    'receive-v1.json': buildReceiveVectors({ header, payload, signer, recipientEncryptionRaw, ephemeral, envelope }),
     'envelope-v1.json': {
       description:
         'One message.note envelope, protocol version 1. Fixed seeds and nonce; real senders draw a fresh ephemeral key and nonce for every envelope. ' +
@@ -172,6 +173,122 @@ export function buildInteropVectors(): Record<string, unknown> {
       senderSigningPublicKey: rawPublicKey(senderSigning),
       cases: tampered,
     },
+  };
+}
+
+/**
+ * Envelopes a receiver must take through every check in order (parse, recipient, sender, signature,
+ * freshness, type, decryption) with the reason it must stop at, or "accepted". Unlike
+ * tampered-v1, each is validly signed by the sender, so only the later checks can catch it.
+ */
+function buildReceiveVectors(base: {
+  header: EnvelopeHeader;
+  payload: JsonValue;
+  signer: ReturnType<typeof ed25519SignerFor>;
+  recipientEncryptionRaw: string;
+  ephemeral: ReturnType<typeof privateKeyFromSeed>;
+  envelope: ReturnType<typeof buildEnvelope>;
+}): Record<string, unknown> {
+  const { header, signer, recipientEncryptionRaw, ephemeral, envelope } = base;
+  const sealer = x25519Sealer({ ephemeralPrivate: ephemeral, nonce: NONCE });
+  const resign = (h: EnvelopeHeader, encrypted: typeof envelope.encrypted) => ({
+    header: h,
+    encrypted,
+    signature: { alg: 'Ed25519' as const, keyId: signer.keyId, value: signer.sign(envelopeSigningText(h, encrypted)) },
+  });
+  const sealFor = (h: EnvelopeHeader, payload: JsonValue) => buildEnvelope({ sealer, signer }, { header: h, payload, recipientEncryptionKey: recipientEncryptionRaw });
+  const created = Date.parse(header.createdAt);
+  const at = (ms: number) => new Date(ms).toISOString();
+  const window = 300_000;
+  const edgePayload: JsonValue = {
+    '\u{1F600}': 'key outside the BMP (UTF-16 D83D DE00) sorts before U+FB01',
+    '\uFB01': 'ligature',
+    control: '\u0000\u0001\b\t\n\u000b\f\r\u001f\u007f\u2028"\\/',
+    numbers: [-0, 1e21, 1e-7, 5e-324, 1.7976931348623157e308, 2 ** 53, 0.000001, 123456789012345680000],
+    text: 'Demande d’entraide — \u{1D11E} — 司法协助请求',
+  };
+  const edgeHeader: EnvelopeHeader = { ...header, messageId: '0195f2c8-3a00-7c4e-9a1b-2c3d4e5f6a7c' };
+  const otherHeader: EnvelopeHeader = { ...header, messageId: '0195f2c8-3a00-7c4e-9a1b-2c3d4e5f6a7d' };
+  const lowOrderPoints = [
+    { name: 'u = 0', raw: Buffer.alloc(32) },
+    { name: 'u = 1', raw: Buffer.concat([Buffer.from([1]), Buffer.alloc(31)]) },
+    { name: 'a point of order 8', raw: Buffer.from('e0eb7a7c3b41b8ae1656e3faf19fc46ada098deb9c32b1fd866205165f49b800', 'hex') },
+  ];
+  const cases: { what: string; expect: string; receiverNow: string; envelope: unknown; plaintext?: string }[] = [
+    { what: 'the envelope of envelope-v1, received when it was sealed', expect: 'accepted', receiverNow: header.createdAt, envelope, plaintext: payloadPlaintext(base.payload) },
+    {
+      what: 'a payload with a key outside the BMP, control characters, -0 and large and small numbers (RFC 8785 edge cases)',
+      expect: 'accepted',
+      receiverNow: header.createdAt,
+      envelope: sealFor(edgeHeader, edgePayload),
+      plaintext: payloadPlaintext(edgePayload),
+    },
+    { what: 'received exactly 5 minutes after createdAt (the edge of the window)', expect: 'accepted', receiverNow: at(created + window), envelope, plaintext: payloadPlaintext(base.payload) },
+    { what: 'received 5 minutes and 1 ms after createdAt', expect: 'message_stale', receiverNow: at(created + window + 1), envelope },
+    { what: 'createdAt 5 minutes and 1 ms in the receiver’s future', expect: 'message_stale', receiverNow: at(created - window - 1), envelope },
+    {
+      what: 'validly signed, addressed to another node',
+      expect: 'wrong_recipient',
+      receiverNow: header.createdAt,
+      envelope: sealFor({ ...header, recipient: 'node-0000000000000000dead' }, base.payload),
+    },
+    {
+      what: 'validly signed, a type no receiver handles',
+      expect: 'unsupported_type',
+      receiverNow: header.createdAt,
+      envelope: sealFor({ ...header, type: 'x.unknown-type' as EnvelopeHeader['type'] }, base.payload),
+    },
+    {
+      what: 'validly signed over a ciphertext whose first byte was changed before signing',
+      expect: 'decryption_failed',
+      receiverNow: header.createdAt,
+      envelope: resign(header, { ...envelope.encrypted, ciphertext: flip(envelope.encrypted.ciphertext, 0) }),
+    },
+    {
+      what: 'AAD mismatch: the payload was sealed with envelope-v1’s header as AAD, the signed header has another messageId',
+      expect: 'decryption_failed',
+      receiverNow: header.createdAt,
+      envelope: resign(otherHeader, envelope.encrypted),
+    },
+    {
+      what: 'validly signed, sealed to an encryption key id the receiver does not hold',
+      expect: 'decryption_failed',
+      receiverNow: header.createdAt,
+      envelope: resign(header, { ...envelope.encrypted, recipientKey: keyId(Buffer.alloc(32, 0x99).toString('base64url')) }),
+    },
+    ...lowOrderPoints.map((p) => ({
+      what: `validly signed, ephemeral key is a low-order X25519 point (${p.name}): the shared secret would be all zeros`,
+      expect: 'decryption_failed',
+      receiverNow: header.createdAt,
+      envelope: resign(header, { ...envelope.encrypted, epk: p.raw.toString('base64url') }),
+    })),
+    {
+      what: 'a header key the schema does not have',
+      expect: 'envelope_malformed',
+      receiverNow: header.createdAt,
+      envelope: resign({ ...header, priority: 'high' } as EnvelopeHeader, envelope.encrypted),
+    },
+    {
+      what: 'createdAt without milliseconds',
+      expect: 'envelope_malformed',
+      receiverNow: header.createdAt,
+      envelope: resign({ ...header, createdAt: '2026-03-01T10:00:00Z' }, envelope.encrypted),
+    },
+    {
+      what: 'messageId in upper case',
+      expect: 'envelope_malformed',
+      receiverNow: header.createdAt,
+      envelope: resign({ ...header, messageId: header.messageId.toUpperCase() }, envelope.encrypted),
+    },
+  ];
+  return {
+    description:
+      'Envelopes validly signed by the sender of envelope-v1 (unless the case says otherwise), addressed to its recipient, who holds recipientEncryptionSeed of envelope-v1 and trusts senderSigningPublicKey. ' +
+      'A receiver whose clock reads receiverNow, with a freshness window of windowMs, must stop at `expect` (a rejection code) or accept the envelope and decrypt `plaintext`.',
+    senderSigningPublicKey: rawPublicKey(privateKeyFromSeed('Ed25519', SEEDS.senderSigning)),
+    recipientNodeId: header.recipient,
+    windowMs: window,
+    cases,
   };
 }
 

@@ -3,7 +3,7 @@
 // capability's own use cases (applyTransmit / applyStatus) inside the receiving transaction; the
 // files of an outgoing request; and telling the people concerned when a transmission fails.
 import { ValidationError } from '@comity/core';
-import { RequestStatusPayload, RequestTransmitPayload } from '@comity/contract/requests';
+import { RequestStatusPayload, type RequestStatusResult, RequestTransmitPayload, type RequestTransmitResult } from '@comity/contract/requests';
 import { deleteChunks } from '@comity/db/repos/federation-repo';
 import type { AppDeps } from '../deps.ts';
 import { concernedUsers, label, notify } from '../requests/notify.ts';
@@ -41,7 +41,7 @@ export function registerRequestHandlers(runtime: FederationRuntime, appDeps: App
         await deleteChunks(trx, file.sha256);
       }
       const row = await applyTransmit(trx, deps, audit, { messageId: header.messageId, recipientOrganisationId, senderNodeId: header.sender, payload });
-      return { result: { reference: row.reference }, recipientOrganisationId: row.organisation_id };
+      return { result: { reference: row.reference } satisfies RequestTransmitResult, recipientOrganisationId: row.organisation_id };
     },
   };
 
@@ -60,7 +60,9 @@ export function registerRequestHandlers(runtime: FederationRuntime, appDeps: App
         .executeTakeFirst();
       if (!mine) throw new ValidationError('unknown_conversation', `No request of conversation ${payload.conversationId} with node ${header.sender} on this node.`);
       const row = await applyStatus(trx, deps, audit, { messageId: header.messageId, recipientOrganisationId: mine.organisation_id, senderNodeId: header.sender, payload });
-      return { result: { reference: row.reference, state: row.state }, keepPayload: true, recipientOrganisationId: row.organisation_id };
+      // The column is text; the lifecycle only ever writes a RequestState into it.
+      const state = row.state as RequestStatusResult['state'];
+      return { result: { reference: row.reference, state } satisfies RequestStatusResult, keepPayload: true, recipientOrganisationId: row.organisation_id };
     },
   };
 
