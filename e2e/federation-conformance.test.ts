@@ -33,6 +33,7 @@ function run(args: string[]): Promise<{ code: number | null; out: string }> {
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.once('error', (err) => res({ code: -1, out: `${out}\ncould not start ${python}: ${err.message}` }));
     child.once('exit', (code) => res({ code, out }));
   });
 }
