@@ -15,6 +15,7 @@ import type {
   LegalBasisAnswer as LegalBasisAnswerSchema,
   Taxonomy as TaxonomySchema,
 } from '@comity/contract/knowledge';
+import type { AuditVerification as AuditVerificationSchema } from '@comity/contract/audit';
 import type { z } from 'zod';
 
 export type Role = 'admin' | 'supervisor' | 'practitioner' | 'analyst' | 'viewer';
@@ -88,11 +89,8 @@ export interface AuditPage {
   items: AuditEntry[];
   nextBefore: number | null;
 }
-export interface AuditVerification {
-  ok: boolean;
-  entries: number;
-  firstBroken?: number;
-}
+export type AuditVerification = z.infer<typeof AuditVerificationSchema>;
+export type AuditProblem = NonNullable<AuditVerification['problems']>[number];
 
 export type UiLanguage = 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
 
