@@ -88,7 +88,7 @@ for (const backend of testBackends()) {
           let store = await open();
           const who = { actor: null, requestId: 'test' };
           for (const name of ['Parquet national financier', 'Bundesamt für Justiz', 'Fiscalía General', 'Crown Prosecution Service']) {
-            await createOrganisation(store.deps, who, { name, country: 'FRA', kind: 'prosecutor' });
+            await createOrganisation(store.deps, who, { name, country: 'FRA', kind: 'prosecution-service' });
           }
           assert.deepEqual(await verifyTrail(store.deps), { ok: true, entries: 4 });
           assert.deepEqual(await store.deps.auditAnchor.read(), await readWholeTrail(store.deps.db).then((t) => ({ seq: 4, hash: t.entries[3]!.hash })));
