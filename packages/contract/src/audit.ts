@@ -28,11 +28,40 @@ export const AuditQuery = z.strictObject({
 });
 export const AuditPage = z.object({ items: z.array(AuditEntry), nextBefore: z.number().int().nullable() });
 
+export const AuditProblemKind = z
+  .enum([
+    'missing',
+    'out_of_order',
+    'unlinked',
+    'altered',
+    'change_altered',
+    'head_missing',
+    'head_invalid',
+    'tail_removed',
+    'head_mismatch',
+    'truncated',
+    'anchor_mismatch',
+    'emptied',
+  ])
+  .meta({ id: 'AuditProblemKind' });
+
+export const AuditProblem = z
+  .object({
+    /** The entry concerned (for a gap or a removed tail: the first missing number). */
+    seq: z.number().int(),
+    kind: AuditProblemKind,
+    /** The same in English words, for logs and scripts; the web UI words it from `kind`. */
+    reason: z.string(),
+  })
+  .meta({ id: 'AuditProblem' });
+
 export const AuditVerification = z
   .object({
     ok: z.boolean(),
     entries: z.number().int(),
     firstBroken: z.number().int().optional(),
     reason: z.string().optional(),
+    /** Present when `ok` is false: every problem found, in sequence order. */
+    problems: z.array(AuditProblem).optional(),
   })
   .meta({ id: 'AuditVerification' });

@@ -2,6 +2,7 @@
 import type { AuditInput, Hasher, Role, Signer, Verifier } from '@comity/core';
 import { type Database, type DatabaseKind, appendAudit } from '@comity/db';
 import type { Kysely } from 'kysely';
+import type { AuditAnchorStore } from './audit/audit-anchor.ts';
 import type { NodeConfig } from './config.ts';
 import type { NodeKeys } from './identity/node-keys.ts';
 import type { Metrics } from './http/metrics.ts';
@@ -15,6 +16,8 @@ export interface AppDeps {
   signer: Signer;
   verifier: Verifier;
   now: () => Date;
+  /** Where the last committed audit entry is written down outside the database. */
+  auditAnchor: AuditAnchorStore;
   config: NodeConfig;
   metrics: Metrics;
   version: string;
@@ -38,13 +41,16 @@ export type AuditFn = (action: string, target: string, change: Record<string, un
 /**
  * Runs `work` in one transaction and appends the audit entries it records in that same
  * transaction, so a change is never stored without its entry, nor an entry without its change.
+ * After the commit (never before: a rolled-back entry must not be anchored) the audit anchor
+ * moves to the last entry written.
  */
 export async function auditedTransaction<T>(
-  deps: Pick<AppDeps, 'db' | 'hasher' | 'signer' | 'now'>,
+  deps: Pick<AppDeps, 'db' | 'hasher' | 'signer' | 'now'> & Partial<Pick<AppDeps, 'auditAnchor'>>,
   who: { actor: Actor | null; requestId: string | null; organisationId?: string | null },
   work: (trx: Kysely<Database>, audit: AuditFn) => Promise<T>,
 ): Promise<T> {
-  return deps.db.transaction().execute(async (trx) => {
+  let last: { seq: number; hash: string } | undefined;
+  const result = await deps.db.transaction().execute(async (trx) => {
     const entries: AuditInput[] = [];
     const audit: AuditFn = (action, target, change) => {
       entries.push({
@@ -58,7 +64,15 @@ export async function auditedTransaction<T>(
       });
     };
     const result = await work(trx, audit);
-    await appendAudit(trx, { hasher: deps.hasher, signer: deps.signer, now: deps.now }, entries);
+    last = (await appendAudit(trx, { hasher: deps.hasher, signer: deps.signer, now: deps.now }, entries)).at(-1);
     return result;
   });
+  if (last && deps.auditAnchor) {
+    // The change is committed; a failure to write the anchor only lets it lag (the next audited
+    // change or the next start catches up), so it must not turn a stored change into an error.
+    await deps.auditAnchor.advance({ seq: last.seq, hash: last.hash }).catch((err: unknown) => {
+      process.emitWarning(`audit anchor not updated at ${deps.auditAnchor?.location}: ${err instanceof Error ? err.message : String(err)}`);
+    });
+  }
+  return result;
 }

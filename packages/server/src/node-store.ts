@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type DataDirLock, type OpenedDatabase, acquireDataDirLock, migrateToLatest, openDatabase } from '@comity/db';
+import { type AuditAnchorStore, catchUpAuditAnchor, databaseAuditAnchor, fileAuditAnchor } from './audit/audit-anchor.ts';
 import { REPO_ROOT } from './config.ts';
 import { ed25519Signer, ed25519Verifier, sha256Hasher } from './identity/crypto-adapters.ts';
 import { type NodeKeys, loadOrCreateDatabaseKeys, loadOrCreateFileKeys } from './identity/node-keys.ts';
@@ -11,7 +12,7 @@ import type { AppDeps } from './deps.ts';
 export interface NodeStore {
   database: OpenedDatabase;
   keys: NodeKeys;
-  deps: Pick<AppDeps, 'db' | 'dbKind' | 'keys' | 'hasher' | 'signer' | 'verifier' | 'now'>;
+  deps: Pick<AppDeps, 'db' | 'dbKind' | 'keys' | 'hasher' | 'signer' | 'verifier' | 'now' | 'auditAnchor'>;
   lock: DataDirLock | null;
   appliedMigrations: string[];
   close(): Promise<void>;
@@ -36,6 +37,11 @@ export async function openNodeStore(opts: {
     const keys = opts.masterKey ? await loadOrCreateDatabaseKeys(database.db, opts.masterKey) : loadOrCreateFileKeys(opts.dataDir);
     const db = database.db;
     const opened = database;
+    const now = () => new Date();
+    const verifier = ed25519Verifier(keys.signingPublic);
+    // The anchor lives where the keys live: the keys folder, or the sealed secrets' table.
+    const auditAnchor: AuditAnchorStore = opts.masterKey ? databaseAuditAnchor(db, now) : fileAuditAnchor(opts.dataDir);
+    await catchUpAuditAnchor(auditAnchor, db, verifier);
     return {
       database,
       keys,
@@ -47,8 +53,9 @@ export async function openNodeStore(opts: {
         keys,
         hasher: sha256Hasher,
         signer: ed25519Signer(keys.signingPrivate, keys.nodeId),
-        verifier: ed25519Verifier(keys.signingPublic),
-        now: () => new Date(),
+        verifier,
+        now,
+        auditAnchor,
       },
       async close() {
         await opened.close();

@@ -43,6 +43,7 @@ export type UserRecord = Schemas['User'];
 export type AuditEntry = Schemas['AuditEntry'];
 export type AuditPage = ResponseOf<'/api/v1/audit', 'get'>;
 export type AuditVerification = Schemas['AuditVerification'];
+export type AuditProblem = NonNullable<AuditVerification['problems']>[number];
 export type PublicSettings = ResponseOf<'/api/v1/settings/public', 'get'>;
 
 export type UiLanguage = 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';

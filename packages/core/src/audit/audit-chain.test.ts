@@ -2,7 +2,17 @@ import assert from 'node:assert/strict';
 import { createHash, generateKeyPairSync, sign, verify } from 'node:crypto';
 import { test } from 'node:test';
 import type { Hasher, Signer, Verifier } from '../shared/ports.ts';
-import { type AuditEntry, type AuditHead, GENESIS_HASH, linkAuditEntry, signAuditHead, verifyAuditChain } from './audit-chain.ts';
+import {
+  type AuditEntry,
+  type AuditHead,
+  GENESIS_HASH,
+  auditChange,
+  auditText,
+  changeDigest,
+  linkAuditEntry,
+  signAuditHead,
+  verifyAuditChain,
+} from './audit-chain.ts';
 
 const hasher: Hasher = { sha256Hex: (t) => createHash('sha256').update(t, 'utf8').digest('hex') };
 const keys = generateKeyPairSync('ed25519');
@@ -112,4 +122,84 @@ test('an empty trail with no head is fine; entries without a head are not', () =
   assert.deepEqual(verifyAuditChain(hasher, verifier, [], null), { ok: true, entries: 0 });
   const { entries } = trail(2);
   assert.equal(verifyAuditChain(hasher, verifier, entries, null).ok, false);
+});
+
+const kinds = (r: ReturnType<typeof verifyAuditChain>) => (r.ok ? [] : r.problems.map((p) => `${p.seq}:${p.kind}`));
+
+test('two edits far apart are both reported, each once', () => {
+  const { entries, head } = trail(20);
+  entries[2] = { ...entries[2]!, target: 'thing:elsewhere' };
+  entries[16] = { ...entries[16]!, change: { i: 16, note: 'rewritten' } };
+  const r = verifyAuditChain(hasher, verifier, entries, head);
+  assert.deepEqual(kinds(r), ['3:altered', '17:change_altered']);
+  assert.equal(!r.ok && r.firstBroken, 3);
+  assert.equal(!r.ok && r.reason, 'entry 3 was altered after it was written');
+});
+
+test('a gap and a later edit are both reported', () => {
+  const { entries, head } = trail(12);
+  entries[9] = { ...entries[9]!, action: 'thing.undo' };
+  entries.splice(3, 2);
+  const r = verifyAuditChain(hasher, verifier, entries, head);
+  assert.deepEqual(kinds(r), ['4:missing', '10:altered']);
+  assert.match(!r.ok ? r.problems[0]!.reason : '', /entries 4 to 5 are missing/);
+});
+
+test('an edit whose later hashes were recomputed shows as one unlinked entry, and a removed tail as well', () => {
+  const { entries, head } = trail(8);
+  const forged = linkAuditEntry(hasher, entries[1]!, { ...entries[2]!, action: 'forged', change: entries[2]!.change as Record<string, unknown> }, new Date(entries[2]!.at));
+  entries[2] = forged;
+  entries.splice(6);
+  assert.deepEqual(kinds(verifyAuditChain(hasher, verifier, entries, head)), ['4:unlinked', '7:tail_removed']);
+});
+
+test('the anchor kept outside the database catches a tail removed together with its head', () => {
+  const { entries } = trail(6);
+  const anchor = { seq: 5, hash: entries[4]!.hash };
+  const cut = entries.slice(0, 3);
+  const rehead = signAuditHead(signer, cut[2]!);
+  // Someone able to sign (or who kept an older head) cannot hide the cut from the anchor.
+  assert.deepEqual(kinds(verifyAuditChain(hasher, verifier, cut, rehead, { anchor })), ['4:truncated']);
+  // The anchor may lag the trail: the full trail still verifies.
+  assert.deepEqual(verifyAuditChain(hasher, verifier, entries, signAuditHead(signer, entries[5]!), { anchor }), { ok: true, entries: 6 });
+  // An anchor whose entry now has another hash.
+  assert.deepEqual(kinds(verifyAuditChain(hasher, verifier, entries, signAuditHead(signer, entries[5]!), { anchor: { seq: 5, hash: entries[3]!.hash } })), [
+    '5:anchor_mismatch',
+  ]);
+  // Everything deleted, the anchor still remembers.
+  assert.deepEqual(kinds(verifyAuditChain(hasher, verifier, [], null, { anchor })), ['1:truncated']);
+});
+
+test('an empty trail verifies only on a node without past activity', () => {
+  assert.deepEqual(verifyAuditChain(hasher, verifier, [], null, { pastActivity: false }), { ok: true, entries: 0 });
+  const r = verifyAuditChain(hasher, verifier, [], null, { pastActivity: true });
+  assert.deepEqual(kinds(r), ['1:emptied']);
+  assert.equal(!r.ok && r.firstBroken, 1);
+});
+
+test('auditText: lone surrogates and NUL become U+FFFD, pairs and other text stay', () => {
+  assert.equal(auditText('\ud800x'), '\ufffdx');
+  assert.equal(auditText('x\udfff'), 'x\ufffd');
+  assert.equal(auditText('\udc00\ud800'), '\ufffd\ufffd');
+  assert.equal(auditText('a\u0000b'), 'a\ufffdb');
+  assert.equal(auditText('𝄞 مرحبا \u202e'), '𝄞 مرحبا \u202e');
+  assert.equal(auditText('\ud834\udd1e\ud834'), '𝄞\ufffd');
+});
+
+test('an entry is linked over its canonical text, so what a store returns hashes the same', () => {
+  const e = linkAuditEntry(
+    hasher,
+    null,
+    { actorId: null, actorEmail: 'a\u0000@b.c', organisationId: null, action: 'x', target: '\ud800x', requestId: '\udfff', change: { '\ud800k': ['\u0000', { n: 1, s: 'ok' }] } },
+    new Date('2026-01-01T00:00:00.000Z'),
+  );
+  assert.equal(e.target, '\ufffdx');
+  assert.equal(e.actorEmail, 'a\ufffd@b.c');
+  assert.equal(e.requestId, '\ufffd');
+  assert.deepEqual(e.change, { '\ufffdk': ['\ufffd', { n: 1, s: 'ok' }] });
+  assert.equal(e.digest, changeDigest(hasher, e.change));
+  // The store's copy (UTF-8 text, jsonb) is what verification sees.
+  const stored = JSON.parse(Buffer.from(JSON.stringify({ ...e }), 'utf8').toString('utf8')) as AuditEntry & { change: unknown };
+  assert.deepEqual(verifyAuditChain(hasher, verifier, [stored], signAuditHead(signer, e)), { ok: true, entries: 1 });
+  assert.deepEqual(auditChange({ ['__proto__']: 1 } as Record<string, unknown>), JSON.parse('{"__proto__":1}'));
 });

@@ -61,26 +61,62 @@ export function changeDigest(hasher: Hasher, change: Record<string, unknown>): s
   return hasher.sha256Hex(canonicalJson(JSON.parse(JSON.stringify(change))));
 }
 
-/** Builds the next entry after `prev` (null for the first entry of the trail). */
+/**
+ * The text rule of the chain: an entry holds only well-formed Unicode without NUL, because that is
+ * all a PostgreSQL text or jsonb column can give back (a lone surrogate comes back as U+FFFD, NUL
+ * is refused). Lone surrogates and NUL both become U+FFFD, the replacement character, so the entry
+ * hashed is byte for byte the entry stored. Replacing NUL with a visible escape such as `\u0000`
+ * was rejected: it would be indistinguishable from someone typing those six characters.
+ */
+export function auditText(text: string): string {
+  return text.replace(LONE_SURROGATE_OR_NUL, '\uFFFD');
+}
+
+// Without the `u` flag the pattern sees UTF-16 code units: a high surrogate not followed by a low
+// one, a low surrogate not preceded by a high one, or NUL.
+const LONE_SURROGATE_OR_NUL = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\0/g;
+
+function auditNullableText(text: string | null): string | null {
+  return text === null ? null : auditText(text);
+}
+
+/** A change as the trail keeps it: plain JSON, every string and every key under `auditText`. */
+export function auditChange(change: Record<string, unknown>): Record<string, unknown> {
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return auditText(v);
+    if (Array.isArray(v)) return v.map(walk);
+    // Object.fromEntries defines keys as own data properties, so even "__proto__" stays a key;
+    // two keys that become equal keep the later value, deterministically.
+    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [auditText(k), walk(x)]));
+    return v;
+  };
+  return walk(JSON.parse(JSON.stringify(change))) as Record<string, unknown>;
+}
+
+/**
+ * Builds the next entry after `prev` (null for the first entry of the trail). Every text field and
+ * the change pass through `auditText` first; the returned `change` is the one to store.
+ */
 export function linkAuditEntry(
   hasher: Hasher,
   prev: { seq: number; hash: string } | null,
   input: AuditInput,
   at: Date,
-): AuditEntry {
+): AuditEntry & { change: Record<string, unknown> } {
+  const change = auditChange(input.change);
   const fields: HashedFields = {
     seq: (prev?.seq ?? 0) + 1,
     at: at.toISOString(),
-    actorId: input.actorId,
-    actorEmail: input.actorEmail,
-    organisationId: input.organisationId,
-    action: input.action,
-    target: input.target,
-    requestId: input.requestId,
-    digest: changeDigest(hasher, input.change),
+    actorId: auditNullableText(input.actorId),
+    actorEmail: auditNullableText(input.actorEmail),
+    organisationId: auditNullableText(input.organisationId),
+    action: auditText(input.action),
+    target: auditText(input.target),
+    requestId: auditNullableText(input.requestId),
+    digest: changeDigest(hasher, change),
     prevHash: prev?.hash ?? GENESIS_HASH,
   };
-  return { ...fields, hash: auditEntryHash(hasher, fields) };
+  return { ...fields, hash: auditEntryHash(hasher, fields), change };
 }
 
 export function headSigningText(seq: number, hash: string): string {
@@ -91,50 +127,124 @@ export function signAuditHead(signer: Signer, last: { seq: number; hash: string 
   return { seq: last.seq, hash: last.hash, signature: signer.sign(headSigningText(last.seq, last.hash)), keyId: signer.keyId };
 }
 
-export type AuditVerification =
-  | { ok: true; entries: number }
-  | { ok: false; entries: number; firstBroken: number; reason: string };
+/** What can be wrong with a trail; each problem names the entry (sequence number) it concerns. */
+export type AuditProblemKind =
+  /** One or more sequence numbers are absent (`seq` is the first missing one). */
+  | 'missing'
+  /** An entry appears where a lower sequence number was expected. */
+  | 'out_of_order'
+  /** The entry's previous-hash is not the hash of the entry before it. */
+  | 'unlinked'
+  /** The entry's fields no longer give its hash. */
+  | 'altered'
+  /** The recorded change no longer gives the entry's digest. */
+  | 'change_altered'
+  /** Entries exist but no signed head. */
+  | 'head_missing'
+  /** The head's signature does not verify with the node's key. */
+  | 'head_invalid'
+  /** The signed head names an entry beyond the last one kept: the tail was removed. */
+  | 'tail_removed'
+  /** The signed head's entry exists with another hash, or entries follow the signed head. */
+  | 'head_mismatch'
+  /** The anchor kept outside the database names an entry the trail no longer reaches. */
+  | 'truncated'
+  /** The anchor's entry exists with another hash. */
+  | 'anchor_mismatch'
+  /** No entries at all on a node whose data shows past activity. */
+  | 'emptied';
+
+export interface AuditProblem {
+  seq: number;
+  kind: AuditProblemKind;
+  reason: string;
+}
 
 /**
- * Checks the entries (in the order the store returns them, ascending by seq) against each other
- * and against the signed head. `firstBroken` is the sequence number of the first entry that does
- * not hold up (for a removed tail: the first missing number).
+ * The last signed head as the node wrote it down outside the audit tables, after commit. It may lag
+ * the trail (a crash between commit and writing) but never leads a trail that was committed.
+ */
+export interface AuditAnchor {
+  seq: number;
+  hash: string;
+}
+
+/** What the node knows besides the audit tables, to detect an emptied or truncated trail. */
+export interface AuditEvidence {
+  anchor?: AuditAnchor | null;
+  /** The node's data shows past activity (users, requests, peers, knowledge versions, outbox rows). */
+  pastActivity?: boolean;
+}
+
+export type AuditVerification =
+  | { ok: true; entries: number }
+  | { ok: false; entries: number; firstBroken: number; reason: string; problems: AuditProblem[] };
+
+/**
+ * Checks the entries (in the order the store returns them, ascending by seq) against each other,
+ * against the signed head and against the evidence kept outside the trail, and reports every
+ * problem, not only the first. `firstBroken` is the lowest sequence number concerned (for a removed
+ * tail: the first missing number) and `reason` the reason given for it. Each entry is checked
+ * against the hashes as stored, so one edited row is reported once and does not hide later ones.
  */
 export function verifyAuditChain(
   hasher: Hasher,
   verifier: Verifier,
   entries: readonly (AuditEntry & { change?: unknown })[],
   head: AuditHead | null,
+  evidence: AuditEvidence = {},
 ): AuditVerification {
+  const problems: AuditProblem[] = [];
+  const problem = (seq: number, kind: AuditProblemKind, reason: string) => problems.push({ seq, kind, reason });
+  const bySeq = new Map<number, string>();
   let prev: { seq: number; hash: string } | null = null;
-  for (const [i, e] of entries.entries()) {
-    const expectedSeq = i + 1;
-    const broken = (reason: string): AuditVerification => ({
-      ok: false,
-      entries: entries.length,
-      firstBroken: Math.min(e.seq, expectedSeq),
-      reason,
-    });
-    if (e.seq !== expectedSeq) return broken(`entry ${expectedSeq} is missing or out of order`);
-    if (e.prevHash !== (prev?.hash ?? GENESIS_HASH)) return broken(`entry ${e.seq} does not link to the entry before it`);
-    if (auditEntryHash(hasher, e) !== e.hash) return broken(`entry ${e.seq} was altered after it was written`);
+  let expected = 1;
+  for (const e of entries) {
+    if (e.seq < expected) {
+      problem(e.seq, 'out_of_order', `entry ${e.seq} appears after entry ${expected - 1}`);
+      continue;
+    }
+    if (e.seq > expected) {
+      problem(expected, 'missing', e.seq - expected === 1 ? `entry ${expected} is missing` : `entries ${expected} to ${e.seq - 1} are missing`);
+    }
+    // Right after a gap the entry before is unknown; the gap itself is the problem reported.
+    const before = e.seq === 1 ? GENESIS_HASH : prev?.seq === e.seq - 1 ? prev.hash : null;
+    if (before !== null && e.prevHash !== before) problem(e.seq, 'unlinked', `entry ${e.seq} does not link to the entry before it`);
+    if (auditEntryHash(hasher, e) !== e.hash) problem(e.seq, 'altered', `entry ${e.seq} was altered after it was written`);
     if (e.change !== undefined && changeDigest(hasher, e.change as Record<string, unknown>) !== e.digest) {
-      return broken(`the recorded change of entry ${e.seq} was altered after it was written`);
+      problem(e.seq, 'change_altered', `the recorded change of entry ${e.seq} was altered after it was written`);
     }
+    bySeq.set(e.seq, e.hash);
     prev = { seq: e.seq, hash: e.hash };
+    expected = e.seq + 1;
   }
+  const last = prev?.seq ?? 0;
+  let tailReported = false;
   if (head === null) {
-    if (entries.length === 0) return { ok: true, entries: 0 };
-    return { ok: false, entries: entries.length, firstBroken: 1, reason: 'the chain head signature is missing' };
+    if (entries.length > 0) problem(1, 'head_missing', 'the chain head signature is missing');
+  } else if (!verifier.verify(headSigningText(head.seq, head.hash), head.signature)) {
+    problem(Math.min(head.seq, entries.length + 1), 'head_invalid', 'the chain head signature is invalid');
+  } else if (head.seq > last) {
+    problem(last + 1, 'tail_removed', last === 0 ? `every entry up to the signed head ${head.seq} was removed` : `entries after ${last} were removed`);
+    tailReported = true;
+  } else if (bySeq.get(head.seq) !== head.hash || head.seq < last) {
+    problem(head.seq, 'head_mismatch', 'the trail does not end at the signed head');
   }
-  if (!verifier.verify(headSigningText(head.seq, head.hash), head.signature)) {
-    return { ok: false, entries: entries.length, firstBroken: Math.min(head.seq, entries.length + 1), reason: 'the chain head signature is invalid' };
-  }
-  if (prev === null || head.seq !== prev.seq || head.hash !== prev.hash) {
-    if (head.seq > entries.length) {
-      return { ok: false, entries: entries.length, firstBroken: entries.length + 1, reason: `entries after ${entries.length} were removed` };
+  const anchor = evidence.anchor;
+  if (anchor && anchor.seq > 0) {
+    if (anchor.seq > last) {
+      if (!tailReported) {
+        problem(last + 1, 'truncated', `the trail ends at entry ${last}, but the node recorded entry ${anchor.seq} outside the database`);
+      }
+    } else if (bySeq.has(anchor.seq) && bySeq.get(anchor.seq) !== anchor.hash) {
+      problem(anchor.seq, 'anchor_mismatch', `entry ${anchor.seq} differs from the one the node recorded outside the database`);
     }
-    return { ok: false, entries: entries.length, firstBroken: head.seq, reason: 'the trail does not end at the signed head' };
   }
-  return { ok: true, entries: entries.length };
+  if (entries.length === 0 && head === null && evidence.pastActivity) {
+    problem(1, 'emptied', "the trail is empty, but the node's data shows past activity");
+  }
+  if (problems.length === 0) return { ok: true, entries: entries.length };
+  problems.sort((a, b) => a.seq - b.seq);
+  const first = problems[0]!;
+  return { ok: false, entries: entries.length, firstBroken: first.seq, reason: first.reason, problems };
 }

@@ -1,6 +1,7 @@
 // Appends to and reads the audit trail. Appends run inside the caller's transaction and lock the
 // chain head row, so concurrent writers on PostgreSQL take turns and the chain stays linear.
 import {
+  type AuditAnchor,
   type AuditEntry,
   type AuditHead,
   type AuditInput,
@@ -42,11 +43,13 @@ export async function appendAudit(trx: Kysely<Database>, ports: AuditPorts, inpu
         digest: entry.digest,
         prev_hash: entry.prevHash,
         hash: entry.hash,
-        change: JSON.stringify(input.change),
+        // The canonical change the digest was computed over (see auditText in core).
+        change: JSON.stringify(entry.change),
       })
       .execute();
-    written.push(entry);
-    prev = entry;
+    const { change: _stored, ...linked } = entry;
+    written.push(linked);
+    prev = linked;
   }
   const last = written[written.length - 1]!;
   const signed = signAuditHead(ports.signer, last);
@@ -81,14 +84,53 @@ function toEntry(r: Row): StoredAuditEntry {
   };
 }
 
+/** The signed head alone (null on a node that never audited anything). */
+export async function readAuditHead(db: Kysely<Database>): Promise<AuditHead | null> {
+  const head = await db.selectFrom('audit_head').selectAll().where('id', '=', 1).executeTakeFirst();
+  return head && head.seq > 0 ? { seq: Number(head.seq), hash: head.hash, signature: head.signature, keyId: head.key_id } : null;
+}
+
+/**
+ * Whether the node's own data shows that it has been used: every one of these rows was written
+ * in an audited transaction, so a node holding any of them cannot have an empty trail.
+ */
+export async function hasPastActivity(db: Kysely<Database>): Promise<boolean> {
+  const tables = ['users', 'organisations', 'requests', 'federation_peers', 'knowledge_versions', 'outbox'] as const;
+  for (const table of tables) {
+    const row = await db.selectFrom(table).select(sql<number>`1`.as('one')).limit(1).executeTakeFirst();
+    if (row) return true;
+  }
+  return false;
+}
+
+const ANCHOR_SECRET = 'audit-anchor';
+
+/** The anchor kept in node_secrets when the node keys live in the database (COMITY_MASTER_KEY). */
+export async function readAnchorSecret(db: Kysely<Database>): Promise<AuditAnchor | null> {
+  const r = await db.selectFrom('node_secrets').select('value').where('name', '=', ANCHOR_SECRET).executeTakeFirst();
+  const v = r?.value as { seq?: unknown; hash?: unknown } | undefined;
+  return v && typeof v.seq === 'number' && typeof v.hash === 'string' ? { seq: v.seq, hash: v.hash } : null;
+}
+
+/** Moves the stored anchor forward to `anchor`; never back (two writers may finish out of order). */
+export async function advanceAnchorSecret(db: Kysely<Database>, anchor: AuditAnchor, now: Date): Promise<void> {
+  const value = JSON.stringify({ seq: anchor.seq, hash: anchor.hash });
+  await sql`insert into node_secrets (name, value, created_at) values (${ANCHOR_SECRET}, ${value}::jsonb, ${now.toISOString()}::timestamptz)
+    on conflict (name) do update set value = excluded.value
+    where (node_secrets.value->>'seq')::bigint < (excluded.value->>'seq')::bigint`.execute(db);
+}
+
 /** Every entry in sequence order, for verification (the store's own order, not the hashes'). */
 export async function readWholeTrail(db: Kysely<Database>): Promise<{ entries: StoredAuditEntry[]; head: AuditHead | null }> {
-  const rows = await db.selectFrom('audit_entries').selectAll().orderBy('seq').execute();
-  const head = await db.selectFrom('audit_head').selectAll().where('id', '=', 1).executeTakeFirst();
-  return {
-    entries: rows.map((r) => toEntry(r)),
-    head: head && head.seq > 0 ? { seq: Number(head.seq), hash: head.hash, signature: head.signature, keyId: head.key_id } : null,
-  };
+  // One snapshot for both reads: an entry committed in between would otherwise look like a
+  // removed tail or an unsigned one.
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      const rows = await trx.selectFrom('audit_entries').selectAll().orderBy('seq').execute();
+      return { entries: rows.map((r) => toEntry(r)), head: await readAuditHead(trx) };
+    });
 }
 
 export interface AuditFilter {

@@ -57,9 +57,14 @@ export function AuditPage() {
           </p>
         ) : null}
         {verification && !verification.ok ? (
-          <p className="alert alert-error" role="alert">
-            {t('audit.verifyBroken', { seq: verification.firstBroken ?? '?', count: verification.entries })}
-          </p>
+          <div className="alert alert-error" role="alert">
+            <p>{t('audit.verifyBroken', { seq: verification.firstBroken ?? '?', count: verification.entries })}</p>
+            <ul aria-label={ts('audit.problems')}>
+              {(verification.problems ?? []).map((p) => (
+                <li key={`${p.seq}-${p.kind}`}>{t(`audit.problem.${p.kind}`, { seq: p.seq })}</li>
+              ))}
+            </ul>
+          </div>
         ) : null}
         <ErrorAlert error={verifyError} />
       </div>
