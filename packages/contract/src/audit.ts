@@ -1,5 +1,6 @@
 // Audit trail API: read with filters, verify the chain.
 import { z } from 'zod';
+import { StrictIsoDateOrDateTime } from './common.ts';
 
 export const AuditEntry = z
   .object({
@@ -21,8 +22,8 @@ export const AuditQuery = z.strictObject({
   action: z.string().max(100).optional(),
   actor: z.string().max(320).optional(),
   organisationId: z.uuid().optional(),
-  from: z.string().max(40).optional(),
-  to: z.string().max(40).optional(),
+  from: StrictIsoDateOrDateTime.optional().describe('Entries at or after (a date or a date-time)'),
+  to: StrictIsoDateOrDateTime.optional().describe('Entries at or before (a date or a date-time)'),
   before: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });

@@ -42,3 +42,18 @@ export const Alpha3 = z
   .regex(/^[A-Za-z]{3}$/, 'an ISO 3166 alpha-3 code such as FRA')
   .transform((s) => s.toUpperCase());
 export const IsoDateTime = z.string().describe('ISO 8601 date-time');
+
+// Dates that come IN are checked strictly here, once: a day that exists in the calendar (no
+// 2020-13-45, no 2021-02-29) and a year from 0001, because PostgreSQL has no year 0 and refuses
+// such values with an error instead of a 400. Output schemas keep IsoDateTime's plain string.
+const realYear = (s: string) => !s.startsWith('0000');
+export const StrictIsoDate = z.iso
+  .date({ error: 'expected a calendar date YYYY-MM-DD' })
+  .refine(realYear, 'expected a year from 0001')
+  .describe('Calendar date YYYY-MM-DD');
+export const StrictIsoDateTime = z.iso
+  .datetime({ offset: true, error: 'expected an ISO 8601 date-time with Z or an offset' })
+  .refine(realYear, 'expected a year from 0001')
+  .describe('ISO 8601 date-time with Z or an offset');
+/** A bound in a query: a whole day, or an instant. */
+export const StrictIsoDateOrDateTime = z.union([StrictIsoDate, StrictIsoDateTime]);

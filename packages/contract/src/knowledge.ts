@@ -3,7 +3,7 @@
 // as alpha-2 or alpha-3 in any case and resolved by the core; outputs use alpha-3.
 import { COOPERATION_TYPES, OFFENCE_IDS } from '@comity/core/knowledge/taxonomy';
 import { z } from 'zod';
-import { Problem } from './common.ts';
+import { Problem, StrictIsoDate } from './common.ts';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 
@@ -307,7 +307,7 @@ export const ImportBody = z
     format: z.enum(['untc-xml', 'coe-json']),
     fileName: z.string().min(1).max(200),
     content: z.string().min(1).max(8 * 1024 * 1024),
-    asOf: IsoDate.optional().describe('Required for UNTC XML, which carries no date: the day it was downloaded'),
+    asOf: StrictIsoDate.optional().describe('Required for UNTC XML, which carries no date: the day it was downloaded'),
     force: z.boolean().optional().describe('Allow a snapshot older than the current data'),
   })
   .meta({ id: 'KnowledgeImportBody' });

@@ -16,8 +16,9 @@ import {
   TLP_MARKINGS,
 } from '@comity/core/requests/request';
 import { z } from 'zod';
+import { StrictIsoDate } from './common.ts';
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const IsoDate = StrictIsoDate;
 const Alpha3 = z
   .string()
   .regex(/^[A-Za-z]{3}$/, 'an ISO 3166 alpha-3 code such as FRA')

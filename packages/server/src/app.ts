@@ -10,9 +10,11 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { accessHook, documentAccess } from './auth/access.ts';
 import { authenticateHook } from './auth/authenticate.ts';
 import type { AppDeps } from './deps.ts';
-import { errorHandler, sendProblem } from './http/problem.ts';
+import { clientErrorHandler, errorHandler, frameworkErrorHandler, sendProblem } from './http/problem.ts';
+import { textBoundaryHook } from './http/text-boundary.ts';
 import { transformDocument } from './openapi/finish-document.ts';
 import { accountRoutes } from './routes/account-routes.ts';
 import { adminRoutes } from './routes/admin-routes.ts';
@@ -35,7 +37,12 @@ export async function buildApp(deps: AppDeps, extraRoutes: RoutePlugin[] = []): 
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     routerOptions: { ignoreTrailingSlash: true },
+    // Errors Fastify answers before any route runs (a bad percent-encoding, an over-long path
+    // parameter, a request the HTTP parser refuses) are problem+json like every other error.
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
   });
+  app.addHook('onRoute', documentAccess);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
@@ -86,6 +93,10 @@ export async function buildApp(deps: AppDeps, extraRoutes: RoutePlugin[] = []): 
     (request as { startedAt?: bigint }).startedAt = process.hrtime.bigint();
   });
   app.addHook('onRequest', authenticateHook(deps));
+  // Access before anything about the body: an anonymous caller gets 401 whatever it sent.
+  app.addHook('onRequest', accessHook);
+  // The text rule before the route's schema, so the field is named the same way on every route.
+  app.addHook('preValidation', textBoundaryHook);
   app.addHook('onResponse', async (request, reply) => {
     const started = (request as { startedAt?: bigint }).startedAt;
     if (started === undefined) return;

@@ -91,6 +91,9 @@ export async function federationRoutes(app: FastifyInstance, runtime: Federation
     '/federation/v1/inbox',
     {
       bodyLimit: runtime.settings.inboxBodyLimitBytes,
+      // Signed by peers, not signed in: the receive pipeline authenticates, parses and checks the
+      // text itself, so that every refusal carries one of the protocol's reason codes.
+      config: { access: 'public', ownTextCheck: true },
       // The envelope is parsed by the receive pipeline, so that every failure gets its reason code.
       attachValidation: true,
       schema: {
@@ -140,14 +143,14 @@ export async function federationRoutes(app: FastifyInstance, runtime: Federation
 
   // ---- peers (administrators) ---------------------------------------------------------------------
 
-  r.get('/api/v1/peers', { schema: { tags: ['federation'], summary: 'Peer nodes this node trusts, suspended or revoked', response: { 200: PeerList } } }, async (request) => {
+  r.get('/api/v1/peers', { config: { permission: 'federation:manage' }, schema: { tags: ['federation'], summary: 'Peer nodes this node trusts, suspended or revoked', response: { 200: PeerList } } }, async (request) => {
     requirePermission(request, 'federation:manage');
     return { items: await listPeerViews(deps.db) };
   });
 
   r.post(
     '/api/v1/peers/preview',
-    { schema: { tags: ['federation'], summary: 'Check a node card and show its fingerprint (changes nothing)', body: CardPreviewBody, response: { 200: CardPreview } } },
+    { config: { permission: 'federation:manage' }, schema: { tags: ['federation'], summary: 'Check a node card and show its fingerprint (changes nothing)', body: CardPreviewBody, response: { 200: CardPreview } } },
     async (request) => {
       requirePermission(request, 'federation:manage');
       return previewCard(runtime, request.body.card);
@@ -157,6 +160,7 @@ export async function federationRoutes(app: FastifyInstance, runtime: Federation
   r.post(
     '/api/v1/peers',
     {
+      config: { permission: 'federation:manage' },
       schema: {
         tags: ['federation'],
         summary: 'Trust a peer node: import its card with the fingerprint confirmed out of band (a known peer’s new card updates it)',
@@ -171,7 +175,7 @@ export async function federationRoutes(app: FastifyInstance, runtime: Federation
     },
   );
 
-  r.get('/api/v1/peers/:nodeId', { schema: { tags: ['federation'], summary: 'One peer', params: PeerParams, response: { 200: Peer } } }, async (request) => {
+  r.get('/api/v1/peers/:nodeId', { config: { permission: 'federation:manage' }, schema: { tags: ['federation'], summary: 'One peer', params: PeerParams, response: { 200: Peer } } }, async (request) => {
     requirePermission(request, 'federation:manage');
     return peerView(deps.db, request.params.nodeId);
   });
@@ -180,6 +184,7 @@ export async function federationRoutes(app: FastifyInstance, runtime: Federation
     r.post(
       `/api/v1/peers/:nodeId/${action}`,
       {
+        config: { permission: 'federation:manage' },
         schema: {
           tags: ['federation'],
           summary:
@@ -215,7 +220,7 @@ export async function federationRoutes(app: FastifyInstance, runtime: Federation
     };
   }
 
-  r.get('/api/v1/federation/profile', { schema: { tags: ['federation'], summary: 'What this node’s card says about it', response: { 200: ProfileView } } }, async (request) => {
+  r.get('/api/v1/federation/profile', { config: { permission: 'federation:manage' }, schema: { tags: ['federation'], summary: 'What this node’s card says about it', response: { 200: ProfileView } } }, async (request) => {
     requirePermission(request, 'federation:manage');
     return profileView();
   });
@@ -223,6 +228,7 @@ export async function federationRoutes(app: FastifyInstance, runtime: Federation
   r.put(
     '/api/v1/federation/profile',
     {
+      config: { permission: 'federation:manage' },
       schema: {
         tags: ['federation'],
         summary: 'Choose the authority (organisation) the card names, the public endpoint, accepted request types and languages; peers are sent the new card',
@@ -260,6 +266,7 @@ export async function federationRoutes(app: FastifyInstance, runtime: Federation
   r.get(
     '/api/v1/directory',
     {
+      config: { permission: 'node:read' },
       schema: {
         tags: ['federation'],
         summary: 'Counterpart authorities on trusted peer nodes (State, kind, accepted request types and languages); q searches name, State, kind',
@@ -275,7 +282,7 @@ export async function federationRoutes(app: FastifyInstance, runtime: Federation
 
   r.post(
     '/api/v1/federation/notes',
-    { schema: { tags: ['federation'], summary: 'Send a note to the authority on a peer node (signed, encrypted, delivered in order)', body: SendNoteBody, response: { 201: SentMessage } } },
+    { config: { permission: 'request:transmit' }, schema: { tags: ['federation'], summary: 'Send a note to the authority on a peer node (signed, encrypted, delivered in order)', body: SendNoteBody, response: { 201: SentMessage } } },
     async (request, reply) => {
       const actor = requirePermission(request, 'request:transmit');
       const row = await sendNote(runtime, { actor, requestId: String(request.id) }, request.body);
@@ -286,6 +293,7 @@ export async function federationRoutes(app: FastifyInstance, runtime: Federation
   r.get(
     '/api/v1/federation/messages',
     {
+      config: { permission: 'request:read' },
       schema: {
         tags: ['federation'],
         summary: 'Messages sent to and received from peer nodes (state, attempts, receipts); failed ones say why',
@@ -302,6 +310,7 @@ export async function federationRoutes(app: FastifyInstance, runtime: Federation
   r.post(
     '/api/v1/federation/messages/:messageId/retry',
     {
+      config: { permission: 'federation:manage' },
       schema: {
         tags: ['federation'],
         summary: 'Send a failed message again (with the failed messages after it in its conversation)',

@@ -1,5 +1,8 @@
 // The only place that maps errors to HTTP: RFC 9457 problem+json with a stable code and the
 // request's correlation id. Unknown errors become a 500 that reveals nothing but the id.
+import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import {
   ConflictError,
   DomainError,
@@ -31,12 +34,29 @@ const TITLES: Record<number, string> = {
   405: 'Method not allowed',
   409: 'Conflict',
   413: 'Payload too large',
+  414: 'URI too long',
   415: 'Unsupported media type',
   422: 'Unprocessable content',
   429: 'Too many requests',
+  431: 'Request header fields too large',
   500: 'Internal error',
   503: 'Service unavailable',
 };
+
+const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
+
+function problemBody(status: number, code: string, correlationId: string, instance: string | undefined, detail?: string, extra: Record<string, unknown> = {}): ProblemBody {
+  return {
+    type: `https://comity.dev/problems/${code}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    code,
+    correlationId,
+    ...(instance !== undefined ? { instance } : {}),
+    ...(detail ? { detail } : {}),
+    ...extra,
+  };
+}
 
 export function sendProblem(
   reply: FastifyReply,
@@ -45,17 +65,47 @@ export function sendProblem(
   detail?: string,
   extra: Record<string, unknown> = {},
 ): FastifyReply {
-  const body: ProblemBody = {
-    type: `https://comity.dev/problems/${code}`,
-    title: TITLES[status] ?? 'Error',
-    status,
-    code,
-    correlationId: String(reply.request.id),
-    instance: reply.request.url.split('?')[0],
-    ...(detail ? { detail } : {}),
-    ...extra,
-  };
-  return reply.code(status).type('application/problem+json; charset=utf-8').send(body);
+  const body = problemBody(status, code, String(reply.request.id), reply.request.url.split('?')[0], detail, extra);
+  return reply.code(status).type(PROBLEM_TYPE).send(body);
+}
+
+/**
+ * Fastify's `frameworkErrors`: the router refused the URL before any route or hook ran (a bad
+ * percent-encoding, a path parameter longer than the router allows). The reply has no route
+ * context here, so the body is serialised by hand.
+ */
+export function frameworkErrorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const path = (request.raw.url ?? '/').split('?')[0];
+  const [status, code, detail] =
+    err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? [414, 'uri_too_long', 'A path parameter is longer than this node accepts.']
+      : err.code === 'FST_ERR_BAD_URL'
+        ? [400, 'bad_url', 'The URL has a malformed percent-encoding.']
+        : [400, 'bad_request', 'The request could not be routed.'];
+  const body = problemBody(status, code, String(request.id), path, detail);
+  reply.code(status).header('x-request-id', String(request.id)).type(PROBLEM_TYPE).send(JSON.stringify(body));
+}
+
+/**
+ * Fastify's `clientErrorHandler`: Node's HTTP parser refused the request (headers too large, a
+ * forbidden character, a malformed request line). There is no request object, only the socket.
+ */
+export function clientErrorHandler(err: Error & { code?: string }, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, detail] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'headers_too_large', 'The request headers are larger than this node accepts.']
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'request_timeout', 'The request took too long to arrive.']
+        : [400, 'malformed_http', 'The HTTP request could not be parsed.'];
+  const correlationId = randomUUID();
+  const body = JSON.stringify(problemBody(status, code, correlationId, undefined, detail));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Request-Id: ${correlationId}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(err);
 }
 
 function statusOfDomain(err: DomainError): number {

@@ -77,6 +77,7 @@ export async function knowledgeRoutes(app: FastifyInstance, deps: AppDeps): Prom
   r.get(
     '/api/v1/legal-basis',
     {
+      config: { access: 'public', guard: readable },
       schema: {
         tags: TAGS,
         summary: 'Legal bases between two States for an offence and a kind of cooperation',
@@ -88,7 +89,6 @@ export async function knowledgeRoutes(app: FastifyInstance, deps: AppDeps): Prom
       },
     },
     async (request) => {
-      await readable(request);
       const q = request.query;
       return service.answer({
         requesting: q.requesting,
@@ -104,9 +104,8 @@ export async function knowledgeRoutes(app: FastifyInstance, deps: AppDeps): Prom
 
   r.get(
     '/api/v1/instruments',
-    { schema: { tags: TAGS, summary: 'Instruments in the knowledge base, with party counts', security: [], response: { 200: InstrumentList, 401: Problem } } },
-    async (request) => {
-      await readable(request);
+    { config: { access: 'public', guard: readable }, schema: { tags: TAGS, summary: 'Instruments in the knowledge base, with party counts', security: [], response: { 200: InstrumentList, 401: Problem } } },
+    async (_request) => {
       const state = await service.state();
       const date = today();
       return {
@@ -120,6 +119,7 @@ export async function knowledgeRoutes(app: FastifyInstance, deps: AppDeps): Prom
   r.get(
     '/api/v1/instruments/:id',
     {
+      config: { access: 'public', guard: readable },
       schema: {
         tags: TAGS,
         summary: 'One instrument: articles, parties with status facts, reservations; ?version= for an earlier import',
@@ -130,7 +130,6 @@ export async function knowledgeRoutes(app: FastifyInstance, deps: AppDeps): Prom
       },
     },
     async (request) => {
-      await readable(request);
       const current = await service.state();
       const state = request.query.version === undefined ? current : await service.stateAt(request.query.version);
       const id = resolveInstrument(state.index, request.params.id);
@@ -143,9 +142,8 @@ export async function knowledgeRoutes(app: FastifyInstance, deps: AppDeps): Prom
 
   r.get(
     '/api/v1/countries',
-    { schema: { tags: TAGS, summary: 'States (and the EU) with names in the six UN languages', security: [], response: { 200: CountryList, 401: Problem } } },
-    async (request) => {
-      await readable(request);
+    { config: { access: 'public', guard: readable }, schema: { tags: TAGS, summary: 'States (and the EU) with names in the six UN languages', security: [], response: { 200: CountryList, 401: Problem } } },
+    async (_request) => {
       return { items: service.reference.countries.map(presentCountry) };
     },
   );
@@ -153,6 +151,7 @@ export async function knowledgeRoutes(app: FastifyInstance, deps: AppDeps): Prom
   r.get(
     '/api/v1/countries/:code',
     {
+      config: { access: 'public', guard: readable },
       schema: {
         tags: TAGS,
         summary: 'Country profile: instruments by status and declarations that matter for cooperation',
@@ -163,7 +162,6 @@ export async function knowledgeRoutes(app: FastifyInstance, deps: AppDeps): Prom
       },
     },
     async (request) => {
-      await readable(request);
       const index = await service.index();
       const code = resolveCountry(index, request.params.code);
       const country = index.countries.get(code);
@@ -175,9 +173,8 @@ export async function knowledgeRoutes(app: FastifyInstance, deps: AppDeps): Prom
 
   r.get(
     '/api/v1/taxonomy',
-    { schema: { tags: TAGS, summary: 'Cooperation types and offence categories (with ICCS codes where established)', security: [], response: { 200: Taxonomy, 401: Problem } } },
-    async (request) => {
-      await readable(request);
+    { config: { access: 'public', guard: readable }, schema: { tags: TAGS, summary: 'Cooperation types and offence categories (with ICCS codes where established)', security: [], response: { 200: Taxonomy, 401: Problem } } },
+    async (_request) => {
       const labels = new Map(service.reference.offences.map((o) => [o.id, o]));
       return {
         cooperationTypes: service.reference.cooperationTypes.map((t) => ({ id: t.id, label: t.label })),
@@ -190,9 +187,8 @@ export async function knowledgeRoutes(app: FastifyInstance, deps: AppDeps): Prom
 
   r.get(
     '/api/v1/knowledge/versions',
-    { schema: { tags: TAGS, summary: 'Knowledge versions (imports), newest first', security: [], response: { 200: KnowledgeVersionList, 401: Problem } } },
+    { config: { access: 'public', guard: readable }, schema: { tags: TAGS, summary: 'Knowledge versions (imports), newest first', security: [], response: { 200: KnowledgeVersionList, 401: Problem } } },
     async (request) => {
-      await readable(request);
       const current = (await service.state()).version.number;
       const admin = request.actor ? can(request.actor.role, 'knowledge:curate') : false;
       return { items: (await listKnowledgeVersions(deps.db)).map((v) => presentVersion(v, { current, admin })) };
@@ -202,6 +198,7 @@ export async function knowledgeRoutes(app: FastifyInstance, deps: AppDeps): Prom
   r.post(
     '/api/v1/knowledge/imports',
     {
+      config: { permission: 'knowledge:curate' },
       bodyLimit: 12 * 1024 * 1024,
       schema: {
         tags: ADMIN_TAGS,
@@ -227,7 +224,7 @@ export async function knowledgeRoutes(app: FastifyInstance, deps: AppDeps): Prom
 
   r.get(
     '/api/v1/knowledge/curations',
-    { schema: { tags: ADMIN_TAGS, summary: 'Curated facts (admin)', querystring: CurationQuery, response: { 200: CurationList, 401: Problem, 403: Problem } } },
+    { config: { permission: 'knowledge:curate' }, schema: { tags: ADMIN_TAGS, summary: 'Curated facts (admin)', querystring: CurationQuery, response: { 200: CurationList, 401: Problem, 403: Problem } } },
     async (request) => {
       requirePermission(request, 'knowledge:curate');
       const state = await service.state();
@@ -239,6 +236,7 @@ export async function knowledgeRoutes(app: FastifyInstance, deps: AppDeps): Prom
   r.post(
     '/api/v1/knowledge/curations',
     {
+      config: { permission: 'knowledge:curate' },
       schema: {
         tags: ADMIN_TAGS,
         summary: 'Add or correct a participation, add a bilateral treaty, or set a reservation’s effect (admin)',
@@ -261,6 +259,7 @@ export async function knowledgeRoutes(app: FastifyInstance, deps: AppDeps): Prom
   r.post(
     '/api/v1/knowledge/curations/:id/withdraw',
     {
+      config: { permission: 'knowledge:curate' },
       schema: {
         tags: ADMIN_TAGS,
         summary: 'Withdraw a curated fact: the imported data applies again (admin)',
@@ -279,6 +278,7 @@ export async function knowledgeRoutes(app: FastifyInstance, deps: AppDeps): Prom
   r.post(
     '/api/v1/knowledge/curations/:id/confirm',
     {
+      config: { permission: 'knowledge:curate' },
       schema: {
         tags: ADMIN_TAGS,
         summary: 'Keep a curated fact that a newer import contradicts: it now rests on the current version (admin)',
@@ -295,7 +295,7 @@ export async function knowledgeRoutes(app: FastifyInstance, deps: AppDeps): Prom
 
   r.get(
     '/api/v1/knowledge/conflicts',
-    { schema: { tags: ADMIN_TAGS, summary: 'Curated facts that a newer import contradicts (admin)', response: { 200: ConflictList, 401: Problem, 403: Problem } } },
+    { config: { permission: 'knowledge:curate' }, schema: { tags: ADMIN_TAGS, summary: 'Curated facts that a newer import contradicts (admin)', response: { 200: ConflictList, 401: Problem, 403: Problem } } },
     async (request) => {
       requirePermission(request, 'knowledge:curate');
       const state = await service.state();

@@ -36,6 +36,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor, requirePermission } from '../auth/authenticate.ts';
 import { sendProblem } from '../http/problem.ts';
+import { assertWellFormedText } from '../http/text-boundary.ts';
 import { PdfUnavailableError } from './documents/render-pdf.ts';
 import { myNotifications, readNotification, removeServiceLevel, serviceLevelsOf, setServiceLevel } from './inbox-service.ts';
 import type { RequestDeps } from './request-deps.ts';
@@ -57,6 +58,8 @@ import {
 const AttachmentParams = z.strictObject({ id: z.uuid(), attachmentId: z.uuid() });
 const AttachmentQuery = z.strictObject({ filename: z.string().min(1).max(255).optional() });
 const TAGS = ['requests'];
+/** A transition needs the permission of its action; any of them lets the body be read at all. */
+const TRANSITION_PERMISSIONS = [...new Set(Object.values(LIFECYCLE).map((a) => a.permission))];
 
 function presentAttachment(a: RequestAttachmentRow) {
   return {
@@ -68,6 +71,19 @@ function presentAttachment(a: RequestAttachmentRow) {
     uploadedAt: new Date(a.uploaded_at).toISOString(),
     uploadedBy: a.uploaded_by,
   };
+}
+
+/** X-Filename is percent-encoded UTF-8 (headers carry bytes, not text); decoded, it obeys the text rule. */
+function decodeFilenameHeader(header: string): string {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(header);
+  } catch {
+    throw new ValidationError('invalid_filename', 'X-Filename is not percent-encoded UTF-8 (encode the name with encodeURIComponent).', {
+      pointer: '/headers/x-filename',
+    });
+  }
+  return assertWellFormedText(decoded, '/headers/x-filename');
 }
 
 /** `attachment; filename*=UTF-8''…` so that names in any script survive. */
@@ -83,7 +99,7 @@ export function requestRoutes(deps: RequestDeps) {
 
     r.post(
       '/api/v1/requests',
-      { schema: { tags: TAGS, summary: 'Draft a new request', body: CreateRequestBody, response: { 201: RequestView } } },
+      { config: { permission: 'request:draft' }, schema: { tags: TAGS, summary: 'Draft a new request', body: CreateRequestBody, response: { 201: RequestView } } },
       async (request, reply) => {
         requirePermission(request, 'request:draft');
         const row = await createRequest(deps, who(request), request.body);
@@ -93,7 +109,7 @@ export function requestRoutes(deps: RequestDeps) {
 
     r.get(
       '/api/v1/requests',
-      { schema: { tags: TAGS, summary: 'List requests (filters, search, the approval queue)', querystring: RequestListQuery, response: { 200: RequestList } } },
+      { config: { permission: 'request:read' }, schema: { tags: TAGS, summary: 'List requests (filters, search, the approval queue)', querystring: RequestListQuery, response: { 200: RequestList } } },
       async (request) => {
         const actor = requirePermission(request, 'request:read');
         const q = request.query;
@@ -124,7 +140,7 @@ export function requestRoutes(deps: RequestDeps) {
 
     r.get(
       '/api/v1/requests/statistics',
-      { schema: { tags: TAGS, summary: 'Statistics per counterpart State and type', querystring: StatisticsQuery, response: { 200: RequestStatistics } } },
+      { config: { permission: 'request:read' }, schema: { tags: TAGS, summary: 'Statistics per counterpart State and type', querystring: StatisticsQuery, response: { 200: RequestStatistics } } },
       async (request) => {
         const actor = requirePermission(request, 'request:read');
         const q = request.query;
@@ -134,7 +150,7 @@ export function requestRoutes(deps: RequestDeps) {
 
     r.get(
       '/api/v1/requests/refusal-grounds',
-      { schema: { tags: TAGS, summary: 'Refusal grounds with their articles, per request type', querystring: RefusalGroundsQuery, response: { 200: RefusalGroundList } } },
+      { config: { permission: 'request:read' }, schema: { tags: TAGS, summary: 'Refusal grounds with their articles, per request type', querystring: RefusalGroundsQuery, response: { 200: RefusalGroundList } } },
       async (request) => {
         requirePermission(request, 'request:read');
         const list = request.query.type ? groundsFor(request.query.type) : REFUSAL_GROUNDS;
@@ -144,7 +160,7 @@ export function requestRoutes(deps: RequestDeps) {
 
     r.post(
       '/api/v1/requests/check',
-      { schema: { tags: TAGS, summary: 'Check the completeness of a request that is not saved', body: CheckRequestBody, response: { 200: Completeness } } },
+      { config: { permission: 'request:read' }, schema: { tags: TAGS, summary: 'Check the completeness of a request that is not saved', body: CheckRequestBody, response: { 200: Completeness } } },
       async (request) => {
         const actor = requirePermission(request, 'request:read');
         const { requestingState, ...rest } = request.body;
@@ -155,7 +171,7 @@ export function requestRoutes(deps: RequestDeps) {
 
     r.get(
       '/api/v1/requests/:id',
-      { schema: { tags: TAGS, summary: 'A request with its timeline, files and the actions you may take', params: IdParams, response: { 200: RequestView } } },
+      { config: { permission: 'request:read' }, schema: { tags: TAGS, summary: 'A request with its timeline, files and the actions you may take', params: IdParams, response: { 200: RequestView } } },
       async (request) => {
         const actor = requirePermission(request, 'request:read');
         return presentRequest(deps.db, await loadVisible(deps, actor, request.params.id), actor);
@@ -164,7 +180,7 @@ export function requestRoutes(deps: RequestDeps) {
 
     r.patch(
       '/api/v1/requests/:id',
-      { schema: { tags: TAGS, summary: 'Edit a draft (optimistic locking: send the version you edited)', params: IdParams, body: PatchRequestBody, response: { 200: RequestView } } },
+      { config: { permission: 'request:draft' }, schema: { tags: TAGS, summary: 'Edit a draft (optimistic locking: send the version you edited)', params: IdParams, body: PatchRequestBody, response: { 200: RequestView } } },
       async (request) => {
         requirePermission(request, 'request:draft');
         const row = await updateRequestContent(deps, who(request), request.params.id, request.body);
@@ -174,7 +190,7 @@ export function requestRoutes(deps: RequestDeps) {
 
     r.get(
       '/api/v1/requests/:id/completeness',
-      { schema: { tags: TAGS, summary: 'What is missing (essential items block transmission), each with its article', params: IdParams, response: { 200: Completeness } } },
+      { config: { permission: 'request:read' }, schema: { tags: TAGS, summary: 'What is missing (essential items block transmission), each with its article', params: IdParams, response: { 200: Completeness } } },
       async (request) => {
         const actor = requirePermission(request, 'request:read');
         return requestCompleteness(deps, await loadVisible(deps, actor, request.params.id));
@@ -184,6 +200,7 @@ export function requestRoutes(deps: RequestDeps) {
     r.post(
       '/api/v1/requests/:id/transitions',
       {
+        config: { permission: TRANSITION_PERMISSIONS },
         schema: {
           tags: TAGS,
           summary: 'Move the request through its lifecycle',
@@ -203,11 +220,15 @@ export function requestRoutes(deps: RequestDeps) {
     // Attachments accept any body: raw bytes (with ?filename=) or JSON with base64 content. The
     // parser lives in its own context so other routes keep refusing non-JSON bodies.
     await app.register(async (child) => {
+      // Fastify's own text/plain parser would turn a plain-text file into a string that then
+      // fails as a JSON body; only JSON is parsed, every other type is the file's bytes.
+      child.removeContentTypeParser('text/plain');
       child.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
       const c = child.withTypeProvider<ZodTypeProvider>();
       c.post(
         '/api/v1/requests/:id/attachments',
         {
+          config: { permission: 'request:draft' },
           bodyLimit: Math.ceil((deps.settings.attachmentMaxBytes * 4) / 3) + 64 * 1024,
           schema: {
             tags: TAGS,
@@ -223,7 +244,7 @@ export function requestRoutes(deps: RequestDeps) {
           let file: { filename: string; mediaType: string; bytes: Buffer };
           if (Buffer.isBuffer(request.body)) {
             const header = request.headers['x-filename'];
-            const filename = request.query.filename ?? (typeof header === 'string' ? decodeURIComponent(header) : undefined);
+            const filename = request.query.filename ?? (typeof header === 'string' ? decodeFilenameHeader(header) : undefined);
             if (!filename) throw new ValidationError('filename_required', 'Give the file name in ?filename= or the X-Filename header.');
             file = { filename, mediaType: (request.headers['content-type'] ?? 'application/octet-stream').split(';')[0]!.trim(), bytes: request.body };
           } else {
@@ -250,7 +271,7 @@ export function requestRoutes(deps: RequestDeps) {
 
     r.get(
       '/api/v1/requests/:id/attachments/:attachmentId',
-      { schema: { tags: TAGS, summary: 'Download an attached file', params: AttachmentParams } },
+      { config: { permission: 'request:read' }, schema: { tags: TAGS, summary: 'Download an attached file', params: AttachmentParams } },
       async (request, reply) => {
         const actor = requirePermission(request, 'request:read');
         const { file, bytes } = await readAttachment(deps, actor, request.params.id, request.params.attachmentId);
@@ -265,6 +286,7 @@ export function requestRoutes(deps: RequestDeps) {
     r.get(
       '/api/v1/requests/:id/document',
       {
+        config: { permission: 'request:read' },
         schema: {
           tags: TAGS,
           summary: 'The formal letter of request as PDF or DOCX in a UN language',
@@ -309,7 +331,7 @@ export function requestRoutes(deps: RequestDeps) {
 
     r.get(
       '/api/v1/service-levels',
-      { schema: { tags: ['requests'], summary: 'Service levels my organisation expects of its counterparts', response: { 200: ServiceLevelList } } },
+      { config: { permission: 'request:read' }, schema: { tags: ['requests'], summary: 'Service levels my organisation expects of its counterparts', response: { 200: ServiceLevelList } } },
       async (request) => {
         const actor = requirePermission(request, 'request:read');
         return { items: await serviceLevelsOf(deps, actor.organisationId) };
@@ -318,7 +340,7 @@ export function requestRoutes(deps: RequestDeps) {
 
     r.put(
       '/api/v1/service-levels',
-      { schema: { tags: ['requests'], summary: 'Set the service level for a counterpart (organisation, State, or default)', body: PutServiceLevelBody, response: { 200: ServiceLevel } } },
+      { config: { permission: 'request:configure' }, schema: { tags: ['requests'], summary: 'Set the service level for a counterpart (organisation, State, or default)', body: PutServiceLevelBody, response: { 200: ServiceLevel } } },
       async (request) => {
         const actor = requirePermission(request, 'request:configure');
         return setServiceLevel(deps, { actor, requestId: String(request.id) }, request.body);
@@ -327,7 +349,7 @@ export function requestRoutes(deps: RequestDeps) {
 
     r.delete(
       '/api/v1/service-levels',
-      { schema: { tags: ['requests'], summary: 'Remove a service level', querystring: ServiceLevelKeyQuery, response: { 204: z.null() } } },
+      { config: { permission: 'request:configure' }, schema: { tags: ['requests'], summary: 'Remove a service level', querystring: ServiceLevelKeyQuery, response: { 204: z.null() } } },
       async (request, reply) => {
         const actor = requirePermission(request, 'request:configure');
         await removeServiceLevel(deps, { actor, requestId: String(request.id) }, request.query);

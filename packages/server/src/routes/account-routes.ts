@@ -12,7 +12,7 @@ export async function accountRoutes(app: FastifyInstance, deps: AppDeps): Promis
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.post(
     '/api/v1/account/password',
-    { schema: { tags: ['account'], summary: 'Change my password', body: ChangePasswordBody, response: { 204: z.null() } } },
+    { config: { allowPasswordChangePending: true }, schema: { tags: ['account'], summary: 'Change my password', body: ChangePasswordBody, response: { 204: z.null() } } },
     async (request, reply) => {
       const actor = requireActor(request, { allowPasswordChangePending: true });
       await changePassword(deps, { actor, requestId: String(request.id) }, request.body.currentPassword, request.body.newPassword);

@@ -23,7 +23,7 @@ export async function adminRoutes(app: FastifyInstance, deps: AppDeps): Promise<
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/v1/organisations',
-    { schema: { tags: ['organisations'], summary: 'Organisations I may see', response: { 200: OrganisationList } } },
+    { config: { permission: 'organisation:read' }, schema: { tags: ['organisations'], summary: 'Organisations I may see', response: { 200: OrganisationList } } },
     async (request) => {
       const actor = requirePermission(request, 'organisation:read');
       const rows = await listOrganisations(deps.db, NODE_WIDE_ROLES.includes(actor.role) ? undefined : actor.organisationId);
@@ -33,6 +33,7 @@ export async function adminRoutes(app: FastifyInstance, deps: AppDeps): Promise<
   r.get(
     '/api/v1/counterparts',
     {
+      config: { permission: 'request:draft' },
       schema: {
         tags: ['organisations'],
         summary: 'Other authorities on this node that a request can be addressed to',
@@ -48,7 +49,7 @@ export async function adminRoutes(app: FastifyInstance, deps: AppDeps): Promise<
   );
   r.get(
     '/api/v1/organisations/:id',
-    { schema: { tags: ['organisations'], summary: 'One organisation', params: IdParams, response: { 200: Organisation } } },
+    { config: { permission: 'organisation:read' }, schema: { tags: ['organisations'], summary: 'One organisation', params: IdParams, response: { 200: Organisation } } },
     async (request) => {
       const actor = requirePermission(request, 'organisation:read');
       const org = await findOrganisation(deps.db, request.params.id);
@@ -58,7 +59,7 @@ export async function adminRoutes(app: FastifyInstance, deps: AppDeps): Promise<
   );
   r.post(
     '/api/v1/organisations',
-    { schema: { tags: ['organisations'], summary: 'Create an organisation (admin)', body: CreateOrganisationBody, response: { 201: Organisation } } },
+    { config: { permission: 'organisation:manage' }, schema: { tags: ['organisations'], summary: 'Create an organisation (admin)', body: CreateOrganisationBody, response: { 201: Organisation } } },
     async (request, reply) => {
       const actor = requirePermission(request, 'organisation:manage');
       const org = await createOrganisation(deps, { actor, requestId: String(request.id) }, request.body);
@@ -67,7 +68,7 @@ export async function adminRoutes(app: FastifyInstance, deps: AppDeps): Promise<
   );
   r.patch(
     '/api/v1/organisations/:id',
-    { schema: { tags: ['organisations'], summary: 'Rename or correct an organisation (admin)', params: IdParams, body: UpdateOrganisationBody, response: { 200: Organisation } } },
+    { config: { permission: 'organisation:manage' }, schema: { tags: ['organisations'], summary: 'Rename or correct an organisation (admin)', params: IdParams, body: UpdateOrganisationBody, response: { 200: Organisation } } },
     async (request) => {
       const actor = requirePermission(request, 'organisation:manage');
       return presentOrganisation(await updateOrganisation(deps, { actor, requestId: String(request.id) }, request.params.id, request.body));
@@ -75,7 +76,7 @@ export async function adminRoutes(app: FastifyInstance, deps: AppDeps): Promise<
   );
   r.get(
     '/api/v1/users',
-    { schema: { tags: ['users'], summary: 'Users (admins: all; supervisors: their organisation)', querystring: UserQuery, response: { 200: UserList } } },
+    { config: { permission: 'user:read' }, schema: { tags: ['users'], summary: 'Users (admins: all; supervisors: their organisation)', querystring: UserQuery, response: { 200: UserList } } },
     async (request) => {
       const actor = requirePermission(request, 'user:read');
       const scoped = NODE_WIDE_ROLES.includes(actor.role) ? request.query.organisationId : actor.organisationId;
@@ -85,7 +86,7 @@ export async function adminRoutes(app: FastifyInstance, deps: AppDeps): Promise<
   );
   r.post(
     '/api/v1/users',
-    { schema: { tags: ['users'], summary: 'Create a user (admin)', body: CreateUserBody, response: { 201: User } } },
+    { config: { permission: 'user:manage' }, schema: { tags: ['users'], summary: 'Create a user (admin)', body: CreateUserBody, response: { 201: User } } },
     async (request, reply) => {
       const actor = requirePermission(request, 'user:manage');
       const user = await createUser(deps, { actor, requestId: String(request.id) }, { ...request.body, mustChangePassword: true });
@@ -98,7 +99,7 @@ export async function adminRoutes(app: FastifyInstance, deps: AppDeps): Promise<
   ] as const) {
     r.post(
       path,
-      { schema: { tags: ['users'], summary: disabled ? 'Disable a user (admin)' : 'Re-enable a user (admin)', params: IdParams, response: { 200: User } } },
+      { config: { permission: 'user:manage' }, schema: { tags: ['users'], summary: disabled ? 'Disable a user (admin)' : 'Re-enable a user (admin)', params: IdParams, response: { 200: User } } },
       async (request) => {
         const actor = requirePermission(request, 'user:manage');
         return presentUser(await setUserDisabled(deps, { actor, requestId: String(request.id) }, request.params.id, disabled));

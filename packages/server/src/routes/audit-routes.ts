@@ -12,7 +12,7 @@ export async function auditRoutes(app: FastifyInstance, deps: AppDeps): Promise<
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/v1/audit',
-    { schema: { tags: ['audit'], summary: 'Audit entries, newest first (admin)', querystring: AuditQuery, response: { 200: AuditPage } } },
+    { config: { permission: 'audit:read' }, schema: { tags: ['audit'], summary: 'Audit entries, newest first (admin)', querystring: AuditQuery, response: { 200: AuditPage } } },
     async (request) => {
       requirePermission(request, 'audit:read');
       const q = request.query;
@@ -23,7 +23,7 @@ export async function auditRoutes(app: FastifyInstance, deps: AppDeps): Promise<
   );
   r.get(
     '/api/v1/audit/verify',
-    { schema: { tags: ['audit'], summary: 'Verify the hash chain and its signed head', response: { 200: AuditVerification } } },
+    { config: { permission: 'audit:verify' }, schema: { tags: ['audit'], summary: 'Verify the hash chain and its signed head', response: { 200: AuditVerification } } },
     async (request) => {
       requirePermission(request, 'audit:verify');
       return verifyTrail(deps);

@@ -53,12 +53,12 @@ export async function nodeRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
   );
   r.get(
     '/api/v1/settings/public',
-    { schema: { tags: ['node'], summary: 'Settings the web UI needs before sign-in', response: { 200: PublicSettings } } },
+    { config: { access: 'public' }, schema: { tags: ['node'], summary: 'Settings the web UI needs before sign-in', response: { 200: PublicSettings } } },
     async () => readPublicSettings(deps),
   );
   r.put(
     '/api/v1/settings/public',
-    { schema: { tags: ['node'], summary: 'Change node settings (admin)', body: UpdateSettingsBody, response: { 200: PublicSettings } } },
+    { config: { permission: 'settings:manage' }, schema: { tags: ['node'], summary: 'Change node settings (admin)', body: UpdateSettingsBody, response: { 200: PublicSettings } } },
     async (request) => {
       const actor = requirePermission(request, 'settings:manage');
       await auditedTransaction(deps, { actor, requestId: String(request.id) }, async (trx, audit) => {

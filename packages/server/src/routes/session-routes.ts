@@ -16,7 +16,7 @@ export async function sessionRoutes(app: FastifyInstance, deps: AppDeps): Promis
     '/api/v1/session',
     {
       schema: { tags: ['session'], summary: 'Sign in (sets the session cookie)', body: SignInBody, response: { 200: SessionResponse } },
-      config: { rateLimit: { max: deps.config.loginRateLimit ?? 20, timeWindow: 60_000 } },
+      config: { access: 'public', rateLimit: { max: deps.config.loginRateLimit ?? 20, timeWindow: 60_000 } },
     },
     async (request, reply) => {
       const result = await signIn(deps, String(request.id), request.body.email, request.body.password);
@@ -33,7 +33,7 @@ export async function sessionRoutes(app: FastifyInstance, deps: AppDeps): Promis
 
   r.get(
     '/api/v1/session',
-    { schema: { tags: ['session'], summary: 'The signed-in user and the CSRF token', response: { 200: SessionResponse } } },
+    { config: { allowPasswordChangePending: true }, schema: { tags: ['session'], summary: 'The signed-in user and the CSRF token', response: { 200: SessionResponse } } },
     async (request) => {
       const actor = requireActor(request, { allowPasswordChangePending: true });
       const user = await findUser(deps.db, actor.userId);
@@ -45,7 +45,7 @@ export async function sessionRoutes(app: FastifyInstance, deps: AppDeps): Promis
 
   r.delete(
     '/api/v1/session',
-    { schema: { tags: ['session'], summary: 'Sign out', response: { 204: z.null() } } },
+    { config: { allowPasswordChangePending: true }, schema: { tags: ['session'], summary: 'Sign out', response: { 204: z.null() } } },
     async (request, reply) => {
       const actor = requireActor(request, { allowPasswordChangePending: true });
       await signOut(deps, { actor, requestId: String(request.id) });
