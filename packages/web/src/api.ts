@@ -225,13 +225,14 @@ export const api = {
   getSession: () => request<Session>('GET', '/api/v1/session'),
   signIn: (email: string, password: string) => request<Session>('POST', '/api/v1/session', { email, password }),
   signOut: () => request<void>('DELETE', '/api/v1/session'),
-  changePassword: (currentPassword: string, newPassword: string) =>
-    request<void>('POST', '/api/v1/account/password', { currentPassword, newPassword }),
+  changePassword: (currentPassword: string, newPassword: string, opts: { revokeApiTokens?: boolean } = {}) =>
+    request<void>('POST', '/api/v1/account/password', { currentPassword, newPassword, ...(opts.revokeApiTokens ? { revokeApiTokens: true } : {}) }),
 
   // Personal API tokens
   listTokens: () => request<{ items: ApiToken[] }>('GET', '/api/v1/account/tokens'),
   createToken: (name: string) => request<{ id: string; name: string; token: string }>('POST', '/api/v1/account/tokens', { name }),
   revokeToken: (id: string) => request<void>('DELETE', `/api/v1/account/tokens/${encodeURIComponent(id)}`),
+  revokeAllTokens: () => request<{ revoked: number }>('DELETE', '/api/v1/account/tokens'),
 
   // Administration
   listOrganisations: () => request<{ items: Organisation[] }>('GET', '/api/v1/organisations'),
