@@ -56,6 +56,16 @@ function signInFrom(url: string, from: string, forwardedFor: string): Promise<nu
   });
 }
 
+test('COMITY_TRUST_PROXY takes a hop count or a list of proxy addresses/CIDRs, nothing else', () => {
+  assert.equal(configFromEnv({}).trustProxy, undefined);
+  assert.equal(configFromEnv({ COMITY_TRUST_PROXY: '0' }).trustProxy, undefined);
+  assert.equal(configFromEnv({ COMITY_TRUST_PROXY: '2' }).trustProxy, 2);
+  assert.deepEqual(configFromEnv({ COMITY_TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,::1' }).trustProxy, ['10.0.0.5', '10.1.0.0/16', '::1']);
+  for (const bad of ['true', 'yes', '10.0.0.0/33', '10.0.0.5/8/1', 'proxy.example.org', '-1']) {
+    assert.throws(() => configFromEnv({ COMITY_TRUST_PROXY: bad }), /COMITY_TRUST_PROXY/, bad);
+  }
+});
+
 for (const backend of testBackends()) {
   for (const setting of ['1', '127.0.0.1/32, ::1']) {
     describe(`sign-in rate limit behind a proxy (COMITY_TRUST_PROXY=${setting}) on ${backend.name}`, () => {
