@@ -35,11 +35,16 @@ export const SessionResponse = z.object({ user: SessionUser, csrfToken: z.string
 export const ChangePasswordBody = z.strictObject({
   currentPassword: z.string().min(1).max(1024),
   newPassword: z.string().min(12).max(1024),
+  revokeApiTokens: z
+    .boolean()
+    .optional()
+    .describe('Also revoke every personal API token of this account (default false: tokens are separate credentials and survive a password change)'),
 });
 
 export const ApiToken = z.object({ id: Uuid, name: z.string(), createdAt: IsoDateTime, lastUsedAt: IsoDateTime.nullable() });
 export const ApiTokenList = z.object({ items: z.array(ApiToken) });
 export const CreateApiTokenBody = z.strictObject({ name: z.string().trim().min(1).max(100) });
+export const RevokedApiTokens = z.object({ revoked: z.number().int().min(0).describe('How many tokens were revoked') });
 export const CreatedApiToken = z.object({ id: Uuid, name: z.string(), token: z.string().describe('Shown once; store it safely') });
 
 export const OrganisationList = z.object({ items: z.array(Organisation) });

@@ -24,13 +24,24 @@ import { sessionRoutes } from './routes/session-routes.ts';
 
 export type RoutePlugin = (app: FastifyInstance, deps: AppDeps) => Promise<void>;
 
+/**
+ * Only configured proxies may speak for the client: with N hops, the socket peer and the N-1
+ * right-most X-Forwarded-For entries are proxies and the next one to the left is the client
+ * (what an appending proxy such as nginx leaves); with a list, only those addresses count.
+ */
+function trustProxyOption(setting: number | string[] | undefined): false | string[] | ((address: string, hop: number) => boolean) {
+  if (setting === undefined || setting === 0) return false;
+  if (typeof setting === 'number') return (_address, hop) => hop < setting;
+  return setting;
+}
+
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
 
 export async function buildApp(deps: AppDeps, extraRoutes: RoutePlugin[] = []): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.config.log ? { level: process.env.COMITY_LOG_LEVEL ?? 'info' } : false,
     bodyLimit: deps.config.bodyLimitBytes ?? 1024 * 1024,
-    trustProxy: deps.config.trustProxy ?? false,
+    trustProxy: trustProxyOption(deps.config.trustProxy),
     // A caller's own X-Request-Id is kept when it looks sane, so logs on both sides line up.
     genReqId: (req) => {
       const given = req.headers['x-request-id'];

@@ -1,4 +1,5 @@
 // Node configuration from the environment (the README's table lists every variable).
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import type { FederationSettings } from './federation/federation-config.ts';
 
@@ -17,7 +18,13 @@ export interface NodeConfig {
   nodeName?: string | undefined;
   nodeCountry?: string | undefined;
   log?: boolean | undefined;
-  trustProxy?: boolean | undefined;
+  /**
+   * Which proxies may set X-Forwarded-For: a number of hops in front of the node (the client is
+   * the N-th address from the right) or a list of proxy addresses / CIDRs. Never "trust all".
+   */
+  trustProxy?: number | string[] | undefined;
+  /** Bearer token that opens GET /metrics to non-loopback callers; without it only loopback. */
+  metricsToken?: string | undefined;
   /** Login attempts per IP per minute before 429. */
   loginRateLimit?: number | undefined;
   bodyLimitBytes?: number | undefined;
@@ -36,6 +43,27 @@ function int(name: string, value: string | undefined, fallback: number): number 
   return n;
 }
 
+/**
+ * COMITY_TRUST_PROXY: empty or 0 → no proxy; N → N appending proxies in front of the node; else a
+ * comma-separated list of proxy addresses or CIDRs (as Fastify's trustProxy takes them).
+ */
+export function parseTrustProxy(value: string | undefined): number | string[] | undefined {
+  const v = value?.trim() ?? '';
+  if (v === '' || v === '0') return undefined;
+  if (/^\d+$/.test(v)) return Number(v);
+  const list = v.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const entry of list) {
+    const [addr, bits, extra] = entry.split('/');
+    const family = isIP(addr ?? '');
+    const maxBits = family === 6 ? 128 : 32;
+    const okBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= maxBits);
+    if (!family || !okBits || extra !== undefined) {
+      throw new Error(`COMITY_TRUST_PROXY must be a number of proxies or a comma-separated list of proxy addresses/CIDRs, got "${entry}"`);
+    }
+  }
+  return list;
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): NodeConfig {
   return {
     port: int('PORT', env.PORT, 8080),
@@ -49,7 +77,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): NodeConfig 
     nodeName: env.COMITY_NODE_NAME || undefined,
     nodeCountry: env.COMITY_NODE_COUNTRY || undefined,
     log: env.COMITY_LOG !== '0',
-    trustProxy: env.COMITY_TRUST_PROXY === '1',
+    trustProxy: parseTrustProxy(env.COMITY_TRUST_PROXY),
+    metricsToken: env.COMITY_METRICS_TOKEN || undefined,
     loginRateLimit: int('COMITY_LOGIN_RATE_LIMIT', env.COMITY_LOGIN_RATE_LIMIT, 20),
     bodyLimitBytes: int('COMITY_BODY_LIMIT', env.COMITY_BODY_LIMIT, 1024 * 1024),
   };

@@ -178,13 +178,18 @@ export const api = {
   getSession: () => unwrap(client.GET('/api/v1/session')),
   signIn: (email: string, password: string) => unwrap(client.POST('/api/v1/session', { body: { email, password } })),
   signOut: () => unwrapVoid(client.DELETE('/api/v1/session')),
-  changePassword: (currentPassword: string, newPassword: string) =>
-    unwrapVoid(client.POST('/api/v1/account/password', { body: { currentPassword, newPassword } })),
+  changePassword: (currentPassword: string, newPassword: string, opts: { revokeApiTokens?: boolean } = {}) =>
+    unwrapVoid(
+      client.POST('/api/v1/account/password', {
+        body: { currentPassword, newPassword, ...(opts.revokeApiTokens ? { revokeApiTokens: true } : {}) },
+      }),
+    ),
 
   // Personal API tokens
   listTokens: () => unwrap(client.GET('/api/v1/account/tokens')),
   createToken: (name: string) => unwrap(client.POST('/api/v1/account/tokens', { body: { name } })),
   revokeToken: (tokenId: string) => unwrapVoid(client.DELETE('/api/v1/account/tokens/{id}', { params: id(tokenId) })),
+  revokeAllTokens: () => unwrap(client.DELETE('/api/v1/account/tokens')),
 
   // Administration
   listOrganisations: () => unwrap(client.GET('/api/v1/organisations')),

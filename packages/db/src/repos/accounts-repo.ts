@@ -115,8 +115,10 @@ export async function touchSession(db: Kysely<Database>, idHash: string, now: Da
   await db.updateTable('sessions').set({ last_seen_at: now, expires_at: expiresAt }).where('id_hash', '=', idHash).execute();
 }
 
-export async function deleteSession(db: Kysely<Database>, idHash: string): Promise<void> {
-  await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+/** True when there was such a session. */
+export async function deleteSession(db: Kysely<Database>, idHash: string): Promise<boolean> {
+  const r = await db.deleteFrom('sessions').where('id_hash', '=', idHash).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
 }
 
 export async function deleteSessionsOfUser(db: Kysely<Database>, userId: string, exceptIdHash?: string): Promise<void> {
@@ -155,6 +157,24 @@ export async function revokeApiToken(db: Kysely<Database>, userId: string, id: s
   return Number(r.numUpdatedRows) > 0;
 }
 
+/** Revokes every live token of the user; returns the ids revoked. */
+export async function revokeAllApiTokens(db: Kysely<Database>, userId: string, now: Date): Promise<string[]> {
+  const rows = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: now })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id).sort();
+}
+
+/** Records a use, at most once a minute per token (the WHERE makes concurrent callers write once). */
 export async function markApiTokenUsed(db: Kysely<Database>, id: string, now: Date): Promise<void> {
-  await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', id).execute();
+  await db
+    .updateTable('api_tokens')
+    .set({ last_used_at: now })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', new Date(now.getTime() - 60_000))]))
+    .execute();
 }

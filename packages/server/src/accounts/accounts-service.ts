@@ -29,6 +29,7 @@ import {
   insertOrganisation,
   insertSession,
   insertUser,
+  revokeAllApiTokens,
   revokeApiToken,
   updateUser,
 } from '@comity/db';
@@ -149,7 +150,13 @@ export interface SignInResult {
 
 const SIGN_IN_FAILED = 'Sign-in failed. Check the e-mail and password; after repeated failures sign-in is paused for 15 minutes.';
 
-export async function signIn(deps: Deps, requestId: string, email: string, password: string): Promise<SignInResult> {
+export async function signIn(
+  deps: Deps,
+  requestId: string,
+  email: string,
+  password: string,
+  opts: { replacesSessionHash?: string | undefined } = {},
+): Promise<SignInResult> {
   const user = await findUserByEmail(deps.db, email.trim());
   const now = deps.now();
   if (!user) {
@@ -179,8 +186,10 @@ export async function signIn(deps: Deps, requestId: string, email: string, passw
       first_failed_at: null,
       locked_until: null,
     });
+    // The browser's previous session (whoever it belonged to) ends: one cookie, one session.
+    const replaced = opts.replacesSessionHash ? await deleteSession(trx, opts.replacesSessionHash) : false;
     await insertSession(trx, { idHash: secretHash(sessionToken), userId: user.id, csrfToken, now, expiresAt });
-    audit('session.sign-in', `user:${user.id}`, {});
+    audit('session.sign-in', `user:${user.id}`, replaced ? { replacedSession: true } : {});
     const org = await findOrganisation(trx, user.organisation_id);
     if (!org) throw new NotFoundError('not_found', 'The user has no organisation.');
     return org;
@@ -197,7 +206,13 @@ export async function signOut(deps: Deps, who: Who & { actor: Actor }): Promise<
   });
 }
 
-export async function changePassword(deps: Deps, who: Who & { actor: Actor }, current: string, next: string): Promise<void> {
+export async function changePassword(
+  deps: Deps,
+  who: Who & { actor: Actor },
+  current: string,
+  next: string,
+  opts: { revokeApiTokens?: boolean | undefined } = {},
+): Promise<{ revokedApiTokens: number }> {
   const user = await findUser(deps.db, who.actor.userId);
   if (!user) throw new UnauthenticatedError('unauthenticated', 'Sign in first.');
   if (!(await verifyPassword(user.password_hash, current))) {
@@ -206,11 +221,23 @@ export async function changePassword(deps: Deps, who: Who & { actor: Actor }, cu
   if (current === next) throw new ValidationError('weak_password', 'The new password must differ from the current one.');
   checkPasswordPolicy(next, user.email);
   const passwordHash = await hashPassword(next);
-  await auditedTransaction(deps, who, async (trx, audit) => {
+  return auditedTransaction(deps, who, async (trx, audit) => {
     await updateUser(trx, user.id, { password_hash: passwordHash, must_change_password: false, updated_at: deps.now() });
     // Other sessions of this user end: a changed password must lock out whoever had the old one.
     await deleteSessionsOfUser(trx, user.id, who.actor.sessionIdHash);
-    audit('user.password-change', `user:${user.id}`, {});
+    // API tokens are separate credentials (they never contained the password), so they survive a
+    // change unless the user asks, e.g. because the account may have been compromised.
+    const revoked = opts.revokeApiTokens ? await revokeAllApiTokens(trx, user.id, deps.now()) : [];
+    audit('user.password-change', `user:${user.id}`, opts.revokeApiTokens ? { revokedApiTokens: revoked } : {});
+    return { revokedApiTokens: revoked.length };
+  });
+}
+
+export async function revokeAllTokens(deps: Deps, who: Who & { actor: Actor }): Promise<{ revoked: number }> {
+  return auditedTransaction(deps, who, async (trx, audit) => {
+    const revoked = await revokeAllApiTokens(trx, who.actor.userId, deps.now());
+    audit('api-token.revoke-all', `user:${who.actor.userId}`, { tokens: revoked });
+    return { revoked: revoked.length };
   });
 }
 

@@ -16,6 +16,13 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
   }
+  interface FastifyContextConfig {
+    /**
+     * The route reads its credentials itself and the hook leaves the actor null: GET /metrics
+     * (its own bearer token) and sign-in (a session cookie already held is replaced, not checked).
+     */
+    ownAuthorization?: boolean;
+  }
 }
 
 export function newSecret(bytes = 32): string {
@@ -26,7 +33,7 @@ export function secretHash(secret: string): string {
   return sha256Hex(secret);
 }
 
-function safeEqual(a: string, b: string): boolean {
+export function safeEqual(a: string, b: string): boolean {
   const ab = Buffer.from(a);
   const bb = Buffer.from(b);
   return ab.length === bb.length && timingSafeEqual(ab, bb);
@@ -38,6 +45,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function authenticateHook(deps: Pick<AppDeps, 'db' | 'now'>) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     request.actor = null;
+    if (request.routeOptions.config?.ownAuthorization) return;
     const auth = request.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
       const token = auth.slice(7).trim();

@@ -1,10 +1,10 @@
 // The signed-in user's own account: password and personal API tokens.
-import { ApiTokenList, ChangePasswordBody, CreateApiTokenBody, CreatedApiToken, IdParams } from '@comity/contract';
+import { ApiTokenList, ChangePasswordBody, CreateApiTokenBody, CreatedApiToken, IdParams, RevokedApiTokens } from '@comity/contract';
 import { listApiTokens } from '@comity/db';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { changePassword, createApiToken, revokeToken } from '../accounts/accounts-service.ts';
+import { changePassword, createApiToken, revokeAllTokens, revokeToken } from '../accounts/accounts-service.ts';
 import { requireActor } from '../auth/authenticate.ts';
 import type { AppDeps } from '../deps.ts';
 
@@ -15,7 +15,9 @@ export async function accountRoutes(app: FastifyInstance, deps: AppDeps): Promis
     { config: { allowPasswordChangePending: true }, schema: { tags: ['account'], summary: 'Change my password', body: ChangePasswordBody, response: { 204: z.null() } } },
     async (request, reply) => {
       const actor = requireActor(request, { allowPasswordChangePending: true });
-      await changePassword(deps, { actor, requestId: String(request.id) }, request.body.currentPassword, request.body.newPassword);
+      await changePassword(deps, { actor, requestId: String(request.id) }, request.body.currentPassword, request.body.newPassword, {
+        revokeApiTokens: request.body.revokeApiTokens,
+      });
       return reply.code(204).send(null);
     },
   );
@@ -42,6 +44,14 @@ export async function accountRoutes(app: FastifyInstance, deps: AppDeps): Promis
       const actor = requireActor(request);
       const created = await createApiToken(deps, { actor, requestId: String(request.id) }, request.body.name);
       return reply.code(201).send(created);
+    },
+  );
+  r.delete(
+    '/api/v1/account/tokens',
+    { schema: { tags: ['account'], summary: 'Revoke all my personal API tokens', response: { 200: RevokedApiTokens } } },
+    async (request) => {
+      const actor = requireActor(request);
+      return revokeAllTokens(deps, { actor, requestId: String(request.id) });
     },
   );
   r.delete(

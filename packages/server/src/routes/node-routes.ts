@@ -4,8 +4,15 @@ import { getSetting, pendingMigrations, ping, putSetting } from '@comity/db';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireActor, requirePermission } from '../auth/authenticate.ts';
+import { requireActor, requirePermission, safeEqual } from '../auth/authenticate.ts';
 import { type AppDeps, auditedTransaction } from '../deps.ts';
+import { sendProblem } from '../http/problem.ts';
+
+/** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6. */
+export function isLoopback(address: string): boolean {
+  const a = address.startsWith('::ffff:') ? address.slice(7) : address;
+  return a === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(a);
+}
 
 export async function readPublicSettings(deps: Pick<AppDeps, 'db'>) {
   return { requireSignInForKnowledge: (await getSetting<boolean>(deps.db, 'requireSignInForKnowledge')) ?? false };
@@ -30,7 +37,19 @@ export async function nodeRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       }
     },
   );
-  r.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+  // Metrics reveal traffic and error rates: loopback callers (a local Prometheus, or a scraper
+  // behind a trusted proxy on this host — request.ip honours only COMITY_TRUST_PROXY's proxies)
+  // or whoever holds COMITY_METRICS_TOKEN. Without a token setting, others learn nothing exists.
+  r.get('/metrics', { schema: { hide: true }, config: { ownAuthorization: true } }, async (request, reply) => {
+    const expected = deps.config.metricsToken;
+    const auth = request.headers.authorization;
+    const sent = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined;
+    const tokenOk = expected !== undefined && sent !== undefined && safeEqual(sent, expected);
+    if (!tokenOk && !isLoopback(request.ip)) {
+      if (expected === undefined) return sendProblem(reply, 404, 'not_found', 'No route for GET /metrics.');
+      reply.header('www-authenticate', 'Bearer realm="metrics"');
+      return sendProblem(reply, 401, 'unauthenticated', 'GET /metrics needs the metrics token (Authorization: Bearer) from this address.');
+    }
     reply.type('text/plain; version=0.0.4; charset=utf-8');
     return deps.metrics.render();
   });

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { signIn, signOut } from '../accounts/accounts-service.ts';
-import { SESSION_COOKIE, SESSION_IDLE_MS, requireActor } from '../auth/authenticate.ts';
+import { SESSION_COOKIE, SESSION_IDLE_MS, requireActor, secretHash } from '../auth/authenticate.ts';
 import type { AppDeps } from '../deps.ts';
 import { presentSessionUser } from '../http/presenters.ts';
 
@@ -16,10 +16,15 @@ export async function sessionRoutes(app: FastifyInstance, deps: AppDeps): Promis
     '/api/v1/session',
     {
       schema: { tags: ['session'], summary: 'Sign in (sets the session cookie)', body: SignInBody, response: { 200: SessionResponse } },
-      config: { access: 'public', rateLimit: { max: deps.config.loginRateLimit ?? 20, timeWindow: 60_000 } },
+      // Signing in again (a second tab, an expired page) is not a change to the current session, so
+      // no CSRF token is asked for; the new session replaces the one whose cookie came along.
+      config: { access: 'public', rateLimit: { max: deps.config.loginRateLimit ?? 20, timeWindow: 60_000 }, ownAuthorization: true },
     },
     async (request, reply) => {
-      const result = await signIn(deps, String(request.id), request.body.email, request.body.password);
+      const held = request.cookies[SESSION_COOKIE];
+      const result = await signIn(deps, String(request.id), request.body.email, request.body.password, {
+        replacesSessionHash: held ? secretHash(held) : undefined,
+      });
       reply.setCookie(SESSION_COOKIE, result.sessionToken, {
         path: '/',
         httpOnly: true,

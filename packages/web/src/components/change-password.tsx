@@ -11,13 +11,16 @@ interface Props {
   knownCurrentPassword?: string;
   onChanged?: () => void | Promise<void>;
   idPrefix?: string;
+  /** Offer to revoke the personal API tokens with the change (they survive it otherwise). */
+  offerTokenRevocation?: boolean;
 }
 
-export function ChangePasswordForm({ knownCurrentPassword, onChanged, idPrefix = 'pw' }: Props) {
+export function ChangePasswordForm({ knownCurrentPassword, onChanged, idPrefix = 'pw', offerTokenRevocation = false }: Props) {
   const { t } = useT();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
+  const [revokeTokens, setRevokeTokens] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
   const [localError, setLocalError] = useState<'tooShort' | 'mismatch' | null>(null);
   const [done, setDone] = useState(false);
@@ -32,7 +35,8 @@ export function ChangePasswordForm({ knownCurrentPassword, onChanged, idPrefix =
     setLocalError(null);
     setBusy(true);
     try {
-      await api.changePassword(knownCurrentPassword ?? current, next);
+      await api.changePassword(knownCurrentPassword ?? current, next, { revokeApiTokens: offerTokenRevocation && revokeTokens });
+      setRevokeTokens(false);
       setCurrent('');
       setNext('');
       setConfirm('');
@@ -78,6 +82,12 @@ export function ChangePasswordForm({ knownCurrentPassword, onChanged, idPrefix =
         value={confirm}
         onChange={(e) => setConfirm(e.target.value)}
       />
+      {offerTokenRevocation ? (
+        <div className="field checkbox">
+          <input id={`${idPrefix}-revoke-tokens`} type="checkbox" checked={revokeTokens} onChange={(e) => setRevokeTokens(e.target.checked)} />
+          <label htmlFor={`${idPrefix}-revoke-tokens`}>{t('password.revokeTokens')}</label>
+        </div>
+      ) : null}
       {localError ? <ErrorAlert>{t(`password.${localError}`)}</ErrorAlert> : <ErrorAlert error={error} />}
       {done ? <Notice>{t('password.changed')}</Notice> : null}
       <button type="submit" className="primary" disabled={busy}>

@@ -2,7 +2,7 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../api.ts';
 import { ChangePasswordForm } from '../components/change-password.tsx';
-import { ErrorAlert, Field, formatDate, Loading } from '../components/ui.tsx';
+import { ErrorAlert, Field, formatDate, Loading, Notice } from '../components/ui.tsx';
 import { useT } from '../i18n/use-t.tsx';
 import { useSession } from '../session.tsx';
 import { useAsync } from '../use-async.ts';
@@ -10,6 +10,8 @@ import { useAsync } from '../use-async.ts';
 export function AccountPage() {
   const { t, label } = useT();
   const { session } = useSession();
+  // Bumped after a password change, which may have revoked the tokens listed below.
+  const [tokensVersion, setTokensVersion] = useState(0);
   if (!session) return null;
   const { user } = session;
   return (
@@ -32,16 +34,17 @@ export function AccountPage() {
       </section>
       <section aria-labelledby="password-title" className="panel">
         <h2 id="password-title">{t('password.title')}</h2>
-        <ChangePasswordForm idPrefix="account-pw" />
+        <ChangePasswordForm idPrefix="account-pw" offerTokenRevocation onChanged={() => setTokensVersion((v) => v + 1)} />
       </section>
-      <TokensSection />
+      <TokensSection version={tokensVersion} />
     </>
   );
 }
 
-function TokensSection() {
+function TokensSection({ version }: { version: number }) {
   const { t, ts, lng } = useT();
-  const tokens = useAsync(() => api.listTokens(), []);
+  const tokens = useAsync(() => api.listTokens(), [version]);
+  const [revokedAll, setRevokedAll] = useState(false);
   const [name, setName] = useState('');
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const [error, setError] = useState<unknown>(undefined);
@@ -53,6 +56,18 @@ function TokensSection() {
       const token = await api.createToken(name.trim());
       setCreated({ name: token.name, token: token.token });
       setName('');
+      tokens.reload();
+    } catch (err) {
+      setError(err);
+    }
+  }
+
+  async function revokeAll() {
+    setError(undefined);
+    try {
+      await api.revokeAllTokens();
+      setRevokedAll(true);
+      setCreated(null);
       tokens.reload();
     } catch (err) {
       setError(err);
@@ -73,6 +88,7 @@ function TokensSection() {
     <section aria-labelledby="tokens-title" className="panel">
       <h2 id="tokens-title">{t('tokens.title')}</h2>
       <p>{t('tokens.intro')}</p>
+      <p>{t('tokens.passwordChange')}</p>
       <form onSubmit={create} className="form inline">
         <Field id="token-name" label={t('tokens.name')} required value={name} onChange={(e) => setName(e.target.value)} />
         <button type="submit" className="primary" disabled={!name.trim()}>
@@ -92,6 +108,7 @@ function TokensSection() {
       <ErrorAlert error={error} />
       {tokens.loading && !tokens.data ? <Loading /> : null}
       <ErrorAlert error={tokens.error} />
+      {revokedAll ? <Notice>{t('tokens.revokedAll')}</Notice> : null}
       {tokens.data && tokens.data.items.length === 0 ? <p>{t('tokens.none')}</p> : null}
       {tokens.data && tokens.data.items.length > 0 ? (
         <table>
@@ -124,6 +141,13 @@ function TokensSection() {
             ))}
           </tbody>
         </table>
+      ) : null}
+      {tokens.data && tokens.data.items.length > 0 ? (
+        <p>
+          <button type="button" className="danger" onClick={revokeAll}>
+            {t('tokens.revokeAll')}
+          </button>
+        </p>
       ) : null}
     </section>
   );

@@ -29,6 +29,12 @@ const FONTS: Record<Letter['lang'], string> = {
   zh: "'Noto Serif', 'Noto Serif CJK SC', 'Noto Sans CJK SC', serif",
 };
 
+/**
+ * The letter needs nothing but its own inline style and the system fonts (found by family name,
+ * not fetched), so everything else is refused: scripts, images, frames, data: and file: URLs.
+ */
+export const LETTER_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+
 function userText(text: string): string {
   return escapeHtml(text).replace(/\n/g, '<br>');
 }
@@ -61,6 +67,7 @@ export function renderLetterHtml(letter: Letter): string {
 <html lang="${letter.lang}" dir="${letter.dir}">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${LETTER_CSP}">
 <title>${escapeHtml(letter.title)}</title>
 <style>
   @page { size: A4; margin: 22mm 18mm 20mm 18mm; }
