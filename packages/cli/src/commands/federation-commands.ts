@@ -160,7 +160,7 @@ export function registerFederationCommands(program: Command, io: CliIo): void {
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
       await withStore(io, 'peer list', async (store) => {
-        const peers = await listPeerViews(store.deps.db);
+        const peers = await listPeerViews(store.deps.db, store.deps.now());
         if (opts.json) {
           io.out(JSON.stringify(peers));
           return;
@@ -171,7 +171,7 @@ export function registerFederationCommands(program: Command, io: CliIo): void {
         }
         for (const p of peers) {
           io.out(
-            `${p.nodeId}  ${p.status.padEnd(9)}  ${p.authority.state}  ${p.authority.name} (${p.authority.kind})  ${p.endpoint}  ` +
+            `${p.nodeId}  ${(p.expired && p.status !== 'revoked' ? `${p.status}, card expired ${p.validUntil.slice(0, 10)}` : p.status).padEnd(9)}  ${p.authority.state}  ${p.authority.name} (${p.authority.kind})  ${p.endpoint}  ` +
               `pending ${p.outbox.pending}, failed ${p.outbox.failed}${p.statusReason ? `  — ${p.statusReason}` : ''}`,
           );
         }

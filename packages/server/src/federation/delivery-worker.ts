@@ -203,6 +203,8 @@ export async function deliverRow(runtime: FederationRuntime, row: OutboxRow, sig
     inReplyTo: row.in_reply_to,
     conversationId: row.conversation_id,
     marking: markingOf(row, payload),
+    // Fixed when the row was written (migration 007's trigger), so a retry carries the same number.
+    ...(row.sequence !== null ? { sequence: row.sequence } : {}),
   };
   let attempt: Attempt & { receipt?: unknown; duplicate?: boolean } = await sendAttachments(runtime, peer, row, header, signal);
   if (attempt.ok) attempt = await sendEnvelope(runtime, peer, { ...header, createdAt: deps.now().toISOString() }, payload, signersFor(runtime, row), signal);
