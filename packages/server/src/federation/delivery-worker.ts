@@ -145,6 +145,17 @@ async function fail(runtime: FederationRuntime, row: OutboxRow, error: string): 
       error,
     });
     for (const listener of runtime.failureListeners) await listener(trx, { row: failed, error });
+    // The messages behind it in its conversation wait; say why, where the messages view shows it.
+    if (failed.recipient_node_id !== null) {
+      await trx
+        .updateTable('outbox')
+        .set({ last_error: `Waiting behind message ${failed.message_id}, which failed; an administrator can send it again or skip it.` })
+        .where('state', '=', 'pending')
+        .where('recipient_node_id', '=', failed.recipient_node_id)
+        .where('conversation_id', '=', failed.conversation_id)
+        .where('seq', '>', failed.seq)
+        .execute();
+    }
   });
 }
 

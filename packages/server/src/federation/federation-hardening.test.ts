@@ -176,11 +176,16 @@ for (const backend of testBackends()) {
       const first = await alice.client.call<{ messageId: string }>('POST', '/api/v1/federation/notes', { peerNodeId: de.nodeId, text: 'one', conversationId }, 201);
       await waitFor('the first note', async () => (await inbound(de, conversationId)).some((m) => m.messageId === first.body.messageId));
       // A message the peer refuses for good (its payload is not a note), then one queued behind it.
-      const runtime = federationOf(fr.node.deps)!;
       const broken = await fr.node.deps.db.transaction().execute((trx) =>
-        enqueuePeerMessage(trx, fr.node.deps.now(), { peerNodeId: de.nodeId, type: 'message.note', conversationId, payload: { words: 'not a note' }, senderOrganisationId: null }),
+        // Due in a second, so that the next note is queued behind it before it is tried.
+        enqueuePeerMessage(trx, new Date(fr.node.deps.now().getTime() + 1000), {
+          peerNodeId: de.nodeId,
+          type: 'message.note',
+          conversationId,
+          payload: { words: 'not a note' },
+          senderOrganisationId: null,
+        }),
       );
-      runtime.wake();
       const third = await alice.client.call<{ messageId: string }>('POST', '/api/v1/federation/notes', { peerNodeId: de.nodeId, text: 'three', conversationId }, 201);
       const failed = await waitFor('the refused message to fail', async () => {
         const list = await fr.adminClient.call<{ items: { messageId: string; state: string; lastError: string; sequence: number }[] }>(
@@ -195,6 +200,15 @@ for (const backend of testBackends()) {
       assert.equal(failed.sequence, 2);
       await new Promise((r) => setTimeout(r, 300));
       assert.ok(!(await inbound(de, conversationId)).some((m) => m.messageId === third.body.messageId), 'the next message waits behind the failed one');
+      const waiting = await alice.client.call<{ items: { messageId: string; state: string; lastError: string | null }[] }>(
+        'GET',
+        `/api/v1/federation/messages?direction=outbound&conversationId=${encodeURIComponent(conversationId)}`,
+        undefined,
+        200,
+      );
+      const behind = waiting.body.items.find((m) => m.messageId === third.body.messageId);
+      assert.equal(behind?.state, 'pending');
+      assert.match(behind?.lastError ?? '', new RegExp(`Waiting behind message ${broken.message_id}`));
       // Only administrators skip, with a reason; the skip is audited.
       assert.equal((await alice.client.call('POST', `/api/v1/federation/messages/${broken.message_id}/skip`, { reason: 'wrong payload' })).status, 403);
       const skipped = await fr.adminClient.call<{ requeued: number }>('POST', `/api/v1/federation/messages/${broken.message_id}/skip`, { reason: 'wrong payload' }, 200);
