@@ -127,7 +127,7 @@ export async function federationRoutes(app: FastifyInstance, runtime: Federation
           '202 with the signed receipt when accepted (or, for a message id processed before, the original receipt with duplicate=true). ' +
           'Otherwise problem+json with a reason code: envelope_malformed, wrong_recipient, unknown_sender, peer_suspended, peer_revoked, ' +
           'peer_card_expired, bad_signature, message_stale, unsupported_type, decryption_failed, payload_invalid, payload_rejected; ' +
-          '`retryable` says whether sending again could help.',
+          '`retryable` says whether sending again could help. 429 rate_limited with Retry-After when one address or one claimed sender sends too many.',
         security: [],
         body: Envelope,
         response: { 202: InboxAccepted },
