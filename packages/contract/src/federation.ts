@@ -4,8 +4,25 @@ import { MARKINGS, PEER_STATUSES } from '@comity/core/federation/index';
 import { z } from 'zod';
 import { Alpha3, IsoDateTime, JsonValue } from './common.ts';
 
-const Base64Url = z.string().regex(/^[A-Za-z0-9_-]*$/, 'base64url');
-const RawKey = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a raw 32-byte key in base64url');
+/**
+ * Canonical base64url: the unpadded alphabet, a length that some byte count produces, and the
+ * unused low bits of the last character zero — so one byte string has exactly one spelling.
+ */
+export function isCanonicalBase64Url(s: string): boolean {
+  if (!/^[A-Za-z0-9_-]*$/.test(s) || s.length % 4 === 1) return false;
+  const rest = s.length % 4;
+  if (rest === 0) return true;
+  const last = B64URL.indexOf(s[s.length - 1]!);
+  // 2 characters carry 1 byte (4 bits left over), 3 carry 2 bytes (2 bits left over).
+  return (last & (rest === 2 ? 0b1111 : 0b11)) === 0;
+}
+const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const CANONICAL = 'canonical base64url (no padding, unused bits zero)';
+const Base64Url = z.string().refine(isCanonicalBase64Url, CANONICAL);
+const RawKey = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{43}$/, 'a raw 32-byte key in base64url')
+  .refine(isCanonicalBase64Url, CANONICAL);
 const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 in lowercase hex');
 export const NodeId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{2,127}$/, 'a node id such as node-3f2a…');
 export const MessageId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'a UUIDv7 in lowercase');
@@ -26,6 +43,9 @@ export const EnvelopeHeader = z
     inReplyTo: MessageId.nullable(),
     conversationId: z.string().min(1).max(200),
     marking: Marking,
+    // Position of the message in its conversation to this recipient (1, 2, …), given when the
+    // sender queued it; lets the receiver see a gap or a reordering. Optional: older senders omit it.
+    sequence: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
   })
   .meta({ id: 'EnvelopeHeader' });
 
@@ -34,13 +54,18 @@ export const SealedPayload = z
     alg: z.literal('X25519-HKDF-SHA256-A256GCM'),
     recipientKey: z.string().regex(/^[0-9a-f]{32}$/),
     epk: RawKey,
-    nonce: z.string().regex(/^[A-Za-z0-9_-]{16}$/, '12 bytes in base64url'),
+    nonce: z.string().regex(/^[A-Za-z0-9_-]{16}$/, '12 bytes in base64url').refine(isCanonicalBase64Url, CANONICAL),
     ciphertext: Base64Url.min(22),
   })
   .meta({ id: 'SealedPayload' });
 
 export const EnvelopeSignature = z
-  .strictObject({ alg: z.literal('Ed25519'), keyId: z.string().regex(/^[0-9a-f]{32}$/), value: z.string().regex(/^[A-Za-z0-9_-]{86}$/) })
+  .strictObject({
+    alg: z.literal('Ed25519'),
+    keyId: z.string().regex(/^[0-9a-f]{32}$/),
+    // The canonical spelling of the last character is checked with the signature (bad_signature).
+    value: z.string().regex(/^[A-Za-z0-9_-]{86}$/, 'an Ed25519 signature: 64 bytes in unpadded base64url'),
+  })
   .meta({ id: 'EnvelopeSignature' });
 
 export const Envelope = z
@@ -159,6 +184,7 @@ export const Peer = z
     validFrom: IsoDateTime,
     validUntil: IsoDateTime,
     status: PeerStatus,
+    expired: z.boolean().describe('The peer’s card has expired: only a renewed card (node.card) is accepted from it until then'),
     statusReason: z.string().nullable(),
     createdAt: IsoDateTime,
     updatedAt: IsoDateTime,
@@ -228,18 +254,23 @@ export const FederationMessage = z
     peerNodeId: z.string().nullable(),
     peerName: z.string().nullable(),
     at: IsoDateTime,
-    state: z.enum(['pending', 'delivered', 'failed', 'received']),
+    state: z.enum(['pending', 'delivered', 'failed', 'skipped', 'received']),
     attempts: z.number().int().nullable(),
     nextAttemptAt: IsoDateTime.nullable(),
     lastError: z.string().nullable(),
     note: z.string().nullable(),
     receipt: z.object({ receivedAt: IsoDateTime, signedBy: z.string() }).nullable(),
+    sequence: z.number().int().nullable().describe('Position in its conversation to or from that peer'),
+    sequenceFlag: z
+      .enum(['gap', 'late'])
+      .nullable()
+      .describe('Received messages only: gap = numbers missing before it (skipped by the sender, or still to come); late = not after the highest received'),
   })
   .meta({ id: 'FederationMessage' });
 export const FederationMessageList = z.object({ items: z.array(FederationMessage) });
 export const MessageQuery = z.strictObject({
   direction: z.enum(['outbound', 'inbound']).optional(),
-  state: z.enum(['pending', 'delivered', 'failed', 'received']).optional(),
+  state: z.enum(['pending', 'delivered', 'failed', 'skipped', 'received']).optional(),
   conversationId: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });

@@ -91,7 +91,8 @@ export interface OutboxTable {
   recipient_organisation_id: string | null;
   recipient_node_id: string | null;
   payload: Json;
-  state: ColumnType<'pending' | 'delivered' | 'failed', 'pending' | 'delivered' | 'failed' | undefined, 'pending' | 'delivered' | 'failed'>;
+  /** 'skipped': a failed message to a peer an operator chose to let its conversation go on without. */
+  state: ColumnType<'pending' | 'delivered' | 'failed' | 'skipped', 'pending' | 'delivered' | 'failed' | 'skipped' | undefined, 'pending' | 'delivered' | 'failed' | 'skipped'>;
   attempts: ColumnType<number, number | undefined, number>;
   next_attempt_at: Timestamp;
   created_at: Timestamp;
@@ -101,6 +102,8 @@ export interface OutboxTable {
   in_reply_to: ColumnType<string | null, string | null | undefined, string | null>;
   marking: ColumnType<string | null, string | null | undefined, string | null>;
   leased_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Migration 007: position in its (peer, conversation), assigned by a trigger on insert. */
+  sequence: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface FederationPeersTable {
@@ -123,6 +126,8 @@ export interface FederationPeersTable {
   announced_card_digest: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Migration 007: when the card of ours this peer last got expires (renewed well before). */
+  announced_card_valid_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface FederationInboxTable {
@@ -139,6 +144,9 @@ export interface FederationInboxTable {
   payload_sha256: string;
   receipt: Json;
   received_at: Timestamp;
+  /** Migration 007: the header's sequence, and 'gap' or 'late' when it was not the next one. */
+  sequence: ColumnType<number | null, number | null | undefined, number | null>;
+  sequence_flag: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface FederationReceiptsTable {

@@ -1,4 +1,5 @@
-// node card | node rotate-keys | peer add | peer list | peer suspend | peer resume | peer revoke.
+// node card | node rotate-keys | peer add | peer list | peer suspend | peer resume | peer revoke |
+// message retry | message skip.
 // They work on the stopped node's store (like `user create`); the running node offers the same
 // through its API (/federation/v1/card, /api/v1/peers).
 import { readFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { rawKeyFingerprint } from '@comity/server/federation/envelope-crypto';
 import { federationSettings } from '@comity/server/federation/federation-config';
 import { rotateNodeKeys } from '@comity/server/federation/key-rotation';
 import { ownSignedCard } from '@comity/server/federation/node-card-service';
+import { retryMessage, skipMessage } from '@comity/server/federation/outbox-service';
 import { addPeer, changePeerStatus, listPeerViews, previewCard } from '@comity/server/federation/peers-service';
 import { type FederationRuntime, createRuntime } from '@comity/server/federation/runtime';
 import type { Command } from 'commander';
@@ -160,7 +162,7 @@ export function registerFederationCommands(program: Command, io: CliIo): void {
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
       await withStore(io, 'peer list', async (store) => {
-        const peers = await listPeerViews(store.deps.db);
+        const peers = await listPeerViews(store.deps.db, store.deps.now());
         if (opts.json) {
           io.out(JSON.stringify(peers));
           return;
@@ -171,7 +173,7 @@ export function registerFederationCommands(program: Command, io: CliIo): void {
         }
         for (const p of peers) {
           io.out(
-            `${p.nodeId}  ${p.status.padEnd(9)}  ${p.authority.state}  ${p.authority.name} (${p.authority.kind})  ${p.endpoint}  ` +
+            `${p.nodeId}  ${(p.expired && p.status !== 'revoked' ? `${p.status}, card expired ${p.validUntil.slice(0, 10)}` : p.status).padEnd(9)}  ${p.authority.state}  ${p.authority.name} (${p.authority.kind})  ${p.endpoint}  ` +
               `pending ${p.outbox.pending}, failed ${p.outbox.failed}${p.statusReason ? `  — ${p.statusReason}` : ''}`,
           );
         }
@@ -197,4 +199,28 @@ export function registerFederationCommands(program: Command, io: CliIo): void {
         });
       });
   }
+
+  // A message a peer refused for good holds its conversation until it is sent again or skipped.
+  const message = program.command('message').description('Messages to peer nodes');
+  message
+    .command('retry')
+    .description('Send a failed message again (with the failed messages after it in its conversation)')
+    .argument('<message-id>', 'the message id (see GET /api/v1/federation/messages?state=failed)')
+    .action(async (messageId: string) => {
+      await withStore(io, 'message retry', async (store) => {
+        const n = await retryMessage(runtimeFor(io, store), CLI_WHO, messageId);
+        io.out(`${n} message(s) queued again; the node sends them when it runs.`);
+      });
+    });
+  message
+    .command('skip')
+    .description('Give up a failed message so that its conversation goes on (the peer sees a gap)')
+    .argument('<message-id>', 'the message id')
+    .requiredOption('--reason <text>', 'why (recorded in the audit trail)')
+    .action(async (messageId: string, opts: { reason: string }) => {
+      await withStore(io, 'message skip', async (store) => {
+        const n = await skipMessage(runtimeFor(io, store), CLI_WHO, messageId, opts.reason);
+        io.out(`Skipped ${messageId}; ${n} message(s) behind it queued again.`);
+      });
+    });
 }

@@ -41,6 +41,11 @@ export interface EnvelopeHeader {
   /** Messages of one conversation (a request and everything about it) are processed in order. */
   conversationId: string;
   marking: Marking;
+  /**
+   * Position of the message in its conversation to this recipient, from 1, fixed when the sender
+   * queued it (a retry keeps it). Optional in version 1: senders before it did not send one.
+   */
+  sequence?: number;
 }
 
 export interface SealedPayload {

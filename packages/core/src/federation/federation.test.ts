@@ -100,12 +100,24 @@ test('receive checks run in the protocol order and report the first failure', ()
   };
   assert.equal(reason({}), 'accepted');
   const forged = { ...good, signature: { ...good.signature, value: signWith(generateKeyPairSync('ed25519').privateKey, 'x') } };
-  // Everything wrong at once: the recipient is checked first.
-  assert.equal(reason({ selfNodeId: 'node-other', peer: undefined, envelope: forged, now: new Date('2030-01-01') }), 'wrong_recipient');
+  // Everything wrong at once: whether the sender is known is said first, and nothing else.
+  assert.equal(reason({ selfNodeId: 'node-other', peer: undefined, envelope: forged, now: new Date('2030-01-01') }), 'unknown_sender');
   assert.equal(reason({ peer: undefined, envelope: forged }), 'unknown_sender');
-  assert.equal(reason({ peer: { ...peer, status: 'revoked' }, envelope: forged }), 'peer_revoked');
+  // A forged signature learns nothing of the node's standing or of the addressing.
+  for (const standing of ['revoked', 'suspended'] as const) {
+    assert.equal(reason({ peer: { ...peer, status: standing }, envelope: forged }), 'bad_signature', standing);
+  }
+  assert.equal(reason({ peer: { ...peer, validUntil: '2026-02-01T00:00:00Z' }, envelope: forged }), 'bad_signature', 'expired');
+  assert.equal(reason({ selfNodeId: 'node-other', envelope: forged }), 'bad_signature', 'misaddressed');
+  // Once the signature holds, the standing is told.
+  assert.equal(reason({ selfNodeId: 'node-other' }), 'wrong_recipient');
+  assert.equal(reason({ peer: { ...peer, status: 'revoked' } }), 'peer_revoked');
   assert.equal(reason({ peer: { ...peer, status: 'suspended' } }), 'peer_suspended');
   assert.equal(reason({ peer: { ...peer, validUntil: '2026-02-01T00:00:00Z' } }), 'peer_card_expired');
+  // A card renewal passes an expired card: signed by the key on record, it is how the peer gets out.
+  const cardHeader = { ...header, type: 'node.card' as const };
+  const cardEnvelope = { header: cardHeader, encrypted, signature: { ...good.signature, value: signWith(ed.privateKey, envelopeSigningText(cardHeader, encrypted)) } };
+  assert.equal(reason({ envelope: cardEnvelope, peer: { ...peer, validUntil: '2026-02-01T00:00:00Z' } }), 'accepted');
   assert.equal(reason({ envelope: forged, now: new Date('2026-09-01') }), 'bad_signature', 'the signature before freshness');
   assert.equal(reason({ peer: { ...peer, signingKeyId: 'another' } }), 'bad_signature', 'the key id must name the peer’s key');
   assert.equal(reason({ now: new Date('2026-03-01T10:06:00Z') }), 'message_stale');

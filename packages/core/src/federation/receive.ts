@@ -1,5 +1,5 @@
-// The receiving side's checks, in the order the protocol fixes: recipient, sender trust, signature,
-// freshness, type. Each failure has a stable reason code; the sender learns whether trying again
+// The receiving side's checks, in the order the protocol fixes: sender known and signature valid
+// (before anything else is said), recipient and standing, then card validity, freshness, type. Each failure has a stable reason code; the sender learns whether trying again
 // could help. Replay detection, decryption and the use case follow in the server, in one transaction.
 import { DomainError } from '../shared/errors.ts';
 import { type EnvelopeHeader, MESSAGE_TYPES, type MessageType, SIGNATURE_ALGORITHM, type SealedPayload, type EnvelopeSignature, envelopeSigningText } from './envelope.ts';
@@ -31,10 +31,16 @@ export function isRejectionReason(code: string): code is RejectionReason {
 export class EnvelopeRejectedError extends DomainError {
   readonly reason: RejectionReason;
   readonly retryable: boolean;
+  /**
+   * The peer whose key verified the envelope before this rejection, if any. Only such rejections
+   * are worth an audit entry; the rest came from anybody and are counted, not recorded one by one.
+   */
+  authenticatedSender: string | undefined;
   constructor(reason: RejectionReason, detail?: string, details?: Record<string, unknown>) {
     super(reason, detail ?? REJECTION_REASONS[reason].message, { retryable: REJECTION_REASONS[reason].retryable, ...details });
     this.reason = reason;
     this.retryable = REJECTION_REASONS[reason].retryable;
+    this.authenticatedSender = undefined;
   }
 }
 
@@ -48,27 +54,17 @@ export interface PeerTrust {
   validUntil: string;
 }
 
+type IncomingEnvelope = { header: EnvelopeHeader; encrypted: SealedPayload; signature: EnvelopeSignature };
+
 /**
- * Runs the checks up to (not including) replay detection. Throws `EnvelopeRejectedError` with the
- * first failing reason; nothing from the envelope is trusted before the signature held.
+ * Step 1: is the sender a node we know, and does the signature verify with the key on record? A
+ * forged envelope learns nothing beyond "unknown" or "bad signature" — not whether the node id is
+ * suspended, revoked or expired here, nor whether it was addressed correctly.
  */
-export function checkIncomingEnvelope(ctx: {
-  envelope: { header: EnvelopeHeader; encrypted: SealedPayload; signature: EnvelopeSignature };
-  selfNodeId: string;
-  peer: PeerTrust | undefined;
-  verify: KeyVerify;
-  now: Date;
-  windowMs: number;
-}): MessageType {
+export function authenticateEnvelope(ctx: { envelope: IncomingEnvelope; peer: PeerTrust | undefined; verify: KeyVerify }): PeerTrust {
   const { header, encrypted, signature } = ctx.envelope;
-  if (header.recipient !== ctx.selfNodeId) {
-    throw new EnvelopeRejectedError('wrong_recipient', `The envelope is addressed to ${header.recipient}; this is ${ctx.selfNodeId}.`);
-  }
   const peer = ctx.peer;
   if (!peer || peer.nodeId !== header.sender) throw new EnvelopeRejectedError('unknown_sender', `Node ${header.sender} is not a trusted peer of this node.`);
-  if (peer.status === 'revoked') throw new EnvelopeRejectedError('peer_revoked');
-  if (peer.status === 'suspended') throw new EnvelopeRejectedError('peer_suspended');
-  if (Date.parse(peer.validUntil) <= ctx.now.getTime()) throw new EnvelopeRejectedError('peer_card_expired');
   if (
     signature.alg !== SIGNATURE_ALGORITHM ||
     signature.keyId !== peer.signingKeyId ||
@@ -76,6 +72,28 @@ export function checkIncomingEnvelope(ctx: {
   ) {
     throw new EnvelopeRejectedError('bad_signature');
   }
+  return peer;
+}
+
+/** Step 2, for an authenticated envelope: addressed to this node, from a peer in good standing. */
+export function checkStanding(ctx: { envelope: IncomingEnvelope; selfNodeId: string; peer: PeerTrust }): void {
+  const { header } = ctx.envelope;
+  if (header.recipient !== ctx.selfNodeId) {
+    throw new EnvelopeRejectedError('wrong_recipient', `The envelope is addressed to ${header.recipient}; this is ${ctx.selfNodeId}.`);
+  }
+  if (ctx.peer.status === 'revoked') throw new EnvelopeRejectedError('peer_revoked');
+  if (ctx.peer.status === 'suspended') throw new EnvelopeRejectedError('peer_suspended');
+}
+
+/**
+ * Step 3, after the message id was found new (a message processed before is answered with its
+ * original receipt whatever its age): the peer's card is current, the envelope fresh, the type
+ * known. A `node.card` is let through an expired card: it is how the peer renews it, and it was
+ * signed by the key on record.
+ */
+export function checkTimeliness(ctx: { envelope: IncomingEnvelope; peer: PeerTrust; now: Date; windowMs: number }): MessageType {
+  const { header } = ctx.envelope;
+  if (header.type !== 'node.card' && Date.parse(ctx.peer.validUntil) <= ctx.now.getTime()) throw new EnvelopeRejectedError('peer_card_expired');
   const created = Date.parse(header.createdAt);
   const skew = ctx.now.getTime() - created;
   if (!Number.isFinite(created) || Math.abs(skew) > ctx.windowMs) {
@@ -86,4 +104,22 @@ export function checkIncomingEnvelope(ctx: {
   }
   if (!(MESSAGE_TYPES as readonly string[]).includes(header.type)) throw new EnvelopeRejectedError('unsupported_type', `This node does not handle "${header.type}".`);
   return header.type;
+}
+
+/**
+ * All three steps for a message not seen before (the server looks the message id up between steps
+ * 2 and 3). Throws `EnvelopeRejectedError` with the first failing reason; nothing from the envelope
+ * is trusted before the signature held.
+ */
+export function checkIncomingEnvelope(ctx: {
+  envelope: IncomingEnvelope;
+  selfNodeId: string;
+  peer: PeerTrust | undefined;
+  verify: KeyVerify;
+  now: Date;
+  windowMs: number;
+}): MessageType {
+  const peer = authenticateEnvelope(ctx);
+  checkStanding({ ...ctx, peer });
+  return checkTimeliness({ ...ctx, peer });
 }

@@ -5,6 +5,7 @@ import * as m002 from './002-outbox.ts';
 import * as m003 from './003-knowledge.ts';
 import * as m004 from './004-requests.ts';
 import * as m005 from './005-federation.ts';
+import * as m007 from './007-federation-sequence.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-accounts-and-audit': m001,
@@ -12,4 +13,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '003-knowledge': m003,
   '004-requests': m004,
   '005-federation': m005,
+  '007-federation-sequence': m007,
 };

@@ -77,8 +77,19 @@ export async function setPeerStatus(
     .executeTakeFirstOrThrow();
 }
 
-export async function setPeerAnnounced(db: Kysely<Database>, nodeId: string, digest: string): Promise<void> {
-  await db.updateTable('federation_peers').set({ announced_card_digest: digest }).where('node_id', '=', nodeId).execute();
+export async function setPeerAnnounced(db: Kysely<Database>, nodeId: string, digest: string, validUntil: string): Promise<void> {
+  await db.updateTable('federation_peers').set({ announced_card_digest: digest, announced_card_valid_until: validUntil }).where('node_id', '=', nodeId).execute();
+}
+
+/** Peers (not revoked) whose copy of our card expires before `before`, or whose copy we do not know. */
+export async function peersWithCardExpiringBefore(db: Kysely<Database>, before: Date): Promise<PeerRow[]> {
+  return db
+    .selectFrom('federation_peers')
+    .selectAll()
+    .where('status', '<>', 'revoked')
+    .where((eb) => eb.or([eb('announced_card_valid_until', 'is', null), eb('announced_card_valid_until', '<', before)]))
+    .orderBy('node_id')
+    .execute();
 }
 
 export async function findPeer(db: Kysely<Database>, nodeId: string): Promise<PeerRow | undefined> {
@@ -161,6 +172,8 @@ export async function insertInboxMessage(
     payloadSha256: string;
     receipt: unknown;
     receivedAt: Date;
+    sequence?: number | null;
+    sequenceFlag?: 'gap' | 'late' | null;
   },
 ): Promise<void> {
   await db
@@ -178,8 +191,22 @@ export async function insertInboxMessage(
       payload_sha256: v.payloadSha256,
       receipt: JSON.stringify(v.receipt),
       received_at: v.receivedAt,
+      sequence: v.sequence ?? null,
+      sequence_flag: v.sequenceFlag ?? null,
     })
     .execute();
+}
+
+/** The highest sequence number received from a sender in a conversation, and how many of its messages came before. */
+export async function inboxSequenceState(db: Kysely<Database>, senderNodeId: string, conversationId: string): Promise<{ highest: number | null; received: number }> {
+  const r = await db
+    .selectFrom('federation_inbox')
+    .select((eb) => [eb.fn.max('sequence').as('highest'), eb.fn.countAll<string>().as('n')])
+    .where('sender_node_id', '=', senderNodeId)
+    .where('conversation_id', '=', conversationId)
+    .where('type', '<>', 'attachment.chunk')
+    .executeTakeFirst();
+  return { highest: r?.highest == null ? null : Number(r.highest), received: Number(r?.n ?? 0) };
 }
 
 export interface MessageFilter {
@@ -310,7 +337,7 @@ export async function claimDeliverable(
         and not exists (
           select 1 from outbox p
           where p.recipient_node_id = o.recipient_node_id and p.conversation_id = o.conversation_id
-            and p.seq < o.seq and p.state <> 'delivered')
+            and p.seq < o.seq and p.state not in ('delivered', 'skipped'))
         and not exists (
           select 1 from outbox c
           where c.recipient_node_id = o.recipient_node_id and c.type = 'node.card' and c.state = 'pending'
@@ -420,9 +447,27 @@ export async function requeueFailed(db: Kysely<Database>, row: OutboxRow, now: D
   return Number(r.numUpdatedRows);
 }
 
+/**
+ * Lets a conversation go on without a failed message: it is marked skipped (never sent), and the
+ * messages after it that failed only because they waited behind it go back in the queue.
+ */
+export async function skipFailed(db: Kysely<Database>, row: OutboxRow, now: Date): Promise<number> {
+  await db.updateTable('outbox').set({ state: 'skipped', leased_until: null }).where('id', '=', row.id).where('state', '=', 'failed').execute();
+  const r = await db
+    .updateTable('outbox')
+    .set({ state: 'pending', attempts: 0, next_attempt_at: now, created_at: now, last_error: null, leased_until: null })
+    .where('state', '=', 'failed')
+    .where('attempts', '=', 0)
+    .where('conversation_id', '=', row.conversation_id)
+    .where('recipient_node_id', '=', row.recipient_node_id)
+    .where('seq', '>', row.seq)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
 export async function listOutbox(
   db: Kysely<Database>,
-  f: MessageFilter & { state?: 'pending' | 'delivered' | 'failed' | undefined; peersOnly?: boolean },
+  f: MessageFilter & { state?: 'pending' | 'delivered' | 'failed' | 'skipped' | undefined; peersOnly?: boolean },
 ): Promise<OutboxRow[]> {
   let q = db.selectFrom('outbox').selectAll();
   if (f.peersOnly) q = q.where('recipient_node_id', 'is not', null);

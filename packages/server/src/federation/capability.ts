@@ -10,6 +10,8 @@ import { announceOwnCard } from './peers-service.ts';
 import { registerRequestHandlers } from './request-handlers.ts';
 import { type FederationRuntime, createRuntime } from './runtime.ts';
 
+const CARD_RENEWAL_CHECK_MS = 6 * 3_600_000;
+
 /** The federation runtime of each started node, for the capabilities and tests that need it. */
 const runtimes = new WeakMap<AppDeps, FederationRuntime>();
 
@@ -27,7 +29,7 @@ export async function loadFederation(deps: AppDeps): Promise<Capability> {
   };
   return {
     name: 'federation',
-    routes: (app) => federationRoutes(app, runtime),
+    routes: (app) => federationRoutes(app, runtime, deps.metrics),
     async start(_deps, url) {
       runtime.listenUrl = url;
       await announceOwnCard(runtime).catch((err) => log('could not announce this node’s card', err));
@@ -36,8 +38,15 @@ export async function loadFederation(deps: AppDeps): Promise<Capability> {
         worker = await startDeliveryWorker(runtime, log);
         runtime.wake = () => worker?.wake();
       }
+      // Every few hours: renew the card to each peer whose copy runs out within the margin
+      // (announceOwnCard queues it only where that is due), so no pair of nodes gets stuck.
+      const renewal = setInterval(() => {
+        announceOwnCard(runtime).catch((err) => log('could not renew this node’s card to its peers', err));
+      }, CARD_RENEWAL_CHECK_MS);
+      renewal.unref();
       return {
         async close() {
+          clearInterval(renewal);
           runtime.wake = () => {};
           await worker?.close();
         },

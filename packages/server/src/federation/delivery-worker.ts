@@ -145,6 +145,17 @@ async function fail(runtime: FederationRuntime, row: OutboxRow, error: string): 
       error,
     });
     for (const listener of runtime.failureListeners) await listener(trx, { row: failed, error });
+    // The messages behind it in its conversation wait; say why, where the messages view shows it.
+    if (failed.recipient_node_id !== null) {
+      await trx
+        .updateTable('outbox')
+        .set({ last_error: `Waiting behind message ${failed.message_id}, which failed; an administrator can send it again or skip it.` })
+        .where('state', '=', 'pending')
+        .where('recipient_node_id', '=', failed.recipient_node_id)
+        .where('conversation_id', '=', failed.conversation_id)
+        .where('seq', '>', failed.seq)
+        .execute();
+    }
   });
 }
 
@@ -203,6 +214,8 @@ export async function deliverRow(runtime: FederationRuntime, row: OutboxRow, sig
     inReplyTo: row.in_reply_to,
     conversationId: row.conversation_id,
     marking: markingOf(row, payload),
+    // Fixed when the row was written (migration 007's trigger), so a retry carries the same number.
+    ...(row.sequence !== null ? { sequence: row.sequence } : {}),
   };
   let attempt: Attempt & { receipt?: unknown; duplicate?: boolean } = await sendAttachments(runtime, peer, row, header, signal);
   if (attempt.ok) attempt = await sendEnvelope(runtime, peer, { ...header, createdAt: deps.now().toISOString() }, payload, signersFor(runtime, row), signal);

@@ -35,6 +35,23 @@ export function publicKeyFromRaw(curve: 'Ed25519' | 'X25519', raw: string): KeyO
   return createPublicKey({ key: { kty: 'OKP', crv: curve, x: raw }, format: 'jwk' });
 }
 
+let probeKey: KeyObject | undefined;
+
+/**
+ * A low-order (small-subgroup) X25519 public key: every private key agrees on the same all-zero
+ * secret with it, so a payload "sealed" to it, or with it, is readable by anyone. OpenSSL refuses
+ * the derivation; the answer is the same either way.
+ */
+export function isLowOrderX25519(raw: string): boolean {
+  probeKey ??= generateKeyPairSync('x25519').privateKey;
+  try {
+    const shared = diffieHellman({ privateKey: probeKey, publicKey: publicKeyFromRaw('X25519', raw) });
+    return shared.every((b) => b === 0);
+  } catch {
+    return true;
+  }
+}
+
 const PKCS8_PREFIX = { Ed25519: '302e020100300506032b657004220420', X25519: '302e020100300506032b656e04220420' } as const;
 
 /** A private key from its raw 32-byte seed (interop vectors use fixed seeds). */
@@ -114,6 +131,9 @@ export function x25519Sealer(fixed?: { ephemeralPrivate: KeyObject; nonce: Buffe
 export function openSealedPayload(sealed: SealedPayload, aad: string, encryptionKeys: KeyObject[]): Buffer {
   const key = encryptionKeys.find((k) => keyId(rawPublicKey(k)) === sealed.recipientKey);
   if (!key) throw new EnvelopeRejectedError('decryption_failed', 'The payload is sealed to an encryption key this node does not hold.');
+  if (isLowOrderX25519(sealed.epk)) {
+    throw new EnvelopeRejectedError('decryption_failed', 'The ephemeral key (encrypted.epk) is a low-order X25519 point; seal again with a fresh key pair.');
+  }
   try {
     const recipientRaw = Buffer.from(rawPublicKey(key), 'base64url');
     const ephemeralRaw = Buffer.from(sealed.epk, 'base64url');

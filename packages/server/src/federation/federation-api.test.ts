@@ -175,8 +175,10 @@ for (const backend of testBackends()) {
         assert.ok(res.status >= 400 && res.status < 500, `bit ${bit} (byte ${bit >> 3} '${body[bit >> 3]}'): ${res.status} ${JSON.stringify(res.body)}`);
       }
       assert.ok(!(await inboxIds(de)).includes(env.header.messageId), 'nothing of the tampered message was stored');
+      // Nobody proved who sent these: they are counted in metrics, not audited one by one.
       const rejections = await auditOf(de, 'federation.inbox.reject');
-      assert.ok(rejections.filter((e) => e.target === `message:${env.header.messageId}` && e.change.reason === 'bad_signature').length >= 5);
+      assert.equal(rejections.filter((e) => e.target === `message:${env.header.messageId}`).length, 0);
+      assert.match(de.node.deps.metrics.render(), /comity_federation_inbox_rejected_total\{reason="bad_signature",authenticated="false"\} ([5-9]|\d\d+)/);
       // The untouched envelope is still good.
       assert.equal((await post(de, env)).status, 202);
     });
@@ -234,8 +236,10 @@ for (const backend of testBackends()) {
         assert.equal(typeof res.body.retryable, 'boolean', what);
         assert.match(res.contentType, /application\/problem\+json/, what);
       }
+      // The trusted peer's own refused envelopes are audited; the anonymous ones only counted.
       const reasons = new Set((await auditOf(de, 'federation.inbox.reject')).map((e) => e.change.reason));
-      for (const code of ['wrong_recipient', 'unknown_sender', 'message_stale', 'unsupported_type', 'payload_invalid', 'envelope_malformed']) assert.ok(reasons.has(code), code);
+      for (const code of ['wrong_recipient', 'message_stale', 'unsupported_type', 'payload_invalid']) assert.ok(reasons.has(code), code);
+      for (const code of ['unknown_sender', 'envelope_malformed']) assert.ok(!reasons.has(code), code);
     });
 
     test('the directory lists the authorities of trusted peers and searches them', async () => {

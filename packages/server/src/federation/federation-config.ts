@@ -18,6 +18,11 @@ export interface FederationSettings {
   concurrency: number;
   requestTimeoutMs: number;
   inboxBodyLimitBytes: number;
+  /** Envelopes accepted per minute from one client address, and per claimed sender node id (0 = no limit). */
+  inboxRatePerAddress: number;
+  inboxRatePerSender: number;
+  /** Renew this node's card to a peer when the copy it has expires in less than this. */
+  cardRenewBeforeMs: number;
   /** Plain http:// to peers outside loopback (only behind a trusted network; TLS is the rule). */
   allowPlainHttp: boolean;
   /** Attachments travel in chunks of this many bytes. */
@@ -69,6 +74,9 @@ export function federationSettings(overrides: Partial<FederationSettings> | unde
     concurrency: int('COMITY_FEDERATION_CONCURRENCY', env.COMITY_FEDERATION_CONCURRENCY, 8) || 1,
     requestTimeoutMs: env.COMITY_FEDERATION_TIMEOUT ? parseDuration('COMITY_FEDERATION_TIMEOUT', env.COMITY_FEDERATION_TIMEOUT) : 30_000,
     inboxBodyLimitBytes: int('COMITY_FEDERATION_BODY_LIMIT', env.COMITY_FEDERATION_BODY_LIMIT, 16 * 1024 * 1024),
+    inboxRatePerAddress: int('COMITY_FEDERATION_INBOX_RATE', env.COMITY_FEDERATION_INBOX_RATE, 600),
+    inboxRatePerSender: int('COMITY_FEDERATION_INBOX_SENDER_RATE', env.COMITY_FEDERATION_INBOX_SENDER_RATE, 600),
+    cardRenewBeforeMs: env.COMITY_CARD_RENEW_BEFORE ? parseDuration('COMITY_CARD_RENEW_BEFORE', env.COMITY_CARD_RENEW_BEFORE) : 30 * 86_400_000,
     allowPlainHttp: env.COMITY_FEDERATION_ALLOW_HTTP === '1',
     chunkBytes: int('COMITY_FEDERATION_CHUNK_BYTES', env.COMITY_FEDERATION_CHUNK_BYTES, 256 * 1024) || 256 * 1024,
     worker: env.COMITY_FEDERATION_WORKER !== '0',

@@ -28,10 +28,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePermission } from '../auth/authenticate.ts';
 import { auditedTransaction } from '../deps.ts';
+import type { Metrics } from '../http/metrics.ts';
 import { errorHandler, sendProblem } from '../http/problem.ts';
+import { LogSampler, WindowLimiter } from './inbox-limits.ts';
 import { receiveEnvelope } from './inbox-service.ts';
 import { PROFILE_SETTING, type StoredProfile, ownSignedCard } from './node-card-service.ts';
-import { listMessages, retryMessage, sendNote } from './outbox-service.ts';
+import { listMessages, retryMessage, sendNote, skipMessage } from './outbox-service.ts';
 import { addPeer, announceOwnCard, changePeerStatus, directory, listPeerViews, peerView, previewCard } from './peers-service.ts';
 import type { FederationRuntime } from './runtime.ts';
 
@@ -51,6 +53,9 @@ const REJECTION_STATUS: Record<RejectionReason, number> = {
   payload_rejected: 422,
 };
 
+const REJECTED_METRIC = 'comity_federation_inbox_rejected_total';
+const REJECTED_HELP = 'Federation envelopes rejected, by reason and by whether the sender was authenticated first.';
+
 const ProfileView = z.object({
   organisationId: z.uuid().nullable(),
   endpoint: z.string().nullable(),
@@ -65,25 +70,47 @@ const UpdateProfileBody = z.strictObject({
   languages: z.array(z.string().min(2).max(20)).max(50).optional(),
 });
 
-export async function federationRoutes(app: FastifyInstance, runtime: FederationRuntime): Promise<void> {
+export async function federationRoutes(app: FastifyInstance, runtime: FederationRuntime, metrics?: Metrics): Promise<void> {
   const { deps } = runtime;
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const perAddress = new WindowLimiter(runtime.settings.inboxRatePerAddress, 60_000);
+  const perSender = new WindowLimiter(runtime.settings.inboxRatePerSender, 60_000);
+  const sampler = new LogSampler();
+
+  function tooMany(reply: FastifyReply, retryAfter: number, scope: 'address' | 'sender'): FastifyReply {
+    metrics?.count('comity_federation_inbox_rate_limited_total', 'Federation inbox requests refused by the rate limit.', { scope });
+    reply.header('retry-after', String(retryAfter));
+    return sendProblem(reply, 429, 'rate_limited', `Too many envelopes from this ${scope === 'address' ? 'address' : 'sender'}; try again in ${retryAfter} s.`, {
+      retryable: true,
+      retryAfter,
+    });
+  }
 
   async function reject(request: FastifyRequest, reply: FastifyReply, err: EnvelopeRejectedError): Promise<FastifyReply> {
-    // What the body claimed, for the record; none of it was verified when the check failed.
-    const claimed = (request.body ?? {}) as { header?: { messageId?: unknown; sender?: unknown; type?: unknown } };
-    const messageId = typeof claimed.header?.messageId === 'string' ? claimed.header.messageId.slice(0, 100) : null;
-    const claimedSender = typeof claimed.header?.sender === 'string' ? claimed.header.sender.slice(0, 130) : null;
-    request.log.warn({ reason: err.reason, messageId, claimedSender }, `federation inbox rejected an envelope: ${err.message}`);
-    await auditedTransaction(deps, { actor: null, requestId: String(request.id), organisationId: null }, async (_trx, audit) => {
-      audit('federation.inbox.reject', `message:${messageId ?? 'unparsed'}`, {
-        reason: err.reason,
-        detail: err.message,
-        claimedSender,
-        claimedType: typeof claimed.header?.type === 'string' ? claimed.header.type.slice(0, 64) : null,
-        remoteAddress: request.ip,
-      });
-    }).catch((auditErr) => request.log.error({ err: auditErr }, 'could not audit an inbox rejection'));
+    const sender = err.authenticatedSender;
+    if (sender === undefined) {
+      // Nobody proved who sent this (malformed, unknown node, bad signature): anybody can send it
+      // any number of times, so it is counted and logged by sample, never audited, and nothing it
+      // claims is repeated (the reason and the address are all that is known for sure).
+      metrics?.count(REJECTED_METRIC, REJECTED_HELP, { reason: err.reason, authenticated: 'false' });
+      const { log, seen } = sampler.shouldLog(err.reason, Date.now());
+      if (log) request.log.warn({ reason: err.reason, remoteAddress: request.ip, seenThisMinute: seen }, 'federation inbox rejected an unauthenticated envelope');
+    } else {
+      // A trusted peer's own envelope, refused: that is worth an entry. Every header field it
+      // carries passed the envelope schema, so the message id and type are well-formed.
+      const header = (request.body as { header: { messageId: string; type: string; conversationId: string } }).header;
+      metrics?.count(REJECTED_METRIC, REJECTED_HELP, { reason: err.reason, authenticated: 'true' });
+      request.log.warn({ reason: err.reason, messageId: header.messageId, sender }, `federation inbox rejected an envelope from a peer: ${err.message}`);
+      await auditedTransaction(deps, { actor: null, requestId: String(request.id), organisationId: null }, async (_trx, audit) => {
+        audit('federation.inbox.reject', `message:${header.messageId}`, {
+          reason: err.reason,
+          detail: err.message,
+          sender,
+          type: header.type,
+          remoteAddress: request.ip,
+        });
+      }).catch((auditErr) => request.log.error({ err: auditErr }, 'could not audit an inbox rejection'));
+    }
     return sendProblem(reply, REJECTION_STATUS[err.reason], err.reason, err.message, err.details ?? {});
   }
 
@@ -103,10 +130,15 @@ export async function federationRoutes(app: FastifyInstance, runtime: Federation
           '202 with the signed receipt when accepted (or, for a message id processed before, the original receipt with duplicate=true). ' +
           'Otherwise problem+json with a reason code: envelope_malformed, wrong_recipient, unknown_sender, peer_suspended, peer_revoked, ' +
           'peer_card_expired, bad_signature, message_stale, unsupported_type, decryption_failed, payload_invalid, payload_rejected; ' +
-          '`retryable` says whether sending again could help.',
+          '`retryable` says whether sending again could help. 429 rate_limited with Retry-After when one address or one claimed sender sends too many.',
         security: [],
         body: Envelope,
         response: { 202: InboxAccepted },
+      },
+      // The per-address limit runs before the body is read, so a flood costs little.
+      onRequest: async (request, reply) => {
+        const wait = perAddress.hit(request.ip, Date.now());
+        if (wait !== null) return tooMany(reply, wait, 'address');
       },
       errorHandler: async (err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
         if (err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
@@ -116,6 +148,11 @@ export async function federationRoutes(app: FastifyInstance, runtime: Federation
       },
     },
     async (request, reply) => {
+      const claimedSender = (request.body as { header?: { sender?: unknown } } | null)?.header?.sender;
+      if (typeof claimedSender === 'string') {
+        const wait = perSender.hit(claimedSender.slice(0, 130), Date.now());
+        if (wait !== null) return tooMany(reply, wait, 'sender');
+      }
       try {
         const outcome = await receiveEnvelope(runtime, request.body, String(request.id));
         if (outcome.duplicate) request.log.info({ messageId: outcome.receipt.receipt.messageId }, 'federation inbox: replay answered with the original receipt');
@@ -145,7 +182,7 @@ export async function federationRoutes(app: FastifyInstance, runtime: Federation
 
   r.get('/api/v1/peers', { config: { permission: 'federation:manage' }, schema: { tags: ['federation'], summary: 'Peer nodes this node trusts, suspended or revoked', response: { 200: PeerList } } }, async (request) => {
     requirePermission(request, 'federation:manage');
-    return { items: await listPeerViews(deps.db) };
+    return { items: await listPeerViews(deps.db, deps.now()) };
   });
 
   r.post(
@@ -171,13 +208,13 @@ export async function federationRoutes(app: FastifyInstance, runtime: Federation
     async (request, reply) => {
       const actor = requirePermission(request, 'federation:manage');
       const { peer, assessment } = await addPeer(runtime, { actor, requestId: String(request.id) }, request.body);
-      return reply.code(assessment === 'new' ? 201 : 200).send(await peerView(deps.db, peer.node_id));
+      return reply.code(assessment === 'new' ? 201 : 200).send(await peerView(deps.db, peer.node_id, deps.now()));
     },
   );
 
   r.get('/api/v1/peers/:nodeId', { config: { permission: 'federation:manage' }, schema: { tags: ['federation'], summary: 'One peer', params: PeerParams, response: { 200: Peer } } }, async (request) => {
     requirePermission(request, 'federation:manage');
-    return peerView(deps.db, request.params.nodeId);
+    return peerView(deps.db, request.params.nodeId, deps.now());
   });
 
   for (const action of ['suspend', 'resume', 'revoke'] as const) {
@@ -201,7 +238,7 @@ export async function federationRoutes(app: FastifyInstance, runtime: Federation
       async (request) => {
         const actor = requirePermission(request, 'federation:manage');
         await changePeerStatus(runtime, { actor, requestId: String(request.id) }, request.params.nodeId, action, request.body.reason);
-        return peerView(deps.db, request.params.nodeId);
+        return peerView(deps.db, request.params.nodeId, deps.now());
       },
     );
   }
@@ -286,7 +323,7 @@ export async function federationRoutes(app: FastifyInstance, runtime: Federation
     async (request, reply) => {
       const actor = requirePermission(request, 'request:transmit');
       const row = await sendNote(runtime, { actor, requestId: String(request.id) }, request.body);
-      return reply.code(201).send({ messageId: row.message_id, conversationId: row.conversation_id, state: row.state });
+      return reply.code(201).send({ messageId: row.message_id, conversationId: row.conversation_id, state: row.state === 'skipped' ? 'failed' : row.state });
     },
   );
 
@@ -321,6 +358,23 @@ export async function federationRoutes(app: FastifyInstance, runtime: Federation
     async (request) => {
       const actor = requirePermission(request, 'federation:manage');
       return { requeued: await retryMessage(runtime, { actor, requestId: String(request.id) }, request.params.messageId) };
+    },
+  );
+
+  r.post(
+    '/api/v1/federation/messages/:messageId/skip',
+    {
+      schema: {
+        tags: ['federation'],
+        summary: 'Give up a failed message so that its conversation goes on without it (the peer sees a gap in the sequence); the reason is audited',
+        params: MessageParams,
+        body: PeerActionBody,
+        response: { 200: z.object({ requeued: z.number().int().describe('Messages after it that were waiting and now go out') }) },
+      },
+    },
+    async (request) => {
+      const actor = requirePermission(request, 'federation:manage');
+      return { requeued: await skipMessage(runtime, { actor, requestId: String(request.id) }, request.params.messageId, request.body.reason) };
     },
   );
 }

@@ -1,6 +1,7 @@
-// Receiving an envelope, in the protocol's order: parse; recipient; sender trusted; signature;
-// freshness; message id not seen (a replay gets the original receipt); decrypt; the type's use
-// case; a signed receipt. The inbox row, the use case's effects and the audit entry commit in one
+// Receiving an envelope, in the protocol's order: parse; sender known and signature valid with the
+// key on record (before anything about the sender's standing is said); recipient; standing; message
+// id not seen (a replay gets the original receipt, however old); card current; freshness; decrypt;
+// the type's use case; a signed receipt. The inbox row, the use case's effects and the audit entry commit in one
 // transaction, so a crash at any point leaves either all of them or none, and the sender retries.
 import { DomainError, type JsonValue } from '@comity/core';
 import {
@@ -8,12 +9,14 @@ import {
   EnvelopeRejectedError,
   type Receipt,
   type SignedReceipt,
-  checkIncomingEnvelope,
+  authenticateEnvelope,
+  checkStanding,
+  checkTimeliness,
   envelopeAad,
   signReceipt,
 } from '@comity/core/federation/index';
 import { Envelope } from '@comity/contract/federation';
-import { findInboxMessage, findPeer, insertInboxMessage } from '@comity/db/repos/federation-repo';
+import { findInboxMessage, findPeer, inboxSequenceState, insertInboxMessage } from '@comity/db/repos/federation-repo';
 import { auditedTransaction } from '../deps.ts';
 import { keyId, openSealedPayload, sha256HexOf, verifyWithRawKey } from './envelope-crypto.ts';
 import { authorityOrganisation } from './node-card-service.ts';
@@ -40,22 +43,39 @@ export function parseEnvelope(body: unknown): CoreEnvelope {
 }
 
 export async function receiveEnvelope(runtime: FederationRuntime, body: unknown, requestId: string): Promise<InboxOutcome> {
-  const { deps } = runtime;
   const envelope = parseEnvelope(body);
-  const { header } = envelope;
-  const peer = await findPeer(deps.db, header.sender);
-  checkIncomingEnvelope({
+  const peer = await findPeer(runtime.deps.db, envelope.header.sender);
+  const trust = authenticateEnvelope({
     envelope,
-    selfNodeId: runtime.selfNodeId,
     peer: peer
       ? { nodeId: peer.node_id, status: peer.status, signingKey: peer.signing_key, signingKeyId: keyId(peer.signing_key), validUntil: new Date(peer.valid_until).toISOString() }
       : undefined,
     verify: verifyWithRawKey,
-    now: deps.now(),
-    windowMs: runtime.settings.windowMs,
   });
+  try {
+    return await receiveAuthenticated(runtime, envelope, peer!, trust, requestId);
+  } catch (err) {
+    // From here on the sender proved who it is: its rejections are worth an audit entry.
+    if (err instanceof EnvelopeRejectedError) err.authenticatedSender = trust.nodeId;
+    throw err;
+  }
+}
+
+async function receiveAuthenticated(
+  runtime: FederationRuntime,
+  envelope: CoreEnvelope,
+  peer: NonNullable<Awaited<ReturnType<typeof findPeer>>>,
+  trust: ReturnType<typeof authenticateEnvelope>,
+  requestId: string,
+): Promise<InboxOutcome> {
+  const { deps } = runtime;
+  const { header } = envelope;
+  checkStanding({ envelope, selfNodeId: runtime.selfNodeId, peer: trust });
+  // Duplicates before freshness: a message processed before gets its original receipt whatever its
+  // createdAt, so a sender re-posting a stored envelope after the window is not refused forever.
   const seen = await findInboxMessage(deps.db, header.messageId);
   if (seen) return replayOutcome(seen.sender_node_id, seen.receipt as SignedReceipt, header.sender);
+  checkTimeliness({ envelope, peer: trust, now: deps.now(), windowMs: runtime.settings.windowMs });
 
   const keys = [deps.keys.encryptionPrivate, ...(deps.keys.previous ?? []).map((k) => k.encryptionPrivate)];
   const plaintext = openSealedPayload(envelope.encrypted, envelopeAad(header), keys);
@@ -102,6 +122,7 @@ export async function receiveEnvelope(runtime: FederationRuntime, body: unknown,
         result: outcome.result ?? {},
       };
       const signed = signReceipt(runtime.envelopeSigner(), receipt);
+      const sequenceFlag = await sequenceFlagOf(trx, header);
       await insertInboxMessage(trx, {
         messageId: header.messageId,
         senderNodeId: header.sender,
@@ -115,6 +136,8 @@ export async function receiveEnvelope(runtime: FederationRuntime, body: unknown,
         payloadSha256,
         receipt: signed,
         receivedAt: new Date(receivedAt),
+        sequence: header.sequence ?? null,
+        sequenceFlag,
       });
       audit('federation.message.receive', `message:${header.messageId}`, {
         type: header.type,
@@ -123,6 +146,8 @@ export async function receiveEnvelope(runtime: FederationRuntime, body: unknown,
         inReplyTo: header.inReplyTo,
         marking: header.marking,
         payloadSha256,
+        ...(header.sequence !== undefined ? { sequence: header.sequence } : {}),
+        ...(sequenceFlag ? { sequenceFlag } : {}),
       });
       return { receipt: signed, duplicate: false };
     });
@@ -134,6 +159,22 @@ export async function receiveEnvelope(runtime: FederationRuntime, body: unknown,
     }
     throw err;
   }
+}
+
+/**
+ * Accept and flag: a message whose sequence is not the next one of its conversation is processed
+ * all the same and marked — 'gap' when numbers are missing before it (a message the sender's
+ * operator skipped, or one still to come), 'late' when it is at or below one already received. The
+ * sender sends one message of a conversation at a time, so holding messages back here would only
+ * stall a conversation on something the sender has already decided. File chunks carry the number
+ * of the message they belong to and are not counted.
+ */
+async function sequenceFlagOf(trx: Parameters<typeof inboxSequenceState>[0], header: CoreEnvelope['header']): Promise<'gap' | 'late' | null> {
+  if (header.sequence === undefined || header.type === 'attachment.chunk') return null;
+  const { highest, received } = await inboxSequenceState(trx, header.sender, header.conversationId);
+  if (highest === null) return received === 0 && header.sequence > 1 ? 'gap' : null;
+  if (header.sequence <= highest) return 'late';
+  return header.sequence > highest + 1 ? 'gap' : null;
 }
 
 function replayOutcome(storedSender: string, receipt: SignedReceipt, sender: string): InboxOutcome {

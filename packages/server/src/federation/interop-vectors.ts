@@ -59,6 +59,7 @@ export function buildInteropVectors(): Record<string, unknown> {
     inReplyTo: null,
     conversationId: 'REQ-2026-0042',
     marking: 'AMBER',
+    sequence: 1,
   };
   // Non-ASCII text in three scripts and numbers whose JSON form RFC 8785 fixes.
   const payload: JsonValue = {

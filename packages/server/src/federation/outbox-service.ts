@@ -15,6 +15,7 @@ import {
   listPeers,
   receiptsFor,
   requeueFailed,
+  skipFailed,
 } from '@comity/db/repos/federation-repo';
 import type { Kysely } from 'kysely';
 import { type Actor, auditedTransaction } from '../deps.ts';
@@ -98,12 +99,14 @@ export interface MessageView {
   peerNodeId: string | null;
   peerName: string | null;
   at: string;
-  state: 'pending' | 'delivered' | 'failed' | 'received';
+  state: 'pending' | 'delivered' | 'failed' | 'skipped' | 'received';
   attempts: number | null;
   nextAttemptAt: string | null;
   lastError: string | null;
   note: string | null;
   receipt: { receivedAt: string; signedBy: string } | null;
+  sequence: number | null;
+  sequenceFlag: 'gap' | 'late' | null;
 }
 
 function noteText(payload: unknown): string | null {
@@ -145,6 +148,8 @@ export async function listMessages(
         lastError: r.last_error,
         note: r.type === 'message.note' ? noteText(r.payload) : null,
         receipt: receipt ? { receivedAt: (receipt.receipt as { receipt: { receivedAt: string } }).receipt.receivedAt, signedBy: r.recipient_node_id ?? '' } : null,
+        sequence: r.sequence,
+        sequenceFlag: null,
       });
     }
   }
@@ -165,6 +170,8 @@ export async function listMessages(
         lastError: null,
         note: r.type === 'message.note' ? noteText(r.payload) : null,
         receipt: null,
+        sequence: r.sequence,
+        sequenceFlag: r.sequence_flag === 'gap' || r.sequence_flag === 'late' ? r.sequence_flag : null,
       });
     }
   }
@@ -181,6 +188,32 @@ export async function retryMessage(runtime: FederationRuntime, who: Who, message
     if (!peer || peer.status === 'revoked') throw new ConflictError('peer_revoked', 'The peer was revoked; nothing can be sent to it.');
     const count = await requeueFailed(trx, row, deps.now());
     audit('federation.message.retry', `message:${messageId}`, { peer: row.recipient_node_id, conversationId: row.conversation_id, requeued: count });
+    return count;
+  });
+  runtime.wake();
+  return n;
+}
+
+/**
+ * Lets a conversation go on without a failed message: the message is marked skipped and never
+ * sent, and the messages queued after it go out. The peer sees a gap in the conversation's
+ * sequence numbers and flags it.
+ */
+export async function skipMessage(runtime: FederationRuntime, who: Who, messageId: string, reason: string): Promise<number> {
+  const { deps } = runtime;
+  const n = await auditedTransaction(deps, who, async (trx, audit) => {
+    const row = await findOutboxByMessageId(trx, messageId);
+    if (!row || row.recipient_node_id === null) throw new NotFoundError('not_found', `No message ${messageId} to a peer.`);
+    if (row.state !== 'failed') throw new ConflictError('not_failed', `The message is ${row.state}; only failed messages can be skipped.`, { allowed: [] });
+    const count = await skipFailed(trx, row, deps.now());
+    audit('federation.message.skip', `message:${messageId}`, {
+      peer: row.recipient_node_id,
+      conversationId: row.conversation_id,
+      type: row.type,
+      sequence: row.sequence,
+      reason,
+      requeued: count,
+    });
     return count;
   });
   runtime.wake();

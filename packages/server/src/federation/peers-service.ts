@@ -31,7 +31,7 @@ import {
 } from '@comity/db/repos/federation-repo';
 import type { Kysely } from 'kysely';
 import { type Actor, type AuditFn, auditedTransaction } from '../deps.ts';
-import { rawKeyFingerprint, verifyWithRawKey } from './envelope-crypto.ts';
+import { isLowOrderX25519, rawKeyFingerprint, verifyWithRawKey } from './envelope-crypto.ts';
 import { checkPeerEndpoint } from './federation-config.ts';
 import { cardDigest, ownSignedCard } from './node-card-service.ts';
 import type { FederationRuntime } from './runtime.ts';
@@ -47,6 +47,9 @@ export function newMessageId(now: Date): string {
 
 export function peerValuesFromCard(signed: SignedNodeCard): PeerValues {
   const { card } = signed;
+  if (isLowOrderX25519(card.keys.encryption.publicKey)) {
+    throw new ValidationError('card_key_invalid', 'The card’s encryption key is a low-order X25519 point: anything sealed to it could be read by anyone. Ask the peer for a correct card.');
+  }
   return {
     nodeId: card.nodeId,
     authorityName: card.authority.name,
@@ -140,7 +143,7 @@ export async function addPeer(
       const peer = await insertPeer(trx, values, now);
       // The peer imported our card by hand; only later changes need announcing.
       const own = await ownSignedCard({ ...deps, db: trx }, runtime.settings, runtime.listenUrl).catch(() => null);
-      if (own) await setPeerAnnounced(trx, peer.node_id, cardDigest(own.card));
+      if (own) await setPeerAnnounced(trx, peer.node_id, cardDigest(own.card), own.card.validUntil);
       audit('federation.peer.add', `peer:${peer.node_id}`, {
         authority: signed.card.authority,
         endpoint: values.endpoint,
@@ -216,13 +219,15 @@ export interface PeerView {
   validFrom: string;
   validUntil: string;
   status: PeerStatus;
+  /** Its card's validity ended: only a renewed card is accepted from it. */
+  expired: boolean;
   statusReason: string | null;
   createdAt: string;
   updatedAt: string;
   outbox: { pending: number; failed: number };
 }
 
-export function presentPeer(p: PeerRow, counts?: { pending: number; failed: number }): PeerView {
+export function presentPeer(p: PeerRow, counts?: { pending: number; failed: number }, now: Date = new Date()): PeerView {
   return {
     nodeId: p.node_id,
     authority: { name: p.authority_name, state: p.country, kind: p.kind },
@@ -233,6 +238,7 @@ export function presentPeer(p: PeerRow, counts?: { pending: number; failed: numb
     validFrom: new Date(p.valid_from).toISOString(),
     validUntil: new Date(p.valid_until).toISOString(),
     status: p.status,
+    expired: new Date(p.valid_until).getTime() <= now.getTime(),
     statusReason: p.status_reason,
     createdAt: new Date(p.created_at).toISOString(),
     updatedAt: new Date(p.updated_at).toISOString(),
@@ -240,15 +246,15 @@ export function presentPeer(p: PeerRow, counts?: { pending: number; failed: numb
   };
 }
 
-export async function listPeerViews(db: Kysely<Database>): Promise<PeerView[]> {
+export async function listPeerViews(db: Kysely<Database>, now: Date = new Date()): Promise<PeerView[]> {
   const [peers, counts] = await Promise.all([listPeers(db), outboxCountsByPeer(db)]);
-  return peers.map((p) => presentPeer(p, counts.get(p.node_id)));
+  return peers.map((p) => presentPeer(p, counts.get(p.node_id), now));
 }
 
-export async function peerView(db: Kysely<Database>, nodeId: string): Promise<PeerView> {
+export async function peerView(db: Kysely<Database>, nodeId: string, now: Date = new Date()): Promise<PeerView> {
   const p = await findPeer(db, nodeId);
   if (!p) throw new NotFoundError('not_found', `No peer ${nodeId}.`);
-  return presentPeer(p, (await outboxCountsByPeer(db)).get(nodeId));
+  return presentPeer(p, (await outboxCountsByPeer(db)).get(nodeId), now);
 }
 
 export async function directory(db: Kysely<Database>, f: DirectoryFilter) {
@@ -276,7 +282,14 @@ export async function announceOwnCard(runtime: FederationRuntime, who: Who = { a
     return 0; // No authority or endpoint yet: nothing to announce.
   }
   const digest = cardDigest(own.card);
-  const peers = (await listPeers(deps.db)).filter((p) => p.status !== 'revoked' && p.announced_card_digest !== digest);
+  // A peer gets the card when it changed, or when the copy it has runs out within the renewal
+  // margin (or we do not know when it does): a card is renewed well before it expires.
+  const renewBy = deps.now().getTime() + runtime.settings.cardRenewBeforeMs;
+  const peers = (await listPeers(deps.db)).filter(
+    (p) =>
+      p.status !== 'revoked' &&
+      (p.announced_card_digest !== digest || p.announced_card_valid_until === null || new Date(p.announced_card_valid_until).getTime() < renewBy),
+  );
   if (peers.length === 0) return 0;
   await auditedTransaction(deps, who, async (trx, audit) => {
     const now = deps.now();
@@ -293,10 +306,11 @@ export async function announceOwnCard(runtime: FederationRuntime, who: Who = { a
         createdAt: now,
         marking: 'CLEAR',
       });
-      await setPeerAnnounced(trx, p.node_id, digest);
+      await setPeerAnnounced(trx, p.node_id, digest, own.card.validUntil);
     }
     audit('federation.card.announce', `node:${runtime.selfNodeId}`, {
       peers: peers.map((p) => p.node_id),
+      validUntil: own.card.validUntil,
       signingKey: own.card.keys.signing.publicKey,
       endorsed: own.endorsement !== undefined,
     });

@@ -4,7 +4,9 @@
 // files of an outgoing request; and telling the people concerned when a transmission fails.
 import { ValidationError } from '@comity/core';
 import { RequestStatusPayload, type RequestStatusResult, RequestTransmitPayload, type RequestTransmitResult } from '@comity/contract/requests';
-import { deleteChunks } from '@comity/db/repos/federation-repo';
+import { type Database, findOrganisation } from '@comity/db';
+import { deleteChunks, type PeerRow } from '@comity/db/repos/federation-repo';
+import type { Kysely } from 'kysely';
 import type { AppDeps } from '../deps.ts';
 import { concernedUsers, label, notify } from '../requests/notify.ts';
 import { applyStatus, applyTransmit } from '../requests/request-messages.ts';
@@ -27,12 +29,41 @@ function requestsDeps(appDeps: AppDeps) {
   return deps;
 }
 
+/**
+ * The sender is who its card says: a peer may only send requests as the authority and State its
+ * card names, and only to this node's State. The signature proves which node sent the request;
+ * without this check a trusted peer could file a request in another authority's or State's name.
+ */
+async function checkTransmitParties(
+  trx: Kysely<Database>,
+  peer: PeerRow,
+  recipientOrganisationId: string | null,
+  payload: RequestTransmitPayload,
+): Promise<void> {
+  const { requesting, requested } = payload;
+  if (requesting.state !== peer.country || requesting.name !== peer.authority_name) {
+    throw new ValidationError(
+      'requesting_party_mismatch',
+      `The request names ${requesting.name} (${requesting.state}) as the requesting authority, but the sending node’s card is that of ${peer.authority_name} (${peer.country}).`,
+    );
+  }
+  const own = recipientOrganisationId ? await findOrganisation(trx, recipientOrganisationId) : undefined;
+  if (!own) throw new ValidationError('unknown_recipient', 'This node names no authority on its card; it cannot receive requests.');
+  for (const [what, state] of [
+    ['requested State', requested.state],
+    ['content.requestedState', payload.content.requestedState],
+  ] as const) {
+    if (state !== own.country) throw new ValidationError('requested_state_mismatch', `The request's ${what} is ${state}; this node is in ${own.country}.`);
+  }
+}
+
 export function registerRequestHandlers(runtime: FederationRuntime, appDeps: AppDeps): void {
   const transmit: InboundHandler<RequestTransmitPayload> = {
     parse: (p) => RequestTransmitPayload.parse(p),
-    async handle({ trx, header, payload, recipientOrganisationId, audit }) {
+    async handle({ trx, header, payload, peer, recipientOrganisationId, audit }) {
       const deps = requestsDeps(appDeps);
       if (payload.conversationId !== header.conversationId) throw new ValidationError('conversation_mismatch', 'The request belongs to another conversation than its envelope.');
+      await checkTransmitParties(trx, peer, recipientOrganisationId, payload);
       for (const file of payload.attachments) {
         if (deps.blobs.has(file.sha256)) continue;
         // Content-addressed and idempotent: storing before the commit cannot leave a wrong file.

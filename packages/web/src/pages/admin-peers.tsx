@@ -383,6 +383,7 @@ function PeerTable({ peers, onChanged }: { peers: readonly Peer[]; onChanged: ()
                 </td>
                 <td>
                   <span className={`badge peer-${p.status}`}>{ts(`peers.status.${p.status}`)}</span>
+                  {p.expired && p.status !== 'revoked' ? <span className="badge peer-expired">{t('peers.status.expired')}</span> : null}
                   {p.statusReason ? <div className="muted">{p.statusReason}</div> : null}
                 </td>
                 <td>
