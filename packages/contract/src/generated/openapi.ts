@@ -30,7 +30,8 @@ export interface paths {
         put?: never;
         /** Create a personal API token */
         post: operations["postAccountTokens"];
-        delete?: never;
+        /** Revoke all my personal API tokens */
+        delete: operations["deleteAccountTokens"];
         options?: never;
         head?: never;
         patch?: never;
@@ -183,6 +184,23 @@ export interface paths {
         put?: never;
         /** Send a failed message again (with the failed messages after it in its conversation) */
         post: operations["postFederationMessagesByMessageIdRetry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/federation/messages/{messageId}/skip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give up a failed message so that its conversation goes on without it (the peer sees a gap in the sequence); the reason is audited */
+        post: operations["postFederationMessagesByMessageIdSkip"];
         delete?: never;
         options?: never;
         head?: never;
@@ -908,7 +926,7 @@ export interface paths {
         put?: never;
         /**
          * Receive a signed, end-to-end encrypted envelope from a peer node
-         * @description 202 with the signed receipt when accepted (or, for a message id processed before, the original receipt with duplicate=true). Otherwise problem+json with a reason code: envelope_malformed, wrong_recipient, unknown_sender, peer_suspended, peer_revoked, peer_card_expired, bad_signature, message_stale, unsupported_type, decryption_failed, payload_invalid, payload_rejected; `retryable` says whether sending again could help.
+         * @description 202 with the signed receipt when accepted (or, for a message id processed before, the original receipt with duplicate=true). Otherwise problem+json with a reason code: envelope_malformed, wrong_recipient, unknown_sender, peer_suspended, peer_revoked, peer_card_expired, bad_signature, message_stale, unsupported_type, decryption_failed, payload_invalid, payload_rejected; `retryable` says whether sending again could help. 429 rate_limited with Retry-After when one address or one claimed sender sends too many.
          */
         post: operations["postFederationInbox"];
         delete?: never;
@@ -993,16 +1011,32 @@ export interface components {
             seq: number;
             target: string;
         };
+        AuditProblem: {
+            kind: components["schemas"]["AuditProblemKind"];
+            reason: string;
+            seq: number;
+        };
+        AuditProblemInput: {
+            kind: components["schemas"]["AuditProblemKindInput"];
+            reason: string;
+            seq: number;
+        };
+        /** @enum {string} */
+        AuditProblemKind: "missing" | "out_of_order" | "unlinked" | "altered" | "change_altered" | "head_missing" | "head_invalid" | "tail_removed" | "head_mismatch" | "truncated" | "anchor_mismatch" | "emptied";
+        /** @enum {string} */
+        AuditProblemKindInput: "missing" | "out_of_order" | "unlinked" | "altered" | "change_altered" | "head_missing" | "head_invalid" | "tail_removed" | "head_mismatch" | "truncated" | "anchor_mismatch" | "emptied";
         AuditVerification: {
             entries: number;
             firstBroken?: number;
             ok: boolean;
+            problems?: components["schemas"]["AuditProblem"][];
             reason?: string;
         };
         AuditVerificationInput: {
             entries: number;
             firstBroken?: number;
             ok: boolean;
+            problems?: components["schemas"]["AuditProblemInput"][];
             reason?: string;
         };
         CardPreview: {
@@ -1437,6 +1471,7 @@ export interface components {
             messageId: string;
             recipient: string;
             sender: string;
+            sequence?: number;
             type: string;
             /** @constant */
             v: 1;
@@ -1451,6 +1486,7 @@ export interface components {
             messageId: string;
             recipient: string;
             sender: string;
+            sequence?: number;
             type: string;
             /** @constant */
             v: 1;
@@ -1491,8 +1527,12 @@ export interface components {
                 receivedAt: string;
                 signedBy: string;
             } | null;
+            /** @description Position in its conversation to or from that peer */
+            sequence: number | null;
+            /** @description Received messages only: gap = numbers missing before it (skipped by the sender, or still to come); late = not after the highest received */
+            sequenceFlag: ("gap" | "late") | null;
             /** @enum {string} */
-            state: "pending" | "delivered" | "failed" | "received";
+            state: "pending" | "delivered" | "failed" | "skipped" | "received";
             type: string;
         };
         FederationMessageInput: {
@@ -1513,8 +1553,12 @@ export interface components {
                 receivedAt: string;
                 signedBy: string;
             } | null;
+            /** @description Position in its conversation to or from that peer */
+            sequence: number | null;
+            /** @description Received messages only: gap = numbers missing before it (skipped by the sender, or still to come); late = not after the highest received */
+            sequenceFlag: ("gap" | "late") | null;
             /** @enum {string} */
-            state: "pending" | "delivered" | "failed" | "received";
+            state: "pending" | "delivered" | "failed" | "skipped" | "received";
             type: string;
         };
         InboxAccepted: {
@@ -2072,7 +2116,10 @@ export interface components {
             items: components["schemas"]["KnowledgeCurationInput"][];
         };
         KnowledgeImportBody: {
-            /** @description Required for UNTC XML, which carries no date: the day it was downloaded */
+            /**
+             * Format: date
+             * @description Required for UNTC XML, which carries no date: the day it was downloaded
+             */
             asOf?: string;
             content: string;
             fileName: string;
@@ -2082,7 +2129,10 @@ export interface components {
             format: "untc-xml" | "coe-json";
         };
         KnowledgeImportBodyInput: {
-            /** @description Required for UNTC XML, which carries no date: the day it was downloaded */
+            /**
+             * Format: date
+             * @description Required for UNTC XML, which carries no date: the day it was downloaded
+             */
             asOf?: string;
             content: string;
             fileName: string;
@@ -2517,6 +2567,10 @@ export interface components {
         Order: {
             final?: boolean;
             issuedBy?: string;
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD
+             */
             issuedOn?: string;
             /** @enum {string} */
             kind: "arrest-warrant" | "judgment" | "detention-order" | "freezing-order" | "confiscation-order" | "other";
@@ -2526,6 +2580,10 @@ export interface components {
         OrderInput: {
             final?: boolean;
             issuedBy?: string;
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD
+             */
             issuedOn?: string;
             /** @enum {string} */
             kind: "arrest-warrant" | "judgment" | "detention-order" | "freezing-order" | "confiscation-order" | "other";
@@ -2649,6 +2707,8 @@ export interface components {
             createdAt: string;
             encryptionFingerprint: string;
             endpoint: string;
+            /** @description The peer’s card has expired: only a renewed card (node.card) is accepted from it until then */
+            expired: boolean;
             nodeId: string;
             outbox: {
                 failed: number;
@@ -2679,6 +2739,8 @@ export interface components {
             createdAt: string;
             encryptionFingerprint: string;
             endpoint: string;
+            /** @description The peer’s card has expired: only a renewed card (node.card) is accepted from it until then */
+            expired: boolean;
             nodeId: string;
             outbox: {
                 failed: number;
@@ -3137,6 +3199,10 @@ export interface components {
             aliases?: string;
             /** @enum {string} */
             consent?: "given" | "refused" | "not-asked";
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD
+             */
             dateOfBirth?: string;
             /** @description Physical description (extradition) */
             description?: string;
@@ -3164,6 +3230,10 @@ export interface components {
             aliases?: string;
             /** @enum {string} */
             consent?: "given" | "refused" | "not-asked";
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD
+             */
             dateOfBirth?: string;
             /** @description Physical description (extradition) */
             description?: string;
@@ -3191,6 +3261,10 @@ export interface components {
             aliases?: string;
             /** @enum {string} */
             consent?: "given" | "refused" | "not-asked";
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD
+             */
             dateOfBirth?: string;
             /** @description Physical description (extradition) */
             description?: string;
@@ -3218,6 +3292,10 @@ export interface components {
             aliases?: string;
             /** @enum {string} */
             consent?: "given" | "refused" | "not-asked";
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD
+             */
             dateOfBirth?: string;
             /** @description Physical description (extradition) */
             description?: string;
@@ -3375,6 +3453,10 @@ export interface components {
              */
             side: "requesting" | "requested";
             toState: components["schemas"]["RequestState"];
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD
+             */
             until?: string;
             /** @constant */
             v: 1;
@@ -3401,6 +3483,10 @@ export interface components {
              */
             side: "requesting" | "requested";
             toState: components["schemas"]["RequestStateInput"];
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD
+             */
             until?: string;
             /** @constant */
             v: 1;
@@ -3818,7 +3904,10 @@ export interface components {
                 note?: string;
             }[];
             reason?: string;
-            /** @description postpone: until when */
+            /**
+             * Format: date
+             * @description postpone: until when
+             */
             until?: string;
             /** @description When given, the transition fails with 409 if the request changed meanwhile */
             version?: number;
@@ -3832,7 +3921,10 @@ export interface components {
                 note?: string;
             }[];
             reason?: string;
-            /** @description postpone: until when */
+            /**
+             * Format: date
+             * @description postpone: until when
+             */
             until?: string;
             /** @description When given, the transition fails with 409 if the request changed meanwhile */
             version?: number;
@@ -3886,6 +3978,8 @@ export interface operations {
                 "application/json": {
                     currentPassword: string;
                     newPassword: string;
+                    /** @description Also revoke every personal API token of this account (default false: tokens are separate credentials and survive a password change) */
+                    revokeApiTokens?: boolean;
                 };
             };
         };
@@ -4032,6 +4126,47 @@ export interface operations {
             };
         };
     };
+    deleteAccountTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description How many tokens were revoked */
+                        revoked: number;
+                    };
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     deleteAccountTokensById: {
         parameters: {
             query?: never;
@@ -4085,7 +4220,9 @@ export interface operations {
                 action?: string;
                 actor?: string;
                 organisationId?: string;
+                /** @description Entries at or after (a date or a date-time) */
                 from?: string;
+                /** @description Entries at or before (a date or a date-time) */
                 to?: string;
                 before?: number;
                 limit?: number;
@@ -4389,7 +4526,7 @@ export interface operations {
         parameters: {
             query?: {
                 direction?: "outbound" | "inbound";
-                state?: "pending" | "delivered" | "failed" | "received";
+                state?: "pending" | "delivered" | "failed" | "skipped" | "received";
                 conversationId?: string;
                 limit?: number;
             };
@@ -4457,6 +4594,64 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        requeued: number;
+                    };
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postFederationMessagesByMessageIdSkip: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                messageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Messages after it that were waiting and now go out */
                         requeued: number;
                     };
                 };

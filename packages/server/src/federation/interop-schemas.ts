@@ -21,6 +21,7 @@ import {
   SignedReceipt,
 } from '@comity/contract/federation';
 import { RequestStatusPayload, RequestStatusResult, RequestTransmitPayload, RequestTransmitResult } from '@comity/contract/requests';
+import { isJsonValue } from '@comity/contract/common';
 import { z } from 'zod';
 import { INTEROP_DIR } from './interop-vectors.ts';
 
@@ -53,7 +54,20 @@ export const InboxProblem = z.object({
 });
 
 function schemaOf(schema: z.ZodType, title: string, io: 'input' | 'output'): Record<string, unknown> {
-  const generated = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'throw' }) as Record<string, unknown>;
+  const generated = z.toJSONSchema(schema, {
+    target: 'draft-2020-12',
+    io,
+    // The contract's JsonValue is a checked z.custom (any JSON value): written as the empty schema
+    // with its description. Any other unrepresentable type still fails the generator.
+    unrepresentable: 'any',
+    override: (ctx) => {
+      const def = (ctx.zodSchema as { _zod: { def: { type: string; fn?: unknown } } })._zod.def;
+      if (def.type !== 'custom') return;
+      // zod hands the override both the registered JsonValue and the unnamed copy .meta() made.
+      if (def.fn !== isJsonValue) throw new Error(`${title}: a custom zod type cannot be written as JSON Schema`);
+      ctx.jsonSchema.description = 'Any JSON value';
+    },
+  }) as Record<string, unknown>;
   const { $schema, ...rest } = generated;
   return { $schema, $id: `https://comity.dev/schemas/federation/v1/${title}.json`, title, ...rest };
 }
