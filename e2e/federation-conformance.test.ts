@@ -71,7 +71,7 @@ for (const backend of testBackends()) {
       assert.equal(preview.body.assessment, 'new');
       await node.adminClient.call('POST', '/api/v1/peers', { card, confirmFingerprint: preview.body.signingFingerprint }, 201);
 
-      const { code, out } = await run(['--keys', keys, '--node', node.url, '--window', String(WINDOW_SECONDS)]);
+      const { code, out } = await run(['--keys', keys, '--node', node.url, '--window', String(WINDOW_SECONDS), '--with-sequence']);
       process.stdout.write(out);
       assert.equal(code, 0, out);
       assert.match(out, /ok {4}live: a valid message\.note → 202/);

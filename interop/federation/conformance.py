@@ -260,7 +260,7 @@ def _decodes(s, n) -> bool:
 HEADER_KEYS = {"v", "messageId", "sender", "recipient", "type", "createdAt", "inReplyTo", "conversationId", "marking"}
 
 
-def check_envelope_shape(env, allow_sequence: bool = False) -> None:
+def check_envelope_shape(env, allow_sequence: bool = True) -> None:
     """The envelope rules of README.md; raises Rejected('envelope_malformed')."""
 
     def bad(why):
@@ -561,7 +561,7 @@ class Live:
         }
         h.update(over)
         if self.with_sequence and "sequence" not in h:
-            # Being added (see README, "sequence"): 1, 2, 3 … per conversation and sender.
+            # README §3 "sequence": 1, 2, 3 … per conversation and sender.
             h["sequence"] = self.sequences[h["conversationId"]] = self.sequences.get(h["conversationId"], 0) + 1
         return h
 
@@ -649,7 +649,7 @@ class Live:
             status, _, body = self.post(first)
             self.check_receipt(
                 f"live: the identical envelope again after the {window_s:g} s window → 202 duplicate true (not message_stale)",
-                first, jcs(payload), status, body, True, pending="duplicates answered before freshness (wt/fedbehave)",
+                first, jcs(payload), status, body, True,
             )
         else:
             print(f"skip  live: duplicate after the window (the node's window is {window_s:g} s; pass --window ≤ 30 to a node started with a short window)")
@@ -681,9 +681,9 @@ class Live:
         alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
         noncanon = epk[:-1] + alphabet[alphabet.index(epk[-1]) | 1]
         self.expect_rejection("an epk in non-canonical base64url (same bytes), validly signed", "envelope_malformed",
-                              resign(good, encrypted=dict(good["encrypted"], epk=noncanon)), pending="the node decodes base64url leniently outside signatures (reported in issue 8)")
+                              resign(good, encrypted=dict(good["encrypted"], epk=noncanon)))
         self.expect_rejection("a lone surrogate in conversationId, validly signed", "envelope_malformed",
-                              resign(good, dict(good["header"], conversationId="conformance-\ud800"), lax=True), pending="well-formed Unicode at the inbox (issue 8, sections 1–2)")
+                              resign(good, dict(good["header"], conversationId="conformance-\ud800"), lax=True))
 
         # The checks after parsing, in order.
         self.expect_rejection("addressed to another node", "wrong_recipient", note(recipient="node-0000000000000000dead"))

@@ -2,7 +2,7 @@
 // HTTP API an administrator and practitioners use (peers, directory, messages).
 import { MARKINGS, PEER_STATUSES } from '@comity/core/federation/index';
 import { z } from 'zod';
-import { Alpha3, IsoDateTime, JsonValue } from './common.ts';
+import { Alpha3, IsoDateTime, isWellFormedText, JsonValue } from './common.ts';
 
 /**
  * Canonical base64url: the unpadded alphabet, a length that some byte count produces, and the
@@ -41,7 +41,7 @@ export const EnvelopeHeader = z
     type: z.string().regex(/^[a-z][a-z0-9.-]{1,63}$/),
     createdAt: UtcDateTime,
     inReplyTo: MessageId.nullable(),
-    conversationId: z.string().min(1).max(200),
+    conversationId: z.string().min(1).max(200).refine(isWellFormedText, 'well-formed Unicode without NUL'),
     marking: Marking,
     // Position of the message in its conversation to this recipient (1, 2, …), given when the
     // sender queued it; lets the receiver see a gap or a reordering. Optional: older senders omit it.

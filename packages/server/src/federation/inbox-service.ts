@@ -18,6 +18,7 @@ import {
 import { Envelope } from '@comity/contract/federation';
 import { findInboxMessage, findPeer, inboxSequenceState, insertInboxMessage } from '@comity/db/repos/federation-repo';
 import { auditedTransaction } from '../deps.ts';
+import { findBadText } from '../http/text-boundary.ts';
 import { keyId, openSealedPayload, sha256HexOf, verifyWithRawKey } from './envelope-crypto.ts';
 import { authorityOrganisation } from './node-card-service.ts';
 import type { FederationRuntime } from './runtime.ts';
@@ -39,6 +40,9 @@ export function parseEnvelope(body: unknown): CoreEnvelope {
     const where = issue ? `${issue.path.join('.') || '(body)'}: ${issue.message}` : 'not an envelope';
     throw new EnvelopeRejectedError('envelope_malformed', `The body is not a version-1 federation envelope (${where}).`);
   }
+  // Text the node would store or audit must be well-formed Unicode without NUL (the API's rule).
+  const bad = findBadText(parsed.data, '');
+  if (bad) throw new EnvelopeRejectedError('envelope_malformed', `The envelope holds ${bad.reason === 'nul' ? 'a NUL character' : 'a lone UTF-16 surrogate'} at ${bad.pointer}.`);
   return parsed.data as CoreEnvelope;
 }
 
@@ -84,6 +88,10 @@ async function receiveAuthenticated(
     payload = JSON.parse(plaintext.toString('utf8'));
   } catch {
     throw new EnvelopeRejectedError('payload_invalid', 'The decrypted payload is not JSON.');
+  }
+  const badText = findBadText(payload, '');
+  if (badText) {
+    throw new EnvelopeRejectedError('payload_invalid', `${header.type} payload: ${badText.reason === 'nul' ? 'a NUL character' : 'a lone UTF-16 surrogate'} at ${badText.pointer}.`);
   }
   const handler = runtime.handlers.get(header.type);
   if (!handler) throw new EnvelopeRejectedError('unsupported_type', `This node has no use case for "${header.type}" messages.`);

@@ -35,12 +35,7 @@ const FIELD_SCHEMAS: Record<string, z.ZodType[]> = {
  * - Lone surrogates and NUL in `conversationId`: not I-JSON.
  */
 const KNOWN_DEVIATIONS = new Set([
-  'rawKey:0EqyMnQrtKs6E2i9RhXk5tAiSrcaAWuvhSCjMsl3hzd',
-  'rawKey:D6poTtKIZ7l_Smot7l34zpdOdrcBjj8iocTPJnhXDyB',
   'signature:eEREA8VxoVOPUYG7dXEChQOpTRMm2ri_alLV_lkDQjyqMwgKlupO6sRfD7DgxVQAPCq6PPEOdO9ERPaMUrwOCh',
-  'conversationId:"\\ud800"',
-  'conversationId:"REQ-\\udfff-1"',
-  'conversationId:"REQ\\u0000"',
 ]);
 /** Canonical-JSON inputs that are not I-JSON but that the node's JSON parsing accepts today. */
 const KNOWN_JSON_DEVIATIONS = new Set([
