@@ -130,7 +130,8 @@ for (const backend of testBackends()) {
       let info: { nodeId: string; signingKeyFingerprint: string; encryptionKeyFingerprint: string; keyStorage: string };
       try {
         const keyFiles = readdirSync(join(dataDir, 'keys'));
-        assert.deepEqual(keyFiles.sort(), ['node-encryption-x25519.pem', 'node-signing-ed25519.pem']);
+        // The audit anchor (last committed entry's seq and hash) lives next to the keys.
+        assert.deepEqual(keyFiles.sort(), ['audit-anchor.json', 'node-encryption-x25519.pem', 'node-signing-ed25519.pem']);
         for (const f of keyFiles) assert.equal(statSync(join(dataDir, 'keys', f)).mode & 0o777, 0o600, `${f} is readable by the owner only`);
         assert.equal(statSync(join(dataDir, 'keys')).mode & 0o077, 0, 'the keys folder is closed to others');
         const admin = new ApiClient(t.url);
@@ -168,12 +169,13 @@ for (const backend of testBackends()) {
       // What an intruder reading the database finds: ciphertext, no PEM.
       const database = await openDatabase({ databaseUrl: backend.databaseUrl, schema, pgliteDir: backend.databaseUrl ? undefined : join(dataDir, 'pgdata') });
       try {
-        const secrets = await database.db.selectFrom('node_secrets').select(['name', 'value']).execute();
+        const secrets = await database.db.selectFrom('node_secrets').select(['name', 'value']).orderBy('name').execute();
+        // Besides the sealed keys, the audit anchor (seq and hash only, nothing secret).
         assert.deepEqual(
           secrets.map((s) => s.name),
-          ['node-keys'],
+          ['audit-anchor', 'node-keys'],
         );
-        const sealed = JSON.stringify(secrets[0]!.value);
+        const sealed = JSON.stringify(secrets.find((s) => s.name === 'node-keys')!.value);
         assert.doesNotMatch(sealed, /PRIVATE KEY/);
         assert.match(sealed, /"ciphertext":"[A-Za-z0-9+/=]{200,}"/);
       } finally {
