@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { type FuzzOperation, type FuzzRequest, operationsOf, requestFor } from '../testing/openapi-fuzz.ts';
 import { ADMIN_PASSWORD, ApiClient, makeUser, startTestNode, type TestNode } from '../testing/test-node.ts';
 
-const RUNS = Number(process.env.COMITY_FUZZ_RUNS ?? 6);
+const RUNS = Number(process.env.COMITY_FUZZ_RUNS ?? 4);
 const SEED = Number(process.env.COMITY_FUZZ_SEED ?? 20_261_129);
 
 /**
