@@ -1,4 +1,4 @@
-// A longer run of the API fuzz test (packages/server/src/http/api-fuzz.test.ts), which `npm test`
+// A longer run of the API fuzz test (packages/server/src/testing/api-fuzz-suite.ts), which `npm test`
 // runs with a fixed seed and a few cases per operation and caller:
 //   npm run fuzz:api -- --runs 200 --seed 42
 // --runs is the number of generated requests per operation and caller; the seed makes a failure
@@ -17,7 +17,7 @@ for (const [name, value] of Object.entries(values)) {
 }
 console.error(`API fuzz: ${values.runs} cases per operation and caller, seed ${values.seed}`);
 const root = new URL('..', import.meta.url).pathname;
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-timeout=0', 'packages/server/src/http/api-fuzz.test.ts'], {
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-timeout=0', 'packages/server/src/http/api-fuzz.test.ts', 'packages/server/src/http/api-fuzz-postgres.test.ts'], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, NODE_ENV: 'test', COMITY_FUZZ_RUNS: values.runs, COMITY_FUZZ_SEED: values.seed },
