@@ -66,11 +66,20 @@ test('COMITY_TRUST_PROXY takes a hop count or a list of proxy addresses/CIDRs, n
   }
 });
 
+const METRICS_TOKEN = 'metrics-secret-0123456789';
+
+/** GET straight to the node as the trusted proxy (loopback) would forward it for `client`. */
+async function fetchAs(url: string, path: string, forwardedFor: string, headers: Record<string, string>): Promise<{ status: number; type: string; body: string }> {
+  const res = await fetch(url + path, { headers: { ...headers, 'x-forwarded-for': forwardedFor } });
+  return { status: res.status, type: res.headers.get('content-type') ?? '', body: await res.text() };
+}
+
 for (const backend of testBackends()) {
   for (const setting of ['1', '127.0.0.1/32, ::1']) {
     describe(`sign-in rate limit behind a proxy (COMITY_TRUST_PROXY=${setting}) on ${backend.name}`, () => {
       test('a forged X-Forwarded-For does not reset the limit; each real client has its own', async () => {
-        const t = await startTestNode(backend, { loginRateLimit: 3, trustProxy: configFromEnv({ COMITY_TRUST_PROXY: setting }).trustProxy }, { changeAdminPassword: false });
+        const env = configFromEnv({ COMITY_TRUST_PROXY: setting, COMITY_METRICS_TOKEN: METRICS_TOKEN });
+        const t = await startTestNode(backend, { loginRateLimit: 3, trustProxy: env.trustProxy, metricsToken: env.metricsToken }, { changeAdminPassword: false });
         const proxy = await appendingProxy(t.url);
         try {
           const first: number[] = [];
@@ -80,6 +89,20 @@ for (const backend of testBackends()) {
           assert.equal(await signInFrom(proxy.url, '127.0.0.3', '127.0.0.2'), 401);
           // And the first one cannot pose as the second.
           assert.equal(await signInFrom(proxy.url, '127.0.0.2', '127.0.0.3'), 429);
+
+          // The same node has COMITY_METRICS_TOKEN: a remote caller needs the bearer token.
+          const remote = '203.0.113.7';
+          const none = await fetchAs(t.url, '/metrics', remote, {});
+          assert.equal(none.status, 401);
+          assert.match(none.type, /application\/problem\+json/);
+          assert.equal((JSON.parse(none.body) as { code: string }).code, 'unauthenticated');
+          assert.equal((await fetchAs(t.url, '/metrics', remote, { authorization: 'Bearer metrics-secret-0123456788' })).status, 401);
+          const right = await fetchAs(t.url, '/metrics', remote, { authorization: `Bearer ${METRICS_TOKEN}` });
+          assert.equal(right.status, 200);
+          assert.match(right.body, /http_request/);
+          // Claiming loopback in front of the real address does not help; loopback itself needs no token.
+          assert.equal((await fetchAs(t.url, '/metrics', `127.0.0.1, ${remote}`, {})).status, 401);
+          assert.equal((await fetch(`${t.url}/metrics`)).status, 200);
         } finally {
           await proxy.close();
           await t.close();
@@ -88,55 +111,26 @@ for (const backend of testBackends()) {
     });
   }
 
-  describe(`GET /metrics on ${backend.name}`, () => {
-    test('loopback only without a token: others get 404 problem+json', async () => {
-      const t = await startTestNode(backend, { trustProxy: 1 }, { changeAdminPassword: false });
-      try {
-        const local = await fetch(`${t.url}/metrics`);
-        assert.equal(local.status, 200);
-        assert.match(await local.text(), /http_request/);
-        const remote = await fetch(`${t.url}/metrics`, { headers: { 'x-forwarded-for': '203.0.113.7' } });
-        assert.equal(remote.status, 404);
-        assert.match(remote.headers.get('content-type') ?? '', /application\/problem\+json/);
-        assert.doesNotMatch(await remote.text(), /http_request/);
-      } finally {
-        await t.close();
-      }
-    });
-
-    test('with COMITY_METRICS_TOKEN, others need the bearer token: 401 problem+json without it', async () => {
-      const token = 'metrics-secret-0123456789';
-      const t = await startTestNode(backend, { trustProxy: 1, metricsToken: configFromEnv({ COMITY_METRICS_TOKEN: token }).metricsToken }, { changeAdminPassword: false });
-      try {
-        const remote = { 'x-forwarded-for': '203.0.113.7' };
-        const none = await fetch(`${t.url}/metrics`, { headers: remote });
-        assert.equal(none.status, 401);
-        assert.match(none.headers.get('content-type') ?? '', /application\/problem\+json/);
-        assert.equal(((await none.json()) as { code: string }).code, 'unauthenticated');
-        const wrong = await fetch(`${t.url}/metrics`, { headers: { ...remote, authorization: 'Bearer metrics-secret-0123456788' } });
-        assert.equal(wrong.status, 401);
-        const right = await fetch(`${t.url}/metrics`, { headers: { ...remote, authorization: `Bearer ${token}` } });
-        assert.equal(right.status, 200);
-        assert.match(await right.text(), /http_request/);
-        // A personal API token is not a metrics token.
-        const admin = new ApiClient(t.url);
-        await admin.signIn(t.admin.email, t.admin.password);
-        assert.equal((await fetch(`${t.url}/metrics`)).status, 200, 'loopback still needs no token');
-      } finally {
-        await t.close();
-      }
-    });
-  });
-
   describe(`sessions and API tokens on ${backend.name}`, () => {
     let t: TestNode;
     let admin: ApiClient;
     before(async () => {
-      t = await startTestNode(backend, { loginRateLimit: 1000 });
+      // One proxy hop, so that a request with X-Forwarded-For looks like a remote caller.
+      t = await startTestNode(backend, { loginRateLimit: 1000, trustProxy: 1 });
       admin = new ApiClient(t.url);
       await admin.signIn(t.admin.email, ADMIN_PASSWORD);
     });
     after(() => t.close());
+
+    test('/metrics without a token setting: loopback only, others get 404 problem+json', async () => {
+      const local = await fetch(`${t.url}/metrics`);
+      assert.equal(local.status, 200);
+      assert.match(await local.text(), /http_request/);
+      const remote = await fetch(`${t.url}/metrics`, { headers: { 'x-forwarded-for': '203.0.113.7' } });
+      assert.equal(remote.status, 404);
+      assert.match(remote.headers.get('content-type') ?? '', /application\/problem\+json/);
+      assert.doesNotMatch(await remote.text(), /http_request/);
+    });
 
     test('signing in again while holding a session (a second tab) replaces it instead of answering csrf_failed', async () => {
       const p = await makeUser(admin, { role: 'viewer' });
