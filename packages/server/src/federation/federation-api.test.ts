@@ -360,7 +360,8 @@ for (const backend of testBackends()) {
         },
         15_000,
       );
-      assert.match(failed.lastError, /Given up: not delivered within 2\.5 s|within 2500 ms/);
+      // Given up by the attempt that ran past the horizon, or by the sweep that found it past it (on a busy machine).
+      assert.match(failed.lastError, /Given up: not delivered within 2\.5 s|within 2500 ms|could not be reached.*Not delivered within the retry horizon/);
       const audit = await auditOf(a, 'federation.message.failed');
       assert.ok(audit.some((e) => e.target === `message:${sent.body.messageId}`));
       const peers = await a.adminClient.call<{ items: { nodeId: string; outbox: { failed: number } }[] }>('GET', '/api/v1/peers', undefined, 200);
