@@ -91,6 +91,7 @@ export const LegalBasis = z
   .object({
     instrument: z.string(),
     title: z.string(),
+    titles: z.record(z.string(), z.string()).describe('Official titles by UN language code, where the data has them (source: the instrument page)'),
     short: z.string(),
     kind: InstrumentKind,
     outcome: Outcome,

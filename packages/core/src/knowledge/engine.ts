@@ -53,7 +53,10 @@ export interface AnswerReservation {
 
 export interface LegalBasis {
   instrument: string;
+  /** The English title (or the short name). */
   title: string;
+  /** Official titles in the UN languages that the data has. */
+  titles: Instrument['titles'];
   short: string;
   kind: Instrument['kind'];
   outcome: Outcome;
@@ -352,6 +355,7 @@ function evaluate(
   const basis: LegalBasis = {
     instrument: i.id,
     title: c.title,
+    titles: i.titles,
     short: i.short,
     kind: i.kind,
     outcome,
@@ -386,6 +390,7 @@ function notCovered(index: KnowledgeIndex, i: Instrument, q: LegalBasisQuery): L
   return {
     instrument: i.id,
     title: i.titles.en ?? i.short,
+    titles: i.titles,
     short: i.short,
     kind: i.kind,
     outcome: 'not-applicable',

@@ -12,6 +12,7 @@ function basis(instrument: string, outcome: LegalBasis['outcome'], extra: Partia
   return {
     instrument,
     title: instrument,
+    titles: { en: instrument },
     short: instrument,
     kind: 'universal',
     outcome,

@@ -229,7 +229,7 @@ function BasisCard({
     <article className={`card basis-card outcome-${basis.outcome}`} data-instrument={basis.instrument} aria-labelledby={titleId}>
       <header className="card-header">
         <h3 id={titleId}>
-          <bdi>{basis.title}</bdi> <span className="code">{basis.instrument}</span>
+          {basis.titles[lng] ? <bdi>{basis.titles[lng]}</bdi> : <bdi lang="en">{basis.title}</bdi>} <span className="code">{basis.instrument}</span>
         </h3>
         <span className={`badge badge-${basis.outcome}`}>{label('outcome', basis.outcome)}</span>
       </header>
