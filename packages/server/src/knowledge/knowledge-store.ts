@@ -21,7 +21,7 @@ import {
 import type { Kysely } from 'kysely';
 import { type AppDeps, auditedTransaction } from '../deps.ts';
 import type { ReferenceData } from './shipped-data.ts';
-import { loadReferenceData, loadShippedKnowledge } from './shipped-data.ts';
+import { loadShippedKnowledge } from './shipped-data.ts';
 
 export const RECORD_KINDS = {
   catalogue: 'catalogue',
@@ -174,7 +174,7 @@ export async function seedShippedKnowledge(
     const shipped = await loadShippedKnowledge(dataDir);
     const digest = snapshotDigest(deps, shipped);
     if (lastShipped?.digest === digest) return null;
-    return storeNewRelease(deps, dataDir, shipped, digest, who);
+    return storeNewRelease(deps, shipped, digest, who);
   }
   const shipped = await loadShippedKnowledge(dataDir);
   const digest = snapshotDigest(deps, shipped);
@@ -227,12 +227,10 @@ function listAsOf(data: unknown): string {
 
 async function storeNewRelease(
   deps: Pick<AppDeps, 'db' | 'hasher' | 'signer' | 'now'>,
-  dataDir: string,
   shipped: KnowledgeSnapshot,
   digest: string,
   who: { requestId: string },
 ): Promise<number | null> {
-  const reference = await loadReferenceData(dataDir);
   return auditedTransaction(deps, { actor: null, requestId: who.requestId }, async (trx, audit) => {
     await lockKnowledgeVersions(trx);
     const latest = await latestKnowledgeVersion(trx);
