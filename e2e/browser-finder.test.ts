@@ -1,5 +1,6 @@
-// The legal-basis finder in a real browser, without signing in: pick two States in French, see a card
-// with an article citation, then switch to Arabic and check the page is right-to-left.
+// The legal-basis finder in a real browser, without signing in: pick two States in French, read the
+// headline, see the UNCAC card open with an article citation and the unknown answers folded under
+// one line, then switch to Arabic and check the page is right-to-left with the same headline.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { htmlDirection, nodeAndBrowser, watchPage } from './support/browser.ts';
@@ -40,6 +41,22 @@ test('finder: France → Brazil, MLA, corruption, in French then Arabic', async 
   await uncac.waitFor({ timeout: 30_000 });
   const citations = await uncac.locator('.citation').allTextContents();
   assert.ok(citations.includes('Art. 46'), `UNCAC card cites ${citations.join(', ')}`);
+  // The headline is read first: the best basis, both States with the year they became bound.
+  assert.equal(
+    (await page.locator('.results p.headline').textContent()) ?? '',
+    'Meilleure base : UNCAC art. 46 — les deux États sont parties (France depuis 2005, Brésil depuis 2005)',
+  );
+  // UNCAC is the first card; the answers of unknown status are folded under one line.
+  assert.equal(await page.locator('.results article.basis-card').first().getAttribute('data-instrument'), 'UNCAC');
+  const group = page.locator('details.unknown-group');
+  const summary = (await group.locator(':scope > summary').textContent()) ?? '';
+  const folded = await group.locator('article.basis-card').count();
+  assert.ok(folded >= 2, `${folded} folded cards`);
+  assert.equal(summary, `${folded} autres au statut inconnu`);
+  assert.equal(await group.locator('article.basis-card').first().isVisible(), false, 'unknown cards start collapsed');
+  await group.locator(':scope > summary').click();
+  const why = (await group.locator('.why-unknown').first().textContent()) ?? '';
+  assert.match(why, /^Pourquoi inconnu : \S/);
   // Status of both States is stated, with the data's as-of date for the whole answer.
   assert.equal(await uncac.locator('.status').count(), 2);
   assert.match((await page.locator('.results > p.meta').textContent()) ?? '', /Données à jour au/);
@@ -52,6 +69,13 @@ test('finder: France → Brazil, MLA, corruption, in French then Arabic', async 
   assert.deepEqual(await htmlDirection(page), { dir: 'rtl', lang: 'ar' });
   assert.equal(await page.inputValue('#requested'), 'البرازيل');
   assert.ok(await uncac.isVisible(), 'the answer stays on screen after switching language');
+  const headlineAr = (await page.locator('.results p.headline').textContent()) ?? '';
+  assert.equal(headlineAr, 'أفضل أساس: UNCAC art. 46 — الدولتان طرفان (فرنسا منذ 2005، البرازيل منذ 2005)');
+  // Arabic has six plural forms; the folded count uses the one its grammar needs (3–10: "few").
+  const summaryAr = (await page.locator('details.unknown-group > summary').textContent()) ?? '';
+  const expected = folded >= 3 && folded <= 10 ? `${folded} صكوك أخرى وضعها غير معروف` : undefined;
+  if (expected) assert.equal(summaryAr, expected);
+  else assert.match(summaryAr, /غير معروف/);
 
   assert.deepEqual(watch.errors, [], 'uncaught errors in the page');
   assert.deepEqual(watch.foreignRequests, [], 'the UI must not request anything outside the node');

@@ -61,6 +61,13 @@ export const StatusSummary = z
     signed: IsoDate.optional(),
     curated: z.boolean().optional(),
     inferredFrom: z.string().optional(),
+    phase: z
+      .enum(['consented-not-in-force', 'not-eligible', 'party-date-unknown'])
+      .optional()
+      .describe('consented-not-in-force: consent deposited, the treaty not yet in force for the State (not a basis yet); not-eligible: the State may not join (the article is in the reasons); party-date-unknown: party per the source, act and date unknown'),
+    consent: IsoDate.optional().describe('Date of deposit of the instrument of consent'),
+    consentKind: ConsentKind.optional(),
+    entryIntoForceRule: z.string().optional().describe('The final-clause article that gives the entry into force for the State, e.g. "UNCAC art. 68(2)"; `since` is the date it gives'),
   })
   .meta({ id: 'StatusSummary' });
 
@@ -84,6 +91,7 @@ export const LegalBasis = z
   .object({
     instrument: z.string(),
     title: z.string(),
+    titles: z.record(z.string(), z.string()).describe('Official titles by UN language code, where the data has them (source: the instrument page)'),
     short: z.string(),
     kind: InstrumentKind,
     outcome: Outcome,
@@ -94,8 +102,29 @@ export const LegalBasis = z
     reasons: z.array(z.string()),
     citation: z.string(),
     appliesWith: z.string().optional(),
+    rank: z.number().int().min(1).describe('Position in the answer, 1 for the best basis'),
   })
   .meta({ id: 'LegalBasis' });
+
+export const LegalBasisHeadline = z
+  .discriminatedUnion('code', [
+    z.object({
+      code: z.enum(['best-basis', 'conditional-basis']),
+      params: z.object({
+        instrument: z.string(),
+        citation: z.string(),
+        requesting: z.string(),
+        requested: z.string(),
+        requestingSince: z.string().nullable(),
+        requestedSince: z.string().nullable(),
+        conditions: z.number().int(),
+      }),
+      text: z.string(),
+    }),
+    z.object({ code: z.literal('no-known-basis'), params: z.object({ unknown: z.number().int() }), text: z.string() }),
+  ])
+  .describe('What a person reads first: the code and parameters for translation, and the English sentence')
+  .meta({ id: 'LegalBasisHeadline' });
 
 export const LegalBasisAnswer = z
   .object({
@@ -108,6 +137,7 @@ export const LegalBasisAnswer = z
     }),
     dataAsOf: IsoDate,
     bases: z.array(LegalBasis),
+    headline: LegalBasisHeadline,
     context: z.array(
       z.object({
         instrument: z.string(),

@@ -123,7 +123,15 @@ for (const backend of testBackends()) {
       assert.equal(json.code, 0, json.err);
       assert.deepEqual(JSON.parse(json.out), JSON.parse(api.plain as string));
       assert.equal(json.out.trim(), api.plain, 'byte for byte the same JSON');
-      assert.equal((JSON.parse(json.out) as { bases: { instrument: string }[] }).bases[0]?.instrument, 'FRA-BRA-MLA-1996');
+      // UNCAC, made for corruption, comes before the general bilateral treaty (both applicable).
+      const plain = JSON.parse(json.out) as { bases: { instrument: string; outcome: string }[] };
+      assert.deepEqual(
+        plain.bases.slice(0, 2).map((b) => [b.instrument, b.outcome]),
+        [
+          ['UNCAC', 'applicable'],
+          ['FRA-BRA-MLA-1996', 'applicable'],
+        ],
+      );
       const all = await run([...base, '--all', '--json'], env);
       assert.deepEqual(JSON.parse(all.out), JSON.parse(api.all as string));
       const text = await run(['basis', '--from', 'fr', '--to', 'br', '--type', 'extradition', '--offence', 'terrorism', '--date', '2017-06-01', '--text', '--json'], env);
@@ -132,10 +140,20 @@ for (const backend of testBackends()) {
       const table = await run(base, env);
       assert.equal(table.code, 0);
       assert.match(table.out, /^Legal bases: FRA → BRA, mla, corruption, 2024-01-01/);
-      assert.match(table.out, /1\. \[APPLICABLE\] FRA-BRA-MLA-1996/);
+      assert.match(table.out, /\nBest basis: UNCAC art\. 46 — both States parties \(France since 2005, Brazil since 2005\)\n/);
+      assert.match(table.out, /1\. \[APPLICABLE\] UNCAC/);
+      assert.match(table.out, /2\. \[APPLICABLE\] FRA-BRA-MLA-1996/);
+      assert.match(table.out, /requesting FRA: party — consent deposited 2005-07-11, in force for it from 2005-12-14/);
       assert.match(table.out, /FRA-BRA-MLA-1996 art\. 1 — Obligation to assist/);
       assert.match(table.out, /UNCAC art\. 46 — Mutual legal assistance/);
-      assert.match((await run([...base, '--lang', 'fr'], env)).out, /^Bases juridiques/);
+      assert.match((await run([...base, '--lang', 'fr'], env)).out, /^Bases juridiques[\s\S]*Meilleure base : UNCAC art\. 46/);
+      const drugs = await run(['basis', '--from', 'DEU', '--to', 'ARG', '--type', 'extradition', '--offence', 'drug-trafficking', '--date', '2026-11-29'], env);
+      assert.match(drugs.out, /\nBest basis: DRUGS-1988 art\. 6 — both States parties \(Germany since 1994, Argentina since 1993\)\n/);
+      assert.match(drugs.out, /1\. \[APPLICABLE\] DRUGS-1988/);
+      const pending = await run(['basis', '--from', 'DEU', '--to', 'BRA', '--type', 'mla', '--offence', 'corruption', '--date', '2014-12-01', '--all'], env);
+      assert.match(pending.out, /requesting DEU: consented, not yet in force — consent deposited 2014-11-12, in force for it from 2014-12-12 \(UNCAC art\. 68\(2\)\)/);
+      const early = await run(['basis', '--from', 'DEU', '--to', 'BRA', '--type', 'mla', '--offence', 'corruption', '--date', '2013-01-01', '--all'], env);
+      assert.match(early.out, /NOT-APPLICABLE\] UNCAC[\s\S]*?requesting DEU: not party/);
     });
 
     test('bad input exits 2 and names the close matches', async () => {

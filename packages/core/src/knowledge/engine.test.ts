@@ -184,12 +184,19 @@ describe('findLegalBases', () => {
     const a = findLegalBases(index, q({}));
     assert.deepEqual(a.query, { requesting: 'AAA', requested: 'BBB', type: 'mla', offence: 'corruption', date: '2015-06-01' });
     assert.equal(a.dataAsOf, '2020-01-01');
-    // REG is not applicable (BBB denounced it in 2010) so it is hidden; regional CYBER (electronic
-    // evidence) first, then crime-specific SPEC, then general CONV.
+    // REG is not applicable (BBB denounced it in 2010) so it is hidden. The applicable SPEC first;
+    // then the conditional ones: CONV, which names corruption, before CYBER, which covers it only
+    // through electronic evidence, although CYBER is a regional treaty both States are party to.
     assert.deepEqual(
       a.bases.map((b) => b.instrument),
-      ['CYBER', 'SPEC', 'CONV'],
+      ['SPEC', 'CONV', 'CYBER'],
     );
+    assert.deepEqual(
+      a.bases.map((b) => b.rank),
+      [1, 2, 3],
+    );
+    assert.equal(a.headline.code, 'best-basis');
+    assert.equal(a.headline.text, 'Best basis: SPEC art. 46 — both States parties (Aland since 2006, Bravia since 2006)');
     const conv = basis(a, 'CONV');
     assert.equal(conv?.outcome, 'conditional');
     assert.deepEqual(conv?.conditions, ['Is it serious crime? (CONV 2(b))']);

@@ -6,13 +6,13 @@ import {
   type KnowledgeIndex,
   instrumentStatus,
   type StatusTable,
-  specificityRank,
   statusIn,
   statusTableFor,
 } from './knowledge-index.ts';
 import type { Instrument, IsoDate, Reservation, ReservationEffectKind } from './model.ts';
 import { describeEffect } from './reservations.ts';
-import type { StatusFact, StatusState } from './status.ts';
+import type { ConsentKind } from './model.ts';
+import type { StatusFact, StatusPhase, StatusState } from './status.ts';
 import { COOPERATION_TYPES, type CooperationType, type OffenceId } from './taxonomy.ts';
 
 export type Outcome = 'applicable' | 'conditional' | 'not-applicable' | 'unknown';
@@ -36,6 +36,10 @@ export interface StatusSummary {
   signed?: IsoDate;
   curated?: boolean;
   inferredFrom?: string;
+  phase?: StatusPhase;
+  consent?: IsoDate;
+  consentKind?: ConsentKind;
+  entryIntoForceRule?: string;
 }
 
 export interface AnswerReservation {
@@ -49,7 +53,10 @@ export interface AnswerReservation {
 
 export interface LegalBasis {
   instrument: string;
+  /** The English title (or the short name). */
   title: string;
+  /** Official titles in the UN languages that the data has. */
+  titles: Instrument['titles'];
   short: string;
   kind: Instrument['kind'];
   outcome: Outcome;
@@ -61,7 +68,26 @@ export interface LegalBasis {
   citation: string;
   /** For a Protocol: the Convention it applies together with. */
   appliesWith?: string;
+  /** Position in the answer, 1 for the best basis. */
+  rank: number;
 }
+
+/** The sentence a person reads first, as a code with parameters (for translation) and in English. */
+export type Headline =
+  | {
+      code: 'best-basis' | 'conditional-basis';
+      params: {
+        instrument: string;
+        citation: string;
+        requesting: string;
+        requested: string;
+        requestingSince: string | null;
+        requestedSince: string | null;
+        conditions: number;
+      };
+      text: string;
+    }
+  | { code: 'no-known-basis'; params: { unknown: number }; text: string };
 
 export interface ContextInstrument {
   instrument: string;
@@ -75,11 +101,12 @@ export interface LegalBasisAnswer {
   query: { requesting: string; requested: string; type: CooperationType; offence: OffenceId; date: IsoDate };
   dataAsOf: IsoDate;
   bases: LegalBasis[];
+  headline: Headline;
   /** Instruments that matter for the offence but are not a legal basis (CITES, UNESCO 1970, UNCLOS). */
   context: ContextInstrument[];
 }
 
-const OUTCOME_ORDER: Record<Outcome, number> = { applicable: 0, conditional: 1, unknown: 2, 'not-applicable': 3 };
+export const OUTCOME_ORDER: Record<Outcome, number> = { applicable: 0, conditional: 1, unknown: 2, 'not-applicable': 3 };
 const NO_RESERVATIONS: AnswerReservation[] = [];
 
 /** Which reservation effects matter for which kind of cooperation. */
@@ -110,6 +137,10 @@ function summary(fact: StatusFact): StatusSummary {
   if (fact.signed) s.signed = fact.signed;
   if (fact.curated) s.curated = true;
   if (fact.inferredFrom) s.inferredFrom = fact.inferredFrom;
+  if (fact.phase) s.phase = fact.phase;
+  if (fact.consent) s.consent = fact.consent;
+  if (fact.consentKind) s.consentKind = fact.consentKind;
+  if (fact.entryIntoForceRule) s.entryIntoForceRule = fact.entryIntoForceRule;
   fact.summary = s;
   return s;
 }
@@ -324,6 +355,7 @@ function evaluate(
   const basis: LegalBasis = {
     instrument: i.id,
     title: c.title,
+    titles: i.titles,
     short: i.short,
     kind: i.kind,
     outcome,
@@ -333,9 +365,20 @@ function evaluate(
     reservations,
     reasons,
     citation: c.citation,
+    rank: 0,
   };
   if (i.supplements) basis.appliesWith = i.supplements;
   return basis;
+}
+
+/** Sort key of a basis (smaller first): outcome group; the instrument made for the offence before
+ * a general one; a treaty between the two States (bilateral, or regional with both parties)
+ * before a universal one; then the more recent. */
+function orderKey(basis: LegalBasis, general: boolean, adopted: number): number {
+  const between =
+    basis.kind === 'bilateral' ||
+    (basis.kind === 'regional' && basis.status.requesting.state === 'party' && basis.status.requested.state === 'party');
+  return ((OUTCOME_ORDER[basis.outcome] * 2 + (general ? 1 : 0)) * 2 + (between ? 0 : 1)) * 1e8 + (99_999_999 - adopted);
 }
 
 function notCovered(index: KnowledgeIndex, i: Instrument, q: LegalBasisQuery): LegalBasis {
@@ -347,6 +390,7 @@ function notCovered(index: KnowledgeIndex, i: Instrument, q: LegalBasisQuery): L
   return {
     instrument: i.id,
     title: i.titles.en ?? i.short,
+    titles: i.titles,
     short: i.short,
     kind: i.kind,
     outcome: 'not-applicable',
@@ -359,6 +403,7 @@ function notCovered(index: KnowledgeIndex, i: Instrument, q: LegalBasisQuery): L
     reservations: [],
     reasons: [reason],
     citation: i.id,
+    rank: 0,
   };
 }
 
@@ -372,43 +417,37 @@ export function findLegalBases(index: KnowledgeIndex, query: LegalBasisQuery): L
   const sidesB = sidesOf(tables, query.requested);
   const typeOrdinal = TYPE_ORDINAL.get(query.type) ?? 0;
   const bases: LegalBasis[] = [];
-  const ranks: number[] = [];
-  let sorted = true;
+  const keys: number[] = [];
   for (const c of candidates) {
     const basis = evaluate(index, c, query, tables, sidesA, sidesB, typeOrdinal);
     if (!basis) continue;
-    const n = bases.length;
-    if (n > 0 && (ranks[n - 1] as number) === c.rank && OUTCOME_ORDER[(bases[n - 1] as LegalBasis).outcome] > OUTCOME_ORDER[basis.outcome]) {
-      sorted = false;
-    }
     bases.push(basis);
-    ranks.push(c.rank);
+    keys.push(orderKey(basis, c.general, c.adopted));
   }
   if (query.all) {
     const seen = new Set(candidates.map((c) => c.instrument.id));
     for (const i of index.instrumentOrder) {
       if (seen.has(i.id)) continue;
-      bases.push(notCovered(index, i, query));
-      ranks.push(specificityRank(i));
-      sorted = false;
+      const basis = notCovered(index, i, query);
+      bases.push(basis);
+      keys.push(orderKey(basis, true, adoptedNumber(i)));
     }
   }
-  // Most specific first; within a rank, the more usable answer first. Candidates come in rank
-  // order, so usually nothing moves; the insertion sort is stable, so catalogue order breaks ties.
-  if (!sorted) {
-    for (let k = 1; k < bases.length; k++) {
-      const basis = bases[k] as LegalBasis;
-      const rank = ranks[k] as number;
-      let j = k - 1;
-      while (j >= 0 && ((ranks[j] as number) > rank || ((ranks[j] as number) === rank && OUTCOME_ORDER[(bases[j] as LegalBasis).outcome] > OUTCOME_ORDER[basis.outcome]))) {
-        bases[j + 1] = bases[j] as LegalBasis;
-        ranks[j + 1] = ranks[j] as number;
-        j--;
-      }
-      bases[j + 1] = basis;
-      ranks[j + 1] = rank;
+  // Insertion sort: answers are short and stable order (catalogue order) breaks ties.
+  for (let k = 1; k < bases.length; k++) {
+    const basis = bases[k] as LegalBasis;
+    const key = keys[k] as number;
+    let j = k - 1;
+    while (j >= 0 && (keys[j] as number) > key) {
+      bases[j + 1] = bases[j] as LegalBasis;
+      keys[j + 1] = keys[j] as number;
+      j--;
     }
+    bases[j + 1] = basis;
+    keys[j + 1] = key;
   }
+  // Bases are shared with no other answer (statuses and articles are), so ranking them in place is safe.
+  for (let k = 0; k < bases.length; k++) (bases[k] as LegalBasis).rank = k + 1;
   const contextInstruments = index.context.get(query.offence);
   let context: ContextInstrument[] = NO_CONTEXT;
   if (contextInstruments && contextInstruments.length > 0) {
@@ -436,7 +475,58 @@ export function findLegalBases(index: KnowledgeIndex, query: LegalBasisQuery): L
     },
     dataAsOf: index.dataAsOf,
     bases,
+    headline: headlineOf(index, query, bases),
     context,
+  };
+}
+
+/** YYYYMMDD of the adoption, 0 when unknown: the more recent sorts first. */
+export function adoptedNumber(i: Instrument): number {
+  return i.adopted ? Number(i.adopted.replaceAll('-', '')) : 0;
+}
+
+function stateName(index: KnowledgeIndex, code: string): string {
+  return index.countries.get(code)?.names.en ?? code;
+}
+
+function sinceYear(s: StatusSummary): string | null {
+  return s.since ? s.since.slice(0, 4) : null;
+}
+
+function headlineOf(index: KnowledgeIndex, q: LegalBasisQuery, bases: LegalBasis[]): Headline {
+  const best = bases[0];
+  if (best && (best.outcome === 'applicable' || best.outcome === 'conditional')) {
+    const requesting = stateName(index, q.requesting);
+    const requested = stateName(index, q.requested);
+    const a = sinceYear(best.status.requesting);
+    const b = sinceYear(best.status.requested);
+    const who = (name: string, since: string | null) => (since ? `${name} since ${since}` : `${name}, date unknown`);
+    const parties =
+      q.requesting === q.requested ? who(requesting, a) : `${who(requesting, a)}, ${who(requested, b)}`;
+    const conditional = best.outcome === 'conditional';
+    const text = conditional
+      ? `Possible basis, on conditions: ${best.citation} — both States parties (${parties}); ${best.conditions.length === 1 ? '1 condition' : `${best.conditions.length} conditions`} to confirm`
+      : `Best basis: ${best.citation} — both States parties (${parties})`;
+    return {
+      code: conditional ? 'conditional-basis' : 'best-basis',
+      params: {
+        instrument: best.instrument,
+        citation: best.citation,
+        requesting,
+        requested,
+        requestingSince: a,
+        requestedSince: b,
+        conditions: best.conditions.length,
+      },
+      text,
+    };
+  }
+  let unknown = 0;
+  for (const b of bases) if (b.outcome === 'unknown') unknown++;
+  return {
+    code: 'no-known-basis',
+    params: { unknown },
+    text: `No applicable treaty is known in the data: consider reciprocity or domestic law; ${unknown === 1 ? '1 instrument has' : `${unknown} instruments have`} unknown status`,
   };
 }
 

@@ -11,6 +11,7 @@ import type {
   Reservation,
 } from './model.ts';
 import { normaliseName } from './resolve.ts';
+import { eligibilityOf } from './entry-into-force.ts';
 import { type StatusFact, statusFromParticipation } from './status.ts';
 import {
   COOPERATION_TYPES,
@@ -47,6 +48,10 @@ export interface Candidate {
   title: string;
   /** "UNCAC art. 46", or the id alone when the data has no article. */
   citation: string;
+  /** Covered through a wildcard or 'other serious crime' rather than made for the offence. */
+  general: boolean;
+  /** Adoption as YYYYMMDD (0 when unknown), to put the more recent first. */
+  adopted: number;
 }
 
 export interface KnowledgeIndex {
@@ -70,6 +75,8 @@ export interface KnowledgeIndex {
   /** Context-only instruments per offence. */
   context: Map<string, Instrument[]>;
   countries: Map<string, Country>;
+  /** Sourced member lists of organisations, for eligibility rules. */
+  organisationMembers: Map<string, Set<string>>;
   /** Upper-case alpha-2, alpha-3 and EU → alpha-3. */
   countryCodes: Map<string, string>;
   /** Normalised names in all languages and aliases → alpha-3. */
@@ -108,10 +115,11 @@ function articlesFor(instrument: Instrument, type: CooperationType, withText: bo
   });
 }
 
-function conditionsFor(instrument: Instrument, via: string): string[] {
+function conditionsFor(instrument: Instrument, via: string, offence: OffenceId): string[] {
   const out: string[] = [];
   for (const c of instrument.scopeConditions) {
     if (c.onlyVia && c.onlyVia !== via) continue;
+    if (c.onlyFor && !c.onlyFor.includes(offence)) continue;
     out.push(`${c.question} (${c.citation})`);
   }
   if (isOffenceWildcard(via)) {
@@ -202,12 +210,14 @@ export function buildKnowledgeIndex(snapshot: KnowledgeSnapshot): KnowledgeIndex
           ordinal: ordinals.get(i.id) ?? 0,
           rank,
           via,
-          conditions: conditionsFor(i, via),
+          conditions: conditionsFor(i, via, offence),
           articles,
           articlesWithoutText: articlesFor(i, type, false),
           staticReasons,
           title: i.titles.en ?? i.short,
           citation: articles.length ? `${i.id} art. ${articles.map((x) => x.number).join(', ')}` : i.id,
+          general: via !== offence || offence === 'other-serious-crime',
+          adopted: i.adopted ? Number(i.adopted.replaceAll('-', '')) : 0,
         });
       }
       candidates.get(type)?.set(offence, list);
@@ -241,6 +251,7 @@ export function buildKnowledgeIndex(snapshot: KnowledgeSnapshot): KnowledgeIndex
     candidates,
     context,
     countries,
+    organisationMembers: new Map((snapshot.organisations ?? []).map((o) => [o.id, new Set(o.members)])),
     countryCodes,
     countryNames,
     statusCache: new Map(),
@@ -304,7 +315,29 @@ function computeStatus(index: KnowledgeIndex, instrumentId: string, state: strin
     source: 'no party list in the data',
     asOf: index.dataAsOf,
   };
-  return statusFromParticipation(meta, p, state, date, {
+  if (instrument && !p) {
+    const eligibility = eligibilityOf(instrumentId, instrument.eligibility, state, index.organisationMembers);
+    if (eligibility.verdict === 'not-eligible') {
+      return {
+        state: 'not-party',
+        phase: 'not-eligible',
+        source: `${eligibility.citation}; members of ${eligibility.organisation}: ${index.snapshot.organisations?.find((o) => o.id === eligibility.organisation)?.source ?? 'data'}`,
+        asOf: list?.asOf ?? index.dataAsOf,
+        reason: `${state} is not party to ${instrumentId} (not eligible, ${eligibility.citation}: ${instrument.eligibility?.text ?? ''}).`,
+      };
+    }
+    const fact = statusFromParticipation(meta, p, state, date, statusOptions(instrument));
+    if (fact.state === 'unknown' && eligibility.verdict === 'by-invitation') {
+      fact.reason += ` ${state} is not a member of ${eligibility.organisation}: it may join only when invited (${eligibility.citation}).`;
+    }
+    return fact;
+  }
+  return statusFromParticipation(meta, p, state, date, statusOptions(instrument));
+}
+
+function statusOptions(instrument: Instrument | undefined) {
+  return {
     instrumentEntryIntoForce: instrument?.entryIntoForce ?? null,
-  });
+    ...(instrument?.entryIntoForceForState ? { entryIntoForceRule: instrument.entryIntoForceForState } : {}),
+  };
 }

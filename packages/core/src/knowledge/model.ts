@@ -18,6 +18,9 @@ export interface ScopeCondition {
   /** The condition only arises when the offence is covered through this wildcard (e.g. Budapest
    * art. 23/25 for electronic evidence of offences other than those it defines). */
   onlyVia?: string;
+  /** The condition only arises for these offences (UNCAC covers money laundering only for the
+   * proceeds of corruption; for corruption itself the question answers itself). */
+  onlyFor?: string[];
 }
 
 export interface CooperationProvision {
@@ -31,6 +34,28 @@ export interface Article {
   text?: string;
 }
 
+/** When the treaty enters into force for a State that consents after it is in force, as its
+ * final clauses say (the article cited, and the words of the text). */
+export type EntryIntoForceRule =
+  | { rule: 'days-after-deposit'; days: number; article: string; text: string }
+  | { rule: 'first-day-of-month-after-months'; months: number; article: string; text: string }
+  | { rule: 'months-after-deposit'; months: number; article: string; text: string };
+
+/** Who may become party, as the final clauses say. `organisation` is an id of `organisations`. */
+export type Eligibility =
+  | { rule: 'any-state'; article: string; text: string }
+  | { rule: 'members-and-invited'; organisation: string; article: string; text: string }
+  | { rule: 'members-only'; organisation: string; article: string; text: string };
+
+/** An organisation's member States, from a cited source at a date. */
+export interface Organisation {
+  id: string;
+  name: string;
+  members: string[];
+  source: string;
+  asOf: IsoDate;
+}
+
 export interface Instrument {
   id: string;
   titles: Titles;
@@ -41,6 +66,14 @@ export interface Instrument {
   depositary: string;
   adopted: IsoDate | null;
   entryIntoForce: IsoDate | null;
+  /** Absent where the shipped text does not state it: the engine then stays conservative. */
+  entryIntoForceForState?: EntryIntoForceRule;
+  /** Absent where the final clauses are not in the shipped data ("to be confirmed"). */
+  eligibility?: Eligibility;
+  /** Short names per language (the `short` field is the English one). */
+  shorts?: Titles;
+  /** Where the titles in languages other than English come from. */
+  titlesSource?: string;
   /** Parent Convention of a Protocol; the Protocol applies together with it. */
   supplements: string | null;
   contextOnly: boolean;
@@ -147,4 +180,6 @@ export interface KnowledgeSnapshot {
   countries: Country[];
   offences: OffenceCategory[];
   cooperationTypes: CooperationTypeInfo[];
+  /** Sourced member lists of organisations named by eligibility rules (may be empty). */
+  organisations?: Organisation[];
 }

@@ -1,8 +1,14 @@
 // Three-valued treaty status: at a date a State is party, not party, or unknown. Missing data is
 // never read as "not party": only a list that is complete at the date can say that.
-import type { IsoDate, Participation, PartyList } from './model.ts';
+import { entryIntoForceFor, ruleCitation } from './entry-into-force.ts';
+import type { ConsentKind, EntryIntoForceRule, IsoDate, Participation, PartyList } from './model.ts';
 
 export type StatusState = 'party' | 'not-party' | 'unknown';
+
+/** A finer reading of the state, for display: consented but the treaty is not yet in force for
+ * the State (not a basis yet); not party because the State may not join; party with the date of
+ * consent unknown. */
+export type StatusPhase = 'consented-not-in-force' | 'not-eligible' | 'party-date-unknown';
 
 export interface StatusFact {
   state: StatusState;
@@ -12,6 +18,12 @@ export interface StatusFact {
   signed?: IsoDate;
   curated?: boolean;
   inferredFrom?: string;
+  phase?: StatusPhase;
+  /** Date of deposit of the instrument of consent, and its kind. */
+  consent?: IsoDate;
+  consentKind?: ConsentKind;
+  /** The final-clause article that gives the State's entry into force ("UNCAC art. 68(2)"). */
+  entryIntoForceRule?: string;
   /** Plain-language explanation of the fact, for the answer's reasons. */
   reason: string;
   /** The public part of the fact, built once and shared by answers (see engine.ts). */
@@ -38,6 +50,9 @@ function later(a: IsoDate | null | undefined, b: IsoDate | null | undefined): Is
 export interface StatusOptions {
   /** The instrument's own entry into force, if known. */
   instrumentEntryIntoForce?: IsoDate | null;
+  /** The final clauses' rule for a State's entry into force; without it the engine waits
+   * ENTRY_INTO_FORCE_WINDOW_MONTHS before it calls a consent in force. */
+  entryIntoForceRule?: EntryIntoForceRule;
 }
 
 /** Status of one State under one party list at a date, with the reason in plain words. */
@@ -109,7 +124,9 @@ export function statusFromParticipation(
       return {
         ...base,
         state: 'party',
-        reason: `${state} is party to ${instrument} (consent date not in the data; attested as of ${p.asOf}).`,
+        phase: 'party-date-unknown',
+        consentKind: p.consentKind,
+        reason: `${state} is party to ${instrument} (party, date unknown: the source attests it as of ${p.asOf}).`,
       };
     }
     return {
@@ -118,43 +135,60 @@ export function statusFromParticipation(
       reason: `${state} is party to ${instrument} as of ${p.asOf}, but its consent date is not in the data, so its status on ${date} is unknown.`,
     };
   }
+  const consent = { consent: p.consent, consentKind: p.consentKind };
   if (p.consent > date) {
     return {
       ...base,
+      ...consent,
       state: 'not-party',
       reason: `${state} consented to ${instrument} only on ${p.consent}, after ${date}.`,
     };
   }
   const instrumentEif = options.instrumentEntryIntoForce;
-  const eif = p.entryIntoForce ?? (instrumentEif && p.consent < instrumentEif ? instrumentEif : undefined);
+  const rule = options.entryIntoForceRule;
+  let eif = p.entryIntoForce;
+  let how = eif ? 'as the data states' : '';
+  let citation: string | undefined;
+  if (!eif && rule) {
+    eif = entryIntoForceFor(rule, p.consent, instrumentEif);
+    citation = ruleCitation(instrument, rule);
+    how = eif === instrumentEif && instrumentEif > p.consent ? `the date ${instrument} itself entered into force` : citation;
+  } else if (!eif && instrumentEif && p.consent < instrumentEif) {
+    eif = instrumentEif;
+    how = `the date ${instrument} itself entered into force`;
+  }
   if (eif) {
+    const withRule = { ...consent, since: eif, ...(citation ? { entryIntoForceRule: citation } : {}) };
     if (eif > date) {
       return {
         ...base,
+        ...withRule,
         state: 'not-party',
-        since: eif,
-        reason: `${instrument} enters into force for ${state} on ${eif}, after ${date} (consent ${p.consent}).`,
+        phase: 'consented-not-in-force',
+        reason: `${state} consented to ${instrument} (${p.consentKind} deposited ${p.consent}); it enters into force for ${state} on ${eif} (${how}): consented, not yet in force on ${date}.`,
       };
     }
     return {
       ...base,
+      ...withRule,
       state: 'party',
-      since: eif,
-      reason: `${state} is party to ${instrument}, in force for it since ${eif} (${p.consentKind} ${p.consent}).`,
+      reason: `${state} is party to ${instrument} — consent deposited ${p.consent}, in force for it from ${eif} (${how}).`,
     };
   }
   if (addMonths(p.consent, ENTRY_INTO_FORCE_WINDOW_MONTHS) <= date) {
     const since = later(p.consent, instrumentEif);
     return {
       ...base,
+      ...consent,
       state: 'party',
       ...(since ? { since } : {}),
-      reason: `${state} is party to ${instrument} (${p.consentKind} ${p.consent}; in force for it within months of that date).`,
+      reason: `${state} is party to ${instrument} (${p.consentKind} ${p.consent}; in force for it within months of that date — the rule for a State's entry into force is not in the shipped text).`,
     };
   }
   return {
     ...base,
+    ...consent,
     state: 'unknown',
-    reason: `${state} consented to ${instrument} on ${p.consent}; whether it was already in force for ${state} on ${date} is not in the data.`,
+    reason: `${state} consented to ${instrument} on ${p.consent}; the rule for a State's entry into force is not in the shipped text, so whether it was already in force for ${state} on ${date} is not in the data.`,
   };
 }

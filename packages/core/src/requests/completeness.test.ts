@@ -12,6 +12,7 @@ function basis(instrument: string, outcome: LegalBasis['outcome'], extra: Partia
   return {
     instrument,
     title: instrument,
+    titles: { en: instrument },
     short: instrument,
     kind: 'universal',
     outcome,
@@ -21,6 +22,7 @@ function basis(instrument: string, outcome: LegalBasis['outcome'], extra: Partia
     reservations: [],
     reasons: [`reason for ${instrument}`],
     citation: `${instrument} art. 18`,
+    rank: 1,
     ...extra,
   };
 }
@@ -30,6 +32,7 @@ function answer(bases: LegalBasis[]): LegalBasisAnswer {
     query: { requesting: 'FRA', requested: 'DEU', type: 'mla', offence: 'money-laundering', date: '2025-06-01' },
     dataAsOf: '2025-01-01',
     bases,
+    headline: { code: 'no-known-basis', params: { unknown: 0 }, text: '' },
     context: [],
   };
 }

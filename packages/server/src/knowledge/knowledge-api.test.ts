@@ -12,6 +12,9 @@ interface Status {
   source: string;
   asOf: string;
   inferredFrom?: string;
+  consent?: string;
+  phase?: string;
+  entryIntoForceRule?: string;
 }
 interface Basis {
   instrument: string;
@@ -22,11 +25,13 @@ interface Basis {
   conditions: string[];
   reservations: { state: string; effect: string }[];
   reasons: string[];
+  rank: number;
 }
 interface Answer {
   query: Record<string, string>;
   dataAsOf: string;
   bases: Basis[];
+  headline: { code: string; params: Record<string, unknown>; text: string };
   context: { instrument: string }[];
 }
 interface Problem {
@@ -36,7 +41,6 @@ interface Problem {
   suggestions?: string[];
 }
 
-const KIND_RANK: Record<string, number> = { bilateral: 0, regional: 1, universal: 2 };
 
 for (const backend of testBackends()) {
   describe(`knowledge API on ${backend.name}`, () => {
@@ -51,6 +55,31 @@ for (const backend of testBackends()) {
     });
     after(() => t.close());
 
+    test('Germany → Argentina, extradition, drug trafficking: the 1988 Convention art. 6 first; Germany and UNCAC over time', async () => {
+      const drugs = (await anon.call<Answer>('GET', '/api/v1/legal-basis?requesting=DEU&requested=ARG&type=extradition&offence=drug-trafficking&date=2026-11-29', undefined, 200)).body;
+      assert.equal(drugs.bases[0]?.instrument, 'DRUGS-1988');
+      assert.equal(drugs.bases[0]?.outcome, 'applicable');
+      assert.equal(drugs.bases[0]?.articles[0]?.number, '6');
+      assert.equal(drugs.bases[0]?.status.requesting.entryIntoForceRule, 'DRUGS-1988 art. 29(2)');
+      assert.match(drugs.headline.text, /^Best basis: DRUGS-1988 art\. 6 — both States parties \(Germany since 1994, Argentina since 1993\)$/);
+      assert.ok(drugs.bases.findIndex((b) => b.instrument === 'DRUGS-1988') < drugs.bases.findIndex((b) => b.instrument === 'UNTOC'));
+
+      const uncacAt = async (date: string) =>
+        (await anon.call<Answer>('GET', `/api/v1/legal-basis?requesting=DEU&requested=BRA&type=mla&offence=corruption&date=${date}&all=true`, undefined, 200)).body.bases.find(
+          (b) => b.instrument === 'UNCAC',
+        );
+      const before2013 = await uncacAt('2013-01-01');
+      assert.equal(before2013?.outcome, 'not-applicable');
+      assert.equal(before2013?.status.requesting.state, 'not-party');
+      const pending = await uncacAt('2014-12-01');
+      assert.equal(pending?.outcome, 'not-applicable');
+      assert.equal(pending?.status.requesting.phase, 'consented-not-in-force');
+      assert.equal(pending?.status.requesting.since, '2014-12-12');
+      // Not a basis yet, so the default answer leaves it out.
+      const defaultAnswer = (await anon.call<Answer>('GET', '/api/v1/legal-basis?requesting=DEU&requested=BRA&type=mla&offence=corruption&date=2014-12-01', undefined, 200)).body;
+      assert.ok(!defaultAnswer.bases.some((b) => b.instrument === 'UNCAC'));
+    });
+
     test('legal bases in the contract shape, without signing in, with codes in any form', async () => {
       const path = '/api/v1/legal-basis?requesting=FRA&requested=BRA&type=mla&offence=corruption&date=2024-01-01';
       const res = await anon.call<Answer>('GET', path, undefined, 200);
@@ -64,14 +93,40 @@ for (const backend of testBackends()) {
         assert.ok(['party', 'not-party', 'unknown'].includes(s.state));
         assert.ok(s.source.length > 0 && /^\d{4}-\d{2}-\d{2}$/.test(s.asOf), 'every status fact carries its source and as-of date');
       }
-      // The shipped UNCAC list is incomplete: Brazil's absence is "unknown", never "not party".
-      assert.equal(uncac.status.requested.state, 'unknown');
-      assert.equal(uncac.outcome, 'unknown');
-      assert.ok(uncac.reasons.some((r) => r.includes('incomplete')));
-      // Without all=true no basis is "not-applicable"; bases go from the most specific kind to the most general.
-      assert.ok(a.bases.every((b) => b.outcome !== 'not-applicable'));
-      const ranks = a.bases.map((b) => KIND_RANK[b.kind] ?? 9);
-      assert.deepEqual(ranks, [...ranks].sort((x, y) => x - y));
+      // UNCAC is the first card: applicable, both States parties since 2005, with the dates of
+      // deposit and of entry into force for each.
+      assert.equal(a.bases[0]?.instrument, 'UNCAC');
+      assert.equal(uncac.rank, 1);
+      assert.equal(uncac.outcome, 'applicable');
+      assert.deepEqual(
+        [uncac.status.requesting.state, uncac.status.requesting.consent, uncac.status.requesting.since],
+        ['party', '2005-07-11', '2005-12-14'],
+      );
+      assert.deepEqual(
+        [uncac.status.requested.state, uncac.status.requested.consent, uncac.status.requested.since],
+        ['party', '2005-06-15', '2005-12-14'],
+      );
+      assert.equal(a.headline.code, 'best-basis');
+      assert.equal(a.headline.text, 'Best basis: UNCAC art. 46 — both States parties (France since 2005, Brazil since 2005)');
+      assert.deepEqual(a.headline.params, {
+        instrument: 'UNCAC',
+        citation: 'UNCAC art. 46',
+        requesting: 'France',
+        requested: 'Brazil',
+        requestingSince: '2005',
+        requestedSince: '2005',
+        conditions: 0,
+      });
+      // Without all=true no basis is "not-applicable"; applicable, then conditional, then unknown.
+      const order: Record<string, number> = { applicable: 0, conditional: 1, unknown: 2 };
+      const groups = a.bases.map((b) => order[b.outcome] ?? 9);
+      assert.deepEqual(groups, [...groups].sort((x, y) => x - y));
+      assert.deepEqual(
+        a.bases.map((b) => b.rank),
+        a.bases.map((_, n) => n + 1),
+      );
+      // UNCAC, made for corruption, before UNTOC, the general convention.
+      assert.ok(a.bases.findIndex((b) => b.instrument === 'UNCAC') < a.bases.findIndex((b) => b.instrument === 'UNTOC'));
 
       // alpha-2, any case, and a name give the same answer.
       for (const [from, to] of [
@@ -103,7 +158,8 @@ for (const backend of testBackends()) {
       const protocol = tip.body.bases.find((b) => b.instrument === 'UNTOC-TIP');
       assert.equal(protocol?.status.requesting.state, 'party');
       assert.equal(protocol?.status.requested.state, 'party');
-      assert.equal(tip.body.bases.find((b) => b.instrument === 'UNTOC')?.status.requesting.inferredFrom, 'UNTOC-TIP');
+      // UNTOC's own list (complete as of 2014) now gives France's consent; nothing is inferred.
+      assert.equal(tip.body.bases.find((b) => b.instrument === 'UNTOC')?.status.requesting.consent, '2002-10-29');
     });
 
     test('bad input: 400 problem+json with a stable code and the close matches', async () => {
@@ -146,7 +202,8 @@ for (const backend of testBackends()) {
       assert.equal(tipSummary?.listComplete, true);
       assert.equal(tipSummary?.dataAsOf, '2018-01-15');
       assert.ok((tipSummary?.partyCount ?? 0) >= 170, `TIP parties: ${tipSummary?.partyCount}`);
-      assert.equal(list.body.items.find((i) => i.id === 'UNCAC')?.listComplete, false);
+      assert.equal(list.body.items.find((i) => i.id === 'UNCAC')?.listComplete, true);
+      assert.equal(list.body.items.find((i) => i.id === 'ETS-185')?.listComplete, false);
 
       const tip = await anon.call<{
         id: string;

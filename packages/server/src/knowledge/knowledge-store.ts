@@ -14,6 +14,7 @@ import {
   insertKnowledgeVersion,
   latestKnowledgeVersion,
   listCurations,
+  listKnowledgeVersions,
   lockKnowledgeVersions,
   readKnowledgeRecords,
 } from '@comity/db';
@@ -156,14 +157,25 @@ export function snapshotDigest(deps: Pick<AppDeps, 'hasher'>, snapshot: Knowledg
 
 /**
  * On first start, store the knowledge shipped in data/ as version 1 ("shipped snapshot"), with
- * its audit entry. Does nothing when a version exists. Returns the version created, if any.
+ * its audit entry. On a later start with a newer release whose shipped data differs from the
+ * last shipped version, store it as a new version holding the records that changed — except a
+ * party list imported from a depositary that is newer than the release's, which is kept and
+ * named in the version's summary. Curated facts stay on top of the new version, and
+ * their conflicts with it are listed as after any import. Returns the version created, if any.
  */
 export async function seedShippedKnowledge(
   deps: Pick<AppDeps, 'db' | 'hasher' | 'signer' | 'now'>,
   dataDir: string,
   who: { requestId: string } = { requestId: 'knowledge-seed' },
 ): Promise<number | null> {
-  if (await latestKnowledgeVersion(deps.db)) return null;
+  const existing = await latestKnowledgeVersion(deps.db);
+  if (existing) {
+    const lastShipped = (await listKnowledgeVersions(deps.db)).find((v) => v.source === SHIPPED_SOURCE);
+    const shipped = await loadShippedKnowledge(dataDir);
+    const digest = snapshotDigest(deps, shipped);
+    if (lastShipped?.digest === digest) return null;
+    return storeNewRelease(deps, shipped, digest, who);
+  }
   const shipped = await loadShippedKnowledge(dataDir);
   const digest = snapshotDigest(deps, shipped);
   return auditedTransaction(deps, { actor: null, requestId: who.requestId }, async (trx, audit) => {
@@ -201,5 +213,72 @@ export async function seedShippedKnowledge(
       reservations: shipped.reservations.length,
     });
     return 1;
+  });
+}
+
+function recordKey(r: { kind: string; key: string }): string {
+  return `${r.kind}|${r.key}`;
+}
+
+/** The newest date a party list speaks for: its own as-of. */
+function listAsOf(data: unknown): string {
+  return (data as PartyList).asOf ?? '';
+}
+
+async function storeNewRelease(
+  deps: Pick<AppDeps, 'db' | 'hasher' | 'signer' | 'now'>,
+  shipped: KnowledgeSnapshot,
+  digest: string,
+  who: { requestId: string },
+): Promise<number | null> {
+  return auditedTransaction(deps, { actor: null, requestId: who.requestId }, async (trx, audit) => {
+    await lockKnowledgeVersions(trx);
+    const latest = await latestKnowledgeVersion(trx);
+    if (!latest) return null;
+    // Another node on the same database may have stored this release meanwhile.
+    const all = await listKnowledgeVersions(trx);
+    const lastShipped = all.find((v) => v.source === SHIPPED_SOURCE);
+    if (lastShipped?.digest === digest) return null;
+    const imported = new Set(all.filter((v) => v.source !== SHIPPED_SOURCE).map((v) => v.number));
+    const current = new Map((await readKnowledgeRecords(trx, latest.number)).map((r) => [recordKey(r), r]));
+    const changed: KnowledgeRecord[] = [];
+    const kept: { instrument: string; heldAsOf: string; shippedAsOf: string }[] = [];
+    for (const r of recordsFromSnapshot(shipped)) {
+      const held = current.get(recordKey(r));
+      if (held && canonicalJson(held.data as JsonValue) === canonicalJson(JSON.parse(JSON.stringify(r.data)) as JsonValue)) continue;
+      // A list imported from the depositary after the last release and newer than the release's own
+      // list is kept; a list from the previous release is always replaced.
+      if (held && r.kind === RECORD_KINDS.partyList && imported.has(held.version) && listAsOf(held.data) > listAsOf(r.data)) {
+        kept.push({ instrument: r.key, heldAsOf: listAsOf(held.data), shippedAsOf: listAsOf(r.data) });
+        continue;
+      }
+      changed.push(r);
+    }
+    // Imports since the last release may already hold everything the release changes.
+    if (changed.length === 0) return null;
+    const number = latest.number + 1;
+    const dataAsOf = [latest.dataAsOf, shipped.dataAsOf].sort().at(-1) ?? shipped.dataAsOf;
+    const summary = {
+      files: [] as unknown[],
+      release: true,
+      changed: changed.map((r) => `${r.kind}:${r.key}`),
+      kept,
+      previousShippedVersion: lastShipped?.number ?? null,
+      dataDir: 'data/',
+    };
+    await insertKnowledgeVersion(
+      trx,
+      { number, createdAt: deps.now(), actorId: null, actorEmail: null, source: SHIPPED_SOURCE, digest, dataAsOf, forced: false, summary },
+      changed,
+    );
+    audit('knowledge.import', `knowledge-version:${number}`, {
+      source: SHIPPED_SOURCE,
+      release: true,
+      digest,
+      dataAsOf,
+      changed: summary.changed,
+      kept,
+    });
+    return number;
   });
 }

@@ -38,11 +38,56 @@ describe('shipped knowledge (real data in data/)', () => {
     assert.equal(tip?.status.requested.state, 'party');
     const untoc = a.bases.find((b) => b.instrument === 'UNTOC');
     assert.equal(untoc?.articles[0]?.number, '18');
-    assert.equal(untoc?.status.requesting.inferredFrom, 'UNTOC-TIP');
+    // UNTOC's own list is complete as of 2014: France's consent comes from it, not from the Protocol.
+    assert.equal(untoc?.status.requesting.inferredFrom, undefined);
+    assert.equal(untoc?.status.requesting.consent, '2002-10-29');
     // Lists known to be incomplete never turn into "not party".
     const budapest = a.bases.find((b) => b.instrument === 'ETS-185');
     assert.equal(budapest?.outcome, 'unknown');
     assert.ok(a.bases.every((b) => b.outcome !== 'not-applicable'));
+  });
+
+  it('every entry-into-force and eligibility rule cites articles whose shipped text says it', () => {
+    const words: Record<string, RegExp> = {
+      'days-after-deposit': /(thirtieth|ninetieth|90 days|ninety days)/i,
+      'first-day-of-month-after-months': /first day of the month following the expiration of a period of three months/i,
+      'months-after-deposit': /three months after/i,
+      'any-state': /(all States|any State|open indefinitely for accession)/i,
+      'members-and-invited': /(invite|invited)/i,
+    };
+    let checked = 0;
+    for (const i of index.instruments.values()) {
+      for (const rule of [i.entryIntoForceForState, i.eligibility]) {
+        if (!rule) continue;
+        const numbers = rule.article.split(',').map((a) => a.trim().replace(/\(.*$/, ''));
+        const texts = numbers.map((n) => i.articles.find((a) => a.number === n)?.text ?? '');
+        assert.ok(texts.every((t) => t.length > 0), `${i.id} art. ${rule.article}: article text not shipped`);
+        assert.match(texts.join('\n'), words[rule.rule] as RegExp, `${i.id} art. ${rule.article} (${rule.rule})`);
+        checked++;
+      }
+    }
+    assert.ok(checked >= 30, `${checked} rules checked`);
+    // Where the final clauses are not shipped the rule is absent: the engine stays conservative.
+    for (const id of ['HOSTAGES-1979', 'IA-MLA-1992', 'ASEAN-MLA-2004', 'CETS-211', 'CETS-216', 'UN-CYBERCRIME-2024']) {
+      assert.equal(index.instruments.get(id)?.entryIntoForceForState, undefined, id);
+      assert.equal(index.instruments.get(id)?.eligibility, undefined, id);
+    }
+  });
+
+  it('Germany and UNCAC: not party in 2013, consented but not in force on 2014-12-01, party from 2014-12-12', () => {
+    const at = (date: string) =>
+      findLegalBases(index, { requesting: 'DEU', requested: 'BRA', type: 'mla', offence: 'corruption', date, all: true }).bases.find(
+        (b) => b.instrument === 'UNCAC',
+      );
+    assert.equal(at('2013-01-01')?.outcome, 'not-applicable');
+    assert.equal(at('2013-01-01')?.status.requesting.state, 'not-party');
+    const pending = at('2014-12-01');
+    assert.equal(pending?.outcome, 'not-applicable');
+    assert.equal(pending?.status.requesting.phase, 'consented-not-in-force');
+    assert.equal(pending?.status.requesting.since, '2014-12-12');
+    const party = at('2014-12-12');
+    assert.equal(party?.outcome, 'applicable');
+    assert.match(party?.reasons.join(' ') ?? '', /DEU is party to UNCAC — consent deposited 2014-11-12, in force for it from 2014-12-12 \(UNCAC art\. 68\(2\)\)/);
   });
 
   it('Viet Nam does not take the Nuclear Terrorism Convention as the legal basis for extradition', () => {

@@ -9,6 +9,8 @@ import type {
   ConsentKind,
   Country,
   CooperationTypeInfo,
+  Eligibility,
+  EntryIntoForceRule,
   Instrument,
   IsoDate,
   KnowledgeSnapshot,
@@ -16,6 +18,7 @@ import type {
   Participation,
   PartyList,
   Reservation,
+  Titles,
 } from '@comity/core/knowledge/model';
 import { recogniseEffects } from '@comity/core/knowledge/reservations';
 import { normaliseName } from '@comity/core/knowledge/resolve';
@@ -41,6 +44,12 @@ interface CatalogueEntry {
   contextOnly: boolean;
   notes: string | null;
   articlesChecked: boolean;
+  entryIntoForceForState?: EntryIntoForceRule;
+  eligibility?: Eligibility;
+  /** Official titles and short names in the other UN languages, with their source. */
+  titles?: Titles;
+  shorts?: Titles;
+  titlesSource?: string;
 }
 
 interface ListVerdict {
@@ -50,6 +59,8 @@ interface ListVerdict {
   complete: boolean;
   asOf: string;
   source: string;
+  /** For undated parties: from when the source attests them, by alpha-3 or 'default'. */
+  undatedAsOf?: Record<string, IsoDate>;
 }
 
 function referenceOf(ref: Record<string, string | null>): Instrument['reference'] {
@@ -181,7 +192,7 @@ function participationsFromCsv(text: string, verdict: ListVerdict): Participatio
     if (kind) {
       p.consentKind = kind;
       if (consent) p.consent = consent;
-      else p.asOf = attestedDate(source, verdict.asOf);
+      else p.asOf = verdict.undatedAsOf?.[p.state] ?? verdict.undatedAsOf?.default ?? attestedDate(source, verdict.asOf);
     }
     return p;
   });
@@ -265,8 +276,12 @@ export async function loadShippedKnowledge(dataDir: string = DEFAULT_DATA_DIR): 
     }
     instruments.push({
       id: e.id,
-      titles: { en: e.title },
+      titles: { ...(e.titles ?? {}), en: e.title },
       short: e.short,
+      ...(e.shorts ? { shorts: { ...e.shorts, en: e.short } } : {}),
+      ...(e.titlesSource ? { titlesSource: e.titlesSource } : {}),
+      ...(e.entryIntoForceForState ? { entryIntoForceForState: e.entryIntoForceForState } : {}),
+      ...(e.eligibility ? { eligibility: e.eligibility } : {}),
       kind: e.kind === 'regional-open' ? 'regional' : e.kind,
       ...(e.kind === 'regional-open' ? { openToNonMembers: true } : {}),
       depositary: e.depositary,

@@ -24,6 +24,22 @@ function placeholders(text: string): string[] {
   return [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1] as string).sort();
 }
 
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+
+/** Keys with i18next plural suffixes folded into their base key: each language has the plural
+ * forms its own grammar needs (Arabic six, Russian four, English two), so only the base keys are
+ * compared across languages. */
+function baseKeys(flat: Map<string, string>): Set<string> {
+  return new Set([...flat.keys()].map((k) => k.replace(PLURAL, '')));
+}
+
+/** Every plural key of a language has all the forms Intl.PluralRules says the language uses. */
+function missingPluralForms(lng: string, flat: Map<string, string>): string[] {
+  const categories = new Intl.PluralRules(lng).resolvedOptions().pluralCategories;
+  const bases = new Set([...flat.keys()].filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, '')));
+  return [...bases].flatMap((b) => categories.filter((c) => !flat.has(`${b}_${c}`)).map((c) => `${b}_${c}`));
+}
+
 const en = flatten(load('en'));
 const complete = ['fr', 'es', 'ar'] as const;
 const partial = ['zh', 'ru'] as const;
@@ -37,16 +53,20 @@ test('English has the keys the UI is built on', () => {
 for (const lng of complete) {
   test(`${lng} has exactly the same keys as en`, () => {
     const other = flatten(load(lng));
-    const missing = [...en.keys()].filter((k) => !other.has(k));
-    const extra = [...other.keys()].filter((k) => !en.has(k));
+    const enBase = baseKeys(en);
+    const otherBase = baseKeys(other);
+    const missing = [...enBase].filter((k) => !otherBase.has(k));
+    const extra = [...otherBase].filter((k) => !enBase.has(k));
     assert.deepEqual(missing, [], `${lng}.json is missing keys`);
     assert.deepEqual(extra, [], `${lng}.json has keys that en.json lacks`);
+    assert.deepEqual(missingPluralForms(lng, other), [], `${lng}.json lacks plural forms`);
   });
 
   test(`${lng} keeps every placeholder and leaves no string empty`, () => {
     const other = flatten(load(lng));
     for (const [key, text] of en) {
-      const translated = other.get(key) ?? '';
+      // A plural key is checked through its "other" form, which every language has.
+      const translated = other.get(key) ?? other.get(key.replace(PLURAL, '_other')) ?? '';
       assert.notEqual(translated.trim(), '', `${lng}:${key} is empty`);
       assert.deepEqual(placeholders(translated), placeholders(text), `${lng}:${key} placeholders differ`);
     }
@@ -60,10 +80,13 @@ for (const lng of partial) {
     assert.ok(required.length > 20);
     const missing = required.filter((k) => !other.has(k));
     assert.deepEqual(missing, [], `${lng}.json must translate sign-in and navigation`);
+    const enBase = baseKeys(en);
     for (const [key, text] of other) {
-      assert.ok(en.has(key), `${lng}:${key} does not exist in en.json`);
-      assert.deepEqual(placeholders(text), placeholders(en.get(key) ?? ''), `${lng}:${key} placeholders differ`);
+      assert.ok(en.has(key) || enBase.has(key.replace(PLURAL, '')), `${lng}:${key} does not exist in en.json`);
+      const english = en.get(key) ?? en.get(key.replace(PLURAL, '_other')) ?? '';
+      assert.deepEqual(placeholders(text), placeholders(english), `${lng}:${key} placeholders differ`);
     }
+    assert.deepEqual(missingPluralForms(lng, other), [], `${lng}.json lacks plural forms`);
   });
 }
 

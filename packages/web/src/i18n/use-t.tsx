@@ -20,8 +20,10 @@ export function useT(): Translator {
   const lng = (i18n.resolvedLanguage ?? i18n.language ?? 'en') as LanguageCode;
   const ts = (key: string, vars?: Vars): string => raw(key, vars ?? {}) as string;
   const t = (key: string, vars?: Vars): ReactNode => {
-    if (lng === 'en' || i18n.exists(key, { lng, fallbackLng: [] })) return ts(key, vars);
-    if (!i18n.exists(key, { lng: 'en', fallbackLng: [] })) return key;
+    // With a count, i18next looks for the plural form of the language (finder.moreUnknown_few …).
+    const count = typeof vars?.count === 'number' ? { count: vars.count } : {};
+    if (lng === 'en' || i18n.exists(key, { lng, fallbackLng: [], ...count })) return ts(key, vars);
+    if (!i18n.exists(key, { lng: 'en', fallbackLng: [], ...count })) return key;
     return (
       <span lang="en" dir="ltr" className="fallback" title={raw('app.fallbackTitle', { lng: 'en' }) as string}>
         {ts(key, vars)}

@@ -34,7 +34,7 @@ export function InstrumentsPage() {
               {list.data.items.map((i) => (
                 <tr key={i.id}>
                   <td>
-                    <Link to={`/instruments/${encodeURIComponent(i.id)}`}>{i.titles[lng] ?? i.title}</Link>{' '}
+                    <Link to={`/instruments/${encodeURIComponent(i.id)}`}>{i.titles[lng] ?? <bdi lang="en">{i.title}</bdi>}</Link>{' '}
                     <span className="code">{i.short || i.id}</span>
                     {i.contextOnly ? <span className="flag">{t('instruments.contextOnly')}</span> : null}
                     {i.curated ? <span className="flag">{t('instrument.curated')}</span> : null}
@@ -78,7 +78,7 @@ export function InstrumentPage({ id }: { id: string }) {
       {d ? (
         <>
           <h1>
-            {d.titles[lng] ?? d.title} <span className="code">{d.short || d.id}</span>
+            {d.titles[lng] ?? <bdi lang="en">{d.title}</bdi>} <span className="code">{d.short || d.id}</span>
           </h1>
           <dl className="facts">
             <dt>{t('instruments.kind')}</dt>

@@ -139,19 +139,58 @@ export function LegalBasisPage() {
   );
 }
 
+const LIST_SEPARATOR: Partial<Record<string, string>> = { ar: '، ', zh: '，' };
+
+/** The sentence read first, built from the API's code and parameters in the UI's language. */
+function Headline({ answer, countries }: { answer: LegalBasisAnswer; countries: Map<string, Country> }) {
+  const { t, ts, lng } = useT();
+  const h = answer.headline;
+  if (h.code === 'no-known-basis') {
+    return (
+      <p className="headline headline-none" data-code={h.code}>
+        {t('finder.headlineNone', { count: h.params.unknown })}
+      </p>
+    );
+  }
+  const name = (code: string) => countryName(countries.get(code), lng, code);
+  const party = (code: string, since: string | null) => (since ? ts('finder.partySince', { state: name(code), year: since }) : ts('finder.partyDateUnknown', { state: name(code) }));
+  const q = answer.query;
+  const parties =
+    q.requesting === q.requested
+      ? party(q.requesting, h.params.requestingSince)
+      : `${party(q.requesting, h.params.requestingSince)}${LIST_SEPARATOR[lng] ?? ', '}${party(q.requested, h.params.requestedSince)}`;
+  return (
+    <p className={`headline headline-${h.code}`} data-code={h.code}>
+      {h.code === 'best-basis'
+        ? t('finder.headlineBest', { citation: h.params.citation, parties })
+        : t('finder.headlineConditional', { citation: h.params.citation, parties, conditions: h.params.conditions })}
+    </p>
+  );
+}
+
 function Answer({ answer, countries }: { answer: LegalBasisAnswer; countries: Map<string, Country> }) {
   const { t, lng } = useT();
+  // Applicable and conditional cards open; the unknown ones folded under one line; the ones that
+  // do not apply (asked for with the checkbox) after them.
+  const open = answer.bases.filter((b) => b.outcome === 'applicable' || b.outcome === 'conditional');
+  const unknown = answer.bases.filter((b) => b.outcome === 'unknown');
+  const notApplicable = answer.bases.filter((b) => b.outcome === 'not-applicable');
+  const card = (basis: LegalBasis) => <BasisCard key={basis.instrument} basis={basis} query={answer.query} countries={countries} />;
   return (
     <>
+      <Headline answer={answer} countries={countries} />
       <p className="meta">
         {t('finder.queryDate', { date: formatDate(answer.query.date, lng) })} · {t('finder.asOf', { date: formatDate(answer.dataAsOf, lng) })}
       </p>
       {answer.bases.length === 0 ? <p>{t('finder.none')}</p> : null}
-      <div className="cards">
-        {answer.bases.map((basis) => (
-          <BasisCard key={basis.instrument} basis={basis} query={answer.query} countries={countries} />
-        ))}
-      </div>
+      <div className="cards">{open.map(card)}</div>
+      {unknown.length > 0 ? (
+        <details className="unknown-group">
+          <summary>{t('finder.moreUnknown', { count: unknown.length })}</summary>
+          <div className="cards">{unknown.map(card)}</div>
+        </details>
+      ) : null}
+      {notApplicable.length > 0 ? <div className="cards">{notApplicable.map(card)}</div> : null}
       {answer.context.length > 0 ? (
         <section aria-labelledby="context-title">
           <h3 id="context-title">{t('finder.context')}</h3>
@@ -190,10 +229,16 @@ function BasisCard({
     <article className={`card basis-card outcome-${basis.outcome}`} data-instrument={basis.instrument} aria-labelledby={titleId}>
       <header className="card-header">
         <h3 id={titleId}>
-          <bdi>{basis.title}</bdi> <span className="code">{basis.instrument}</span>
+          {basis.titles[lng] ? <bdi>{basis.titles[lng]}</bdi> : <bdi lang="en">{basis.title}</bdi>} <span className="code">{basis.instrument}</span>
         </h3>
         <span className={`badge badge-${basis.outcome}`}>{label('outcome', basis.outcome)}</span>
       </header>
+      {basis.outcome === 'unknown' ? <p className="why-unknown">
+          {t('finder.whyUnknown')}{' '}
+          <bdi lang="en" dir="ltr">
+            {whyUnknown(basis)}
+          </bdi>
+        </p> : null}
       <p className="meta">
         {label('instrumentKind', basis.kind)}
         {basis.appliesWith ? <> · {t('finder.appliesWith', { instrument: basis.appliesWith })}</> : null}
@@ -272,15 +317,35 @@ function BasisCard({
   );
 }
 
-/** "Party since …, source …" — and "Unknown" said plainly when the data does not know. */
+/** The one reason that says what the data does not know (the reasons are English, from the engine). */
+function whyUnknown(basis: LegalBasis): string {
+  return basis.reasons.find((r) => /unknown|incomplete|not in the data/i.test(r)) ?? basis.reasons[0] ?? '';
+}
+
+/** "Party — consent deposited …, in force for it from … (UNCAC art. 68(2))", source and date;
+ * "Unknown" said plainly when the data does not know. */
 function Status({ fact }: { fact: StatusFact }) {
   const { t, label, lng } = useT();
+  const dates = fact.consent && fact.since && fact.phase !== 'party-date-unknown';
   return (
     <>
-      <span className={`status status-${fact.state}`}>{label('status', fact.state)}</span>
+      <span className={`status status-${fact.state}`}>{label('status', fact.phase ?? fact.state)}</span>
       {fact.curated ? <span className="flag">{t('instrument.curated')}</span> : null}
       {fact.inferredFrom ? <span className="flag">{t('instrument.inferred', { instrument: fact.inferredFrom })}</span> : null}
-      {fact.since ? <> {t('finder.since', { date: formatDate(fact.since, lng) })}</> : null}
+      {dates ? (
+        <>
+          {' — '}
+          {t('finder.inForce', { consent: formatDate(fact.consent ?? '', lng), since: formatDate(fact.since ?? '', lng) })}
+          {fact.entryIntoForceRule ? (
+            <>
+              {' '}
+              (<span className="code">{fact.entryIntoForceRule}</span>)
+            </>
+          ) : null}
+        </>
+      ) : fact.since ? (
+        <> {t('finder.since', { date: formatDate(fact.since, lng) })}</>
+      ) : null}
       {fact.signed && fact.state !== 'party' ? <> · {t('finder.signed', { date: formatDate(fact.signed, lng) })}</> : null}
       <small className="source">
         {' '}

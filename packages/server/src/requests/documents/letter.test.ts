@@ -70,3 +70,22 @@ test('HTML escapes what users typed', () => {
   assert.doesNotMatch(html, /<script>/);
   assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt; &amp; &quot;quotes&quot;/);
 });
+
+test('the letter names the instrument by its official title in the letter language (shipped titles)', async () => {
+  const { buildKnowledgeIndex } = await import('@comity/core/knowledge/knowledge-index');
+  const { loadShippedKnowledge } = await import('../../knowledge/shipped-data.ts');
+  const { letterLookups } = await import('../request-service.ts');
+  const snapshot = await loadShippedKnowledge();
+  const index = buildKnowledgeIndex(snapshot);
+  const knowledge = { index: async () => index, reference: { countries: snapshot.countries, offences: [], cooperationTypes: [] } };
+  const shipped = await letterLookups({ knowledge: knowledge as unknown as Parameters<typeof letterLookups>[0]['knowledge'] });
+  const letter = (lang: (typeof LETTER_LANGUAGES)[number]) => JSON.stringify(buildLetter(source('mla', 'UNCAC'), lang, shipped).sections);
+  assert.match(letter('fr'), /La présente demande est fondée sur Convention des Nations Unies contre la corruption, UNCAC art\. 18\./);
+  assert.match(letter('es'), /Convención de las Naciones Unidas contra la Corrupción/);
+  assert.match(letter('ru'), /Конвенция Организации Объединенных Наций против коррупции/);
+  assert.match(letter('ar'), /اتفاقية الأمم المتحدة لمكافحة الفساد/);
+  assert.match(letter('zh'), /联合国反腐败公约/);
+  assert.match(letter('en'), /United Nations Convention against Corruption/);
+  // The ASEAN treaty has no title in French in the data: the English one is used.
+  assert.match(JSON.stringify(buildLetter(source('mla', 'ASEAN-MLA-2004'), 'fr', shipped).sections), /Treaty on Mutual Legal Assistance in Criminal Matters \(ASEAN\)/);
+});
