@@ -2318,6 +2318,8 @@ export interface components {
             kind: "universal" | "regional" | "bilateral";
             /** @enum {string} */
             outcome: "applicable" | "conditional" | "not-applicable" | "unknown";
+            /** @description Position in the answer, 1 for the best basis */
+            rank: number;
             reasons: string[];
             reservations: {
                 description: string;
@@ -2334,6 +2336,10 @@ export interface components {
                 requesting: components["schemas"]["StatusSummary"];
             };
             title: string;
+            /** @description Official titles by UN language code, where the data has them (source: the instrument page) */
+            titles: {
+                [key: string]: string;
+            };
         };
         LegalBasisAnswer: {
             bases: components["schemas"]["LegalBasis"][];
@@ -2349,6 +2355,7 @@ export interface components {
                 title: string;
             }[];
             dataAsOf: string;
+            headline: components["schemas"]["LegalBasisHeadline"];
             query: {
                 date: string;
                 /** @enum {string} */
@@ -2373,6 +2380,7 @@ export interface components {
                 title: string;
             }[];
             dataAsOf: string;
+            headline: components["schemas"]["LegalBasisHeadlineInput"];
             query: {
                 date: string;
                 /** @enum {string} */
@@ -2431,6 +2439,50 @@ export interface components {
             /** @constant */
             kind: "reciprocity";
         };
+        /** @description What a person reads first: the code and parameters for translation, and the English sentence */
+        LegalBasisHeadline: {
+            /** @enum {string} */
+            code: "best-basis" | "conditional-basis";
+            params: {
+                citation: string;
+                conditions: number;
+                instrument: string;
+                requested: string;
+                requestedSince: string | null;
+                requesting: string;
+                requestingSince: string | null;
+            };
+            text: string;
+        } | {
+            /** @constant */
+            code: "no-known-basis";
+            params: {
+                unknown: number;
+            };
+            text: string;
+        };
+        /** @description What a person reads first: the code and parameters for translation, and the English sentence */
+        LegalBasisHeadlineInput: {
+            /** @enum {string} */
+            code: "best-basis" | "conditional-basis";
+            params: {
+                citation: string;
+                conditions: number;
+                instrument: string;
+                requested: string;
+                requestedSince: string | null;
+                requesting: string;
+                requestingSince: string | null;
+            };
+            text: string;
+        } | {
+            /** @constant */
+            code: "no-known-basis";
+            params: {
+                unknown: number;
+            };
+            text: string;
+        };
         LegalBasisInput: {
             appliesWith?: string;
             articles: {
@@ -2446,6 +2498,8 @@ export interface components {
             kind: "universal" | "regional" | "bilateral";
             /** @enum {string} */
             outcome: "applicable" | "conditional" | "not-applicable" | "unknown";
+            /** @description Position in the answer, 1 for the best basis */
+            rank: number;
             reasons: string[];
             reservations: {
                 description: string;
@@ -2462,6 +2516,10 @@ export interface components {
                 requesting: components["schemas"]["StatusSummaryInput"];
             };
             title: string;
+            /** @description Official titles by UN language code, where the data has them (source: the instrument page) */
+            titles: {
+                [key: string]: string;
+            };
         };
         /** @enum {string} */
         MeasureKind: "obtain-records" | "bank-records" | "witness-statement" | "search-and-seizure" | "service-of-documents" | "freezing" | "confiscation" | "identify-trace-proceeds" | "preserve-computer-data" | "subscriber-or-traffic-data" | "temporary-transfer-detained-person" | "surrender-for-prosecution" | "surrender-for-enforcement" | "provisional-arrest" | "handing-over-of-property" | "return-of-assets" | "transfer-of-proceedings" | "jit-setup" | "information";
@@ -3837,8 +3895,19 @@ export interface components {
         };
         StatusSummary: {
             asOf: string;
+            /** @description Date of deposit of the instrument of consent */
+            consent?: string;
+            /** @enum {string} */
+            consentKind?: "ratification" | "accession" | "acceptance" | "approval" | "succession" | "definitive-signature" | "unknown";
             curated?: boolean;
+            /** @description The final-clause article that gives the entry into force for the State, e.g. "UNCAC art. 68(2)"; `since` is the date it gives */
+            entryIntoForceRule?: string;
             inferredFrom?: string;
+            /**
+             * @description consented-not-in-force: consent deposited, the treaty not yet in force for the State (not a basis yet); not-eligible: the State may not join (the article is in the reasons); party-date-unknown: party per the source, act and date unknown
+             * @enum {string}
+             */
+            phase?: "consented-not-in-force" | "not-eligible" | "party-date-unknown";
             signed?: string;
             since?: string;
             source: string;
@@ -3847,8 +3916,19 @@ export interface components {
         };
         StatusSummaryInput: {
             asOf: string;
+            /** @description Date of deposit of the instrument of consent */
+            consent?: string;
+            /** @enum {string} */
+            consentKind?: "ratification" | "accession" | "acceptance" | "approval" | "succession" | "definitive-signature" | "unknown";
             curated?: boolean;
+            /** @description The final-clause article that gives the entry into force for the State, e.g. "UNCAC art. 68(2)"; `since` is the date it gives */
+            entryIntoForceRule?: string;
             inferredFrom?: string;
+            /**
+             * @description consented-not-in-force: consent deposited, the treaty not yet in force for the State (not a basis yet); not-eligible: the State may not join (the article is in the reasons); party-date-unknown: party per the source, act and date unknown
+             * @enum {string}
+             */
+            phase?: "consented-not-in-force" | "not-eligible" | "party-date-unknown";
             signed?: string;
             since?: string;
             source: string;
