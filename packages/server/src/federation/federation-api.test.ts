@@ -9,32 +9,16 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { type Envelope, type EnvelopeHeader, buildEnvelope, envelopeAad, envelopeSigningText, receiptSigningText, uuidv7 } from '@comity/core/federation/index';
+import { type Envelope, type EnvelopeHeader, envelopeAad, envelopeSigningText, receiptSigningText, uuidv7 } from '@comity/core/federation/index';
 import { type TestBackend, testBackends } from '@comity/db/testing';
 import { ApiClient, makeUser } from '../testing/test-node.ts';
 import { ed25519SignerFor, rawPublicKey, verifyWithRawKey, x25519Sealer } from './envelope-crypto.ts';
-import { type FederatedTestNode, connect, startFederatedNode, trust, waitFor } from './federation-testing.ts';
+import { type FederatedTestNode, connect, craftEnvelope, startFederatedNode, trust, waitFor } from './federation-testing.ts';
 
 type Json = Record<string, unknown>;
 
-function craft(from: FederatedTestNode, to: FederatedTestNode, over: Partial<EnvelopeHeader> = {}, payload: Json = { text: 'hello' }): Envelope {
-  const header: EnvelopeHeader = {
-    v: 1,
-    messageId: uuidv7(Date.now(), randomBytes(10)),
-    sender: from.nodeId,
-    recipient: to.nodeId,
-    type: 'message.note',
-    createdAt: new Date().toISOString(),
-    inReplyTo: null,
-    conversationId: 'conv-test',
-    marking: 'AMBER',
-    ...over,
-  };
-  return buildEnvelope(
-    { sealer: x25519Sealer(), signer: ed25519SignerFor(from.node.deps.keys.signingPrivate) },
-    { header, payload: payload as never, recipientEncryptionKey: rawPublicKey(to.node.deps.keys.encryptionPublic) },
-  );
-}
+const craft = (from: FederatedTestNode, to: FederatedTestNode, over: Partial<EnvelopeHeader> = {}, payload: Json = { text: 'hello' }): Envelope =>
+  craftEnvelope(from, to, over, payload);
 
 async function post(to: FederatedTestNode, body: unknown): Promise<{ status: number; body: Json; contentType: string }> {
   const res = await fetch(`${to.url}/federation/v1/inbox`, {

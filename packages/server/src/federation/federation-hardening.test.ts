@@ -4,39 +4,23 @@
 // message can be skipped; a peer sends requests only as the authority and State its card names; an
 // expired card is renewed; base64url must be canonical and X25519 keys not of low order.
 import assert from 'node:assert/strict';
-import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { type EnvelopeHeader, type NodeCard, buildEnvelope, cardSigningText, envelopeSigningText, uuidv7 } from '@comity/core/federation/index';
+import { type EnvelopeHeader, type NodeCard, cardSigningText, envelopeSigningText, } from '@comity/core/federation/index';
 import { type TestBackend, testBackends } from '@comity/db/testing';
 import { sql } from 'kysely';
 import { verifyTrail } from '../audit/audit-service.ts';
 import { makeUser } from '../testing/test-node.ts';
 import { federationOf } from './capability.ts';
-import { ed25519SignerFor, rawPublicKey, x25519Sealer } from './envelope-crypto.ts';
-import { type FederatedTestNode, connect, startFederatedNode, waitFor } from './federation-testing.ts';
+import { ed25519SignerFor, } from './envelope-crypto.ts';
+import { type FederatedTestNode, connect, craftEnvelope, startFederatedNode, waitFor } from './federation-testing.ts';
 import { enqueuePeerMessage } from './outbox-service.ts';
 import { announceOwnCard } from './peers-service.ts';
 
 type Json = Record<string, unknown>;
 
-function craft(from: FederatedTestNode, to: FederatedTestNode, over: Partial<EnvelopeHeader> = {}, payload: unknown = { text: 'hello' }, signingKey = from.node.deps.keys.signingPrivate) {
-  const header: EnvelopeHeader = {
-    v: 1,
-    messageId: uuidv7(Date.now(), randomBytes(10)),
-    sender: from.nodeId,
-    recipient: to.nodeId,
-    type: 'message.note',
-    createdAt: new Date().toISOString(),
-    inReplyTo: null,
-    conversationId: 'conv-hardening',
-    marking: 'AMBER',
-    ...over,
-  };
-  return buildEnvelope(
-    { sealer: x25519Sealer(), signer: ed25519SignerFor(signingKey) },
-    { header, payload: payload as never, recipientEncryptionKey: rawPublicKey(to.node.deps.keys.encryptionPublic) },
-  );
-}
+const craft = (from: FederatedTestNode, to: FederatedTestNode, over: Partial<EnvelopeHeader> = {}, payload: unknown = { text: 'hello' }, signingKey = from.node.deps.keys.signingPrivate) =>
+  craftEnvelope(from, to, { conversationId: 'conv-hardening', ...over }, payload, signingKey);
 
 /** Signs an envelope again after a test changed it, as a (misbehaving) peer would. */
 function resign(from: FederatedTestNode, env: ReturnType<typeof craft>): ReturnType<typeof craft> {

@@ -1,8 +1,12 @@
 // Test support for federation: several real nodes (each with its own database) that trust each
 // other, connected the way administrators do it — card exported, fingerprint confirmed, imported.
+import { randomBytes } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { type Envelope, type EnvelopeHeader, buildEnvelope, uuidv7 } from '@comity/core/federation/index';
 import type { TestBackend } from '@comity/db/testing';
 import type { NodeConfig } from '../config.ts';
 import { ADMIN_PASSWORD, ApiClient, type TestNode, startTestNode } from '../testing/test-node.ts';
+import { ed25519SignerFor, rawPublicKey, x25519Sealer } from './envelope-crypto.ts';
 import type { FederationSettings } from './federation-config.ts';
 
 export interface FederatedTestNode extends TestNode {
@@ -59,4 +63,30 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
     if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, everyMs));
   }
+}
+
+/** An envelope as a peer would seal it (a note unless `over` says otherwise), for probing an inbox. */
+export function craftEnvelope(
+  from: FederatedTestNode,
+  to: FederatedTestNode,
+  over: Partial<EnvelopeHeader> = {},
+  payload: unknown = { text: 'hello' },
+  signingKey: KeyObject = from.node.deps.keys.signingPrivate,
+): Envelope {
+  const header: EnvelopeHeader = {
+    v: 1,
+    messageId: uuidv7(Date.now(), randomBytes(10)),
+    sender: from.nodeId,
+    recipient: to.nodeId,
+    type: 'message.note',
+    createdAt: new Date().toISOString(),
+    inReplyTo: null,
+    conversationId: 'conv-test',
+    marking: 'AMBER',
+    ...over,
+  };
+  return buildEnvelope(
+    { sealer: x25519Sealer(), signer: ed25519SignerFor(signingKey) },
+    { header, payload: payload as never, recipientEncryptionKey: rawPublicKey(to.node.deps.keys.encryptionPublic) },
+  );
 }
