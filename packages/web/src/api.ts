@@ -222,7 +222,7 @@ export function query(params: Record<string, string | number | boolean | undefin
 
 export const api = {
   // Session
-  getSession: () => request<Session>('GET', '/api/v1/session'),
+  getSession: async () => (await request<{ session: Session | null }>('GET', '/api/v1/session/current')).session,
   signIn: (email: string, password: string) => request<Session>('POST', '/api/v1/session', { email, password }),
   signOut: () => request<void>('DELETE', '/api/v1/session'),
   changePassword: (currentPassword: string, newPassword: string) =>
