@@ -10,10 +10,12 @@ import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { exampleRequest } from '@comity/core/requests/examples';
 import { ApiClient, makeUser } from '@comity/server/testing/test-node';
+
 import type { Browser, Page } from 'playwright-core';
 import { htmlDirection, nodeAndBrowser, watchPage } from './support/browser.ts';
 
 const ADMIN_PASSWORD = 'correct horse battery node 4 layout';
+type User = Awaited<ReturnType<typeof makeUser>>;
 const artifacts = resolve(new URL('.', import.meta.url).pathname, 'artifacts/layout');
 
 const WIDTHS = [
@@ -103,8 +105,8 @@ async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
   await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage });
 }
 
-async function signIn(browser: Browser, url: string, email: string, password: string, lang: string): Promise<Page> {
-  const page = await browser.newPage({ locale: lang === 'ar' ? 'ar' : 'en-GB' });
+async function signIn(browser: Browser, url: string, email: string, password: string): Promise<Page> {
+  const page = await browser.newPage({ locale: 'en-GB' });
   await page.goto(`${url}/sign-in`);
   await page.fill('#email', email);
   await page.fill('#password', password);
@@ -118,11 +120,10 @@ async function useLanguage(page: Page, code: string, dir: string): Promise<void>
   assert.equal((await htmlDirection(page)).dir, dir);
 }
 
-test('the request page and the request lists keep a readable layout at three widths in English and Arabic', async (t) => {
-  const started = await nodeAndBrowser(t);
-  if (!started) return;
-  const { node, browser } = started;
+const nextFrame = (page: Page) => page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
 
+/** A node with a drafter, a supervisor and one long request awaiting approval. */
+async function setUp(node: { url: string; admin: { email: string; oneTimePassword: string } }): Promise<{ id: string; drafter: User; supervisor: User }> {
   const admin = new ApiClient(node.url);
   await admin.signIn(node.admin.email, node.admin.oneTimePassword);
   await admin.call('POST', '/api/v1/account/password', { currentPassword: node.admin.oneTimePassword, newPassword: ADMIN_PASSWORD }, 204);
@@ -134,7 +135,7 @@ test('the request page and the request lists keep a readable layout at three wid
   // A complete MLA request with long text in every free field, submitted so that it waits for the
   // supervisor's approval (and the completeness panel still shows beside it).
   const { type: _type, ...content } = exampleRequest('mla', 'DEU', requested.organisationId);
-  const created = await drafter.client.call<{ id: string; reference: string }>(
+  const created = await drafter.client.call<{ id: string }>(
     'POST',
     '/api/v1/requests',
     {
@@ -150,94 +151,97 @@ test('the request page and the request lists keep a readable layout at three wid
     },
     201,
   );
-  const id = created.body.id;
-  await drafter.client.call('POST', `/api/v1/requests/${id}/transitions`, { action: 'submit' }, 200);
+  await drafter.client.call('POST', `/api/v1/requests/${created.body.id}/transitions`, { action: 'submit' }, 200);
+  return { id: created.body.id, drafter, supervisor };
+}
 
+// One node for both languages (starting one is the slow part); each page is loaded once per
+// language and then measured at each width.
+test('the request page and the request lists keep a readable layout at three widths in English and Arabic', async (t) => {
+  const started = await nodeAndBrowser(t);
+  if (!started) return;
+  const { node, browser } = started;
+  const { id, drafter, supervisor } = await setUp(node);
+  const drafterPage = await signIn(browser, node.url, drafter.email, drafter.password);
+  const supervisorPage = await signIn(browser, node.url, supervisor.email, supervisor.password);
+  const watch = [watchPage(drafterPage, node.url), watchPage(supervisorPage, node.url)];
   for (const lang of LANGUAGES) {
-    const drafterPage = await signIn(browser, node.url, drafter.email, drafter.password, lang.code);
-    const supervisorPage = await signIn(browser, node.url, supervisor.email, supervisor.password, lang.code);
-    const watch = [watchPage(drafterPage, node.url), watchPage(supervisorPage, node.url)];
     await useLanguage(drafterPage, lang.code, lang.dir);
     await useLanguage(supervisorPage, lang.code, lang.dir);
 
-    for (const size of WIDTHS) {
-      const label = `${lang.code} ${size.width}px`;
-      await t.test(`${label}: the request page`, async () => {
-        const page = drafterPage;
-        await page.setViewportSize({ width: size.width, height: size.height });
-        await page.goto(`${node.url}/requests/${id}`);
-        await page.locator('section[aria-labelledby="content-title"] dd.prose').first().waitFor();
-        await page.locator('.request-side .completeness-summary').waitFor();
-        await shoot(page, `request-${lang.code}-${size.width}`);
-        const m = await measure(page);
-        assertNoHorizontalOverflow(m, label);
-        // (a) every value has room to be read: at least 40 % of its list, or the whole line under its label.
-        assert.ok(m.pairs.length >= 8, `${label}: only ${m.pairs.length} label/value pairs found`);
-        for (const p of m.pairs) {
-          const wide = p.dd.width >= 0.4 * p.listWidth;
-          const below = p.dd.y >= p.dt.y + p.dt.height - 1 && p.dd.width >= 0.9 * p.listWidth;
-          assert.ok(
-            wide || below,
-            `${label}: the value of "${p.label}" is ${Math.round(p.dd.width)} px of a ${Math.round(p.listWidth)} px list (label ${Math.round(p.dt.width)} px)`,
-          );
-        }
-        // (b) nothing of the content runs under the completeness panel, wherever the page is scrolled to.
-        assert.ok(m.side, `${label}: the completeness panel is missing`);
-        assert.ok(m.content.length > 20, `${label}: the content section is empty`);
-        for (const scroll of ['top', 'content'] as const) {
-          if (scroll === 'content') {
-            const scrolled = await page.evaluate<number>(`(() => { document.getElementById('content-title').scrollIntoView(); return scrollY; })()`);
-            assert.ok(scrolled > 0, `${label}: the page did not scroll to the content`);
-          }
-          await shoot(page, `request-${lang.code}-${size.width}-window-${scroll}`, false);
-          const now = await measure(page);
-          for (const c of now.content) {
-            assert.ok(
-              !now.side || !overlaps(c.box, now.side),
-              `${label} (${scroll}): <${c.tag}> "${c.text}" lies under the completeness panel`,
-            );
-          }
-        }
-        // (d) the state pill, the marking and the reference each stay on one line.
-        assertOneLine(m, label);
-      });
-
-      await t.test(`${label}: the request list`, async () => {
-        const page = drafterPage;
-        await page.goto(`${node.url}/requests`);
-        await page.locator('table.requests-table tbody tr').first().waitFor();
-        await shoot(page, `list-${lang.code}-${size.width}`);
-        const m = await measure(page);
-        assertNoHorizontalOverflow(m, label);
-        await assertTableFits(page, label);
-        assertOneLine(m, label);
-      });
-
-      await t.test(`${label}: the approval queue`, async () => {
-        const page = supervisorPage;
-        await page.setViewportSize({ width: size.width, height: size.height });
-        await page.goto(`${node.url}/requests/approvals`);
-        await page.locator('table.requests-table tbody tr').first().waitFor();
-        await shoot(page, `approvals-${lang.code}-${size.width}`);
-        const m = await measure(page);
-        assertNoHorizontalOverflow(m, label);
-        await assertTableFits(page, label);
-        assertOneLine(m, label);
-      });
-
-      await t.test(`${label}: the notifications`, async () => {
-        const page = supervisorPage;
-        await page.goto(`${node.url}/notifications`);
-        await page.locator('ul.notifications li').first().waitFor();
-        await shoot(page, `notifications-${lang.code}-${size.width}`);
-        const m = await measure(page);
-        assertNoHorizontalOverflow(m, label);
-      });
+    /** Opens the page at the first width, then resizes the window for the others. */
+    async function atEachWidth(page: Page, path: string, ready: string, check: (label: string, width: number) => Promise<void>): Promise<void> {
+      for (const [i, size] of WIDTHS.entries()) {
+        const label = `${lang.code} ${size.width}px ${path}`;
+        await t.test(label, async () => {
+          await page.setViewportSize({ width: size.width, height: size.height });
+          if (i === 0) await page.goto(`${node.url}${path}`);
+          await page.locator(ready).first().waitFor();
+          await page.evaluate('window.scrollTo(0, 0)');
+          await nextFrame(page);
+          await check(label, size.width);
+        });
+      }
     }
-    for (const w of watch) assert.deepEqual(w.errors, [], 'uncaught errors in the page');
-    await drafterPage.close();
-    await supervisorPage.close();
+
+    await atEachWidth(drafterPage, `/requests/${id}`, '.request-side .completeness-summary', async (label, width) => {
+      const page = drafterPage;
+      await page.locator('section[aria-labelledby="content-title"] dd.prose').first().waitFor();
+      await shoot(page, `request-${lang.code}-${width}`);
+      const m = await measure(page);
+      assertNoHorizontalOverflow(m, label);
+      // (a) every value has room to be read: at least 40 % of its list, or the whole line under its label.
+      assert.ok(m.pairs.length >= 8, `${label}: only ${m.pairs.length} label/value pairs found`);
+      for (const p of m.pairs) {
+        const wide = p.dd.width >= 0.4 * p.listWidth;
+        const below = p.dd.y >= p.dt.y + p.dt.height - 1 && p.dd.width >= 0.9 * p.listWidth;
+        assert.ok(
+          wide || below,
+          `${label}: the value of "${p.label}" is ${Math.round(p.dd.width)} px of a ${Math.round(p.listWidth)} px list (label ${Math.round(p.dt.width)} px)`,
+        );
+      }
+      // (b) nothing of the content runs under the completeness panel, wherever the page is scrolled to.
+      assert.ok(m.side, `${label}: the completeness panel is missing`);
+      assert.ok(m.content.length > 20, `${label}: the content section is empty`);
+      for (const scroll of ['top', 'content'] as const) {
+        if (scroll === 'content') {
+          const scrolled = await page.evaluate<number>(`(() => { document.getElementById('content-title').scrollIntoView(); return scrollY; })()`);
+          assert.ok(scrolled > 0, `${label}: the page did not scroll to the content`);
+          await nextFrame(page);
+        }
+        await shoot(page, `request-${lang.code}-${width}-window-${scroll}`, false);
+        const now = await measure(page);
+        for (const c of now.content) {
+          assert.ok(!now.side || !overlaps(c.box, now.side), `${label} (${scroll}): <${c.tag}> "${c.text}" lies under the completeness panel`);
+        }
+      }
+      // (d) the state pill, the marking and the reference each stay on one line.
+      assertOneLine(m, label);
+    });
+
+    await atEachWidth(drafterPage, '/requests', 'table.requests-table tbody tr', async (label, width) => {
+      await shoot(drafterPage, `list-${lang.code}-${width}`);
+      const m = await measure(drafterPage);
+      assertNoHorizontalOverflow(m, label);
+      await assertTableFits(drafterPage, label);
+      assertOneLine(m, label);
+    });
+
+    await atEachWidth(supervisorPage, '/requests/approvals', 'table.requests-table tbody tr', async (label, width) => {
+      await shoot(supervisorPage, `approvals-${lang.code}-${width}`);
+      const m = await measure(supervisorPage);
+      assertNoHorizontalOverflow(m, label);
+      await assertTableFits(supervisorPage, label);
+      assertOneLine(m, label);
+    });
+
+    await atEachWidth(supervisorPage, '/notifications', 'ul.notifications li', async (label, width) => {
+      await shoot(supervisorPage, `notifications-${lang.code}-${width}`);
+      assertNoHorizontalOverflow(await measure(supervisorPage), label);
+    });
+
   }
+  for (const w of watch) assert.deepEqual(w.errors, [], 'uncaught errors in the page');
 });
 
 /** Every column of the request table is inside its scroll box: nothing to scroll sideways to. */
