@@ -31,6 +31,8 @@ export const SessionUser = z
 
 export const SignInBody = z.strictObject({ email: z.string().min(3).max(320), password: z.string().min(1).max(1024) });
 export const SessionResponse = z.object({ user: SessionUser, csrfToken: z.string() }).meta({ id: 'Session' });
+/** GET /session/current: the session, or null before anyone signs in (a page asks this without a 401). */
+export const CurrentSessionResponse = z.object({ session: SessionResponse.nullable() }).meta({ id: 'CurrentSession' });
 
 export const ChangePasswordBody = z.strictObject({
   currentPassword: z.string().min(1).max(1024),

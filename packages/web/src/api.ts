@@ -175,7 +175,8 @@ const id = (value: string) => ({ path: { id: value } });
 
 export const api = {
   // Session
-  getSession: () => unwrap(client.GET('/api/v1/session')),
+  // Answers 200 with `session: null` to an anonymous visitor, so the first page logs no 401.
+  getSession: async () => (await unwrap(client.GET('/api/v1/session/current'))).session,
   signIn: (email: string, password: string) => unwrap(client.POST('/api/v1/session', { body: { email, password } })),
   signOut: () => unwrapVoid(client.DELETE('/api/v1/session')),
   changePassword: (currentPassword: string, newPassword: string, opts: { revokeApiTokens?: boolean } = {}) =>

@@ -1,29 +1,34 @@
 // The shell (header, navigation, language switcher, user) and the route table.
-import { type ReactNode, useEffect, useRef } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useRef } from 'react';
 import { NotificationCount } from './components/notification-count.tsx';
 import { Loading } from './components/ui.tsx';
 import { isLanguage, languages } from './i18n/languages.ts';
 import { changeLanguage } from './i18n/setup.ts';
 import { useT } from './i18n/use-t.tsx';
-import { AccountPage } from './pages/account.tsx';
-import { AuditPage } from './pages/admin-audit.tsx';
-import { KnowledgeAdminPage } from './pages/admin-knowledge.tsx';
-import { OrganisationsPage } from './pages/admin-organisations.tsx';
-import { PeersPage } from './pages/admin-peers.tsx';
-import { UsersPage } from './pages/admin-users.tsx';
-import { CountryPage } from './pages/country.tsx';
-import { DirectoryPage } from './pages/directory.tsx';
 import { HomePage, NotFoundPage } from './pages/home.tsx';
-import { InstrumentPage, InstrumentsPage } from './pages/instruments.tsx';
-import { LegalBasisPage } from './pages/legal-basis.tsx';
-import { NotificationsPage } from './pages/notifications.tsx';
-import { ApprovalQueuePage, RequestsPage } from './pages/requests.tsx';
-import { RequestEditorPage } from './pages/requests-editor.tsx';
-import { RequestStatisticsPage } from './pages/requests-statistics.tsx';
-import { RequestPage } from './pages/requests-view.tsx';
 import { SignInPage } from './pages/sign-in.tsx';
 import { Link, matchRoute, navigate, useLocation } from './router.tsx';
 import { useSession } from './session.tsx';
+
+// Each page is its own chunk, loaded the first time its route is shown, so the first load carries
+// only the shell, the home page and sign-in (no chunk over Vite's 500 kB warning).
+const AccountPage = lazy(() => import('./pages/account.tsx').then((m) => ({ default: m.AccountPage })));
+const AuditPage = lazy(() => import('./pages/admin-audit.tsx').then((m) => ({ default: m.AuditPage })));
+const KnowledgeAdminPage = lazy(() => import('./pages/admin-knowledge.tsx').then((m) => ({ default: m.KnowledgeAdminPage })));
+const OrganisationsPage = lazy(() => import('./pages/admin-organisations.tsx').then((m) => ({ default: m.OrganisationsPage })));
+const PeersPage = lazy(() => import('./pages/admin-peers.tsx').then((m) => ({ default: m.PeersPage })));
+const UsersPage = lazy(() => import('./pages/admin-users.tsx').then((m) => ({ default: m.UsersPage })));
+const CountryPage = lazy(() => import('./pages/country.tsx').then((m) => ({ default: m.CountryPage })));
+const DirectoryPage = lazy(() => import('./pages/directory.tsx').then((m) => ({ default: m.DirectoryPage })));
+const InstrumentPage = lazy(() => import('./pages/instruments.tsx').then((m) => ({ default: m.InstrumentPage })));
+const InstrumentsPage = lazy(() => import('./pages/instruments.tsx').then((m) => ({ default: m.InstrumentsPage })));
+const LegalBasisPage = lazy(() => import('./pages/legal-basis.tsx').then((m) => ({ default: m.LegalBasisPage })));
+const NotificationsPage = lazy(() => import('./pages/notifications.tsx').then((m) => ({ default: m.NotificationsPage })));
+const ApprovalQueuePage = lazy(() => import('./pages/requests.tsx').then((m) => ({ default: m.ApprovalQueuePage })));
+const RequestsPage = lazy(() => import('./pages/requests.tsx').then((m) => ({ default: m.RequestsPage })));
+const RequestEditorPage = lazy(() => import('./pages/requests-editor.tsx').then((m) => ({ default: m.RequestEditorPage })));
+const RequestStatisticsPage = lazy(() => import('./pages/requests-statistics.tsx').then((m) => ({ default: m.RequestStatisticsPage })));
+const RequestPage = lazy(() => import('./pages/requests-view.tsx').then((m) => ({ default: m.RequestPage })));
 
 export function App() {
   const { pathname } = useLocation();
@@ -45,7 +50,9 @@ export function App() {
       <SkipLink />
       <Header />
       <main id="main" ref={main} tabIndex={-1}>
-        <Routes pathname={pathname} />
+        <Suspense fallback={<Loading />}>
+          <Routes pathname={pathname} />
+        </Suspense>
       </main>
     </>
   );

@@ -26,8 +26,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       setSession(await api.getSession());
     } catch {
-      // 401 means signed out; any other failure also leaves the user signed out in the UI, and the
-      // public pages still work, so there is nothing better to show here.
+      // Signed out is a null answer, not an error. A failure (network, server) also leaves the user
+      // signed out in the UI, and the public pages still work, so there is nothing better to show here.
       setSession(null);
     }
   }, [setSession]);

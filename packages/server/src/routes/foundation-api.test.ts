@@ -164,8 +164,15 @@ for (const backend of testBackends()) {
 
     test('sign-out ends the session', async () => {
       const p = await makeUser(admin, { role: 'viewer' });
+      const before = await p.client.call<{ session: { user: { email: string }; csrfToken: string } | null }>('GET', '/api/v1/session/current', undefined, 200);
+      assert.equal(before.body.session?.user.email, p.email);
+      assert.ok(before.body.session?.csrfToken);
       await p.client.call('DELETE', '/api/v1/session', undefined, 204);
       assert.equal((await p.client.call('GET', '/api/v1/session')).status, 401);
+      // The web UI's question "who is here?" gets an answer, not an error, once signed out and for
+      // someone who never signed in.
+      assert.deepEqual((await p.client.call('GET', '/api/v1/session/current', undefined, 200)).body, { session: null });
+      assert.deepEqual((await new ApiClient(t.url).call('GET', '/api/v1/session/current', undefined, 200)).body, { session: null });
     });
   });
 

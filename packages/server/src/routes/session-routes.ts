@@ -1,8 +1,8 @@
 // Sign-in, sign-out and the current session.
-import { SessionResponse, SignInBody } from '@comity/contract';
+import { CurrentSessionResponse, SessionResponse, SignInBody } from '@comity/contract';
 import { NotFoundError } from '@comity/core';
 import { findOrganisation, findUser } from '@comity/db';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { signIn, signOut } from '../accounts/accounts-service.ts';
@@ -12,6 +12,7 @@ import { presentSessionUser } from '../http/presenters.ts';
 
 export async function sessionRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const currentSession = (request: FastifyRequest) => currentSessionOf(deps, request);
   r.post(
     '/api/v1/session',
     {
@@ -40,12 +41,27 @@ export async function sessionRoutes(app: FastifyInstance, deps: AppDeps): Promis
     '/api/v1/session',
     { config: { allowPasswordChangePending: true }, schema: { tags: ['session'], summary: 'The signed-in user and the CSRF token', response: { 200: SessionResponse } } },
     async (request) => {
-      const actor = requireActor(request, { allowPasswordChangePending: true });
-      const user = await findUser(deps.db, actor.userId);
-      const org = user ? await findOrganisation(deps.db, user.organisation_id) : undefined;
-      if (!user || !org) throw new NotFoundError('not_found', 'No such user.');
-      return { user: presentSessionUser(user, org), csrfToken: actor.csrfToken ?? '' };
+      requireActor(request, { allowPasswordChangePending: true });
+      const session = await currentSession(request);
+      if (!session) throw new NotFoundError('not_found', 'No such user.');
+      return session;
     },
+  );
+
+  // The web UI asks this on every page load, signed in or not: an anonymous visitor is an answer,
+  // not an error, so the browser logs no failed request. GET /session keeps its 401 for clients
+  // (the CLI, scripts) that want "not signed in" as a failure.
+  r.get(
+    '/api/v1/session/current',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['session'],
+        summary: 'The signed-in user and the CSRF token, or null without a session (never 401 for a missing or ended session)',
+        response: { 200: CurrentSessionResponse },
+      },
+    },
+    async (request) => ({ session: await currentSession(request) }),
   );
 
   r.delete(
@@ -58,4 +74,13 @@ export async function sessionRoutes(app: FastifyInstance, deps: AppDeps): Promis
       return reply.code(204).send(null);
     },
   );
+}
+
+async function currentSessionOf(deps: AppDeps, request: FastifyRequest) {
+  const actor = request.actor;
+  if (!actor) return null;
+  const user = await findUser(deps.db, actor.userId);
+  const org = user ? await findOrganisation(deps.db, user.organisation_id) : undefined;
+  if (!user || !org) return null;
+  return { user: presentSessionUser(user, org), csrfToken: actor.csrfToken ?? '' };
 }

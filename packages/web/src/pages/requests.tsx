@@ -195,24 +195,24 @@ function RequestTable({ items, countries }: { items: readonly RequestSummary[]; 
                     {r.reference}
                   </Link>
                 </td>
-                <td>
+                <td className="title-cell">
                   {r.title ? <bdi>{r.title}</bdi> : <span className="muted">{t('requests.untitled')}</span>}
                   {r.urgent ? <span className="badge badge-urgent">{t('requests.urgent')}</span> : null}
                 </td>
-                <td>{ts(`requests.type.${r.type}`)}</td>
-                <td>{t(r.side === 'requesting' ? 'requests.direction.outgoing' : 'requests.direction.incoming')}</td>
-                <td>
+                <td data-label={ts('requests.field.type')}>{ts(`requests.type.${r.type}`)}</td>
+                <td data-label={ts('requests.list.direction')}>{t(r.side === 'requesting' ? 'requests.direction.outgoing' : 'requests.direction.incoming')}</td>
+                <td data-label={ts('requests.list.counterpart')}>
                   {other.name ? `${other.name} · ` : ''}
                   {countryName(byCode.get(other.state), lng, other.state)}
                 </td>
-                <td>
+                <td data-label={ts('requests.list.state')}>
                   <StateBadge state={r.state} /> <OverdueBadges overdue={r.overdue} />
                 </td>
-                <td>
+                <td data-label={ts('requests.field.marking')}>
                   <MarkingBadge marking={r.marking} />
                 </td>
-                <td>{formatDate(r.deadline, lng)}</td>
-                <td>{formatDate(r.updatedAt, lng, true)}</td>
+                <td data-label={ts('requests.field.deadline')}>{formatDate(r.deadline, lng)}</td>
+                <td data-label={ts('requests.list.updated')}>{formatDate(r.updatedAt, lng, true)}</td>
               </tr>
             );
           })}
