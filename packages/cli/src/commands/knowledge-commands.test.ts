@@ -123,13 +123,14 @@ for (const backend of testBackends()) {
       assert.equal(json.code, 0, json.err);
       assert.deepEqual(JSON.parse(json.out), JSON.parse(api.plain as string));
       assert.equal(json.out.trim(), api.plain, 'byte for byte the same JSON');
-      // UNCAC, made for corruption, comes before the general bilateral treaty (both applicable).
+      // The bilateral treaty between the two States comes before UNCAC (both applicable): UNCAC
+      // art. 46(7) defers to a treaty the two States already have.
       const plain = JSON.parse(json.out) as { bases: { instrument: string; outcome: string }[] };
       assert.deepEqual(
         plain.bases.slice(0, 2).map((b) => [b.instrument, b.outcome]),
         [
-          ['UNCAC', 'applicable'],
           ['FRA-BRA-MLA-1996', 'applicable'],
+          ['UNCAC', 'applicable'],
         ],
       );
       const all = await run([...base, '--all', '--json'], env);
@@ -140,13 +141,13 @@ for (const backend of testBackends()) {
       const table = await run(base, env);
       assert.equal(table.code, 0);
       assert.match(table.out, /^Legal bases: FRA → BRA, mla, corruption, 2024-01-01/);
-      assert.match(table.out, /\nBest basis: UNCAC art\. 46 — both States parties \(France since 2005, Brazil since 2005\)\n/);
-      assert.match(table.out, /1\. \[APPLICABLE\] UNCAC/);
-      assert.match(table.out, /2\. \[APPLICABLE\] FRA-BRA-MLA-1996/);
+      assert.match(table.out, /\nBest basis: FRA-BRA-MLA-1996 art\. 1\b/);
+      assert.match(table.out, /1\. \[APPLICABLE\] FRA-BRA-MLA-1996/);
+      assert.match(table.out, /2\. \[APPLICABLE\] UNCAC/);
       assert.match(table.out, /requesting FRA: party — consent deposited 2005-07-11, in force for it from 2005-12-14/);
       assert.match(table.out, /FRA-BRA-MLA-1996 art\. 1 — Obligation to assist/);
       assert.match(table.out, /UNCAC art\. 46 — Mutual legal assistance/);
-      assert.match((await run([...base, '--lang', 'fr'], env)).out, /^Bases juridiques[\s\S]*Meilleure base : UNCAC art\. 46/);
+      assert.match((await run([...base, '--lang', 'fr'], env)).out, /^Bases juridiques[\s\S]*Meilleure base : FRA-BRA-MLA-1996 art\. 1\b/);
       const drugs = await run(['basis', '--from', 'DEU', '--to', 'ARG', '--type', 'extradition', '--offence', 'drug-trafficking', '--date', '2026-11-29'], env);
       assert.match(drugs.out, /\nBest basis: DRUGS-1988 art\. 6 — both States parties \(Germany since 1994, Argentina since 1993\)\n/);
       assert.match(drugs.out, /1\. \[APPLICABLE\] DRUGS-1988/);

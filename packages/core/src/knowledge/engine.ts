@@ -375,15 +375,16 @@ function evaluate(
  * a general one; a treaty between the two States (bilateral, or regional with both parties)
  * before a universal one; then the more recent. */
 /**
- * Within an outcome group: a treaty between the two States (bilateral, or regional with both as
- * parties) first — the UN conventions themselves defer to it (UNTOC art. 18(6)-(7), UNCAC art.
- * 46(6)-(7)) — then the instrument made for the offence before the general one, then the more recent.
+ * Within an outcome group: a bilateral treaty between the two States first — the UN conventions
+ * themselves defer to it (UNTOC art. 18(6)-(7), UNCAC art. 46(6)-(7)) — then the instrument made for
+ * the offence before the general one, then a regional treaty both States are party to before a
+ * universal one, then the more recent.
  */
 function orderKey(basis: LegalBasis, general: boolean, adopted: number): number {
-  const between =
-    basis.kind === 'bilateral' ||
-    (basis.kind === 'regional' && basis.status.requesting.state === 'party' && basis.status.requested.state === 'party');
-  return ((OUTCOME_ORDER[basis.outcome] * 2 + (between ? 0 : 1)) * 2 + (general ? 1 : 0)) * 1e8 + (99_999_999 - adopted);
+  const bilateral = basis.kind === 'bilateral';
+  const regionalBetween = basis.kind === 'regional' && basis.status.requesting.state === 'party' && basis.status.requested.state === 'party';
+  const group = ((OUTCOME_ORDER[basis.outcome] * 2 + (bilateral ? 0 : 1)) * 2 + (general ? 1 : 0)) * 2 + (regionalBetween ? 0 : 1);
+  return group * 1e8 + (99_999_999 - adopted);
 }
 
 function notCovered(index: KnowledgeIndex, i: Instrument, q: LegalBasisQuery): LegalBasis {
