@@ -36,12 +36,6 @@ export function isJsonValue(value: unknown): value is JsonValue {
  * a recursive JSON Schema would be no stricter and generated TypeScript cannot express it. */
 export const JsonValue = z.custom<JsonValue>(isJsonValue, 'expected a JSON value').meta({ id: 'JsonValue', description: 'Any JSON value' });
 
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-/** Well-formed Unicode (no lone UTF-16 surrogate) without NUL: what the databases store unchanged. */
-export function isWellFormedText(s: string): boolean {
-  return !s.includes('\u0000') && !LONE_SURROGATE.test(s);
-}
-
 export const Uuid = z.uuid();
 export const Alpha3 = z
   .string()

@@ -2,7 +2,8 @@
 // HTTP API an administrator and practitioners use (peers, directory, messages).
 import { MARKINGS, PEER_STATUSES } from '@comity/core/federation/index';
 import { z } from 'zod';
-import { Alpha3, IsoDateTime, isWellFormedText, JsonValue } from './common.ts';
+import { isWellFormedText } from '@comity/core';
+import { Alpha3, IsoDateTime, JsonValue } from './common.ts';
 
 /**
  * Canonical base64url: the unpadded alphabet, a length that some byte count produces, and the

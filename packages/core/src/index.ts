@@ -4,3 +4,4 @@ export * from './policy/policy.ts';
 export * from './shared/canonical-json.ts';
 export * from './shared/errors.ts';
 export * from './shared/ports.ts';
+export * from './shared/text.ts';

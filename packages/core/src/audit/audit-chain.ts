@@ -2,6 +2,7 @@
 // truncated or rewritten trail is detected even when every remaining link still looks consistent.
 import { canonicalJson } from '../shared/canonical-json.ts';
 import type { Hasher, Signer, Verifier } from '../shared/ports.ts';
+import { toWellFormedText } from '../shared/text.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -69,12 +70,8 @@ export function changeDigest(hasher: Hasher, change: Record<string, unknown>): s
  * was rejected: it would be indistinguishable from someone typing those six characters.
  */
 export function auditText(text: string): string {
-  return text.replace(LONE_SURROGATE_OR_NUL, '\uFFFD');
+  return toWellFormedText(text);
 }
-
-// Without the `u` flag the pattern sees UTF-16 code units: a high surrogate not followed by a low
-// one, a low surrogate not preceded by a high one, or NUL.
-const LONE_SURROGATE_OR_NUL = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\0/g;
 
 function auditNullableText(text: string | null): string | null {
   return text === null ? null : auditText(text);

@@ -1,7 +1,8 @@
 // The text rule on its own: which strings break it, and where the pointer says they are.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { badTextReason, findBadText } from './text-boundary.ts';
+import { badTextReason } from '@comity/core';
+import { findBadText } from './text-boundary.ts';
 
 test('NUL and lone surrogates break the rule; pairs, bidi controls and U+FFFD do not', () => {
   assert.equal(badTextReason('a\u0000b'), 'nul');

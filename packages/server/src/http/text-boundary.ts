@@ -2,23 +2,13 @@
 // parameter or header (and every object key) is well-formed Unicode without NUL. PostgreSQL cannot
 // store NUL in text, and it silently replaces a lone UTF-16 surrogate, so either would otherwise
 // reach the database as a 500 or as stored text that differs from what was checked and audited.
-import { ValidationError } from '@comity/core';
+import { type BadTextReason, ValidationError, badTextReason } from '@comity/core';
 import type { FastifyRequest } from 'fastify';
-
-export type BadTextReason = 'nul' | 'lone_surrogate';
 
 export interface BadText {
   /** JSON pointer into the part, e.g. `/body/parties/0/name`; a key is pointed at by its object. */
   pointer: string;
   reason: BadTextReason;
-}
-
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-export function badTextReason(s: string): BadTextReason | undefined {
-  if (s.includes('\u0000')) return 'nul';
-  if (LONE_SURROGATE.test(s)) return 'lone_surrogate';
-  return undefined;
 }
 
 function escapePointer(segment: string): string {
