@@ -11,8 +11,8 @@ import { test } from 'node:test';
 import { exampleRequest } from '@comity/core/requests/examples';
 import { ApiClient, makeUser } from '@comity/server/testing/test-node';
 
-import type { Browser, Page } from 'playwright-core';
-import { htmlDirection, nodeAndBrowser, watchPage } from './support/browser.ts';
+import type { Page } from 'playwright-core';
+import { htmlDirection, nodeAndBrowser, watchPage, signIn } from './support/browser.ts';
 
 const ADMIN_PASSWORD = 'correct horse battery node 4 layout';
 type User = Awaited<ReturnType<typeof makeUser>>;
@@ -105,15 +105,6 @@ async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
   await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage });
 }
 
-async function signIn(browser: Browser, url: string, email: string, password: string): Promise<Page> {
-  const page = await browser.newPage({ locale: 'en-GB' });
-  await page.goto(`${url}/sign-in`);
-  await page.fill('#email', email);
-  await page.fill('#password', password);
-  await page.click('form button[type=submit]');
-  await page.locator('.user-name').waitFor();
-  return page;
-}
 
 async function useLanguage(page: Page, code: string, dir: string): Promise<void> {
   if ((await htmlDirection(page)).lang !== code) await page.selectOption('#language', code);

@@ -13,8 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { ApiClient, makeUser } from '@comity/server/testing/test-node';
-import type { Browser, Page } from 'playwright-core';
-import { browserUnavailable, htmlDirection, launchBrowser, nodeAndBrowser, watchPage } from './support/browser.ts';
+import { browserUnavailable, htmlDirection, launchBrowser, nodeAndBrowser, watchPage, signIn } from './support/browser.ts';
 import { startTestNode } from './support/test-node.ts';
 
 const ADMIN_PASSWORD = 'correct horse battery node 4 e2e';
@@ -28,15 +27,6 @@ function pdftotextUnavailable(): string | null {
   }
 }
 
-async function signIn(browser: Browser, url: string, email: string, password: string): Promise<Page> {
-  const page = await browser.newPage({ locale: 'en-GB', acceptDownloads: true });
-  await page.goto(`${url}/sign-in`);
-  await page.fill('#email', email);
-  await page.fill('#password', password);
-  await page.click('form button[type=submit]');
-  await page.locator('.user-name').waitFor();
-  return page;
-}
 
 test('an MLA request from draft to transmission, with its letter as PDF', async (t) => {
   const reason = browserUnavailable() ?? pdftotextUnavailable();
@@ -65,7 +55,7 @@ test('an MLA request from draft to transmission, with its letter as PDF', async 
   await trust(admin, berlinAdmin);
   await trust(berlinAdmin, admin);
 
-  const page = await signIn(browser, paris.url, drafter.email, drafter.password);
+  const page = await signIn(browser, paris.url, drafter.email, drafter.password, { acceptDownloads: true });
   // Stop at the first failing step: the later ones build on it.
   let failed: string | null = null;
   const step = (name: string, fn: () => Promise<void>) =>
@@ -157,7 +147,7 @@ test('an MLA request from draft to transmission, with its letter as PDF', async 
   });
 
   await step('a supervisor is notified and approves it from the approval queue', async () => {
-    const boss = await signIn(browser, paris.url, supervisor.email, supervisor.password);
+    const boss = await signIn(browser, paris.url, supervisor.email, supervisor.password, { acceptDownloads: true });
     // The header counts the unread notification; the inbox says what it is about.
     await boss.locator('.notification-link .unread-count').waitFor();
     await boss.click('a[href="/notifications"]');
@@ -201,7 +191,7 @@ test('an MLA request from draft to transmission, with its letter as PDF', async 
   });
 
   await step('the German authority, on its own node, is notified, acknowledges receipt and refuses on a structured ground', async () => {
-    const other = await signIn(browser, berlin.url, german.email, german.password);
+    const other = await signIn(browser, berlin.url, german.email, german.password, { acceptDownloads: true });
     await other.click('a[href="/notifications"]');
     // Carried by federation, signed and encrypted; it arrives within seconds.
     await waitUntil('the request at the Berlin node', async () => {
@@ -357,7 +347,7 @@ test('an administrator trusts a peer node by its card and fingerprint; its autho
 
   const parisAdmin = await adminOf(paris);
   await parisAdmin.call('POST', '/api/v1/organisations', { name: 'Ministère de la Justice — BEPI', country: 'FRA', kind: 'central-authority' }, 201);
-  const page = await signIn(browser, paris.url, paris.admin.email, ADMIN_PASSWORD);
+  const page = await signIn(browser, paris.url, paris.admin.email, ADMIN_PASSWORD, { acceptDownloads: true });
   const watch = watchPage(page, paris.url);
 
   let failed: string | null = null;
@@ -451,7 +441,7 @@ test(
     const admin = await adminOf(node);
     const drafter = await makeUser(admin, { role: 'practitioner', country: 'FRA', orgName: 'Parquet national financier' });
     await makeUser(admin, { role: 'practitioner', country: 'DEU', orgName: 'Bundesamt für Justiz' });
-    const page = await signIn(browser, node.url, drafter.email, drafter.password);
+    const page = await signIn(browser, node.url, drafter.email, drafter.password, { acceptDownloads: true });
     await page.goto(`${node.url}/requests/new`);
     await page.locator('#requested-organisation').waitFor();
     await page.waitForLoadState('networkidle');

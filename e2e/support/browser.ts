@@ -59,3 +59,14 @@ export async function nodeAndBrowser(t: TestContext): Promise<{ node: TestNode; 
   });
   return { node, browser };
 }
+
+/** A new page signed in through the sign-in form (English UI unless the page changes it). */
+export async function signIn(browser: Browser, url: string, email: string, password: string, opts: { acceptDownloads?: boolean } = {}): Promise<Page> {
+  const page = await browser.newPage({ locale: 'en-GB', acceptDownloads: opts.acceptDownloads ?? false });
+  await page.goto(`${url}/sign-in`);
+  await page.fill('#email', email);
+  await page.fill('#password', password);
+  await page.click('form button[type=submit]');
+  await page.locator('.user-name').waitFor();
+  return page;
+}
