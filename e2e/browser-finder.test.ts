@@ -2,7 +2,10 @@
 // headline, see the UNCAC card open with an article citation and the unknown answers folded under
 // one line, then switch to Arabic and check the page is right-to-left with the same headline.
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { htmlDirection, nodeAndBrowser, watchPage } from './support/browser.ts';
 
 test('finder: France → Brazil, MLA, corruption, in French then Arabic', async (t) => {
@@ -65,6 +68,8 @@ test('finder: France → Brazil, MLA, corruption, in French then Arabic', async 
   await uncac.locator('details.article summary').first().click();
   await uncac.locator('.article-text, .article .muted').first().waitFor();
 
+  await shoot(page, 'fr');
+
   await page.selectOption('#language', 'ar');
   assert.deepEqual(await htmlDirection(page), { dir: 'rtl', lang: 'ar' });
   assert.equal(await page.inputValue('#requested'), 'البرازيل');
@@ -77,6 +82,22 @@ test('finder: France → Brazil, MLA, corruption, in French then Arabic', async 
   if (expected) assert.equal(summaryAr, expected);
   else assert.match(summaryAr, /غير معروف/);
 
+  await shoot(page, 'ar');
+
   assert.deepEqual(watch.errors, [], 'uncaught errors in the page');
   assert.deepEqual(watch.foreignRequests, [], 'the UI must not request anything outside the node');
 });
+
+/** Screenshots for a person to look at (e2e/artifacts/finder/), at 1366 px and at phone width. */
+async function shoot(page: Page, lang: string): Promise<void> {
+  const dir = join(import.meta.dirname, 'artifacts', 'finder');
+  mkdirSync(dir, { recursive: true });
+  for (const width of [1366, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: join(dir, `finder-${lang}-${width}.png`), fullPage: true });
+    // What the window shows at the results, easier to read than the whole (long) page.
+    await page.locator('.results').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(dir, `finder-${lang}-${width}-window.png`) });
+  }
+  await page.setViewportSize({ width: 1366, height: 900 });
+}
