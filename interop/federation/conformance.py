@@ -675,8 +675,13 @@ class Live:
         self.expect_rejection("v = 2", "envelope_malformed", resign(good, dict(good["header"], v=2)))
         padded = dict(good, signature=dict(good["signature"], value=good["signature"]["value"] + "=="))
         self.expect_rejection("a padded signature", "envelope_malformed", padded)
-        self.expect_rejection("a signature in standard base64 (+ and /)", "envelope_malformed" if re.search(r"[-_]", good["signature"]["value"]) else "bad_signature",
-                              dict(good, signature=dict(good["signature"], value=good["signature"]["value"].replace("-", "+").replace("_", "/"))))
+        # Only a value that holds "-" or "_" has a standard-base64 spelling that differs (about 1 in 15
+        # signatures has neither; the case would then re-send the valid envelope itself).
+        if re.search(r"[-_]", good["signature"]["value"]):
+            self.expect_rejection("a signature in standard base64 (+ and /)", "envelope_malformed",
+                                  dict(good, signature=dict(good["signature"], value=good["signature"]["value"].replace("-", "+").replace("_", "/"))))
+        else:
+            print("skip  live: a signature in standard base64 — this signature has no - or _ to respell")
         epk = good["encrypted"]["epk"]
         alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
         noncanon = epk[:-1] + alphabet[alphabet.index(epk[-1]) | 1]
