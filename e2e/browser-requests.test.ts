@@ -193,11 +193,18 @@ test('an MLA request from draft to transmission, with its letter as PDF', async 
   await step('the German authority, on its own node, is notified, acknowledges receipt and refuses on a structured ground', async () => {
     const other = await signIn(browser, berlin.url, german.email, german.password, { acceptDownloads: true });
     await other.click('a[href="/notifications"]');
-    // Carried by federation, signed and encrypted; it arrives within seconds.
-    await waitUntil('the request at the Berlin node', async () => {
-      await other.reload();
-      return (await other.locator('.notifications li.unread', { hasText: 'Incoming request' }).count()) > 0;
-    });
+    // Carried by federation, signed and encrypted. It usually arrives within seconds; on a loaded
+    // machine a delivery attempt can time out and be retried, so the wait is generous, and if it
+    // still has not arrived the failure says what Paris's outbox knows about it.
+    await waitUntil(
+      'the request at the Berlin node',
+      async () => {
+        await other.reload();
+        return (await other.locator('.notifications li.unread', { hasText: 'Incoming request' }).count()) > 0;
+      },
+      120_000,
+      async () => JSON.stringify((await admin.call('GET', '/api/v1/federation/messages?direction=outbound&limit=20', undefined, 200)).body),
+    );
     const notice = other.locator('.notifications li.unread', { hasText: 'Incoming request' });
     await notice.getByRole('button', { name: /^Mark as read/ }).click();
     await other.locator('.notifications li.read', { hasText: 'Incoming request' }).waitFor();
@@ -224,11 +231,16 @@ test('an MLA request from draft to transmission, with its letter as PDF', async 
   });
 
   await step("the requesting side's timeline shows the other side's steps, with the refusal ground's article", async () => {
-    await waitUntil('the refusal back in Paris', async () => {
-      await page.goto(requestUrl);
-      await page.locator('.badges .state').waitFor();
-      return (await page.locator('.badges .state-refused').count()) > 0;
-    });
+    await waitUntil(
+      'the refusal back in Paris',
+      async () => {
+        await page.goto(requestUrl);
+        await page.locator('.badges .state').waitFor();
+        return (await page.locator('.badges .state-refused').count()) > 0;
+      },
+      120_000,
+      async () => JSON.stringify((await berlinAdmin.call('GET', '/api/v1/federation/messages?direction=outbound&limit=20', undefined, 200)).body),
+    );
     const reported = page.locator('.timeline-event.origin-counterpart');
     assert.equal(await reported.count(), 2, 'receipt and refusal, reported by the other side');
     const refusal = reported.filter({ hasText: 'Refuse' });
@@ -302,10 +314,10 @@ async function trust(a: ApiClient, b: ApiClient): Promise<void> {
   await a.call('POST', '/api/v1/peers', { card, confirmFingerprint: preview.body.signingFingerprint }, 201);
 }
 
-async function waitUntil(what: string, probe: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+async function waitUntil(what: string, probe: () => Promise<boolean>, timeoutMs = 30_000, explain?: () => Promise<string>): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!(await probe())) {
-    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${explain ? `; ${await explain()}` : ''}`);
     await new Promise((r) => setTimeout(r, 500));
   }
 }
