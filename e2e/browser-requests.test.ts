@@ -195,15 +195,22 @@ test('an MLA request from draft to transmission, with its letter as PDF', async 
     await other.click('a[href="/notifications"]');
     // Carried by federation, signed and encrypted. It usually arrives within seconds; on a loaded
     // machine a delivery attempt can time out and be retried, so the wait is generous, and if it
-    // still has not arrived the failure says what Paris's outbox knows about it.
+    // still has not arrived the failure says what both nodes know about it.
     await waitUntil(
       'the request at the Berlin node',
       async () => {
         await other.reload();
+        // The list is fetched after the page loads: count only once it has arrived.
+        await other.locator('.toolbar [role=status]').waitFor();
         return (await other.locator('.notifications li.unread', { hasText: 'Incoming request' }).count()) > 0;
       },
       120_000,
-      async () => JSON.stringify((await admin.call('GET', '/api/v1/federation/messages?direction=outbound&limit=20', undefined, 200)).body),
+      async () =>
+        JSON.stringify({
+          sent: (await admin.call('GET', '/api/v1/federation/messages?direction=outbound&limit=20', undefined, 200)).body,
+          received: (await berlinAdmin.call('GET', '/api/v1/federation/messages?direction=inbound&limit=20', undefined, 200)).body,
+          requestsAtBerlin: (await berlinAdmin.call('GET', '/api/v1/requests', undefined, 200)).body,
+        }),
     );
     const notice = other.locator('.notifications li.unread', { hasText: 'Incoming request' });
     await notice.getByRole('button', { name: /^Mark as read/ }).click();
