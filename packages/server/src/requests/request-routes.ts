@@ -11,6 +11,8 @@ import {
   CheckRequestBody,
   Completeness,
   CreateRequestBody,
+  DocumentCheck,
+  DocumentCheckQuery,
   DocumentQuery,
   Notification,
   NotificationList,
@@ -46,6 +48,7 @@ import {
   addAttachment,
   checkUnsaved,
   createRequest,
+  checkDocument,
   generateDocument,
   loadVisible,
   readAttachment,
@@ -303,11 +306,32 @@ export function requestRoutes(deps: RequestDeps) {
             .header('content-type', doc.contentType)
             .header('content-disposition', contentDisposition(doc.filename))
             .header('x-content-sha256', doc.sha256)
+            .header('x-letter-warnings', String(doc.warnings.length))
             .send(doc.bytes);
         } catch (err) {
           if (err instanceof PdfUnavailableError) return sendProblem(reply, 503, err.code, err.message, { install: 'apt-get install chromium fonts-noto-core fonts-noto-cjk', alternative: 'format=docx' });
           throw err;
         }
+      },
+    );
+
+    r.get(
+      '/api/v1/requests/:id/document/check',
+      {
+        config: { permission: 'request:read' },
+        schema: {
+          tags: TAGS,
+          summary: 'What to know before exporting the letter: free text in another language than the letter, a signatory without a title',
+          description:
+            'The language of each free-text field is guessed from its script (Arabic, Cyrillic, Han, Latin) and, for Latin script, from the share of English, French and Spanish function words; short text gives no guess. The letter can be exported anyway.',
+          params: IdParams,
+          querystring: DocumentCheckQuery,
+          response: { 200: DocumentCheck },
+        },
+      },
+      async (request) => {
+        const actor = requirePermission(request, 'request:read');
+        return checkDocument(deps, actor, request.params.id, { lang: request.query.lang });
       },
     );
 
