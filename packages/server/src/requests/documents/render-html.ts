@@ -1,6 +1,7 @@
 // The letter as one self-contained HTML page (no external resources), which Chromium prints to
 // PDF. The marking is not in the body: Chromium prints it in each page's header and footer
-// (marking.ts). Arabic is laid out right-to-left; what the practitioner typed gets dir="auto" so that,
+// (marking.ts). The addressee and signatory lines are isolated (<bdi>) so that a Latin name keeps
+// its order but stands on the letter's side. Arabic is laid out right-to-left; what the practitioner typed gets dir="auto" so that,
 // say, a French name inside an Arabic letter still reads left-to-right.
 import type { Block, Letter } from './letter.ts';
 
@@ -84,13 +85,13 @@ export function renderLetterHtml(letter: Letter): string {
 </style>
 </head>
 <body>
-<div class="addressee">${letter.addressee.map((l, i) => `<p${i === 0 ? ' class="label"' : ' dir="auto"'}>${escapeHtml(l)}</p>`).join('')}</div>
+<div class="addressee">${letter.addressee.map((l, i) => `<p${i === 0 ? ' class="label"' : ''}><bdi>${escapeHtml(l)}</bdi></p>`).join('')}</div>
 <h1>${escapeHtml(letter.title)}</h1>
 <table class="meta">${letter.meta.map((m) => `<tr><th scope="row">${escapeHtml(m.label)}</th><td dir="auto">${escapeHtml(m.value)}</td></tr>`).join('')}</table>
 <p class="intro">${escapeHtml(letter.intro)}</p>
 ${letter.sections.map((s, i) => `<section><h2>${i + 1}. ${escapeHtml(s.heading)}</h2>${s.blocks.map(block).join('\n')}</section>`).join('\n')}
 <div class="closing">${letter.closing.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}</div>
-<div class="signatory">${(letter.signatory ?? []).map((l, i) => `<p dir="auto"${i === 0 ? ' class="name"' : ''}>${escapeHtml(l)}</p>`).join('')}<p class="signature-line">${escapeHtml(letter.signatureLine)}</p></div>
+<div class="signatory">${(letter.signatory ?? []).map((l, i) => `<p${i === 0 ? ' class="name"' : ''}><bdi>${escapeHtml(l)}</bdi></p>`).join('')}<p class="signature-line">${escapeHtml(letter.signatureLine)}</p></div>
 <p class="footer">${escapeHtml(letter.footer)}</p>
 </body>
 </html>

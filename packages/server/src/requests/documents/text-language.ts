@@ -18,11 +18,12 @@ const SCRIPT_OF: Record<Exclude<Script, 'latin' | 'none'>, LetterLanguage> = { a
 export const SCRIPT_OF_LANGUAGE: Record<LetterLanguage, Script> = { en: 'latin', fr: 'latin', es: 'latin', ar: 'arabic', ru: 'cyrillic', zh: 'han' };
 
 // Function words that are frequent in each language and rare in the other two (words shared by
-// two of them, such as "a", "de", "la", "en", "que", are left out so they cannot tip the balance).
+// two of them, such as "a", "de", "la", "en", "que", "se", are left out so they cannot tip the balance;
+// so are words German shares with English, "in", "an", "was").
 const STOP_WORDS: Record<'en' | 'fr' | 'es', ReadonlySet<string>> = {
-  en: new Set('the of and to in is was were for on with that this by from at as which are be has have had been an it its his her their who not or'.split(' ')),
-  fr: new Set('le les des du et est une dans pour au aux sur qui par ont été il elle sont avec ce cette ces son sa ses leur ne pas avait était été'.split(' ')),
-  es: new Set('el los las del y es una por para con al se su sus fue ha han sido era como este esta estos entre sobre tiene desde pero'.split(' ')),
+  en: new Set('the of and to is were for on with that this by from at as which are be has have had been it its his her their who not or'.split(' ')),
+  fr: new Set('le les des du et est une dans pour au aux sur qui par ont été il elle sont avec ce cette ces son sa ses leur ne pas avait était'.split(' ')),
+  es: new Set('el los las del y es una por para con al su sus fue ha han sido era como este esta estos entre sobre tiene desde pero'.split(' ')),
 };
 
 /** The number of words needed before the stop-word share is trusted. */
