@@ -102,7 +102,7 @@ test('the signature on the account page, and the warning before exporting a lett
       page.on('download', onDownload);
       await panel.locator('button[type=submit]').click();
       await warnings.waitFor();
-      const text = await warnings.innerText();
+      const text = (await warnings.textContent()) ?? '';
       assert.ok(text.includes(lang.flagged.slice(0, 20)), `${lang.code}: the flagged text is quoted: ${text}`);
       if (lang.notFlagged) assert.ok(!text.includes(lang.notFlagged.slice(0, 20)), `${lang.code}: text in the letter's language is not flagged`);
       assert.ok(!/free-text-language|signatory-without-title|requests\.field|\w+\.\d+\.\w+/.test(text), `${lang.code}: no internal names: ${text}`);
