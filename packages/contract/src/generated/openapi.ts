@@ -760,7 +760,7 @@ export interface paths {
         };
         /**
          * The formal letter of request as PDF or DOCX in a UN language
-         * @description Its SHA-256 is in the X-Content-SHA256 header and in the audit trail. Without Chromium, PDF gives 503 naming the package to install; DOCX still works.
+         * @description Its SHA-256 is in the X-Content-SHA256 header and in the audit trail. X-Letter-Warnings says how many warnings GET /document/check gives for it (they are also in the audit entry): the letter is produced regardless. Without Chromium, PDF gives 503 naming the package to install; DOCX still works.
          */
         get: operations["getRequestsByIdDocument"];
         put?: never;
