@@ -100,3 +100,22 @@ export const NodeInfo = z.object({
 
 export const PublicSettings = z.object({ requireSignInForKnowledge: z.boolean() });
 export const UpdateSettingsBody = z.strictObject({ requireSignInForKnowledge: z.boolean() });
+
+/** What a letter of request prints for its signatory (the approver): name, official title, signature block. */
+export const AccountProfile = z
+  .object({
+    email: z.string(),
+    name: z.string().describe('Display name, printed as the signatory of letters this person approves'),
+    title: z.string().nullable().describe('Official title printed under the name (e.g. "Head of the Office for International Cooperation")'),
+    signatureBlock: z.string().nullable().describe('Lines printed under the title: service, authority, address'),
+    organisation: z.object({ id: Uuid, name: z.string(), country: z.string() }),
+  })
+  .meta({ id: 'AccountProfile' });
+export const UpdateAccountProfileBody = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200).optional(),
+    title: z.string().trim().max(200).nullable().optional().describe('Empty or null clears it'),
+    signatureBlock: z.string().trim().max(1000).nullable().optional().describe('Up to 8 lines; empty or null clears it'),
+  })
+  .refine((b) => b.name !== undefined || b.title !== undefined || b.signatureBlock !== undefined, { message: 'Give at least one of name, title, signatureBlock.' })
+  .refine((b) => (b.signatureBlock ?? '').split('\n').length <= 8, { message: 'The signature block has at most 8 lines.', path: ['signatureBlock'] });

@@ -359,6 +359,32 @@ export const DocumentQuery = z
     lang: z.enum(['en', 'fr', 'es', 'ar', 'ru', 'zh']).optional().describe('Template language (default: the request\u2019s language when a UN language, else en)'),
   });
 
+export const DocumentCheckQuery = z.strictObject({
+  lang: z.enum(['en', 'fr', 'es', 'ar', 'ru', 'zh']).optional().describe('Template language (default: as for the document)'),
+});
+const LetterLanguageCode = z.enum(['en', 'fr', 'es', 'ar', 'ru', 'zh']);
+export const LetterWarning = z
+  .discriminatedUnion('code', [
+    z.object({
+      code: z.literal('free-text-language'),
+      path: z.string().describe('Where the text is, e.g. facts or measures.1.questions'),
+      field: z.string().describe('The form field it belongs to, e.g. facts, measures'),
+      expected: LetterLanguageCode,
+      detected: LetterLanguageCode.nullable().describe('The language it seems to be in; null when only the script differs'),
+      script: z.enum(['latin', 'arabic', 'cyrillic', 'han', 'none']),
+      excerpt: z.string(),
+      message: z.string(),
+    }),
+    z.object({ code: z.literal('signatory-without-title'), message: z.string() }),
+  ])
+  .meta({ id: 'LetterWarning' });
+export const DocumentCheck = z
+  .object({
+    lang: LetterLanguageCode,
+    warnings: z.array(LetterWarning).describe('Free text that seems to be in another language than the letter (script, then stop words), a signatory without a title'),
+  })
+  .meta({ id: 'DocumentCheck' });
+
 export const RefusalGroundsQuery = z.strictObject({ type: RequestType.optional() });
 export const RefusalGroundList = z
   .object({ items: z.array(z.object({ id: z.string(), label: z.string(), citation: z.string(), types: z.array(RequestType) })) })

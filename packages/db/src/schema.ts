@@ -26,6 +26,10 @@ export interface UsersTable {
   locked_until: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Official title printed under the signature of a letter (migration 010). */
+  title: string | null;
+  /** Free lines printed under the title: service, authority, address (migration 010). */
+  signature_block: string | null;
 }
 
 export interface SessionsTable {

@@ -192,6 +192,10 @@ export const api = {
   revokeToken: (tokenId: string) => unwrapVoid(client.DELETE('/api/v1/account/tokens/{id}', { params: id(tokenId) })),
   revokeAllTokens: () => unwrap(client.DELETE('/api/v1/account/tokens')),
 
+  // What letters print for their signatory
+  getProfile: () => unwrap(client.GET('/api/v1/account/profile')),
+  updateProfile: (input: BodyOf<'/api/v1/account/profile', 'patch'>) => unwrap(client.PATCH('/api/v1/account/profile', { body: input })),
+
   // Administration
   listOrganisations: () => unwrap(client.GET('/api/v1/organisations')),
   listCounterparts: () => unwrap(client.GET('/api/v1/counterparts')),

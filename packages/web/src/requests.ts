@@ -40,6 +40,7 @@ export type StatisticsGroup = RequestStatistics['groups'][number];
 export type Notification = Schemas['Notification'];
 export type NotificationList = Schemas['NotificationList'];
 export type RefusalGround = Schemas['RefusalGroundList']['items'][number];
+export type LetterWarning = Schemas['LetterWarning'];
 /** What the editor sends: the client's view of the request body (defaults not yet applied). */
 export type CreateRequestBody = Schemas['CreateRequestBodyInput'];
 export type PatchRequestBody = Schemas['PatchRequestBodyInput'];
@@ -111,6 +112,9 @@ export const requestsApi = {
       }) as Promise<{ data?: ResponseOf<'/api/v1/requests/{id}/attachments', 'post', 201>; error?: unknown; response: Response }>,
     ),
   attachmentUrl: (requestId: string, attachmentId: string) => `/api/v1/requests/${segment(requestId)}/attachments/${segment(attachmentId)}`,
+  /** What to confirm before exporting the letter in `lang`. */
+  documentCheck: (requestId: string, lang: DocumentLanguage) =>
+    unwrap(client.GET('/api/v1/requests/{id}/document/check', { params: { path: { id: requestId }, query: { lang } } })),
   documentUrl: (requestId: string, format: 'pdf' | 'docx', lang: DocumentLanguage) =>
     `/api/v1/requests/${segment(requestId)}/document${query({ format, lang })}`,
 };

@@ -247,6 +247,8 @@ export function registerRequestCommands(program: Command, io: CliIo): void {
           writeFileSync(opts.out, doc.bytes);
           io.out(`Wrote ${opts.out} (${doc.bytes.byteLength} bytes, ${format.toUpperCase()}, ${doc.filename})`);
           io.out(`SHA-256 ${doc.sha256} (recorded in the audit trail)`);
+          // What the web UI asks to confirm before exporting: printed, the file is written anyway.
+          for (const w of doc.warnings) io.err(`warning: ${w.message}`);
         } catch (err) {
           if (err instanceof PdfUnavailableError) throw new CliFailure(`error: ${err.message}`);
           throw err;

@@ -18,6 +18,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/account/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My profile: the name, title and signature block printed on letters I approve */
+        get: operations["getAccountProfile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change my display name, title or signature block (audited) */
+        patch: operations["patchAccountProfile"];
+        trace?: never;
+    };
     "/api/v1/account/tokens": {
         parameters: {
             query?: never;
@@ -742,9 +760,29 @@ export interface paths {
         };
         /**
          * The formal letter of request as PDF or DOCX in a UN language
-         * @description Its SHA-256 is in the X-Content-SHA256 header and in the audit trail. Without Chromium, PDF gives 503 naming the package to install; DOCX still works.
+         * @description Its SHA-256 is in the X-Content-SHA256 header and in the audit trail. X-Letter-Warnings says how many warnings GET /document/check gives for it (they are also in the audit entry): the letter is produced regardless. Without Chromium, PDF gives 503 naming the package to install; DOCX still works.
          */
         get: operations["getRequestsByIdDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/document/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What to know before exporting the letter: free text in another language than the letter, a signatory without a title
+         * @description The language of each free-text field is guessed from its script (Arabic, Cyrillic, Han, Latin) and, for Latin script, from the share of English, French and Spanish function words; short text gives no guess. The letter can be exported anyway.
+         */
+        get: operations["getRequestsByIdDocumentCheck"];
         put?: never;
         post?: never;
         delete?: never;
@@ -990,6 +1028,36 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccountProfile: {
+            email: string;
+            /** @description Display name, printed as the signatory of letters this person approves */
+            name: string;
+            organisation: {
+                country: string;
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @description Lines printed under the title: service, authority, address */
+            signatureBlock: string | null;
+            /** @description Official title printed under the name (e.g. "Head of the Office for International Cooperation") */
+            title: string | null;
+        };
+        AccountProfileInput: {
+            email: string;
+            /** @description Display name, printed as the signatory of letters this person approves */
+            name: string;
+            organisation: {
+                country: string;
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @description Lines printed under the title: service, authority, address */
+            signatureBlock: string | null;
+            /** @description Official title printed under the name (e.g. "Head of the Office for International Cooperation") */
+            title: string | null;
+        };
         AttachmentJsonBody: {
             /** @description The file, base64-encoded */
             contentBase64: string;
@@ -1477,6 +1545,18 @@ export interface components {
             nodeId: string;
             requestTypes: string[];
             state: string;
+        };
+        DocumentCheck: {
+            /** @enum {string} */
+            lang: "en" | "fr" | "es" | "ar" | "ru" | "zh";
+            /** @description Free text that seems to be in another language than the letter (script, then stop words), a signatory without a title */
+            warnings: components["schemas"]["LetterWarning"][];
+        };
+        DocumentCheckInput: {
+            /** @enum {string} */
+            lang: "en" | "fr" | "es" | "ar" | "ru" | "zh";
+            /** @description Free text that seems to be in another language than the letter (script, then stop words), a signatory without a title */
+            warnings: components["schemas"]["LetterWarningInput"][];
         };
         /** @description A signed, end-to-end encrypted federation message (protocol version 1). */
         Envelope: {
@@ -2543,6 +2623,46 @@ export interface components {
             titles: {
                 [key: string]: string;
             };
+        };
+        LetterWarning: {
+            /** @constant */
+            code: "free-text-language";
+            /** @description The language it seems to be in; null when only the script differs */
+            detected: ("en" | "fr" | "es" | "ar" | "ru" | "zh") | null;
+            excerpt: string;
+            /** @enum {string} */
+            expected: "en" | "fr" | "es" | "ar" | "ru" | "zh";
+            /** @description The form field it belongs to, e.g. facts, measures */
+            field: string;
+            message: string;
+            /** @description Where the text is, e.g. facts or measures.1.questions */
+            path: string;
+            /** @enum {string} */
+            script: "latin" | "arabic" | "cyrillic" | "han" | "none";
+        } | {
+            /** @constant */
+            code: "signatory-without-title";
+            message: string;
+        };
+        LetterWarningInput: {
+            /** @constant */
+            code: "free-text-language";
+            /** @description The language it seems to be in; null when only the script differs */
+            detected: ("en" | "fr" | "es" | "ar" | "ru" | "zh") | null;
+            excerpt: string;
+            /** @enum {string} */
+            expected: "en" | "fr" | "es" | "ar" | "ru" | "zh";
+            /** @description The form field it belongs to, e.g. facts, measures */
+            field: string;
+            message: string;
+            /** @description Where the text is, e.g. facts or measures.1.questions */
+            path: string;
+            /** @enum {string} */
+            script: "latin" | "arabic" | "cyrillic" | "han" | "none";
+        } | {
+            /** @constant */
+            code: "signatory-without-title";
+            message: string;
         };
         /** @enum {string} */
         MeasureKind: "obtain-records" | "bank-records" | "witness-statement" | "search-and-seizure" | "service-of-documents" | "freezing" | "confiscation" | "identify-trace-proceeds" | "preserve-computer-data" | "subscriber-or-traffic-data" | "temporary-transfer-detained-person" | "surrender-for-prosecution" | "surrender-for-enforcement" | "provisional-arrest" | "handing-over-of-property" | "return-of-assets" | "transfer-of-proceedings" | "jit-setup" | "information";
@@ -4093,6 +4213,101 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAccountProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountProfile"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchAccountProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** @description Up to 8 lines; empty or null clears it */
+                    signatureBlock?: string | null;
+                    /** @description Empty or null clears it */
+                    title?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountProfile"];
+                };
             };
             /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
             400: {
@@ -6921,6 +7136,58 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRequestsByIdDocumentCheck: {
+        parameters: {
+            query?: {
+                /** @description Template language (default: as for the document) */
+                lang?: "en" | "fr" | "es" | "ar" | "ru" | "zh";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentCheck"];
+                };
             };
             /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
             400: {

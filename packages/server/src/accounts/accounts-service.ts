@@ -257,3 +257,63 @@ export async function revokeToken(deps: Deps, who: Who & { actor: Actor }, id: s
     audit('api-token.revoke', `api-token:${id}`, {});
   });
 }
+
+// ── Profile: what letters print for their signatory ───────────────────────────────────────────
+
+export interface AccountProfileView {
+  email: string;
+  name: string;
+  title: string | null;
+  signatureBlock: string | null;
+  organisation: { id: string; name: string; country: string };
+}
+
+function presentProfile(user: UserRow, org: OrganisationRow): AccountProfileView {
+  return {
+    email: user.email,
+    name: user.name,
+    title: user.title,
+    signatureBlock: user.signature_block,
+    organisation: { id: org.id, name: org.name, country: org.country },
+  };
+}
+
+export async function readProfile(deps: Pick<Deps, 'db'>, actor: Actor): Promise<AccountProfileView> {
+  const user = await findUser(deps.db, actor.userId);
+  const org = user ? await findOrganisation(deps.db, user.organisation_id) : undefined;
+  if (!user || !org) throw new UnauthenticatedError('unauthenticated', 'Sign in first.');
+  return presentProfile(user, org);
+}
+
+/** Blank strings clear a field; line ends are normalised so the letter prints what was typed. */
+export async function updateProfile(
+  deps: Deps,
+  who: Who & { actor: Actor },
+  patch: { name?: string | undefined; title?: string | null | undefined; signatureBlock?: string | null | undefined },
+): Promise<AccountProfileView> {
+  const clean = (s: string | null | undefined) => {
+    if (s === undefined) return undefined;
+    const t = (s ?? '').replace(/\r\n?/g, '\n').trim();
+    return t === '' ? null : t;
+  };
+  return auditedTransaction(deps, who, async (trx, audit) => {
+    const user = await findUser(trx, who.actor.userId);
+    const org = user ? await findOrganisation(trx, user.organisation_id) : undefined;
+    if (!user || !org) throw new UnauthenticatedError('unauthenticated', 'Sign in first.');
+    const next: Partial<UserRow> = {};
+    if (patch.name !== undefined) {
+      const name = patch.name.trim();
+      if (!name) throw new ValidationError('invalid_name', 'The name cannot be empty.');
+      next.name = name;
+    }
+    const title = clean(patch.title);
+    if (title !== undefined) next.title = title;
+    const block = clean(patch.signatureBlock);
+    if (block !== undefined) next.signature_block = block;
+    const before = { name: user.name, title: user.title, signatureBlock: user.signature_block };
+    const updated = await updateUser(trx, user.id, { ...next, updated_at: deps.now() });
+    const after = { name: updated.name, title: updated.title, signatureBlock: updated.signature_block };
+    audit('user.profile-update', `user:${user.id}`, { before, after });
+    return presentProfile(updated, org);
+  });
+}

@@ -11,6 +11,8 @@ import {
   CheckRequestBody,
   Completeness,
   CreateRequestBody,
+  DocumentCheck,
+  DocumentCheckQuery,
   DocumentQuery,
   Notification,
   NotificationList,
@@ -46,6 +48,7 @@ import {
   addAttachment,
   checkUnsaved,
   createRequest,
+  checkDocument,
   generateDocument,
   loadVisible,
   readAttachment,
@@ -290,7 +293,8 @@ export function requestRoutes(deps: RequestDeps) {
         schema: {
           tags: TAGS,
           summary: 'The formal letter of request as PDF or DOCX in a UN language',
-          description: 'Its SHA-256 is in the X-Content-SHA256 header and in the audit trail. Without Chromium, PDF gives 503 naming the package to install; DOCX still works.',
+          description:
+            'Its SHA-256 is in the X-Content-SHA256 header and in the audit trail. X-Letter-Warnings says how many warnings GET /document/check gives for it (they are also in the audit entry): the letter is produced regardless. Without Chromium, PDF gives 503 naming the package to install; DOCX still works.',
           params: IdParams,
           querystring: DocumentQuery,
         },
@@ -303,11 +307,32 @@ export function requestRoutes(deps: RequestDeps) {
             .header('content-type', doc.contentType)
             .header('content-disposition', contentDisposition(doc.filename))
             .header('x-content-sha256', doc.sha256)
+            .header('x-letter-warnings', String(doc.warnings.length))
             .send(doc.bytes);
         } catch (err) {
           if (err instanceof PdfUnavailableError) return sendProblem(reply, 503, err.code, err.message, { install: 'apt-get install chromium fonts-noto-core fonts-noto-cjk', alternative: 'format=docx' });
           throw err;
         }
+      },
+    );
+
+    r.get(
+      '/api/v1/requests/:id/document/check',
+      {
+        config: { permission: 'request:read' },
+        schema: {
+          tags: TAGS,
+          summary: 'What to know before exporting the letter: free text in another language than the letter, a signatory without a title',
+          description:
+            'The language of each free-text field is guessed from its script (Arabic, Cyrillic, Han, Latin) and, for Latin script, from the share of English, French and Spanish function words; short text gives no guess. The letter can be exported anyway.',
+          params: IdParams,
+          querystring: DocumentCheckQuery,
+          response: { 200: DocumentCheck },
+        },
+      },
+      async (request) => {
+        const actor = requirePermission(request, 'request:read');
+        return checkDocument(deps, actor, request.params.id, { lang: request.query.lang });
       },
     );
 

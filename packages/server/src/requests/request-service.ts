@@ -26,7 +26,8 @@ import {
 import { auditedTransaction, type Actor } from '../deps.ts';
 import { legalBasisFor, todayOf } from '../knowledge/knowledge-service.ts';
 import { sha256OfBytes } from './blob-store.ts';
-import { buildLetter, type LetterLookups } from './documents/letter.ts';
+import { buildLetter, type LetterLookups, type LetterSource } from './documents/letter.ts';
+import { type LetterWarning, letterWarnings } from './documents/letter-warnings.ts';
 import type { LetterLanguage } from './documents/letter-text.ts';
 import { renderLetterDocx } from './documents/render-docx.ts';
 import { renderLetterHtml } from './documents/render-html.ts';
@@ -418,6 +419,8 @@ export async function readAttachment(deps: RequestDeps, actor: Actor | null, id:
 
 export interface GeneratedDocument {
   bytes: Buffer;
+  /** What checkDocument would have said: the export went ahead regardless. */
+  warnings: LetterWarning[];
   sha256: string;
   filename: string;
   contentType: string;
@@ -432,6 +435,7 @@ export async function letterLookups(deps: Pick<RequestDeps, 'knowledge'>): Promi
       const i = index?.instruments.get(id);
       return i?.titles[lang] ?? i?.titles.en ?? i?.short ?? id;
     },
+    hasInstrumentTitle: (id, lang) => Boolean(index?.instruments.get(id)?.titles[lang]),
     supplements: (id) => index?.instruments.get(id)?.supplements ?? null,
   };
 }
@@ -442,34 +446,59 @@ export function documentLanguage(row: RequestRow, requested: LetterLanguage | un
   return (['en', 'fr', 'es', 'ar', 'ru', 'zh'] as const).find((l) => l === lang) ?? 'en';
 }
 
+/** Who the letter is addressed to, when the caller knows more than the request row (a directory entry). */
+export interface LetterAddressee {
+  name?: string | null | undefined;
+  /** Postal address, one line per line. */
+  address?: string | null | undefined;
+}
+
+/** The request as the letter sees it: its content, the approver's profile as signatory, the annexes. */
+async function letterSource(deps: RequestDeps, row: RequestRow, addressee: LetterAddressee | undefined): Promise<LetterSource> {
+  const content = contentOf(row) as RequestContent & { counterpartReference?: string };
+  const approver = row.approved_by
+    ? await deps.db.selectFrom('users').select(['email', 'name', 'title', 'signature_block']).where('id', '=', row.approved_by).executeTakeFirst()
+    : undefined;
+  const files = await listAttachments(deps.db, row.id);
+  return {
+    type: row.type as RequestType,
+    reference: row.reference,
+    counterpartReference: content.counterpartReference,
+    requesting: { name: row.requesting_organisation_name, state: row.requesting_state },
+    requested: { name: addressee?.name ?? row.requested_organisation_name, state: row.requested_state, address: addressee?.address ?? null },
+    content,
+    approvedBy: approver?.name ?? (row.approved_at ? row.requesting_organisation_name : null),
+    signatory: approver ? { name: approver.name, title: approver.title, block: approver.signature_block } : null,
+    approvedAt: row.approved_at ? new Date(row.approved_at) : null,
+    transmittedAt: row.transmitted_at ? new Date(row.transmitted_at) : null,
+    attachments: files.map((f) => ({ filename: f.filename, size: f.size_bytes, sha256: f.sha256 })),
+    date: row.transmitted_at ? new Date(row.transmitted_at) : deps.now(),
+  };
+}
+
+/** What to look at before exporting the letter in `lang` (free text in another language, a signatory without a title). */
+export async function checkDocument(
+  deps: RequestDeps,
+  actor: Actor | null,
+  id: string,
+  opts: { lang?: LetterLanguage | undefined; addressee?: LetterAddressee | undefined } = {},
+): Promise<{ lang: LetterLanguage; warnings: LetterWarning[] }> {
+  const row = await loadVisible(deps, actor, id);
+  const lang = documentLanguage(row, opts.lang);
+  return { lang, warnings: letterWarnings(await letterSource(deps, row, opts.addressee), lang) };
+}
+
 export async function generateDocument(
   deps: RequestDeps,
   who: Who,
   id: string,
-  opts: { format: 'pdf' | 'docx'; lang?: LetterLanguage | undefined },
+  opts: { format: 'pdf' | 'docx'; lang?: LetterLanguage | undefined; addressee?: LetterAddressee | undefined },
 ): Promise<GeneratedDocument> {
   const row = await loadVisible(deps, who.actor, id);
   const lang = documentLanguage(row, opts.lang);
-  const content = contentOf(row) as RequestContent & { counterpartReference?: string };
-  const approver = row.approved_by ? await deps.db.selectFrom('users').select('email').where('id', '=', row.approved_by).executeTakeFirst() : undefined;
-  const files = await listAttachments(deps.db, id);
-  const letter = buildLetter(
-    {
-      type: row.type as RequestType,
-      reference: row.reference,
-      counterpartReference: content.counterpartReference,
-      requesting: { name: row.requesting_organisation_name, state: row.requesting_state },
-      requested: { name: row.requested_organisation_name, state: row.requested_state },
-      content,
-      approvedBy: approver?.email ?? (row.approved_at ? row.requesting_organisation_name : null),
-      approvedAt: row.approved_at ? new Date(row.approved_at) : null,
-      transmittedAt: row.transmitted_at ? new Date(row.transmitted_at) : null,
-      attachments: files.map((f) => ({ filename: f.filename, size: f.size_bytes, sha256: f.sha256 })),
-      date: row.transmitted_at ? new Date(row.transmitted_at) : deps.now(),
-    },
-    lang,
-    await letterLookups(deps),
-  );
+  const source = await letterSource(deps, row, opts.addressee);
+  const warnings = letterWarnings(source, lang);
+  const letter = buildLetter(source, lang, await letterLookups(deps));
   const bytes = opts.format === 'pdf' ? await deps.pdf.render(renderLetterHtml(letter), { marking: letter.marking }) : await renderLetterDocx(letter);
   const sha256 = sha256OfBytes(bytes);
   const now = deps.now();
@@ -487,11 +516,21 @@ export async function generateDocument(
       reason: null,
       details: { format: opts.format, lang, sha256, bytes: bytes.byteLength },
     });
-    audit('request.document', `request:${id}`, { reference: row.reference, format: opts.format, lang, sha256, bytes: bytes.byteLength, version: row.version });
+    audit('request.document', `request:${id}`, {
+      reference: row.reference,
+      format: opts.format,
+      lang,
+      sha256,
+      bytes: bytes.byteLength,
+      version: row.version,
+      // What the exporter was warned of (and chose to export anyway).
+      ...(warnings.length ? { warnings: warnings.map((w) => (w.code === 'free-text-language' ? `${w.code}:${w.path}` : w.code)) } : {}),
+    });
   });
   return {
     bytes,
     sha256,
+    warnings,
     filename: `${row.reference}-${lang}.${opts.format}`,
     contentType: opts.format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   };

@@ -1,10 +1,10 @@
 // The signed-in user's own account: password and personal API tokens.
-import { ApiTokenList, ChangePasswordBody, CreateApiTokenBody, CreatedApiToken, IdParams, RevokedApiTokens } from '@comity/contract';
+import { AccountProfile, ApiTokenList, ChangePasswordBody, CreateApiTokenBody, CreatedApiToken, IdParams, RevokedApiTokens, UpdateAccountProfileBody } from '@comity/contract';
 import { listApiTokens } from '@comity/db';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { changePassword, createApiToken, revokeAllTokens, revokeToken } from '../accounts/accounts-service.ts';
+import { changePassword, createApiToken, readProfile, revokeAllTokens, revokeToken, updateProfile } from '../accounts/accounts-service.ts';
 import { requireActor } from '../auth/authenticate.ts';
 import type { AppDeps } from '../deps.ts';
 
@@ -61,6 +61,19 @@ export async function accountRoutes(app: FastifyInstance, deps: AppDeps): Promis
       const actor = requireActor(request);
       await revokeToken(deps, { actor, requestId: String(request.id) }, request.params.id);
       return reply.code(204).send(null);
+    },
+  );
+  r.get(
+    '/api/v1/account/profile',
+    { schema: { tags: ['account'], summary: 'My profile: the name, title and signature block printed on letters I approve', response: { 200: AccountProfile } } },
+    async (request) => readProfile(deps, requireActor(request)),
+  );
+  r.patch(
+    '/api/v1/account/profile',
+    { schema: { tags: ['account'], summary: 'Change my display name, title or signature block (audited)', body: UpdateAccountProfileBody, response: { 200: AccountProfile } } },
+    async (request) => {
+      const actor = requireActor(request);
+      return updateProfile(deps, { actor, requestId: String(request.id) }, request.body);
     },
   );
 }

@@ -2,6 +2,7 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../api.ts';
 import { ChangePasswordForm } from '../components/change-password.tsx';
+import { SignatureProfileSection } from '../components/signature-profile.tsx';
 import { ErrorAlert, Field, formatDate, Loading, Notice } from '../components/ui.tsx';
 import { useT } from '../i18n/use-t.tsx';
 import { useSession } from '../session.tsx';
@@ -32,6 +33,7 @@ export function AccountPage() {
           </dd>
         </dl>
       </section>
+      <SignatureProfileSection />
       <section aria-labelledby="password-title" className="panel">
         <h2 id="password-title">{t('password.title')}</h2>
         <ChangePasswordForm idPrefix="account-pw" offerTokenRevocation onChanged={() => setTokensVersion((v) => v + 1)} />

@@ -2,7 +2,8 @@
 // paragraphs and label/value rows), built from the request in one of the six UN languages. The
 // HTML (for PDF) and DOCX renderers both draw this model, so the two formats say the same thing.
 import type { Measure, Person, RequestContent, RequestType } from '@comity/core/requests/request';
-import { fill, LETTER_TEXT, type LetterLanguage, type LetterText } from './letter-text.ts';
+import { instrumentPhrase } from './letter-grammar.ts';
+import { fill, LETTER_TEXT, type LetterLanguage, type LetterText, labelled } from './letter-text.ts';
 
 export type Block =
   | { kind: 'p'; text: string; user?: boolean }
@@ -12,12 +13,29 @@ export type Block =
 export interface Letter {
   lang: LetterLanguage;
   dir: 'ltr' | 'rtl';
+  /** Printed once in each page's header and once in its footer (marking.ts), not in the body. */
   marking: string;
+  /** The addressee block: a heading line, the authority, its address lines, its State. */
+  addressee: string[];
   title: string;
   meta: { label: string; value: string }[];
   intro: string;
   sections: { heading: string; blocks: Block[] }[];
+  /** The sentence of thanks and the closing formula. */
+  closing: string[];
+  /** Name, title, authority and signature-block lines of the signatory; null while unapproved. */
+  signatory: string[] | null;
+  /** "Signature and seal: ____", or the draft notice. */
+  signatureLine: string;
   footer: string;
+}
+
+/** The person who signs: the approver, with what their profile says. */
+export interface Signatory {
+  name: string;
+  title: string | null;
+  /** Free lines (service, address) from the profile. */
+  block: string | null;
 }
 
 export interface LetterSource {
@@ -26,9 +44,13 @@ export interface LetterSource {
   /** When the letter is printed on the requested side: the requesting side's reference. */
   counterpartReference?: string | undefined;
   requesting: { name: string; state: string };
-  requested: { name: string | null; state: string };
+  /** `address`: postal lines of the requested authority when the data knows them (directory). */
+  requested: { name: string | null; state: string; address?: string | null | undefined };
   content: RequestContent;
+  /** Who approved, as a fallback label when no signatory profile is known (never printed as an e-mail). */
   approvedBy: string | null;
+  /** The signatory printed under the closing formula (the approver's profile). */
+  signatory?: Signatory | null | undefined;
   approvedAt: Date | null;
   transmittedAt: Date | null;
   attachments: { filename: string; size: number; sha256: string }[];
@@ -39,6 +61,8 @@ export interface LetterSource {
 export interface LetterLookups {
   stateName(code: string, lang: LetterLanguage): string;
   instrumentTitle(id: string, lang: LetterLanguage): string;
+  /** Whether the data has the instrument's title in that language (else instrumentTitle gives the English one). */
+  hasInstrumentTitle?(id: string, lang: LetterLanguage): boolean;
   /** The Convention a Protocol supplements (UNTOC-TIP → UNTOC), for the use-limitation articles. */
   supplements(id: string): string | null;
 }
@@ -142,7 +166,9 @@ export function buildLetter(source: LetterSource, lang: LetterLanguage, lookups:
   if (basis?.kind === 'treaty') {
     basisInstrument = basis.instrument;
     const citation = basis.citation ?? (basis.articles.length ? `${basis.instrument} art. ${basis.articles.join(', ')}` : basis.instrument);
-    basisBlocks.push({ kind: 'p', text: fill(t.legalBasisTreaty, { instrument: lookups.instrumentTitle(basis.instrument, lang), citation }) });
+    const titleLang = lang === 'en' || (lookups.hasInstrumentTitle?.(basis.instrument, lang) ?? true) ? lang : 'en';
+    const instrument = instrumentPhrase(lang, lookups.instrumentTitle(basis.instrument, lang), titleLang);
+    basisBlocks.push({ kind: 'p', text: fill(t.legalBasisTreaty, { instrument, citation }) });
   } else if (basis?.kind === 'reciprocity') {
     basisBlocks.push({ kind: 'p', text: t.legalBasisReciprocity });
     if (basis.assurance) basisBlocks.push(rows([[t.reciprocityAssurance, basis.assurance]]));
@@ -209,20 +235,6 @@ export function buildLetter(source: LetterSource, lang: LetterLanguage, lookups:
           ]),
   });
 
-  sections.push({
-    heading: t.section.approval,
-    blocks: source.approvedAt
-      ? [
-          rows([
-            [t.approvedBy, source.approvedBy ?? '', false],
-            [t.approvedOn, isoDay(source.approvedAt), false],
-            [t.transmittedOn, source.transmittedAt ? isoDay(source.transmittedAt) : undefined, false],
-          ]),
-          { kind: 'p', text: `${t.signature}: ______________________` },
-        ]
-      : [{ kind: 'p', text: t.notApproved }],
-  });
-
   const meta: Letter['meta'] = [
     { label: t.meta.reference, value: source.reference },
     ...(source.counterpartReference ? [{ label: t.meta.counterpartReference, value: source.counterpartReference }] : []),
@@ -232,18 +244,48 @@ export function buildLetter(source: LetterSource, lang: LetterLanguage, lookups:
     { label: t.meta.requestingState, value: `${requestingState} (${source.requesting.state})` },
     { label: t.meta.to, value: toName },
     { label: t.meta.requestedState, value: `${requestedState} (${source.requested.state})` },
-    { label: t.meta.marking, value: `TLP:${c.marking}` },
+    ...(source.approvedAt ? [{ label: t.approvedOn, value: isoDay(source.approvedAt) }] : []),
+    ...(source.transmittedAt ? [{ label: t.transmittedOn, value: isoDay(source.transmittedAt) }] : []),
   ];
+  const addressee = [
+    t.addressee.label,
+    source.requested.name?.trim() || t.addressee.competentAuthority,
+    ...lines(source.requested.address),
+    `${requestedState} (${source.requested.state})`,
+  ];
+  // The signatory: the approver's profile. Without a profile (a letter printed on the requested
+  // side, or an approver who has left), the requesting authority alone: never an e-mail address.
+  const signatory = source.approvedAt
+    ? source.signatory
+      ? [source.signatory.name, ...(source.signatory.title ? [source.signatory.title] : []), source.requesting.name, ...lines(source.signatory.block)]
+      : [source.requesting.name]
+    : null;
   return {
     lang,
     dir: lang === 'ar' ? 'rtl' : 'ltr',
     marking: `TLP:${c.marking}`,
+    addressee: dedupe(addressee),
     title: t.typeTitle[source.type],
     meta,
     intro: fill(t.intro, { from: source.requesting.name, requestingState, to: toName, requestedState }),
     sections,
+    closing: [t.thanks, t.closing],
+    signatory: signatory && dedupe(signatory),
+    signatureLine: source.approvedAt ? labelled(lang, t.signature, '______________________') : t.unsigned,
     footer: fill(t.footer, { reference: source.reference }),
   };
+}
+
+function lines(text: string | null | undefined): string[] {
+  return (text ?? '')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+}
+
+/** A signature block that repeats the authority's name prints it once. */
+function dedupe(xs: string[]): string[] {
+  return xs.filter((x, i) => xs.findIndex((y) => y.toLowerCase() === x.toLowerCase()) === i);
 }
 
 function paragraphs(text: string): Block[] {

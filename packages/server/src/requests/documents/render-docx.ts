@@ -17,7 +17,7 @@ import {
   WidthType,
 } from 'docx';
 import type { Block, Letter } from './letter.ts';
-import { TLP_COLOURS } from './render-html.ts';
+import { type PageMarking, pageMarkings } from './marking.ts';
 
 const FONT: Record<Letter['lang'], { ascii: string; hAnsi: string; cs: string; eastAsia: string }> = {
   en: { ascii: 'Noto Serif', hAnsi: 'Noto Serif', cs: 'Noto Serif', eastAsia: 'Noto Serif CJK SC' },
@@ -49,12 +49,14 @@ export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
       spacing: { after: 80 },
       children: text.split('\n').map((line, i) => (i === 0 ? run(line, { bold: opts.bold ?? false }) : new TextRun({ text: line, break: 1, font, rightToLeft: rtl }))),
     });
-  const marking = () =>
+  // The header and footer carry what marking.ts says, each marking once (the same as the PDF).
+  const markingParagraph = (ms: PageMarking[]) =>
     new Paragraph({
       bidirectional: rtl,
       alignment: AlignmentType.CENTER,
-      children: [run(letter.marking, { bold: true, color: (TLP_COLOURS[letter.marking] ?? '#FFFFFF').slice(1), shade: true })],
+      children: ms.flatMap((m, i) => [...(i > 0 ? [run(' ')] : []), run(m.text, { bold: true, color: m.colour.slice(1), shade: true })]),
     });
+  const markings = pageMarkings(letter.marking);
   const border = { style: BorderStyle.SINGLE, size: 2, color: 'BBBBBB' };
   const table = (rows: { label: string; value: string }[]) =>
     new Table({
@@ -88,6 +90,8 @@ export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
   };
 
   const children: (Paragraph | Table)[] = [
+    ...letter.addressee.map((line, i) => para(line, { bold: i === 1 })),
+    para(''),
     para(letter.title, { heading: HeadingLevel.TITLE, align: AlignmentType.CENTER }),
     table(letter.meta),
     para(''),
@@ -97,6 +101,8 @@ export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
     children.push(para(`${i + 1}. ${s.heading}`, { heading: HeadingLevel.HEADING_2 }));
     for (const b of s.blocks) children.push(...blocks(b));
   });
+  children.push(para(''), ...letter.closing.map((l) => para(l)), para(''));
+  children.push(...(letter.signatory ?? []).map((l, i) => para(l, { bold: i === 0 })), para(''), para(letter.signatureLine));
   children.push(para(''), para(letter.footer));
 
   const doc = new Document({
@@ -107,8 +113,8 @@ export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
     sections: [
       {
         properties: { page: { margin: { top: 1247, bottom: 1134, left: 1020, right: 1020 } } },
-        headers: { default: new Header({ children: [marking()] }) },
-        footers: { default: new Footer({ children: [marking()] }) },
+        headers: { default: new Header({ children: [markingParagraph(markings.header)] }) },
+        footers: { default: new Footer({ children: [markingParagraph(markings.footer)] }) },
         children,
       },
     ],

@@ -1,5 +1,7 @@
 // The letter as one self-contained HTML page (no external resources), which Chromium prints to
-// PDF. Arabic is laid out right-to-left; what the practitioner typed gets dir="auto" so that,
+// PDF. The marking is not in the body: Chromium prints it in each page's header and footer
+// (marking.ts). The addressee and signatory lines are isolated (<bdi>) so that a Latin name keeps
+// its order but stands on the letter's side. Arabic is laid out right-to-left; what the practitioner typed gets dir="auto" so that,
 // say, a French name inside an Arabic letter still reads left-to-right.
 import type { Block, Letter } from './letter.ts';
 
@@ -8,15 +10,6 @@ const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ESC[c] as string);
 }
-
-/** TLP 2.0 colours: the label in colour on black. */
-export const TLP_COLOURS: Record<string, string> = {
-  'TLP:CLEAR': '#FFFFFF',
-  'TLP:GREEN': '#33FF00',
-  'TLP:AMBER': '#FFC000',
-  'TLP:AMBER+STRICT': '#FFC000',
-  'TLP:RED': '#FF2B2B',
-};
 
 const FONTS: Record<Letter['lang'], string> = {
   en: "'Noto Serif', 'Noto Sans', 'DejaVu Serif', serif",
@@ -57,10 +50,6 @@ function block(b: Block): string {
   }
 }
 
-export function markingBadge(marking: string): string {
-  return `<span class="tlp" style="color:${TLP_COLOURS[marking] ?? '#FFFFFF'}">${escapeHtml(marking)}</span>`;
-}
-
 export function renderLetterHtml(letter: Letter): string {
   const font = FONTS[letter.lang];
   return `<!doctype html>
@@ -73,8 +62,14 @@ export function renderLetterHtml(letter: Letter): string {
   @page { size: A4; margin: 22mm 18mm 20mm 18mm; }
   html { font-family: ${font}; font-size: 10.5pt; line-height: 1.45; color: #111; }
   body { margin: 0; }
-  .tlp { background: #000; font-family: 'Noto Sans Mono', 'DejaVu Sans Mono', monospace; font-weight: bold; padding: 1px 6px; }
-  .marking { text-align: end; margin-block-end: 6mm; }
+  .addressee { margin: 0 0 6mm; }
+  .addressee p { margin: 0; }
+  .addressee .label { font-size: 9pt; color: #444; }
+  .closing { margin-block-start: 6mm; }
+  .signatory { margin-block-start: 8mm; break-inside: avoid; }
+  .signatory p { margin: 0; }
+  .signatory .name { font-weight: 700; }
+  .signature-line { margin-block-start: 10mm; }
   h1 { font-size: 15pt; margin: 0 0 4mm; text-align: center; }
   h2 { font-size: 11.5pt; margin: 6mm 0 2mm; padding-block-end: 1mm; border-block-end: 0.6pt solid #555; }
   h3 { font-size: 10.5pt; margin: 3mm 0 1mm; }
@@ -90,11 +85,13 @@ export function renderLetterHtml(letter: Letter): string {
 </style>
 </head>
 <body>
-<div class="marking">${markingBadge(letter.marking)}</div>
+<div class="addressee">${letter.addressee.map((l, i) => `<p${i === 0 ? ' class="label"' : ''}><bdi>${escapeHtml(l)}</bdi></p>`).join('')}</div>
 <h1>${escapeHtml(letter.title)}</h1>
 <table class="meta">${letter.meta.map((m) => `<tr><th scope="row">${escapeHtml(m.label)}</th><td dir="auto">${escapeHtml(m.value)}</td></tr>`).join('')}</table>
 <p class="intro">${escapeHtml(letter.intro)}</p>
 ${letter.sections.map((s, i) => `<section><h2>${i + 1}. ${escapeHtml(s.heading)}</h2>${s.blocks.map(block).join('\n')}</section>`).join('\n')}
+<div class="closing">${letter.closing.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}</div>
+<div class="signatory">${(letter.signatory ?? []).map((l, i) => `<p${i === 0 ? ' class="name"' : ''}><bdi>${escapeHtml(l)}</bdi></p>`).join('')}<p class="signature-line">${escapeHtml(letter.signatureLine)}</p></div>
 <p class="footer">${escapeHtml(letter.footer)}</p>
 </body>
 </html>

@@ -8,7 +8,7 @@
 // aborted. The letter's own CSP (render-html.ts) also refuses data: and every other source.
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
-import { escapeHtml, TLP_COLOURS } from './render-html.ts';
+import { pdfHeaderFooter } from './marking.ts';
 
 export class PdfUnavailableError extends Error {
   readonly code = 'pdf_renderer_unavailable';
@@ -81,13 +81,11 @@ export function chromiumPdfRenderer(executablePath: string): PdfRenderer {
           // Fonts are local system fonts (Noto Naskh, Noto CJK); wait until they are laid out.
           // Playwright evaluates in its own world, which runs even with the page's JavaScript off.
           await page.evaluate('document.fonts.ready.then(() => true)');
-          const badge = `<span style="background:#000;color:${TLP_COLOURS[opts.marking] ?? '#FFFFFF'};font-weight:bold;padding:1px 5px;font-family:monospace">${escapeHtml(opts.marking)}</span>`;
           const pdf = await page.pdf({
             format: 'A4',
             printBackground: true,
             displayHeaderFooter: true,
-            headerTemplate: `<div style="font-size:8px;width:100%;text-align:center;-webkit-print-color-adjust:exact">${badge}</div>`,
-            footerTemplate: `<div style="font-size:8px;width:100%;text-align:center;-webkit-print-color-adjust:exact">${badge} &nbsp; <span class="pageNumber"></span> / <span class="totalPages"></span></div>`,
+            ...pdfHeaderFooter(opts.marking),
             margin: { top: '22mm', bottom: '20mm', left: '18mm', right: '18mm' },
           });
           return Buffer.from(pdf);
