@@ -461,6 +461,13 @@ def check_vectors(rep: Report) -> None:
     rep.check("node-card-v1: rotation endorsement by the previous key", etext == c["endorsementSigningText"] and sign(prev, etext) == c["signedCard"]["endorsement"]["signature"])
     rep.check("node-card-v1: fingerprint", fingerprint(ed_raw(csign)) == c["signingFingerprint"])
 
+    f = load("declared-facts-v1.json")
+    fsign = Ed25519PrivateKey.from_private_bytes(bytes.fromhex(f["inputs"]["signingSeed"]))
+    ftext = jcs({"purpose": "comity-declared-facts-v1", "facts": f["inputs"]["facts"]})
+    rep.check("declared-facts-v1: signing text", ftext == f["signingText"])
+    rep.check("declared-facts-v1: signature by the declaring node's key", sign(fsign, ftext) == f["payload"]["facts"]["signature"] and verify(ed_raw(fsign), ftext, f["payload"]["facts"]["signature"]))
+    rep.check("declared-facts-v1: facts name the sender's own State", f["payload"]["facts"]["facts"]["state"] == f["inputs"]["facts"]["state"] and all(f["inputs"]["facts"]["state"] in t["parties"] for t in f["inputs"]["facts"]["treaties"]))
+
     peer = {"nodeId": i["header"]["sender"], "signingKey": ed_raw(sender)}
     now = parse_ms(i["header"]["createdAt"])
     for case in load("tampered-v1.json")["cases"]:

@@ -287,8 +287,8 @@ export const CountryProfile = z
     unknown: z.array(ProfileInstrument),
     notParty: z.array(ProfileInstrument),
     declarations: z.record(z.string(), z.array(ProfileDeclaration)),
-    declared: z.array(ReceivedFacts).describe('What the State’s own node declares (signed, with provenance); empty when no node of that State published facts here'),
-    disagreements: z.array(DeclaredDisagreement).describe('Where those declared facts disagree with the depositary data'),
+    declared: z.array(ReceivedFacts).default([]).describe('What the State’s own node declares (signed, with provenance); empty when no node of that State published facts here'),
+    disagreements: z.array(DeclaredDisagreement).default([]).describe('Where those declared facts disagree with the depositary data'),
   })
   .meta({ id: 'CountryProfile' });
 export type CountryProfile = z.infer<typeof CountryProfile>;
