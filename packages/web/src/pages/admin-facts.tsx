@@ -3,7 +3,7 @@
 // submits it; a second person (administrator or supervisor) approves it, which signs it and sends
 // it to every trusted peer. Below: where declared facts disagree with the depositary data.
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
-import { api, type DeclaredFactsContent, type OwnDeclaredFacts } from '../api.ts';
+import { ApiError, api, type DeclaredFactsContent, type OwnDeclaredFacts } from '../api.ts';
 import { ErrorAlert, Field, formatDate, Loading, Notice, SelectField } from '../components/ui.tsx';
 import { useT } from '../i18n/use-t.tsx';
 import { cooperationTypes, offenceIds } from '../knowledge.ts';
@@ -126,7 +126,7 @@ export function DeclaredFactsPage() {
             ) : null}
           </div>
           {o.draft?.status === 'submitted' ? <p className="meta">{t('facts.fourEyes')}</p> : null}
-          <ErrorAlert error={error} />
+          <ErrorAlert error={error}>{error instanceof ApiError && error.code === 'four_eyes' ? t('facts.fourEyesRefused') : undefined}</ErrorAlert>
           {done ? <Notice>{done}</Notice> : null}
         </section>
       ) : null}
