@@ -20,7 +20,7 @@ async function api(page: Page, method: string, path: string, body?: unknown): Pr
   );
 }
 
-async function shots(page: Page, name: string): Promise<void> {
+async function shots(page: Page, name: string, section?: string): Promise<void> {
   const dir = join(import.meta.dirname, 'artifacts', 'declared-facts');
   mkdirSync(dir, { recursive: true });
   for (const lang of ['en', 'ar']) {
@@ -29,6 +29,8 @@ async function shots(page: Page, name: string): Promise<void> {
     for (const width of [1366, 390]) {
       await page.setViewportSize({ width, height: 900 });
       await page.screenshot({ path: join(dir, `${name}-${lang}-${width}.png`), fullPage: true });
+      // The part this test is about, for a person to look at without scrolling a long page.
+      if (section) await page.locator(section).screenshot({ path: join(dir, `${name}-section-${lang}-${width}.png`) });
     }
   }
   await page.setViewportSize({ width: 1366, height: 900 });
@@ -123,7 +125,7 @@ test('declared facts: drafted by an administrator, approved by a supervisor, sho
   await declared.locator('li', { hasText: 'FRA-BRA-MLA-1996' }).first().waitFor();
   assert.match((await declared.textContent()) ?? '', /Bureau de l’entraide pénale internationale/);
   assert.match((await declared.textContent()) ?? '', /declared by Ministère de la Justice \(FRA\)/);
-  await shots(admin, 'country');
+  await shots(admin, 'country', 'section[aria-labelledby="declared-title"]');
 
   // The finder puts the declared treaty first.
   await admin.goto(`${node.url}/legal-basis?requesting=FRA&requested=BRA&type=mla&offence=corruption`);

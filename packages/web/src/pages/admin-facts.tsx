@@ -178,6 +178,7 @@ function DraftEditor({ content, setContent, ownState }: { content: DeclaredFacts
       <AuthorityForm onAdd={(a) => setContent({ ...content, centralAuthorities: [...content.centralAuthorities, a] })} />
       <DeclarationForm onAdd={(d) => setContent({ ...content, declarations: [...content.declarations, d] })} />
       <ParticipationForm onAdd={(p) => setContent({ ...content, participations: [...content.participations.filter((x) => x.instrument !== p.instrument), p] })} />
+      <h3>{t('facts.languagesAndChannels')}</h3>
       <div className="form grid">
         <Field id="facts-languages" label={t('facts.acceptedLanguages')} hint={t('facts.commaHint')} value={content.languages.join(', ')} onChange={(e) => setContent({ ...content, languages: list(e.target.value) })} dir="ltr" />
         <Field id="facts-channels" label={t('facts.acceptedChannels')} hint={t('facts.commaHint')} value={content.channels.join(', ')} onChange={(e) => setContent({ ...content, channels: list(e.target.value) })} dir="ltr" />
@@ -377,7 +378,7 @@ function ParticipationForm({ onAdd }: { onAdd: (p: Participation) => void }) {
         options={CONSENT_KINDS.map((x) => ({ value: x, label: label('consentKind', x) }))}
       />
       <Field id="fp-consent" type="date" label={t('facts.consentDate')} value={consent} onChange={(e) => setConsent(e.target.value)} />
-      <Field id="fp-eif" type="date" label={t('knowledgeAdmin.inForceSince')} value={inForce} onChange={(e) => setInForce(e.target.value)} />
+      <Field id="fp-eif" type="date" label={t('facts.inForceForState')} value={inForce} onChange={(e) => setInForce(e.target.value)} />
       <div className="actions">
         <button type="submit">{t('facts.addToDraft')}</button>
       </div>
