@@ -20,7 +20,7 @@ export function FactsList({ content, onRemove }: { content: DeclaredFactsContent
       <ul>
         {content.treaties.map((tr, n) => (
           <li key={tr.id}>
-            <bdi lang="und">{tr.title}</bdi> <span className="code">{tr.id}</span> — {label('instrumentKind', tr.kind)}, {tr.parties.join(' · ')}
+            <bdi lang="und">{tr.title}</bdi> <span className="code">{tr.id}</span> — {label('instrumentKind', tr.kind)} · <bdi dir="ltr">{tr.parties.join(' · ')}</bdi>
             {tr.entryIntoForce ? <> — {t('finder.since', { date: formatDate(tr.entryIntoForce, lng) })}</> : <> — {t('facts.notInForce')}</>}
             <small className="source">
               {' '}
