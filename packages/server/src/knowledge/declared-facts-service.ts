@@ -60,6 +60,9 @@ export async function ownIdentity(deps: Pick<AppDeps, 'db' | 'config' | 'keys'>)
 async function checkContent(deps: Deps, content: DeclaredFactsContent, state: string): Promise<void> {
   if (!deps.knowledge) throw new Error('the knowledge capability is not loaded');
   const index = await deps.knowledge.index();
+  if (!index.countries.has(state)) {
+    throw new ValidationError('node_state_unknown', `This node's authority has no known State ("${state}"): set its organisation's State before declaring facts.`, { field: 'state' });
+  }
   checkDeclaredFacts(content, state, { instruments: index.instruments, countries: index.countries });
 }
 
