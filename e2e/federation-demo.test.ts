@@ -43,6 +43,19 @@ test('npm run demo: three connected nodes, demo users, a request in flight; Ctrl
     await france.signIn(frenchEmail, password);
     const directory = await france.call<{ items: { state: string }[] }>('GET', '/api/v1/directory', undefined, 200);
     assert.deepEqual(directory.body.items.map((e) => e.state).sort(), ['ARG', 'DEU']);
+    // Germany's node published a bilateral treaty; Argentina's node answers with it, naming Germany's node.
+    const germanNode = /Germany\s+http:\S+\s+(node-[0-9a-f]+)/.exec(out)?.[1];
+    assert.ok(germanNode, out);
+    const argentina = new ApiClient(urls[2]!);
+    let first: { instrument: string; outcome: string; status: { requesting: { source: string } } } | undefined;
+    for (const until = Date.now() + 60_000; Date.now() < until; await new Promise((r) => setTimeout(r, 500))) {
+      const answer = await argentina.call<{ bases: NonNullable<typeof first>[] }>('GET', '/api/v1/legal-basis?requesting=DEU&requested=ARG&type=extradition&offence=drug-trafficking', undefined, 200);
+      first = answer.body.bases[0];
+      if (first?.instrument === 'DEU-ARG-DEMO-2001') break;
+    }
+    assert.equal(first?.instrument, 'DEU-ARG-DEMO-2001', 'the declared treaty comes first in Argentina’s answer');
+    assert.equal(first?.outcome, 'applicable');
+    assert.match(first?.status.requesting.source ?? '', new RegExp(`^declared by Bundesamt für Justiz.*\\(DEU\\), node ${germanNode}, signed on \\d{4}-\\d{2}-\\d{2}$`));
     const folder = /Data: (\S+) \(removed/.exec(out)?.[1];
     assert.ok(folder && existsSync(folder), out);
 

@@ -210,6 +210,45 @@ async function main(): Promise<void> {
     );
     federationOf(argentina.node.deps)?.wake();
 
+    // Germany's node publishes its own State's facts (a demonstration treaty with Argentina, its
+    // central authority, languages and channels): drafted by the administrator, approved by the
+    // supervisor (four eyes), signed and sent to the two peers, whose answers then cite it.
+    const treatyId = 'DEU-ARG-DEMO-2001';
+    await expect(
+      germany.admin,
+      'PUT',
+      '/api/v1/knowledge/facts/draft',
+      {
+        treaties: [
+          {
+            id: treatyId,
+            title: 'Treaty between Germany and Argentina on extradition and mutual legal assistance in criminal matters (demonstration data, not a real treaty)',
+            kind: 'bilateral',
+            parties: ['DEU', 'ARG'],
+            signed: '2001-03-14',
+            entryIntoForce: '2003-07-01',
+            offences: ['*any-extraditable'],
+            cooperation: { extradition: { articles: ['1'] }, mla: { articles: ['20'] } },
+            articles: [
+              { number: '1', heading: 'Obligation to extradite' },
+              { number: '20', heading: 'Mutual legal assistance' },
+            ],
+          },
+        ],
+        centralAuthorities: [
+          { instrument: treatyId, name: 'Bundesamt für Justiz', address: 'Adenauerallee 99–103, 53113 Bonn', channels: ['central-authority', 'federation'], languages: ['de', 'es', 'en'] },
+        ],
+        languages: ['de', 'en'],
+        channels: ['central-authority', 'diplomatic', 'federation'],
+        declarations: [],
+        participations: [],
+      },
+      200,
+    );
+    await expect(germany.admin, 'POST', '/api/v1/knowledge/facts/draft/submit', {}, 200);
+    await expect(germany.users.get('supervisor')!, 'POST', '/api/v1/knowledge/facts/draft/approve', { note: 'Demo' }, 200);
+    federationOf(germany.node.deps)?.wake();
+
     const line = (s = '') => process.stdout.write(`${s}\n`);
     line();
     line('Comity demo is ready: three authorities, three States, three nodes that trust each other.');
@@ -221,6 +260,8 @@ async function main(): Promise<void> {
     line(`In flight: request ${created.reference} (mutual legal assistance) from France to Germany, transmitted through federation;`);
     line(`  Germany received it as ${incoming.reference}. Sign in at ${germany.node.url} as ${STATES[1]!.users[0]!.email} to receive and execute it,`);
     line(`  and watch its timeline at ${france.node.url} as ${STATES[0]!.users[0]!.email}. Argentina sent France a note.`);
+    line(`Germany's node published its declared facts (treaty ${treatyId} with Argentina, demonstration data): ask Argentina's finder`);
+    line(`  at ${argentina.node.url}/legal-basis?requesting=DEU&requested=ARG&type=extradition&offence=drug-trafficking`);
     line(`Data: ${root}${keep ? ' (kept)' : ' (removed when you stop the demo)'}. Press Ctrl-C to stop.`);
   } catch (err) {
     process.stderr.write(`The demo could not start: ${(err as Error).message}\n`);

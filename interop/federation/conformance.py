@@ -47,7 +47,7 @@ except ImportError:  # pragma: no cover - reported to the caller
 HERE = Path(__file__).resolve().parent
 HKDF_INFO = b"comity envelope v1 aes-256-gcm"
 PAYLOAD_ALG = "X25519-HKDF-SHA256-A256GCM"
-MESSAGE_TYPES = ["request.transmit", "request.status", "request.more-info", "request.more-info-answer", "message.note", "attachment.chunk", "node.card"]
+MESSAGE_TYPES = ["request.transmit", "request.status", "request.more-info", "request.more-info-answer", "message.note", "attachment.chunk", "node.card", "knowledge.facts"]
 MARKINGS = ["CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED"]
 # The table of README.md: reason -> (HTTP status, retryable).
 REJECTIONS = {
@@ -460,6 +460,13 @@ def check_vectors(rep: Report) -> None:
     etext = jcs({"purpose": "comity-node-card-rotation-v1", "card": card, "previousSigningKey": b64e(ed_raw(prev))})
     rep.check("node-card-v1: rotation endorsement by the previous key", etext == c["endorsementSigningText"] and sign(prev, etext) == c["signedCard"]["endorsement"]["signature"])
     rep.check("node-card-v1: fingerprint", fingerprint(ed_raw(csign)) == c["signingFingerprint"])
+
+    f = load("declared-facts-v1.json")
+    fsign = Ed25519PrivateKey.from_private_bytes(bytes.fromhex(f["inputs"]["signingSeed"]))
+    ftext = jcs({"purpose": "comity-declared-facts-v1", "facts": f["inputs"]["facts"]})
+    rep.check("declared-facts-v1: signing text", ftext == f["signingText"])
+    rep.check("declared-facts-v1: signature by the declaring node's key", sign(fsign, ftext) == f["payload"]["facts"]["signature"] and verify(ed_raw(fsign), ftext, f["payload"]["facts"]["signature"]))
+    rep.check("declared-facts-v1: facts name the sender's own State", f["payload"]["facts"]["facts"]["state"] == f["inputs"]["facts"]["state"] and all(f["inputs"]["facts"]["state"] in t["parties"] for t in f["inputs"]["facts"]["treaties"]))
 
     peer = {"nodeId": i["header"]["sender"], "signingKey": ed_raw(sender)}
     now = parse_ms(i["header"]["createdAt"])

@@ -4,6 +4,7 @@
 import { COOPERATION_TYPES, OFFENCE_IDS } from '@comity/core/knowledge/taxonomy';
 import { z } from 'zod';
 import { Problem, StrictIsoDate } from './common.ts';
+import { DeclaredDisagreement, ReceivedFacts } from './declared-facts.ts';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 
@@ -286,6 +287,8 @@ export const CountryProfile = z
     unknown: z.array(ProfileInstrument),
     notParty: z.array(ProfileInstrument),
     declarations: z.record(z.string(), z.array(ProfileDeclaration)),
+    declared: z.array(ReceivedFacts).default([]).describe('What the State’s own node declares (signed, with provenance); empty when no node of that State published facts here'),
+    disagreements: z.array(DeclaredDisagreement).default([]).describe('Where those declared facts disagree with the depositary data'),
   })
   .meta({ id: 'CountryProfile' });
 export type CountryProfile = z.infer<typeof CountryProfile>;

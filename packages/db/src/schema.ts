@@ -304,6 +304,36 @@ export interface NotificationsTable {
   read_at: Timestamp | null;
 }
 
+/** Migration 008: this node's declared facts, draft and published versions. */
+export interface DeclaredFactsOwnTable {
+  id: string;
+  version: number;
+  status: 'draft' | 'submitted' | 'published' | 'superseded';
+  content: Json;
+  signed: ColumnType<unknown, string | null | undefined, string | null>;
+  edited_by_id: string | null;
+  edited_by_email: string | null;
+  edited_at: Timestamp;
+  submitted_by_id: ColumnType<string | null, string | null | undefined, string | null>;
+  submitted_by_email: ColumnType<string | null, string | null | undefined, string | null>;
+  submitted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  approved_by_id: ColumnType<string | null, string | null | undefined, string | null>;
+  approved_by_email: ColumnType<string | null, string | null | undefined, string | null>;
+  published_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+/** Migration 008: the latest declared facts each peer published. */
+export interface DeclaredFactsReceivedTable {
+  node_id: string;
+  state: string;
+  authority: string;
+  version: number;
+  signed_at: Timestamp;
+  signed: Json;
+  message_id: string;
+  received_at: Timestamp;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -327,4 +357,6 @@ export interface Database {
   federation_inbox: FederationInboxTable;
   federation_receipts: FederationReceiptsTable;
   federation_chunks: FederationChunksTable;
+  declared_facts_own: DeclaredFactsOwnTable;
+  declared_facts_received: DeclaredFactsReceivedTable;
 }

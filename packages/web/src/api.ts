@@ -68,6 +68,10 @@ export type CuratedFact = Schemas['KnowledgeCurationBodyInput']['fact'];
 export type Curation = Schemas['KnowledgeCuration'];
 export type ConflictList = Schemas['KnowledgeConflictList'];
 export type ProfileInstrument = CountryProfile['party'][number];
+export type OwnDeclaredFacts = Schemas['OwnDeclaredFacts'];
+export type DeclaredFactsContent = Schemas['DeclaredFactsContent'];
+export type DeclaredFactsView = Schemas['ReceivedFacts'];
+export type DeclaredDisagreement = Schemas['DeclaredDisagreement'];
 /** An article as the pages show it: from an answer (with its flag) or from an instrument. */
 export interface Article {
   number: string;
@@ -231,4 +235,11 @@ export const api = {
     unwrap(client.POST('/api/v1/knowledge/curations/{id}/withdraw', { params: id(curationId), body: { note } })),
   confirmCuration: (curationId: string) => unwrap(client.POST('/api/v1/knowledge/curations/{id}/confirm', { params: id(curationId) })),
   knowledgeConflicts: () => unwrap(client.GET('/api/v1/knowledge/conflicts')),
+
+  // Facts this node declares about its own State (four eyes before publication)
+  ownFacts: () => unwrap(client.GET('/api/v1/knowledge/facts/own')),
+  saveFactsDraft: (body: DeclaredFactsContent) => unwrap(client.PUT('/api/v1/knowledge/facts/draft', { body })),
+  submitFacts: () => unwrap(client.POST('/api/v1/knowledge/facts/draft/submit', { body: {} })),
+  approveFacts: (note?: string) => unwrap(client.POST('/api/v1/knowledge/facts/draft/approve', { body: note ? { note } : {} })),
+  factsDisagreements: () => unwrap(client.GET('/api/v1/knowledge/facts/disagreements')),
 };

@@ -14,6 +14,7 @@ import { useSession } from './session.tsx';
 // only the shell, the home page and sign-in (no chunk over Vite's 500 kB warning).
 const AccountPage = lazy(() => import('./pages/account.tsx').then((m) => ({ default: m.AccountPage })));
 const AuditPage = lazy(() => import('./pages/admin-audit.tsx').then((m) => ({ default: m.AuditPage })));
+const DeclaredFactsPage = lazy(() => import('./pages/admin-facts.tsx').then((m) => ({ default: m.DeclaredFactsPage })));
 const KnowledgeAdminPage = lazy(() => import('./pages/admin-knowledge.tsx').then((m) => ({ default: m.KnowledgeAdminPage })));
 const OrganisationsPage = lazy(() => import('./pages/admin-organisations.tsx').then((m) => ({ default: m.OrganisationsPage })));
 const PeersPage = lazy(() => import('./pages/admin-peers.tsx').then((m) => ({ default: m.PeersPage })));
@@ -101,6 +102,11 @@ function Header() {
                   <Link to="/requests/approvals">{t('nav.approvals')}</Link>
                 </li>
               ) : null}
+              {user.role === 'supervisor' ? (
+                <li>
+                  <Link to="/admin/facts">{t('nav.facts')}</Link>
+                </li>
+              ) : null}
               <li>
                 <Link to="/requests/statistics">{t('nav.statistics')}</Link>
               </li>
@@ -125,6 +131,9 @@ function Header() {
               </li>
               <li>
                 <Link to="/admin/knowledge">{t('nav.knowledge')}</Link>
+              </li>
+              <li>
+                <Link to="/admin/facts">{t('nav.facts')}</Link>
               </li>
               <li>
                 <Link to="/admin/peers">{t('nav.peers')}</Link>
@@ -207,6 +216,8 @@ function Routes({ pathname }: { pathname: string }): ReactNode {
   if (pathname === '/admin/users') return admin(<UsersPage />);
   if (pathname === '/admin/audit') return admin(<AuditPage />);
   if (pathname === '/admin/knowledge') return admin(<KnowledgeAdminPage />);
+  // Administrators edit; supervisors approve (the API refuses anyone else).
+  if (pathname === '/admin/facts') return signedIn(<DeclaredFactsPage />);
   if (pathname === '/admin/peers') return admin(<PeersPage />);
   if (pathname === '/directory') return signedIn(<DirectoryPage />);
   if (pathname === '/notifications') return signedIn(<NotificationsPage />);

@@ -177,6 +177,16 @@ for (const backend of testBackends()) {
       assert.equal((await run(['basis', '--from', 'FRA'], env)).code, 2, 'missing options');
     });
 
+    test('knowledge facts: lists the declared facts held (none on a fresh store); a bad State code is a usage error', async () => {
+      const none = await run(['knowledge', 'facts', '--json'], env);
+      assert.equal(none.code, 0, none.err);
+      assert.deepEqual(JSON.parse(none.out), { items: [], disagreements: [] });
+      assert.match((await run(['knowledge', 'facts', '--state', 'fra'], env)).out, /No facts declared for FRA are held here\./);
+      const bad = await run(['knowledge', 'facts', '--state', 'France'], env);
+      assert.equal(bad.code, 2);
+      assert.match(bad.err, /alpha-3/);
+    });
+
     test('knowledge import: each import is a version with its digest; malformed files and older snapshots change nothing', async () => {
       const tip = join(xmlDir, 'XVIII-12-a.en.xml');
       const before = JSON.parse((await run(['knowledge', 'versions', '--json'], env)).out) as Versions;

@@ -24,6 +24,7 @@ import {
 } from '@comity/server/knowledge/knowledge-import';
 import { fetchDepositaryFiles, refreshConfigFromEnv } from '@comity/server/knowledge/knowledge-refresh';
 import { todayOf } from '@comity/server/knowledge/knowledge-service';
+import { listDeclaredFacts } from '@comity/server/knowledge/declared-facts-service';
 import { loadKnowledgeState, seedShippedKnowledge } from '@comity/server/knowledge/knowledge-store';
 import { DEFAULT_DATA_DIR, loadReferenceData, loadShippedKnowledge } from '@comity/server/knowledge/shipped-data';
 import type { Command } from 'commander';
@@ -167,6 +168,34 @@ export function registerKnowledgeCommands(program: Command, io: CliIo): void {
           skipFilesWithoutTable: true,
         }).catch(explainImportError);
         printReport(io, report);
+      });
+    });
+
+  knowledge
+    .command('facts')
+    .description('Facts declared by States’ own nodes that this node uses (its own published ones and its peers’), with their provenance and disagreements with the depositary data')
+    .option('--state <alpha-3>', 'only this State')
+    .option('--json', 'print JSON')
+    .action(async (opts: { state?: string; json?: boolean }) => {
+      const state = opts.state?.toUpperCase();
+      if (state !== undefined && !/^[A-Z]{3}$/.test(state)) throw new UsageError(`--state: expected an ISO 3166 alpha-3 code such as FRA, got "${opts.state}".`);
+      await withStore(io, 'knowledge facts', async (store) => {
+        const items = await listDeclaredFacts(store.deps.db, { state });
+        const loaded = await loadKnowledgeState(store.deps.db, await loadReferenceData(knowledgeDir(io)));
+        const disagreements = (loaded?.disagreements ?? []).filter((d) => !state || d.state === state);
+        if (opts.json) {
+          io.out(JSON.stringify({ items, disagreements }));
+          return;
+        }
+        if (items.length === 0) io.out(state ? `No facts declared for ${state} are held here.` : 'No declared facts are held here.');
+        for (const f of items) {
+          io.out(`${f.state}\tversion ${f.version}\t${f.provenance}${f.own ? ' (this node)' : ''}`);
+          for (const t of f.facts.treaties) io.out(`  treaty ${t.id}: ${t.title} (${t.parties.join(', ')}; in force ${t.entryIntoForce ?? 'unknown'})`);
+          for (const a of f.facts.centralAuthorities) io.out(`  central authority under ${a.instrument}: ${a.name}, ${a.address}`);
+          for (const d of f.facts.declarations) io.out(`  declaration ${d.instrument} art. ${d.article}: ${d.effect}`);
+          if (f.facts.languages.length || f.facts.channels.length) io.out(`  languages: ${f.facts.languages.join(', ') || '-'}; channels: ${f.facts.channels.join(', ') || '-'}`);
+        }
+        for (const d of disagreements) io.out(`disagreement (${d.kind}) ${d.instrument}: ${d.message}`);
       });
     });
 

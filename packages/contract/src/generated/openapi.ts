@@ -363,6 +363,114 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/knowledge/facts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Facts declared by States’ own nodes that this node uses, with their provenance
+         * @description This node’s own published facts and those its trusted peers published, each "declared by <authority>, node <id>, signed on <date>".
+         */
+        get: operations["getKnowledgeFacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge/facts/disagreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where declared facts disagree with the depositary data (admin) */
+        get: operations["getKnowledgeFactsDisagreements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge/facts/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save the draft of the facts this node declares about its own State (admin)
+         * @description Treaties must have this node’s State among their parties (facts_for_other_state otherwise). Saving a submitted draft sends it back to draft: it must be submitted again.
+         */
+        put: operations["putKnowledgeFactsDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge/facts/draft/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve and publish the submitted facts: signed by the node key and sent to every trusted peer (admin or supervisor; not the editor or submitter) */
+        post: operations["postKnowledgeFactsDraftApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge/facts/draft/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit the draft for approval by a second person (admin) */
+        post: operations["postKnowledgeFactsDraftSubmit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge/facts/own": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This node’s declared facts: the draft, the published version and which peers received it */
+        get: operations["getKnowledgeFactsOwn"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/knowledge/imports": {
         parameters: {
             query?: never;
@@ -1334,6 +1442,16 @@ export interface components {
                     text: string;
                 }[];
             };
+            /**
+             * @description What the State’s own node declares (signed, with provenance); empty when no node of that State published facts here
+             * @default []
+             */
+            declared: components["schemas"]["ReceivedFacts"][];
+            /**
+             * @description Where those declared facts disagree with the depositary data
+             * @default []
+             */
+            disagreements: components["schemas"]["DeclaredDisagreement"][];
             notParty: {
                 asOf: string;
                 instrument: string;
@@ -1394,6 +1512,16 @@ export interface components {
                     text: string;
                 }[];
             };
+            /**
+             * @description What the State’s own node declares (signed, with provenance); empty when no node of that State published facts here
+             * @default []
+             */
+            declared?: components["schemas"]["ReceivedFactsInput"][];
+            /**
+             * @description Where those declared facts disagree with the depositary data
+             * @default []
+             */
+            disagreements?: components["schemas"]["DeclaredDisagreementInput"][];
             notParty: {
                 asOf: string;
                 instrument: string;
@@ -1527,6 +1655,224 @@ export interface components {
         };
         CurrentSessionInput: {
             session: components["schemas"]["SessionInput"] | null;
+        };
+        DeclaredCentralAuthority: {
+            address: string;
+            channels: string[];
+            instrument: string;
+            languages: string[];
+            name: string;
+        };
+        DeclaredCentralAuthorityInput: {
+            address: string;
+            channels: string[];
+            instrument: string;
+            languages: string[];
+            name: string;
+        };
+        DeclaredDeclaration: {
+            article: string;
+            /** @enum {string} */
+            effect: "treaty-basis-for-extradition" | "no-treaty-basis-for-extradition" | "territorial-exclusion" | "other";
+            instrument: string;
+            text: string;
+        };
+        DeclaredDeclarationInput: {
+            article: string;
+            /** @enum {string} */
+            effect: "treaty-basis-for-extradition" | "no-treaty-basis-for-extradition" | "territorial-exclusion" | "other";
+            instrument: string;
+            text: string;
+        };
+        DeclaredDisagreement: {
+            authority: string;
+            /** @description the declared fact */
+            declared: unknown;
+            /** @description what the depositary data holds (null when nothing) */
+            depositary: unknown;
+            instrument: string;
+            /** @enum {string} */
+            kind: "not-party-per-depositary" | "party-per-depositary" | "different-dates" | "extradition-basis" | "treaty-dates" | "unknown-instrument";
+            message: string;
+            nodeId: string;
+            provenance: string;
+            state: string;
+        };
+        DeclaredDisagreementInput: {
+            authority: string;
+            /** @description the declared fact */
+            declared: unknown;
+            /** @description what the depositary data holds (null when nothing) */
+            depositary: unknown;
+            instrument: string;
+            /** @enum {string} */
+            kind: "not-party-per-depositary" | "party-per-depositary" | "different-dates" | "extradition-basis" | "treaty-dates" | "unknown-instrument";
+            message: string;
+            nodeId: string;
+            provenance: string;
+            state: string;
+        };
+        DeclaredDisagreementList: {
+            items: components["schemas"]["DeclaredDisagreement"][];
+        };
+        DeclaredDisagreementListInput: {
+            items: components["schemas"]["DeclaredDisagreementInput"][];
+        };
+        DeclaredFacts: {
+            authority: string;
+            centralAuthorities: components["schemas"]["DeclaredCentralAuthority"][];
+            channels: string[];
+            declarations: components["schemas"]["DeclaredDeclaration"][];
+            languages: string[];
+            nodeId: string;
+            participations: components["schemas"]["DeclaredParticipation"][];
+            /** Format: date-time */
+            signedAt: string;
+            state: string;
+            treaties: components["schemas"]["DeclaredTreaty"][];
+            /** @constant */
+            v: 1;
+            version: number;
+        };
+        /** @description The facts a node declares about its own State */
+        DeclaredFactsContent: {
+            centralAuthorities: components["schemas"]["DeclaredCentralAuthority"][];
+            channels: string[];
+            declarations: components["schemas"]["DeclaredDeclaration"][];
+            languages: string[];
+            participations: components["schemas"]["DeclaredParticipation"][];
+            treaties: components["schemas"]["DeclaredTreaty"][];
+        };
+        /** @description The facts a node declares about its own State */
+        DeclaredFactsContentInput: {
+            centralAuthorities: components["schemas"]["DeclaredCentralAuthorityInput"][];
+            channels: string[];
+            declarations: components["schemas"]["DeclaredDeclarationInput"][];
+            languages: string[];
+            participations: components["schemas"]["DeclaredParticipationInput"][];
+            treaties: components["schemas"]["DeclaredTreatyInput"][];
+        };
+        DeclaredFactsDraft: {
+            content: components["schemas"]["DeclaredFactsContent"];
+            /** @description ISO 8601 date-time */
+            editedAt: string;
+            editedBy: string | null;
+            /** @enum {string} */
+            status: "draft" | "submitted";
+            submittedAt: string | null;
+            submittedBy: string | null;
+        };
+        DeclaredFactsDraftInput: {
+            content: components["schemas"]["DeclaredFactsContentInput"];
+            /** @description ISO 8601 date-time */
+            editedAt: string;
+            editedBy: string | null;
+            /** @enum {string} */
+            status: "draft" | "submitted";
+            submittedAt: string | null;
+            submittedBy: string | null;
+        };
+        DeclaredFactsInput: {
+            authority: string;
+            centralAuthorities: components["schemas"]["DeclaredCentralAuthorityInput"][];
+            channels: string[];
+            declarations: components["schemas"]["DeclaredDeclarationInput"][];
+            languages: string[];
+            nodeId: string;
+            participations: components["schemas"]["DeclaredParticipationInput"][];
+            /** Format: date-time */
+            signedAt: string;
+            state: string;
+            treaties: components["schemas"]["DeclaredTreatyInput"][];
+            /** @constant */
+            v: 1;
+            version: number;
+        };
+        DeclaredFactsList: {
+            items: components["schemas"]["ReceivedFacts"][];
+        };
+        DeclaredFactsListInput: {
+            items: components["schemas"]["ReceivedFactsInput"][];
+        };
+        DeclaredParticipation: {
+            consent: string | null;
+            /** @enum {string} */
+            consentKind: "ratification" | "accession" | "acceptance" | "approval" | "succession" | "definitive-signature" | "unknown";
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD
+             */
+            denunciation?: string;
+            entryIntoForce: string | null;
+            instrument: string;
+        };
+        DeclaredParticipationInput: {
+            consent: string | null;
+            /** @enum {string} */
+            consentKind: "ratification" | "accession" | "acceptance" | "approval" | "succession" | "definitive-signature" | "unknown";
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD
+             */
+            denunciation?: string;
+            entryIntoForce: string | null;
+            instrument: string;
+        };
+        DeclaredTreaty: {
+            articles: {
+                heading: string;
+                number: string;
+                text?: string;
+            }[];
+            cooperation: {
+                [key: string]: {
+                    articles: string[];
+                    notes?: string;
+                };
+            };
+            /** @description In force for the declaring State (bilateral: between the two) since; null when not in force or not known */
+            entryIntoForce: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "bilateral" | "regional";
+            /** @description Offence ids, or '*any-offence' / '*any-extraditable' */
+            offences: string[];
+            parties: string[];
+            signed: string | null;
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD
+             */
+            terminated?: string;
+            title: string;
+        };
+        DeclaredTreatyInput: {
+            articles: {
+                heading: string;
+                number: string;
+                text?: string;
+            }[];
+            cooperation: {
+                [key: string]: {
+                    articles: string[];
+                    notes?: string;
+                };
+            };
+            /** @description In force for the declaring State (bilateral: between the two) since; null when not in force or not known */
+            entryIntoForce: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "bilateral" | "regional";
+            /** @description Offence ids, or '*any-offence' / '*any-extraditable' */
+            offences: string[];
+            parties: string[];
+            signed: string | null;
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD
+             */
+            terminated?: string;
+            title: string;
         };
         /** @description A counterpart authority on a trusted peer node */
         DirectoryEntry: {
@@ -2810,6 +3156,34 @@ export interface components {
             kind: "central-authority" | "prosecution-service" | "police" | "financial-intelligence-unit" | "customs" | "court" | "other";
             name: string;
         };
+        OwnDeclaredFacts: {
+            authority: string;
+            draft: components["schemas"]["DeclaredFactsDraft"] | null;
+            nodeId: string;
+            peers: {
+                delivered: boolean;
+                name: string;
+                nodeId: string;
+                sentVersion: number | null;
+                state: string;
+            }[];
+            published: components["schemas"]["PublishedFacts"] | null;
+            state: string;
+        };
+        OwnDeclaredFactsInput: {
+            authority: string;
+            draft: components["schemas"]["DeclaredFactsDraftInput"] | null;
+            nodeId: string;
+            peers: {
+                delivered: boolean;
+                name: string;
+                nodeId: string;
+                sentVersion: number | null;
+                state: string;
+            }[];
+            published: components["schemas"]["PublishedFactsInput"] | null;
+            state: string;
+        };
         /** @description Replaces the fields given (lists are replaced whole). Only drafts can be edited. */
         PatchRequestBody: {
             applicableLaw?: string;
@@ -2992,6 +3366,22 @@ export interface components {
             title: string;
             type: string;
         };
+        PublishedFacts: {
+            approvedBy: string | null;
+            facts: components["schemas"]["SignedDeclaredFacts"];
+            provenance: string;
+            /** @description ISO 8601 date-time */
+            publishedAt: string;
+            submittedBy: string | null;
+        };
+        PublishedFactsInput: {
+            approvedBy: string | null;
+            facts: components["schemas"]["SignedDeclaredFactsInput"];
+            provenance: string;
+            /** @description ISO 8601 date-time */
+            publishedAt: string;
+            submittedBy: string | null;
+        };
         PutServiceLevelBody: {
             acknowledgeDays: number | null;
             /** Format: uuid */
@@ -3045,6 +3435,32 @@ export interface components {
             type: "receipt";
             /** @constant */
             v: 1;
+        };
+        ReceivedFacts: {
+            authority: string;
+            facts: components["schemas"]["DeclaredFactsContent"];
+            nodeId: string;
+            own: boolean;
+            provenance: string;
+            /** @description null for this node’s own published facts */
+            receivedAt: string | null;
+            /** @description ISO 8601 date-time */
+            signedAt: string;
+            state: string;
+            version: number;
+        };
+        ReceivedFactsInput: {
+            authority: string;
+            facts: components["schemas"]["DeclaredFactsContentInput"];
+            nodeId: string;
+            own: boolean;
+            provenance: string;
+            /** @description null for this node’s own published facts */
+            receivedAt: string | null;
+            /** @description ISO 8601 date-time */
+            signedAt: string;
+            state: string;
+            version: number;
         };
         RefusalGroundList: {
             items: {
@@ -4009,6 +4425,16 @@ export interface components {
             };
             /** @enum {string} */
             role: "admin" | "supervisor" | "practitioner" | "analyst" | "viewer";
+        };
+        /** @description Declared facts signed by the declaring node over JCS({"purpose":"comity-declared-facts-v1","facts":facts}) */
+        SignedDeclaredFacts: {
+            facts: components["schemas"]["DeclaredFacts"];
+            signature: string;
+        };
+        /** @description Declared facts signed by the declaring node over JCS({"purpose":"comity-declared-facts-v1","facts":facts}) */
+        SignedDeclaredFactsInput: {
+            facts: components["schemas"]["DeclaredFactsInput"];
+            signature: string;
         };
         /** @description A node card signed by the node; a rotated card is endorsed by the previous signing key. */
         SignedNodeCard: {
@@ -5644,6 +6070,450 @@ export interface operations {
             };
             /** @description Default Response */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getKnowledgeFacts: {
+        parameters: {
+            query?: {
+                state?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeclaredFactsList"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getKnowledgeFactsDisagreements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeclaredDisagreementList"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putKnowledgeFactsDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclaredFactsContentInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnDeclaredFacts"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postKnowledgeFactsDraftApprove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnDeclaredFacts"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postKnowledgeFactsDraftSubmit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnDeclaredFacts"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getKnowledgeFactsOwn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnDeclaredFacts"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -15,6 +15,7 @@ export const MESSAGE_TYPES = [
   'message.note',
   'attachment.chunk',
   'node.card',
+  'knowledge.facts',
 ] as const;
 export type MessageType = (typeof MESSAGE_TYPES)[number];
 

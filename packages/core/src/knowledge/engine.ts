@@ -277,6 +277,16 @@ interface DateTables {
   inForce: InForce[];
   status: StatusTable;
   sides: SideTable;
+  /** Headlines by requesting State, requested State, then cooperation type and best instrument
+   * (which fix the citation); each slot of the array is one outcome (0: applicable, n + 1:
+   * conditional with n conditions). */
+  headlines: Map<string, Map<string, Map<number, Array<Headline | undefined>>>>;
+}
+
+/** Memoising headlines is on; the legal-basis benchmark turns it off once to measure the gain. */
+let memoiseHeadlines = true;
+export function setHeadlineMemo(on: boolean): void {
+  memoiseHeadlines = on;
 }
 
 const dateCache = new WeakMap<KnowledgeIndex, Map<IsoDate, DateTables>>();
@@ -292,7 +302,7 @@ function tablesFor(index: KnowledgeIndex, date: IsoDate): DateTables {
     // Only a few dates are ever hot (today, a benchmark date); keep memory bounded.
     if (byDate.size >= 8) byDate.clear();
     const inForce = index.instrumentOrder.map((i) => instrumentInForce(i, date));
-    tables = { inForce, status: statusTableFor(index, date), sides: new Map() };
+    tables = { inForce, status: statusTableFor(index, date), sides: new Map(), headlines: new Map() };
     byDate.set(date, tables);
   }
   return tables;
@@ -424,11 +434,14 @@ export function findLegalBases(index: KnowledgeIndex, query: LegalBasisQuery): L
   const typeOrdinal = TYPE_ORDINAL.get(query.type) ?? 0;
   const bases: LegalBasis[] = [];
   const keys: number[] = [];
+  // The candidate behind each basis (none for the not-covered entries), kept in step with bases.
+  const from: Array<Candidate | undefined> = [];
   for (const c of candidates) {
     const basis = evaluate(index, c, query, tables, sidesA, sidesB, typeOrdinal);
     if (!basis) continue;
     bases.push(basis);
     keys.push(orderKey(basis, c.general, c.adopted));
+    from.push(c);
   }
   if (query.all) {
     const seen = new Set(candidates.map((c) => c.instrument.id));
@@ -437,20 +450,24 @@ export function findLegalBases(index: KnowledgeIndex, query: LegalBasisQuery): L
       const basis = notCovered(index, i, query);
       bases.push(basis);
       keys.push(orderKey(basis, true, adoptedNumber(i)));
+      from.push(undefined);
     }
   }
   // Insertion sort: answers are short and stable order (catalogue order) breaks ties.
   for (let k = 1; k < bases.length; k++) {
     const basis = bases[k] as LegalBasis;
     const key = keys[k] as number;
+    const c = from[k];
     let j = k - 1;
     while (j >= 0 && (keys[j] as number) > key) {
       bases[j + 1] = bases[j] as LegalBasis;
       keys[j + 1] = keys[j] as number;
+      from[j + 1] = from[j];
       j--;
     }
     bases[j + 1] = basis;
     keys[j + 1] = key;
+    from[j + 1] = c;
   }
   // Bases are shared with no other answer (statuses and articles are), so ranking them in place is safe.
   for (let k = 0; k < bases.length; k++) (bases[k] as LegalBasis).rank = k + 1;
@@ -481,7 +498,7 @@ export function findLegalBases(index: KnowledgeIndex, query: LegalBasisQuery): L
     },
     dataAsOf: index.dataAsOf,
     bases,
-    headline: headlineOf(index, query, bases),
+    headline: memoiseHeadlines ? memoisedHeadline(index, tables, query, bases, from[0], typeOrdinal) : headlineOf(index, query, bases),
     context,
   };
 }
@@ -498,6 +515,53 @@ function stateName(index: KnowledgeIndex, code: string): string {
 function sinceYear(s: StatusSummary): string | null {
   return s.since ? s.since.slice(0, 4) : null;
 }
+
+/**
+ * The headline depends only on the two States, the best basis (its instrument and the
+ * cooperation type, which fix the citation; its outcome and number of conditions; the States'
+ * statuses, fixed per date) or, when
+ * there is none, on the number of unknown bases. So it is built once per pair of States and best
+ * basis and shared by every answer with the same (callers must not mutate it).
+ */
+function memoisedHeadline(index: KnowledgeIndex, tables: DateTables, q: LegalBasisQuery, bases: LegalBasis[], best: Candidate | undefined, typeOrdinal: number): Headline {
+  const first = bases[0];
+  if (!first || !best || (first.outcome !== 'applicable' && first.outcome !== 'conditional')) {
+    let unknown = 0;
+    for (const b of bases) if (b.outcome === 'unknown') unknown++;
+    let h = noBasisHeadlines[unknown];
+    if (!h) {
+      h = headlineOf(index, q, bases);
+      noBasisHeadlines[unknown] = h;
+    }
+    return h;
+  }
+  let byRequested = tables.headlines.get(q.requesting);
+  if (!byRequested) {
+    byRequested = new Map();
+    tables.headlines.set(q.requesting, byRequested);
+  }
+  let byKey = byRequested.get(q.requested);
+  if (!byKey) {
+    byKey = new Map();
+    byRequested.set(q.requested, byKey);
+  }
+  const key = typeOrdinal * index.instrumentOrder.length + best.ordinal;
+  let slots = byKey.get(key);
+  if (!slots) {
+    slots = [];
+    byKey.set(key, slots);
+  }
+  const slot = first.outcome === 'applicable' ? 0 : first.conditions.length + 1;
+  let h = slots[slot];
+  if (!h) {
+    h = headlineOf(index, q, bases);
+    slots[slot] = h;
+  }
+  return h;
+}
+
+/** "No applicable treaty is known …" by number of unknown bases (it names no State). */
+const noBasisHeadlines: Headline[] = [];
 
 function headlineOf(index: KnowledgeIndex, q: LegalBasisQuery, bases: LegalBasis[]): Headline {
   const best = bases[0];

@@ -87,6 +87,8 @@ export interface Instrument {
   /** For bilateral treaties: the two States. */
   states?: [string, string];
   curated?: boolean;
+  /** For a treaty declared by a State's own node: its provenance ("declared by …, node …, signed on …"). */
+  declaredBy?: string;
   /** The depositary's reference: UNTC MTDSG number ('XVIII-12'), CoE treaty number ('185'), … */
   reference?: Partial<Record<'untc' | 'coe' | 'oas' | 'asean' | 'depositary', string>>;
 }

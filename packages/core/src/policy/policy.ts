@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   'audit:verify': ['admin', 'supervisor'],
   'settings:manage': ['admin'],
   'knowledge:curate': ['admin'],
+  /** Approve this node's declared facts for publication (four eyes: not the one who prepared them). */
+  'knowledge:facts:approve': ['admin', 'supervisor'],
   'request:read': ['admin', 'supervisor', 'practitioner', 'analyst', 'viewer'],
   'request:draft': ['supervisor', 'practitioner'],
   'request:approve': ['supervisor'],

@@ -6,6 +6,7 @@ import * as m003 from './003-knowledge.ts';
 import * as m004 from './004-requests.ts';
 import * as m005 from './005-federation.ts';
 import * as m007 from './007-federation-sequence.ts';
+import * as m008 from './008-declared-facts.ts';
 import * as m010 from './010-user-signature.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -15,5 +16,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '004-requests': m004,
   '005-federation': m005,
   '007-federation-sequence': m007,
+  '008-declared-facts': m008,
   '010-user-signature': m010,
 };

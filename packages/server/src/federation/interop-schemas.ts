@@ -22,6 +22,7 @@ import {
 } from '@comity/contract/federation';
 import { RequestStatusPayload, RequestStatusResult, RequestTransmitPayload, RequestTransmitResult } from '@comity/contract/requests';
 import { isJsonValue } from '@comity/contract/common';
+import { KnowledgeFactsPayload, KnowledgeFactsResult, SignedDeclaredFacts } from '@comity/contract/declared-facts';
 import { z } from 'zod';
 import { INTEROP_DIR } from './interop-vectors.ts';
 
@@ -36,6 +37,7 @@ export const MESSAGE_SCHEMAS: Record<MessageType, { payload: z.ZodType; result: 
   'message.note': { payload: NotePayload, result: NoteResult },
   'attachment.chunk': { payload: AttachmentChunkPayload, result: AttachmentChunkResult },
   'node.card': { payload: NodeCardPayload, result: NodeCardResult },
+  'knowledge.facts': { payload: KnowledgeFactsPayload, result: KnowledgeFactsResult },
 };
 
 /**
@@ -82,6 +84,7 @@ export function buildInteropSchemas(): Record<string, unknown> {
     'inbox-problem.json': schemaOf(InboxProblem, 'inbox-problem', 'output'),
     'node-card.json': schemaOf(NodeCard, 'node-card', 'input'),
     'signed-node-card.json': schemaOf(SignedNodeCard, 'signed-node-card', 'input'),
+    'signed-declared-facts.json': schemaOf(SignedDeclaredFacts, 'signed-declared-facts', 'input'),
   };
   for (const type of MESSAGE_TYPES) {
     out[`payload.${type}.json`] = schemaOf(MESSAGE_SCHEMAS[type].payload, `payload.${type}`, 'input');

@@ -105,3 +105,11 @@ test('receive-v1: each validly signed case stops at its stated check, or is acce
   }
   for (const needed of ['accepted', 'decryption_failed', 'wrong_recipient', 'message_stale', 'unsupported_type', 'envelope_malformed']) assert.ok(outcomes.has(needed), needed);
 });
+
+test('declared-facts-v1: the signing text is RFC 8785 and the signature verifies with the node key', () => {
+  const v = read('declared-facts-v1.json');
+  assert.equal(v.signingText, canonicalize({ purpose: 'comity-declared-facts-v1', facts: v.inputs.facts }));
+  assert.ok(verifyWithRawKey(v.inputs.signingPublicKey, v.signingText, v.payload.facts.signature));
+  const changed = JSON.stringify({ purpose: 'comity-declared-facts-v1', facts: { ...v.inputs.facts, state: 'BRA' } });
+  assert.ok(!verifyWithRawKey(v.inputs.signingPublicKey, canonicalize(JSON.parse(changed))!, v.payload.facts.signature));
+});

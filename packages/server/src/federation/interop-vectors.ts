@@ -1,7 +1,7 @@
 // Language-neutral test vectors for the federation protocol (interop/federation/*.json): fixed
 // keys and nonces in, exact bytes out, so that another implementation can be checked against this
 // one. Regenerate with: node --import tsx packages/server/src/federation/interop-vectors.ts --write
-import { diffieHellman, hkdfSync } from 'node:crypto';
+import { diffieHellman, hkdfSync, sign } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -20,6 +20,7 @@ import {
   receiptSigningText,
   signReceipt,
 } from '@comity/core/federation/index';
+import { type DeclaredFacts, declaredFactsSigningText } from '@comity/core/knowledge/declared-facts';
 import { REPO_ROOT } from '../config.ts';
 import { ed25519SignerFor, keyId, privateKeyFromSeed, publicKeyFromRaw, rawPublicKey, sha256HexOf, x25519Sealer } from './envelope-crypto.ts';
 
@@ -169,6 +170,7 @@ export function buildInteropVectors(): Record<string, unknown> {
       signingFingerprint: sha256HexOf(Buffer.from(card.keys.signing.publicKey, 'base64url')).slice(0, 40).match(/.{4}/g)!.join(' '),
       signedCard: { card, signature: cardSig, endorsement },
     },
+    'declared-facts-v1.json': declaredFactsVector(senderSigning, header.sender),
     'tampered-v1.json': {
       description: 'Variants of envelope-v1 that a receiver trusting the sender key of envelope-v1 must reject, with the reason code.',
       senderSigningPublicKey: rawPublicKey(senderSigning),
@@ -290,6 +292,45 @@ function buildReceiveVectors(base: {
     recipientNodeId: header.recipient,
     windowMs: window,
     cases,
+  };
+}
+
+/** The payload of a `knowledge.facts` message: facts a node declares about its own State, signed. */
+function declaredFactsVector(signing: ReturnType<typeof privateKeyFromSeed>, nodeId: string): Record<string, unknown> {
+  const facts: DeclaredFacts = {
+    v: 1,
+    nodeId,
+    state: 'FRA',
+    authority: 'Ministère de la Justice',
+    version: 3,
+    signedAt: '2026-03-01T09:30:00.000Z',
+    treaties: [
+      {
+        id: 'FRA-BRA-MLA-1996',
+        title: 'Accord d’entraide judiciaire en matière pénale (example)',
+        kind: 'bilateral',
+        parties: ['FRA', 'BRA'],
+        signed: '1996-05-28',
+        entryIntoForce: '2000-09-01',
+        offences: ['*any-offence'],
+        cooperation: { mla: { articles: ['1'] } },
+        articles: [{ number: '1', heading: 'Obligation d’accorder l’entraide' }],
+      },
+    ],
+    centralAuthorities: [{ instrument: 'UNTOC', name: 'Bureau de l’entraide pénale internationale', address: '13 place Vendôme, 75001 Paris', channels: ['central-authority'], languages: ['fr'] }],
+    languages: ['fr', 'en'],
+    channels: ['central-authority', 'diplomatic'],
+    declarations: [{ instrument: 'UNTOC', article: '16(5)', effect: 'treaty-basis-for-extradition', text: 'Example text.' }],
+    participations: [{ instrument: 'UNTOC', consentKind: 'ratification', consent: '2002-10-29', entryIntoForce: '2003-09-29' }],
+  };
+  const signingText = declaredFactsSigningText(facts);
+  return {
+    description:
+      'The payload of a knowledge.facts message: {facts: {facts, signature}}. The signature is Ed25519 by the declaring node’s signing key over ' +
+      'JCS({"purpose": "comity-declared-facts-v1", "facts": facts}); facts.nodeId is the envelope sender and facts.state the State on its card.',
+    inputs: { signingSeed: SEEDS.senderSigning.toString('hex'), signingPublicKey: rawPublicKey(signing), facts },
+    signingText,
+    payload: { facts: { facts, signature: sign(null, Buffer.from(signingText, 'utf8'), signing).toString('base64url') } },
   };
 }
 

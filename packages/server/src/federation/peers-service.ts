@@ -151,6 +151,7 @@ export async function addPeer(
         encryptionFingerprint: values.encryptionFingerprint,
         validUntil: values.validUntil,
       });
+      for (const listener of runtime.peerTrustedListeners) await listener(trx, peer, audit);
       return { peer, assessment: assessment.kind };
     }
     const peer = await applyCardUpdate(trx, audit, known!, signed, assessment.kind, now);

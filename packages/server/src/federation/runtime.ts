@@ -61,6 +61,8 @@ export interface FederationRuntime {
   /** Called in the transaction that marks a message failed (to notify the people concerned). */
   failureListeners: ((trx: Kysely<Database>, failure: DeliveryFailure) => Promise<void>)[];
   attachments: AttachmentSource | undefined;
+  /** Called in the transaction that trusts a new peer (to send it what was published before). */
+  peerTrustedListeners: ((trx: Kysely<Database>, peer: PeerRow, audit: AuditFn) => Promise<void>)[];
   /** Where this node listens, once it does. */
   listenUrl: string | undefined;
   envelopeSigner(): Signer;
@@ -77,6 +79,7 @@ export function createRuntime(deps: FederationDeps, settings: FederationSettings
     selfNodeId: deps.keys.nodeId,
     handlers: new Map(),
     failureListeners: [],
+    peerTrustedListeners: [],
     attachments: undefined,
     listenUrl: undefined,
     envelopeSigner() {

@@ -25,6 +25,7 @@ import {
   Taxonomy,
   WithdrawBody,
 } from '@comity/contract/knowledge';
+import { DeclaredFactsList, DeclaredFactsQuery } from '@comity/contract/declared-facts';
 import { UnauthenticatedError, can } from '@comity/core';
 import type { CuratedFact } from '@comity/core/knowledge/curation';
 import { countryProfile } from '@comity/core/knowledge/profile';
@@ -36,6 +37,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requirePermission } from '../auth/authenticate.ts';
 import type { AppDeps } from '../deps.ts';
 import { readPublicSettings } from '../routes/node-routes.ts';
+import { listDeclaredFacts } from './declared-facts-service.ts';
 import { addCuration, confirmCurationById, withdrawCurationById } from './knowledge-curation.ts';
 import { importDepositaryFiles } from './knowledge-import.ts';
 import { presentCountry, presentCuration, presentInstrumentDetail, presentInstrumentSummary, presentVersion } from './knowledge-presenters.ts';
@@ -167,8 +169,27 @@ export async function knowledgeRoutes(app: FastifyInstance, deps: AppDeps): Prom
       const country = index.countries.get(code);
       if (!country) throw new Error(`resolved country ${code} missing from the index`);
       const date = request.query.date ? resolveDate(request.query.date) : today();
-      return { country: presentCountry(country), ...countryProfile(index, code, date) };
+      // What the State's own node declares, next to the depositary files (the profile above).
+      const declared = await listDeclaredFacts(deps.db, { state: code });
+      const disagreements = (await service.state()).disagreements.filter((d) => d.state === code);
+      return { country: presentCountry(country), ...countryProfile(index, code, date), declared, disagreements };
     },
+  );
+
+  r.get(
+    '/api/v1/knowledge/facts',
+    {
+      config: { access: 'public', guard: readable },
+      schema: {
+        tags: TAGS,
+        summary: 'Facts declared by States’ own nodes that this node uses, with their provenance',
+        description: 'This node’s own published facts and those its trusted peers published, each "declared by <authority>, node <id>, signed on <date>".',
+        security: [],
+        querystring: DeclaredFactsQuery,
+        response: { 200: DeclaredFactsList, 400: Problem, 401: Problem },
+      },
+    },
+    async (request) => ({ items: await listDeclaredFacts(deps.db, { state: request.query.state }) }),
   );
 
   r.get(

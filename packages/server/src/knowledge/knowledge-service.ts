@@ -5,7 +5,9 @@ import { NotFoundError } from '@comity/core';
 import { findLegalBases, type LegalBasisAnswer } from '@comity/core/knowledge/engine';
 import type { KnowledgeIndex } from '@comity/core/knowledge/knowledge-index';
 import { type LegalBasisInput, resolveLegalBasisInput } from '@comity/core/knowledge/resolve';
-import { knowledgeGeneration } from '@comity/db';
+import { type Database, knowledgeGeneration } from '@comity/db';
+import { declaredFactsGeneration } from '@comity/db/repos/declared-facts-repo';
+import type { Kysely } from 'kysely';
 import type { AppDeps } from '../deps.ts';
 import { type KnowledgeState, loadKnowledgeState } from './knowledge-store.ts';
 import type { ReferenceData } from './shipped-data.ts';
@@ -29,6 +31,11 @@ export interface KnowledgeService {
 /** How often a node asks the database whether another process changed the knowledge. */
 const FRESHNESS_CHECK_MS = 5_000;
 
+/** Changes whenever an import, a curation or a declared fact changes. */
+async function generationOf(db: Kysely<Database>): Promise<string> {
+  return `${await knowledgeGeneration(db)}|${await declaredFactsGeneration(db)}`;
+}
+
 export function todayOf(now: Date): string {
   return now.toISOString().slice(0, 10);
 }
@@ -46,7 +53,7 @@ export async function createKnowledgeService(
   const earlier = new Map<number, Promise<KnowledgeState>>();
 
   const load = async () => {
-    const generation = await knowledgeGeneration(deps.db);
+    const generation = await generationOf(deps.db);
     const state = await loadKnowledgeState(deps.db, reference);
     if (!state) throw new Error('the knowledge base is empty: the shipped snapshot was not loaded');
     current = { state, generation };
@@ -64,7 +71,7 @@ export async function createKnowledgeService(
     else if (Date.now() - checkedAt > checkEvery) {
       checking ??= (async () => {
         checkedAt = Date.now();
-        if ((await knowledgeGeneration(deps.db)) !== current?.generation) await reload();
+        if ((await generationOf(deps.db)) !== current?.generation) await reload();
       })().finally(() => {
         checking = undefined;
       });

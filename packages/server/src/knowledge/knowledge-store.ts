@@ -18,6 +18,8 @@ import {
   lockKnowledgeVersions,
   readKnowledgeRecords,
 } from '@comity/db';
+import { findPublishedFacts, listReceivedFacts } from '@comity/db/repos/declared-facts-repo';
+import { applyDeclaredFacts, type DeclaredDisagreement, type DeclaredSource, type SignedDeclaredFacts } from '@comity/core/knowledge/declared-facts';
 import type { Kysely } from 'kysely';
 import { type AppDeps, auditedTransaction } from '../deps.ts';
 import type { ReferenceData } from './shipped-data.ts';
@@ -116,7 +118,20 @@ export interface KnowledgeState {
   /** Curations laid over this state (none for an earlier version, which shows the import as it was). */
   curations: CurationRow[];
   conflicts: CurationConflict[];
+  /** Facts declared by States' own nodes (this node's published ones and its peers'), latest version only. */
+  declared: DeclaredSource[];
+  /** Where those facts disagree with the depositary data. */
+  disagreements: DeclaredDisagreement[];
   index: KnowledgeIndex;
+}
+
+/** This node's published facts and those its active peers published, as knowledge sources. */
+export async function loadDeclaredSources(db: Kysely<Database>): Promise<DeclaredSource[]> {
+  const out: DeclaredSource[] = [];
+  const own = await findPublishedFacts(db);
+  if (own?.signed) out.push({ facts: (own.signed as SignedDeclaredFacts).facts, own: true });
+  for (const r of await listReceivedFacts(db)) out.push({ facts: (r.signed as SignedDeclaredFacts).facts, own: false });
+  return out;
 }
 
 /**
@@ -137,13 +152,17 @@ export async function loadKnowledgeState(
   const isLatest = version.number === latest.number;
   const curations = isLatest ? await listCurations(db, { active: true }) : [];
   const applied = applyCurations(imported, curations.map(curationOf), versions);
+  const declared = isLatest ? await loadDeclaredSources(db) : [];
+  const withDeclared = applyDeclaredFacts(applied.snapshot, declared);
   return {
     version,
     imported,
     recordVersions: versions,
     curations,
     conflicts: applied.conflicts,
-    index: buildKnowledgeIndex(applied.snapshot),
+    declared,
+    disagreements: withDeclared.disagreements,
+    index: buildKnowledgeIndex(withDeclared.snapshot),
   };
 }
 

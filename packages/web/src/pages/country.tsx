@@ -7,6 +7,7 @@ import { useT } from '../i18n/use-t.tsx';
 import { countryName } from '../knowledge.ts';
 import { Link } from '../router.tsx';
 import { useAsync } from '../use-async.ts';
+import { DisagreementList, FactsList } from '../components/declared-facts.tsx';
 
 export function CountryPage({ code }: { code: string }) {
   const { t, lng } = useT();
@@ -30,6 +31,7 @@ export function CountryPage({ code }: { code: string }) {
           <InstrumentList title={t('country.unknown')} items={p.unknown} id="unknown" />
           <InstrumentList title={t('country.notParty')} items={p.notParty} id="not-party" />
           <Declarations declarations={p.declarations} />
+          <Declared profile={p} />
         </>
       ) : null}
     </>
@@ -87,6 +89,41 @@ function Declarations({ declarations }: { declarations: CountryProfile['declarat
           </ul>
         </section>
       ))}
+    </section>
+  );
+}
+
+/** What the State's own node declares (signed, with provenance), next to the depositary files above. */
+function Declared({ profile }: { profile: CountryProfile }) {
+  const { t, lng } = useT();
+  const declared = profile.declared ?? [];
+  const disagreements = profile.disagreements ?? [];
+  return (
+    <section aria-labelledby="declared-title" className="panel">
+      <h2 id="declared-title">{t('country.declared')}</h2>
+      <p className="meta">{t('country.declaredIntro')}</p>
+      {declared.length === 0 ? <p>{t('country.noDeclared')}</p> : null}
+      {declared.map((d) => (
+        <section key={d.nodeId} aria-label={d.provenance}>
+          <p>
+            <small className="source" lang="en" dir="ltr">
+              {d.provenance}
+            </small>
+            <br />
+            <small>
+              {t('country.declaredVersion', { version: d.version, date: formatDate(d.signedAt, lng) })}
+              {d.own ? <> · {t('country.declaredHere')}</> : null}
+            </small>
+          </p>
+          <FactsList content={d.facts} />
+        </section>
+      ))}
+      {disagreements.length > 0 ? (
+        <>
+          <h3>{t('country.differences')}</h3>
+          <DisagreementList items={disagreements} />
+        </>
+      ) : null}
     </section>
   );
 }
