@@ -52,6 +52,8 @@ export interface RequestedAuthorityRef {
   state: string;
   instrument?: string | null | undefined;
   article?: string | null | undefined;
+  /** The node it joined with, once its open requests were linked to it. */
+  linkedNodeId?: string | null | undefined;
 }
 
 export function isTransmissionChannel(v: string): v is TransmissionChannel {
