@@ -13,6 +13,7 @@ import { useSession } from './session.tsx';
 // Each page is its own chunk, loaded the first time its route is shown, so the first load carries
 // only the shell, the home page and sign-in (no chunk over Vite's 500 kB warning).
 const AccountPage = lazy(() => import('./pages/account.tsx').then((m) => ({ default: m.AccountPage })));
+const AuthoritiesAdminPage = lazy(() => import('./pages/admin-authorities.tsx').then((m) => ({ default: m.AuthoritiesAdminPage })));
 const AuditPage = lazy(() => import('./pages/admin-audit.tsx').then((m) => ({ default: m.AuditPage })));
 const KnowledgeAdminPage = lazy(() => import('./pages/admin-knowledge.tsx').then((m) => ({ default: m.KnowledgeAdminPage })));
 const OrganisationsPage = lazy(() => import('./pages/admin-organisations.tsx').then((m) => ({ default: m.OrganisationsPage })));
@@ -129,6 +130,9 @@ function Header() {
               <li>
                 <Link to="/admin/peers">{t('nav.peers')}</Link>
               </li>
+              <li>
+                <Link to="/admin/authorities">{t('nav.authorities')}</Link>
+              </li>
             </>
           ) : null}
         </ul>
@@ -208,6 +212,7 @@ function Routes({ pathname }: { pathname: string }): ReactNode {
   if (pathname === '/admin/audit') return admin(<AuditPage />);
   if (pathname === '/admin/knowledge') return admin(<KnowledgeAdminPage />);
   if (pathname === '/admin/peers') return admin(<PeersPage />);
+  if (pathname === '/admin/authorities') return admin(<AuthoritiesAdminPage />);
   if (pathname === '/directory') return signedIn(<DirectoryPage />);
   if (pathname === '/notifications') return signedIn(<NotificationsPage />);
   if (pathname === '/requests') return signedIn(<RequestsPage />);
