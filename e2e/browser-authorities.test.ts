@@ -37,6 +37,9 @@ async function shoot(page: Page, name: string, anchor?: string): Promise<void> {
   mkdirSync(artifacts, { recursive: true });
   for (const width of [1366, 390]) {
     await page.setViewportSize({ width, height: 900 });
+    // Nothing wider than the window, in either direction of writing.
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+    assert.ok(overflow <= 1, `${name} at ${width} px is ${overflow} px wider than the window`);
     await page.screenshot({ path: join(artifacts, `${name}-${width}.png`), fullPage: true });
     if (anchor) {
       await page.locator(anchor).first().scrollIntoViewIfNeeded();

@@ -77,7 +77,8 @@ export async function recordRequestAnswer(deps: RequestDeps, who: Who, id: strin
       origin: 'recorded',
       actorId: actor.userId,
       actorEmail: actor.email,
-      actorOrganisation: updated.requested_organisation_name,
+      // The person who recorded it belongs to the requesting side; the side says whose answer it is.
+      actorOrganisation: updated.requesting_organisation_name,
       reason,
       details: {
         answer: body.answer,

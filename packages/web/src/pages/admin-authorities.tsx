@@ -62,7 +62,7 @@ export function AuthoritiesAdminPage() {
     try {
       if (editing) await authoritiesApi.update(editing.id, { ...body, version: editing.version ?? 1 });
       else await authoritiesApi.create(body);
-      setNotice(ts(editing ? 'authorities.admin.saved' : 'authorities.admin.added'));
+      setNotice(editing ? 'authorities.admin.saved' : 'authorities.admin.added');
       setForm(EMPTY);
       setEditing(null);
       list.reload();
@@ -77,7 +77,7 @@ export function AuthoritiesAdminPage() {
     if (!window.confirm(ts('authorities.admin.confirmRemove', { name: a.name ?? '' }))) return;
     try {
       await authoritiesApi.remove(a.id);
-      setNotice(ts('authorities.admin.removed'));
+      setNotice('authorities.admin.removed');
       list.reload();
     } catch (err) {
       setError(err);
@@ -138,12 +138,14 @@ export function AuthoritiesAdminPage() {
           </div>
         </form>
         {error instanceof Error && error.message === 'state' ? <ErrorAlert>{t('finder.pickCountry')}</ErrorAlert> : <ErrorAlert error={error} />}
-        {notice ? <Notice>{notice}</Notice> : null}
+        {/* The key, not the text: the notice follows a change of language. */}
+        {notice ? <Notice>{t(notice)}</Notice> : null}
       </section>
       {list.loading && !list.data ? <Loading /> : null}
       <ErrorAlert error={list.error} />
       {list.data?.items.length === 0 ? <p>{t('authorities.admin.none')}</p> : null}
       {list.data && list.data.items.length > 0 ? (
+        <div className="table-scroll">
         <table className="authorities-table">
           <thead>
             <tr>
@@ -182,6 +184,7 @@ export function AuthoritiesAdminPage() {
             ))}
           </tbody>
         </table>
+        </div>
       ) : null}
     </>
   );
