@@ -10,6 +10,9 @@ import { testBackends } from '@comity/db/testing';
 import { type FederatedTestNode, connect, startFederatedNode, waitFor } from '../federation/federation-testing.ts';
 import { ApiClient, type ApiResponse, makeUser } from '../testing/test-node.ts';
 
+// The deadline job looks every second, so a service level shows its effect quickly.
+process.env.COMITY_DEADLINE_SCAN_SECONDS = '1';
+
 // biome-ignore lint/suspicious/noExplicitAny: the tests read the API's JSON loosely and assert on it.
 type Json = Record<string, any>;
 type User = Awaited<ReturnType<typeof makeUser>>;
@@ -172,6 +175,27 @@ for (const backend of testBackends()) {
       assert.equal(bra.acknowledge.count, 1);
       assert.equal(bra.acknowledge.medianDays, 1, 'sent three days ago, acknowledged two days ago');
       assert.equal(bra.execute.count, 1);
+    });
+
+    test('deadlines and reminders run on the recorded dates, as between nodes', async () => {
+      await sup.client.call('PUT', '/api/v1/service-levels', { counterpartState: 'BRA', acknowledgeDays: 1, executeDays: 90, reminderDays: 3 }, 200);
+      const { type: _t, requestedOrganisationId: _o, ...content } = exampleRequest('mla', 'BRA', null);
+      const created = await drafter.client.call<Json>('POST', '/api/v1/requests', { type: 'mla', ...content, requestedAuthorityId: brazilAuthority.id, legalBasis: { kind: 'treaty', instrument: 'UNCAC' } }, 201);
+      const id = created.body.id as string;
+      await transition(drafter, id, 'submit');
+      await transition(sup, id, 'approve');
+      await drafter.client.raw('GET', `/api/v1/requests/${id}/document?format=docx`);
+      // Sent three days ago and not acknowledged: one day was agreed.
+      assert.equal((await transition(drafter, id, 'transmit', { transmission: { channel: 'interpol', sentOn: daysAgo(3) } })).status, 200);
+      await waitFor('the request marked overdue', async () => (await drafter.client.call<Json>('GET', `/api/v1/requests/${id}`, undefined, 200)).body.overdue.includes('acknowledgement'));
+      await waitFor('the reminder', async () => {
+        const inbox = await drafter.client.call<{ items: Json[] }>('GET', '/api/v1/notifications?limit=200', undefined, 200);
+        return inbox.body.items.some((n) => n.kind === 'acknowledgement-overdue' && n.requestId === id);
+      });
+      // The acknowledgement, recorded, ends it.
+      assert.equal((await answer(drafter, id, { answer: 'acknowledged', receivedOn: today() })).status, 200);
+      await waitFor('no longer overdue', async () => !(await drafter.client.call<Json>('GET', `/api/v1/requests/${id}`, undefined, 200)).body.overdue.includes('acknowledgement'));
+      await sup.client.call('DELETE', '/api/v1/service-levels?counterpartState=BRA', undefined, 204);
     });
 
     test('once the authority joins with a node, its open requests are linked and later steps travel by federation', async () => {
