@@ -117,6 +117,18 @@ test('a request to an authority without a node: picked from the directory, appro
     await page.fill('#f-title', 'Bribery of public officials: bank records in Brazil (Operation Ipê)');
     await page.fill('#f-caseReference', 'PNF-2026-0117');
     await page.check('#authority-where-directory');
+    // Designations read from treaty declarations show their instrument and article; one that does
+    // not name its authority plainly shows its text and cannot be chosen.
+    await page.fill('#authority-directory-search', 'central authorit');
+    const sweden = page.locator('.directory-pick .choice', { hasText: 'Sweden' });
+    await sweden.waitFor();
+    assert.match((await sweden.textContent()) ?? '', /Ministry of Justice.*Designated in a treaty declaration.*UNTOC-SOM art\. 8\(6\)/);
+    const guatemala = page.locator('.directory-pick .choice', { hasText: 'Guatemala' });
+    assert.ok(await guatemala.locator('input[type=radio]').isDisabled());
+    await guatemala.locator('summary').click();
+    await guatemala.locator('details p', { hasText: 'judiciary and the Public Prosecutor' }).waitFor();
+    await guatemala.scrollIntoViewIfNeeded();
+    await shoot(page, 'picker-designations-en', '.directory-pick');
     await page.fill('#authority-directory-search', 'DRCI');
     const choice = page.getByRole('radio', { name: /DRCI/ });
     await choice.waitFor();

@@ -213,7 +213,9 @@ function DirectoryChoice({ entry, checked, stateName, onPick }: { entry: Directo
           {entry.source === 'peer-node' ? '' : ` · ${t('authorities.noNode')}`}
         </span>
         <span className="choice-detail muted">
-          {t('authorities.provenance', { source: entry.provenance, date: entry.asOf ?? '—' })}
+          {entry.asOf && !entry.provenance.includes(entry.asOf)
+            ? t('authorities.provenance', { source: entry.provenance, date: entry.asOf })
+            : t('authorities.provenanceOnly', { source: entry.provenance })}
         </span>
       </label>
       {entry.declarationText ? (
