@@ -2,7 +2,8 @@
 // statistics, notifications and service levels. Vocabularies come from the core so that the API,
 // the rules and the UI cannot drift apart.
 import { OFFENCE_IDS } from '@comity/core/knowledge/taxonomy';
-import { REQUEST_ACTIONS } from '@comity/core/requests/lifecycle';
+import { AUTHORITY_SOURCES, TRANSMISSION_CHANNELS } from '@comity/core/authorities/authority';
+import { RECORDED_ANSWERS, REQUEST_ACTIONS } from '@comity/core/requests/lifecycle';
 import { OVERDUE_REASONS, REMINDER_KINDS } from '@comity/core/requests/deadlines';
 import {
   DISPOSAL_GROUNDS,
@@ -149,6 +150,13 @@ const contentFields = {
     .nullable()
     .optional()
     .describe('The requested authority, when it is on a trusted peer node (GET /api/v1/directory); federation carries the request there'),
+  requestedAuthorityId: z
+    .string()
+    .min(3)
+    .max(200)
+    .nullable()
+    .optional()
+    .describe('The requested authority from GET /api/v1/authorities when it has no node (admin:…, treaty:…); a peer:… entry means requestedNodeId'),
   legalBasis: LegalBasisChoiceInput.nullable().optional(),
   offences: z.array(Offence).max(50).optional(),
   facts: LongText.optional(),
@@ -195,7 +203,7 @@ export const TimelineEvent = z
     fromState: RequestState.nullable(),
     toState: RequestState,
     side: Side.describe('Which side acted'),
-    origin: z.enum(['own', 'counterpart']).describe('counterpart: mirrored from the other side'),
+    origin: z.enum(['own', 'counterpart', 'recorded']).describe('counterpart: mirrored from the other side; recorded: the requesting side recorded an answer of an authority without a node'),
     actor: z.object({ email: z.string().nullable(), organisation: z.string().nullable() }),
     reason: z.string().nullable(),
     details: z.record(z.string(), z.unknown()),
@@ -211,8 +219,21 @@ export const Attachment = z
     sha256: z.string(),
     uploadedAt: z.string(),
     uploadedBy: z.string().nullable(),
+    answerEventId: z.uuid().nullable().optional().describe('Set when the file came with an answer the requesting side recorded'),
   })
   .meta({ id: 'RequestAttachment' });
+
+export const RequestedAuthorityRef = z
+  .object({
+    id: z.string(),
+    source: z.enum(AUTHORITY_SOURCES),
+    name: z.string(),
+    state: z.string(),
+    instrument: z.string().nullable().optional(),
+    article: z.string().nullable().optional(),
+    linkedNodeId: z.string().nullable().optional().describe('The node it joined with, once its requests were linked'),
+  })
+  .meta({ id: 'RequestedAuthorityRef' });
 
 export const RequestView = z
   .object({
@@ -232,6 +253,13 @@ export const RequestView = z
     requestedOrganisationId: z.uuid().nullable().optional(),
     requestedNodeId: z.string().nullable().optional().describe('The peer node of the requested authority, when it is not on this node'),
     counterpartNodeId: z.string().nullable().describe('The other side\u2019s node when it is a peer; its messages are verified by signature'),
+    requestedAuthority: RequestedAuthorityRef.nullable().optional(),
+    delivery: z
+      .enum(['this-node', 'peer-node', 'recorded', 'none'])
+      .optional()
+      .describe('How the request reaches the requested authority: on this node, by federation, or outside Comity with transmission and answers recorded by the requesting side'),
+    recordableAnswers: z.array(z.enum(RECORDED_ANSWERS)).optional().describe('Answers you may record now (authorities without a node)'),
+    linkCandidates: z.array(z.object({ nodeId: z.string(), name: z.string() })).optional().describe('Trusted peers of the requested State this request can be linked to'),
     legalBasis: LegalBasisChoice.nullable().optional(),
     offences: z.array(Offence),
     facts: z.string().optional(),
@@ -341,6 +369,10 @@ export const TransitionBody = z
       .optional()
       .describe('refuse: the grounds, from GET /api/v1/requests/refusal-grounds'),
     until: IsoDate.optional().describe('postpone: until when'),
+    transmission: z
+      .strictObject({ channel: z.enum(TRANSMISSION_CHANNELS), sentOn: IsoDate.describe('The day the letter was sent; not in the future') })
+      .optional()
+      .describe('transmit to an authority without a node: how and when the letter was sent (produce the letter first)'),
   })
   .meta({ id: 'TransitionBody' });
 export type TransitionBody = z.infer<typeof TransitionBody>;
@@ -522,3 +554,29 @@ export const RequestStatusResult = z
   .meta({ description: 'request.status, request.more-info, request.more-info-answer: the request on the receiving node after the change' });
 export type RequestTransmitResult = z.infer<typeof RequestTransmitResult>;
 export type RequestStatusResult = z.infer<typeof RequestStatusResult>;
+
+export const AnswerDocument = z.strictObject({
+  filename: z.string().min(1).max(255),
+  mediaType: z.string().max(200).optional(),
+  contentBase64: z.string().describe('The file, base64-encoded'),
+});
+
+export const RecordAnswerBody = z
+  .strictObject({
+    answer: z.enum(RECORDED_ANSWERS),
+    receivedOn: IsoDate.describe('When the answer was received; not in the future, not before transmission'),
+    reason: Text.optional().describe('What the authority said (required for more information and refusals)'),
+    grounds: z
+      .array(z.strictObject({ ground: z.string().max(60), citation: Short.optional(), note: Text.optional() }))
+      .max(20)
+      .optional()
+      .describe('refused: the grounds given, from GET /api/v1/requests/refusal-grounds'),
+    documents: z.array(AnswerDocument).max(20).optional().describe('Documents that came with the answer (e.g. the evidence returned on execution)'),
+    version: z.number().int().min(1).optional(),
+  })
+  .meta({ id: 'RecordAnswerBody' });
+export type RecordAnswerBody = z.infer<typeof RecordAnswerBody>;
+
+export const LinkRequestBody = z
+  .strictObject({ nodeId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{2,127}$/).describe('A trusted peer of the requested State') })
+  .meta({ id: 'LinkRequestBody' });

@@ -276,6 +276,23 @@ export interface RequestAttachmentsTable {
   size_bytes: number;
   uploaded_by: string | null;
   uploaded_at: Timestamp;
+  /** The recorded answer this file came with (migration 009); null for the request's own files. */
+  answer_event_id: Generated<string | null>;
+}
+
+export interface AuthoritiesTable {
+  id: string;
+  name: string;
+  state: string;
+  address: string | null;
+  channel: string | null;
+  languages: Json;
+  email: string | null;
+  notes: string | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface RequestCountersTable {
@@ -347,6 +364,7 @@ export interface Database {
   requests: RequestsTable;
   request_events: RequestEventsTable;
   request_attachments: RequestAttachmentsTable;
+  authorities: AuthoritiesTable;
   request_counters: RequestCountersTable;
   service_levels: ServiceLevelsTable;
   notifications: NotificationsTable;

@@ -13,6 +13,7 @@ import { useSession } from './session.tsx';
 // Each page is its own chunk, loaded the first time its route is shown, so the first load carries
 // only the shell, the home page and sign-in (no chunk over Vite's 500 kB warning).
 const AccountPage = lazy(() => import('./pages/account.tsx').then((m) => ({ default: m.AccountPage })));
+const AuthoritiesAdminPage = lazy(() => import('./pages/admin-authorities.tsx').then((m) => ({ default: m.AuthoritiesAdminPage })));
 const AuditPage = lazy(() => import('./pages/admin-audit.tsx').then((m) => ({ default: m.AuditPage })));
 const DeclaredFactsPage = lazy(() => import('./pages/admin-facts.tsx').then((m) => ({ default: m.DeclaredFactsPage })));
 const KnowledgeAdminPage = lazy(() => import('./pages/admin-knowledge.tsx').then((m) => ({ default: m.KnowledgeAdminPage })));
@@ -138,6 +139,9 @@ function Header() {
               <li>
                 <Link to="/admin/peers">{t('nav.peers')}</Link>
               </li>
+              <li>
+                <Link to="/admin/authorities">{t('nav.authorities')}</Link>
+              </li>
             </>
           ) : null}
         </ul>
@@ -219,6 +223,7 @@ function Routes({ pathname }: { pathname: string }): ReactNode {
   // Administrators edit; supervisors approve (the API refuses anyone else).
   if (pathname === '/admin/facts') return signedIn(<DeclaredFactsPage />);
   if (pathname === '/admin/peers') return admin(<PeersPage />);
+  if (pathname === '/admin/authorities') return admin(<AuthoritiesAdminPage />);
   if (pathname === '/directory') return signedIn(<DirectoryPage />);
   if (pathname === '/notifications') return signedIn(<NotificationsPage />);
   if (pathname === '/requests') return signedIn(<RequestsPage />);

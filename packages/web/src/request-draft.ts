@@ -9,6 +9,8 @@ export interface Draft extends RequestContent {
   type: RequestType;
   /** The requested authority on a peer node (from the directory), or null. */
   requestedNodeId: string | null;
+  /** The requested authority without a node, from GET /api/v1/authorities, or null. */
+  requestedAuthorityId: string | null;
 }
 
 const UN_LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'];
@@ -21,6 +23,7 @@ export function emptyDraft(type: RequestType, lng: string): Draft {
     requestedState: undefined,
     requestedOrganisationId: null,
     requestedNodeId: null,
+    requestedAuthorityId: null,
     legalBasis: null,
     offences: [],
     facts: '',
@@ -49,6 +52,7 @@ export function draftOf(view: RequestView): Draft {
     requestedState: view.requestedState,
     requestedOrganisationId: view.requestedOrganisationId ?? null,
     requestedNodeId: view.requestedNodeId ?? null,
+    requestedAuthorityId: view.requestedNodeId ? null : (view.requestedAuthority?.id ?? null),
     legalBasis: !basis
       ? null
       : basis.kind === 'treaty'

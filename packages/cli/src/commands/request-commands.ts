@@ -28,7 +28,7 @@ const CLI_WHO = { actor: null, requestId: 'cli' };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The node's knowledge; a store that never ran a node answers from the shipped data. */
-async function cliKnowledge(io: CliIo, store: NodeStore): Promise<KnowledgeService> {
+export async function cliKnowledge(io: CliIo, store: NodeStore): Promise<KnowledgeService> {
   const dir = configFromEnv(io.env).knowledgeDir ?? DEFAULT_DATA_DIR;
   const reference = await loadReferenceData(dir);
   try {

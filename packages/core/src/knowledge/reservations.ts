@@ -1,5 +1,6 @@
 // Recognises the effect of a reservation or declaration from its text, where the wording is
 // recognisable. What is not recognised stays 'other' and is shown as text for a human to read.
+import { extractDesignation } from '../authorities/designations.ts';
 import type { ReservationEffect } from './model.ts';
 
 const LANGUAGE_NAMES = [
@@ -52,6 +53,9 @@ function normalise(text: string): string {
 }
 
 function centralAuthorityName(text: string): string {
+  // A plainly named authority first (see authorities/designations.ts); else the older, looser reading.
+  const named = extractDesignation(text).name;
+  if (named) return named;
   const flat = normalise(text);
   const patterns = [
     /designat\w*,?\s+(?:as\s+(?:its|the)\s+central\s+authorit(?:y|ies)[^:]*?[:,]?\s*)(?:the\s+)?([^.;]+)/i,
@@ -88,7 +92,7 @@ export function recogniseEffects(text: string): ReservationEffect[] {
   }
 
   if (/central authorit/.test(lower)) {
-    effects.push({ kind: 'central-authority', name: centralAuthorityName(flat) });
+    effects.push({ kind: 'central-authority', name: centralAuthorityName(text) });
   }
 
   if (/language/.test(lower) && /(?:acceptable|accepted|accept|translat|article 18,? paragraph 14|article 46,? paragraph 14|18 ?\(14\)|46 ?\(14\))/.test(lower)) {

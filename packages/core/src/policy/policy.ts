@@ -26,6 +26,10 @@ export const PERMISSIONS = {
   'request:configure': ['supervisor'],
   /** Peers (trust, suspension, revocation), this node's card and undeliverable messages. */
   'federation:manage': ['admin'],
+  /** Authorities without a node that administrators add to the directory of requested authorities. */
+  'authority:manage': ['admin'],
+  /** Link open requests to an authority that joined with a node. */
+  'request:link': ['admin', 'supervisor'],
   'account:self': ['admin', 'supervisor', 'practitioner', 'analyst', 'viewer'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -55,8 +55,12 @@ export const COMPLETENESS_RULES: readonly CompletenessRule[] = [
     level: 'essential',
     types: ALL,
     scope: { on: 'request' },
-    // An authority on a trusted peer node (requestedNodeId) is a requested authority too.
-    when: [{ path: 'requestedNodeId', present: false }],
+    // An authority on a trusted peer node (requestedNodeId) or from the directory of authorities
+    // without a node (requestedAuthority) is a requested authority too.
+    when: [
+      { path: 'requestedNodeId', present: false },
+      { path: 'requestedAuthority', present: false },
+    ],
     check: { present: 'requestedOrganisationId' },
     field: 'requestedOrganisationId',
     reason: 'Choose the requested authority: requests go to the central authority the requested State designated.',

@@ -67,6 +67,15 @@ describe('completeness', () => {
     }
   });
 
+  test('an authority from the directory without a node satisfies "choose the requested authority"', () => {
+    const r = complete('mla');
+    Object.assign(r, { requestedOrganisationId: null, requestedNodeId: null, requestedAuthority: null });
+    const blocking = () => checkCompleteness(r, ctx()).essentialMissing.find((i) => i.rule === 'requested-authority');
+    assert.ok(blocking(), 'no authority chosen: blocking');
+    r.requestedAuthority = { id: 'admin:1', source: 'administrator', name: 'Ministério da Justiça', state: 'BRA' };
+    assert.equal(blocking(), undefined);
+  });
+
   test('citations follow the chosen legal basis, and a Protocol cites its Convention', () => {
     const r = complete('mla');
     r.purpose = '';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.ts';
-import { type ActorRef, LIFECYCLE, type LifecycleFacts, REQUEST_ACTIONS, type RequestEvent, actionsFor, allowedActions, transition } from './lifecycle.ts';
+import { type ActorRef, LIFECYCLE, type LifecycleFacts, REQUEST_ACTIONS, type RequestEvent, actionsFor, allowedActions, recordAnswer, recordableAnswers, transition } from './lifecycle.ts';
 import { resolveRefusalGrounds } from './refusal-grounds.ts';
 import { REQUEST_STATES, TERMINAL_STATES } from './request.ts';
 
@@ -142,5 +142,73 @@ describe('request lifecycle', () => {
     const after = transition(facts('under-execution'), { action: 'withdraw', reason: 'Case closed' }, { actor: drafter, at, origin: 'own' });
     assert.equal(after.message, 'request.status');
     assert.equal(after.effects.closedAt, at);
+  });
+});
+
+describe('requests to an authority without a node', () => {
+  const recorded = (f: LifecycleFacts, extra: { counterpartHasNode?: boolean; transmittedAt?: Date | null } = {}) => ({
+    ...f,
+    counterpartHasNode: extra.counterpartHasNode ?? false,
+    transmittedAt: extra.transmittedAt ?? new Date('2025-05-20T12:00:00Z'),
+  });
+  const grounds = resolveRefusalGrounds('mla', [{ ground: 'mla-essential-interests' }]);
+
+  test('a recorded transmission needs a produced letter, sends no message and keeps the date it was sent', () => {
+    const f = facts('approved');
+    const event = (sentOn: string, letterProduced = true): RequestEvent => ({
+      action: 'transmit',
+      essentialMissing: [],
+      recorded: { channel: 'diplomatic', sentOn, letterProduced },
+    });
+    assert.equal(code(() => transition(f, event('2025-05-30', false), { actor: drafter, at, origin: 'own' })), 'letter_not_produced');
+    assert.equal(code(() => transition(f, event('2025-06-02'), { actor: drafter, at, origin: 'own' })), 'date_in_future');
+    assert.equal(code(() => transition(f, event('2025-02-30'), { actor: drafter, at, origin: 'own' })), 'invalid_date');
+    const earlier = transition(f, event('2025-05-30'), { actor: drafter, at, origin: 'own' });
+    assert.equal(earlier.to, 'transmitted');
+    assert.equal(earlier.message, null, 'nothing travels through Comity');
+    assert.equal(earlier.effects.transmittedAt?.toISOString(), '2025-05-30T12:00:00.000Z');
+    assert.deepEqual(earlier.audit.change.recorded, { channel: 'diplomatic', sentOn: '2025-05-30' });
+    const today = transition(f, event('2025-06-01'), { actor: drafter, at, origin: 'own' });
+    assert.equal(today.effects.transmittedAt, at);
+    // Between nodes the transmission still carries the request.
+    assert.equal(transition(f, { action: 'transmit', essentialMissing: [] }, { actor: drafter, at, origin: 'own' }).message, 'request.transmit');
+  });
+
+  test('answers follow the requested side’s lifecycle and set the same dates', () => {
+    let f = recorded(facts('transmitted'));
+    const ack = recordAnswer(f, { answer: 'acknowledged', receivedOn: '2025-05-25' }, { actor: drafter, at });
+    assert.deepEqual([ack.action, ack.to, ack.message], ['receive', 'received', null]);
+    assert.equal(ack.effects.receivedAt?.toISOString(), '2025-05-25T12:00:00.000Z');
+    assert.equal(ack.audit.change.recordedBy, 'requesting-side');
+    f = { ...f, state: 'received' };
+    assert.deepEqual(recordableAnswers(f, false), ['more-information-requested', 'partially-executed', 'executed', 'refused']);
+    assert.equal(code(() => recordAnswer(f, { answer: 'more-information-requested', receivedOn: '2025-05-28' }, { actor: drafter, at })), 'reason_required');
+    const more = recordAnswer(f, { answer: 'more-information-requested', receivedOn: '2025-05-28', reason: 'Which accounts?' }, { actor: drafter, at });
+    assert.equal(more.to, 'more-information-requested');
+    // The requesting side answers with its own action, as between nodes.
+    f = { ...f, state: 'under-execution' };
+    const done = recordAnswer(f, { answer: 'executed', receivedOn: '2025-06-01' }, { actor: drafter, at });
+    assert.deepEqual([done.to, done.effects.executedAt, done.effects.closedAt], ['executed', at, at]);
+  });
+
+  test('an answer received before any acknowledgement also dates the receipt', () => {
+    const r = recordAnswer(recorded(facts('transmitted')), { answer: 'executed', receivedOn: '2025-05-31' }, { actor: drafter, at });
+    assert.equal(r.effects.receivedAt?.toISOString(), '2025-05-31T12:00:00.000Z');
+  });
+
+  test('refusals need grounds and a reason; answers cannot predate the transmission or come from a node', () => {
+    const f = recorded(facts('received'));
+    assert.equal(code(() => recordAnswer(f, { answer: 'refused', receivedOn: '2025-05-28', reason: 'Security' }, { actor: drafter, at })), 'refusal_grounds_required');
+    const refused = recordAnswer(f, { answer: 'refused', receivedOn: '2025-05-28', reason: 'Security', grounds }, { actor: drafter, at });
+    assert.equal(refused.to, 'refused');
+    assert.equal(refused.effects.refusal?.grounds[0]?.ground, 'mla-essential-interests');
+    assert.equal(code(() => recordAnswer(f, { answer: 'executed', receivedOn: '2025-05-01' }, { actor: drafter, at })), 'received_before_sent');
+    assert.equal(code(() => recordAnswer(f, { answer: 'executed', receivedOn: '2025-06-09' }, { actor: drafter, at })), 'date_in_future');
+    assert.equal(code(() => recordAnswer(recorded(facts('received'), { counterpartHasNode: true }), { answer: 'executed', receivedOn: '2025-05-28' }, { actor: drafter, at })), 'counterpart_has_node');
+    assert.equal(code(() => recordAnswer(recorded(facts('approved')), { answer: 'acknowledged', receivedOn: '2025-05-28' }, { actor: drafter, at })), 'illegal_transition');
+    assert.equal(code(() => recordAnswer(recorded(facts('received', 'requested')), { answer: 'executed', receivedOn: '2025-05-28' }, { actor: drafter, at })), 'wrong_side');
+    const viewer: ActorRef = { userId: 'u-v', email: 'v@x', role: 'viewer' };
+    assert.equal(code(() => recordAnswer(f, { answer: 'executed', receivedOn: '2025-05-28' }, { actor: viewer, at })), 'forbidden');
+    assert.deepEqual(recordableAnswers(facts('received'), true), [], 'a counterpart with a node answers by itself');
   });
 });

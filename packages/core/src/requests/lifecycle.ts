@@ -5,6 +5,7 @@ import { can, type Permission, type Role } from '../policy/policy.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.ts';
 import type { CompletenessItem } from './completeness.ts';
 import type { RefusalGroundChoice } from './refusal-grounds.ts';
+import type { TransmissionChannel } from '../authorities/authority.ts';
 import { OPEN_AFTER_TRANSMISSION, type RequestState, type Side } from './request.ts';
 
 export const REQUEST_ACTIONS = [
@@ -92,7 +93,7 @@ export type RequestEvent =
   | { action: 'submit'; reason?: string | undefined; essentialMissing: readonly CompletenessItem[] }
   | { action: 'return-to-draft'; reason: string }
   | { action: 'approve'; reason?: string | undefined }
-  | { action: 'transmit'; reason?: string | undefined; essentialMissing: readonly CompletenessItem[] }
+  | { action: 'transmit'; reason?: string | undefined; essentialMissing: readonly CompletenessItem[]; recorded?: RecordedTransmission | undefined }
   | { action: 'receive'; reason?: string | undefined }
   | { action: 'start-execution'; reason?: string | undefined }
   | { action: 'request-more-info'; reason: string }
@@ -217,7 +218,17 @@ export function transition(
           essentialMissing: event.essentialMissing,
         });
       }
-      effects.transmittedAt = at;
+      if (event.recorded) {
+        // The requested authority has no node: the letter goes by another channel and the
+        // requesting side records when it left. Nothing travels through Comity.
+        if (!event.recorded.letterProduced) {
+          throw new ConflictError('letter_not_produced', 'Produce the letter of request (PDF or DOCX) before recording how it was sent.');
+        }
+        effects.transmittedAt = recordedDate(event.recorded.sentOn, at, 'sentOn');
+        change.recorded = { channel: event.recorded.channel, sentOn: event.recorded.sentOn };
+      } else {
+        effects.transmittedAt = at;
+      }
       break;
     case 'receive':
       effects.receivedAt = at;
@@ -260,7 +271,7 @@ export function transition(
   }
 
   let message: TransitionResult['message'] = null;
-  if (ctx.origin === 'own') {
+  if (ctx.origin === 'own' && !(event.action === 'transmit' && event.recorded)) {
     if (rule.to === 'transmitted') message = 'request.transmit';
     else if (OPEN_AFTER_TRANSMISSION.includes(facts.state)) message = 'request.status';
   }
@@ -272,4 +283,119 @@ export function transition(
     audit: { action: `request.${event.action}`, change },
     message,
   };
+}
+
+// ── Requests to an authority without a node ─────────────────────────────────────────────────────
+// The requesting side sends the letter by another channel and records what happened on its own
+// record: when and how the letter left (a recorded `transmit`), and each answer the requested
+// authority gave (`recordAnswer`). Timeline, deadlines and statistics read the same columns as
+// between nodes; the events say they were recorded by the requesting side.
+
+/** How and when the letter was sent, as the requesting side records it. */
+export interface RecordedTransmission {
+  channel: TransmissionChannel;
+  /** YYYY-MM-DD, not in the future. */
+  sentOn: string;
+  /** Whether a letter of request (PDF or DOCX) was produced from the approved request. */
+  letterProduced: boolean;
+}
+
+export const RECORDED_ANSWERS = ['acknowledged', 'more-information-requested', 'partially-executed', 'executed', 'refused'] as const;
+export type RecordedAnswer = (typeof RECORDED_ANSWERS)[number];
+
+/** Which requested-side action each answer stands for, and from which states of the requesting
+ * record it can be recorded (the requesting side does not see the steps in between). */
+export const RECORDED_ANSWER_RULES: Readonly<Record<RecordedAnswer, { action: RequestAction; from: readonly RequestState[]; to: RequestState; reasonRequired: boolean }>> = {
+  acknowledged: { action: 'receive', from: ['transmitted'], to: 'received', reasonRequired: false },
+  'more-information-requested': {
+    action: 'request-more-info',
+    from: ['transmitted', 'received', 'under-execution', 'partially-executed', 'postponed'],
+    to: 'more-information-requested',
+    reasonRequired: true,
+  },
+  'partially-executed': { action: 'partially-execute', from: ['transmitted', 'received', 'under-execution', 'partially-executed'], to: 'partially-executed', reasonRequired: false },
+  executed: { action: 'execute', from: ['transmitted', 'received', 'under-execution', 'partially-executed'], to: 'executed', reasonRequired: false },
+  refused: { action: 'refuse', from: OPEN_AFTER_TRANSMISSION, to: 'refused', reasonRequired: true },
+};
+
+export interface RecordAnswerInput {
+  answer: RecordedAnswer;
+  /** YYYY-MM-DD: when the answer was received; not in the future, not before transmission. */
+  receivedOn: string;
+  reason?: string | undefined;
+  grounds?: readonly RefusalGroundChoice[] | undefined;
+}
+
+/** Answers the requesting side may record now on a record whose counterpart has no node. */
+export function recordableAnswers(facts: Pick<LifecycleFacts, 'state' | 'side'>, counterpartHasNode: boolean): RecordedAnswer[] {
+  if (facts.side !== 'requesting' || counterpartHasNode) return [];
+  return RECORDED_ANSWERS.filter((a) => RECORDED_ANSWER_RULES[a].from.includes(facts.state));
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A recorded date: today's keeps the time of recording; an earlier day is noon UTC of that day. */
+function recordedDate(day: string, at: Date, field: string): Date {
+  const parsed = new Date(`${day}T00:00:00Z`);
+  if (!DAY.test(day) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== day) throw new ValidationError('invalid_date', `"${field}" must be a date YYYY-MM-DD.`, { field });
+  const today = at.toISOString().slice(0, 10);
+  if (day > today) throw new ValidationError('date_in_future', `"${field}" cannot be in the future (${day}).`, { field });
+  return day === today ? at : new Date(`${day}T12:00:00Z`);
+}
+
+/** Decide a recorded answer. Like `transition`, it returns what to write and never writes. */
+export function recordAnswer(
+  facts: LifecycleFacts & { counterpartHasNode: boolean; transmittedAt: Date | null },
+  input: RecordAnswerInput,
+  ctx: { actor: ActorRef; at: Date },
+): TransitionResult {
+  if (facts.side !== 'requesting') {
+    throw new ForbiddenError('wrong_side', 'Only the requesting side records the answers of an authority without a node.');
+  }
+  if (facts.counterpartHasNode) {
+    throw new ConflictError('counterpart_has_node', 'The requested authority answers through its node; its answers arrive by themselves.');
+  }
+  if (!can(ctx.actor.role, 'request:transmit')) throw new ForbiddenError('forbidden', 'You do not have permission to record answers.');
+  const rule = RECORDED_ANSWER_RULES[input.answer];
+  if (!rule.from.includes(facts.state)) {
+    throw new ConflictError('illegal_transition', `An answer "${input.answer}" cannot be recorded on a request that is ${facts.state}.`, {
+      allowed: recordableAnswers(facts, false),
+      state: facts.state,
+    });
+  }
+  const reason = input.reason?.trim() ?? '';
+  if (rule.reasonRequired && !reason) throw new ValidationError('reason_required', `Recording "${input.answer}" needs what the authority said.`);
+  const receivedAt = recordedDate(input.receivedOn, ctx.at, 'receivedOn');
+  if (facts.transmittedAt && input.receivedOn < facts.transmittedAt.toISOString().slice(0, 10)) {
+    throw new ValidationError('received_before_sent', `The answer cannot have been received (${input.receivedOn}) before the request was sent.`, { field: 'receivedOn' });
+  }
+  const effects: TransitionEffects = {};
+  const change: Record<string, unknown> = { from: facts.state, to: rule.to, answer: input.answer, receivedOn: input.receivedOn, recordedBy: 'requesting-side' };
+  if (reason) change.reason = reason;
+  switch (input.answer) {
+    case 'acknowledged':
+      effects.receivedAt = receivedAt;
+      break;
+    case 'more-information-requested':
+    case 'partially-executed':
+      break;
+    case 'executed':
+      effects.executedAt = receivedAt;
+      effects.closedAt = receivedAt;
+      break;
+    case 'refused':
+      if (!input.grounds?.length) throw new ValidationError('refusal_grounds_required', 'A refusal must give at least one ground with its article.');
+      effects.refusal = { grounds: [...input.grounds], reason };
+      effects.closedAt = receivedAt;
+      change.grounds = input.grounds.map((g) => ({ ground: g.ground, citation: g.citation }));
+      break;
+    default: {
+      const never: never = input.answer;
+      return never;
+    }
+  }
+  // The acknowledgement is when the authority received the request; an answer that comes first
+  // implies it, so the service-level clock stops there too.
+  if (input.answer !== 'acknowledged' && facts.state === 'transmitted') effects.receivedAt = receivedAt;
+  return { action: rule.action, from: facts.state, to: rule.to, effects, audit: { action: 'request.record-answer', change }, message: null };
 }

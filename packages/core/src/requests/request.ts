@@ -1,5 +1,6 @@
 // The request model: what a central authority writes when it asks another State for cooperation,
 // and the fixed vocabularies (types, states, measures, persons, TLP 2.0 markings) it is built from.
+import type { RequestedAuthorityRef } from '../authorities/authority.ts';
 import type { CooperationType, OffenceId } from '../knowledge/taxonomy.ts';
 
 export const REQUEST_TYPES = [
@@ -233,6 +234,8 @@ export interface RequestContent {
   requestedOrganisationId?: string | null | undefined;
   /** The requested authority on a trusted peer node (federation carries the request there). */
   requestedNodeId?: string | null | undefined;
+  /** The requested authority from the directory when it has no node (the letter goes by another channel). */
+  requestedAuthority?: RequestedAuthorityRef | null | undefined;
   legalBasis?: LegalBasisChoice | null | undefined;
   offences: Offence[];
   facts?: string | undefined;

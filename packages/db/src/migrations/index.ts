@@ -7,6 +7,7 @@ import * as m004 from './004-requests.ts';
 import * as m005 from './005-federation.ts';
 import * as m007 from './007-federation-sequence.ts';
 import * as m008 from './008-declared-facts.ts';
+import * as m009 from './009-authorities.ts';
 import * as m010 from './010-user-signature.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -17,5 +18,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '005-federation': m005,
   '007-federation-sequence': m007,
   '008-declared-facts': m008,
+  '009-authorities': m009,
   '010-user-signature': m010,
 };

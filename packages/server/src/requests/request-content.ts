@@ -2,6 +2,7 @@
 // the requested authority and its State agree, persons and measures have unique ids, measures fit
 // the type, and a treaty basis is resolved against the knowledge base (title, articles, citation).
 import { ValidationError } from '@comity/core';
+import type { RequestedAuthorityRef } from '@comity/core/authorities/authority';
 import type { KnowledgeIndex } from '@comity/core/knowledge/knowledge-index';
 import { resolveInstrument } from '@comity/core/knowledge/resolve';
 import {
@@ -15,6 +16,7 @@ import type { PatchRequestBody } from '@comity/contract/requests';
 import { findOrganisation } from '@comity/db';
 import { findPeer } from '@comity/db/repos/federation-repo';
 import { isKnownState } from '../accounts/states.ts';
+import { resolveRequestedAuthority } from '../authorities/directory.ts';
 import type { RequestDeps } from './request-deps.ts';
 
 export type ContentPatch = Omit<PatchRequestBody, 'version'>;
@@ -98,13 +100,36 @@ export async function normaliseContent(
   next.offences = next.offences.map((o) => (o.iccs ? o : { ...o, iccs: iccsByCategory.get(o.category) ?? undefined }));
 
   let requested: NormalisedContent['requested'] = { organisationId: null, name: null, state: base.requestedState };
-  const orgId = patch.requestedOrganisationId !== undefined ? patch.requestedOrganisationId : (base.requestedOrganisationId ?? null);
-  // An authority on a peer node (from the directory); choosing a local organisation clears it.
-  const nodeId = patch.requestedNodeId !== undefined ? patch.requestedNodeId : patch.requestedOrganisationId ? null : (base.requestedNodeId ?? null);
-  if (nodeId && orgId) {
-    throw new ValidationError('requested_authority_ambiguous', 'Give either an organisation on this node or an authority on a peer node, not both.', { field: 'requestedNodeId' });
+  // A directory entry (GET /api/v1/authorities): a peer-node entry is its node; any other is an
+  // authority without a node, whose request is carried outside Comity and recorded.
+  let authorityId = patch.requestedAuthorityId;
+  let nodeFromDirectory: string | null = null;
+  if (authorityId?.startsWith('peer:')) {
+    nodeFromDirectory = authorityId.slice('peer:'.length);
+    authorityId = null;
   }
-  if (nodeId) {
+  const choosingAuthority = typeof authorityId === 'string';
+  const choosingOther = patch.requestedOrganisationId || patch.requestedNodeId || nodeFromDirectory;
+  const orgId =
+    patch.requestedOrganisationId !== undefined ? patch.requestedOrganisationId : choosingAuthority || nodeFromDirectory ? null : (base.requestedOrganisationId ?? null);
+  // An authority on a peer node (from the directory); choosing a local organisation clears it.
+  const nodeId =
+    nodeFromDirectory ??
+    (patch.requestedNodeId !== undefined ? patch.requestedNodeId : patch.requestedOrganisationId || choosingAuthority ? null : (base.requestedNodeId ?? null));
+  let authority: RequestedAuthorityRef | null =
+    choosingAuthority || authorityId === null || choosingOther ? null : (base.requestedAuthority ?? null);
+  if ([orgId, nodeId, choosingAuthority ? authorityId : authority].filter(Boolean).length > 1) {
+    throw new ValidationError('requested_authority_ambiguous', 'Give one requested authority: an organisation on this node, an authority on a peer node, or one from the directory.', {
+      field: 'requestedNodeId',
+    });
+  }
+  if (choosingAuthority) authority = await resolveRequestedAuthority(deps, authorityId as string);
+  if (authority) {
+    if (patch.requestedState && patch.requestedState !== authority.state) {
+      throw new ValidationError('requested_state_mismatch', `${authority.name} is an authority of ${authority.state}, not of ${patch.requestedState}.`, { field: 'requestedState' });
+    }
+    requested = { organisationId: null, name: authority.name, state: authority.state, nodeId: null };
+  } else if (nodeId) {
     const peer = await findPeer(deps.db, nodeId);
     if (peer?.status !== 'active') {
       throw new ValidationError('unknown_peer', 'The requested authority is not on a trusted peer node (see the directory).', { field: 'requestedNodeId' });
@@ -132,6 +157,7 @@ export async function normaliseContent(
   }
   next.requestedOrganisationId = requested.organisationId;
   next.requestedNodeId = requested.nodeId ?? null;
+  next.requestedAuthority = authority;
   next.requestedState = requested.state;
 
   const personIds = new Set<string>();

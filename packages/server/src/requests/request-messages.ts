@@ -33,6 +33,12 @@ export function contentOf(row: RequestRow): RequestContent {
   return row.content as RequestContent;
 }
 
+/** A requesting record whose requested authority has no node: nothing travels through Comity;
+ * the requesting side records the transmission and the answers. */
+export function isRecordedCounterpart(row: RequestRow): boolean {
+  return row.side === 'requesting' && !row.requested_organisation_id && !row.counterpart_node_id;
+}
+
 export function factsOf(row: RequestRow): LifecycleFacts {
   return {
     state: row.state as RequestState,
@@ -69,17 +75,19 @@ export async function recordEvent(
     from: RequestState | null;
     to: RequestState;
     side: Side;
-    origin: 'own' | 'counterpart';
+    /** recorded: an answer of an authority without a node, recorded by the requesting side. */
+    origin: 'own' | 'counterpart' | 'recorded';
     actorId: string | null;
     actorEmail: string | null;
     actorOrganisation: string | null;
     reason: string | null;
     details?: Record<string, unknown>;
     messageId?: string | null;
+    id?: string;
   },
 ): Promise<void> {
   await insertRequestEvent(trx, {
-    id: randomUUID(),
+    id: e.id ?? randomUUID(),
     request_id: row.id,
     at: e.at,
     action: e.action,
@@ -99,9 +107,10 @@ export async function recordEvent(
 export function transmitPayload(row: RequestRow, attachments: readonly RequestAttachmentRow[]): RequestTransmitPayload {
   const content = contentOf(row);
   // Which organisation or peer node we chose is our business; the other side knows itself.
-  const { requestedOrganisationId: _omit, requestedNodeId: _node, ...rest } = content;
+  const { requestedOrganisationId: _omit, requestedNodeId: _node, requestedAuthority: _authority, ...rest } = content;
   void _omit;
   void _node;
+  void _authority;
   return {
     v: 1,
     conversationId: row.conversation_id,
@@ -113,7 +122,8 @@ export function transmitPayload(row: RequestRow, attachments: readonly RequestAt
     submittedAt: row.submitted_at ? new Date(row.submitted_at).toISOString() : null,
     approvedAt: row.approved_at ? new Date(row.approved_at).toISOString() : null,
     transmittedAt: new Date(row.transmitted_at ?? new Date()).toISOString(),
-    attachments: attachments.map((a) => ({ sha256: a.sha256, filename: a.filename, mediaType: a.media_type, size: a.size_bytes })),
+    // Files that came with an answer recorded by the requesting side are its own, not the request's.
+    attachments: attachments.filter((a) => !a.answer_event_id).map((a) => ({ sha256: a.sha256, filename: a.filename, mediaType: a.media_type, size: a.size_bytes })),
   };
 }
 

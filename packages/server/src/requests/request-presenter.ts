@@ -1,7 +1,7 @@
 // Shapes a stored request (one side's record, its timeline and files) into what the API returns:
 // the content as the practitioner wrote it, the lifecycle dates, and what the caller may do now.
-import { type RequestAction, actionsFor } from '@comity/core/requests/lifecycle';
-import type { RequestContent, RequestState, RequestType, Side, TlpMarking } from '@comity/core/requests/request';
+import { type RequestAction, actionsFor, recordableAnswers } from '@comity/core/requests/lifecycle';
+import { type RequestContent, type RequestState, type RequestType, type Side, TERMINAL_STATES, type TlpMarking } from '@comity/core/requests/request';
 import type { RefusalGroundChoice } from '@comity/core/requests/refusal-grounds';
 import type { OverdueReason } from '@comity/core/requests/deadlines';
 import { can } from '@comity/core';
@@ -11,7 +11,8 @@ import { listAttachments, listRequestEvents, type RequestRow } from '@comity/db/
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../deps.ts';
-import { contentOf, factsOf } from './request-messages.ts';
+import { peersForState } from '../authorities/directory.ts';
+import { contentOf, factsOf, isRecordedCounterpart } from './request-messages.ts';
 
 const iso = (d: Date | string | null): string | null => (d ? new Date(d).toISOString() : null);
 
@@ -29,6 +30,13 @@ export function isEditable(row: RequestRow, actor: Actor | null): boolean {
 export function allowedFor(row: RequestRow, actor: Actor | null): RequestAction[] {
   if (!actor || actor.organisationId !== row.organisation_id) return [];
   return actionsFor(factsOf(row), { userId: actor.userId, role: actor.role });
+}
+
+/** How the request reaches the requested authority. */
+export function deliveryOf(row: RequestRow): 'this-node' | 'peer-node' | 'recorded' | 'none' {
+  if (row.counterpart_node_id) return 'peer-node';
+  if (row.side === 'requested' || row.requested_organisation_id) return 'this-node';
+  return (contentOf(row) as RequestContent).requestedAuthority ? 'recorded' : 'none';
 }
 
 export function presentSummary(row: RequestRow): z.infer<typeof RequestSummary> {
@@ -90,6 +98,12 @@ export async function presentRequest(db: Kysely<Database>, row: RequestRow, acto
     refusal: (row.refusal as { grounds: RefusalGroundChoice[]; reason: string } | null) ?? null,
     postponement: (row.postponement as { reason: string; until: string } | null) ?? null,
     overdue: (row.overdue ?? []) as OverdueReason[],
+    delivery: deliveryOf(row),
+    recordableAnswers: actor && actor.organisationId === row.organisation_id && can(actor.role, 'request:transmit') ? recordableAnswers(factsOf(row), !isRecordedCounterpart(row)) : [],
+    linkCandidates:
+      actor && can(actor.role, 'request:link') && isRecordedCounterpart(row) && !TERMINAL_STATES.includes(row.state as RequestState)
+        ? (await peersForState(db, row.requested_state)).map((p) => ({ nodeId: p.node_id, name: p.authority_name }))
+        : [],
     editable: isEditable(row, actor),
     allowedActions: allowedFor(row, actor),
     attachments: files.map((f) => ({
@@ -100,6 +114,7 @@ export async function presentRequest(db: Kysely<Database>, row: RequestRow, acto
       sha256: f.sha256,
       uploadedAt: new Date(f.uploaded_at).toISOString(),
       uploadedBy: f.uploaded_by,
+      answerEventId: f.answer_event_id ?? null,
     })),
     timeline: events.map((e) => ({
       seq: e.seq,
@@ -108,9 +123,9 @@ export async function presentRequest(db: Kysely<Database>, row: RequestRow, acto
       fromState: (e.from_state as RequestState | null) ?? null,
       toState: e.to_state as RequestState,
       side: e.side as Side,
-      origin: e.origin as 'own' | 'counterpart',
-      // The other side's staff are named by their organisation only.
-      actor: { email: e.origin === 'own' ? e.actor_email : null, organisation: e.actor_organisation },
+      origin: e.origin as 'own' | 'counterpart' | 'recorded',
+      // The other side's staff are named by their organisation only; a recorded answer names who recorded it.
+      actor: { email: e.origin === 'counterpart' ? null : e.actor_email, organisation: e.actor_organisation },
       reason: e.reason,
       details: (e.details ?? {}) as Record<string, unknown>,
     })),

@@ -14,11 +14,13 @@ import {
   DocumentCheck,
   DocumentCheckQuery,
   DocumentQuery,
+  LinkRequestBody,
   Notification,
   NotificationList,
   NotificationQuery,
   PatchRequestBody,
   PutServiceLevelBody,
+  RecordAnswerBody,
   RefusalGroundList,
   RefusalGroundsQuery,
   RequestList,
@@ -41,6 +43,7 @@ import { sendProblem } from '../http/problem.ts';
 import { assertWellFormedText } from '../http/text-boundary.ts';
 import { PdfUnavailableError } from './documents/render-pdf.ts';
 import { myNotifications, readNotification, removeServiceLevel, serviceLevelsOf, setServiceLevel } from './inbox-service.ts';
+import { linkRequest, recordRequestAnswer } from './recorded-service.ts';
 import type { RequestDeps } from './request-deps.ts';
 import { presentRequest, presentSummary } from './request-presenter.ts';
 import {
@@ -216,6 +219,53 @@ export function requestRoutes(deps: RequestDeps) {
       async (request) => {
         requirePermission(request, LIFECYCLE[request.body.action].permission);
         const row = await transitionRequest(deps, who(request), request.params.id, request.body);
+        return presentRequest(deps.db, row, request.actor);
+      },
+    );
+
+    r.post(
+      '/api/v1/requests/:id/answers',
+      {
+        config: { permission: 'request:transmit' },
+        bodyLimit: Math.ceil((deps.settings.attachmentMaxBytes * 4) / 3) * 4 + 64 * 1024,
+        schema: {
+          tags: TAGS,
+          summary: 'Record an answer of a requested authority without a node',
+          description:
+            'The requesting side records what the authority answered outside Comity (acknowledged, more information requested, executed or partly executed with the documents it returned, refused with grounds). The timeline marks it recorded by the requesting side.',
+          params: IdParams,
+          body: RecordAnswerBody,
+          response: { 200: RequestView },
+        },
+      },
+      async (request, reply) => {
+        requirePermission(request, 'request:transmit');
+        try {
+          const row = await recordRequestAnswer(deps, who(request), request.params.id, request.body);
+          return presentRequest(deps.db, row, request.actor);
+        } catch (err) {
+          if (err instanceof AttachmentTooLargeError) return sendProblem(reply, 413, err.code, err.message, err.details ?? {});
+          throw err;
+        }
+      },
+    );
+
+    r.post(
+      '/api/v1/requests/:id/link',
+      {
+        config: { permission: 'request:link' },
+        schema: {
+          tags: TAGS,
+          summary: 'Link a request to an authority that joined with a node',
+          description: 'For an open request to an authority without a node: a trusted peer of the same State takes over; a request already sent is transmitted to it, and later steps travel by federation.',
+          params: IdParams,
+          body: LinkRequestBody,
+          response: { 200: RequestView },
+        },
+      },
+      async (request) => {
+        requirePermission(request, 'request:link');
+        const row = await linkRequest(deps, who(request), request.params.id, request.body.nodeId);
         return presentRequest(deps.db, row, request.actor);
       },
     );

@@ -34,7 +34,17 @@ import { renderLetterHtml } from './documents/render-html.ts';
 import { concernedUsers, handlersOf, label, notify } from './notify.ts';
 import { type ContentPatch, defaultContent, normaliseContent } from './request-content.ts';
 import type { RequestDeps, Who } from './request-deps.ts';
-import { contentOf, effectsToUpdate, enqueueMessage, factsOf, recordEvent, referenceFor, statusPayload, transmitPayload } from './request-messages.ts';
+import {
+  contentOf,
+  effectsToUpdate,
+  enqueueMessage,
+  factsOf,
+  isRecordedCounterpart,
+  recordEvent,
+  referenceFor,
+  statusPayload,
+  transmitPayload,
+} from './request-messages.ts';
 
 /** An attachment larger than the node accepts: the route answers 413 and stores nothing. */
 export class AttachmentTooLargeError extends DomainError {}
@@ -267,8 +277,20 @@ async function eventFor(deps: RequestDeps, row: RequestRow, body: TransitionBody
   const reason = body.reason?.trim() ?? '';
   switch (body.action) {
     case 'submit':
-    case 'transmit':
       return { action: body.action, reason, essentialMissing: (await requestCompleteness(deps, row)).essentialMissing };
+    case 'transmit': {
+      const essentialMissing = (await requestCompleteness(deps, row)).essentialMissing;
+      if (!isRecordedCounterpart(row)) {
+        if (body.transmission) throw new ValidationError('transmission_not_recorded', 'This request travels through Comity; there is no channel to record.', { field: 'transmission' });
+        return { action: 'transmit', reason, essentialMissing };
+      }
+      if (!body.transmission) {
+        throw new ValidationError('transmission_required', 'The requested authority has no node: say how and when the letter was sent (transmission.channel, transmission.sentOn).', {
+          field: 'transmission',
+        });
+      }
+      return { action: 'transmit', reason, essentialMissing, recorded: { ...body.transmission, letterProduced: await letterProducedSinceApproval(deps, row) } };
+    }
     case 'refuse':
       return { action: 'refuse', reason, grounds: resolveRefusalGrounds(row.type as RequestType, body.grounds ?? []) };
     case 'postpone':
@@ -323,10 +345,14 @@ export async function transitionRequest(deps: RequestDeps, who: Who, id: string,
           details: {
             ...(result.effects.refusal ? { grounds: result.effects.refusal.grounds } : {}),
             ...(result.effects.postponement ? { until: result.effects.postponement.until } : {}),
+            ...(result.audit.change.recorded ? { recorded: result.audit.change.recorded, recordedBy: 'requesting-side' } : {}),
           },
         });
         audit(result.audit.action, `request:${id}`, { ...result.audit.change, reference: updated.reference, version: updated.version });
-        if (result.message === 'request.transmit') {
+        // A request to an authority without a node sends nothing: its steps are recorded here.
+        if (isRecordedCounterpart(updated)) {
+          // nothing to enqueue
+        } else if (result.message === 'request.transmit') {
           await enqueueMessage(trx, now, updated, 'request.transmit', transmitPayload(updated, await listAttachments(trx, id)));
         } else if (result.message === 'request.status') {
           await enqueueMessage(trx, now, updated, 'request.status', statusPayload(updated, result, now, orgName, reason));
@@ -344,7 +370,7 @@ export async function transitionRequest(deps: RequestDeps, who: Who, id: string,
             message: `${label(updated)} was returned to draft by ${actor.email}: ${reason ?? ''}`,
           });
         }
-        return { updated, sent: result.message !== null };
+        return { updated, sent: result.message !== null && !isRecordedCounterpart(updated) };
       });
       if (done.sent) await deps.afterCommit();
       return done.updated;
@@ -355,6 +381,13 @@ export async function transitionRequest(deps: RequestDeps, who: Who, id: string,
       throw err;
     }
   }
+}
+
+/** Whether a letter of request was produced since the request was approved (so it is the approved text). */
+async function letterProducedSinceApproval(deps: Pick<RequestDeps, 'db'>, row: RequestRow): Promise<boolean> {
+  let q = deps.db.selectFrom('request_events').select('id').where('request_id', '=', row.id).where('action', '=', 'document');
+  if (row.approved_at) q = q.where('at', '>=', new Date(row.approved_at));
+  return (await q.executeTakeFirst()) !== undefined;
 }
 
 // ── Attachments ───────────────────────────────────────────────────────────────────────────────

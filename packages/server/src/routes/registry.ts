@@ -7,6 +7,7 @@ import { loadKnowledgeCapability } from '../knowledge/knowledge-capability.ts';
 import { loadFederation } from '../federation/capability.ts';
 import { loadRequestsCapability } from '../requests/requests-capability.ts';
 import { loadDeclaredFactsCapability } from '../knowledge/declared-facts-capability.ts';
+import { loadAuthoritiesCapability } from '../authorities/authorities-capability.ts';
 
 export interface Background {
   close(): Promise<void>;
@@ -25,6 +26,7 @@ const CAPABILITIES: ((deps: AppDeps) => Promise<Capability>)[] = [
   loadFederation,
   loadRequestsCapability,
   loadDeclaredFactsCapability,
+  loadAuthoritiesCapability,
 ];
 
 export async function loadCapabilities(deps: AppDeps): Promise<Capability[]> {

@@ -6,6 +6,8 @@ import { ApiError } from '../api.ts';
 import { useT } from '../i18n/use-t.tsx';
 import { type RefusalGround, type RequestAction, type RequestView, reasonRequired, requestsApi } from '../requests.ts';
 import { useAsync } from '../use-async.ts';
+import type { TransmissionChannel } from '../authorities.ts';
+import { RecordedTransmissionFields } from './request-recorded.tsx';
 import { ErrorAlert, Loading } from './ui.tsx';
 
 interface Props {
@@ -80,6 +82,10 @@ function ActionForm({
   const [error, setError] = useState<unknown>(undefined);
   const [busy, setBusy] = useState(false);
   const needsReason = reasonRequired(action);
+  // An authority without a node: "transmit" records how and when the letter was sent.
+  const recorded = action === 'transmit' && request.delivery === 'recorded';
+  const [channel, setChannel] = useState<TransmissionChannel>('diplomatic');
+  const [sentOn, setSentOn] = useState(() => new Date().toISOString().slice(0, 10));
   const refusal = useAsync<{ items: RefusalGround[] } | null>(
     () => (action === 'refuse' ? requestsApi.refusalGrounds(request.type) : Promise.resolve(null)),
     [action, request.type],
@@ -107,6 +113,7 @@ function ActionForm({
         version: request.version,
         ...(reason.trim() ? { reason: reason.trim() } : {}),
         ...(action === 'postpone' ? { until } : {}),
+        ...(recorded ? { transmission: { channel, sentOn } } : {}),
         ...(action === 'refuse'
           ? {
               grounds: Object.entries(grounds).map(([ground, g]) => ({
@@ -186,6 +193,7 @@ function ActionForm({
           })}
         </fieldset>
       ) : null}
+      {recorded ? <RecordedTransmissionFields channel={channel} sentOn={sentOn} onChannel={setChannel} onSentOn={setSentOn} /> : null}
       {action === 'postpone' ? (
         <div className="field">
           <label htmlFor="action-until">{t('requests.actions.until')}</label>

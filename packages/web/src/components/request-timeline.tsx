@@ -47,6 +47,7 @@ export function RequestTimeline({ events }: { events: readonly TimelineEvent[] }
             <div className="timeline-meta">
               <span className={`side-label side-${e.side}`}>{t(`requests.side.${e.side}`)}</span>
               {e.origin === 'counterpart' ? <span className="flag">{t('requests.timeline.reported')}</span> : null}
+              {e.details.recordedBy === 'requesting-side' ? <span className="flag flag-recorded">{t('authorities.timeline.recorded')}</span> : null}
               {e.actor.email || e.actor.organisation ? (
                 <span className="actor">
                   {' '}
@@ -69,10 +70,29 @@ export function RequestTimeline({ events }: { events: readonly TimelineEvent[] }
                 ))}
               </ul>
             ) : null}
+            <RecordedDetails details={e.details} />
             {until ? <p className="timeline-until">{t('requests.timeline.until', { date: formatDate(until, lng) })}</p> : null}
           </li>
         );
       })}
     </ol>
+  );
+}
+
+/** What a step recorded by the requesting side adds: the channel and day a letter left, the day an
+ * answer came and the documents that came with it. */
+function RecordedDetails({ details }: { details: Record<string, unknown> }) {
+  const { t, ts, lng } = useT();
+  if (details.recordedBy !== 'requesting-side') return null;
+  const recorded = (details.recorded ?? null) as { channel?: unknown; sentOn?: unknown } | null;
+  const documents = Array.isArray(details.documents) ? (details.documents as { filename?: unknown }[]) : [];
+  return (
+    <p className="timeline-recorded">
+      {recorded && typeof recorded.channel === 'string' && typeof recorded.sentOn === 'string'
+        ? t('authorities.timeline.sent', { channel: ts(`authorities.channel.${recorded.channel}`), date: formatDate(recorded.sentOn, lng) })
+        : null}
+      {typeof details.receivedOn === 'string' ? t('authorities.timeline.received', { date: formatDate(details.receivedOn, lng) }) : null}
+      {documents.length ? ` ${t('authorities.timeline.documents', { list: documents.map((d) => String(d.filename ?? '')).join(', ') })}` : null}
+    </p>
   );
 }

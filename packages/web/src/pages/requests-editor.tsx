@@ -291,7 +291,12 @@ function Editor({ initial, initialNotice = null }: { initial: RequestView | null
             <div className="form grid">
               <AuthorityPicker
                 type={form.type}
-                value={{ requestedState: form.requestedState, requestedOrganisationId: form.requestedOrganisationId ?? null, requestedNodeId: form.requestedNodeId }}
+                value={{
+                  requestedState: form.requestedState,
+                  requestedOrganisationId: form.requestedOrganisationId ?? null,
+                  requestedNodeId: form.requestedNodeId,
+                  requestedAuthorityId: form.requestedAuthorityId,
+                }}
                 localAuthorities={localAuthorities}
                 countries={countries.data ?? []}
                 level={levels.get('requestedOrganisationId')}

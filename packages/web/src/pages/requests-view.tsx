@@ -5,6 +5,7 @@ import { AttachmentsSection } from '../components/request-attachments.tsx';
 import { RequestActions } from '../components/request-actions.tsx';
 import { CompletenessPanel } from '../components/request-completeness.tsx';
 import { RequestDocument } from '../components/request-document.tsx';
+import { RecordedPanel } from '../components/request-recorded.tsx';
 import { MarkingBadge, OverdueBadges, StateBadge } from '../components/request-badges.tsx';
 import { RequestTimeline } from '../components/request-timeline.tsx';
 import { ErrorAlert, formatDate, Loading, Notice } from '../components/ui.tsx';
@@ -99,6 +100,7 @@ function RequestDetails({
             }}
             onStale={onReload}
           />
+          <RecordedPanel request={view} onChanged={(next) => onChanged(next, t('requests.view.changed', { state: ts(`requests.state.${next.state}`) }))} />
           {view.editable ? (
             <p>
               <Link to={`/requests/${view.id}/edit`} className="button">
@@ -117,6 +119,17 @@ function RequestDetails({
               <dt>{t('requests.field.requested')}</dt>
               <dd>
                 {view.requested.name ?? t('requests.view.noAuthority')} · {state(view.requested.state)}
+                {view.requestedAuthority && view.delivery === 'recorded' ? (
+                  <div className="muted">
+                    {t(`authorities.source.${view.requestedAuthority.source}`)} · {t('authorities.noNode')}
+                    {view.requestedAuthority.instrument ? (
+                      <>
+                        {' · '}
+                        <cite className="citation">{[view.requestedAuthority.instrument, view.requestedAuthority.article].filter(Boolean).join(' ')}</cite>
+                      </>
+                    ) : null}
+                  </div>
+                ) : null}
               </dd>
               <dt>{t('requests.field.legalBasis')}</dt>
               <dd>

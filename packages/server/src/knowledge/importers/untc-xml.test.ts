@@ -69,6 +69,18 @@ describe('UNTC MTDSG XML importer', () => {
     assert.ok(tip.declarations.some((d) => d.text.includes('\u201c')));
   });
 
+  it('reads notifications (e.g. central authority designations) as kind "notification", without their date line', () => {
+    const som = parseUntcXml('XVIII-12-b.en.xml', readFileSync(join(xmlDir, 'XVIII-12-b.en.xml'), 'latin1'), { resolveName: anyName });
+    const notifications = som.declarations.filter((d) => d.kind === 'notification');
+    assert.equal(notifications.length, 26);
+    const sweden = notifications.find((d) => d.participant === 'Sweden');
+    assert.match(sweden?.text ?? '', /Sweden designates the Ministry of Justice, as central authority/);
+    const guatemala = notifications.find((d) => d.participant === 'Guatemala');
+    assert.ok(guatemala && !/^2 July 2007/.test(guatemala.text), 'the date line is not part of the text');
+    // Declarations keep their own kinds.
+    assert.ok(som.declarations.some((d) => d.kind !== 'notification'));
+  });
+
   it('sanitises control characters, bare ampersands and footnote markers', () => {
     assert.equal(sanitiseUntcXml('<a>\u001cquoted\u001d & more\u0002</a>'), '<a>\u201cquoted\u201d &amp; more</a>');
     assert.equal(sanitiseUntcXml('<a>&amp; &lt;</a>'), '<a>&amp; &lt;</a>');

@@ -159,7 +159,7 @@ function parseDocument(file: string, raw: string): Node {
     parseTagValue: false,
     trimValues: true,
     processEntities: true,
-    isArray: (name) => ['Row', 'Entry', 'Declaration', 'text', 'Participant'].includes(name),
+    isArray: (name) => ['Row', 'Entry', 'Declaration', 'Notification', 'text', 'Participant'].includes(name),
   });
   return parser.parse(clean) as Node;
 }
@@ -250,16 +250,24 @@ export function parseUntcXml(file: string, raw: string, options: UntcImportOptio
   }
 
   const declarations: UntcDeclaration[] = [];
-  for (const d of asArray(child(child(treaty, 'Declarations'), 'Declaration') as unknown as Node[] | undefined)) {
+  // Notifications (e.g. the designation of a central authority under the Smuggling of Migrants
+  // Protocol art. 8(6)) are read the same way, as kind 'notification'.
+  const blocks = [
+    ...asArray(child(child(treaty, 'Declarations'), 'Declaration') as unknown as Node[] | undefined).map((d) => ({ d, notification: false })),
+    ...asArray(child(child(treaty, 'Notifications'), 'Notification') as unknown as Node[] | undefined).map((d) => ({ d, notification: true })),
+  ];
+  for (const { d, notification } of blocks) {
     const participant = cleanParticipantName(text(asArray(d.Participant as unknown[] | undefined)[0]));
     const parts = asArray(d.text as unknown[] | undefined);
-    let kind: ReservationKind = 'declaration';
+    let kind: ReservationKind = notification ? 'notification' : 'declaration';
     const paragraphs: string[] = [];
     for (const t of parts) {
       const type = t && typeof t === 'object' ? (t as Node)['@type'] : undefined;
       const value = cleanMarkup(text(t));
       if (!value) continue;
-      if (type === 'title' && paragraphs.length === 0) kind = declarationKind(value);
+      // A notification's date line ("<right>2 July 2007</right>") is not part of its text.
+      if (notification && type === undefined && /^\d{1,2} \w+ \d{4}$/.test(value)) continue;
+      if (type === 'title' && paragraphs.length === 0 && !notification) kind = declarationKind(value);
       paragraphs.push(value);
     }
     if (!participant || paragraphs.length === 0) continue;
