@@ -106,6 +106,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/authorities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Directory of requested authorities, each with its source
+         * @description Combines central authorities designated in treaty declarations (with instrument and article), central authorities declared by a State’s own node in its signed facts, authorities on trusted peer nodes, and authorities added by an administrator. A designation whose declaration does not name the authority plainly has name null and selectable false; read declarationText.
+         */
+        get: operations["getAuthorities"];
+        put?: never;
+        /** Add an authority without a node to the directory */
+        post: operations["postAuthorities"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/authorities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an authority an administrator added (requests addressed to it keep its name) */
+        delete: operations["deleteAuthoritiesById"];
+        options?: never;
+        head?: never;
+        /** Change an authority an administrator added (send the version you edited) */
+        patch: operations["patchAuthoritiesById"];
+        trace?: never;
+    };
     "/api/v1/counterparts": {
         parameters: {
             query?: never;
@@ -805,6 +844,26 @@ export interface paths {
         patch: operations["patchRequestsById"];
         trace?: never;
     };
+    "/api/v1/requests/{id}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record an answer of a requested authority without a node
+         * @description The requesting side records what the authority answered outside Comity (acknowledged, more information requested, executed or partly executed with the documents it returned, refused with grounds). The timeline marks it recorded by the requesting side.
+         */
+        post: operations["postRequestsByIdAnswers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/requests/{id}/attachments": {
         parameters: {
             query?: never;
@@ -893,6 +952,26 @@ export interface paths {
         get: operations["getRequestsByIdDocumentCheck"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Link a request to an authority that joined with a node
+         * @description For an open request to an authority without a node: a trusted peer of the same State takes over; a request already sent is transmitted to it, and later steps travel by federation.
+         */
+        post: operations["postRequestsByIdLink"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1232,6 +1311,26 @@ export interface components {
             problems?: components["schemas"]["AuditProblemInput"][];
             reason?: string;
         };
+        AuthorityDirectory: {
+            items: components["schemas"]["DirectoryAuthority"][];
+            /** @description How many entries each source gave */
+            sources: {
+                count: number;
+                source: components["schemas"]["AuthoritySource"];
+            }[];
+        };
+        AuthorityDirectoryInput: {
+            items: components["schemas"]["DirectoryAuthorityInput"][];
+            /** @description How many entries each source gave */
+            sources: {
+                count: number;
+                source: components["schemas"]["AuthoritySourceInput"];
+            }[];
+        };
+        /** @enum {string} */
+        AuthoritySource: "treaty-designation" | "peer-node" | "administrator" | "node-declaration";
+        /** @enum {string} */
+        AuthoritySourceInput: "treaty-designation" | "peer-node" | "administrator" | "node-declaration";
         CardPreview: {
             /** @enum {string} */
             assessment: "new" | "refresh" | "rotation";
@@ -1291,6 +1390,8 @@ export interface components {
                 stage?: "investigation" | "prosecution" | "trial" | "enforcement";
             };
             purpose?: string;
+            /** @description The requested authority from GET /api/v1/authorities when it has no node (admin:…, treaty:…); a peer:… entry means requestedNodeId */
+            requestedAuthorityId?: string | null;
             /** @description The requested authority, when it is on a trusted peer node (GET /api/v1/directory); federation carries the request there */
             requestedNodeId?: string | null;
             /** @description The requested authority, when it is an organisation on this node */
@@ -1333,6 +1434,8 @@ export interface components {
                 stage?: "investigation" | "prosecution" | "trial" | "enforcement";
             };
             purpose?: string;
+            /** @description The requested authority from GET /api/v1/authorities when it has no node (admin:…, treaty:…); a peer:… entry means requestedNodeId */
+            requestedAuthorityId?: string | null;
             /** @description The requested authority, when it is on a trusted peer node (GET /api/v1/directory); federation carries the request there */
             requestedNodeId?: string | null;
             /** @description The requested authority, when it is an organisation on this node */
@@ -1568,6 +1671,24 @@ export interface components {
                 title: string;
             }[];
         };
+        CreateAuthorityBody: {
+            address?: string | null;
+            channel?: components["schemas"]["TransmissionChannel"] | null;
+            email?: string | null;
+            languages?: string[];
+            name: string;
+            notes?: string | null;
+            state: unknown;
+        };
+        CreateAuthorityBodyInput: {
+            address?: string | null;
+            channel?: components["schemas"]["TransmissionChannelInput"] | null;
+            email?: string | null;
+            languages?: string[];
+            name: string;
+            notes?: string | null;
+            state: string;
+        };
         /** @description Give requestedState or requestedOrganisationId; everything else can follow. */
         CreateRequestBody: {
             applicableLaw?: string;
@@ -1593,6 +1714,8 @@ export interface components {
                 stage?: "investigation" | "prosecution" | "trial" | "enforcement";
             };
             purpose?: string;
+            /** @description The requested authority from GET /api/v1/authorities when it has no node (admin:…, treaty:…); a peer:… entry means requestedNodeId */
+            requestedAuthorityId?: string | null;
             /** @description The requested authority, when it is on a trusted peer node (GET /api/v1/directory); federation carries the request there */
             requestedNodeId?: string | null;
             /** @description The requested authority, when it is an organisation on this node */
@@ -1634,6 +1757,8 @@ export interface components {
                 stage?: "investigation" | "prosecution" | "trial" | "enforcement";
             };
             purpose?: string;
+            /** @description The requested authority from GET /api/v1/authorities when it has no node (admin:…, treaty:…); a peer:… entry means requestedNodeId */
+            requestedAuthorityId?: string | null;
             /** @description The requested authority, when it is on a trusted peer node (GET /api/v1/directory); federation carries the request there */
             requestedNodeId?: string | null;
             /** @description The requested authority, when it is an organisation on this node */
@@ -1873,6 +1998,60 @@ export interface components {
              */
             terminated?: string;
             title: string;
+        };
+        DirectoryAuthority: {
+            address: string | null;
+            /** @description The article of the designation, e.g. art. 46(13); null when the text does not say */
+            article: string | null;
+            asOf: string | null;
+            channel: components["schemas"]["TransmissionChannel"] | null;
+            declarationText: string | null;
+            email: string | null;
+            /** @description Prefixed by its source: admin:<uuid>, peer:<node id>, treaty:<declaration id> */
+            id: string;
+            /** @description The treaty of the designation */
+            instrument: string | null;
+            languages: string[];
+            /** @description Null when the declaration does not name it plainly: read declarationText */
+            name: string | null;
+            /** @description Its node, when it has one (peer-node entries) */
+            nodeId: string | null;
+            notes: string | null;
+            /** @description Where the entry comes from */
+            provenance: string;
+            /** @description Whether a request can be addressed to it */
+            selectable: boolean;
+            source: components["schemas"]["AuthoritySource"];
+            state: string;
+            /** @description administrator entries: for PATCH */
+            version?: number;
+        };
+        DirectoryAuthorityInput: {
+            address: string | null;
+            /** @description The article of the designation, e.g. art. 46(13); null when the text does not say */
+            article: string | null;
+            asOf: string | null;
+            channel: components["schemas"]["TransmissionChannelInput"] | null;
+            declarationText: string | null;
+            email: string | null;
+            /** @description Prefixed by its source: admin:<uuid>, peer:<node id>, treaty:<declaration id> */
+            id: string;
+            /** @description The treaty of the designation */
+            instrument: string | null;
+            languages: string[];
+            /** @description Null when the declaration does not name it plainly: read declarationText */
+            name: string | null;
+            /** @description Its node, when it has one (peer-node entries) */
+            nodeId: string | null;
+            notes: string | null;
+            /** @description Where the entry comes from */
+            provenance: string;
+            /** @description Whether a request can be addressed to it */
+            selectable: boolean;
+            source: components["schemas"]["AuthoritySourceInput"];
+            state: string;
+            /** @description administrator entries: for PATCH */
+            version?: number;
         };
         /** @description A counterpart authority on a trusted peer node */
         DirectoryEntry: {
@@ -3010,6 +3189,14 @@ export interface components {
             code: "signatory-without-title";
             message: string;
         };
+        LinkRequestBody: {
+            /** @description A trusted peer of the requested State */
+            nodeId: string;
+        };
+        LinkRequestBodyInput: {
+            /** @description A trusted peer of the requested State */
+            nodeId: string;
+        };
         /** @enum {string} */
         MeasureKind: "obtain-records" | "bank-records" | "witness-statement" | "search-and-seizure" | "service-of-documents" | "freezing" | "confiscation" | "identify-trace-proceeds" | "preserve-computer-data" | "subscriber-or-traffic-data" | "temporary-transfer-detained-person" | "surrender-for-prosecution" | "surrender-for-enforcement" | "provisional-arrest" | "handing-over-of-property" | "return-of-assets" | "transfer-of-proceedings" | "jit-setup" | "information";
         /** @enum {string} */
@@ -3184,6 +3371,26 @@ export interface components {
             published: components["schemas"]["PublishedFactsInput"] | null;
             state: string;
         };
+        PatchAuthorityBody: {
+            address?: string | null;
+            channel?: components["schemas"]["TransmissionChannel"] | null;
+            email?: string | null;
+            languages?: string[];
+            name?: string;
+            notes?: string | null;
+            state?: unknown;
+            version: number;
+        };
+        PatchAuthorityBodyInput: {
+            address?: string | null;
+            channel?: components["schemas"]["TransmissionChannelInput"] | null;
+            email?: string | null;
+            languages?: string[];
+            name?: string;
+            notes?: string | null;
+            state?: string;
+            version: number;
+        };
         /** @description Replaces the fields given (lists are replaced whole). Only drafts can be edited. */
         PatchRequestBody: {
             applicableLaw?: string;
@@ -3209,6 +3416,8 @@ export interface components {
                 stage?: "investigation" | "prosecution" | "trial" | "enforcement";
             };
             purpose?: string;
+            /** @description The requested authority from GET /api/v1/authorities when it has no node (admin:…, treaty:…); a peer:… entry means requestedNodeId */
+            requestedAuthorityId?: string | null;
             /** @description The requested authority, when it is on a trusted peer node (GET /api/v1/directory); federation carries the request there */
             requestedNodeId?: string | null;
             /** @description The requested authority, when it is an organisation on this node */
@@ -3251,6 +3460,8 @@ export interface components {
                 stage?: "investigation" | "prosecution" | "trial" | "enforcement";
             };
             purpose?: string;
+            /** @description The requested authority from GET /api/v1/authorities when it has no node (admin:…, treaty:…); a peer:… entry means requestedNodeId */
+            requestedAuthorityId?: string | null;
             /** @description The requested authority, when it is on a trusted peer node (GET /api/v1/directory); federation carries the request there */
             requestedNodeId?: string | null;
             /** @description The requested authority, when it is an organisation on this node */
@@ -3462,6 +3673,56 @@ export interface components {
             state: string;
             version: number;
         };
+        RecordAnswerBody: {
+            /** @enum {string} */
+            answer: "acknowledged" | "more-information-requested" | "partially-executed" | "executed" | "refused";
+            /** @description Documents that came with the answer (e.g. the evidence returned on execution) */
+            documents?: {
+                /** @description The file, base64-encoded */
+                contentBase64: string;
+                filename: string;
+                mediaType?: string;
+            }[];
+            /** @description refused: the grounds given, from GET /api/v1/requests/refusal-grounds */
+            grounds?: {
+                citation?: string;
+                ground: string;
+                note?: string;
+            }[];
+            /** @description What the authority said (required for more information and refusals) */
+            reason?: string;
+            /**
+             * Format: date
+             * @description When the answer was received; not in the future, not before transmission
+             */
+            receivedOn: string;
+            version?: number;
+        };
+        RecordAnswerBodyInput: {
+            /** @enum {string} */
+            answer: "acknowledged" | "more-information-requested" | "partially-executed" | "executed" | "refused";
+            /** @description Documents that came with the answer (e.g. the evidence returned on execution) */
+            documents?: {
+                /** @description The file, base64-encoded */
+                contentBase64: string;
+                filename: string;
+                mediaType?: string;
+            }[];
+            /** @description refused: the grounds given, from GET /api/v1/requests/refusal-grounds */
+            grounds?: {
+                citation?: string;
+                ground: string;
+                note?: string;
+            }[];
+            /** @description What the authority said (required for more information and refusals) */
+            reason?: string;
+            /**
+             * Format: date
+             * @description When the answer was received; not in the future, not before transmission
+             */
+            receivedOn: string;
+            version?: number;
+        };
         RefusalGroundList: {
             items: {
                 citation: string;
@@ -3510,6 +3771,11 @@ export interface components {
             } | null;
             deadline?: string | null;
             deadlineReason?: string;
+            /**
+             * @description How the request reaches the requested authority: on this node, by federation, or outside Comity with transmission and answers recorded by the requesting side
+             * @enum {string}
+             */
+            delivery?: "this-node" | "peer-node" | "recorded" | "none";
             editable: boolean;
             executedAt: string | null;
             executionStartedAt: string | null;
@@ -3522,6 +3788,11 @@ export interface components {
                 id: string;
             } | null;
             legalBasis?: components["schemas"]["LegalBasisChoice"] | null;
+            /** @description Trusted peers of the requested State this request can be linked to */
+            linkCandidates?: {
+                name: string;
+                nodeId: string;
+            }[];
             marking: components["schemas"]["TlpMarking"];
             measures: components["schemas"]["RequestMeasure"][];
             offences: components["schemas"]["RequestOffence"][];
@@ -3540,6 +3811,8 @@ export interface components {
             };
             purpose?: string;
             receivedAt: string | null;
+            /** @description Answers you may record now (authorities without a node) */
+            recordableAnswers?: ("acknowledged" | "more-information-requested" | "partially-executed" | "executed" | "refused")[];
             reference: string;
             refusal: {
                 grounds: {
@@ -3555,6 +3828,7 @@ export interface components {
                 organisationId: string | null;
                 state: string;
             };
+            requestedAuthority?: components["schemas"]["RequestedAuthorityRef"] | null;
             /** @description The peer node of the requested authority, when it is not on this node */
             requestedNodeId?: string | null;
             requestedOrganisationId?: string | null;
@@ -3592,6 +3866,8 @@ export interface components {
         /** @enum {string} */
         RequestActionInput: "submit" | "return-to-draft" | "approve" | "transmit" | "receive" | "start-execution" | "request-more-info" | "provide-more-info" | "partially-execute" | "execute" | "refuse" | "postpone" | "withdraw";
         RequestAttachment: {
+            /** @description Set when the file came with an answer the requesting side recorded */
+            answerEventId?: string | null;
             filename: string;
             /** Format: uuid */
             id: string;
@@ -3602,6 +3878,8 @@ export interface components {
             uploadedBy: string | null;
         };
         RequestAttachmentInput: {
+            /** @description Set when the file came with an answer the requesting side recorded */
+            answerEventId?: string | null;
             filename: string;
             /** Format: uuid */
             id: string;
@@ -3643,6 +3921,11 @@ export interface components {
             } | null;
             deadline?: string | null;
             deadlineReason?: string;
+            /**
+             * @description How the request reaches the requested authority: on this node, by federation, or outside Comity with transmission and answers recorded by the requesting side
+             * @enum {string}
+             */
+            delivery?: "this-node" | "peer-node" | "recorded" | "none";
             editable: boolean;
             executedAt: string | null;
             executionStartedAt: string | null;
@@ -3655,6 +3938,11 @@ export interface components {
                 id: string;
             } | null;
             legalBasis?: components["schemas"]["LegalBasisChoiceInput"] | null;
+            /** @description Trusted peers of the requested State this request can be linked to */
+            linkCandidates?: {
+                name: string;
+                nodeId: string;
+            }[];
             marking: components["schemas"]["TlpMarkingInput"];
             measures: components["schemas"]["RequestMeasureInput"][];
             offences: components["schemas"]["RequestOffenceInput"][];
@@ -3673,6 +3961,8 @@ export interface components {
             };
             purpose?: string;
             receivedAt: string | null;
+            /** @description Answers you may record now (authorities without a node) */
+            recordableAnswers?: ("acknowledged" | "more-information-requested" | "partially-executed" | "executed" | "refused")[];
             reference: string;
             refusal: {
                 grounds: {
@@ -3688,6 +3978,7 @@ export interface components {
                 organisationId: string | null;
                 state: string;
             };
+            requestedAuthority?: components["schemas"]["RequestedAuthorityRefInput"] | null;
             /** @description The peer node of the requested authority, when it is not on this node */
             requestedNodeId?: string | null;
             requestedOrganisationId?: string | null;
@@ -4176,10 +4467,10 @@ export interface components {
             };
             fromState: components["schemas"]["RequestState"] | null;
             /**
-             * @description counterpart: mirrored from the other side
+             * @description counterpart: mirrored from the other side; recorded: the requesting side recorded an answer of an authority without a node
              * @enum {string}
              */
-            origin: "own" | "counterpart";
+            origin: "own" | "counterpart" | "recorded";
             reason: string | null;
             seq: number;
             /**
@@ -4201,10 +4492,10 @@ export interface components {
             };
             fromState: components["schemas"]["RequestStateInput"] | null;
             /**
-             * @description counterpart: mirrored from the other side
+             * @description counterpart: mirrored from the other side; recorded: the requesting side recorded an answer of an authority without a node
              * @enum {string}
              */
-            origin: "own" | "counterpart";
+            origin: "own" | "counterpart" | "recorded";
             reason: string | null;
             seq: number;
             /**
@@ -4344,6 +4635,28 @@ export interface components {
         RequestType: "mla" | "extradition" | "asset-recovery" | "transfer-of-proceedings" | "jit" | "spontaneous-information";
         /** @enum {string} */
         RequestTypeInput: "mla" | "extradition" | "asset-recovery" | "transfer-of-proceedings" | "jit" | "spontaneous-information";
+        RequestedAuthorityRef: {
+            article?: string | null;
+            id: string;
+            instrument?: string | null;
+            /** @description The node it joined with, once its requests were linked */
+            linkedNodeId?: string | null;
+            name: string;
+            /** @enum {string} */
+            source: "treaty-designation" | "peer-node" | "administrator" | "node-declaration";
+            state: string;
+        };
+        RequestedAuthorityRefInput: {
+            article?: string | null;
+            id: string;
+            instrument?: string | null;
+            /** @description The node it joined with, once its requests were linked */
+            linkedNodeId?: string | null;
+            name: string;
+            /** @enum {string} */
+            source: "treaty-designation" | "peer-node" | "administrator" | "node-declaration";
+            state: string;
+        };
         SealedPayload: {
             /** @constant */
             alg: "X25519-HKDF-SHA256-A256GCM";
@@ -4553,6 +4866,16 @@ export interface components {
                 note?: string;
             }[];
             reason?: string;
+            /** @description transmit to an authority without a node: how and when the letter was sent (produce the letter first) */
+            transmission?: {
+                /** @enum {string} */
+                channel: "diplomatic" | "central-authority-post" | "central-authority-email" | "interpol" | "other";
+                /**
+                 * Format: date
+                 * @description The day the letter was sent; not in the future
+                 */
+                sentOn: string;
+            };
             /**
              * Format: date
              * @description postpone: until when
@@ -4570,6 +4893,16 @@ export interface components {
                 note?: string;
             }[];
             reason?: string;
+            /** @description transmit to an authority without a node: how and when the letter was sent (produce the letter first) */
+            transmission?: {
+                /** @enum {string} */
+                channel: "diplomatic" | "central-authority-post" | "central-authority-email" | "interpol" | "other";
+                /**
+                 * Format: date
+                 * @description The day the letter was sent; not in the future
+                 */
+                sentOn: string;
+            };
             /**
              * Format: date
              * @description postpone: until when
@@ -4578,6 +4911,10 @@ export interface components {
             /** @description When given, the transition fails with 409 if the request changed meanwhile */
             version?: number;
         };
+        /** @enum {string} */
+        TransmissionChannel: "diplomatic" | "central-authority-post" | "central-authority-email" | "interpol" | "other";
+        /** @enum {string} */
+        TransmissionChannelInput: "diplomatic" | "central-authority-post" | "central-authority-email" | "interpol" | "other";
         User: {
             /** @description ISO 8601 date-time */
             createdAt: string;
@@ -5034,6 +5371,211 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditVerification"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAuthorities: {
+        parameters: {
+            query?: {
+                state?: string;
+                source?: components["schemas"]["AuthoritySourceInput"];
+                /** @description Search in names, States and declaration texts */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthorityDirectory"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAuthorities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAuthorityBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryAuthority"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteAuthoritiesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description admin:<uuid> or the uuid */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchAuthoritiesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description admin:<uuid> or the uuid */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatchAuthorityBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryAuthority"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
@@ -7837,6 +8379,59 @@ export interface operations {
             };
         };
     };
+    postRequestsByIdAnswers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordAnswerBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Request"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postRequestsByIdAttachments: {
         parameters: {
             query?: {
@@ -8057,6 +8652,59 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DocumentCheck"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postRequestsByIdLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkRequestBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Request"];
                 };
             };
             /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */

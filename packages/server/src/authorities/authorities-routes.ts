@@ -26,7 +26,7 @@ export function authoritiesRoutes(deps: AppDeps, sources: readonly AuthoritySour
           tags: TAGS,
           summary: 'Directory of requested authorities, each with its source',
           description:
-            'Combines central authorities designated in treaty declarations (with instrument and article), authorities on trusted peer nodes, and authorities added by an administrator. A designation whose declaration does not name the authority plainly has name null and selectable false; read declarationText.',
+            'Combines central authorities designated in treaty declarations (with instrument and article), central authorities declared by a State’s own node in its signed facts, authorities on trusted peer nodes, and authorities added by an administrator. A designation whose declaration does not name the authority plainly has name null and selectable false; read declarationText.',
           querystring: AuthorityDirectoryQuery,
           response: { 200: AuthorityDirectory },
         },

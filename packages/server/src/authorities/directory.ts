@@ -12,6 +12,7 @@ import { type AuthorityRow, findAuthority, listAuthorities } from '@comity/db/re
 import { findPeer, listPeers, type PeerRow } from '@comity/db/repos/federation-repo';
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../deps.ts';
+import { listDeclaredCentralAuthorities } from '../knowledge/declared-facts-service.ts';
 
 export type DirectoryDeps = Pick<AppDeps, 'db' | 'knowledge'>;
 export interface DirectoryQuery {
@@ -98,7 +99,29 @@ export function fromAuthorityRow(a: AuthorityRow): DirectoryAuthority & { versio
 export const administratorAuthorities: AuthoritySourceFn = async (deps, q) => (await listAuthorities(deps.db, { state: q.state })).map(fromAuthorityRow);
 
 /** The directory's sources, in the order their entries are listed. */
-export const DIRECTORY_SOURCES: readonly AuthoritySourceFn[] = [treatyDesignations, peerNodeAuthorities, administratorAuthorities];
+/**
+ * (d) Central authorities a State's own node declared in its signed facts (issue 9, part 6). The
+ * entry is the designated authority, which need not be the node's own organisation: a request to
+ * it is recorded by the requesting side; the node's own authority is the peer-node entry.
+ */
+export const nodeDeclaredAuthorities: AuthoritySourceFn = async (deps, q) =>
+  (await listDeclaredCentralAuthorities(deps.db, { ...(q.state ? { state: q.state } : {}) })).map((c) => ({
+    ...blank,
+    id: `declared:${c.nodeId}:${c.instrument}:${c.name}`,
+    source: 'node-declaration' as const,
+    name: c.name,
+    state: c.state,
+    instrument: c.instrument,
+    nodeId: c.nodeId,
+    address: c.address || null,
+    channel: c.channels.find(isTransmissionChannel) ?? null,
+    languages: c.languages,
+    provenance: c.provenance,
+    asOf: c.signedAt.slice(0, 10),
+    selectable: true,
+  }));
+
+export const DIRECTORY_SOURCES: readonly AuthoritySourceFn[] = [treatyDesignations, nodeDeclaredAuthorities, peerNodeAuthorities, administratorAuthorities];
 
 export async function authorityDirectory(
   deps: DirectoryDeps,

@@ -159,6 +159,12 @@ for (const backend of testBackends()) {
       assert.equal(authorities[0]!.nodeId, fr.nodeId);
       assert.equal(authorities[0]!.provenance, provenance);
       assert.deepEqual(await listDeclaredCentralAuthorities(br.node.deps.db, { state: 'BRA' }), []);
+      // ...and the directory a drafter picks the requested authority from.
+      const directory = await br.adminClient.call<{ items: Json[] }>('GET', '/api/v1/authorities?state=FRA&source=node-declaration', undefined, 200);
+      assert.equal(directory.body.items.length, 1, JSON.stringify(directory.body.items));
+      assert.equal(directory.body.items[0]!.name, 'Bureau de l’entraide pénale internationale');
+      assert.equal(directory.body.items[0]!.provenance, provenance);
+      assert.equal(directory.body.items[0]!.selectable, true);
       const received = await br.adminClient.call<{ items: { action: string }[] }>('GET', '/api/v1/audit?limit=200', undefined, 200);
       assert.ok(received.body.items.some((e) => e.action === 'knowledge.facts.receive'));
       assert.equal((await br.adminClient.call<Json>('GET', '/api/v1/audit/verify', undefined, 200)).body.ok, true);
