@@ -25,6 +25,8 @@ import {
 } from '@comity/db/repos/requests-repo';
 import { auditedTransaction, type Actor } from '../deps.ts';
 import { legalBasisFor, todayOf } from '../knowledge/knowledge-service.ts';
+import { listDeclaredCentralAuthorities } from '../knowledge/declared-facts-service.ts';
+import { findAuthority } from '@comity/db/repos/authorities-repo';
 import { sha256OfBytes } from './blob-store.ts';
 import { buildLetter, type LetterLookups, type LetterSource } from './documents/letter.ts';
 import { type LetterWarning, letterWarnings } from './documents/letter-warnings.ts';
@@ -486,6 +488,24 @@ export interface LetterAddressee {
   address?: string | null | undefined;
 }
 
+/**
+ * The postal address of a requested authority without a node, from the directory entry the
+ * request was addressed to (an administrator's entry or a central authority a State's node
+ * declared); null when the directory has none (treaty designations carry no address).
+ */
+async function directoryAddress(deps: RequestDeps, authorityId: string | undefined): Promise<string | null> {
+  if (!authorityId) return null;
+  if (authorityId.startsWith('admin:')) {
+    const id = authorityId.slice('admin:'.length);
+    return /^[0-9a-f-]{36}$/i.test(id) ? ((await findAuthority(deps.db, id))?.address ?? null) : null;
+  }
+  if (authorityId.startsWith('declared:')) {
+    const declared = await listDeclaredCentralAuthorities(deps.db);
+    return declared.find((c) => `declared:${c.nodeId}:${c.instrument}:${c.name}` === authorityId)?.address || null;
+  }
+  return null;
+}
+
 /** The request as the letter sees it: its content, the approver's profile as signatory, the annexes. */
 async function letterSource(deps: RequestDeps, row: RequestRow, addressee: LetterAddressee | undefined): Promise<LetterSource> {
   const content = contentOf(row) as RequestContent & { counterpartReference?: string };
@@ -493,12 +513,13 @@ async function letterSource(deps: RequestDeps, row: RequestRow, addressee: Lette
     ? await deps.db.selectFrom('users').select(['email', 'name', 'title', 'signature_block']).where('id', '=', row.approved_by).executeTakeFirst()
     : undefined;
   const files = await listAttachments(deps.db, row.id);
+  const address = addressee?.address ?? (await directoryAddress(deps, content.requestedAuthority?.id));
   return {
     type: row.type as RequestType,
     reference: row.reference,
     counterpartReference: content.counterpartReference,
     requesting: { name: row.requesting_organisation_name, state: row.requesting_state },
-    requested: { name: addressee?.name ?? row.requested_organisation_name, state: row.requested_state, address: addressee?.address ?? null },
+    requested: { name: addressee?.name ?? row.requested_organisation_name, state: row.requested_state, address },
     content,
     approvedBy: approver?.name ?? (row.approved_at ? row.requesting_organisation_name : null),
     signatory: approver ? { name: approver.name, title: approver.title, block: approver.signature_block } : null,
