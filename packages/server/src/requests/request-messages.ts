@@ -23,6 +23,7 @@ import {
 import { type Kysely, sql } from 'kysely';
 import { ZodError } from 'zod';
 import type { AuditFn } from '../deps.ts';
+import { queueLiveEvent, runWithLiveEvents } from '../events/live-events.ts';
 import { newMessageId } from '../federation/peers-service.ts';
 import { concernedUsers, handlersOf, label, notify } from './notify.ts';
 import type { RequestDeps } from './request-deps.ts';
@@ -94,6 +95,7 @@ export async function recordEvent(
     details: JSON.stringify(e.details ?? {}),
     message_id: e.messageId ?? null,
   });
+  queueLiveEvent(trx, { kind: 'request', requestId: row.id, organisationId: row.organisation_id });
 }
 
 export function transmitPayload(row: RequestRow, attachments: readonly RequestAttachmentRow[]): RequestTransmitPayload {
@@ -361,9 +363,7 @@ export function createLocalDelivery(deps: Pick<RequestDeps, 'db' | 'hasher' | 's
   const once = async (): Promise<boolean> => {
     const now = deps.now();
     let failed: { id: string; error: string } | null = null;
-    const found = await deps.db
-      .transaction()
-      .execute(async (trx) => {
+    const found = await runWithLiveEvents(deps.db, async (trx) => {
         const row = await trx
           .selectFrom('outbox')
           .selectAll()
@@ -419,8 +419,7 @@ export function createLocalDelivery(deps: Pick<RequestDeps, 'db' | 'hasher' | 's
         await appendAudit(trx, deps, entries);
         await trx.updateTable('outbox').set({ state: 'delivered', delivered_at: now, attempts: row.attempts + 1 }).where('id', '=', row.id).execute();
         return true;
-      })
-      .catch(async (err) => {
+      }).catch(async (err) => {
         const f = failed as { id: string; error: string } | null;
         if (!f) throw err;
         // A message that cannot be applied is set aside, not retried forever; the operator sees it.
