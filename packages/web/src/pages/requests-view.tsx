@@ -9,6 +9,7 @@ import { MarkingBadge, OverdueBadges, StateBadge } from '../components/request-b
 import { RequestTimeline } from '../components/request-timeline.tsx';
 import { ErrorAlert, formatDate, Loading, Notice } from '../components/ui.tsx';
 import { useT } from '../i18n/use-t.tsx';
+import { useLive } from '../live.ts';
 import { countryName, loadCountries } from '../knowledge.ts';
 import { type Measure, type Person, type RequestView, refreshUnread, requestsApi } from '../requests.ts';
 import { Link } from '../router.tsx';
@@ -28,6 +29,10 @@ export function RequestPage({ id }: { id: string }) {
   useEffect(() => {
     void refreshUnread();
   }, []);
+  // What the other side (or a colleague) does appears without a reload: state, timeline, files.
+  useLive((m) => {
+    if ((m.kind === 'request' && m.requestId === id) || m.kind === 'reconnected') loaded.refresh();
+  });
 
   if (loaded.loading && !view) return <Loading />;
   if (loaded.error && !view) {
