@@ -211,6 +211,12 @@ export const Attachment = z
     sha256: z.string(),
     uploadedAt: z.string(),
     uploadedBy: z.string().nullable(),
+    suppliedBy: Side.describe('The side that supplied the file: the requesting side (with the request or an answer for more information) or the requested side (documents and evidence it returns)'),
+    sentWith: z
+      .string()
+      .nullable()
+      .describe("'transmit' when it is part of the request; the answer it was returned with ('execute', 'partially-execute', 'provide-more-info'); null while it waits to be sent with your next answer"),
+    sentAt: z.string().nullable(),
   })
   .meta({ id: 'RequestAttachment' });
 
@@ -341,6 +347,13 @@ export const TransitionBody = z
       .optional()
       .describe('refuse: the grounds, from GET /api/v1/requests/refusal-grounds'),
     until: IsoDate.optional().describe('postpone: until when'),
+    attachmentIds: z
+      .array(z.uuid())
+      .max(100)
+      .optional()
+      .describe(
+        'execute, partially-execute, provide-more-info: the files (attached to this request by your side since transmission, not yet sent) that go to the other side with this answer. Omitted: every such file.',
+      ),
   })
   .meta({ id: 'TransitionBody' });
 export type TransitionBody = z.infer<typeof TransitionBody>;
@@ -467,6 +480,9 @@ export const RequestTransmitPayload = z
   .meta({ id: 'RequestTransmitPayload' });
 export type RequestTransmitPayload = z.infer<typeof RequestTransmitPayload>;
 
+/** A file that travels with a message (its bytes go ahead as attachment.chunk messages). */
+const AttachmentRef = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), filename: z.string().max(255), mediaType: z.string().max(200), size: z.number().int().min(0) });
+
 /** A transition one side made, for the other side's record: `request.status`. */
 export const RequestStatusPayload = z
   .object({
@@ -482,6 +498,11 @@ export const RequestStatusPayload = z
     reason: z.string().max(20_000).nullable(),
     grounds: z.array(RefusalGroundChoice).optional(),
     until: IsoDate.optional(),
+    attachments: z
+      .array(AttachmentRef)
+      .max(100)
+      .optional()
+      .describe('Files returned with this answer (execution, partial execution, more information); sent ahead as attachment.chunk messages like a request\u2019s own files'),
   })
   .meta({ id: 'RequestStatusPayload' });
 export type RequestStatusPayload = z.infer<typeof RequestStatusPayload>;

@@ -141,6 +141,19 @@ export async function listAttachments(db: Kysely<Database>, requestId: string): 
   return db.selectFrom('request_attachments').selectAll().where('request_id', '=', requestId).orderBy('uploaded_at').orderBy('id').execute();
 }
 
+/** Marks files as sent with an answer (or the transmission); returns those that were waiting. */
+export async function markAttachmentsSent(trx: Kysely<Database>, requestId: string, ids: readonly string[], sentWith: string, at: Date): Promise<RequestAttachmentRow[]> {
+  if (ids.length === 0) return [];
+  return trx
+    .updateTable('request_attachments')
+    .set({ sent_with: sentWith, sent_at: at })
+    .where('request_id', '=', requestId)
+    .where('id', 'in', [...ids])
+    .where('sent_with', 'is', null)
+    .returningAll()
+    .execute();
+}
+
 export async function findAttachment(db: Kysely<Database>, requestId: string, id: string): Promise<RequestAttachmentRow | undefined> {
   return db.selectFrom('request_attachments').selectAll().where('request_id', '=', requestId).where('id', '=', id).executeTakeFirst();
 }

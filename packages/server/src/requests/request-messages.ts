@@ -119,7 +119,14 @@ export function transmitPayload(row: RequestRow, attachments: readonly RequestAt
   };
 }
 
-export function statusPayload(row: RequestRow, result: TransitionResult, at: Date, actorOrganisation: string, reason: string | null): RequestStatusPayload {
+export function statusPayload(
+  row: RequestRow,
+  result: TransitionResult,
+  at: Date,
+  actorOrganisation: string,
+  reason: string | null,
+  files: readonly RequestAttachmentRow[] = [],
+): RequestStatusPayload {
   const payload: RequestStatusPayload = {
     v: 1,
     conversationId: row.conversation_id,
@@ -134,6 +141,7 @@ export function statusPayload(row: RequestRow, result: TransitionResult, at: Dat
   };
   if (result.effects.refusal) payload.grounds = result.effects.refusal.grounds;
   if (result.effects.postponement) payload.until = result.effects.postponement.until;
+  if (files.length) payload.attachments = files.map((a) => ({ sha256: a.sha256, filename: a.filename, mediaType: a.media_type, size: a.size_bytes }));
   return payload;
 }
 
@@ -245,6 +253,9 @@ export async function applyTransmit(
       size_bytes: a.size,
       uploaded_by: p.requesting.name,
       uploaded_at: at,
+      supplied_by: 'requesting',
+      sent_with: 'transmit',
+      sent_at: at,
     });
   }
   await recordEvent(trx, row, {
@@ -290,7 +301,7 @@ function mirrorEvent(p: RequestStatusPayload): RequestEvent {
 /** One side's transition, mirrored on the other side's record. */
 export async function applyStatus(
   trx: Kysely<Database>,
-  deps: Pick<RequestDeps, 'now'>,
+  deps: Pick<RequestDeps, 'now' | 'blobs'>,
   audit: AuditFn,
   message: IncomingMessage,
 ): Promise<RequestRow> {
@@ -318,6 +329,25 @@ export async function applyStatus(
   if (p.reference && !content.counterpartReference) set.content = JSON.stringify({ ...content, counterpartReference: p.reference });
   const updated = await updateRequest(trx, row.id, null, { ...set, state: p.toState, updated_at: deps.now() });
   if (!updated) throw new ConflictError('request_vanished', 'The request disappeared while the message was applied.');
+  // Documents and evidence returned with the answer become files of this side's record too.
+  const files: RequestAttachmentRow[] = [];
+  for (const a of p.attachments ?? []) {
+    files.push(
+      await insertAttachment(trx, {
+        id: randomUUID(),
+        request_id: row.id,
+        sha256: a.sha256,
+        filename: a.filename,
+        media_type: a.mediaType,
+        size_bytes: a.size,
+        uploaded_by: p.actorOrganisation,
+        uploaded_at: at,
+        supplied_by: p.side,
+        sent_with: p.action,
+        sent_at: at,
+      }),
+    );
+  }
   await recordEvent(trx, updated, {
     at,
     action: p.action,
@@ -333,10 +363,22 @@ export async function applyStatus(
       ...(p.grounds ? { grounds: p.grounds } : {}),
       ...(p.until ? { until: p.until } : {}),
       ...(outOfSync ? { outOfSync } : {}),
+      ...(files.length
+        ? {
+            files: files.map((f) => ({ attachmentId: f.id, filename: f.filename, sha256: f.sha256, size: f.size_bytes, mediaType: f.media_type })),
+            missingFiles: files.filter((f) => !deps.blobs.has(f.sha256)).length,
+          }
+        : {}),
     },
     messageId: message.messageId,
   });
-  audit(`request.counterpart-${p.action}`, `request:${row.id}`, { from: row.state, to: p.toState, by: p.actorOrganisation, ...(outOfSync ? { outOfSync } : {}) });
+  audit(`request.counterpart-${p.action}`, `request:${row.id}`, {
+    from: row.state,
+    to: p.toState,
+    by: p.actorOrganisation,
+    ...(outOfSync ? { outOfSync } : {}),
+    ...(files.length ? { files: files.map((f) => ({ attachment: f.id, sha256: f.sha256 })) } : {}),
+  });
   await notify(trx, deps.now(), {
     userIds: await concernedUsers(trx, updated),
     organisationId: updated.organisation_id,

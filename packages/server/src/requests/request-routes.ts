@@ -30,7 +30,7 @@ import {
   TransitionBody,
 } from '@comity/contract/requests';
 import { findOrganisation } from '@comity/db';
-import { listRequests, type RequestAttachmentRow } from '@comity/db/repos/requests-repo';
+import { listRequests } from '@comity/db/repos/requests-repo';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -40,7 +40,7 @@ import { assertWellFormedText } from '../http/text-boundary.ts';
 import { PdfUnavailableError } from './documents/render-pdf.ts';
 import { myNotifications, readNotification, removeServiceLevel, serviceLevelsOf, setServiceLevel } from './inbox-service.ts';
 import type { RequestDeps } from './request-deps.ts';
-import { presentRequest, presentSummary } from './request-presenter.ts';
+import { presentAttachment, presentRequest, presentSummary } from './request-presenter.ts';
 import {
   AttachmentTooLargeError,
   addAttachment,
@@ -60,18 +60,6 @@ const AttachmentQuery = z.strictObject({ filename: z.string().min(1).max(255).op
 const TAGS = ['requests'];
 /** A transition needs the permission of its action; any of them lets the body be read at all. */
 const TRANSITION_PERMISSIONS = [...new Set(Object.values(LIFECYCLE).map((a) => a.permission))];
-
-function presentAttachment(a: RequestAttachmentRow) {
-  return {
-    id: a.id,
-    filename: a.filename,
-    mediaType: a.media_type,
-    size: a.size_bytes,
-    sha256: a.sha256,
-    uploadedAt: new Date(a.uploaded_at).toISOString(),
-    uploadedBy: a.uploaded_by,
-  };
-}
 
 /** X-Filename is percent-encoded UTF-8 (headers carry bytes, not text); decoded, it obeys the text rule. */
 function decodeFilenameHeader(header: string): string {
@@ -228,19 +216,19 @@ export function requestRoutes(deps: RequestDeps) {
       c.post(
         '/api/v1/requests/:id/attachments',
         {
-          config: { permission: 'request:draft' },
+          config: { permission: ['request:draft', 'request:execute'] },
           bodyLimit: Math.ceil((deps.settings.attachmentMaxBytes * 4) / 3) + 64 * 1024,
           schema: {
             tags: TAGS,
-            summary: 'Attach a file to a draft',
-            description: `Send the file as the raw body (any Content-Type, name in ?filename= or X-Filename) or as JSON {filename, mediaType, contentBase64}. Larger than the node's limit: 413, nothing stored. JSON schema: ${JSON.stringify(z.toJSONSchema(AttachmentJsonBody))}`,
+            summary: 'Attach a file to a draft, or to your next answer',
+            description: `A draft's files travel with the transmission. After it, the requested side may add the documents and evidence it returns (received, under execution, partially executed) and the requesting side files for its answer to a request for more information; they are sent with the next execute, partially-execute or provide-more-info (see attachmentIds). Send the file as the raw body (any Content-Type, name in ?filename= or X-Filename) or as JSON {filename, mediaType, contentBase64}. Larger than the node's limit: 413, nothing stored. JSON schema: ${JSON.stringify(z.toJSONSchema(AttachmentJsonBody))}`,
             params: IdParams,
             querystring: AttachmentQuery,
             response: { 201: Attachment },
           },
         },
         async (request, reply) => {
-          requirePermission(request, 'request:draft');
+          requireActor(request);
           let file: { filename: string; mediaType: string; bytes: Buffer };
           if (Buffer.isBuffer(request.body)) {
             const header = request.headers['x-filename'];
