@@ -250,7 +250,7 @@ function RequestDetails({
 
           <section className="panel" aria-labelledby="timeline-title">
             <h2 id="timeline-title">{t('requests.timeline.title')}</h2>
-            <RequestTimeline events={view.timeline} />
+            <RequestTimeline events={view.timeline} requestId={view.id} />
           </section>
         </div>
         {preparing ? (
