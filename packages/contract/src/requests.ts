@@ -517,3 +517,29 @@ export const RequestStatusResult = z
   .meta({ description: 'request.status, request.more-info, request.more-info-answer: the request on the receiving node after the change' });
 export type RequestTransmitResult = z.infer<typeof RequestTransmitResult>;
 export type RequestStatusResult = z.infer<typeof RequestStatusResult>;
+
+export const WORKLIST_KEYS = [
+  'drafts',
+  'awaiting-my-approval',
+  'to-acknowledge',
+  'to-execute',
+  'more-information-asked',
+  'answers-received',
+  'overdue',
+  'failed-deliveries',
+] as const;
+
+export const WorklistGroup = z
+  .object({
+    key: z.enum(WORKLIST_KEYS).describe(
+      'drafts: your drafts; awaiting-my-approval: submitted by others, for you as supervisor; to-acknowledge: received, not yet acknowledged; to-execute: acknowledged, under execution or postponed; more-information-asked: the requested authority asks you for more information; answers-received: requests with an answer you have not read yet (unread notifications); overdue: past a deadline or service level; failed-deliveries: messages to other nodes that could not be delivered (administrators)',
+    ),
+    count: z.number().int().min(0),
+    items: z.array(RequestSummary).describe('The most recently changed, at most 5 (none for failed-deliveries)'),
+  })
+  .meta({ id: 'WorklistGroup' });
+
+export const Worklist = z
+  .object({ groups: z.array(WorklistGroup).describe('Only the groups that apply to your role, in this order, also when empty') })
+  .meta({ id: 'Worklist' });
+export type Worklist = z.infer<typeof Worklist>;

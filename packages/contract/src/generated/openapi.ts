@@ -935,6 +935,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/worklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What waits for me: drafts, approvals, incoming requests, answers, overdue deadlines (by role and organisation) */
+        get: operations["getWorklist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/federation/v1/card": {
         parameters: {
             query?: never;
@@ -4113,6 +4130,34 @@ export interface components {
             organisationId: string;
             /** @enum {string} */
             role: "admin" | "supervisor" | "practitioner" | "analyst" | "viewer";
+        };
+        Worklist: {
+            /** @description Only the groups that apply to your role, in this order, also when empty */
+            groups: components["schemas"]["WorklistGroup"][];
+        };
+        WorklistGroup: {
+            count: number;
+            /** @description The most recently changed, at most 5 (none for failed-deliveries) */
+            items: components["schemas"]["RequestSummary"][];
+            /**
+             * @description drafts: your drafts; awaiting-my-approval: submitted by others, for you as supervisor; to-acknowledge: received, not yet acknowledged; to-execute: acknowledged, under execution or postponed; more-information-asked: the requested authority asks you for more information; answers-received: requests with an answer you have not read yet (unread notifications); overdue: past a deadline or service level; failed-deliveries: messages to other nodes that could not be delivered (administrators)
+             * @enum {string}
+             */
+            key: "drafts" | "awaiting-my-approval" | "to-acknowledge" | "to-execute" | "more-information-asked" | "answers-received" | "overdue" | "failed-deliveries";
+        };
+        WorklistGroupInput: {
+            count: number;
+            /** @description The most recently changed, at most 5 (none for failed-deliveries) */
+            items: components["schemas"]["RequestSummaryInput"][];
+            /**
+             * @description drafts: your drafts; awaiting-my-approval: submitted by others, for you as supervisor; to-acknowledge: received, not yet acknowledged; to-execute: acknowledged, under execution or postponed; more-information-asked: the requested authority asks you for more information; answers-received: requests with an answer you have not read yet (unread notifications); overdue: past a deadline or service level; failed-deliveries: messages to other nodes that could not be delivered (administrators)
+             * @enum {string}
+             */
+            key: "drafts" | "awaiting-my-approval" | "to-acknowledge" | "to-execute" | "more-information-asked" | "answers-received" | "overdue" | "failed-deliveries";
+        };
+        WorklistInput: {
+            /** @description Only the groups that apply to your role, in this order, also when empty */
+            groups: components["schemas"]["WorklistGroupInput"][];
         };
     };
     responses: never;
@@ -7730,6 +7775,44 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWorklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Worklist"];
                 };
             };
             /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */

@@ -81,6 +81,10 @@ export interface RequestFilter {
   overdue?: boolean | undefined;
   /** The approval queue: awaiting approval and not drafted, edited or submitted by this user. */
   approvableBy?: string | undefined;
+  /** Drafts this user created or last edited (the worklist). */
+  draftsOf?: string | undefined;
+  /** Only these records (the worklist's answers received). */
+  ids?: readonly string[] | undefined;
   limit: number;
   offset: number;
 }
@@ -119,6 +123,14 @@ export async function listRequests(db: Kysely<Database>, f: RequestFilter): Prom
           eb.or([eb('last_edited_by', 'is', null), eb('last_edited_by', '!=', u)]),
         ]),
       );
+  }
+  if (f.draftsOf) {
+    const u = f.draftsOf;
+    q = q.where('state', '=', 'draft').where((eb) => eb.or([eb('created_by', '=', u), eb('last_edited_by', '=', u)]));
+  }
+  if (f.ids) {
+    if (f.ids.length === 0) return { rows: [], total: 0 };
+    q = q.where('id', 'in', [...f.ids]);
   }
   const total = await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   const rows = await q.selectAll().orderBy('updated_at', 'desc').orderBy('id').limit(f.limit).offset(f.offset).execute();

@@ -28,6 +28,7 @@ import {
   ServiceLevelList,
   StatisticsQuery,
   TransitionBody,
+  Worklist,
 } from '@comity/contract/requests';
 import { findOrganisation } from '@comity/db';
 import { listRequests } from '@comity/db/repos/requests-repo';
@@ -40,6 +41,7 @@ import { assertWellFormedText } from '../http/text-boundary.ts';
 import { PdfUnavailableError } from './documents/render-pdf.ts';
 import { myNotifications, readNotification, removeServiceLevel, serviceLevelsOf, setServiceLevel } from './inbox-service.ts';
 import type { RequestDeps } from './request-deps.ts';
+import { worklistFor } from './worklist-service.ts';
 import { presentAttachment, presentRequest, presentSummary } from './request-presenter.ts';
 import {
   AttachmentTooLargeError,
@@ -297,6 +299,15 @@ export function requestRoutes(deps: RequestDeps) {
           throw err;
         }
       },
+    );
+
+    r.get(
+      '/api/v1/worklist',
+      {
+        config: { access: 'signed-in' },
+        schema: { tags: ['requests'], summary: 'What waits for me: drafts, approvals, incoming requests, answers, overdue deadlines (by role and organisation)', response: { 200: Worklist } },
+      },
+      async (request) => worklistFor(deps, requireActor(request)),
     );
 
     r.get(
