@@ -226,6 +226,7 @@ function ActionForm({
           maxLength={20_000}
           value={reason}
           aria-describedby="action-reason-hint"
+          dir="auto"
           onChange={(e) => setReason(e.target.value)}
         />
         <p className="hint" id="action-reason-hint">

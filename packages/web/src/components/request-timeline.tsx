@@ -99,7 +99,7 @@ export function RequestTimeline({ events, requestId }: { events: readonly Timeli
                 <ul>
                   {files.map((f) => (
                     <li key={f.attachmentId}>
-                      <span dir="auto">{f.filename}</span> <span className="muted">({formatBytes(f.size, lng)})</span>{' '}
+                      <span dir="auto">{f.filename}</span> <span className="muted">(<bdi>{formatBytes(f.size, lng)}</bdi>)</span>{' '}
                       {requestId ? (
                         <button
                           type="button"

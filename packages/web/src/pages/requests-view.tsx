@@ -22,8 +22,12 @@ export function RequestPage({ id }: { id: string }) {
   const loaded = useAsync(() => requestsApi.get(id), [id]);
   const [view, setView] = useState<RequestView | undefined>(undefined);
   const [notice, setNotice] = useState<ReactNode>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new answer from the node counts, not the view it replaces
   useEffect(() => {
-    if (loaded.data) setView(loaded.data);
+    if (!loaded.data) return;
+    // A live update that moved the request on makes the notice about the user's own last action stale.
+    if (view && (view.version !== loaded.data.version || view.state !== loaded.data.state)) setNotice(null);
+    setView(loaded.data);
   }, [loaded.data]);
   // Opening a request may answer its notifications; the header count follows.
   useEffect(() => {
