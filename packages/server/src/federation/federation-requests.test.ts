@@ -29,6 +29,36 @@ async function recordOf(client: ApiClient, conversationId: string, side: 'reques
   return undefined;
 }
 
+/** Opens GET /api/v1/events as the client; `found` resolves when a line containing `needle` arrives after `ready`. */
+function heardOnStream(client: ApiClient, needle: string): { ready: Promise<void>; found: Promise<void> } {
+  let markReady: () => void = () => {};
+  const ready = new Promise<void>((r) => {
+    markReady = r;
+  });
+  const found = (async () => {
+    const abort = new AbortController();
+    const res = await fetch(`${client.baseUrl}/api/v1/events`, { headers: { cookie: client.cookie ?? '' }, signal: abort.signal });
+    assert.equal(res.status, 200);
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    let isReady = false;
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error('the event stream ended');
+      text += decoder.decode(value, { stream: true });
+      if (!isReady && text.includes('event: ready')) {
+        isReady = true;
+        text = '';
+        markReady();
+      }
+      if (isReady && text.includes(needle)) break;
+    }
+    abort.abort();
+  })();
+  return { ready, found };
+}
+
 for (const backend of testBackends()) {
   describe(`requests between nodes on ${backend.name}`, () => {
     let fr: FederatedTestNode;
@@ -108,7 +138,11 @@ for (const backend of testBackends()) {
       await stateAtFrance('received');
       await act('start-execution');
       await stateAtFrance('under-execution');
+      // The peer's message, applied by the inbox, reaches the requesting side's open event stream.
+      const heard = heardOnStream(drafter.client, `"requestId":"${id}"`);
+      await heard.ready;
       await act('request-more-info', 'Please give the account holder’s date of birth.');
+      await heard.found;
       const asked = await stateAtFrance('more-information-requested');
       assert.ok(asked.counterpartReference, 'the German reference is known in France');
       // The answer carries a file of its own (attached while more information is asked for).
