@@ -220,6 +220,12 @@ export const Attachment = z
     uploadedAt: z.string(),
     uploadedBy: z.string().nullable(),
     answerEventId: z.uuid().nullable().optional().describe('Set when the file came with an answer the requesting side recorded'),
+    suppliedBy: Side.describe('The side that supplied the file: the requesting side (with the request or an answer for more information) or the requested side (documents and evidence it returns)'),
+    sentWith: z
+      .string()
+      .nullable()
+      .describe("'transmit' when it is part of the request; the answer it was returned with ('execute', 'partially-execute', 'provide-more-info'); null while it waits to be sent with your next answer"),
+    sentAt: z.string().nullable(),
   })
   .meta({ id: 'RequestAttachment' });
 
@@ -373,6 +379,13 @@ export const TransitionBody = z
       .strictObject({ channel: z.enum(TRANSMISSION_CHANNELS), sentOn: IsoDate.describe('The day the letter was sent; not in the future') })
       .optional()
       .describe('transmit to an authority without a node: how and when the letter was sent (produce the letter first)'),
+    attachmentIds: z
+      .array(z.uuid())
+      .max(100)
+      .optional()
+      .describe(
+        'execute, partially-execute, provide-more-info: the files (attached to this request by your side since transmission, not yet sent) that go to the other side with this answer. Omitted: every such file.',
+      ),
   })
   .meta({ id: 'TransitionBody' });
 export type TransitionBody = z.infer<typeof TransitionBody>;
@@ -525,6 +538,9 @@ export const RequestTransmitPayload = z
   .meta({ id: 'RequestTransmitPayload' });
 export type RequestTransmitPayload = z.infer<typeof RequestTransmitPayload>;
 
+/** A file that travels with a message (its bytes go ahead as attachment.chunk messages). */
+const AttachmentRef = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), filename: z.string().max(255), mediaType: z.string().max(200), size: z.number().int().min(0) });
+
 /** A transition one side made, for the other side's record: `request.status`. */
 export const RequestStatusPayload = z
   .object({
@@ -540,6 +556,11 @@ export const RequestStatusPayload = z
     reason: z.string().max(20_000).nullable(),
     grounds: z.array(RefusalGroundChoice).optional(),
     until: IsoDate.optional(),
+    attachments: z
+      .array(AttachmentRef)
+      .max(100)
+      .optional()
+      .describe('Files returned with this answer (execution, partial execution, more information); sent ahead as attachment.chunk messages like a request\u2019s own files'),
   })
   .meta({ id: 'RequestStatusPayload' });
 export type RequestStatusPayload = z.infer<typeof RequestStatusPayload>;
@@ -580,3 +601,28 @@ export type RecordAnswerBody = z.infer<typeof RecordAnswerBody>;
 export const LinkRequestBody = z
   .strictObject({ nodeId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{2,127}$/).describe('A trusted peer of the requested State') })
   .meta({ id: 'LinkRequestBody' });
+export const WORKLIST_KEYS = [
+  'drafts',
+  'awaiting-my-approval',
+  'to-acknowledge',
+  'to-execute',
+  'more-information-asked',
+  'answers-received',
+  'overdue',
+  'failed-deliveries',
+] as const;
+
+export const WorklistGroup = z
+  .object({
+    key: z.enum(WORKLIST_KEYS).describe(
+      'drafts: your drafts; awaiting-my-approval: submitted by others, for you as supervisor; to-acknowledge: received, not yet acknowledged; to-execute: acknowledged, under execution or postponed; more-information-asked: the requested authority asks you for more information; answers-received: requests with an answer you have not read yet (unread notifications); overdue: past a deadline or service level; failed-deliveries: messages to other nodes that could not be delivered (administrators)',
+    ),
+    count: z.number().int().min(0),
+    items: z.array(RequestSummary).describe('The most recently changed, at most 5 (none for failed-deliveries)'),
+  })
+  .meta({ id: 'WorklistGroup' });
+
+export const Worklist = z
+  .object({ groups: z.array(WorklistGroup).describe('Only the groups that apply to your role, in this order, also when empty') })
+  .meta({ id: 'Worklist' });
+export type Worklist = z.infer<typeof Worklist>;

@@ -278,6 +278,11 @@ export interface RequestAttachmentsTable {
   uploaded_at: Timestamp;
   /** The recorded answer this file came with (migration 009); null for the request's own files. */
   answer_event_id: Generated<string | null>;
+  /** The side that supplied the file (migration 011). */
+  supplied_by: ColumnType<'requesting' | 'requested', 'requesting' | 'requested' | undefined, never>;
+  /** 'transmit' (part of the request), the answer's action it was returned with, or null while waiting to be sent. */
+  sent_with: ColumnType<string | null, string | null | undefined, string | null>;
+  sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface AuthoritiesTable {

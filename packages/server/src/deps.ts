@@ -3,6 +3,7 @@ import type { AuditInput, Hasher, Role, Signer, Verifier } from '@comity/core';
 import { type Database, type DatabaseKind, appendAudit } from '@comity/db';
 import type { Kysely } from 'kysely';
 import type { AuditAnchorStore } from './audit/audit-anchor.ts';
+import { queueLiveEvent, runWithLiveEvents } from './events/live-events.ts';
 import type { NodeConfig } from './config.ts';
 import type { NodeKeys } from './identity/node-keys.ts';
 import type { Metrics } from './http/metrics.ts';
@@ -50,9 +51,11 @@ export async function auditedTransaction<T>(
   work: (trx: Kysely<Database>, audit: AuditFn) => Promise<T>,
 ): Promise<T> {
   let last: { seq: number; hash: string } | undefined;
-  const result = await deps.db.transaction().execute(async (trx) => {
+  // Live events queued by the work (and one per account touched) reach browsers after the commit.
+  const result = await runWithLiveEvents(deps.db, async (trx) => {
     const entries: AuditInput[] = [];
     const audit: AuditFn = (action, target, change) => {
+      if (target.startsWith('user:')) queueLiveEvent(trx, { kind: 'account', userId: target.slice(5) });
       entries.push({
         actorId: who.actor?.userId ?? null,
         actorEmail: who.actor?.email ?? null,

@@ -83,18 +83,21 @@ function Header() {
         <span className="tagline">{t('app.tagline')}</span>
       </div>
       <nav aria-label={ts('nav.main')} className="main-nav">
+        {/* Links in a few labelled groups (knowledge, requests, administration), not one flat row. */}
         <ul>
           <li>
             <Link to="/">{t('nav.home')}</Link>
           </li>
-          <li>
-            <Link to="/legal-basis">{t('nav.finder')}</Link>
-          </li>
-          <li>
-            <Link to="/instruments">{t('nav.instruments')}</Link>
-          </li>
+          <NavGroup id="knowledge" label={t('nav.groupKnowledge')}>
+            <li>
+              <Link to="/legal-basis">{t('nav.finder')}</Link>
+            </li>
+            <li>
+              <Link to="/instruments">{t('nav.instruments')}</Link>
+            </li>
+          </NavGroup>
           {ready ? (
-            <>
+            <NavGroup id="requests" label={t('nav.groupRequests')}>
               <li>
                 <Link to="/requests">{t('nav.requests')}</Link>
               </li>
@@ -114,13 +117,10 @@ function Header() {
               <li>
                 <Link to="/directory">{t('nav.directory')}</Link>
               </li>
-              <li>
-                <Link to="/account">{t('nav.account')}</Link>
-              </li>
-            </>
+            </NavGroup>
           ) : null}
           {ready && user.role === 'admin' ? (
-            <>
+            <NavGroup id="admin" label={t('nav.admin')}>
               <li>
                 <Link to="/admin/organisations">{t('nav.organisations')}</Link>
               </li>
@@ -142,7 +142,12 @@ function Header() {
               <li>
                 <Link to="/admin/authorities">{t('nav.authorities')}</Link>
               </li>
-            </>
+            </NavGroup>
+          ) : null}
+          {ready ? (
+            <li>
+              <Link to="/account">{t('nav.account')}</Link>
+            </li>
           ) : null}
         </ul>
       </nav>
@@ -184,6 +189,18 @@ function Header() {
         ) : null}
       </div>
     </header>
+  );
+}
+
+/** A labelled group of header links. */
+function NavGroup({ id, label, children }: { id: string; label: ReactNode; children: ReactNode }) {
+  return (
+    <li className="nav-group">
+      <span className="nav-group-label" id={`nav-group-${id}`}>
+        {label}
+      </span>
+      <ul aria-labelledby={`nav-group-${id}`}>{children}</ul>
+    </li>
   );
 }
 

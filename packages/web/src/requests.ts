@@ -32,6 +32,7 @@ export type TransitionBody = Schemas['TransitionBodyInput'];
 export type CompletenessItem = Completeness['essentialMissing'][number];
 export type CompletenessProblem = Completeness['problems'][number];
 export type RequestSummary = Schemas['RequestSummary'];
+export type WorklistGroup = Schemas['WorklistGroup'];
 export type RequestList = Schemas['RequestList'];
 export type TimelineEvent = Schemas['RequestTimelineEvent'];
 export type Attachment = Schemas['RequestAttachment'];
@@ -91,6 +92,7 @@ const segment = (value: string) => encodeURIComponent(value);
 
 export const requestsApi = {
   list: (filter: RequestFilter) => unwrap(client.GET('/api/v1/requests', { params: { query: filter as RequestQuery } })),
+  worklist: () => unwrap(client.GET('/api/v1/worklist')),
   get: (requestId: string) => unwrap(client.GET('/api/v1/requests/{id}', { params: id(requestId) })),
   create: (body: CreateRequestBody) => unwrap(client.POST('/api/v1/requests', { body })),
   update: (requestId: string, body: PatchRequestBody) => unwrap(client.PATCH('/api/v1/requests/{id}', { params: id(requestId), body })),

@@ -6,6 +6,8 @@ export interface AsyncState<T> {
   error: unknown;
   loading: boolean;
   reload: () => void;
+  /** Loads again but keeps showing the current data meanwhile (live updates): no loading state. */
+  refresh: () => void;
 }
 
 export function useAsync<T>(load: () => Promise<T>, deps: DependencyList): AsyncState<T> {
@@ -14,14 +16,20 @@ export function useAsync<T>(load: () => Promise<T>, deps: DependencyList): Async
   const [loading, setLoading] = useState(true);
   const [tick, setTick] = useState(0);
   const generation = useRef(0);
+  const quiet = useRef(false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's deps decide when to reload
   useEffect(() => {
     const mine = ++generation.current;
-    setLoading(true);
-    setError(undefined);
+    const keep = quiet.current;
+    quiet.current = false;
+    if (!keep) {
+      setLoading(true);
+      setError(undefined);
+    }
     load().then(
       (value) => {
         if (mine !== generation.current) return;
+        setError(undefined);
         setData(value);
         setLoading(false);
       },
@@ -33,5 +41,9 @@ export function useAsync<T>(load: () => Promise<T>, deps: DependencyList): Async
     );
   }, [...deps, tick]);
   const reload = useCallback(() => setTick((n) => n + 1), []);
-  return { data, error, loading, reload };
+  const refresh = useCallback(() => {
+    quiet.current = true;
+    setTick((n) => n + 1);
+  }, []);
+  return { data, error, loading, reload, refresh };
 }

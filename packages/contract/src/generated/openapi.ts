@@ -213,6 +213,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live updates: a server-sent event stream about the records you may read
+         * @description A `text/event-stream` (server-sent events; EventSource sends the session cookie). Events: `ready` `{"heartbeatSeconds": n}` once connected; `request` `{"requestId": "<uuid>"}` when a request you may read changed (state, timeline, files, deadlines) — read it again; `notification` `{}` when your notifications changed (new or read) — read the unread count again; `end` `{"reason": "session-ended"}` just before the node closes a stream whose session or token no longer holds. A comment line is sent every heartbeat. After a reconnection, read again what you show: events are not replayed.
+         */
+        get: operations["getEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/federation/messages": {
         parameters: {
             query?: never;
@@ -874,8 +894,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Attach a file to a draft
-         * @description Send the file as the raw body (any Content-Type, name in ?filename= or X-Filename) or as JSON {filename, mediaType, contentBase64}. Larger than the node's limit: 413, nothing stored. JSON schema: {"$schema":"https://json-schema.org/draft/2020-12/schema","$ref":"#/$defs/AttachmentJsonBody","$defs":{"AttachmentJsonBody":{"type":"object","properties":{"filename":{"type":"string","minLength":1,"maxLength":255},"mediaType":{"type":"string","maxLength":200},"contentBase64":{"type":"string","description":"The file, base64-encoded"}},"required":["filename","contentBase64"],"additionalProperties":false}}}
+         * Attach a file to a draft, or to your next answer
+         * @description A draft's files travel with the transmission. After it, the requested side may add the documents and evidence it returns (received, under execution, partially executed) and the requesting side files for its answer to a request for more information; they are sent with the next execute, partially-execute or provide-more-info (see attachmentIds). Send the file as the raw body (any Content-Type, name in ?filename= or X-Filename) or as JSON {filename, mediaType, contentBase64}. Larger than the node's limit: 413, nothing stored. JSON schema: {"$schema":"https://json-schema.org/draft/2020-12/schema","$ref":"#/$defs/AttachmentJsonBody","$defs":{"AttachmentJsonBody":{"type":"object","properties":{"filename":{"type":"string","minLength":1,"maxLength":255},"mediaType":{"type":"string","maxLength":200},"contentBase64":{"type":"string","description":"The file, base64-encoded"}},"required":["filename","contentBase64"],"additionalProperties":false}}}
          */
         post: operations["postRequestsByIdAttachments"];
         delete?: never;
@@ -1134,6 +1154,23 @@ export interface paths {
         put?: never;
         /** Re-enable a user (admin) */
         post: operations["postUsersByIdEnable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/worklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What waits for me: drafts, approvals, incoming requests, answers, overdue deadlines (by role and organisation) */
+        get: operations["getWorklist"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3872,8 +3909,16 @@ export interface components {
             /** Format: uuid */
             id: string;
             mediaType: string;
+            sentAt: string | null;
+            /** @description 'transmit' when it is part of the request; the answer it was returned with ('execute', 'partially-execute', 'provide-more-info'); null while it waits to be sent with your next answer */
+            sentWith: string | null;
             sha256: string;
             size: number;
+            /**
+             * @description The side that supplied the file: the requesting side (with the request or an answer for more information) or the requested side (documents and evidence it returns)
+             * @enum {string}
+             */
+            suppliedBy: "requesting" | "requested";
             uploadedAt: string;
             uploadedBy: string | null;
         };
@@ -3884,8 +3929,16 @@ export interface components {
             /** Format: uuid */
             id: string;
             mediaType: string;
+            sentAt: string | null;
+            /** @description 'transmit' when it is part of the request; the answer it was returned with ('execute', 'partially-execute', 'provide-more-info'); null while it waits to be sent with your next answer */
+            sentWith: string | null;
             sha256: string;
             size: number;
+            /**
+             * @description The side that supplied the file: the requesting side (with the request or an answer for more information) or the requested side (documents and evidence it returns)
+             * @enum {string}
+             */
+            suppliedBy: "requesting" | "requested";
             uploadedAt: string;
             uploadedBy: string | null;
         };
@@ -4343,6 +4396,13 @@ export interface components {
             action: components["schemas"]["RequestAction"];
             actorOrganisation: string;
             at: string;
+            /** @description Files returned with this answer (execution, partial execution, more information); sent ahead as attachment.chunk messages like a request’s own files */
+            attachments?: {
+                filename: string;
+                mediaType: string;
+                sha256: string;
+                size: number;
+            }[];
             /** Format: uuid */
             conversationId: string;
             fromState: components["schemas"]["RequestState"];
@@ -4373,6 +4433,13 @@ export interface components {
             action: components["schemas"]["RequestActionInput"];
             actorOrganisation: string;
             at: string;
+            /** @description Files returned with this answer (execution, partial execution, more information); sent ahead as attachment.chunk messages like a request’s own files */
+            attachments?: {
+                filename: string;
+                mediaType: string;
+                sha256: string;
+                size: number;
+            }[];
             /** Format: uuid */
             conversationId: string;
             fromState: components["schemas"]["RequestStateInput"];
@@ -4859,6 +4926,8 @@ export interface components {
         TlpMarkingInput: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
         TransitionBody: {
             action: components["schemas"]["RequestAction"];
+            /** @description execute, partially-execute, provide-more-info: the files (attached to this request by your side since transmission, not yet sent) that go to the other side with this answer. Omitted: every such file. */
+            attachmentIds?: string[];
             /** @description refuse: the grounds, from GET /api/v1/requests/refusal-grounds */
             grounds?: {
                 citation?: string;
@@ -4886,6 +4955,8 @@ export interface components {
         };
         TransitionBodyInput: {
             action: components["schemas"]["RequestActionInput"];
+            /** @description execute, partially-execute, provide-more-info: the files (attached to this request by your side since transmission, not yet sent) that go to the other side with this answer. Omitted: every such file. */
+            attachmentIds?: string[];
             /** @description refuse: the grounds, from GET /api/v1/requests/refusal-grounds */
             grounds?: {
                 citation?: string;
@@ -4942,6 +5013,34 @@ export interface components {
             organisationId: string;
             /** @enum {string} */
             role: "admin" | "supervisor" | "practitioner" | "analyst" | "viewer";
+        };
+        Worklist: {
+            /** @description Only the groups that apply to your role, in this order, also when empty */
+            groups: components["schemas"]["WorklistGroup"][];
+        };
+        WorklistGroup: {
+            count: number;
+            /** @description The most recently changed, at most 5 (none for failed-deliveries) */
+            items: components["schemas"]["RequestSummary"][];
+            /**
+             * @description drafts: your drafts; awaiting-my-approval: submitted by others, for you as supervisor; to-acknowledge: received, not yet acknowledged; to-execute: acknowledged, under execution or postponed; more-information-asked: the requested authority asks you for more information; answers-received: requests with an answer you have not read yet (unread notifications); overdue: past a deadline or service level; failed-deliveries: messages to other nodes that could not be delivered (administrators)
+             * @enum {string}
+             */
+            key: "drafts" | "awaiting-my-approval" | "to-acknowledge" | "to-execute" | "more-information-asked" | "answers-received" | "overdue" | "failed-deliveries";
+        };
+        WorklistGroupInput: {
+            count: number;
+            /** @description The most recently changed, at most 5 (none for failed-deliveries) */
+            items: components["schemas"]["RequestSummaryInput"][];
+            /**
+             * @description drafts: your drafts; awaiting-my-approval: submitted by others, for you as supervisor; to-acknowledge: received, not yet acknowledged; to-execute: acknowledged, under execution or postponed; more-information-asked: the requested authority asks you for more information; answers-received: requests with an answer you have not read yet (unread notifications); overdue: past a deadline or service level; failed-deliveries: messages to other nodes that could not be delivered (administrators)
+             * @enum {string}
+             */
+            key: "drafts" | "awaiting-my-approval" | "to-acknowledge" | "to-execute" | "more-information-asked" | "answers-received" | "overdue" | "failed-deliveries";
+        };
+        WorklistInput: {
+            /** @description Only the groups that apply to your role, in this order, also when empty */
+            groups: components["schemas"]["WorklistGroupInput"][];
         };
     };
     responses: never;
@@ -5786,6 +5885,44 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/event-stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
                 };
             };
             /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
@@ -9423,6 +9560,44 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWorklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Worklist"];
                 };
             };
             /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */

@@ -9,6 +9,7 @@ import * as m007 from './007-federation-sequence.ts';
 import * as m008 from './008-declared-facts.ts';
 import * as m009 from './009-authorities.ts';
 import * as m010 from './010-user-signature.ts';
+import * as m011 from './011-returned-files.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-accounts-and-audit': m001,
@@ -20,4 +21,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '008-declared-facts': m008,
   '009-authorities': m009,
   '010-user-signature': m010,
+  '011-returned-files': m011,
 };

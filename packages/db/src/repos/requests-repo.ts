@@ -81,6 +81,10 @@ export interface RequestFilter {
   overdue?: boolean | undefined;
   /** The approval queue: awaiting approval and not drafted, edited or submitted by this user. */
   approvableBy?: string | undefined;
+  /** Drafts this user created or last edited (the worklist). */
+  draftsOf?: string | undefined;
+  /** Only these records (the worklist's answers received). */
+  ids?: readonly string[] | undefined;
   limit: number;
   offset: number;
 }
@@ -120,6 +124,14 @@ export async function listRequests(db: Kysely<Database>, f: RequestFilter): Prom
         ]),
       );
   }
+  if (f.draftsOf) {
+    const u = f.draftsOf;
+    q = q.where('state', '=', 'draft').where((eb) => eb.or([eb('created_by', '=', u), eb('last_edited_by', '=', u)]));
+  }
+  if (f.ids) {
+    if (f.ids.length === 0) return { rows: [], total: 0 };
+    q = q.where('id', 'in', [...f.ids]);
+  }
   const total = await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   const rows = await q.selectAll().orderBy('updated_at', 'desc').orderBy('id').limit(f.limit).offset(f.offset).execute();
   return { rows, total: Number(total.n) };
@@ -139,6 +151,19 @@ export async function insertAttachment(trx: Kysely<Database>, a: Insertable<Requ
 
 export async function listAttachments(db: Kysely<Database>, requestId: string): Promise<RequestAttachmentRow[]> {
   return db.selectFrom('request_attachments').selectAll().where('request_id', '=', requestId).orderBy('uploaded_at').orderBy('id').execute();
+}
+
+/** Marks files as sent with an answer (or the transmission); returns those that were waiting. */
+export async function markAttachmentsSent(trx: Kysely<Database>, requestId: string, ids: readonly string[], sentWith: string, at: Date): Promise<RequestAttachmentRow[]> {
+  if (ids.length === 0) return [];
+  return trx
+    .updateTable('request_attachments')
+    .set({ sent_with: sentWith, sent_at: at })
+    .where('request_id', '=', requestId)
+    .where('id', 'in', [...ids])
+    .where('sent_with', 'is', null)
+    .returningAll()
+    .execute();
 }
 
 export async function findAttachment(db: Kysely<Database>, requestId: string, id: string): Promise<RequestAttachmentRow | undefined> {

@@ -29,6 +29,36 @@ async function recordOf(client: ApiClient, conversationId: string, side: 'reques
   return undefined;
 }
 
+/** Opens GET /api/v1/events as the client; `found` resolves when a line containing `needle` arrives after `ready`. */
+function heardOnStream(client: ApiClient, needle: string): { ready: Promise<void>; found: Promise<void> } {
+  let markReady: () => void = () => {};
+  const ready = new Promise<void>((r) => {
+    markReady = r;
+  });
+  const found = (async () => {
+    const abort = new AbortController();
+    const res = await fetch(`${client.baseUrl}/api/v1/events`, { headers: { cookie: client.cookie ?? '' }, signal: abort.signal });
+    assert.equal(res.status, 200);
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    let isReady = false;
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error('the event stream ended');
+      text += decoder.decode(value, { stream: true });
+      if (!isReady && text.includes('event: ready')) {
+        isReady = true;
+        text = '';
+        markReady();
+      }
+      if (isReady && text.includes(needle)) break;
+    }
+    abort.abort();
+  })();
+  return { ready, found };
+}
+
 for (const backend of testBackends()) {
   describe(`requests between nodes on ${backend.name}`, () => {
     let fr: FederatedTestNode;
@@ -108,18 +138,63 @@ for (const backend of testBackends()) {
       await stateAtFrance('received');
       await act('start-execution');
       await stateAtFrance('under-execution');
+      // The peer's message, applied by the inbox, reaches the requesting side's open event stream.
+      const heard = heardOnStream(drafter.client, `"requestId":"${id}"`);
+      await heard.ready;
       await act('request-more-info', 'Please give the account holder’s date of birth.');
+      await heard.found;
       const asked = await stateAtFrance('more-information-requested');
       assert.ok(asked.counterpartReference, 'the German reference is known in France');
+      // The answer carries a file of its own (attached while more information is asked for).
+      const birth = Buffer.from('Extrait d’acte de naissance n° 1971-0312\n');
+      const birthUp = await drafter.client.raw('POST', `/api/v1/requests/${id}/attachments?filename=naissance.txt`, { body: birth, headers: { 'content-type': 'text/plain' } } as never);
+      assert.equal(birthUp.status, 201, birthUp.text);
       await drafter.client.call('POST', `/api/v1/requests/${id}/transitions`, { action: 'provide-more-info', reason: 'Born 12 March 1971.' }, 200);
-      await waitFor('Germany to see the answer', async () => {
+      const answered = await waitFor('Germany to see the answer', async () => {
         const r = await executor.client.call<Json>('GET', `/api/v1/requests/${incoming.id}`, undefined, 200);
-        return r.body.state === 'under-execution' ? r : undefined;
+        return r.body.state === 'under-execution' ? r.body : undefined;
       });
-      await act('execute', 'Bank records obtained and sent by courier.');
+      const birthThere = answered.attachments.find((a: Json) => a.filename === 'naissance.txt');
+      assert.equal(birthThere?.suppliedBy, 'requesting');
+      assert.equal(birthThere?.sentWith, 'provide-more-info');
+
+      // The requested side returns documents: part of them with a partial execution, the rest with the execution.
+      const upload = async (name: string, bytes: Buffer, type: string) => {
+        const r = await executor.client.raw('POST', `/api/v1/requests/${incoming.id}/attachments?filename=${encodeURIComponent(name)}`, { body: bytes, headers: { 'content-type': type } } as never);
+        assert.equal(r.status, 201, r.text);
+        return JSON.parse(r.text) as Json;
+      };
+      const statements = Buffer.from(`%PDF-1.4\n${Array.from({ length: 2000 }, (_, i) => `% Kontoauszug ${i}`).join('\n')}\n%%EOF\n`);
+      const first = await upload('Kontoauszüge 2023.pdf', statements, 'application/pdf');
+      assert.equal(first.suppliedBy, 'requested');
+      assert.equal(first.sentWith, null, 'waits for the answer');
+      const held = await upload('Vermerk.txt', Buffer.from('Vermerk über die Durchsuchung\n'), 'text/plain');
+      await executor.client.call('POST', `/api/v1/requests/${incoming.id}/transitions`, { action: 'partially-execute', reason: 'Statements for 2023; 2024 follows.', attachmentIds: [first.id] }, 200);
+      const partly = await stateAtFrance('partially-executed');
+      const returned = partly.attachments.find((a: Json) => a.sha256 === createHash('sha256').update(statements).digest('hex'));
+      assert.ok(returned, 'the returned statements are on the requesting side');
+      assert.equal(returned.filename, 'Kontoauszüge 2023.pdf');
+      assert.equal(returned.suppliedBy, 'requested');
+      assert.equal(returned.sentWith, 'partially-execute');
+      assert.ok(!partly.attachments.some((a: Json) => a.filename === 'Vermerk.txt'), 'a file not chosen stays behind');
+      const got = await fetch(`${fr.url}/api/v1/requests/${id}/attachments/${returned.id}`, { headers: { cookie: drafter.client.cookie! } });
+      assert.equal(got.status, 200);
+      assert.equal(got.headers.get('content-type'), 'application/pdf');
+      assert.ok(Buffer.from(await got.arrayBuffer()).equals(statements), 'the same bytes arrived');
+      const partEvent = partly.timeline.find((e: Json) => e.origin === 'counterpart' && e.action === 'partially-execute');
+      assert.deepEqual(
+        partEvent.details.files.map((f: Json) => [f.filename, f.attachmentId]),
+        [['Kontoauszüge 2023.pdf', returned.id]],
+      );
+      // A file already sent cannot be sent again.
+      const again = await executor.client.call<Json>('POST', `/api/v1/requests/${incoming.id}/transitions`, { action: 'execute', attachmentIds: [first.id] }, 400);
+      assert.equal(again.body.code, 'attachment_not_waiting');
+      await act('execute', 'Bank records obtained; the search report follows.');
       const done = await stateAtFrance('executed');
+      assert.equal(done.attachments.find((a: Json) => a.filename === 'Vermerk.txt')?.sentWith, 'execute', 'the execution took what was still waiting');
+      void held;
       const counterpartEvents = done.timeline.filter((e: Json) => e.origin === 'counterpart').map((e: Json) => e.action);
-      assert.deepEqual(counterpartEvents, ['receive', 'start-execution', 'request-more-info', 'execute']);
+      assert.deepEqual(counterpartEvents, ['receive', 'start-execution', 'request-more-info', 'partially-execute', 'execute']);
       // The more-information exchange travelled as its own message types.
       const types = (await drafter.client.call<{ items: { type: string; direction: string }[] }>('GET', `/api/v1/federation/messages?conversationId=${created.body.conversationId}&limit=200`, undefined, 200)).body.items;
       assert.ok(types.some((m) => m.direction === 'inbound' && m.type === 'request.more-info'));

@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import type { AppDeps } from '../deps.ts';
 import { concernedUsers, label, notify } from '../requests/notify.ts';
 import { applyStatus, applyTransmit } from '../requests/request-messages.ts';
+import type { RequestDeps } from '../requests/request-deps.ts';
 import { requestsOf } from '../requests/requests-capability.ts';
 import { assembleAttachment } from './handlers.ts';
 import type { FederationRuntime, InboundHandler } from './runtime.ts';
@@ -57,6 +58,17 @@ async function checkTransmitParties(
   }
 }
 
+/** Puts together the files a message carries from their chunks, checked by SHA-256, into the blob store. */
+async function storeFiles(trx: Kysely<Database>, deps: Pick<RequestDeps, 'blobs'>, files: readonly { sha256: string; size: number }[]): Promise<void> {
+  for (const file of files) {
+    if (deps.blobs.has(file.sha256)) continue;
+    // Content-addressed and idempotent: storing before the commit cannot leave a wrong file.
+    const bytes = await assembleAttachment(trx, { sha256: file.sha256, size: file.size });
+    await deps.blobs.put(bytes);
+    await deleteChunks(trx, file.sha256);
+  }
+}
+
 export function registerRequestHandlers(runtime: FederationRuntime, appDeps: AppDeps): void {
   const transmit: InboundHandler<RequestTransmitPayload> = {
     parse: (p) => RequestTransmitPayload.parse(p),
@@ -64,13 +76,7 @@ export function registerRequestHandlers(runtime: FederationRuntime, appDeps: App
       const deps = requestsDeps(appDeps);
       if (payload.conversationId !== header.conversationId) throw new ValidationError('conversation_mismatch', 'The request belongs to another conversation than its envelope.');
       await checkTransmitParties(trx, peer, recipientOrganisationId, payload);
-      for (const file of payload.attachments) {
-        if (deps.blobs.has(file.sha256)) continue;
-        // Content-addressed and idempotent: storing before the commit cannot leave a wrong file.
-        const bytes = await assembleAttachment(trx, { sha256: file.sha256, size: file.size });
-        await deps.blobs.put(bytes);
-        await deleteChunks(trx, file.sha256);
-      }
+      await storeFiles(trx, deps, payload.attachments);
       const row = await applyTransmit(trx, deps, audit, { messageId: header.messageId, recipientOrganisationId, senderNodeId: header.sender, payload });
       return { result: { reference: row.reference } satisfies RequestTransmitResult, recipientOrganisationId: row.organisation_id };
     },
@@ -90,6 +96,8 @@ export function registerRequestHandlers(runtime: FederationRuntime, appDeps: App
         .where('side', '=', payload.side === 'requesting' ? 'requested' : 'requesting')
         .executeTakeFirst();
       if (!mine) throw new ValidationError('unknown_conversation', `No request of conversation ${payload.conversationId} with node ${header.sender} on this node.`);
+      // Documents returned with an execution (or an answer) arrived ahead in chunks, like a request's.
+      await storeFiles(trx, deps, payload.attachments ?? []);
       const row = await applyStatus(trx, deps, audit, { messageId: header.messageId, recipientOrganisationId: mine.organisation_id, senderNodeId: header.sender, payload });
       // The column is text; the lifecycle only ever writes a RequestState into it.
       const state = row.state as RequestStatusResult['state'];
@@ -104,7 +112,8 @@ export function registerRequestHandlers(runtime: FederationRuntime, appDeps: App
 
   runtime.attachments = {
     attachmentsOf(row) {
-      if (row.type !== 'request.transmit') return [];
+      // A request's own files, and the files returned with an answer (request.status).
+      if (row.type !== 'request.transmit' && row.type !== 'request.status') return [];
       const files = (row.payload as { attachments?: { sha256: string; filename: string; mediaType: string }[] }).attachments ?? [];
       return files.map((f) => ({ sha256: f.sha256, name: f.filename, mediaType: f.mediaType }));
     },

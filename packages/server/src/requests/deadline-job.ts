@@ -6,6 +6,7 @@ import { assessDeadlines, type ReminderKind } from '@comity/core/requests/deadli
 import type { RequestState, Side } from '@comity/core/requests/request';
 import { appendAudit } from '@comity/db';
 import { listServiceLevels, openTransmittedRequests, type RequestRow } from '@comity/db/repos/requests-repo';
+import { queueLiveEvent, runWithLiveEvents } from '../events/live-events.ts';
 import { concernedUsers, label, notify } from './notify.ts';
 import type { RequestDeps } from './request-deps.ts';
 import { serviceLevelFor } from './inbox-service.ts';
@@ -46,7 +47,7 @@ export async function runDeadlineScan(deps: Pick<RequestDeps, 'db' | 'hasher' | 
     const overdueChanged = canonicalJson(before as JsonValue) !== canonicalJson(result.overdue as JsonValue);
     if (!overdueChanged && result.due.length === 0) continue;
     const recipients = result.due.length ? await concernedUsers(deps.db, row) : [];
-    await deps.db.transaction().execute(async (trx) => {
+    await runWithLiveEvents(deps.db, async (trx) => {
       // Overdue flags and reminders are derived, not edits: the version stays, so nobody's
       // optimistic lock breaks because a deadline passed.
       const updated = await trx
@@ -59,6 +60,7 @@ export async function runDeadlineScan(deps: Pick<RequestDeps, 'db' | 'hasher' | 
       if (!updated) return;
       const entries: AuditInput[] = [];
       if (overdueChanged) {
+        queueLiveEvent(trx, { kind: 'request', requestId: row.id, organisationId: row.organisation_id });
         entries.push({ actorId: null, actorEmail: null, organisationId: row.organisation_id, action: 'request.overdue', target: `request:${row.id}`, requestId: 'job:deadlines', change: { before, after: result.overdue } });
       }
       for (const kind of result.due) {

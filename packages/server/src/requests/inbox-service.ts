@@ -13,6 +13,7 @@ import {
   upsertServiceLevel,
 } from '@comity/db/repos/requests-repo';
 import { type Actor, auditedTransaction } from '../deps.ts';
+import { queueLiveEvent } from '../events/live-events.ts';
 import type { RequestDeps, Who } from './request-deps.ts';
 
 export function presentNotification(n: NotificationRow) {
@@ -36,6 +37,8 @@ export async function readNotification(deps: RequestDeps, who: Who & { actor: Ac
     const n = await markNotificationRead(trx, who.actor.userId, id, deps.now());
     if (!n) throw new NotFoundError('not_found', 'No such notification.');
     audit('notification.read', `notification:${id}`, { kind: n.kind, requestId: n.request_id });
+    // The unread count in the user's other tabs goes down too.
+    queueLiveEvent(trx, { kind: 'notification', userIds: [who.actor.userId] });
     return presentNotification(n);
   });
 }

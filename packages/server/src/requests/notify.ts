@@ -5,6 +5,7 @@ import type { Database } from '@comity/db';
 import { listUsers } from '@comity/db';
 import { insertNotifications, type RequestRow } from '@comity/db/repos/requests-repo';
 import type { Kysely } from 'kysely';
+import { queueLiveEvent } from '../events/live-events.ts';
 
 export const NOTIFICATION_KINDS = [
   'incoming-request',
@@ -67,6 +68,7 @@ export async function notify(
       read_at: null,
     })),
   );
+  if (n.userIds.length > 0) queueLiveEvent(trx, { kind: 'notification', userIds: [...new Set(n.userIds)] });
 }
 
 /** "OUT-2025-00001 (subject)" for messages. */

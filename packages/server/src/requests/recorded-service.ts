@@ -99,6 +99,10 @@ export async function recordRequestAnswer(deps: RequestDeps, who: Who, id: strin
         uploaded_by: actor.email,
         uploaded_at: now,
         answer_event_id: eventId,
+        // Documents that came with the requested authority's answer: supplied by that side, with that answer.
+        supplied_by: 'requested',
+        sent_with: result.action,
+        sent_at: now,
       });
     }
     audit(result.audit.action, `request:${id}`, {

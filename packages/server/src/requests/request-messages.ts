@@ -23,6 +23,7 @@ import {
 import { type Kysely, sql } from 'kysely';
 import { ZodError } from 'zod';
 import type { AuditFn } from '../deps.ts';
+import { queueLiveEvent, runWithLiveEvents } from '../events/live-events.ts';
 import { newMessageId } from '../federation/peers-service.ts';
 import { concernedUsers, handlersOf, label, notify } from './notify.ts';
 import type { RequestDeps } from './request-deps.ts';
@@ -102,6 +103,7 @@ export async function recordEvent(
     details: JSON.stringify(e.details ?? {}),
     message_id: e.messageId ?? null,
   });
+  queueLiveEvent(trx, { kind: 'request', requestId: row.id, organisationId: row.organisation_id });
 }
 
 export function transmitPayload(row: RequestRow, attachments: readonly RequestAttachmentRow[]): RequestTransmitPayload {
@@ -127,7 +129,14 @@ export function transmitPayload(row: RequestRow, attachments: readonly RequestAt
   };
 }
 
-export function statusPayload(row: RequestRow, result: TransitionResult, at: Date, actorOrganisation: string, reason: string | null): RequestStatusPayload {
+export function statusPayload(
+  row: RequestRow,
+  result: TransitionResult,
+  at: Date,
+  actorOrganisation: string,
+  reason: string | null,
+  files: readonly RequestAttachmentRow[] = [],
+): RequestStatusPayload {
   const payload: RequestStatusPayload = {
     v: 1,
     conversationId: row.conversation_id,
@@ -142,6 +151,7 @@ export function statusPayload(row: RequestRow, result: TransitionResult, at: Dat
   };
   if (result.effects.refusal) payload.grounds = result.effects.refusal.grounds;
   if (result.effects.postponement) payload.until = result.effects.postponement.until;
+  if (files.length) payload.attachments = files.map((a) => ({ sha256: a.sha256, filename: a.filename, mediaType: a.media_type, size: a.size_bytes }));
   return payload;
 }
 
@@ -253,6 +263,9 @@ export async function applyTransmit(
       size_bytes: a.size,
       uploaded_by: p.requesting.name,
       uploaded_at: at,
+      supplied_by: 'requesting',
+      sent_with: 'transmit',
+      sent_at: at,
     });
   }
   await recordEvent(trx, row, {
@@ -298,7 +311,7 @@ function mirrorEvent(p: RequestStatusPayload): RequestEvent {
 /** One side's transition, mirrored on the other side's record. */
 export async function applyStatus(
   trx: Kysely<Database>,
-  deps: Pick<RequestDeps, 'now'>,
+  deps: Pick<RequestDeps, 'now' | 'blobs'>,
   audit: AuditFn,
   message: IncomingMessage,
 ): Promise<RequestRow> {
@@ -326,6 +339,25 @@ export async function applyStatus(
   if (p.reference && !content.counterpartReference) set.content = JSON.stringify({ ...content, counterpartReference: p.reference });
   const updated = await updateRequest(trx, row.id, null, { ...set, state: p.toState, updated_at: deps.now() });
   if (!updated) throw new ConflictError('request_vanished', 'The request disappeared while the message was applied.');
+  // Documents and evidence returned with the answer become files of this side's record too.
+  const files: RequestAttachmentRow[] = [];
+  for (const a of p.attachments ?? []) {
+    files.push(
+      await insertAttachment(trx, {
+        id: randomUUID(),
+        request_id: row.id,
+        sha256: a.sha256,
+        filename: a.filename,
+        media_type: a.mediaType,
+        size_bytes: a.size,
+        uploaded_by: p.actorOrganisation,
+        uploaded_at: at,
+        supplied_by: p.side,
+        sent_with: p.action,
+        sent_at: at,
+      }),
+    );
+  }
   await recordEvent(trx, updated, {
     at,
     action: p.action,
@@ -341,10 +373,22 @@ export async function applyStatus(
       ...(p.grounds ? { grounds: p.grounds } : {}),
       ...(p.until ? { until: p.until } : {}),
       ...(outOfSync ? { outOfSync } : {}),
+      ...(files.length
+        ? {
+            files: files.map((f) => ({ attachmentId: f.id, filename: f.filename, sha256: f.sha256, size: f.size_bytes, mediaType: f.media_type })),
+            missingFiles: files.filter((f) => !deps.blobs.has(f.sha256)).length,
+          }
+        : {}),
     },
     messageId: message.messageId,
   });
-  audit(`request.counterpart-${p.action}`, `request:${row.id}`, { from: row.state, to: p.toState, by: p.actorOrganisation, ...(outOfSync ? { outOfSync } : {}) });
+  audit(`request.counterpart-${p.action}`, `request:${row.id}`, {
+    from: row.state,
+    to: p.toState,
+    by: p.actorOrganisation,
+    ...(outOfSync ? { outOfSync } : {}),
+    ...(files.length ? { files: files.map((f) => ({ attachment: f.id, sha256: f.sha256 })) } : {}),
+  });
   await notify(trx, deps.now(), {
     userIds: await concernedUsers(trx, updated),
     organisationId: updated.organisation_id,
@@ -371,9 +415,7 @@ export function createLocalDelivery(deps: Pick<RequestDeps, 'db' | 'hasher' | 's
   const once = async (): Promise<boolean> => {
     const now = deps.now();
     let failed: { id: string; error: string } | null = null;
-    const found = await deps.db
-      .transaction()
-      .execute(async (trx) => {
+    const found = await runWithLiveEvents(deps.db, async (trx) => {
         const row = await trx
           .selectFrom('outbox')
           .selectAll()
@@ -429,8 +471,7 @@ export function createLocalDelivery(deps: Pick<RequestDeps, 'db' | 'hasher' | 's
         await appendAudit(trx, deps, entries);
         await trx.updateTable('outbox').set({ state: 'delivered', delivered_at: now, attempts: row.attempts + 1 }).where('id', '=', row.id).execute();
         return true;
-      })
-      .catch(async (err) => {
+      }).catch(async (err) => {
         const f = failed as { id: string; error: string } | null;
         if (!f) throw err;
         // A message that cannot be applied is set aside, not retried forever; the operator sees it.

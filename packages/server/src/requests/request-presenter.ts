@@ -7,7 +7,7 @@ import type { OverdueReason } from '@comity/core/requests/deadlines';
 import { can } from '@comity/core';
 import type { RequestSummary, RequestView } from '@comity/contract/requests';
 import type { Database } from '@comity/db';
-import { listAttachments, listRequestEvents, type RequestRow } from '@comity/db/repos/requests-repo';
+import { listAttachments, listRequestEvents, type RequestAttachmentRow, type RequestRow } from '@comity/db/repos/requests-repo';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../deps.ts';
@@ -106,16 +106,7 @@ export async function presentRequest(db: Kysely<Database>, row: RequestRow, acto
         : [],
     editable: isEditable(row, actor),
     allowedActions: allowedFor(row, actor),
-    attachments: files.map((f) => ({
-      id: f.id,
-      filename: f.filename,
-      mediaType: f.media_type,
-      size: f.size_bytes,
-      sha256: f.sha256,
-      uploadedAt: new Date(f.uploaded_at).toISOString(),
-      uploadedBy: f.uploaded_by,
-      answerEventId: f.answer_event_id ?? null,
-    })),
+    attachments: files.map(presentAttachment),
     timeline: events.map((e) => ({
       seq: e.seq,
       at: new Date(e.at).toISOString(),
@@ -129,5 +120,21 @@ export async function presentRequest(db: Kysely<Database>, row: RequestRow, acto
       reason: e.reason,
       details: (e.details ?? {}) as Record<string, unknown>,
     })),
+  };
+}
+
+export function presentAttachment(f: RequestAttachmentRow) {
+  return {
+    id: f.id,
+    filename: f.filename,
+    mediaType: f.media_type,
+    size: f.size_bytes,
+    sha256: f.sha256,
+    uploadedAt: new Date(f.uploaded_at).toISOString(),
+    uploadedBy: f.uploaded_by,
+    suppliedBy: f.supplied_by,
+    sentWith: f.sent_with,
+    sentAt: f.sent_at ? new Date(f.sent_at).toISOString() : null,
+    answerEventId: f.answer_event_id ?? null,
   };
 }

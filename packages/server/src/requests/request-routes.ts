@@ -32,9 +32,10 @@ import {
   ServiceLevelList,
   StatisticsQuery,
   TransitionBody,
+  Worklist,
 } from '@comity/contract/requests';
 import { findOrganisation } from '@comity/db';
-import { listRequests, type RequestAttachmentRow } from '@comity/db/repos/requests-repo';
+import { listRequests } from '@comity/db/repos/requests-repo';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -45,7 +46,8 @@ import { PdfUnavailableError } from './documents/render-pdf.ts';
 import { myNotifications, readNotification, removeServiceLevel, serviceLevelsOf, setServiceLevel } from './inbox-service.ts';
 import { linkRequest, recordRequestAnswer } from './recorded-service.ts';
 import type { RequestDeps } from './request-deps.ts';
-import { presentRequest, presentSummary } from './request-presenter.ts';
+import { worklistFor } from './worklist-service.ts';
+import { presentAttachment, presentRequest, presentSummary } from './request-presenter.ts';
 import {
   AttachmentTooLargeError,
   addAttachment,
@@ -66,18 +68,6 @@ const AttachmentQuery = z.strictObject({ filename: z.string().min(1).max(255).op
 const TAGS = ['requests'];
 /** A transition needs the permission of its action; any of them lets the body be read at all. */
 const TRANSITION_PERMISSIONS = [...new Set(Object.values(LIFECYCLE).map((a) => a.permission))];
-
-function presentAttachment(a: RequestAttachmentRow) {
-  return {
-    id: a.id,
-    filename: a.filename,
-    mediaType: a.media_type,
-    size: a.size_bytes,
-    sha256: a.sha256,
-    uploadedAt: new Date(a.uploaded_at).toISOString(),
-    uploadedBy: a.uploaded_by,
-  };
-}
 
 /** X-Filename is percent-encoded UTF-8 (headers carry bytes, not text); decoded, it obeys the text rule. */
 function decodeFilenameHeader(header: string): string {
@@ -281,19 +271,19 @@ export function requestRoutes(deps: RequestDeps) {
       c.post(
         '/api/v1/requests/:id/attachments',
         {
-          config: { permission: 'request:draft' },
+          config: { permission: ['request:draft', 'request:execute'] },
           bodyLimit: Math.ceil((deps.settings.attachmentMaxBytes * 4) / 3) + 64 * 1024,
           schema: {
             tags: TAGS,
-            summary: 'Attach a file to a draft',
-            description: `Send the file as the raw body (any Content-Type, name in ?filename= or X-Filename) or as JSON {filename, mediaType, contentBase64}. Larger than the node's limit: 413, nothing stored. JSON schema: ${JSON.stringify(z.toJSONSchema(AttachmentJsonBody))}`,
+            summary: 'Attach a file to a draft, or to your next answer',
+            description: `A draft's files travel with the transmission. After it, the requested side may add the documents and evidence it returns (received, under execution, partially executed) and the requesting side files for its answer to a request for more information; they are sent with the next execute, partially-execute or provide-more-info (see attachmentIds). Send the file as the raw body (any Content-Type, name in ?filename= or X-Filename) or as JSON {filename, mediaType, contentBase64}. Larger than the node's limit: 413, nothing stored. JSON schema: ${JSON.stringify(z.toJSONSchema(AttachmentJsonBody))}`,
             params: IdParams,
             querystring: AttachmentQuery,
             response: { 201: Attachment },
           },
         },
         async (request, reply) => {
-          requirePermission(request, 'request:draft');
+          requireActor(request);
           let file: { filename: string; mediaType: string; bytes: Buffer };
           if (Buffer.isBuffer(request.body)) {
             const header = request.headers['x-filename'];
@@ -384,6 +374,15 @@ export function requestRoutes(deps: RequestDeps) {
         const actor = requirePermission(request, 'request:read');
         return checkDocument(deps, actor, request.params.id, { lang: request.query.lang });
       },
+    );
+
+    r.get(
+      '/api/v1/worklist',
+      {
+        config: { access: 'signed-in' },
+        schema: { tags: ['requests'], summary: 'What waits for me: drafts, approvals, incoming requests, answers, overdue deadlines (by role and organisation)', response: { 200: Worklist } },
+      },
+      async (request) => worklistFor(deps, requireActor(request)),
     );
 
     r.get(

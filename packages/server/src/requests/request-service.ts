@@ -3,12 +3,12 @@
 // transaction), attach files, print the formal letter, and count. Work that needs the knowledge
 // base or another query runs before the transaction: PGlite has a single connection.
 import { randomUUID } from 'node:crypto';
-import { ConflictError, DomainError, ForbiddenError, NODE_WIDE_ROLES, NotFoundError, ValidationError, canSeeOrganisation } from '@comity/core';
+import { ConflictError, DomainError, ForbiddenError, NODE_WIDE_ROLES, NotFoundError, ValidationError, assertCan, canSeeOrganisation } from '@comity/core';
 import { KnowledgeInputError } from '@comity/core/knowledge/errors';
 import { type CompletenessReport, checkCompleteness, type CompletenessProblem } from '@comity/core/requests/completeness';
 import { type RequestEvent, transition } from '@comity/core/requests/lifecycle';
 import { resolveRefusalGrounds } from '@comity/core/requests/refusal-grounds';
-import { type RequestContent, type RequestDraft, type RequestState, type RequestType, cooperationTypeOf } from '@comity/core/requests/request';
+import { type RequestContent, type RequestDraft, type RequestState, type RequestType, type Side, cooperationTypeOf } from '@comity/core/requests/request';
 import { computeStatistics, type Statistics } from '@comity/core/requests/statistics';
 import type { CreateRequestBody, PatchRequestBody, TransitionBody } from '@comity/contract/requests';
 import { findOrganisation } from '@comity/db';
@@ -18,6 +18,7 @@ import {
   insertAttachment,
   insertRequest,
   listAttachments,
+  markAttachmentsSent,
   type RequestAttachmentRow,
   type RequestRow,
   statisticsRows,
@@ -79,6 +80,30 @@ function requireDraft(row: RequestRow): void {
     'request_not_editable',
     sent ? 'The request has been transmitted; it can no longer be edited.' : `A request that is ${row.state} cannot be edited; return it to draft first.`,
     { state: row.state, allowed: sent ? [] : ['return-to-draft'] },
+  );
+}
+
+/** States in which a side may add files to return with its next answer. */
+const ANSWER_FILE_STATES: Record<Side, readonly RequestState[]> = {
+  requested: ['received', 'under-execution', 'partially-executed'],
+  requesting: ['more-information-requested'],
+};
+/** Answers that carry the files waiting to be sent. */
+const ANSWERS_WITH_FILES: readonly string[] = ['execute', 'partially-execute', 'provide-more-info'];
+
+/**
+ * May files be added now? A draft's (false: they go with the transmission), or an answer's (true:
+ * the requested side's documents and evidence while it executes, the requesting side's while it
+ * answers a request for more information). Otherwise the reason why not.
+ */
+function requireFilesAllowed(row: RequestRow): boolean {
+  if (row.side === 'requesting' && row.state === 'draft') return false;
+  if (ANSWER_FILE_STATES[row.side as Side].includes(row.state as RequestState)) return true;
+  if (row.side === 'requesting') requireDraft(row);
+  throw new ConflictError(
+    'request_not_editable',
+    'Files can be added to a received request while it is acknowledged or under execution, to return them with the execution.',
+    { state: row.state },
   );
 }
 
@@ -316,6 +341,35 @@ async function eventFor(deps: RequestDeps, row: RequestRow, body: TransitionBody
   }
 }
 
+/** What the timeline says of a file that travelled with an answer. */
+function fileDetail(f: RequestAttachmentRow) {
+  return { attachmentId: f.id, filename: f.filename, sha256: f.sha256, size: f.size_bytes, mediaType: f.media_type };
+}
+
+/** The ids of the files that go with this answer: those asked for, or every file waiting. */
+async function filesForAnswer(deps: Pick<RequestDeps, 'db'>, row: RequestRow, body: TransitionBody): Promise<string[]> {
+  const carries = ANSWERS_WITH_FILES.includes(body.action);
+  if (!carries) {
+    if (body.attachmentIds?.length) {
+      throw new ValidationError('attachments_not_allowed', `Files can be returned with an execution, a partial execution or an answer for more information, not with "${body.action}".`, {
+        field: 'attachmentIds',
+      });
+    }
+    return [];
+  }
+  const waiting = (await listAttachments(deps.db, row.id)).filter((a) => a.supplied_by === row.side && a.sent_with === null);
+  if (body.attachmentIds === undefined) return waiting.map((a) => a.id);
+  const ids = [...new Set(body.attachmentIds)];
+  const unknown = ids.filter((i) => !waiting.some((a) => a.id === i));
+  if (unknown.length) {
+    throw new ValidationError('attachment_not_waiting', 'These files are not attached by your side to this request, or were already sent: add them to the request first.', {
+      field: 'attachmentIds',
+      attachmentIds: unknown,
+    });
+  }
+  return ids;
+}
+
 export async function transitionRequest(deps: RequestDeps, who: Who, id: string, body: TransitionBody): Promise<RequestRow> {
   const actor = requireActor(who);
   for (let attempt = 0; ; attempt++) {
@@ -323,6 +377,7 @@ export async function transitionRequest(deps: RequestDeps, who: Who, id: string,
     requireOwnOrganisation(actor, row);
     if (body.version !== undefined && body.version !== row.version) throw versionConflict(row.version);
     const event = await eventFor(deps, row, body);
+    const files = await filesForAnswer(deps, row, body);
     const now = deps.now();
     try {
       const done = await auditedTransaction(deps, who, async (trx, audit) => {
@@ -333,6 +388,8 @@ export async function transitionRequest(deps: RequestDeps, who: Who, id: string,
         if (!updated) throw versionConflict(locked.version);
         const orgName = updated.side === 'requesting' ? updated.requesting_organisation_name : (updated.requested_organisation_name ?? '');
         const reason = body.reason?.trim() || null;
+        const sent = await markAttachmentsSent(trx, id, files, result.action, now);
+        if (sent.length !== files.length) throw versionConflict(locked.version);
         await recordEvent(trx, updated, {
           at: now,
           action: result.action,
@@ -348,16 +405,22 @@ export async function transitionRequest(deps: RequestDeps, who: Who, id: string,
             ...(result.effects.refusal ? { grounds: result.effects.refusal.grounds } : {}),
             ...(result.effects.postponement ? { until: result.effects.postponement.until } : {}),
             ...(result.audit.change.recorded ? { recorded: result.audit.change.recorded, recordedBy: 'requesting-side' } : {}),
+            ...(sent.length ? { files: sent.map(fileDetail) } : {}),
           },
         });
-        audit(result.audit.action, `request:${id}`, { ...result.audit.change, reference: updated.reference, version: updated.version });
+        audit(result.audit.action, `request:${id}`, {
+          ...result.audit.change,
+          reference: updated.reference,
+          version: updated.version,
+          ...(sent.length ? { files: sent.map((f) => ({ attachment: f.id, sha256: f.sha256 })) } : {}),
+        });
         // A request to an authority without a node sends nothing: its steps are recorded here.
         if (isRecordedCounterpart(updated)) {
           // nothing to enqueue
         } else if (result.message === 'request.transmit') {
           await enqueueMessage(trx, now, updated, 'request.transmit', transmitPayload(updated, await listAttachments(trx, id)));
         } else if (result.message === 'request.status') {
-          await enqueueMessage(trx, now, updated, 'request.status', statusPayload(updated, result, now, orgName, reason));
+          await enqueueMessage(trx, now, updated, 'request.status', statusPayload(updated, result, now, orgName, reason, sent));
         }
         if (result.action === 'submit') {
           const supervisors = (await handlersOf(trx, updated.organisation_id, new Set(['supervisor']))).filter((u) => u !== actor.userId);
@@ -410,13 +473,14 @@ export async function addAttachment(
   if (!filename) throw new ValidationError('filename_required', 'Give the file a name.');
   const row = await loadVisible(deps, actor, id);
   requireOwnOrganisation(actor, row);
-  requireDraft(row);
+  const forAnswer = requireFilesAllowed(row);
+  assertCan(actor.role, row.side === 'requested' ? 'request:execute' : 'request:draft');
   const stored = await deps.blobs.put(file.bytes);
   const now = deps.now();
   return auditedTransaction(deps, who, async (trx, audit) => {
     const locked = await findRequestForUpdate(trx, id);
     if (!locked) throw new NotFoundError('not_found', 'No such request.');
-    requireDraft(locked);
+    if (requireFilesAllowed(locked) !== forAnswer) throw versionConflict(locked.version);
     const a = await insertAttachment(trx, {
       id: randomUUID(),
       request_id: id,
@@ -426,7 +490,28 @@ export async function addAttachment(
       size_bytes: stored.size,
       uploaded_by: actor.email,
       uploaded_at: now,
+      supplied_by: locked.side as Side,
+      // A draft's files travel with the transmission; an answer's wait for the answer.
+      sent_with: forAnswer ? null : 'transmit',
     });
+    if (forAnswer) {
+      // Not an edit of the request: its version stays, the timeline says a file awaits the answer.
+      await recordEvent(trx, locked, {
+        at: now,
+        action: 'attach',
+        from: locked.state as RequestState,
+        to: locked.state as RequestState,
+        side: locked.side as Side,
+        origin: 'own',
+        actorId: actor.userId,
+        actorEmail: actor.email,
+        actorOrganisation: locked.side === 'requesting' ? locked.requesting_organisation_name : (locked.requested_organisation_name ?? ''),
+        reason: null,
+        details: { filename, sha256: stored.sha256, size: stored.size, pending: true },
+      });
+      audit('request.attachment-add', `request:${id}`, { attachment: a.id, filename, sha256: stored.sha256, size: stored.size, forAnswer: true });
+      return a;
+    }
     // Adding a file is an edit: the person who added it cannot approve (four eyes).
     const updated = await updateRequest(trx, id, null, { last_edited_by: actor.userId, updated_at: now });
     if (updated) {

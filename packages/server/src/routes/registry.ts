@@ -8,6 +8,7 @@ import { loadFederation } from '../federation/capability.ts';
 import { loadRequestsCapability } from '../requests/requests-capability.ts';
 import { loadDeclaredFactsCapability } from '../knowledge/declared-facts-capability.ts';
 import { loadAuthoritiesCapability } from '../authorities/authorities-capability.ts';
+import { loadEventsCapability } from '../events/event-routes.ts';
 
 export interface Background {
   close(): Promise<void>;
@@ -27,6 +28,7 @@ const CAPABILITIES: ((deps: AppDeps) => Promise<Capability>)[] = [
   loadRequestsCapability,
   loadDeclaredFactsCapability,
   loadAuthoritiesCapability,
+  loadEventsCapability,
 ];
 
 export async function loadCapabilities(deps: AppDeps): Promise<Capability[]> {

@@ -1,10 +1,11 @@
 // What the current user may do with a request now (the node says which actions: its side, its
-// role, four eyes), each behind a short form: a reason where the lifecycle asks for one, structured
-// refusal grounds with their article, a date for a postponement.
+// role, four eyes), each behind a short form that says what it is for: a text field labelled for
+// that action, structured refusal grounds with their article, a date for a postponement, and for an
+// execution (full or partial) or an answer for more information the files returned with it.
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api.ts';
 import { useT } from '../i18n/use-t.tsx';
-import { type RefusalGround, type RequestAction, type RequestView, reasonRequired, requestsApi } from '../requests.ts';
+import { type RefusalGround, type RequestAction, type RequestView, readAsBase64, reasonRequired, requestsApi } from '../requests.ts';
 import { useAsync } from '../use-async.ts';
 import type { TransmissionChannel } from '../authorities.ts';
 import { RecordedTransmissionFields } from './request-recorded.tsx';
@@ -16,6 +17,9 @@ interface Props {
   /** The request moved on elsewhere: load it again. */
   onStale: () => void;
 }
+
+/** Answers that carry files back to the other side (the documents and evidence obtained). */
+export const ANSWERS_WITH_FILES: readonly RequestAction[] = ['execute', 'partially-execute', 'provide-more-info'];
 
 /** Actions that end or undo something get the "danger" look. */
 const DANGEROUS: readonly RequestAction[] = ['refuse', 'withdraw', 'return-to-draft'];
@@ -86,6 +90,13 @@ function ActionForm({
   const recorded = action === 'transmit' && request.delivery === 'recorded';
   const [channel, setChannel] = useState<TransmissionChannel>('diplomatic');
   const [sentOn, setSentOn] = useState(() => new Date().toISOString().slice(0, 10));
+  const carriesFiles = ANSWERS_WITH_FILES.includes(action);
+  // Files this side attached earlier that have not gone to the other side yet: sent unless unticked.
+  const waiting = carriesFiles ? request.attachments.filter((a) => a.suppliedBy === request.side && a.sentWith === null) : [];
+  const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
+  const [chosen, setChosen] = useState<File[]>([]);
+  // Files uploaded by an attempt that then failed are not uploaded twice.
+  const [uploaded, setUploaded] = useState<Map<File, string>>(new Map());
   const refusal = useAsync<{ items: RefusalGround[] } | null>(
     () => (action === 'refuse' ? requestsApi.refusalGrounds(request.type) : Promise.resolve(null)),
     [action, request.type],
@@ -108,9 +119,21 @@ function ActionForm({
     }
     setBusy(true);
     try {
+      let attachmentIds: string[] | undefined;
+      if (carriesFiles) {
+        const done = new Map(uploaded);
+        for (const file of chosen) {
+          if (done.has(file)) continue;
+          const saved = await requestsApi.uploadAttachment(request.id, { filename: file.name, mediaType: file.type || undefined, contentBase64: await readAsBase64(file) });
+          done.set(file, saved.id);
+          setUploaded(new Map(done));
+        }
+        attachmentIds = [...waiting.filter((a) => !unticked.has(a.id)).map((a) => a.id), ...chosen.map((f) => done.get(f) as string)];
+      }
       const next = await requestsApi.transition(request.id, {
         action,
         version: request.version,
+        ...(attachmentIds ? { attachmentIds } : {}),
         ...(reason.trim() ? { reason: reason.trim() } : {}),
         ...(action === 'postpone' ? { until } : {}),
         ...(recorded ? { transmission: { channel, sentOn } } : {}),
@@ -202,10 +225,59 @@ function ActionForm({
       ) : null}
       <div className="field wide">
         <label htmlFor="action-reason">
-          {needsReason ? t('requests.actions.reason') : t('requests.actions.reasonOptional')}
+          {t(`requests.answer.label.${action}`)} <span className="muted">{needsReason ? t('requests.answer.required') : t('requests.answer.optional')}</span>
         </label>
-        <textarea id="action-reason" rows={3} required={needsReason} maxLength={20_000} value={reason} onChange={(e) => setReason(e.target.value)} />
+        <textarea
+          id="action-reason"
+          rows={3}
+          required={needsReason}
+          maxLength={20_000}
+          value={reason}
+          aria-describedby="action-reason-hint"
+          dir="auto"
+          onChange={(e) => setReason(e.target.value)}
+        />
+        <p className="hint" id="action-reason-hint">
+          {t(`requests.answer.hint.${action}`)}
+        </p>
       </div>
+      {carriesFiles ? (
+        <fieldset className="answer-files">
+          <legend>{t(`requests.answer.files.${action}`)}</legend>
+          <p className="hint">{t('requests.answer.filesHint')}</p>
+          {waiting.length > 0 ? (
+            <ul className="plain">
+              {waiting.map((a) => (
+                <li key={a.id} className="field checkbox">
+                  <input
+                    id={`send-${a.id}`}
+                    type="checkbox"
+                    checked={!unticked.has(a.id)}
+                    onChange={(e) => {
+                      const next = new Set(unticked);
+                      if (e.target.checked) next.delete(a.id);
+                      else next.add(a.id);
+                      setUnticked(next);
+                    }}
+                  />
+                  <label htmlFor={`send-${a.id}`}>{a.filename}</label>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <div className="field">
+            <label htmlFor="answer-files">{t('requests.answer.addFiles')}</label>
+            <input id="answer-files" type="file" multiple onChange={(e) => setChosen([...(e.target.files ?? [])])} />
+          </div>
+          {chosen.length > 0 ? (
+            <ul className="chosen-files">
+              {chosen.map((f) => (
+                <li key={`${f.name}|${f.size}|${f.lastModified}`}>{f.name}</li>
+              ))}
+            </ul>
+          ) : null}
+        </fieldset>
+      ) : null}
       <div className="actions">
         <button type="submit" className={DANGEROUS.includes(action) ? 'danger' : 'primary'} disabled={busy}>
           {t('requests.actions.confirm', { action: ts(`requests.action.${action}`) })}

@@ -88,7 +88,10 @@ export function AttachmentsSection({
             <tbody>
               {attachments.map((a) => (
                 <tr key={a.id}>
-                  <td>{a.filename}</td>
+                  <td>
+                    <span dir="auto">{a.filename}</span>
+                    <AttachmentOrigin attachment={a} />
+                  </td>
                   <td>{formatBytes(a.size, lng)}</td>
                   <td>
                     <code className="code" title={a.sha256}>
@@ -124,5 +127,17 @@ export function AttachmentsSection({
       <ErrorAlert error={error} />
       {done ? <Notice>{t('requests.attachments.uploadedOk', { name: done })}</Notice> : null}
     </div>
+  );
+}
+
+/** Where a file came from: the request itself, an answer it was returned with, or still waiting to be sent. */
+function AttachmentOrigin({ attachment: a }: { attachment: Attachment }) {
+  const { t, ts } = useT();
+  if (a.sentWith === 'transmit') return null;
+  if (a.sentWith === null) return <span className="flag pending-file">{t('requests.attachments.waiting')}</span>;
+  return (
+    <span className="flag">
+      {t(`requests.attachments.returnedBy.${a.suppliedBy}`, { action: ts(`requests.action.${a.sentWith}`) })}
+    </span>
   );
 }

@@ -1,9 +1,28 @@
 // The timeline of a request as both sides see it: every transition with who took it, on which side,
-// the reason, and for transitions the other side reported, a mark saying so.
+// the reason, the files that went with it (downloadable), and for transitions the other side
+// reported, a mark saying so.
+import { useState } from 'react';
 import { directionOf } from '../i18n/languages.ts';
 import { useT } from '../i18n/use-t.tsx';
-import type { TimelineEvent } from '../requests.ts';
-import { formatDate } from './ui.tsx';
+import { downloadFile, requestsApi, type TimelineEvent } from '../requests.ts';
+import { formatBytes } from './request-attachments.tsx';
+import { ErrorAlert, formatDate } from './ui.tsx';
+
+interface EventFile {
+  attachmentId: string;
+  filename: string;
+  size: number;
+}
+
+function filesOf(details: Record<string, unknown>): EventFile[] {
+  const raw = details.files;
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((f) =>
+    typeof f === 'object' && f !== null && typeof (f as EventFile).attachmentId === 'string' && typeof (f as EventFile).filename === 'string'
+      ? [{ attachmentId: (f as EventFile).attachmentId, filename: (f as EventFile).filename, size: Number((f as EventFile).size) || 0 }]
+      : [],
+  );
+}
 
 interface Ground {
   ground?: unknown;
@@ -19,16 +38,20 @@ function groundsOf(details: Record<string, unknown>): { ground: string; citation
     .map((g) => ({ ground: String(g.ground ?? ''), citation: String(g.citation ?? ''), label: typeof g.label === 'string' ? g.label : '' }));
 }
 
-export function RequestTimeline({ events }: { events: readonly TimelineEvent[] }) {
+export function RequestTimeline({ events, requestId }: { events: readonly TimelineEvent[]; requestId?: string }) {
   const { t, ts, lng } = useT();
+  const [error, setError] = useState<unknown>(undefined);
   // From → to reads the other way round in a right-to-left language.
   const arrow = directionOf(lng) === 'rtl' ? '←' : '→';
   if (events.length === 0) return <p className="muted">{t('requests.timeline.empty')}</p>;
   return (
+    <>
+    <ErrorAlert error={error} />
     <ol className="timeline">
       {events.map((e) => {
         const grounds = groundsOf(e.details);
         const until = typeof e.details.until === 'string' ? e.details.until : null;
+        const files = filesOf(e.details);
         return (
           <li key={e.seq} className={`timeline-event side-${e.side} origin-${e.origin}`}>
             <div className="timeline-head">
@@ -72,10 +95,36 @@ export function RequestTimeline({ events }: { events: readonly TimelineEvent[] }
             ) : null}
             <RecordedDetails details={e.details} />
             {until ? <p className="timeline-until">{t('requests.timeline.until', { date: formatDate(until, lng) })}</p> : null}
+            {files.length > 0 ? (
+              <div className="timeline-files">
+                <span className="label">{t('requests.timeline.files')}</span>
+                <ul>
+                  {files.map((f) => (
+                    <li key={f.attachmentId}>
+                      <span dir="auto">{f.filename}</span> <span className="muted">(<bdi>{formatBytes(f.size, lng)}</bdi>)</span>{' '}
+                      {requestId ? (
+                        <button
+                          type="button"
+                          className="link-button"
+                          aria-label={ts('requests.attachments.downloadLabel', { name: f.filename })}
+                          onClick={() => {
+                            setError(undefined);
+                            downloadFile(requestsApi.attachmentUrl(requestId, f.attachmentId), f.filename).catch(setError);
+                          }}
+                        >
+                          {t('requests.attachments.download')}
+                        </button>
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
           </li>
         );
       })}
     </ol>
+    </>
   );
 }
 

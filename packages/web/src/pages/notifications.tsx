@@ -5,6 +5,7 @@ import { ErrorAlert, formatDate, Loading } from '../components/ui.tsx';
 import { useT } from '../i18n/use-t.tsx';
 import { type Notification, notificationsApi, setUnread } from '../requests.ts';
 import { Link } from '../router.tsx';
+import { useLive } from '../live.ts';
 import { useAsync } from '../use-async.ts';
 
 export function NotificationsPage() {
@@ -12,6 +13,9 @@ export function NotificationsPage() {
   const [unreadOnly, setUnreadOnly] = useState(false);
   const list = useAsync(() => notificationsApi.list({ unread: unreadOnly ? 'true' : undefined, limit: 200 }), [unreadOnly]);
   const [error, setError] = useState<unknown>(undefined);
+  useLive((m) => {
+    if (m.kind === 'notification' || m.kind === 'reconnected') list.refresh();
+  });
 
   useEffect(() => {
     if (list.data) setUnread(list.data.unread);

@@ -10,6 +10,7 @@ import { MarkingBadge, OverdueBadges, StateBadge } from '../components/request-b
 import { RequestTimeline } from '../components/request-timeline.tsx';
 import { ErrorAlert, formatDate, Loading, Notice } from '../components/ui.tsx';
 import { useT } from '../i18n/use-t.tsx';
+import { useLive } from '../live.ts';
 import { countryName, loadCountries } from '../knowledge.ts';
 import { type Measure, type Person, type RequestView, refreshUnread, requestsApi } from '../requests.ts';
 import { Link } from '../router.tsx';
@@ -22,13 +23,21 @@ export function RequestPage({ id }: { id: string }) {
   const loaded = useAsync(() => requestsApi.get(id), [id]);
   const [view, setView] = useState<RequestView | undefined>(undefined);
   const [notice, setNotice] = useState<ReactNode>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new answer from the node counts, not the view it replaces
   useEffect(() => {
-    if (loaded.data) setView(loaded.data);
+    if (!loaded.data) return;
+    // A live update that moved the request on makes the notice about the user's own last action stale.
+    if (view && (view.version !== loaded.data.version || view.state !== loaded.data.state)) setNotice(null);
+    setView(loaded.data);
   }, [loaded.data]);
   // Opening a request may answer its notifications; the header count follows.
   useEffect(() => {
     void refreshUnread();
   }, []);
+  // What the other side (or a colleague) does appears without a reload: state, timeline, files.
+  useLive((m) => {
+    if ((m.kind === 'request' && m.requestId === id) || m.kind === 'reconnected') loaded.refresh();
+  });
 
   if (loaded.loading && !view) return <Loading />;
   if (loaded.error && !view) {
@@ -258,7 +267,7 @@ function RequestDetails({
 
           <section className="panel" aria-labelledby="timeline-title">
             <h2 id="timeline-title">{t('requests.timeline.title')}</h2>
-            <RequestTimeline events={view.timeline} />
+            <RequestTimeline events={view.timeline} requestId={view.id} />
           </section>
         </div>
         {preparing ? (

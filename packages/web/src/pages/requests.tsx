@@ -11,6 +11,7 @@ import { countryName, loadCountries } from '../knowledge.ts';
 import { REQUEST_STATES, REQUEST_TYPES, type RequestFilter, type RequestSummary, requestsApi } from '../requests.ts';
 import { Link, navigate, useLocation } from '../router.tsx';
 import { useSession } from '../session.tsx';
+import { useLive } from '../live.ts';
 import { useAsync } from '../use-async.ts';
 
 const PAGE = 50;
@@ -32,6 +33,10 @@ export function RequestsPage() {
 
   const filter: RequestFilter = { ...fromUrl, limit: PAGE, offset };
   const list = useAsync(() => requestsApi.list(filter), [urlKey]);
+  // A request arriving or moving on updates the list in place.
+  useLive((m) => {
+    if (m.kind === 'request' || m.kind === 'reconnected') list.refresh();
+  });
 
   function apply(event: FormEvent) {
     event.preventDefault();
@@ -148,6 +153,9 @@ export function ApprovalQueuePage() {
   const { t } = useT();
   const countries = useAsync(() => loadCountries(), []);
   const list = useAsync(() => requestsApi.list({ awaitingMyApproval: 'true', limit: 200 }), []);
+  useLive((m) => {
+    if (m.kind === 'request' || m.kind === 'reconnected') list.refresh();
+  });
   return (
     <>
       <h1>{t('requests.approvals.title')}</h1>
