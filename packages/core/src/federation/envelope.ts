@@ -15,6 +15,8 @@ export const MESSAGE_TYPES = [
   'message.note',
   'attachment.chunk',
   'node.card',
+  'consent.request',
+  'consent.answer',
 ] as const;
 export type MessageType = (typeof MESSAGE_TYPES)[number];
 

@@ -181,11 +181,12 @@ export function decide(actor: PolicyActor, action: PolicyAction, record: MarkedR
   const [own, ...derived] = record.sources;
   if (!own) throw new Error('A marked record has at least its own marking.');
   const effective = combineAll(own.marking, ...derived.map((d) => d.marking));
-  // Outside the holding organisation (a node administrator): the TLP audience decides, nothing is granted.
+  // Outside the holding organisation (a node administrator, the CLI's operator): the TLP audience
+  // decides; up to AMBER they may read and print, as the node's operators did before markings.
   if (actor.organisationId !== record.organisationId) {
     if (tlpRank(effective.tlp) >= tlpRank('AMBER+STRICT')) return deny('tlp-audience', `TLP:${effective.tlp} is for the holding organisation only.`, null);
     if (action.kind === 'read') return { allow: true, rule: 'allowed' };
-    if (action.kind === 'export' && tlpRank(effective.tlp) <= tlpRank('GREEN')) return { allow: true, rule: 'allowed' };
+    if (action.kind === 'export' && tlpRank(effective.tlp) <= tlpRank('AMBER')) return { allow: true, rule: 'allowed' };
     return deny('not-holder', 'Only the organisation holding the record may export, send, attach or re-mark it.', null);
   }
   if (action.kind === 'remark' && isOwn(actor, own.marking)) {

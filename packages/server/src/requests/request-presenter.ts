@@ -11,6 +11,7 @@ import { listAttachments, listRequestEvents, type RequestRow } from '@comity/db/
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../deps.ts';
+import { effectiveMarkingOf, limitationFlags, policyView, readDecision, sourcesOf } from '../policy/policy-service.ts';
 import { contentOf, factsOf } from './request-messages.ts';
 
 const iso = (d: Date | string | null): string | null => (d ? new Date(d).toISOString() : null);
@@ -31,17 +32,26 @@ export function allowedFor(row: RequestRow, actor: Actor | null): RequestAction[
   return actionsFor(factsOf(row), { userId: actor.userId, role: actor.role });
 }
 
-export function presentSummary(row: RequestRow): z.infer<typeof RequestSummary> {
+/**
+ * One list row. The release policy is asked about every row (reading); a row the caller may not
+ * read keeps its reference, parties and marking but not its title, and says why.
+ */
+export function presentSummary(row: RequestRow, actor: Actor | null = null, today: string | null = null): z.infer<typeof RequestSummary> {
+  const read = today === null ? null : readDecision(actor, row, today);
+  const effective = effectiveMarkingOf(row);
   return {
     id: row.id,
     reference: row.reference,
     side: row.side as Side,
     state: row.state as RequestState,
     type: row.type as RequestType,
-    title: row.title,
+    title: read && !read.allow ? '' : row.title,
     version: row.version,
     ...parties(row),
-    marking: row.marking as TlpMarking,
+    marking: effective.tlp,
+    handling: effective.handling,
+    limitations: limitationFlags(effective, sourcesOf(row).length > 0),
+    withheld: read && !read.allow ? { rule: read.rule, citation: read.citation, reason: read.reason } : null,
     urgent: row.urgent,
     deadline: row.deadline,
     overdue: (row.overdue ?? []) as OverdueReason[],
@@ -51,7 +61,7 @@ export function presentSummary(row: RequestRow): z.infer<typeof RequestSummary> 
   };
 }
 
-export async function presentRequest(db: Kysely<Database>, row: RequestRow, actor: Actor | null): Promise<RequestView> {
+export async function presentRequest(db: Kysely<Database>, row: RequestRow, actor: Actor | null, now: Date = new Date()): Promise<RequestView> {
   const content = contentOf(row) as RequestContent & { counterpartReference?: string };
   const { counterpartReference, ...fields } = content;
   const ids = [row.created_by, row.last_edited_by, row.submitted_by, row.approved_by].filter((x): x is string => !!x);
@@ -92,6 +102,7 @@ export async function presentRequest(db: Kysely<Database>, row: RequestRow, acto
     overdue: (row.overdue ?? []) as OverdueReason[],
     editable: isEditable(row, actor),
     allowedActions: allowedFor(row, actor),
+    policy: await policyView(db, now, actor, row),
     attachments: files.map((f) => ({
       id: f.id,
       filename: f.filename,

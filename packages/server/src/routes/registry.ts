@@ -6,6 +6,7 @@ import type { AppDeps } from '../deps.ts';
 import { loadKnowledgeCapability } from '../knowledge/knowledge-capability.ts';
 import { loadFederation } from '../federation/capability.ts';
 import { loadRequestsCapability } from '../requests/requests-capability.ts';
+import { loadPolicyCapability } from '../policy/policy-capability.ts';
 
 export interface Background {
   close(): Promise<void>;
@@ -23,6 +24,7 @@ const CAPABILITIES: ((deps: AppDeps) => Promise<Capability>)[] = [
   loadKnowledgeCapability,
   loadFederation,
   loadRequestsCapability,
+  loadPolicyCapability,
 ];
 
 export async function loadCapabilities(deps: AppDeps): Promise<Capability[]> {
