@@ -112,7 +112,7 @@ function deny(rule: PolicyRule, reason: string, source: MarkedSource | null): De
 
 /** Whether the actor's organisation on this node is the (only) originator of a source. */
 function isOwn(actor: PolicyActor, m: Marking): boolean {
-  return m.originators.every((o) => o.nodeId === null && o.organisationId === actor.organisationId);
+  return m.originators.length > 0 && m.originators.every((o) => o.nodeId === null && o.organisationId === actor.organisationId);
 }
 
 function goesBackToOriginator(to: Destination, m: Marking): boolean {
@@ -186,8 +186,8 @@ export function decide(actor: PolicyActor, action: PolicyAction, record: MarkedR
   if (actor.organisationId !== record.organisationId) {
     if (tlpRank(effective.tlp) >= tlpRank('AMBER+STRICT')) return deny('tlp-audience', `TLP:${effective.tlp} is for the holding organisation only.`, null);
     if (action.kind === 'read') return { allow: true, rule: 'allowed' };
-    if (action.kind === 'export' && tlpRank(effective.tlp) <= tlpRank('AMBER')) return { allow: true, rule: 'allowed' };
-    return deny('not-holder', 'Only the organisation holding the record may export, send, attach or re-mark it.', null);
+    if (action.kind !== 'export') return deny('not-holder', 'Only the organisation holding the record may send, attach or re-mark it.', null);
+    // An export by an outsider meets every source's limits as a reader who does not handle it.
   }
   if (action.kind === 'remark' && isOwn(actor, own.marking)) {
     // The originator may re-mark its own marking, but a record made from others cannot go below them.
