@@ -235,7 +235,7 @@ export function requestRoutes(deps: RequestDeps) {
       c.post(
         '/api/v1/requests/:id/attachments',
         {
-          config: { policy: 'none', permission: 'request:draft' },
+          config: { policy: ['read'], permission: 'request:draft' },
           bodyLimit: Math.ceil((deps.settings.attachmentMaxBytes * 4) / 3) + 64 * 1024,
           schema: {
             tags: TAGS,

@@ -403,6 +403,8 @@ export async function addAttachment(
   const row = await loadVisible(deps, actor, id);
   requireOwnOrganisation(actor, row);
   requireDraft(row);
+  // The file joins a record the uploader must be allowed to read; it takes on its marking.
+  await enforce(deps, who, row, { kind: 'read' });
   const stored = await deps.blobs.put(file.bytes);
   const now = deps.now();
   return auditedTransaction(deps, who, async (trx, audit) => {
