@@ -5,7 +5,8 @@ import { useT } from '../i18n/use-t.tsx';
 import { languages } from '../i18n/languages.ts';
 import { DOCUMENT_LANGUAGES, type DocumentLanguage, downloadFile, type RequestView, requestsApi } from '../requests.ts';
 import { formatBytes } from './request-attachments.tsx';
-import { ErrorAlert, Notice } from './ui.tsx';
+import { PolicyAwareError } from './request-marking.tsx';
+import { Notice } from './ui.tsx';
 
 function isDocumentLanguage(value: string): value is DocumentLanguage {
   return (DOCUMENT_LANGUAGES as readonly string[]).includes(value);
@@ -62,7 +63,7 @@ export function RequestDocument({ request }: { request: RequestView }) {
           {busy ? t('requests.document.preparing') : t('requests.document.download')}
         </button>
       </form>
-      <ErrorAlert error={error} />
+      <PolicyAwareError error={error} />
       {done ? (
         <Notice>
           {t('requests.document.done', { name: done.filename, size: formatBytes(done.size, lng) })}
