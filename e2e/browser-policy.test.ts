@@ -80,7 +80,7 @@ test('a denied use says why and offers to ask the originator; the question waits
     // Try to use the file in Germany's own case: refused, with the reason and the rule.
     await page.locator('.attachments button.secondary').first().click();
     await page.locator('#use-elsewhere-target option').first().waitFor({ state: 'attached' });
-    await page.locator('form.use-elsewhere button[type=submit]').click();
+    await page.locator('.use-elsewhere form button[type=submit]').click();
     const denial = page.locator('.policy-denial');
     await denial.waitFor();
     const denialText = await denial.innerText();
@@ -97,7 +97,8 @@ test('a denied use says why and offers to ask the originator; the question waits
     assert.ok(width <= 390, `the denial fits a phone (${width} px)`);
     await page.setViewportSize({ width: 1366, height: 900 });
     await page.locator('.policy-denial form button[type=submit]').click();
-    await page.locator('.policy-denial .alert-ok').waitFor();
+    await page.locator('.policy-denial .alert-ok, .policy-denial form .alert-error').first().waitFor();
+    assert.equal(await page.locator('.policy-denial form .alert-error').count(), 0, await page.locator('.policy-denial').innerText());
   }
 
   // Two questions wait for a supervisor other than the asker.

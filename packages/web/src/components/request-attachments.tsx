@@ -175,7 +175,8 @@ function UseInDraft({ requestId, attachment, onClose }: { requestId: string; att
   }
 
   return (
-    <form className="form use-elsewhere" onSubmit={submit} aria-labelledby="use-elsewhere-title">
+    <div className="use-elsewhere">
+    <form className="form" onSubmit={submit} aria-labelledby="use-elsewhere-title">
       <h3 id="use-elsewhere-title">{t('policy.useElsewhere.title', { name: attachment.filename })}</h3>
       {drafts && drafts.length === 0 ? (
         <p className="muted">{t('policy.useElsewhere.noDrafts')}</p>
@@ -200,7 +201,9 @@ function UseInDraft({ requestId, attachment, onClose }: { requestId: string; att
         </button>
       </p>
       {done ? <Notice>{t('policy.useElsewhere.done')}</Notice> : null}
-      <PolicyAwareError error={error} />
     </form>
+    {/* Outside the form: the denial holds a form of its own (asking for consent). */}
+    <PolicyAwareError error={error} />
+    </div>
   );
 }

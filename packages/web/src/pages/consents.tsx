@@ -54,7 +54,7 @@ function ConsentTable({ items, onChanged }: { items: readonly Consent[]; onChang
         <tbody>
           {items.map((c) => (
             <tr key={c.id}>
-              <td data-label={t('policy.consents.request')}>{c.requestId ? <Link to={`/requests/${c.requestId}`}>{c.requestReference ?? c.requestId}</Link> : '—'}</td>
+              <td data-label={t('policy.consents.request')}>{c.requestId ? <Link to={`/requests/${c.requestId}`} className="reference">{c.requestReference ?? c.requestId}</Link> : '—'}</td>
               <td data-label={t('policy.consents.counterpart')}>
                 <bdi>{c.counterpart.name}</bdi>
               </td>
