@@ -3,7 +3,11 @@
 // both sides); then it can, for the proceedings consented to, and the new request carries the
 // source's marking. The denial is a problem naming the rule, and is in the audit trail and the report.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { exampleRequest } from '@comity/core/requests/examples';
 import { testBackends } from '@comity/db/testing';
@@ -119,6 +123,14 @@ for (const backend of testBackends()) {
       const after = await deExecutor.client.call<Json>('GET', `/api/v1/requests/${draft.body.id}`, undefined, 200);
       assert.deepEqual(after.body.policy.effective.limitations.speciality, [], 'speciality of the source and none of its own: no other proceedings');
       assert.ok(after.body.policy.sources.some((s: Json) => s.key === `request:${incoming.conversationId}`), 'the draft carries the source marking');
+
+      // The letter of the new request carries the source's limitations in its header and footer.
+      const docx = await fetch(`${de.url}/api/v1/requests/${draft.body.id}/document?format=docx&lang=en`, { headers: { cookie: deExecutor.client.cookie! } });
+      assert.equal(docx.status, 200);
+      const dir = mkdtempSync(join(tmpdir(), 'policy-docx-'));
+      writeFileSync(join(dir, 'letter.docx'), Buffer.from(await docx.arrayBuffer()));
+      const header = spawnSync('unzip', ['-p', join(dir, 'letter.docx'), 'word/header*.xml'], { encoding: 'utf8' }).stdout;
+      assert.match(header, /TLP:(AMBER|GREEN)[^<]*Confidentiality and limits on use/, 'the header names the limitations');
 
       // The same consent does not cover other proceedings: a second draft is still refused.
       const { type: _t3, requestedOrganisationId: _o3, ...third } = exampleRequest('mla', 'ESP', null);

@@ -63,6 +63,13 @@ export function effectiveMarkingOf(row: RequestRow): Marking {
   return combineAll((own as MarkedSource).marking, ...rest.map((s) => s.marking));
 }
 
+/** The line printed in a document's header and footer: "TLP:AMBER · H2 · <limitations title>". */
+export function markingLine(m: Marking, limitationsTitle: string): string {
+  const l = m.limitations;
+  const limited = l.speciality !== null || l.confidential || l.permittedUses !== null || l.reviewOn !== null || l.notes.length > 0 || m.handlingNotes.length > 0;
+  return [`TLP:${m.tlp}`, ...(m.handling !== 'H0' ? [m.handling] : []), ...(limited ? [limitationsTitle] : [])].join(' · ');
+}
+
 /** The CLI runs as the node's operator: outside every organisation, like a node administrator. */
 const OPERATOR: PolicyActor = { userId: 'operator', role: 'admin', organisationId: '' };
 
@@ -100,6 +107,12 @@ export async function decideFor(db: Kysely<Database>, now: Date, actor: Actor | 
   const consents = action.kind === 'read' ? [] : await grantedConsents(db, row.organisation_id, record.sources.map((s) => s.key));
   return decide(policyActorOf(actor), action, record, { today: todayOf(now), consents });
 }
+
+/**
+ * For bench/policy only: its baseline phase lists requests without asking the policy, in the same
+ * process and run as the measured phase. Nothing else may change it.
+ */
+export const LIST_POLICY = { decide: true };
 
 /** Reading needs no consent lookup: the list asks it for every row, synchronously. */
 export function readDecision(actor: Actor | null, row: RequestRow, today: string): Decision {

@@ -38,7 +38,7 @@ import { z } from 'zod';
 import { requireActor, requirePermission } from '../auth/authenticate.ts';
 import { sendProblem } from '../http/problem.ts';
 import { policyTrailOf } from '../policy/policy-routes-check.ts';
-import { todayOf as policyToday } from '../policy/policy-service.ts';
+import { LIST_POLICY, todayOf as policyToday } from '../policy/policy-service.ts';
 import { assertWellFormedText } from '../http/text-boundary.ts';
 import { PdfUnavailableError } from './documents/render-pdf.ts';
 import { myNotifications, readNotification, removeServiceLevel, serviceLevelsOf, setServiceLevel } from './inbox-service.ts';
@@ -140,7 +140,7 @@ export function requestRoutes(deps: RequestDeps) {
           offset: q.offset,
         });
         policyTrailOf(request).decisions++;
-        const today = policyToday(deps.now());
+        const today = LIST_POLICY.decide ? policyToday(deps.now()) : null;
         return { items: rows.map((row) => presentSummary(row, actor, today)), total };
       },
     );

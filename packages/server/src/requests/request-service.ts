@@ -26,11 +26,11 @@ import {
 import { auditedTransaction, type Actor } from '../deps.ts';
 import { markingOfRequest, type RequestMarkingFields } from '@comity/core/policy/marking';
 import type { MarkedSource } from '@comity/core/policy/decide';
-import { enforce, markedRecordOf, originatorOfRow, requestKey } from '../policy/policy-service.ts';
+import { effectiveMarkingOf, enforce, markedRecordOf, markingLine, originatorOfRow, requestKey } from '../policy/policy-service.ts';
 import { legalBasisFor, todayOf } from '../knowledge/knowledge-service.ts';
 import { sha256OfBytes } from './blob-store.ts';
 import { buildLetter, type LetterLookups } from './documents/letter.ts';
-import type { LetterLanguage } from './documents/letter-text.ts';
+import { LETTER_TEXT, type LetterLanguage } from './documents/letter-text.ts';
 import { renderLetterDocx } from './documents/render-docx.ts';
 import { renderLetterHtml } from './documents/render-html.ts';
 import { concernedUsers, handlersOf, label, notify } from './notify.ts';
@@ -572,6 +572,9 @@ export async function generateDocument(
     lang,
     await letterLookups(deps),
   );
+  // Header and footer carry the effective marking (a draft made from RED material prints RED), its
+  // handling code and, when it has any, the title of the letter's limitations section.
+  letter.marking = markingLine(effectiveMarkingOf(row), LETTER_TEXT[lang].section.confidentiality);
   const bytes = opts.format === 'pdf' ? await deps.pdf.render(renderLetterHtml(letter), { marking: letter.marking }) : await renderLetterDocx(letter);
   const sha256 = sha256OfBytes(bytes);
   const now = deps.now();

@@ -17,7 +17,7 @@ import {
   WidthType,
 } from 'docx';
 import type { Block, Letter } from './letter.ts';
-import { TLP_COLOURS } from './render-html.ts';
+import { tlpColour } from './render-html.ts';
 
 const FONT: Record<Letter['lang'], { ascii: string; hAnsi: string; cs: string; eastAsia: string }> = {
   en: { ascii: 'Noto Serif', hAnsi: 'Noto Serif', cs: 'Noto Serif', eastAsia: 'Noto Serif CJK SC' },
@@ -53,7 +53,7 @@ export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
     new Paragraph({
       bidirectional: rtl,
       alignment: AlignmentType.CENTER,
-      children: [run(letter.marking, { bold: true, color: (TLP_COLOURS[letter.marking] ?? '#FFFFFF').slice(1), shade: true })],
+      children: [run(letter.marking, { bold: true, color: tlpColour(letter.marking).slice(1), shade: true })],
     });
   const border = { style: BorderStyle.SINGLE, size: 2, color: 'BBBBBB' };
   const table = (rows: { label: string; value: string }[]) =>

@@ -18,6 +18,11 @@ export const TLP_COLOURS: Record<string, string> = {
   'TLP:RED': '#FF2B2B',
 };
 
+/** The colour of a marking line ("TLP:AMBER · H2 · …"): its TLP's. */
+export function tlpColour(marking: string): string {
+  return TLP_COLOURS[marking.split(' ')[0] ?? ''] ?? '#FFFFFF';
+}
+
 const FONTS: Record<Letter['lang'], string> = {
   en: "'Noto Serif', 'Noto Sans', 'DejaVu Serif', serif",
   fr: "'Noto Serif', 'Noto Sans', 'DejaVu Serif', serif",
@@ -58,7 +63,7 @@ function block(b: Block): string {
 }
 
 export function markingBadge(marking: string): string {
-  return `<span class="tlp" style="color:${TLP_COLOURS[marking] ?? '#FFFFFF'}">${escapeHtml(marking)}</span>`;
+  return `<span class="tlp" style="color:${tlpColour(marking)}">${escapeHtml(marking)}</span>`;
 }
 
 export function renderLetterHtml(letter: Letter): string {

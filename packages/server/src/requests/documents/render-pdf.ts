@@ -8,7 +8,7 @@
 // aborted. The letter's own CSP (render-html.ts) also refuses data: and every other source.
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
-import { escapeHtml, TLP_COLOURS } from './render-html.ts';
+import { escapeHtml, tlpColour } from './render-html.ts';
 
 export class PdfUnavailableError extends Error {
   readonly code = 'pdf_renderer_unavailable';
@@ -81,7 +81,7 @@ export function chromiumPdfRenderer(executablePath: string): PdfRenderer {
           // Fonts are local system fonts (Noto Naskh, Noto CJK); wait until they are laid out.
           // Playwright evaluates in its own world, which runs even with the page's JavaScript off.
           await page.evaluate('document.fonts.ready.then(() => true)');
-          const badge = `<span style="background:#000;color:${TLP_COLOURS[opts.marking] ?? '#FFFFFF'};font-weight:bold;padding:1px 5px;font-family:monospace">${escapeHtml(opts.marking)}</span>`;
+          const badge = `<span style="background:#000;color:${tlpColour(opts.marking)};font-weight:bold;padding:1px 5px;font-family:monospace">${escapeHtml(opts.marking)}</span>`;
           const pdf = await page.pdf({
             format: 'A4',
             printBackground: true,
