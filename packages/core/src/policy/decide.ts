@@ -135,7 +135,8 @@ function foreignLimit(actor: PolicyActor, action: PolicyAction, s: MarkedSource,
   const m = s.marking;
   const l = m.limitations;
   const expired = l.reviewOn !== null && l.reviewOn < today;
-  const by = m.originators.map((o) => o.name).join(', ');
+  // Only a denial needs the names; `decide` runs on every row of every list, so nothing is built before.
+  const by = { toString: () => m.originators.map((o) => o.name).join(', ') };
   switch (action.kind) {
     case 'read':
       if (m.tlp === 'RED' && !HANDLERS.includes(actor.role)) return deny('tlp-red-recipients', `${by} marked this TLP:RED; only the people handling it may read it.`, s);
@@ -178,20 +179,21 @@ function foreignLimit(actor: PolicyActor, action: PolicyAction, s: MarkedSource,
 }
 
 export function decide(actor: PolicyActor, action: PolicyAction, record: MarkedRecord, context: PolicyContext): Decision {
-  const [own, ...derived] = record.sources;
+  const own = record.sources[0];
   if (!own) throw new Error('A marked record has at least its own marking.');
-  const effective = combineAll(own.marking, ...derived.map((d) => d.marking));
   // Outside the holding organisation (a node administrator, the CLI's operator): the TLP audience
   // decides; up to AMBER they may read and print, as the node's operators did before markings.
   if (actor.organisationId !== record.organisationId) {
-    if (tlpRank(effective.tlp) >= tlpRank('AMBER+STRICT')) return deny('tlp-audience', `TLP:${effective.tlp} is for the holding organisation only.`, null);
+    let strictest = own.marking.tlp;
+    for (const s of record.sources) if (tlpRank(s.marking.tlp) > tlpRank(strictest)) strictest = s.marking.tlp;
+    if (tlpRank(strictest) >= tlpRank('AMBER+STRICT')) return deny('tlp-audience', `TLP:${strictest} is for the holding organisation only.`, null);
     if (action.kind === 'read') return { allow: true, rule: 'allowed' };
     if (action.kind !== 'export') return deny('not-holder', 'Only the organisation holding the record may send, attach or re-mark it.', null);
     // An export by an outsider meets every source's limits as a reader who does not handle it.
   }
   if (action.kind === 'remark' && isOwn(actor, own.marking)) {
     // The originator may re-mark its own marking, but a record made from others cannot go below them.
-    const others = derived.filter((d) => !isOwn(actor, d.marking)).map((d) => d.marking);
+    const others = record.sources.slice(1).filter((d) => !isOwn(actor, d.marking)).map((d) => d.marking);
     if (others.length > 0) {
       const floor = combineAll(others[0] as Marking, ...others.slice(1));
       if (tlpRank(action.to.tlp) < tlpRank(floor.tlp) || handlingRank(action.to.handling) < handlingRank(floor.handling)) {
