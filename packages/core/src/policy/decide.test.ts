@@ -110,7 +110,7 @@ test('outside the holding organisation (a node administrator): every marking × 
     for (const a of ACTIONS) {
       for (const rel of RELATIONS) {
         const d = decide(admin, actionFor(a, rel), recordOf(markingFor(c, rel)), { today: TODAY, consents: [] });
-        const want = expectedOutsider(c, a);
+        const want = expectedOutsider(c, a, rel);
         assert.equal(d.allow, want === null, `${c} × ${a} × ${rel}`);
         if (!d.allow) assert.equal(d.rule, want, `${c} × ${a} × ${rel}`);
       }

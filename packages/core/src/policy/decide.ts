@@ -189,7 +189,8 @@ export function decide(actor: PolicyActor, action: PolicyAction, record: MarkedR
     if (tlpRank(strictest) >= tlpRank('AMBER+STRICT')) return deny('tlp-audience', `TLP:${strictest} is for the holding organisation only.`, null);
     if (action.kind === 'read') return { allow: true, rule: 'allowed' };
     if (action.kind !== 'export') return deny('not-holder', 'Only the organisation holding the record may send, attach or re-mark it.', null);
-    // An export by an outsider meets every source's limits as a reader who does not handle it.
+    // An export by an outsider meets the limits of every source from outside the holding
+    // organisation as a reader who does not handle it.
   }
   if (action.kind === 'remark' && isOwn(actor, own.marking)) {
     // The originator may re-mark its own marking, but a record made from others cannot go below them.
@@ -203,8 +204,11 @@ export function decide(actor: PolicyActor, action: PolicyAction, record: MarkedR
     return { allow: true, rule: 'allowed' };
   }
   let consentId: string | undefined;
+  const outsider = actor.organisationId !== record.organisationId;
   for (const s of record.sources) {
     if (isOwn(actor, s.marking)) continue;
+    // The holder's own limitations bind its counterparts, not the node's operators printing its letter.
+    if (outsider && isOwn({ ...actor, organisationId: record.organisationId }, s.marking)) continue;
     const limit = foreignLimit(actor, action, s, context.today);
     if (!limit) continue;
     const consent = limit.allow === false && limit.consentable ? consentFor(action, s, context.consents) : undefined;

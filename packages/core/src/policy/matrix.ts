@@ -114,13 +114,14 @@ export function expectedRule(c: MarkingCase, a: ActionCase, role: Role, rel: Rel
 }
 
 /**
- * Someone outside the holding organisation (a node administrator): nothing at AMBER+STRICT or RED;
- * otherwise reading, and exporting as a reader who does not handle the record; nothing else.
+ * Someone outside the holding organisation (a node administrator, the CLI's operator): nothing at
+ * AMBER+STRICT or RED; otherwise reading, and exporting — freely the holder's own material, and
+ * material from elsewhere as a reader who does not handle it; nothing else.
  */
-export function expectedOutsider(c: MarkingCase, a: ActionCase): PolicyRule | null {
+export function expectedOutsider(c: MarkingCase, a: ActionCase, rel: Relation): PolicyRule | null {
   const tlp = MARKINGS[c].tlp;
   if (tlp === 'AMBER+STRICT' || tlp === 'RED') return 'tlp-audience';
   if (a === 'read') return null;
-  if (a.startsWith('export:')) return expectedRule(c, a, 'admin', 'peer-node');
+  if (a.startsWith('export:')) return rel === 'same-org' ? null : expectedRule(c, a, 'admin', 'peer-node');
   return 'not-holder';
 }

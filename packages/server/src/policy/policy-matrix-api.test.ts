@@ -188,7 +188,7 @@ for (const backend of testBackends()) {
                 continue;
               }
               // The holder's own record seen by an outsider is not "same-org" for them.
-              const want = role === 'admin' ? expectedOutsider(c, a) : expectedRule(c, a, role, rel);
+              const want = role === 'admin' ? expectedOutsider(c, a, rel) : expectedRule(c, a, role, rel);
               if (want === null) {
                 assert.notEqual(body.code, 'policy_denied', `${where}: expected allowed, got ${res.text.slice(0, 300)}`);
                 if (a === 'transmit:third') assert.equal(res.status, 409, `${where}: the policy let it through to the lifecycle (a draft is not approved): ${res.text.slice(0, 200)}`);
