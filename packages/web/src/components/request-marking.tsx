@@ -82,8 +82,9 @@ export function MarkingPanel({ policy }: { policy: RequestView['policy'] }) {
 /** The handling code and limitation flags of a list row, and why a row is withheld. */
 export function MarkingNotes({ row }: { row: RequestSummary }) {
   const { t, ts } = useT();
+  if (row.handling === 'H0' && row.limitations.length === 0 && !row.withheld) return null;
   return (
-    <>
+    <span className="marking-notes">
       {row.handling !== 'H0' ? (
         <span className="badge" title={ts(`policy.handling.${row.handling}`)}>
           {row.handling}
@@ -94,8 +95,8 @@ export function MarkingNotes({ row }: { row: RequestSummary }) {
           {t(`policy.flag.${f}`)}
         </span>
       ))}
-      {row.withheld ? <span className="muted"> {t(`policy.rule.${row.withheld.rule}`)}</span> : null}
-    </>
+      {row.withheld ? <span className="muted">{t(`policy.rule.${row.withheld.rule}`)}</span> : null}
+    </span>
   );
 }
 
