@@ -110,7 +110,7 @@ export function combineAll(first: Marking, ...rest: Marking[]): Marking {
 export function atLeastAsStrict(a: Marking, b: Marking): boolean {
   const la = a.limitations;
   const lb = b.limitations;
-  const subset = <T>(x: readonly T[] | null, y: readonly T[] | null) => (y === null ? true : x !== null && x.every((v) => y.includes(v)));
+  const subset = <T>(x: readonly T[] | null, y: readonly T[] | null) => (y === null ? true : (x?.every((v) => y.includes(v)) ?? false));
   return (
     tlpRank(a.tlp) >= tlpRank(b.tlp) &&
     handlingRank(a.handling) >= handlingRank(b.handling) &&

@@ -1,7 +1,7 @@
 // Shapes a stored request (one side's record, its timeline and files) into what the API returns:
 // the content as the practitioner wrote it, the lifecycle dates, and what the caller may do now.
 import { type RequestAction, actionsFor } from '@comity/core/requests/lifecycle';
-import type { RequestContent, RequestState, RequestType, Side, TlpMarking } from '@comity/core/requests/request';
+import type { RequestContent, RequestState, RequestType, Side, } from '@comity/core/requests/request';
 import type { RefusalGroundChoice } from '@comity/core/requests/refusal-grounds';
 import type { OverdueReason } from '@comity/core/requests/deadlines';
 import { can } from '@comity/core';

@@ -52,7 +52,6 @@ import {
   createRequest,
   loadReadable,
   generateDocument,
-  loadVisible,
   readAttachment,
   requestCompleteness,
   requestStatistics,

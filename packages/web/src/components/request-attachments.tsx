@@ -5,7 +5,7 @@ import { ApiError } from '../api.ts';
 import { useT } from '../i18n/use-t.tsx';
 import { type Attachment, downloadFile, readAsBase64, type RequestSummary, requestsApi } from '../requests.ts';
 import { PolicyAwareError } from './request-marking.tsx';
-import { ErrorAlert, formatDate, Notice } from './ui.tsx';
+import { formatDate, Notice } from './ui.tsx';
 
 export function formatBytes(n: number, lng: string): string {
   const units = ['B', 'KB', 'MB', 'GB'];

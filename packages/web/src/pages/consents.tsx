@@ -13,7 +13,8 @@ export function ConsentsPage() {
   const asked = useAsync(() => consentsApi.list('asked'), []);
   const received = useAsync(() => consentsApi.list('received'), []);
   const [notice, setNotice] = useState<string | null>(null);
-  const reload = () => {
+  const changed = (message: string) => {
+    setNotice(message);
     asked.reload();
     received.reload();
   };
@@ -24,12 +25,12 @@ export function ConsentsPage() {
       {notice ? <Notice>{notice}</Notice> : null}
       <section className="panel" aria-labelledby="asked-title">
         <h2 id="asked-title">{t('policy.consents.asked')}</h2>
-        {asked.loading ? <Loading /> : <ConsentTable items={asked.data?.items ?? []} onChanged={(m) => (setNotice(m), reload())} />}
+        {asked.loading ? <Loading /> : <ConsentTable items={asked.data?.items ?? []} onChanged={changed} />}
         <ErrorAlert error={asked.error} />
       </section>
       <section className="panel" aria-labelledby="received-title">
         <h2 id="received-title">{t('policy.consents.received')}</h2>
-        {received.loading ? <Loading /> : <ConsentTable items={received.data?.items ?? []} onChanged={(m) => (setNotice(m), reload())} />}
+        {received.loading ? <Loading /> : <ConsentTable items={received.data?.items ?? []} onChanged={changed} />}
         <ErrorAlert error={received.error} />
       </section>
     </>
