@@ -124,6 +124,13 @@ for (const backend of testBackends()) {
       assert.deepEqual(after.body.policy.effective.limitations.speciality, [], 'speciality of the source and none of its own: no other proceedings');
       assert.ok(after.body.policy.sources.some((s: Json) => s.key === `request:${incoming.conversationId}`), 'the draft carries the source marking');
 
+      // Consent to use it in these proceedings is not consent to pass it on: sending the new request
+      // to another authority is still refused under speciality.
+      const send = await deExecutor.client.call<Json>('POST', `/api/v1/requests/${draft.body.id}/transitions`, { action: 'transmit' });
+      assert.equal(send.status, 403, send.text);
+      assert.equal(send.body.rule, 'speciality');
+      assert.equal(send.body.sourceRequestId, incoming.id, 'the consent to ask for is about the French request');
+
       // The letter of the new request carries the source's limitations in its header and footer.
       const docx = await fetch(`${de.url}/api/v1/requests/${draft.body.id}/document?format=docx&lang=en`, { headers: { cookie: deExecutor.client.cookie! } });
       assert.equal(docx.status, 200);
