@@ -12,6 +12,7 @@ import type { ConsentsTable } from '@comity/db/schema';
 import type { Kysely, Selectable } from 'kysely';
 import { type Actor, type AuditFn, auditedTransaction } from '../deps.ts';
 import { newMessageId } from '../federation/peers-service.ts';
+import { handlersOf, notify } from '../requests/notify.ts';
 import type { RequestDeps, Who } from '../requests/request-deps.ts';
 import { loadVisible } from '../requests/request-service.ts';
 import { enforce, requestKey } from './policy-service.ts';
@@ -52,6 +53,20 @@ export async function presentConsent(db: Kysely<Database>, row: ConsentRow, acto
         (row.direction === 'received' && row.state === 'answer-awaiting-approval' && row.answered_by !== actor?.userId)),
     canAnswer: !!actor && can(actor.role, 'consent:answer') && actor.organisationId === row.organisation_id && row.direction === 'received' && row.state === 'received',
   };
+}
+
+const SUPERVISORS = new Set(['supervisor']);
+const ACTION_WORDS: Record<string, string> = { export: 'export', transmit: 'pass on to another authority', attach: 'use in other proceedings', remark: 'change the marking of' };
+
+async function referenceOf(trx: Kysely<Database>, requestId: string | null): Promise<string> {
+  if (!requestId) return 'a request';
+  return (await trx.selectFrom('requests').select('reference').where('id', '=', requestId).executeTakeFirst())?.reference ?? 'a request';
+}
+
+/** Tells the organisation's supervisors (but not `except`) that a consent step waits for their approval. */
+async function askSupervisors(trx: Kysely<Database>, now: Date, row: ConsentRow, except: string, message: string): Promise<void> {
+  const userIds = (await handlersOf(trx, row.organisation_id, SUPERVISORS)).filter((u) => u !== except);
+  await notify(trx, now, { userIds, organisationId: row.organisation_id, requestId: row.request_id, kind: 'approval-requested', message });
 }
 
 async function loadConsent(db: Kysely<Database>, actor: Actor, id: string): Promise<ConsentRow> {
@@ -117,6 +132,7 @@ export async function askConsent(deps: RequestDeps, who: Who, body: CreateConsen
       })
       .returningAll()
       .executeTakeFirstOrThrow();
+    await askSupervisors(trx, now, inserted, actor.userId, `${row.reference}: ${actor.email} asks ${row.requesting_organisation_name} for consent to ${ACTION_WORDS[body.action]} it; a supervisor must approve the question.`);
     audit('consent.ask', `consent:${id}`, { request: row.id, reference: row.reference, action: body.action, proceedings: body.proceedings ?? null, recipientNodeId: body.recipientNodeId ?? null });
     return inserted;
   });
@@ -140,6 +156,7 @@ export async function answerConsent(deps: RequestDeps, who: Who, id: string, bod
       .returningAll()
       .executeTakeFirst();
     if (!updated) throw new ConflictError('consent_not_answerable', 'Someone answered meanwhile.');
+    await askSupervisors(trx, now, updated, actor.userId, `${await referenceOf(trx, updated.request_id)}: ${actor.email} proposes to answer ${updated.counterpart_name}'s consent question "${body.answer}"; a supervisor must approve the answer.`);
     audit('consent.answer-propose', `consent:${id}`, { answer: body.answer, conditions: body.conditions ?? null });
     return updated;
   });
@@ -275,6 +292,13 @@ export async function applyConsentRequest(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  await notify(trx, now, {
+    userIds: await handlersOf(trx, original.organisation_id),
+    organisationId: original.organisation_id,
+    requestId: original.id,
+    kind: 'status-changed',
+    message: `${original.reference}: ${row.counterpart_name} asks your consent to ${ACTION_WORDS[payload.action]} it${payload.proceedings ? ` (${payload.proceedings})` : ''}.`,
+  });
   audit('consent.received', `consent:${id}`, { exchange: payload.exchangeId, request: original.id, reference: original.reference, action: payload.action, from: from.nodeId ?? from.organisationId });
   return row;
 }
@@ -302,6 +326,13 @@ export async function applyAnswer(
     .where('id', '=', asked.id)
     .returningAll()
     .executeTakeFirstOrThrow();
+  await notify(trx, now, {
+    userIds: [asked.asked_by, asked.approved_by].filter((u): u is string => !!u),
+    organisationId: asked.organisation_id,
+    requestId: asked.request_id,
+    kind: 'status-changed',
+    message: `${await referenceOf(trx, asked.request_id)}: ${asked.counterpart_name} answered your consent question: ${payload.answer}${payload.conditions ? ` (${payload.conditions})` : ''}.`,
+  });
   audit(payload.answer === 'refused' ? 'consent.refused' : 'consent.granted', `consent:${asked.id}`, {
     exchange: payload.exchangeId,
     answer: payload.answer,

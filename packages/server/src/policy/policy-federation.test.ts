@@ -104,6 +104,8 @@ for (const backend of testBackends()) {
         return list.body.items.find((c) => c.exchangeId === asked.body.exchangeId);
       });
       assert.equal(received.requestId, created.body.id, 'matched to the French record of the request');
+      const frNotes = await frDrafter.client.call<{ items: Json[] }>('GET', '/api/v1/notifications', undefined, 200);
+      assert.ok(frNotes.body.items.some((n) => n.requestId === created.body.id && /asks your consent/.test(n.message)), 'the originator is told');
       assert.equal(received.proceedings, 'BKA 22/777');
       await frDrafter.client.call('POST', `/api/v1/consents/${received.id}/answer`, { answer: 'granted-with-conditions' }, 400);
       await frDrafter.client.call('POST', `/api/v1/consents/${received.id}/answer`, { answer: 'granted-with-conditions', conditions: 'Not to be disclosed to the bank.' }, 200);
@@ -117,6 +119,8 @@ for (const backend of testBackends()) {
         return r.body.state === 'granted-with-conditions' ? r.body : undefined;
       });
       assert.equal(granted.conditions, 'Not to be disclosed to the bank.');
+      const deNotes = await deExecutor.client.call<{ items: Json[] }>('GET', '/api/v1/notifications', undefined, 200);
+      assert.ok(deNotes.body.items.some((n) => n.requestId === incoming.id && /answered your consent question/.test(n.message)), 'the asker is told');
       const done = await copy();
       assert.equal(done.status, 201, done.text);
       assert.equal(done.body.sha256, sha);
