@@ -47,7 +47,7 @@ except ImportError:  # pragma: no cover - reported to the caller
 HERE = Path(__file__).resolve().parent
 HKDF_INFO = b"comity envelope v1 aes-256-gcm"
 PAYLOAD_ALG = "X25519-HKDF-SHA256-A256GCM"
-MESSAGE_TYPES = ["request.transmit", "request.status", "request.more-info", "request.more-info-answer", "message.note", "attachment.chunk", "node.card", "knowledge.facts"]
+MESSAGE_TYPES = ["request.transmit", "request.status", "request.more-info", "request.more-info-answer", "message.note", "attachment.chunk", "node.card", "knowledge.facts", "consent.request", "consent.answer"]
 MARKINGS = ["CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED"]
 # The table of README.md: reason -> (HTTP status, retryable).
 REJECTIONS = {
@@ -443,6 +443,18 @@ def check_vectors(rep: Report) -> None:
     rep.check("envelope-v1: signing text", signing_text(env["header"], env["encrypted"]) == st["signingText"])
     rep.check("envelope-v1: Ed25519 signature (deterministic) and verification", sign(sender, st["signingText"]) == env["signature"]["value"] and verify(ed_raw(sender), st["signingText"], env["signature"]["value"]))
     rep.check("envelope-v1: opens to the plaintext", open_sealed(env["encrypted"], st["aad"], [recipient]) == utf8(st["plaintext"]))
+
+    c = load("consent-v1.json")
+    for part in ("request", "answer"):
+        ce = c[part]["envelope"]
+        rep.check(f"consent-v1 {part}: signed by the sender of envelope-v1", verify(ed_raw(sender), signing_text(ce["header"], ce["encrypted"]), ce["signature"]["value"]))
+        rep.check(
+            f"consent-v1 {part}: sealed with its nonce, opens to its payload",
+            seal(jcs(c[part]["payload"]), jcs(ce["header"]), x_raw(recipient), ephemeral, bytes.fromhex(c[part]["nonce"])) == ce["encrypted"]
+            and open_sealed(ce["encrypted"], jcs(ce["header"]), [recipient]) == utf8(jcs(c[part]["payload"])),
+        )
+        rep.check(f"consent-v1 {part}: type and conversation", ce["header"]["type"] == f"consent.{part}" and ce["header"]["conversationId"] == c[part]["payload"]["conversationId"])
+    rep.check("consent-v1: the answer carries the question's exchangeId", c["request"]["payload"]["exchangeId"] == c["answer"]["payload"]["exchangeId"])
 
     r = load("receipt-v1.json")
     rsign = Ed25519PrivateKey.from_private_bytes(bytes.fromhex(r["inputs"]["recipientSigningSeed"]))

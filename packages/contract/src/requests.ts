@@ -17,6 +17,7 @@ import {
   TLP_MARKINGS,
 } from '@comity/core/requests/request';
 import { z } from 'zod';
+import { HANDLING_CODES, PERMITTED_USES } from '@comity/core/policy/marking';
 import { StrictIsoDate } from './common.ts';
 
 const IsoDate = StrictIsoDate;
@@ -34,6 +35,14 @@ export const RequestState = z.enum(REQUEST_STATES).meta({ id: 'RequestState' });
 export const RequestAction = z.enum(REQUEST_ACTIONS).meta({ id: 'RequestAction' });
 export const Side = z.enum(SIDES);
 export const TlpMarking = z.enum(TLP_MARKINGS).meta({ id: 'TlpMarking', description: 'Traffic Light Protocol 2.0' });
+export const HandlingCode = z.enum(HANDLING_CODES).meta({ id: 'HandlingCode', description: 'H0 no restriction within law enforcement; H1 not as evidence without permission; H2 not to be disseminated without permission; H3 other restrictions (handlingNote)' });
+export const PermittedUse = z.enum(PERMITTED_USES).meta({ id: 'PermittedUse' });
+const UseLimitationsFields = {
+  speciality: z.boolean().optional().describe('Speciality: use only for the proceedings of this request (UNTOC 18(19), UNCAC 46(19))'),
+  limits: Text.optional(),
+  permittedUses: z.array(PermittedUse).max(5).optional().describe('The uses permitted; absent: any lawful use'),
+  reviewOn: IsoDate.nullable().optional().describe('After this date, uses beyond reading need the originator again'),
+};
 export const MeasureKind = z.enum(MEASURE_KINDS).meta({ id: 'MeasureKind' });
 
 export const Order = z
@@ -172,7 +181,9 @@ const contentFields = {
   deadline: IsoDate.nullable().optional(),
   deadlineReason: Text.optional(),
   confidentiality: z.strictObject({ confidential: z.boolean(), note: Text.optional() }).optional(),
-  useLimitations: z.strictObject({ speciality: z.boolean().optional(), limits: Text.optional() }).optional(),
+  useLimitations: z.strictObject(UseLimitationsFields).optional(),
+  handling: HandlingCode.optional(),
+  handlingNote: Text.optional(),
   language: z
     .string()
     .regex(/^[a-z]{2}$/, 'an ISO 639-1 code such as en')
@@ -240,6 +251,38 @@ export const RequestedAuthorityRef = z
     linkedNodeId: z.string().nullable().optional().describe('The node it joined with, once its requests were linked'),
   })
   .meta({ id: 'RequestedAuthorityRef' });
+export const LimitationFlag = z.enum(['speciality', 'confidential', 'permitted-uses', 'review-date', 'handling-note', 'derived']).meta({ id: 'LimitationFlag' });
+const Withheld = z.object({ rule: z.string(), citation: z.string(), reason: z.string() });
+export const OriginatorView = z
+  .object({ nodeId: z.string().nullable(), organisationId: z.string().nullable(), name: z.string(), state: z.string() })
+  .meta({ id: 'Originator', description: 'Who marked it: an organisation on this node (nodeId null) or on a peer node' });
+export const MarkingView = z
+  .object({
+    tlp: TlpMarking,
+    handling: HandlingCode,
+    handlingNotes: z.array(z.string()),
+    originators: z.array(OriginatorView),
+    limitations: z.object({
+      speciality: z.array(z.string()).nullable().describe('Only for these proceedings; null: not limited'),
+      confidential: z.boolean(),
+      permittedUses: z.array(PermittedUse).nullable(),
+      reviewOn: z.string().nullable(),
+      notes: z.array(z.string()),
+    }),
+  })
+  .meta({ id: 'Marking', description: 'TLP 2.0, handling code, originators and treaty use limitations' });
+const PolicyView = z
+  .object({
+    effective: MarkingView.describe('The strictest of its own marking and those of what it was made from'),
+    sources: z.array(z.object({ key: z.string(), marking: MarkingView })).describe('Its own marking first, then those of what it was made from'),
+    exports: z.record(z.string(), z.object({ allow: z.boolean(), rule: z.string(), reason: z.string().optional() })).describe('Whether you may export it now, per format'),
+  })
+  .meta({ id: 'RequestPolicy' });
+
+export const CopyAttachmentBody = z
+  .strictObject({ requestId: z.uuid().describe('The request the file is in'), attachmentId: z.uuid() })
+  .meta({ id: 'CopyAttachmentBody' });
+export type CopyAttachmentBody = z.infer<typeof CopyAttachmentBody>;
 
 export const RequestView = z
   .object({
@@ -279,9 +322,12 @@ export const RequestView = z
     deadline: z.string().nullable().optional(),
     deadlineReason: z.string().optional(),
     confidentiality: z.object({ confidential: z.boolean(), note: z.string().optional() }),
-    useLimitations: z.object({ speciality: z.boolean().optional(), limits: z.string().optional() }),
+    useLimitations: z.object(UseLimitationsFields),
+    handling: HandlingCode.optional(),
+    handlingNote: z.string().optional(),
     language: z.string(),
     marking: TlpMarking,
+    policy: PolicyView,
     createdAt: z.string(),
     updatedAt: z.string(),
     createdBy: UserRef,
@@ -318,6 +364,9 @@ export const RequestSummary = z
     requesting: PartyRef,
     requested: PartyRef,
     marking: TlpMarking,
+    handling: HandlingCode,
+    limitations: z.array(LimitationFlag).describe('The use limitations that apply (its own and those of what it was made from)'),
+    withheld: Withheld.nullable().describe('Set when the policy does not let you read this record: the rule, and only the reference and marking are shown'),
     urgent: z.boolean(),
     deadline: z.string().nullable(),
     overdue: z.array(z.enum(OVERDUE_REASONS)),
@@ -526,7 +575,9 @@ export const RequestTransmitPayload = z
       deadline: IsoDate.nullable().optional(),
       deadlineReason: Text.optional(),
       confidentiality: z.object({ confidential: z.boolean(), note: Text.optional() }),
-      useLimitations: z.object({ speciality: z.boolean().optional(), limits: Text.optional() }),
+      useLimitations: z.object(UseLimitationsFields),
+      handling: HandlingCode.optional(),
+      handlingNote: Text.optional(),
       language: z.string().max(10),
       marking: TlpMarking,
     }),

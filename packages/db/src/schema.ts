@@ -247,6 +247,8 @@ export interface RequestsTable {
   postponement: ColumnType<unknown, string | null, string | null>;
   overdue: ColumnType<unknown, string | undefined, string>;
   reminded: ColumnType<unknown, string | undefined, string>;
+  /** Migration 012: the markings of what the request was made from ({ key, marking }[]). */
+  marking_sources: ColumnType<unknown, string | undefined, string>;
 }
 
 export interface RequestEventsTable {
@@ -283,6 +285,8 @@ export interface RequestAttachmentsTable {
   /** 'transmit' (part of the request), the answer's action it was returned with, or null while waiting to be sent. */
   sent_with: ColumnType<string | null, string | null | undefined, string | null>;
   sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Migration 012: where a copied file came from ({ requestId, conversationId, attachmentId }). */
+  source: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 export interface AuthoritiesTable {
@@ -356,6 +360,36 @@ export interface DeclaredFactsReceivedTable {
   received_at: Timestamp;
 }
 
+/** Migration 012: consent asked of an originator for a use outside its limitations, on both sides. */
+export interface ConsentsTable {
+  id: string;
+  organisation_id: string;
+  direction: 'asked' | 'received';
+  exchange_id: string;
+  source_key: string;
+  request_id: string | null;
+  conversation_id: string;
+  counterpart_node_id: string | null;
+  counterpart_organisation_id: string | null;
+  counterpart_name: string;
+  action: string;
+  recipient_node_id: string | null;
+  proceedings: string | null;
+  purpose: string;
+  state: string;
+  answer: string | null;
+  conditions: string | null;
+  asked_by: string | null;
+  asked_by_email: string | null;
+  approved_by: string | null;
+  answered_by: string | null;
+  answered_by_email: string | null;
+  answer_approved_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  answered_at: Timestamp | null;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -382,4 +416,5 @@ export interface Database {
   federation_chunks: FederationChunksTable;
   declared_facts_own: DeclaredFactsOwnTable;
   declared_facts_received: DeclaredFactsReceivedTable;
+  consents: ConsentsTable;
 }

@@ -11,6 +11,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { accessHook, documentAccess } from './auth/access.ts';
+import { type DeclaredRoute, ROUTE_TABLES, collectRoutes, policyCheckedHook } from './policy/policy-routes-check.ts';
 import { authenticateHook } from './auth/authenticate.ts';
 import type { AppDeps } from './deps.ts';
 import { clientErrorHandler, errorHandler, frameworkErrorHandler, sendProblem } from './http/problem.ts';
@@ -54,6 +55,9 @@ export async function buildApp(deps: AppDeps, extraRoutes: RoutePlugin[] = []): 
     clientErrorHandler,
   });
   app.addHook('onRoute', documentAccess);
+  const routeTable: DeclaredRoute[] = [];
+  ROUTE_TABLES.set(deps, routeTable);
+  app.addHook('onRoute', collectRoutes(routeTable));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
@@ -108,6 +112,8 @@ export async function buildApp(deps: AppDeps, extraRoutes: RoutePlugin[] = []): 
   app.addHook('onRequest', accessHook);
   // The text rule before the route's schema, so the field is named the same way on every route.
   app.addHook('preValidation', textBoundaryHook);
+  // A route that declares a release-policy action must have asked `decide` before a success.
+  app.addHook('onSend', policyCheckedHook);
   app.addHook('onResponse', async (request, reply) => {
     const started = (request as { startedAt?: bigint }).startedAt;
     if (started === undefined) return;

@@ -30,6 +30,8 @@ const ApprovalQueuePage = lazy(() => import('./pages/requests.tsx').then((m) => 
 const RequestsPage = lazy(() => import('./pages/requests.tsx').then((m) => ({ default: m.RequestsPage })));
 const RequestEditorPage = lazy(() => import('./pages/requests-editor.tsx').then((m) => ({ default: m.RequestEditorPage })));
 const RequestStatisticsPage = lazy(() => import('./pages/requests-statistics.tsx').then((m) => ({ default: m.RequestStatisticsPage })));
+const ConsentsPage = lazy(() => import('./pages/consents.tsx').then((m) => ({ default: m.ConsentsPage })));
+const DeniedAttemptsPage = lazy(() => import('./pages/consents.tsx').then((m) => ({ default: m.DeniedAttemptsPage })));
 const RequestPage = lazy(() => import('./pages/requests-view.tsx').then((m) => ({ default: m.RequestPage })));
 
 export function App() {
@@ -114,6 +116,16 @@ function Header() {
               <li>
                 <Link to="/requests/statistics">{t('nav.statistics')}</Link>
               </li>
+              {user.role === 'supervisor' || user.role === 'practitioner' ? (
+                <li>
+                  <Link to="/consents">{t('nav.consents')}</Link>
+                </li>
+              ) : null}
+              {user.role === 'supervisor' || user.role === 'admin' ? (
+                <li>
+                  <Link to="/policy/denials">{t('nav.denials')}</Link>
+                </li>
+              ) : null}
               <li>
                 <Link to="/directory">{t('nav.directory')}</Link>
               </li>
@@ -247,6 +259,8 @@ function Routes({ pathname }: { pathname: string }): ReactNode {
   if (pathname === '/requests/new') return signedIn(<RequestEditorPage key="new" />);
   if (pathname === '/requests/approvals') return signedIn(<ApprovalQueuePage />);
   if (pathname === '/requests/statistics') return signedIn(<RequestStatisticsPage />);
+  if (pathname === '/consents') return signedIn(<ConsentsPage />);
+  if (pathname === '/policy/denials') return signedIn(<DeniedAttemptsPage />);
   const editRequest = matchRoute('/requests/:id/edit', pathname);
   if (editRequest?.id) return signedIn(<RequestEditorPage key={`edit-${editRequest.id}`} id={editRequest.id} />);
   const oneRequest = matchRoute('/requests/:id', pathname);

@@ -113,6 +113,8 @@ export const requestsApi = {
         body: body as never,
       }) as Promise<{ data?: ResponseOf<'/api/v1/requests/{id}/attachments', 'post', 201>; error?: unknown; response: Response }>,
     ),
+  copyAttachment: (requestId: string, from: { requestId: string; attachmentId: string }) =>
+    unwrap(client.POST('/api/v1/requests/{id}/attachments/copy', { params: id(requestId), body: from })),
   attachmentUrl: (requestId: string, attachmentId: string) => `/api/v1/requests/${segment(requestId)}/attachments/${segment(attachmentId)}`,
   /** What to confirm before exporting the letter in `lang`. */
   documentCheck: (requestId: string, lang: DocumentLanguage) =>

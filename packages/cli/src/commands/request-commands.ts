@@ -18,6 +18,7 @@ import { fileBlobStore } from '@comity/server/requests/blob-store';
 import { LETTER_LANGUAGES, type LetterLanguage } from '@comity/server/requests/documents/letter-text';
 import { chromiumPdfRenderer, PdfUnavailableError } from '@comity/server/requests/documents/render-pdf';
 import { type RequestDeps, requestSettingsFromEnv } from '@comity/server/requests/request-deps';
+import { enforce, todayOf as policyToday } from '@comity/server/policy/policy-service';
 import { presentRequest, presentSummary } from '@comity/server/requests/request-presenter';
 import { checkUnsaved, generateDocument, requestCompleteness } from '@comity/server/requests/request-service';
 import type { Command } from 'commander';
@@ -139,20 +140,21 @@ export function registerRequestCommands(program: Command, io: CliIo): void {
           offset: 0,
         });
         if (opts.json) {
-          io.out(JSON.stringify({ items: rows.map(presentSummary), total }));
+          io.out(JSON.stringify({ items: rows.map((r) => presentSummary(r, null, policyToday(new Date()))), total }));
           return;
         }
+        const today = policyToday(new Date());
         table(
           io,
           ['REFERENCE', 'SIDE', 'TYPE', 'STATE', 'COUNTERPART', 'DEADLINE', 'TITLE'],
-          rows.map((r) => [
+          rows.map((r) => [r, presentSummary(r, null, today)] as const).map(([r, summary]) => [
             r.reference,
             r.side === 'requesting' ? 'out' : 'in',
             r.type,
             `${r.state}${(r.overdue as unknown[]).length ? ' (overdue)' : ''}`,
             r.side === 'requesting' ? `${r.requested_organisation_name ?? '?'} (${r.requested_state})` : `${r.requesting_organisation_name} (${r.requesting_state})`,
             r.deadline ?? '',
-            r.title.length > 50 ? `${r.title.slice(0, 49)}…` : r.title,
+            summary.withheld ? `(withheld: ${summary.marking})` : r.title.length > 50 ? `${r.title.slice(0, 49)}…` : r.title,
           ]),
         );
         if (total > rows.length) io.out(`(${total - rows.length} more; use --limit)`);
@@ -168,6 +170,8 @@ export function registerRequestCommands(program: Command, io: CliIo): void {
     .action(async (ref: string, opts: { org?: string; json?: boolean }) => {
       await withStore(io, 'request show', async (store) => {
         const row = await findByRef(store, ref, opts.org);
+        // The operator reads as a node administrator does: outside every organisation.
+        await enforce(store.deps, CLI_WHO, row, { kind: 'read' });
         const view = await presentRequest(store.deps.db, row, null);
         if (opts.json) {
           io.out(JSON.stringify(view));

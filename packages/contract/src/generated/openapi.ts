@@ -145,6 +145,81 @@ export interface paths {
         patch: operations["patchAuthoritiesById"];
         trace?: never;
     };
+    "/api/v1/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Consents my organisation asked for or was asked */
+        get: operations["getConsents"];
+        put?: never;
+        /**
+         * Ask the originator of a record for a use outside its limitations
+         * @description Recorded as awaiting-approval: a supervisor other than you approves (POST /api/v1/consents/{id}/approve) before it is sent to the originator.
+         */
+        post: operations["postConsents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One consent */
+        get: operations["getConsentsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consents/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * As originator, propose the answer (granted, refused, granted with conditions)
+         * @description A supervisor other than you approves it before it is sent back.
+         */
+        post: operations["postConsentsByIdAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consents/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a question before it is sent, or an answer before it goes back (four eyes) */
+        post: operations["postConsentsByIdApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/counterparts": {
         parameters: {
             query?: never;
@@ -777,6 +852,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/policy/denials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Denied attempts per user (from the audit trail) */
+        get: operations["getPolicyDenials"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/requests": {
         parameters: {
             query?: never;
@@ -898,6 +990,26 @@ export interface paths {
          * @description A draft's files travel with the transmission. After it, the requested side may add the documents and evidence it returns (received, under execution, partially executed) and the requesting side files for its answer to a request for more information; they are sent with the next execute, partially-execute or provide-more-info (see attachmentIds). Send the file as the raw body (any Content-Type, name in ?filename= or X-Filename) or as JSON {filename, mediaType, contentBase64}. Larger than the node's limit: 413, nothing stored. JSON schema: {"$schema":"https://json-schema.org/draft/2020-12/schema","$ref":"#/$defs/AttachmentJsonBody","$defs":{"AttachmentJsonBody":{"type":"object","properties":{"filename":{"type":"string","minLength":1,"maxLength":255},"mediaType":{"type":"string","maxLength":200},"contentBase64":{"type":"string","description":"The file, base64-encoded"}},"required":["filename","contentBase64"],"additionalProperties":false}}}
          */
         post: operations["postRequestsByIdAttachments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/attachments/copy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put a file of another request of your organisation into this draft
+         * @description The release policy decides (attach, for this draft’s proceedings): a file received under speciality, H1/H2/H3 or TLP:RED needs the originator’s consent (403 policy_denied names the rule and how to ask). The draft takes on the source’s markings.
+         */
+        post: operations["postRequestsByIdAttachmentsCopy"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1282,6 +1394,16 @@ export interface components {
             /** @description Official title printed under the name (e.g. "Head of the Office for International Cooperation") */
             title: string | null;
         };
+        AnswerConsentBody: {
+            answer: components["schemas"]["ConsentAnswer"];
+            /** @description Required with granted-with-conditions */
+            conditions?: string;
+        };
+        AnswerConsentBodyInput: {
+            answer: components["schemas"]["ConsentAnswerInput"];
+            /** @description Required with granted-with-conditions */
+            conditions?: string;
+        };
         AttachmentJsonBody: {
             /** @description The file, base64-encoded */
             contentBase64: string;
@@ -1413,6 +1535,8 @@ export interface components {
             deadline?: string | null;
             deadlineReason?: string;
             facts?: string;
+            handling?: components["schemas"]["HandlingCode"];
+            handlingNote?: string;
             language?: string;
             legalBasis?: components["schemas"]["LegalBasisChoiceBody"] | null;
             marking?: components["schemas"]["TlpMarking"];
@@ -1443,6 +1567,11 @@ export interface components {
             };
             useLimitations?: {
                 limits?: string;
+                /** @description The uses permitted; absent: any lawful use */
+                permittedUses?: components["schemas"]["PermittedUse"][];
+                /** @description After this date, uses beyond reading need the originator again */
+                reviewOn?: string | null;
+                /** @description Speciality: use only for the proceedings of this request (UNTOC 18(19), UNCAC 46(19)) */
                 speciality?: boolean;
             };
         };
@@ -1457,6 +1586,8 @@ export interface components {
             deadline?: string | null;
             deadlineReason?: string;
             facts?: string;
+            handling?: components["schemas"]["HandlingCodeInput"];
+            handlingNote?: string;
             language?: string;
             legalBasis?: components["schemas"]["LegalBasisChoiceBodyInput"] | null;
             marking?: components["schemas"]["TlpMarkingInput"];
@@ -1487,6 +1618,11 @@ export interface components {
             };
             useLimitations?: {
                 limits?: string;
+                /** @description The uses permitted; absent: any lawful use */
+                permittedUses?: components["schemas"]["PermittedUseInput"][];
+                /** @description After this date, uses beyond reading need the originator again */
+                reviewOn?: string | null;
+                /** @description Speciality: use only for the proceedings of this request (UNTOC 18(19), UNCAC 46(19)) */
                 speciality?: boolean;
             };
         };
@@ -1539,6 +1675,190 @@ export interface components {
             field: string;
             reason: string;
             rule: string;
+        };
+        Consent: {
+            action: components["schemas"]["ConsentAction"];
+            answer: components["schemas"]["ConsentAnswer"] | null;
+            answeredAt: string | null;
+            answeredBy: string | null;
+            askedBy: string | null;
+            canAnswer: boolean;
+            /** @description You may approve now (a supervisor other than the person who asked or answered) */
+            canApprove: boolean;
+            conditions: string | null;
+            counterpart: {
+                name: string;
+                nodeId: string | null;
+                organisationId: string | null;
+            };
+            createdAt: string;
+            /**
+             * @description asked: this organisation asked an originator; received: an originator (this organisation) is asked
+             * @enum {string}
+             */
+            direction: "asked" | "received";
+            /** Format: uuid */
+            exchangeId: string;
+            /** Format: uuid */
+            id: string;
+            proceedings: string | null;
+            purpose: string;
+            recipientNodeId: string | null;
+            requestId: string | null;
+            requestReference: string | null;
+            sourceKey: string;
+            state: components["schemas"]["ConsentState"];
+            updatedAt: string;
+        };
+        /** @enum {string} */
+        ConsentAction: "export" | "transmit" | "attach" | "remark";
+        /** @enum {string} */
+        ConsentActionInput: "export" | "transmit" | "attach" | "remark";
+        /** @enum {string} */
+        ConsentAnswer: "granted" | "refused" | "granted-with-conditions";
+        /** @enum {string} */
+        ConsentAnswerInput: "granted" | "refused" | "granted-with-conditions";
+        ConsentAnswerPayload: {
+            answer: components["schemas"]["ConsentAnswer"];
+            answeredAt: string;
+            answeredBy: {
+                organisation: string;
+            };
+            conditions: string | null;
+            /** Format: uuid */
+            conversationId: string;
+            /** Format: uuid */
+            exchangeId: string;
+            /** @constant */
+            v: 1;
+        };
+        ConsentAnswerPayloadInput: {
+            answer: components["schemas"]["ConsentAnswerInput"];
+            answeredAt: string;
+            answeredBy: {
+                organisation: string;
+            };
+            conditions: string | null;
+            /** Format: uuid */
+            conversationId: string;
+            /** Format: uuid */
+            exchangeId: string;
+            /** @constant */
+            v: 1;
+        };
+        ConsentInput: {
+            action: components["schemas"]["ConsentActionInput"];
+            answer: components["schemas"]["ConsentAnswerInput"] | null;
+            answeredAt: string | null;
+            answeredBy: string | null;
+            askedBy: string | null;
+            canAnswer: boolean;
+            /** @description You may approve now (a supervisor other than the person who asked or answered) */
+            canApprove: boolean;
+            conditions: string | null;
+            counterpart: {
+                name: string;
+                nodeId: string | null;
+                organisationId: string | null;
+            };
+            createdAt: string;
+            /**
+             * @description asked: this organisation asked an originator; received: an originator (this organisation) is asked
+             * @enum {string}
+             */
+            direction: "asked" | "received";
+            /** Format: uuid */
+            exchangeId: string;
+            /** Format: uuid */
+            id: string;
+            proceedings: string | null;
+            purpose: string;
+            recipientNodeId: string | null;
+            requestId: string | null;
+            requestReference: string | null;
+            sourceKey: string;
+            state: components["schemas"]["ConsentStateInput"];
+            updatedAt: string;
+        };
+        ConsentList: {
+            items: components["schemas"]["Consent"][];
+        };
+        ConsentListInput: {
+            items: components["schemas"]["ConsentInput"][];
+        };
+        ConsentRequestPayload: {
+            action: components["schemas"]["ConsentAction"];
+            askedAt: string;
+            askedBy: {
+                organisation: string;
+                state: string;
+            };
+            /**
+             * Format: uuid
+             * @description The request the limitation comes from (its conversation)
+             */
+            conversationId: string;
+            /**
+             * Format: uuid
+             * @description The asker’s id of this exchange; the answer carries it back
+             */
+            exchangeId: string;
+            proceedings: string | null;
+            purpose: string;
+            recipientNodeId: string | null;
+            /** @constant */
+            v: 1;
+        };
+        ConsentRequestPayloadInput: {
+            action: components["schemas"]["ConsentActionInput"];
+            askedAt: string;
+            askedBy: {
+                organisation: string;
+                state: string;
+            };
+            /**
+             * Format: uuid
+             * @description The request the limitation comes from (its conversation)
+             */
+            conversationId: string;
+            /**
+             * Format: uuid
+             * @description The asker’s id of this exchange; the answer carries it back
+             */
+            exchangeId: string;
+            proceedings: string | null;
+            purpose: string;
+            recipientNodeId: string | null;
+            /** @constant */
+            v: 1;
+        };
+        /**
+         * @description asked side: awaiting-approval (a supervisor must agree before it is sent) → asked → granted | refused | granted-with-conditions; originator side: received → answer-awaiting-approval (a supervisor must agree) → the answer
+         * @enum {string}
+         */
+        ConsentState: "awaiting-approval" | "asked" | "answer-awaiting-approval" | "received" | "granted" | "refused" | "granted-with-conditions";
+        /**
+         * @description asked side: awaiting-approval (a supervisor must agree before it is sent) → asked → granted | refused | granted-with-conditions; originator side: received → answer-awaiting-approval (a supervisor must agree) → the answer
+         * @enum {string}
+         */
+        ConsentStateInput: "awaiting-approval" | "asked" | "answer-awaiting-approval" | "received" | "granted" | "refused" | "granted-with-conditions";
+        CopyAttachmentBody: {
+            /** Format: uuid */
+            attachmentId: string;
+            /**
+             * Format: uuid
+             * @description The request the file is in
+             */
+            requestId: string;
+        };
+        CopyAttachmentBodyInput: {
+            /** Format: uuid */
+            attachmentId: string;
+            /**
+             * Format: uuid
+             * @description The request the file is in
+             */
+            requestId: string;
         };
         Country: {
             alpha2: string;
@@ -1726,6 +2046,34 @@ export interface components {
             notes?: string | null;
             state: string;
         };
+        CreateConsentBody: {
+            action: components["schemas"]["ConsentAction"];
+            /** @description attach: the proceedings it is to be used in */
+            proceedings?: string;
+            /** @description Why, in words the originator will read */
+            purpose: string;
+            /** @description transmit: the node it is to go to */
+            recipientNodeId?: string;
+            /**
+             * Format: uuid
+             * @description The record the limitation comes from (a request received from the originator)
+             */
+            requestId: string;
+        };
+        CreateConsentBodyInput: {
+            action: components["schemas"]["ConsentActionInput"];
+            /** @description attach: the proceedings it is to be used in */
+            proceedings?: string;
+            /** @description Why, in words the originator will read */
+            purpose: string;
+            /** @description transmit: the node it is to go to */
+            recipientNodeId?: string;
+            /**
+             * Format: uuid
+             * @description The record the limitation comes from (a request received from the originator)
+             */
+            requestId: string;
+        };
         /** @description Give requestedState or requestedOrganisationId; everything else can follow. */
         CreateRequestBody: {
             applicableLaw?: string;
@@ -1737,6 +2085,8 @@ export interface components {
             deadline?: string | null;
             deadlineReason?: string;
             facts?: string;
+            handling?: components["schemas"]["HandlingCode"];
+            handlingNote?: string;
             language?: string;
             legalBasis?: components["schemas"]["LegalBasisChoiceBody"] | null;
             marking?: components["schemas"]["TlpMarking"];
@@ -1766,6 +2116,11 @@ export interface components {
             };
             useLimitations?: {
                 limits?: string;
+                /** @description The uses permitted; absent: any lawful use */
+                permittedUses?: components["schemas"]["PermittedUse"][];
+                /** @description After this date, uses beyond reading need the originator again */
+                reviewOn?: string | null;
+                /** @description Speciality: use only for the proceedings of this request (UNTOC 18(19), UNCAC 46(19)) */
                 speciality?: boolean;
             };
         };
@@ -1780,6 +2135,8 @@ export interface components {
             deadline?: string | null;
             deadlineReason?: string;
             facts?: string;
+            handling?: components["schemas"]["HandlingCodeInput"];
+            handlingNote?: string;
             language?: string;
             legalBasis?: components["schemas"]["LegalBasisChoiceBodyInput"] | null;
             marking?: components["schemas"]["TlpMarkingInput"];
@@ -1809,6 +2166,11 @@ export interface components {
             };
             useLimitations?: {
                 limits?: string;
+                /** @description The uses permitted; absent: any lawful use */
+                permittedUses?: components["schemas"]["PermittedUseInput"][];
+                /** @description After this date, uses beyond reading need the originator again */
+                reviewOn?: string | null;
+                /** @description Speciality: use only for the proceedings of this request (UNTOC 18(19), UNCAC 46(19)) */
                 speciality?: boolean;
             };
         };
@@ -2036,6 +2398,48 @@ export interface components {
             terminated?: string;
             title: string;
         };
+        /** @description Denied attempts per user, from the audit trail */
+        DeniedAttemptsReport: {
+            recent: {
+                action: string;
+                at: string;
+                email: string | null;
+                reason: string;
+                reference: string | null;
+                rule: string;
+                target: string;
+            }[];
+            users: {
+                byRule: {
+                    [key: string]: number;
+                };
+                count: number;
+                email: string | null;
+                last: string;
+                userId: string | null;
+            }[];
+        };
+        /** @description Denied attempts per user, from the audit trail */
+        DeniedAttemptsReportInput: {
+            recent: {
+                action: string;
+                at: string;
+                email: string | null;
+                reason: string;
+                reference: string | null;
+                rule: string;
+                target: string;
+            }[];
+            users: {
+                byRule: {
+                    [key: string]: number;
+                };
+                count: number;
+                email: string | null;
+                last: string;
+                userId: string | null;
+            }[];
+        };
         DirectoryAuthority: {
             address: string | null;
             /** @description The article of the designation, e.g. art. 46(13); null when the text does not say */
@@ -2226,6 +2630,16 @@ export interface components {
             state: "pending" | "delivered" | "failed" | "skipped" | "received";
             type: string;
         };
+        /**
+         * @description H0 no restriction within law enforcement; H1 not as evidence without permission; H2 not to be disseminated without permission; H3 other restrictions (handlingNote)
+         * @enum {string}
+         */
+        HandlingCode: "H0" | "H1" | "H2" | "H3";
+        /**
+         * @description H0 no restriction within law enforcement; H1 not as evidence without permission; H2 not to be disseminated without permission; H3 other restrictions (handlingNote)
+         * @enum {string}
+         */
+        HandlingCodeInput: "H0" | "H1" | "H2" | "H3";
         InboxAccepted: {
             /** @description true when this message id was processed before: the original receipt, nothing done again */
             duplicate: boolean;
@@ -3226,6 +3640,10 @@ export interface components {
             code: "signatory-without-title";
             message: string;
         };
+        /** @enum {string} */
+        LimitationFlag: "speciality" | "confidential" | "permitted-uses" | "review-date" | "handling-note" | "derived";
+        /** @enum {string} */
+        LimitationFlagInput: "speciality" | "confidential" | "permitted-uses" | "review-date" | "handling-note" | "derived";
         LinkRequestBody: {
             /** @description A trusted peer of the requested State */
             nodeId: string;
@@ -3233,6 +3651,36 @@ export interface components {
         LinkRequestBodyInput: {
             /** @description A trusted peer of the requested State */
             nodeId: string;
+        };
+        /** @description TLP 2.0, handling code, originators and treaty use limitations */
+        Marking: {
+            handling: components["schemas"]["HandlingCode"];
+            handlingNotes: string[];
+            limitations: {
+                confidential: boolean;
+                notes: string[];
+                permittedUses: components["schemas"]["PermittedUse"][] | null;
+                reviewOn: string | null;
+                /** @description Only for these proceedings; null: not limited */
+                speciality: string[] | null;
+            };
+            originators: components["schemas"]["Originator"][];
+            tlp: components["schemas"]["TlpMarking"];
+        };
+        /** @description TLP 2.0, handling code, originators and treaty use limitations */
+        MarkingInput: {
+            handling: components["schemas"]["HandlingCodeInput"];
+            handlingNotes: string[];
+            limitations: {
+                confidential: boolean;
+                notes: string[];
+                permittedUses: components["schemas"]["PermittedUseInput"][] | null;
+                reviewOn: string | null;
+                /** @description Only for these proceedings; null: not limited */
+                speciality: string[] | null;
+            };
+            originators: components["schemas"]["OriginatorInput"][];
+            tlp: components["schemas"]["TlpMarkingInput"];
         };
         /** @enum {string} */
         MeasureKind: "obtain-records" | "bank-records" | "witness-statement" | "search-and-seizure" | "service-of-documents" | "freezing" | "confiscation" | "identify-trace-proceeds" | "preserve-computer-data" | "subscriber-or-traffic-data" | "temporary-transfer-detained-person" | "surrender-for-prosecution" | "surrender-for-enforcement" | "provisional-arrest" | "handing-over-of-property" | "return-of-assets" | "transfer-of-proceedings" | "jit-setup" | "information";
@@ -3380,6 +3828,20 @@ export interface components {
             kind: "central-authority" | "prosecution-service" | "police" | "financial-intelligence-unit" | "customs" | "court" | "other";
             name: string;
         };
+        /** @description Who marked it: an organisation on this node (nodeId null) or on a peer node */
+        Originator: {
+            name: string;
+            nodeId: string | null;
+            organisationId: string | null;
+            state: string;
+        };
+        /** @description Who marked it: an organisation on this node (nodeId null) or on a peer node */
+        OriginatorInput: {
+            name: string;
+            nodeId: string | null;
+            organisationId: string | null;
+            state: string;
+        };
         OwnDeclaredFacts: {
             authority: string;
             draft: components["schemas"]["DeclaredFactsDraft"] | null;
@@ -3439,6 +3901,8 @@ export interface components {
             deadline?: string | null;
             deadlineReason?: string;
             facts?: string;
+            handling?: components["schemas"]["HandlingCode"];
+            handlingNote?: string;
             language?: string;
             legalBasis?: components["schemas"]["LegalBasisChoiceBody"] | null;
             marking?: components["schemas"]["TlpMarking"];
@@ -3467,6 +3931,11 @@ export interface components {
             };
             useLimitations?: {
                 limits?: string;
+                /** @description The uses permitted; absent: any lawful use */
+                permittedUses?: components["schemas"]["PermittedUse"][];
+                /** @description After this date, uses beyond reading need the originator again */
+                reviewOn?: string | null;
+                /** @description Speciality: use only for the proceedings of this request (UNTOC 18(19), UNCAC 46(19)) */
                 speciality?: boolean;
             };
             /** @description The version you edited; a stale version gives 409 */
@@ -3483,6 +3952,8 @@ export interface components {
             deadline?: string | null;
             deadlineReason?: string;
             facts?: string;
+            handling?: components["schemas"]["HandlingCodeInput"];
+            handlingNote?: string;
             language?: string;
             legalBasis?: components["schemas"]["LegalBasisChoiceBodyInput"] | null;
             marking?: components["schemas"]["TlpMarkingInput"];
@@ -3511,6 +3982,11 @@ export interface components {
             };
             useLimitations?: {
                 limits?: string;
+                /** @description The uses permitted; absent: any lawful use */
+                permittedUses?: components["schemas"]["PermittedUseInput"][];
+                /** @description After this date, uses beyond reading need the originator again */
+                reviewOn?: string | null;
+                /** @description Speciality: use only for the proceedings of this request (UNTOC 18(19), UNCAC 46(19)) */
                 speciality?: boolean;
             };
             /** @description The version you edited; a stale version gives 409 */
@@ -3580,6 +4056,10 @@ export interface components {
             /** @description ISO 8601 date-time */
             validUntil: string;
         };
+        /** @enum {string} */
+        PermittedUse: "investigation" | "prosecution" | "trial" | "enforcement" | "intelligence";
+        /** @enum {string} */
+        PermittedUseInput: "investigation" | "prosecution" | "trial" | "enforcement" | "intelligence";
         Problem: {
             allowed?: string[];
             /** @description Stable machine-readable error code */
@@ -3817,6 +4297,8 @@ export interface components {
             executedAt: string | null;
             executionStartedAt: string | null;
             facts?: string;
+            handling?: components["schemas"]["HandlingCode"];
+            handlingNote?: string;
             /** Format: uuid */
             id: string;
             language: string;
@@ -3835,6 +4317,7 @@ export interface components {
             offences: components["schemas"]["RequestOffence"][];
             overdue: ("acknowledgement" | "execution" | "deadline")[];
             persons: components["schemas"]["RequestPersonView"][];
+            policy: components["schemas"]["RequestPolicy"];
             postponement: {
                 reason: string;
                 until: string;
@@ -3894,6 +4377,11 @@ export interface components {
             };
             useLimitations: {
                 limits?: string;
+                /** @description The uses permitted; absent: any lawful use */
+                permittedUses?: components["schemas"]["PermittedUse"][];
+                /** @description After this date, uses beyond reading need the originator again */
+                reviewOn?: string | null;
+                /** @description Speciality: use only for the proceedings of this request (UNTOC 18(19), UNCAC 46(19)) */
                 speciality?: boolean;
             };
             version: number;
@@ -3983,6 +4471,8 @@ export interface components {
             executedAt: string | null;
             executionStartedAt: string | null;
             facts?: string;
+            handling?: components["schemas"]["HandlingCodeInput"];
+            handlingNote?: string;
             /** Format: uuid */
             id: string;
             language: string;
@@ -4001,6 +4491,7 @@ export interface components {
             offences: components["schemas"]["RequestOffenceInput"][];
             overdue: ("acknowledgement" | "execution" | "deadline")[];
             persons: components["schemas"]["RequestPersonViewInput"][];
+            policy: components["schemas"]["RequestPolicyInput"];
             postponement: {
                 reason: string;
                 until: string;
@@ -4060,6 +4551,11 @@ export interface components {
             };
             useLimitations: {
                 limits?: string;
+                /** @description The uses permitted; absent: any lawful use */
+                permittedUses?: components["schemas"]["PermittedUseInput"][];
+                /** @description After this date, uses beyond reading need the originator again */
+                reviewOn?: string | null;
+                /** @description Speciality: use only for the proceedings of this request (UNTOC 18(19), UNCAC 46(19)) */
                 speciality?: boolean;
             };
             version: number;
@@ -4280,6 +4776,40 @@ export interface components {
             /** @description Victims: wish to be informed of the proceedings */
             wishesToBeInformed?: boolean;
         };
+        RequestPolicy: {
+            /** @description The strictest of its own marking and those of what it was made from */
+            effective: components["schemas"]["Marking"];
+            /** @description Whether you may export it now, per format */
+            exports: {
+                [key: string]: {
+                    allow: boolean;
+                    reason?: string;
+                    rule: string;
+                };
+            };
+            /** @description Its own marking first, then those of what it was made from */
+            sources: {
+                key: string;
+                marking: components["schemas"]["Marking"];
+            }[];
+        };
+        RequestPolicyInput: {
+            /** @description The strictest of its own marking and those of what it was made from */
+            effective: components["schemas"]["MarkingInput"];
+            /** @description Whether you may export it now, per format */
+            exports: {
+                [key: string]: {
+                    allow: boolean;
+                    reason?: string;
+                    rule: string;
+                };
+            };
+            /** @description Its own marking first, then those of what it was made from */
+            sources: {
+                key: string;
+                marking: components["schemas"]["MarkingInput"];
+            }[];
+        };
         /** @enum {string} */
         RequestState: "draft" | "awaiting-approval" | "approved" | "transmitted" | "received" | "under-execution" | "more-information-requested" | "partially-executed" | "executed" | "refused" | "withdrawn" | "postponed";
         /** @enum {string} */
@@ -4469,8 +4999,11 @@ export interface components {
         RequestSummary: {
             createdAt: string;
             deadline: string | null;
+            handling: components["schemas"]["HandlingCode"];
             /** Format: uuid */
             id: string;
+            /** @description The use limitations that apply (its own and those of what it was made from) */
+            limitations: components["schemas"]["LimitationFlag"][];
             marking: components["schemas"]["TlpMarking"];
             overdue: ("acknowledgement" | "execution" | "deadline")[];
             reference: string;
@@ -4493,12 +5026,21 @@ export interface components {
             updatedAt: string;
             urgent: boolean;
             version: number;
+            /** @description Set when the policy does not let you read this record: the rule, and only the reference and marking are shown */
+            withheld: {
+                citation: string;
+                reason: string;
+                rule: string;
+            } | null;
         };
         RequestSummaryInput: {
             createdAt: string;
             deadline: string | null;
+            handling: components["schemas"]["HandlingCodeInput"];
             /** Format: uuid */
             id: string;
+            /** @description The use limitations that apply (its own and those of what it was made from) */
+            limitations: components["schemas"]["LimitationFlagInput"][];
             marking: components["schemas"]["TlpMarkingInput"];
             overdue: ("acknowledgement" | "execution" | "deadline")[];
             reference: string;
@@ -4521,6 +5063,12 @@ export interface components {
             updatedAt: string;
             urgent: boolean;
             version: number;
+            /** @description Set when the policy does not let you read this record: the rule, and only the reference and marking are shown */
+            withheld: {
+                citation: string;
+                reason: string;
+                rule: string;
+            } | null;
         };
         RequestTimelineEvent: {
             action: string;
@@ -4590,6 +5138,8 @@ export interface components {
                 deadline?: string | null;
                 deadlineReason?: string;
                 facts?: string;
+                handling?: components["schemas"]["HandlingCode"];
+                handlingNote?: string;
                 language: string;
                 legalBasis?: components["schemas"]["LegalBasisChoice"] | null;
                 marking: components["schemas"]["TlpMarking"];
@@ -4612,6 +5162,11 @@ export interface components {
                 };
                 useLimitations: {
                     limits?: string;
+                    /** @description The uses permitted; absent: any lawful use */
+                    permittedUses?: components["schemas"]["PermittedUse"][];
+                    /** @description After this date, uses beyond reading need the originator again */
+                    reviewOn?: string | null;
+                    /** @description Speciality: use only for the proceedings of this request (UNTOC 18(19), UNCAC 46(19)) */
                     speciality?: boolean;
                 };
             };
@@ -4653,6 +5208,8 @@ export interface components {
                 deadline?: string | null;
                 deadlineReason?: string;
                 facts?: string;
+                handling?: components["schemas"]["HandlingCodeInput"];
+                handlingNote?: string;
                 language: string;
                 legalBasis?: components["schemas"]["LegalBasisChoiceInput"] | null;
                 marking: components["schemas"]["TlpMarkingInput"];
@@ -4675,6 +5232,11 @@ export interface components {
                 };
                 useLimitations: {
                     limits?: string;
+                    /** @description The uses permitted; absent: any lawful use */
+                    permittedUses?: components["schemas"]["PermittedUseInput"][];
+                    /** @description After this date, uses beyond reading need the originator again */
+                    reviewOn?: string | null;
+                    /** @description Speciality: use only for the proceedings of this request (UNTOC 18(19), UNCAC 46(19)) */
                     speciality?: boolean;
                 };
             };
@@ -5666,6 +6228,258 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DirectoryAuthority"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsents: {
+        parameters: {
+            query?: {
+                direction?: "asked" | "received";
+                requestId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentList"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateConsentBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Consent"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsentsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Consent"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsentsByIdAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerConsentBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Consent"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postConsentsByIdApprove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Consent"];
                 };
             };
             /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
@@ -8146,6 +8960,58 @@ export interface operations {
             };
         };
     };
+    getPolicyDenials: {
+        parameters: {
+            query?: {
+                /** @description Calendar date YYYY-MM-DD */
+                from?: string;
+                /** @description Calendar date YYYY-MM-DD */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeniedAttemptsReport"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getRequests: {
         parameters: {
             query?: {
@@ -8581,6 +9447,59 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestAttachment"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postRequestsByIdAttachmentsCopy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CopyAttachmentBodyInput"];
+            };
+        };
         responses: {
             /** @description Default Response */
             201: {

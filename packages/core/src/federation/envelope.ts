@@ -16,6 +16,8 @@ export const MESSAGE_TYPES = [
   'attachment.chunk',
   'node.card',
   'knowledge.facts',
+  'consent.request',
+  'consent.answer',
 ] as const;
 export type MessageType = (typeof MESSAGE_TYPES)[number];
 

@@ -30,6 +30,13 @@ export const PERMISSIONS = {
   'authority:manage': ['admin'],
   /** Link open requests to an authority that joined with a node. */
   'request:link': ['admin', 'supervisor'],
+  /** Ask an originator for a use outside its limitations, and answer such a question as originator. */
+  'consent:ask': ['supervisor', 'practitioner'],
+  'consent:answer': ['supervisor', 'practitioner'],
+  /** The second pair of eyes on a consent question before it leaves, and on an answer. */
+  'consent:approve': ['supervisor'],
+  /** Denied attempts per user (the release policy's report). */
+  'policy:report': ['admin', 'supervisor'],
   'account:self': ['admin', 'supervisor', 'practitioner', 'analyst', 'viewer'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -254,7 +254,17 @@ export interface RequestContent {
   deadline?: string | null | undefined;
   deadlineReason?: string | undefined;
   confidentiality: { confidential: boolean; note?: string | undefined };
-  useLimitations: { speciality?: boolean | undefined; limits?: string | undefined };
+  useLimitations: {
+    speciality?: boolean | undefined;
+    limits?: string | undefined;
+    /** The uses the originator permits (policy/marking.ts PERMITTED_USES); absent: any lawful use. */
+    permittedUses?: ('investigation' | 'prosecution' | 'trial' | 'enforcement' | 'intelligence')[] | undefined;
+    /** YYYY-MM-DD after which uses beyond reading need the originator again. */
+    reviewOn?: string | null | undefined;
+  };
+  /** Handling code H0-H3 (policy/marking.ts); H3's restrictions in handlingNote. */
+  handling?: 'H0' | 'H1' | 'H2' | 'H3' | undefined;
+  handlingNote?: string | undefined;
   /** ISO 639-1 code of the language the request is written in. */
   language: string;
   marking: TlpMarking;

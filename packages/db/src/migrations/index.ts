@@ -10,6 +10,7 @@ import * as m008 from './008-declared-facts.ts';
 import * as m009 from './009-authorities.ts';
 import * as m010 from './010-user-signature.ts';
 import * as m011 from './011-returned-files.ts';
+import * as m012 from './012-markings-and-consents.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-accounts-and-audit': m001,
@@ -22,4 +23,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '009-authorities': m009,
   '010-user-signature': m010,
   '011-returned-files': m011,
+  '012-markings-and-consents': m012,
 };

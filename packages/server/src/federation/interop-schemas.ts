@@ -20,6 +20,7 @@ import {
   SignedNodeCard,
   SignedReceipt,
 } from '@comity/contract/federation';
+import { ConsentAnswerPayload, ConsentAnswerResult, ConsentRequestPayload, ConsentRequestResult } from '@comity/contract/consents';
 import { RequestStatusPayload, RequestStatusResult, RequestTransmitPayload, RequestTransmitResult } from '@comity/contract/requests';
 import { isJsonValue } from '@comity/contract/common';
 import { KnowledgeFactsPayload, KnowledgeFactsResult, SignedDeclaredFacts } from '@comity/contract/declared-facts';
@@ -38,6 +39,8 @@ export const MESSAGE_SCHEMAS: Record<MessageType, { payload: z.ZodType; result: 
   'attachment.chunk': { payload: AttachmentChunkPayload, result: AttachmentChunkResult },
   'node.card': { payload: NodeCardPayload, result: NodeCardResult },
   'knowledge.facts': { payload: KnowledgeFactsPayload, result: KnowledgeFactsResult },
+  'consent.request': { payload: ConsentRequestPayload, result: ConsentRequestResult },
+  'consent.answer': { payload: ConsentAnswerPayload, result: ConsentAnswerResult },
 };
 
 /**

@@ -15,6 +15,7 @@ import {
   envelopeAad,
   receiptSigningText,
 } from '@comity/core/federation/index';
+import { ConsentAnswerPayload, ConsentRequestPayload } from '@comity/contract/consents';
 import { Envelope as ContractEnvelope } from '@comity/contract/federation';
 import canonicalize from 'canonicalize';
 import { INTEROP_DIR, buildInteropVectors, serialise } from './interop-vectors.ts';
@@ -112,4 +113,23 @@ test('declared-facts-v1: the signing text is RFC 8785 and the signature verifies
   assert.ok(verifyWithRawKey(v.inputs.signingPublicKey, v.signingText, v.payload.facts.signature));
   const changed = JSON.stringify({ purpose: 'comity-declared-facts-v1', facts: { ...v.inputs.facts, state: 'BRA' } });
   assert.ok(!verifyWithRawKey(v.inputs.signingPublicKey, canonicalize(JSON.parse(changed))!, v.payload.facts.signature));
+});
+
+test('consent-v1: both envelopes verify with the sender key of envelope-v1, open to their payloads, and the payloads fit the schemas', () => {
+  const v = read('consent-v1.json');
+  const base = read('envelope-v1.json');
+  const recipient = privateKeyFromSeed('X25519', Buffer.from(base.inputs.recipientEncryptionSeed, 'hex'));
+  for (const [part, schema] of [
+    ['request', ConsentRequestPayload],
+    ['answer', ConsentAnswerPayload],
+  ] as const) {
+    const env: Envelope = v[part].envelope;
+    assert.equal(env.header.type, `consent.${part}`);
+    assert.equal(env.header.conversationId, v[part].payload.conversationId, 'the payload’s conversation is the envelope’s');
+    assert.ok(verifyWithRawKey(base.inputs.senderSigningPublicKey, canonicalize({ header: env.header, encrypted: env.encrypted }) as string, env.signature.value));
+    const opened = JSON.parse(openSealedPayload(env.encrypted, envelopeAad(env.header), [recipient]).toString('utf8'));
+    assert.deepEqual(opened, v[part].payload);
+    assert.ok(schema.safeParse(opened).success);
+  }
+  assert.equal(v.request.payload.exchangeId, v.answer.payload.exchangeId);
 });

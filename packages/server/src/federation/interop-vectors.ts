@@ -21,6 +21,7 @@ import {
   signReceipt,
 } from '@comity/core/federation/index';
 import { type DeclaredFacts, declaredFactsSigningText } from '@comity/core/knowledge/declared-facts';
+import { ConsentAnswerPayload, ConsentRequestPayload } from '@comity/contract/consents';
 import { REPO_ROOT } from '../config.ts';
 import { ed25519SignerFor, keyId, privateKeyFromSeed, publicKeyFromRaw, rawPublicKey, sha256HexOf, x25519Sealer } from './envelope-crypto.ts';
 
@@ -171,11 +172,61 @@ export function buildInteropVectors(): Record<string, unknown> {
       signedCard: { card, signature: cardSig, endorsement },
     },
     'declared-facts-v1.json': declaredFactsVector(senderSigning, header.sender),
+    'consent-v1.json': consentVectors({ header, signer, ephemeral, recipientEncryptionRaw }),
     'tampered-v1.json': {
       description: 'Variants of envelope-v1 that a receiver trusting the sender key of envelope-v1 must reject, with the reason code.',
       senderSigningPublicKey: rawPublicKey(senderSigning),
       cases: tampered,
     },
+  };
+}
+
+/**
+ * A consent exchange (release policy): the holder's `consent.request` for one use of a record it
+ * received, and the originator's `consent.answer`, each sealed and signed like envelope-v1 (own
+ * nonces), with their decrypted payloads checked against the contract schemas.
+ */
+function consentVectors(base: { header: EnvelopeHeader; signer: ReturnType<typeof ed25519SignerFor>; ephemeral: ReturnType<typeof privateKeyFromSeed>; recipientEncryptionRaw: string }) {
+  const conversationId = '0195f2c8-1000-7000-8000-000000000042';
+  const exchangeId = '0195f2c8-2000-7000-8000-0000000000c1';
+  const request = ConsentRequestPayload.parse({
+    v: 1,
+    exchangeId,
+    conversationId,
+    action: 'attach',
+    proceedings: 'BKA 22/777',
+    recipientNodeId: null,
+    purpose: 'The account belongs to a suspect in our own fraud case.',
+    askedBy: { organisation: 'Bundesamt für Justiz', state: 'DEU' },
+    askedAt: '2026-03-02T09:00:00.000Z',
+  });
+  const answer = ConsentAnswerPayload.parse({
+    v: 1,
+    exchangeId,
+    conversationId,
+    answer: 'granted-with-conditions',
+    conditions: 'Not to be disclosed to the bank.',
+    answeredBy: { organisation: 'Parquet national financier' },
+    answeredAt: '2026-03-03T15:30:00.000Z',
+  });
+  const seal = (type: EnvelopeHeader['type'], payload: JsonValue, nonce: string, messageId: string, sequence: number) => {
+    const header: EnvelopeHeader = { ...base.header, type, messageId, conversationId, sequence };
+    return {
+      nonce,
+      header,
+      payload,
+      envelope: buildEnvelope(
+        { sealer: x25519Sealer({ ephemeralPrivate: base.ephemeral, nonce: Buffer.from(nonce, 'hex') }), signer: base.signer },
+        { header, payload, recipientEncryptionKey: base.recipientEncryptionRaw },
+      ),
+    };
+  };
+  return {
+    description:
+      'consent.request and consent.answer (section 8): the same keys as envelope-v1, their own nonces and message ids. The request is the holder’s question about conversation ' +
+      `${conversationId}; the answer carries the same exchangeId back. Payloads are valid against schemas/payload.consent.*.json.`,
+    request: seal('consent.request', request as JsonValue, '0c0d0e0f1011121314151617', '0195f2c8-3a00-7c4e-9a1b-000000000101', 7),
+    answer: seal('consent.answer', answer as JsonValue, '18191a1b1c1d1e1f20212223', '0195f2c8-3a00-7c4e-9a1b-000000000102', 8),
   };
 }
 

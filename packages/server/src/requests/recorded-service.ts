@@ -13,7 +13,8 @@ import { auditedTransaction, type Actor } from '../deps.ts';
 import { concernedUsers, label, notify } from './notify.ts';
 import type { RequestDeps, Who } from './request-deps.ts';
 import { contentOf, effectsToUpdate, enqueueMessage, factsOf, isRecordedCounterpart, recordEvent, transmitPayload } from './request-messages.ts';
-import { AttachmentTooLargeError, loadVisible } from './request-service.ts';
+import { enforce } from '../policy/policy-service.ts';
+import { AttachmentTooLargeError, loadReadable } from './request-service.ts';
 
 function requireActor(who: Who): Actor {
   if (!who.actor) throw new ForbiddenError('actor_required', 'This action needs a signed-in user.');
@@ -43,7 +44,8 @@ function decodeDocument(deps: Pick<RequestDeps, 'settings'>, d: NonNullable<Reco
 /** Records an answer the requested authority gave outside Comity, on the requesting side's record. */
 export async function recordRequestAnswer(deps: RequestDeps, who: Who, id: string, body: RecordAnswerBody): Promise<RequestRow> {
   const actor = requireActor(who);
-  const row = await loadVisible(deps, actor, id);
+  // The answer joins a record the person must be allowed to read (the release policy).
+  const row = await loadReadable(deps, who, id);
   if (actor.organisationId !== row.organisation_id) throw new ForbiddenError('not_your_organisation', 'Only the organisation that holds this request can record its answers.');
   if (body.version !== undefined && body.version !== row.version) throw stale(row.version);
   const grounds = body.answer === 'refused' ? resolveRefusalGrounds(row.type as RequestType, body.grounds ?? []) : undefined;
@@ -129,11 +131,13 @@ export async function recordRequestAnswer(deps: RequestDeps, who: Who, id: strin
  */
 export async function linkRequest(deps: RequestDeps, who: Who, id: string, nodeId: string): Promise<RequestRow> {
   const actor = requireActor(who);
-  const row = await loadVisible(deps, actor, id);
+  const row = await loadReadable(deps, who, id);
   if (!NODE_WIDE_ROLES.includes(actor.role) && actor.organisationId !== row.organisation_id) {
     throw new ForbiddenError('not_your_organisation', 'Only the organisation that holds this request can link it.');
   }
   const peer = await requireActivePeer(deps.db, nodeId);
+  // Linking sends the request to that node: the release policy decides as for any transmission.
+  await enforce(deps, who, row, { kind: 'transmit', to: { nodeId: peer.node_id, organisationId: null } });
   const now = deps.now();
   const done = await auditedTransaction(deps, { ...who, organisationId: row.organisation_id }, async (trx, audit) => {
     const locked = await findRequestForUpdate(trx, id);

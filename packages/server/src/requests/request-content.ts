@@ -90,6 +90,8 @@ export async function normaliseContent(
     'useLimitations',
     'language',
     'marking',
+    'handling',
+    'handlingNote',
   ] as const) {
     copy(key);
   }

@@ -1,5 +1,6 @@
 // What the requests use cases need from the node, and the capability's settings.
 import type { Actor, AppDeps } from '../deps.ts';
+import type { PolicyTrail } from '../policy/policy-service.ts';
 import type { BlobStore } from './blob-store.ts';
 import type { PdfRenderer } from './documents/render-pdf.ts';
 
@@ -39,4 +40,6 @@ export type RequestDeps = Pick<AppDeps, 'db' | 'hasher' | 'signer' | 'now' | 'kn
 export interface Who {
   actor: Actor | null;
   requestId: string | null;
+  /** Counts the policy decisions of one HTTP request (routes that declare a policy action). */
+  trail?: PolicyTrail | undefined;
 }

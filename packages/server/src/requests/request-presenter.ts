@@ -1,7 +1,7 @@
 // Shapes a stored request (one side's record, its timeline and files) into what the API returns:
 // the content as the practitioner wrote it, the lifecycle dates, and what the caller may do now.
 import { type RequestAction, actionsFor, recordableAnswers } from '@comity/core/requests/lifecycle';
-import { type RequestContent, type RequestState, type RequestType, type Side, TERMINAL_STATES, type TlpMarking } from '@comity/core/requests/request';
+import { type RequestContent, type RequestState, type RequestType, type Side, TERMINAL_STATES } from '@comity/core/requests/request';
 import type { RefusalGroundChoice } from '@comity/core/requests/refusal-grounds';
 import type { OverdueReason } from '@comity/core/requests/deadlines';
 import { can } from '@comity/core';
@@ -12,6 +12,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../deps.ts';
 import { peersForState } from '../authorities/directory.ts';
+import { effectiveMarkingOf, limitationFlags, policyView, readDecision, sourcesOf } from '../policy/policy-service.ts';
 import { contentOf, factsOf, isRecordedCounterpart } from './request-messages.ts';
 
 const iso = (d: Date | string | null): string | null => (d ? new Date(d).toISOString() : null);
@@ -39,17 +40,26 @@ export function deliveryOf(row: RequestRow): 'this-node' | 'peer-node' | 'record
   return (contentOf(row) as RequestContent).requestedAuthority ? 'recorded' : 'none';
 }
 
-export function presentSummary(row: RequestRow): z.infer<typeof RequestSummary> {
+/**
+ * One list row. The release policy is asked about every row (reading); a row the caller may not
+ * read keeps its reference, parties and marking but not its title, and says why.
+ */
+export function presentSummary(row: RequestRow, actor: Actor | null = null, today: string | null = null): z.infer<typeof RequestSummary> {
+  const read = today === null ? null : readDecision(actor, row, today);
+  const effective = effectiveMarkingOf(row);
   return {
     id: row.id,
     reference: row.reference,
     side: row.side as Side,
     state: row.state as RequestState,
     type: row.type as RequestType,
-    title: row.title,
+    title: read && !read.allow ? '' : row.title,
     version: row.version,
     ...parties(row),
-    marking: row.marking as TlpMarking,
+    marking: effective.tlp,
+    handling: effective.handling,
+    limitations: limitationFlags(effective, sourcesOf(row).length > 0),
+    withheld: read && !read.allow ? { rule: read.rule, citation: read.citation, reason: read.reason } : null,
     urgent: row.urgent,
     deadline: row.deadline,
     overdue: (row.overdue ?? []) as OverdueReason[],
@@ -59,7 +69,7 @@ export function presentSummary(row: RequestRow): z.infer<typeof RequestSummary> 
   };
 }
 
-export async function presentRequest(db: Kysely<Database>, row: RequestRow, actor: Actor | null): Promise<RequestView> {
+export async function presentRequest(db: Kysely<Database>, row: RequestRow, actor: Actor | null, now: Date = new Date()): Promise<RequestView> {
   const content = contentOf(row) as RequestContent & { counterpartReference?: string };
   const { counterpartReference, ...fields } = content;
   const ids = [row.created_by, row.last_edited_by, row.submitted_by, row.approved_by].filter((x): x is string => !!x);
@@ -106,6 +116,7 @@ export async function presentRequest(db: Kysely<Database>, row: RequestRow, acto
         : [],
     editable: isEditable(row, actor),
     allowedActions: allowedFor(row, actor),
+    policy: await policyView(db, now, actor, row),
     attachments: files.map(presentAttachment),
     timeline: events.map((e) => ({
       seq: e.seq,

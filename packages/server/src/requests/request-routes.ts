@@ -10,6 +10,7 @@ import {
   AttachmentJsonBody,
   CheckRequestBody,
   Completeness,
+  CopyAttachmentBody,
   CreateRequestBody,
   DocumentCheck,
   DocumentCheckQuery,
@@ -35,12 +36,14 @@ import {
   Worklist,
 } from '@comity/contract/requests';
 import { findOrganisation } from '@comity/db';
-import { listRequests } from '@comity/db/repos/requests-repo';
-import type { FastifyInstance } from 'fastify';
+import { listRequests, type RequestAttachmentRow } from '@comity/db/repos/requests-repo';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor, requirePermission } from '../auth/authenticate.ts';
 import { sendProblem } from '../http/problem.ts';
+import { policyTrailOf } from '../policy/policy-routes-check.ts';
+import { LIST_POLICY, todayOf as policyToday } from '../policy/policy-service.ts';
 import { assertWellFormedText } from '../http/text-boundary.ts';
 import { PdfUnavailableError } from './documents/render-pdf.ts';
 import { myNotifications, readNotification, removeServiceLevel, serviceLevelsOf, setServiceLevel } from './inbox-service.ts';
@@ -52,10 +55,11 @@ import {
   AttachmentTooLargeError,
   addAttachment,
   checkUnsaved,
+  copyAttachment,
   createRequest,
   checkDocument,
+  loadReadable,
   generateDocument,
-  loadVisible,
   readAttachment,
   requestCompleteness,
   requestStatistics,
@@ -91,21 +95,21 @@ function contentDisposition(filename: string): string {
 export function requestRoutes(deps: RequestDeps) {
   return async (app: FastifyInstance): Promise<void> => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    const who = (request: { actor: import('../deps.ts').Actor | null; id: string }) => ({ actor: request.actor, requestId: String(request.id) });
+    const who = (request: FastifyRequest) => ({ actor: request.actor, requestId: String(request.id), trail: policyTrailOf(request) });
 
     r.post(
       '/api/v1/requests',
-      { config: { permission: 'request:draft' }, schema: { tags: TAGS, summary: 'Draft a new request', body: CreateRequestBody, response: { 201: RequestView } } },
+      { config: { policy: 'none', permission: 'request:draft' }, schema: { tags: TAGS, summary: 'Draft a new request', body: CreateRequestBody, response: { 201: RequestView } } },
       async (request, reply) => {
         requirePermission(request, 'request:draft');
         const row = await createRequest(deps, who(request), request.body);
-        return reply.code(201).send(await presentRequest(deps.db, row, request.actor));
+        return reply.code(201).send(await presentRequest(deps.db, row, request.actor, deps.now()));
       },
     );
 
     r.get(
       '/api/v1/requests',
-      { config: { permission: 'request:read' }, schema: { tags: TAGS, summary: 'List requests (filters, search, the approval queue)', querystring: RequestListQuery, response: { 200: RequestList } } },
+      { config: { policy: ['read'], permission: 'request:read' }, schema: { tags: TAGS, summary: 'List requests (filters, search, the approval queue)', querystring: RequestListQuery, response: { 200: RequestList } } },
       async (request) => {
         const actor = requirePermission(request, 'request:read');
         const q = request.query;
@@ -130,13 +134,15 @@ export function requestRoutes(deps: RequestDeps) {
           limit: q.limit,
           offset: q.offset,
         });
-        return { items: rows.map(presentSummary), total };
+        policyTrailOf(request).decisions++;
+        const today = LIST_POLICY.decide ? policyToday(deps.now()) : null;
+        return { items: rows.map((row) => presentSummary(row, actor, today)), total };
       },
     );
 
     r.get(
       '/api/v1/requests/statistics',
-      { config: { permission: 'request:read' }, schema: { tags: TAGS, summary: 'Statistics per counterpart State and type', querystring: StatisticsQuery, response: { 200: RequestStatistics } } },
+      { config: { policy: 'none', permission: 'request:read' }, schema: { tags: TAGS, summary: 'Statistics per counterpart State and type', querystring: StatisticsQuery, response: { 200: RequestStatistics } } },
       async (request) => {
         const actor = requirePermission(request, 'request:read');
         const q = request.query;
@@ -146,7 +152,7 @@ export function requestRoutes(deps: RequestDeps) {
 
     r.get(
       '/api/v1/requests/refusal-grounds',
-      { config: { permission: 'request:read' }, schema: { tags: TAGS, summary: 'Refusal grounds with their articles, per request type', querystring: RefusalGroundsQuery, response: { 200: RefusalGroundList } } },
+      { config: { policy: 'none', permission: 'request:read' }, schema: { tags: TAGS, summary: 'Refusal grounds with their articles, per request type', querystring: RefusalGroundsQuery, response: { 200: RefusalGroundList } } },
       async (request) => {
         requirePermission(request, 'request:read');
         const list = request.query.type ? groundsFor(request.query.type) : REFUSAL_GROUNDS;
@@ -156,7 +162,7 @@ export function requestRoutes(deps: RequestDeps) {
 
     r.post(
       '/api/v1/requests/check',
-      { config: { permission: 'request:read' }, schema: { tags: TAGS, summary: 'Check the completeness of a request that is not saved', body: CheckRequestBody, response: { 200: Completeness } } },
+      { config: { policy: 'none', permission: 'request:read' }, schema: { tags: TAGS, summary: 'Check the completeness of a request that is not saved', body: CheckRequestBody, response: { 200: Completeness } } },
       async (request) => {
         const actor = requirePermission(request, 'request:read');
         const { requestingState, ...rest } = request.body;
@@ -167,36 +173,36 @@ export function requestRoutes(deps: RequestDeps) {
 
     r.get(
       '/api/v1/requests/:id',
-      { config: { permission: 'request:read' }, schema: { tags: TAGS, summary: 'A request with its timeline, files and the actions you may take', params: IdParams, response: { 200: RequestView } } },
+      { config: { policy: ['read'], permission: 'request:read' }, schema: { tags: TAGS, summary: 'A request with its timeline, files and the actions you may take', params: IdParams, response: { 200: RequestView } } },
       async (request) => {
         const actor = requirePermission(request, 'request:read');
-        return presentRequest(deps.db, await loadVisible(deps, actor, request.params.id), actor);
+        return presentRequest(deps.db, await loadReadable(deps, who(request), request.params.id), actor, deps.now());
       },
     );
 
     r.patch(
       '/api/v1/requests/:id',
-      { config: { permission: 'request:draft' }, schema: { tags: TAGS, summary: 'Edit a draft (optimistic locking: send the version you edited)', params: IdParams, body: PatchRequestBody, response: { 200: RequestView } } },
+      { config: { policy: ['read', 'remark'], permission: 'request:draft' }, schema: { tags: TAGS, summary: 'Edit a draft (optimistic locking: send the version you edited)', params: IdParams, body: PatchRequestBody, response: { 200: RequestView } } },
       async (request) => {
         requirePermission(request, 'request:draft');
         const row = await updateRequestContent(deps, who(request), request.params.id, request.body);
-        return presentRequest(deps.db, row, request.actor);
+        return presentRequest(deps.db, row, request.actor, deps.now());
       },
     );
 
     r.get(
       '/api/v1/requests/:id/completeness',
-      { config: { permission: 'request:read' }, schema: { tags: TAGS, summary: 'What is missing (essential items block transmission), each with its article', params: IdParams, response: { 200: Completeness } } },
+      { config: { policy: ['read'], permission: 'request:read' }, schema: { tags: TAGS, summary: 'What is missing (essential items block transmission), each with its article', params: IdParams, response: { 200: Completeness } } },
       async (request) => {
-        const actor = requirePermission(request, 'request:read');
-        return requestCompleteness(deps, await loadVisible(deps, actor, request.params.id));
+        requirePermission(request, 'request:read');
+        return requestCompleteness(deps, await loadReadable(deps, who(request), request.params.id));
       },
     );
 
     r.post(
       '/api/v1/requests/:id/transitions',
       {
-        config: { permission: TRANSITION_PERMISSIONS },
+        config: { policy: ['read', 'transmit'], permission: TRANSITION_PERMISSIONS },
         schema: {
           tags: TAGS,
           summary: 'Move the request through its lifecycle',
@@ -209,14 +215,14 @@ export function requestRoutes(deps: RequestDeps) {
       async (request) => {
         requirePermission(request, LIFECYCLE[request.body.action].permission);
         const row = await transitionRequest(deps, who(request), request.params.id, request.body);
-        return presentRequest(deps.db, row, request.actor);
+        return presentRequest(deps.db, row, request.actor, deps.now());
       },
     );
 
     r.post(
       '/api/v1/requests/:id/answers',
       {
-        config: { permission: 'request:transmit' },
+        config: { policy: ['read'], permission: 'request:transmit' },
         bodyLimit: Math.ceil((deps.settings.attachmentMaxBytes * 4) / 3) * 4 + 64 * 1024,
         schema: {
           tags: TAGS,
@@ -232,7 +238,7 @@ export function requestRoutes(deps: RequestDeps) {
         requirePermission(request, 'request:transmit');
         try {
           const row = await recordRequestAnswer(deps, who(request), request.params.id, request.body);
-          return presentRequest(deps.db, row, request.actor);
+          return presentRequest(deps.db, row, request.actor, deps.now());
         } catch (err) {
           if (err instanceof AttachmentTooLargeError) return sendProblem(reply, 413, err.code, err.message, err.details ?? {});
           throw err;
@@ -243,7 +249,7 @@ export function requestRoutes(deps: RequestDeps) {
     r.post(
       '/api/v1/requests/:id/link',
       {
-        config: { permission: 'request:link' },
+        config: { policy: ['read', 'transmit'], permission: 'request:link' },
         schema: {
           tags: TAGS,
           summary: 'Link a request to an authority that joined with a node',
@@ -256,7 +262,7 @@ export function requestRoutes(deps: RequestDeps) {
       async (request) => {
         requirePermission(request, 'request:link');
         const row = await linkRequest(deps, who(request), request.params.id, request.body.nodeId);
-        return presentRequest(deps.db, row, request.actor);
+        return presentRequest(deps.db, row, request.actor, deps.now());
       },
     );
 
@@ -271,7 +277,7 @@ export function requestRoutes(deps: RequestDeps) {
       c.post(
         '/api/v1/requests/:id/attachments',
         {
-          config: { permission: ['request:draft', 'request:execute'] },
+          config: { policy: ['read'], permission: ['request:draft', 'request:execute'] },
           bodyLimit: Math.ceil((deps.settings.attachmentMaxBytes * 4) / 3) + 64 * 1024,
           schema: {
             tags: TAGS,
@@ -312,12 +318,33 @@ export function requestRoutes(deps: RequestDeps) {
       );
     });
 
+    r.post(
+      '/api/v1/requests/:id/attachments/copy',
+      {
+        config: { permission: 'request:draft', policy: ['attach'] },
+        schema: {
+          tags: TAGS,
+          summary: 'Put a file of another request of your organisation into this draft',
+          description:
+            'The release policy decides (attach, for this draft’s proceedings): a file received under speciality, H1/H2/H3 or TLP:RED needs the originator’s consent (403 policy_denied names the rule and how to ask). The draft takes on the source’s markings.',
+          params: IdParams,
+          body: CopyAttachmentBody,
+          response: { 201: Attachment },
+        },
+      },
+      async (request, reply) => {
+        requirePermission(request, 'request:draft');
+        const a = await copyAttachment(deps, who(request), request.params.id, request.body);
+        return reply.code(201).send(presentAttachment(a));
+      },
+    );
+
     r.get(
       '/api/v1/requests/:id/attachments/:attachmentId',
-      { config: { permission: 'request:read' }, schema: { tags: TAGS, summary: 'Download an attached file', params: AttachmentParams } },
+      { config: { policy: ['export'], permission: 'request:read' }, schema: { tags: TAGS, summary: 'Download an attached file', params: AttachmentParams } },
       async (request, reply) => {
-        const actor = requirePermission(request, 'request:read');
-        const { file, bytes } = await readAttachment(deps, actor, request.params.id, request.params.attachmentId);
+        requirePermission(request, 'request:read');
+        const { file, bytes } = await readAttachment(deps, who(request), request.params.id, request.params.attachmentId);
         return reply
           .header('content-type', file.media_type)
           .header('content-disposition', contentDisposition(file.filename))
@@ -329,7 +356,7 @@ export function requestRoutes(deps: RequestDeps) {
     r.get(
       '/api/v1/requests/:id/document',
       {
-        config: { permission: 'request:read' },
+        config: { policy: ['export'], permission: 'request:read' },
         schema: {
           tags: TAGS,
           summary: 'The formal letter of request as PDF or DOCX in a UN language',
@@ -359,7 +386,7 @@ export function requestRoutes(deps: RequestDeps) {
     r.get(
       '/api/v1/requests/:id/document/check',
       {
-        config: { permission: 'request:read' },
+        config: { policy: ['read'], permission: 'request:read' },
         schema: {
           tags: TAGS,
           summary: 'What to know before exporting the letter: free text in another language than the letter, a signatory without a title',
@@ -372,6 +399,8 @@ export function requestRoutes(deps: RequestDeps) {
       },
       async (request) => {
         const actor = requirePermission(request, 'request:read');
+        // Checking what a letter would say reads the request: the release policy decides first.
+        await loadReadable(deps, who(request), request.params.id);
         return checkDocument(deps, actor, request.params.id, { lang: request.query.lang });
       },
     );
@@ -387,7 +416,7 @@ export function requestRoutes(deps: RequestDeps) {
 
     r.get(
       '/api/v1/notifications',
-      { schema: { tags: ['notifications'], summary: 'My notifications, newest first', querystring: NotificationQuery, response: { 200: NotificationList } } },
+      { config: { policy: 'none' }, schema: { tags: ['notifications'], summary: 'My notifications, newest first', querystring: NotificationQuery, response: { 200: NotificationList } } },
       async (request) => {
         const actor = requireActor(request);
         return myNotifications(deps, actor, { unread: request.query.unread === 'true' ? true : undefined, limit: request.query.limit });
@@ -396,7 +425,7 @@ export function requestRoutes(deps: RequestDeps) {
 
     r.post(
       '/api/v1/notifications/:id/read',
-      { schema: { tags: ['notifications'], summary: 'Mark a notification read', params: IdParams, response: { 200: Notification } } },
+      { config: { policy: 'none' }, schema: { tags: ['notifications'], summary: 'Mark a notification read', params: IdParams, response: { 200: Notification } } },
       async (request) => {
         const actor = requireActor(request);
         return readNotification(deps, { actor, requestId: String(request.id) }, request.params.id);
@@ -405,7 +434,7 @@ export function requestRoutes(deps: RequestDeps) {
 
     r.get(
       '/api/v1/service-levels',
-      { config: { permission: 'request:read' }, schema: { tags: ['requests'], summary: 'Service levels my organisation expects of its counterparts', response: { 200: ServiceLevelList } } },
+      { config: { policy: 'none', permission: 'request:read' }, schema: { tags: ['requests'], summary: 'Service levels my organisation expects of its counterparts', response: { 200: ServiceLevelList } } },
       async (request) => {
         const actor = requirePermission(request, 'request:read');
         return { items: await serviceLevelsOf(deps, actor.organisationId) };
@@ -414,7 +443,7 @@ export function requestRoutes(deps: RequestDeps) {
 
     r.put(
       '/api/v1/service-levels',
-      { config: { permission: 'request:configure' }, schema: { tags: ['requests'], summary: 'Set the service level for a counterpart (organisation, State, or default)', body: PutServiceLevelBody, response: { 200: ServiceLevel } } },
+      { config: { policy: 'none', permission: 'request:configure' }, schema: { tags: ['requests'], summary: 'Set the service level for a counterpart (organisation, State, or default)', body: PutServiceLevelBody, response: { 200: ServiceLevel } } },
       async (request) => {
         const actor = requirePermission(request, 'request:configure');
         return setServiceLevel(deps, { actor, requestId: String(request.id) }, request.body);
@@ -423,7 +452,7 @@ export function requestRoutes(deps: RequestDeps) {
 
     r.delete(
       '/api/v1/service-levels',
-      { config: { permission: 'request:configure' }, schema: { tags: ['requests'], summary: 'Remove a service level', querystring: ServiceLevelKeyQuery, response: { 204: z.null() } } },
+      { config: { policy: 'none', permission: 'request:configure' }, schema: { tags: ['requests'], summary: 'Remove a service level', querystring: ServiceLevelKeyQuery, response: { 204: z.null() } } },
       async (request, reply) => {
         const actor = requirePermission(request, 'request:configure');
         await removeServiceLevel(deps, { actor, requestId: String(request.id) }, request.query);

@@ -25,13 +25,16 @@ import {
   updateRequest,
 } from '@comity/db/repos/requests-repo';
 import { auditedTransaction, type Actor } from '../deps.ts';
+import { markingOfRequest, type RequestMarkingFields } from '@comity/core/policy/marking';
+import type { MarkedSource } from '@comity/core/policy/decide';
+import { effectiveMarkingOf, enforce, markedRecordOf, markingLine, originatorOfRow, requestKey } from '../policy/policy-service.ts';
 import { legalBasisFor, todayOf } from '../knowledge/knowledge-service.ts';
 import { listDeclaredCentralAuthorities } from '../knowledge/declared-facts-service.ts';
 import { findAuthority } from '@comity/db/repos/authorities-repo';
 import { sha256OfBytes } from './blob-store.ts';
 import { buildLetter, type LetterLookups, type LetterSource } from './documents/letter.ts';
 import { type LetterWarning, letterWarnings } from './documents/letter-warnings.ts';
-import type { LetterLanguage } from './documents/letter-text.ts';
+import { LETTER_TEXT, type LetterLanguage } from './documents/letter-text.ts';
 import { renderLetterDocx } from './documents/render-docx.ts';
 import { renderLetterHtml } from './documents/render-html.ts';
 import { concernedUsers, handlersOf, label, notify } from './notify.ts';
@@ -63,6 +66,15 @@ export async function loadVisible(deps: Pick<RequestDeps, 'db'>, actor: Actor | 
   if (!row || (actor && !canSeeOrganisation(actor, row.organisation_id))) throw new NotFoundError('not_found', 'No such request.');
   return row;
 }
+
+/** The request, if the caller may see it and the release policy lets the caller read it. */
+export async function loadReadable(deps: RequestDeps, who: Who, id: string): Promise<RequestRow> {
+  const row = await loadVisible(deps, who.actor, id);
+  await enforce(deps, who, row, { kind: 'read' });
+  return row;
+}
+
+const MARKING_FIELDS = ['marking', 'handling', 'handlingNote', 'confidentiality', 'useLimitations', 'caseReference', 'title'] as const;
 
 function requireOwnOrganisation(actor: Actor, row: RequestRow): void {
   if (actor.organisationId !== row.organisation_id) {
@@ -207,6 +219,12 @@ export async function updateRequestContent(deps: RequestDeps, who: Who, id: stri
   const { version, ...patch } = body;
   const { content, requested } = await normaliseContent(deps, row.type as RequestType, contentOf(row), patch as ContentPatch, row.organisation_id);
   const fields = Object.keys(patch).filter((k) => (patch as Record<string, unknown>)[k] !== undefined);
+  if (fields.some((f) => (MARKING_FIELDS as readonly string[]).includes(f))) {
+    // Changing the marking of a record that contains others' material is a re-marking.
+    await enforce(deps, who, row, { kind: 'remark', to: markingOfRequest(content as RequestMarkingFields & { title: string }, originatorOfRow(row)) });
+  } else {
+    await enforce(deps, who, row, { kind: 'read' });
+  }
   const now = deps.now();
   return auditedTransaction(deps, who, async (trx, audit) => {
     const locked = await findRequestForUpdate(trx, id);
@@ -376,6 +394,16 @@ export async function transitionRequest(deps: RequestDeps, who: Who, id: string,
     const row = await loadVisible(deps, actor, id);
     requireOwnOrganisation(actor, row);
     if (body.version !== undefined && body.version !== row.version) throw versionConflict(row.version);
+    // Sending is a transmission of the record and of everything it was made from; every other
+    // transition works on a record the actor reads.
+    await enforce(
+      deps,
+      who,
+      row,
+      body.action === 'transmit'
+        ? { kind: 'transmit', to: { nodeId: row.counterpart_node_id, organisationId: row.counterpart_node_id ? null : row.requested_organisation_id } }
+        : { kind: 'read' },
+    );
     const event = await eventFor(deps, row, body);
     const files = await filesForAnswer(deps, row, body);
     const now = deps.now();
@@ -475,6 +503,8 @@ export async function addAttachment(
   requireOwnOrganisation(actor, row);
   const forAnswer = requireFilesAllowed(row);
   assertCan(actor.role, row.side === 'requested' ? 'request:execute' : 'request:draft');
+  // The file joins a record the uploader must be allowed to read; it takes on its marking.
+  await enforce(deps, who, row, { kind: 'read' });
   const stored = await deps.blobs.put(file.bytes);
   const now = deps.now();
   return auditedTransaction(deps, who, async (trx, audit) => {
@@ -526,8 +556,79 @@ export async function addAttachment(
   });
 }
 
-export async function readAttachment(deps: RequestDeps, actor: Actor | null, id: string, attachmentId: string): Promise<{ file: RequestAttachmentRow; bytes: Buffer }> {
-  await loadVisible(deps, actor, id);
+/**
+ * Puts a file of one request (typically one received) into a draft of the same organisation: the
+ * release policy decides ("attach" on the source, for the draft's proceedings and use), and the
+ * draft takes on the source's markings (a derived record takes the strictest of its sources).
+ */
+export async function copyAttachment(
+  deps: RequestDeps,
+  who: Who,
+  targetId: string,
+  from: { requestId: string; attachmentId: string },
+): Promise<RequestAttachmentRow> {
+  const actor = requireActor(who);
+  const target = await loadVisible(deps, actor, targetId);
+  requireOwnOrganisation(actor, target);
+  requireDraft(target);
+  const source = await loadVisible(deps, actor, from.requestId);
+  requireOwnOrganisation(actor, source);
+  const file = (await listAttachments(deps.db, source.id)).find((a) => a.id === from.attachmentId);
+  if (!file) throw new NotFoundError('not_found', 'No such attachment.');
+  const content = contentOf(target);
+  const decision = await enforce(deps, who, source, {
+    kind: 'attach',
+    to: { key: requestKey(target), proceedings: content.caseReference?.trim() || content.title.trim() || null, use: content.proceedings?.stage ?? null },
+  });
+  const now = deps.now();
+  return auditedTransaction(deps, who, async (trx, audit) => {
+    const locked = await findRequestForUpdate(trx, targetId);
+    if (!locked) throw new NotFoundError('not_found', 'No such request.');
+    requireDraft(locked);
+    const a = await insertAttachment(trx, {
+      id: randomUUID(),
+      request_id: targetId,
+      sha256: file.sha256,
+      filename: file.filename,
+      media_type: file.media_type,
+      size_bytes: file.size_bytes,
+      uploaded_by: actor.email,
+      uploaded_at: now,
+      source: JSON.stringify({ requestId: source.id, conversationId: source.conversation_id, attachmentId: file.id, reference: source.reference }),
+    });
+    // The draft keeps the markings of everything it was made from (the source's own and its sources').
+    const known = new Map(((locked.marking_sources as MarkedSource[] | null) ?? []).map((m) => [m.key, m]));
+    for (const m of markedRecordOf(source).sources) if (!known.has(m.key) && m.key !== requestKey(locked)) known.set(m.key, m);
+    await trx
+      .updateTable('requests')
+      .set({ marking_sources: JSON.stringify([...known.values()]), last_edited_by: actor.userId, updated_at: now, version: locked.version + 1 })
+      .where('id', '=', targetId)
+      .execute();
+    const updated = await findRequestForUpdate(trx, targetId);
+    if (updated) {
+      await recordDraftEvent(trx, updated, actor, now, 'attach', updated.requesting_organisation_name, {
+        filename: file.filename,
+        sha256: file.sha256,
+        size: file.size_bytes,
+        from: source.reference,
+      });
+    }
+    audit('request.attachment-copy', `request:${targetId}`, {
+      attachment: a.id,
+      filename: file.filename,
+      sha256: file.sha256,
+      from: { request: source.id, reference: source.reference, attachment: file.id },
+      decision: decision.rule,
+      consent: decision.consentId ?? null,
+    });
+    return a;
+  });
+}
+
+export async function readAttachment(deps: RequestDeps, who: Who, id: string, attachmentId: string): Promise<{ file: RequestAttachmentRow; bytes: Buffer }> {
+  const row = await loadVisible(deps, who.actor, id);
+  // A file inherits the marking of its request (and of the request it was copied from).
+  await enforce(deps, who, row, { kind: 'export', format: 'api-download' });
   const file = (await listAttachments(deps.db, id)).find((a) => a.id === attachmentId);
   if (!file) throw new NotFoundError('not_found', 'No such attachment.');
   const bytes = await deps.blobs.get(file.sha256);
@@ -634,10 +735,14 @@ export async function generateDocument(
   opts: { format: 'pdf' | 'docx'; lang?: LetterLanguage | undefined; addressee?: LetterAddressee | undefined },
 ): Promise<GeneratedDocument> {
   const row = await loadVisible(deps, who.actor, id);
+  await enforce(deps, who, row, { kind: 'export', format: opts.format });
   const lang = documentLanguage(row, opts.lang);
   const source = await letterSource(deps, row, opts.addressee);
   const warnings = letterWarnings(source, lang);
   const letter = buildLetter(source, lang, await letterLookups(deps));
+  // Header and footer carry the effective marking (a draft made from RED material prints RED), its
+  // handling code and, when it has any, the title of the letter's limitations section.
+  letter.marking = markingLine(effectiveMarkingOf(row), LETTER_TEXT[lang].section.confidentiality);
   const bytes = opts.format === 'pdf' ? await deps.pdf.render(renderLetterHtml(letter), { marking: letter.marking }) : await renderLetterDocx(letter);
   const sha256 = sha256OfBytes(bytes);
   const now = deps.now();

@@ -6,17 +6,21 @@ import { OPEN_AFTER_TRANSMISSION } from '@comity/core/requests/request';
 import type { Worklist } from '@comity/contract/requests';
 import { listRequests, type RequestFilter } from '@comity/db/repos/requests-repo';
 import type { Actor } from '../deps.ts';
+import { todayOf as policyToday } from '../policy/policy-service.ts';
 import { presentSummary } from './request-presenter.ts';
 import type { RequestDeps } from './request-deps.ts';
 
 const SHOWN = 5;
 type Group = Worklist['groups'][number];
 
-export async function worklistFor(deps: Pick<RequestDeps, 'db'>, actor: Actor): Promise<Worklist> {
+export async function worklistFor(deps: Pick<RequestDeps, 'db' | 'now'>, actor: Actor): Promise<Worklist> {
+  // Rows go through the release policy as in the request list: a row the person may not read keeps
+  // its reference and marking, not its title.
+  const today = policyToday(deps.now());
   const organisationId = NODE_WIDE_ROLES.includes(actor.role) ? undefined : actor.organisationId;
   const group = async (key: Group['key'], f: Omit<RequestFilter, 'limit' | 'offset' | 'organisationId'>): Promise<Group> => {
     const { rows, total } = await listRequests(deps.db, { ...f, organisationId, limit: SHOWN, offset: 0 });
-    return { key, count: total, items: rows.map(presentSummary) };
+    return { key, count: total, items: rows.map((row) => presentSummary(row, actor, today)) };
   };
   const groups: Group[] = [];
   if (can(actor.role, 'request:draft')) groups.push(await group('drafts', { side: 'requesting', draftsOf: actor.userId }));

@@ -9,6 +9,7 @@ import { loadRequestsCapability } from '../requests/requests-capability.ts';
 import { loadDeclaredFactsCapability } from '../knowledge/declared-facts-capability.ts';
 import { loadAuthoritiesCapability } from '../authorities/authorities-capability.ts';
 import { loadEventsCapability } from '../events/event-routes.ts';
+import { loadPolicyCapability } from '../policy/policy-capability.ts';
 
 export interface Background {
   close(): Promise<void>;
@@ -29,6 +30,7 @@ const CAPABILITIES: ((deps: AppDeps) => Promise<Capability>)[] = [
   loadDeclaredFactsCapability,
   loadAuthoritiesCapability,
   loadEventsCapability,
+  loadPolicyCapability,
 ];
 
 export async function loadCapabilities(deps: AppDeps): Promise<Capability[]> {

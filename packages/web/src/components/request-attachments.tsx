@@ -1,10 +1,11 @@
 // Attachments of a request: the list (name, size, SHA-256) with downloads, and an upload form while
 // the request is a draft. The node stores each file by its SHA-256 and refuses files over its limit.
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api.ts';
 import { useT } from '../i18n/use-t.tsx';
-import { type Attachment, downloadFile, readAsBase64, requestsApi } from '../requests.ts';
-import { ErrorAlert, formatDate, Notice } from './ui.tsx';
+import { type Attachment, downloadFile, readAsBase64, type RequestSummary, requestsApi } from '../requests.ts';
+import { PolicyAwareError } from './request-marking.tsx';
+import { formatDate, Notice } from './ui.tsx';
 
 export function formatBytes(n: number, lng: string): string {
   const units = ['B', 'KB', 'MB', 'GB'];
@@ -22,17 +23,21 @@ export function AttachmentsSection({
   attachments,
   canUpload,
   onUploaded,
+  canUseElsewhere = false,
 }: {
   requestId: string;
   attachments: readonly Attachment[];
   canUpload: boolean;
   onUploaded?: (attachment: Attachment) => void;
+  /** A received request: its files may be put into one of the organisation's drafts, if the policy allows. */
+  canUseElsewhere?: boolean;
 }) {
   const { t, ts, lng } = useT();
   const [error, setError] = useState<unknown>(undefined);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  const [using, setUsing] = useState<Attachment | null>(null);
 
   async function upload(event: FormEvent) {
     event.preventDefault();
@@ -106,6 +111,14 @@ export function AttachmentsSection({
                     <button type="button" onClick={() => download(a)} aria-label={ts('requests.attachments.downloadLabel', { name: a.filename })}>
                       {t('requests.attachments.download')}
                     </button>
+                    {canUseElsewhere ? (
+                      <>
+                        {' '}
+                        <button type="button" className="secondary" onClick={() => setUsing(a)} aria-label={ts('policy.useElsewhere.label', { name: a.filename })}>
+                          {t('policy.useElsewhere.button')}
+                        </button>
+                      </>
+                    ) : null}
                   </td>
                 </tr>
               ))}
@@ -124,7 +137,8 @@ export function AttachmentsSection({
           </button>
         </form>
       ) : null}
-      <ErrorAlert error={error} />
+      {using ? <UseInDraft requestId={requestId} attachment={using} onClose={() => setUsing(null)} /> : null}
+      <PolicyAwareError error={error} />
       {done ? <Notice>{t('requests.attachments.uploadedOk', { name: done })}</Notice> : null}
     </div>
   );
@@ -139,5 +153,72 @@ function AttachmentOrigin({ attachment: a }: { attachment: Attachment }) {
     <span className="flag">
       {t(`requests.attachments.returnedBy.${a.suppliedBy}`, { action: ts(`requests.action.${a.sentWith}`) })}
     </span>
+  );
+}
+
+/** Puts a file of a received request into one of the organisation's drafts; the release policy decides. */
+function UseInDraft({ requestId, attachment, onClose }: { requestId: string; attachment: Attachment; onClose: () => void }) {
+  const { t } = useT();
+  const [drafts, setDrafts] = useState<RequestSummary[] | null>(null);
+  const [target, setTarget] = useState('');
+  const [error, setError] = useState<unknown>(undefined);
+  const [done, setDone] = useState(false);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    requestsApi
+      .list({ state: 'draft', side: 'requesting', limit: 100 } as never)
+      .then((list) => {
+        setDrafts(list.items);
+        setTarget(list.items[0]?.id ?? '');
+      })
+      .catch(setError);
+  }, []);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    setDone(false);
+    try {
+      await requestsApi.copyAttachment(target, { requestId, attachmentId: attachment.id });
+      setDone(true);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="use-elsewhere">
+    <form className="form" onSubmit={submit} aria-labelledby="use-elsewhere-title">
+      <h3 id="use-elsewhere-title">{t('policy.useElsewhere.title', { name: attachment.filename })}</h3>
+      {drafts && drafts.length === 0 ? (
+        <p className="muted">{t('policy.useElsewhere.noDrafts')}</p>
+      ) : (
+        <div className="field">
+          <label htmlFor="use-elsewhere-target">{t('policy.useElsewhere.draft')}</label>
+          <select id="use-elsewhere-target" value={target} onChange={(e) => setTarget(e.target.value)}>
+            {(drafts ?? []).map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.reference} — {d.title}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <p>
+        <button type="submit" disabled={busy || !target}>
+          {t('policy.useElsewhere.submit')}
+        </button>{' '}
+        <button type="button" className="secondary" onClick={onClose}>
+          {t('policy.useElsewhere.close')}
+        </button>
+      </p>
+      {done ? <Notice>{t('policy.useElsewhere.done')}</Notice> : null}
+    </form>
+    {/* Outside the form: the denial holds a form of its own (asking for consent). */}
+    <PolicyAwareError error={error} />
+    </div>
   );
 }

@@ -7,7 +7,8 @@ import { useT } from '../i18n/use-t.tsx';
 import { languages } from '../i18n/languages.ts';
 import { DOCUMENT_LANGUAGES, type DocumentLanguage, downloadFile, type LetterWarning, type RequestView, requestsApi } from '../requests.ts';
 import { formatBytes } from './request-attachments.tsx';
-import { ErrorAlert, Notice } from './ui.tsx';
+import { PolicyAwareError } from './request-marking.tsx';
+import { Notice } from './ui.tsx';
 
 function isDocumentLanguage(value: string): value is DocumentLanguage {
   return (DOCUMENT_LANGUAGES as readonly string[]).includes(value);
@@ -129,7 +130,7 @@ export function RequestDocument({ request }: { request: RequestView }) {
           </p>
         </div>
       ) : null}
-      <ErrorAlert error={error} />
+      <PolicyAwareError error={error} />
       {done ? (
         <Notice>
           {t('requests.document.done', { name: done.filename, size: formatBytes(done.size, lng) })}

@@ -278,6 +278,17 @@ function Editor({ initial, initialNotice = null }: { initial: RequestView | null
                 hint={t(`requests.tlpHint.${form.marking ?? 'AMBER'}`)}
                 options={TLP_MARKINGS.map((m) => ({ value: m, label: `TLP:${m}` }))}
               />
+              <SelectInput
+                path="handling"
+                label={t('policy.marking.handling')}
+                value={form.handling ?? 'H0'}
+                onChange={(v) => set({ handling: v as NonNullable<Draft['handling']> })}
+                hint={t(`policy.handling.${form.handling ?? 'H0'}`)}
+                options={(['H0', 'H1', 'H2', 'H3'] as const).map((h) => ({ value: h, label: h }))}
+              />
+              {form.handling === 'H3' ? (
+                <TextInput path="handlingNote" multiline label={t('policy.marking.notes')} value={form.handlingNote} onChange={(handlingNote) => set({ handlingNote })} />
+              ) : null}
             </div>
           </EditorSection>
 
@@ -430,6 +441,30 @@ function Editor({ initial, initialNotice = null }: { initial: RequestView | null
                 hint={t('requests.field.useLimitsHint')}
                 value={form.useLimitations?.limits}
                 onChange={(limits) => set({ useLimitations: { ...form.useLimitations, limits } })}
+              />
+              <fieldset className="field">
+                <legend>{t('policy.marking.permittedUses')}</legend>
+                {(['investigation', 'prosecution', 'trial', 'enforcement', 'intelligence'] as const).map((use) => (
+                  <CheckboxInput
+                    key={use}
+                    path={`useLimitations.permittedUses.${use}`}
+                    label={t(`policy.use.${use}`)}
+                    checked={form.useLimitations?.permittedUses?.includes(use) ?? false}
+                    onChange={(on) => {
+                      const now = new Set(form.useLimitations?.permittedUses ?? []);
+                      if (on) now.add(use);
+                      else now.delete(use);
+                      set({ useLimitations: { ...form.useLimitations, permittedUses: [...now] } });
+                    }}
+                  />
+                ))}
+              </fieldset>
+              <TextInput
+                path="useLimitations.reviewOn"
+                type="date"
+                label={t('policy.marking.reviewOn')}
+                value={form.useLimitations?.reviewOn ?? ''}
+                onChange={(reviewOn) => set({ useLimitations: { ...form.useLimitations, reviewOn: reviewOn || null } })}
               />
             </div>
           </EditorSection>

@@ -7,6 +7,7 @@ import { CompletenessPanel } from '../components/request-completeness.tsx';
 import { RequestDocument } from '../components/request-document.tsx';
 import { RecordedPanel } from '../components/request-recorded.tsx';
 import { MarkingBadge, OverdueBadges, StateBadge } from '../components/request-badges.tsx';
+import { MarkingPanel } from '../components/request-marking.tsx';
 import { RequestTimeline } from '../components/request-timeline.tsx';
 import { ErrorAlert, formatDate, Loading, Notice } from '../components/ui.tsx';
 import { useT } from '../i18n/use-t.tsx';
@@ -260,8 +261,10 @@ function RequestDetails({
 
           <section className="panel" aria-labelledby="attachments-title">
             <h2 id="attachments-title">{t('requests.section.attachments')}</h2>
-            <AttachmentsSection requestId={view.id} attachments={view.attachments} canUpload={false} />
+            <AttachmentsSection requestId={view.id} attachments={view.attachments} canUpload={false} canUseElsewhere={view.side === 'requested'} />
           </section>
+
+          <MarkingPanel policy={view.policy} />
 
           <RequestDocument request={view} />
 

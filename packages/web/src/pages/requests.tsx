@@ -5,6 +5,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import type { Country } from '../api.ts';
 import { CountryPicker } from '../components/country-picker.tsx';
 import { MarkingBadge, OverdueBadges, StateBadge } from '../components/request-badges.tsx';
+import { MarkingNotes } from '../components/request-marking.tsx';
 import { ErrorAlert, Field, formatDate, Loading, SelectField } from '../components/ui.tsx';
 import { useT } from '../i18n/use-t.tsx';
 import { countryName, loadCountries } from '../knowledge.ts';
@@ -204,7 +205,7 @@ function RequestTable({ items, countries }: { items: readonly RequestSummary[]; 
                   </Link>
                 </td>
                 <td className="title-cell">
-                  {r.title ? <bdi>{r.title}</bdi> : <span className="muted">{t('requests.untitled')}</span>}
+                  {r.title ? <bdi>{r.title}</bdi> : <span className="muted">{t(r.withheld ? 'policy.withheld' : 'requests.untitled')}</span>}
                   {r.urgent ? <span className="badge badge-urgent">{t('requests.urgent')}</span> : null}
                 </td>
                 <td data-label={ts('requests.field.type')}>{ts(`requests.type.${r.type}`)}</td>
@@ -217,7 +218,7 @@ function RequestTable({ items, countries }: { items: readonly RequestSummary[]; 
                   <StateBadge state={r.state} /> <OverdueBadges overdue={r.overdue} />
                 </td>
                 <td data-label={ts('requests.field.marking')}>
-                  <MarkingBadge marking={r.marking} />
+                  <MarkingBadge marking={r.marking} /> <MarkingNotes row={r} />
                 </td>
                 <td data-label={ts('requests.field.deadline')}>{formatDate(r.deadline, lng)}</td>
                 <td data-label={ts('requests.list.updated')}>{formatDate(r.updatedAt, lng, true)}</td>

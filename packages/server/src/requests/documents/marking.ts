@@ -24,8 +24,13 @@ export interface PageMarkings {
   footer: PageMarking[];
 }
 
+/** The colour of a marking line ("TLP:AMBER · H2 · …", the release policy's effective marking): its TLP's. */
+export function tlpColour(marking: string): string {
+  return TLP_COLOURS[marking.split(' ')[0] ?? ''] ?? '#FFFFFF';
+}
+
 export function pageMarkings(marking: string): PageMarkings {
-  const m: PageMarking = { text: marking, colour: TLP_COLOURS[marking] ?? '#FFFFFF' };
+  const m: PageMarking = { text: marking, colour: tlpColour(marking) };
   return { header: [m], footer: [m] };
 }
 

@@ -1,0 +1,90 @@
+// Every place that reads, exports, sends, attaches or re-marks a marked record declares it in its
+// route config, and the node refuses to answer with success from a route that declared an action
+// but never asked `decide`. The list below is the route table of a running node: a new route under
+// the requests or consents API fails this test until it says what it does.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { testBackends } from '@comity/db/testing';
+import { buildApp } from '../app.ts';
+import { type TestNode, startTestNode } from '../testing/test-node.ts';
+import { ROUTE_TABLES } from './policy-routes-check.ts';
+
+/** What each route touching marked records performs. 'none': it touches none (or only its own new record). */
+const EXPECTED: Record<string, readonly string[] | 'none'> = {
+  'POST /api/v1/requests': 'none',
+  'GET /api/v1/requests': ['read'],
+  'GET /api/v1/requests/statistics': 'none',
+  'GET /api/v1/requests/refusal-grounds': 'none',
+  'POST /api/v1/requests/check': 'none',
+  'GET /api/v1/requests/:id': ['read'],
+  'PATCH /api/v1/requests/:id': ['read', 'remark'],
+  'GET /api/v1/requests/:id/completeness': ['read'],
+  'POST /api/v1/requests/:id/transitions': ['read', 'transmit'],
+  'POST /api/v1/requests/:id/attachments': ['read'],
+  'POST /api/v1/requests/:id/attachments/copy': ['attach'],
+  'GET /api/v1/requests/:id/attachments/:attachmentId': ['export'],
+  'GET /api/v1/requests/:id/document': ['export'],
+  'GET /api/v1/requests/:id/document/check': ['read'],
+  'POST /api/v1/requests/:id/answers': ['read'],
+  'POST /api/v1/requests/:id/link': ['read', 'transmit'],
+  'POST /api/v1/consents': ['read'],
+  'GET /api/v1/consents': 'none',
+  'GET /api/v1/consents/:id': 'none',
+  'POST /api/v1/consents/:id/answer': 'none',
+  'POST /api/v1/consents/:id/approve': 'none',
+  'GET /api/v1/policy/denials': 'none',
+};
+
+/** Routes that carry marked records: every one must declare; those with a record id must declare an action. */
+const MARKED = /^\/api\/v1\/(requests|consents|policy)(\/|$)/;
+
+for (const backend of testBackends()) {
+  describe(`the route table declares every release-policy action on ${backend.name}`, () => {
+    let node: TestNode;
+    before(async () => {
+      node = await startTestNode(backend);
+    });
+    after(async () => node?.close());
+
+    test('every route over marked records is listed, with what it declares', () => {
+      const table = ROUTE_TABLES.get(node.node.deps);
+      assert.ok(table && table.length > 50, 'the route table was collected');
+      const marked = table.filter((r) => MARKED.test(r.url));
+      const seen = new Set<string>();
+      for (const r of marked) {
+        const key = `${r.method} ${r.url}`;
+        seen.add(key);
+        assert.ok(r.policy !== undefined, `${key} does not declare config.policy`);
+        assert.ok(key in EXPECTED, `${key} is new: add it to this list with the policy actions it performs`);
+        assert.deepEqual(r.policy, EXPECTED[key], `${key} declares ${JSON.stringify(r.policy)}`);
+        if (/:id\b/.test(r.url) && r.url.startsWith('/api/v1/requests/')) assert.notEqual(r.policy, 'none', `${key} works on one request and must decide`);
+      }
+      for (const key of Object.keys(EXPECTED)) assert.ok(seen.has(key), `${key} is listed here but not registered`);
+      // Federation carries records too: its inbox applies what peers send (their own marking) and
+      // its worker sends only what a decided transition wrote to the outbox.
+      assert.ok(table.some((r) => r.url === '/federation/v1/inbox'));
+    });
+
+    test('a route that declares an action and answers without a decision is refused (fail closed)', async () => {
+      const app = await buildApp(node.node.deps, [
+        async (a) => {
+          a.get('/api/v1/test-policy/forgot', { config: { access: 'public', policy: ['read'] } }, async () => ({ secret: 'marked content' }));
+          a.get('/api/v1/test-policy/decided', { config: { access: 'public', policy: ['read'] } }, async (request) => {
+            request.policyTrail = { decisions: 1 };
+            return { ok: true };
+          });
+          a.get('/api/v1/test-policy/none', { config: { access: 'public', policy: 'none' } }, async () => ({ ok: true }));
+        },
+      ]);
+      try {
+        const forgot = await app.inject({ method: 'GET', url: '/api/v1/test-policy/forgot' });
+        assert.equal(forgot.statusCode, 500);
+        assert.doesNotMatch(forgot.body, /marked content/);
+        assert.equal((await app.inject({ method: 'GET', url: '/api/v1/test-policy/decided' })).statusCode, 200);
+        assert.equal((await app.inject({ method: 'GET', url: '/api/v1/test-policy/none' })).statusCode, 200);
+      } finally {
+        await app.close();
+      }
+    });
+  });
+}
