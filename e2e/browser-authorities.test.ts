@@ -192,11 +192,19 @@ test('a request to an authority without a node: picked from the directory, appro
 
     await page.check('#document-format-pdf');
     await page.selectOption('#document-lang', 'en');
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByRole('button', { name: 'Download', exact: true }).click()]);
+    const downloading = page.waitForEvent('download', { timeout: 120_000 });
+    await page.getByRole('button', { name: 'Download', exact: true }).click();
+    // The approving supervisor has no official title on their profile: the export says so and
+    // waits for a confirmation.
+    const warnings = page.getByRole('alertdialog');
+    await warnings.getByText('has no official title').waitFor();
+    await warnings.getByRole('button', { name: 'Export anyway' }).click();
+    const download = await downloading;
     const file = join(workDir, download.suggestedFilename() || 'letter.pdf');
     await download.saveAs(file);
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     assert.match(text, /DRCI/, 'the letter is addressed to the authority from the directory');
+    assert.match(text, /Esplanada dos Minist/, 'with the address the administrator gave');
     assert.match(text, /Banco Exemplo/);
 
     await page.getByRole('button', { name: 'Confirm: Transmit' }).click();
