@@ -229,7 +229,7 @@ test('a request to an authority without a node: picked from the directory, appro
     const events = page.locator('.timeline-event.origin-recorded');
     assert.equal(await events.count(), 2);
     const executed = await events.last().textContent();
-    assert.match(executed ?? '', /Record execution/);
+    assert.match(executed ?? '', /Record full execution/);
     assert.match(executed ?? '', /recorded by the requesting side/);
     assert.match(executed ?? '', /extrato-bancario\.pdf/);
     assert.match(executed ?? '', new RegExp(drafter.email.replace(/[.+]/g, '\\$&')), 'names who recorded it');
