@@ -6,6 +6,7 @@ import * as m003 from './003-knowledge.ts';
 import * as m004 from './004-requests.ts';
 import * as m005 from './005-federation.ts';
 import * as m007 from './007-federation-sequence.ts';
+import * as m013 from './013-notification-codes.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-accounts-and-audit': m001,
@@ -14,4 +15,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '004-requests': m004,
   '005-federation': m005,
   '007-federation-sequence': m007,
+  '013-notification-codes': m013,
 };

@@ -3,6 +3,7 @@
 // refusal grounds with their article, a date for a postponement.
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api.ts';
+import { useServerText } from '../i18n/server-text.tsx';
 import { useT } from '../i18n/use-t.tsx';
 import { type RefusalGround, type RequestAction, type RequestView, reasonRequired, requestsApi } from '../requests.ts';
 import { useAsync } from '../use-async.ts';
@@ -73,7 +74,8 @@ function ActionForm({
   onDone: (next: RequestView) => void;
   onStale: () => void;
 }) {
-  const { t, ts } = useT();
+  const { t, ts, label } = useT();
+  const server = useServerText();
   const [reason, setReason] = useState('');
   const [until, setUntil] = useState('');
   const [grounds, setGrounds] = useState<Record<string, { note: string; citation: string }>>({});
@@ -129,7 +131,7 @@ function ActionForm({
   const allowed = error instanceof ApiError && Array.isArray(error.problem.allowed) ? (error.problem.allowed as string[]) : null;
   const missing =
     error instanceof ApiError && Array.isArray(error.problem.essentialMissing)
-      ? (error.problem.essentialMissing as { field: string; reason: string; citation: string }[])
+      ? (error.problem.essentialMissing as { field: string; reason: string; citation: string; rule: string }[])
       : [];
 
   return (
@@ -160,7 +162,7 @@ function ActionForm({
                     }}
                   />
                   <label htmlFor={id}>
-                    <span lang="en">{g.label}</span> {g.citation ? <cite className="citation">{g.citation}</cite> : null}
+                    {label('requests.refusalGround', g.id, g.label)} {g.citation ? <cite className="citation">{server.citation(g.citation)}</cite> : null}
                   </label>
                 </div>
                 {chosen ? (
@@ -216,7 +218,7 @@ function ActionForm({
         <ul className="missing">
           {missing.map((m) => (
             <li key={`${m.field}|${m.reason}`}>
-              <span lang="en">{m.reason}</span> <cite className="citation">{m.citation}</cite>
+              {server.reason(m)} <cite className="citation">{server.citation(m.citation)}</cite>
             </li>
           ))}
         </ul>

@@ -1,6 +1,7 @@
 // The timeline of a request as both sides see it: every transition with who took it, on which side,
 // the reason, and for transitions the other side reported, a mark saying so.
 import { directionOf } from '../i18n/languages.ts';
+import { useServerText } from '../i18n/server-text.tsx';
 import { useT } from '../i18n/use-t.tsx';
 import type { TimelineEvent } from '../requests.ts';
 import { formatDate } from './ui.tsx';
@@ -20,7 +21,8 @@ function groundsOf(details: Record<string, unknown>): { ground: string; citation
 }
 
 export function RequestTimeline({ events }: { events: readonly TimelineEvent[] }) {
-  const { t, ts, lng } = useT();
+  const { t, ts, lng, label } = useT();
+  const server = useServerText();
   // From → to reads the other way round in a right-to-left language.
   const arrow = directionOf(lng) === 'rtl' ? '←' : '→';
   if (events.length === 0) return <p className="muted">{t('requests.timeline.empty')}</p>;
@@ -64,7 +66,7 @@ export function RequestTimeline({ events }: { events: readonly TimelineEvent[] }
               <ul className="grounds">
                 {grounds.map((g) => (
                   <li key={g.ground}>
-                    {g.label || g.ground} {g.citation ? <cite className="citation">{g.citation}</cite> : null}
+                    {label('requests.refusalGround', g.ground, g.label || g.ground)} {g.citation ? <cite className="citation">{server.citation(g.citation)}</cite> : null}
                   </li>
                 ))}
               </ul>

@@ -7,7 +7,7 @@ import { CompletenessPanel } from '../components/request-completeness.tsx';
 import { RequestDocument } from '../components/request-document.tsx';
 import { MarkingBadge, OverdueBadges, StateBadge } from '../components/request-badges.tsx';
 import { RequestTimeline } from '../components/request-timeline.tsx';
-import { ErrorAlert, formatDate, Loading, Notice } from '../components/ui.tsx';
+import { ErrorAlert, formatDate, Loading, languageName, Notice } from '../components/ui.tsx';
 import { useT } from '../i18n/use-t.tsx';
 import { countryName, loadCountries } from '../knowledge.ts';
 import { type Measure, type Person, type RequestView, refreshUnread, requestsApi } from '../requests.ts';
@@ -135,7 +135,8 @@ function RequestDetails({
               </dd>
               {view.caseReference ? (
                 <>
-                  <dt>{t('requests.field.caseReference')}</dt>
+                  {/* On the requested side the file number came with the request: it is the requesting side's. */}
+                  <dt>{t(view.side === 'requesting' ? 'requests.field.caseReference' : 'requests.view.theirCaseReference')}</dt>
                   <dd>{view.caseReference}</dd>
                 </>
               ) : null}
@@ -148,13 +149,12 @@ function RequestDetails({
               {view.counterpartNodeId ? (
                 <>
                   <dt>{t('requests.view.counterpartNode')}</dt>
-                  <dd>
-                    <code className="code">{view.counterpartNodeId}</code>
-                  </dd>
+                  {/* People know the authority, not the node's key-derived id (kept as a tooltip for operators). */}
+                  <dd title={view.counterpartNodeId}>{(view.side === 'requesting' ? view.requested.name : view.requesting.name) ?? t('common.unknown')}</dd>
                 </>
               ) : null}
               <dt>{t('requests.field.language')}</dt>
-              <dd>{view.language}</dd>
+              <dd>{languageName(view.language, lng)}</dd>
               <dt>{t('requests.field.deadline')}</dt>
               <dd>
                 {formatDate(view.deadline, lng)}
