@@ -75,7 +75,7 @@ test('an MLA request from draft to transmission, with its letter as PDF', async 
     await page.getByRole('link', { name: 'New request' }).click();
     assert.equal(new URL(page.url()).pathname, '/requests/new');
     // Until the requested authority is known, that is what the panel asks for.
-    await page.locator('#completeness-essential li code', { hasText: 'requestedOrganisationId' }).waitFor();
+    await page.locator('#completeness-essential li .field-name', { hasText: 'Requested authority' }).first().waitFor();
     assert.ok(await page.getByRole('button', { name: 'Submit for approval' }).isDisabled());
 
     await page.fill('#f-title', 'Laundering of bribes through shell companies (Operation Meridian)');

@@ -7,7 +7,7 @@ import { useServerText } from '../i18n/server-text.tsx';
 import { useT } from '../i18n/use-t.tsx';
 import { type RefusalGround, type RequestAction, type RequestView, reasonRequired, requestsApi } from '../requests.ts';
 import { useAsync } from '../use-async.ts';
-import { ErrorAlert, Loading } from './ui.tsx';
+import { DateEcho, ErrorAlert, Loading } from './ui.tsx';
 
 interface Props {
   request: RequestView;
@@ -191,7 +191,8 @@ function ActionForm({
       {action === 'postpone' ? (
         <div className="field">
           <label htmlFor="action-until">{t('requests.actions.until')}</label>
-          <input id="action-until" type="date" required value={until} onChange={(e) => setUntil(e.target.value)} />
+          <input id="action-until" type="date" required aria-describedby="action-until-date" value={until} onChange={(e) => setUntil(e.target.value)} />
+          <DateEcho id="action-until" value={until} />
         </div>
       ) : null}
       <div className="field wide">

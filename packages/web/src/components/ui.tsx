@@ -1,6 +1,7 @@
 // Small accessible building blocks shared by the pages.
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
 import { ApiError } from '../api.ts';
+import { formatDate } from '../format.ts';
 import { useServerText } from '../i18n/server-text.tsx';
 import { useT } from '../i18n/use-t.tsx';
 
@@ -62,16 +63,32 @@ export function Loading() {
 type FieldProps = InputHTMLAttributes<HTMLInputElement> & { id: string; label: ReactNode; hint?: ReactNode };
 
 export function Field({ id, label, hint, ...input }: FieldProps) {
+  const isDate = input.type === 'date';
+  const describedBy = [hint ? `${id}-hint` : null, isDate ? `${id}-date` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} name={id} aria-describedby={hint ? `${id}-hint` : undefined} {...input} />
+      <input id={id} name={id} aria-describedby={describedBy} {...input} />
       {hint ? (
         <small id={`${id}-hint`} className="hint">
           {hint}
         </small>
       ) : null}
+      {isDate ? <DateEcho id={id} value={typeof input.value === 'string' ? input.value : ''} /> : null}
     </div>
+  );
+}
+
+/**
+ * The browser's date input shows the browser's own format (mm/dd/yyyy in an English Chromium, even
+ * inside the Arabic interface), so the chosen date is also written out in the interface's language.
+ */
+export function DateEcho({ id, value }: { id: string; value: string }) {
+  const { t, lng } = useT();
+  return (
+    <output id={`${id}-date`} htmlFor={id} className="hint date-echo" aria-live="polite">
+      {/^\d{4}-\d{2}-\d{2}$/.test(value) ? t('common.dateChosen', { date: formatDate(value, lng) }) : t('common.dateNone')}
+    </output>
   );
 }
 
