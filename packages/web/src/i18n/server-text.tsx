@@ -104,6 +104,8 @@ export function useServerText(): ServerText {
         .map((p) => ts(p.key, p.vars))
         .join(' — '),
     reason: (item) => {
+      // Items the web makes itself ("local:…") are worded in the reader's language already.
+      if (item.rule.startsWith('local:')) return item.reason;
       for (const key of [`requests.rule.${item.rule}`, `requests.problem.${item.rule}`]) {
         if (has(key)) return ts(key, words(item.params));
       }

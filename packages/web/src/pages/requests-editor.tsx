@@ -516,7 +516,7 @@ function useLiveCheck(form: Draft): { report: Completeness | undefined; checking
     // that is the one thing to say.
     if (needsState) {
       setReport({
-        essentialMissing: [{ field: 'requestedOrganisationId', reason: ts('requests.completeness.needState'), citation: '', rule: 'requested-state' }],
+        essentialMissing: [{ field: 'requestedOrganisationId', reason: ts('requests.completeness.needState'), citation: '', rule: 'local:requested-state' }],
         recommendedMissing: [],
         problems: [],
       });
