@@ -194,7 +194,7 @@ test('messages a person understands, in English, French and Arabic', async (t) =
       const panel = practitioner.locator('.editor-side .completeness');
       await panel.locator('#completeness-essential li').first().waitFor();
       const text = (await panel.textContent()) ?? '';
-      for (const raw of ['requestedOrganisationId', 'legalBasis', 'proceedings.', 'requestedState']) assert.ok(!text.includes(raw), `${lng}: no internal name ${raw}`);
+      for (const raw of ['requestedOrganisationId', 'legalBasis', 'proceedings.authority', 'requestedState']) assert.ok(!text.includes(raw), `${lng}: no internal name ${raw}`);
       assert.ok(text.includes(tr(lng, 'requests.rule.legal-basis')), `${lng}: the legal-basis rule in words`);
       assert.ok(text.includes(tr(lng, 'requests.field.legalBasis')), `${lng}: the field's label`);
       assert.equal(await panel.locator('.fallback').count(), 0, `${lng}: no English fallback in the panel`);

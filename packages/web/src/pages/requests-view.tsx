@@ -8,6 +8,7 @@ import { RequestDocument } from '../components/request-document.tsx';
 import { MarkingBadge, OverdueBadges, StateBadge } from '../components/request-badges.tsx';
 import { RequestTimeline } from '../components/request-timeline.tsx';
 import { ErrorAlert, formatDate, Loading, languageName, Notice } from '../components/ui.tsx';
+import { useServerText } from '../i18n/server-text.tsx';
 import { useT } from '../i18n/use-t.tsx';
 import { countryName, loadCountries } from '../knowledge.ts';
 import { type Measure, type Person, type RequestView, refreshUnread, requestsApi } from '../requests.ts';
@@ -67,6 +68,7 @@ function RequestDetails({
   onReload: () => void;
 }) {
   const { t, ts, label, lng } = useT();
+  const server = useServerText();
   const countries = useAsync(() => loadCountries(), []);
   const byCode = new Map((countries.data ?? []).map((c) => [c.code, c]));
   const state = (code: string) => `${countryName(byCode.get(code), lng, code)} (${code})`;
@@ -124,7 +126,8 @@ function RequestDetails({
                   t('requests.view.noBasis')
                 ) : basis.kind === 'treaty' ? (
                   <>
-                    {basis.title ?? basis.instrument} — <cite className="citation">{basis.citation ?? basis.instrument}</cite>
+                    {/* The treaty's title as recorded on the request (English data); the citation in the reader's words. */}
+                    <bdi lang="en">{basis.title ?? basis.instrument}</bdi> — <cite className="citation">{server.citation(basis.citation ?? basis.instrument)}</cite>
                   </>
                 ) : (
                   <>
