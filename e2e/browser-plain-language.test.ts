@@ -257,7 +257,7 @@ test('messages a person understands, in English, French and Arabic', async (t) =
     await adminPage.fill('#org-name', 'Ministério da Justiça');
     await adminPage.locator('#org-country').fill('Bré');
     await adminPage.locator('form button[type=submit]').click();
-    assert.equal((await adminPage.locator('form [role=alert]').textContent())?.trim(), tr('fr', 'finder.pickOneCountry'));
+    assert.equal((await adminPage.locator('section[aria-labelledby=org-create] [role=alert]').textContent())?.trim(), tr('fr', 'finder.pickOneCountry'));
     await adminPage.locator('#org-country').fill('BRA');
     await adminPage.locator('#org-country').press('Tab');
     await adminPage.locator('form button[type=submit]').click();
