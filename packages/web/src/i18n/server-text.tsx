@@ -117,8 +117,10 @@ export function useServerText(): ServerText {
       const w = words(n.params);
       // "IN-2026-00003 (Bribery of officials)": the reference with the subject the drafter wrote.
       w.request = n.params?.subject ? `${n.params.reference ?? ''} (${n.params.subject})` : String(n.params?.reference ?? '');
+      // Names, references and free text keep their own direction inside an Arabic sentence.
+      for (const k of ['request', 'by', 'from', 'to', 'counterpart']) if (typeof w[k] === 'string' && w[k]) w[k] = isolate(String(w[k]));
       const text = ts(key, w);
-      return n.params?.reason ? `${text} ${ts('notifications.reason', { reason: String(n.params.reason) })}` : text;
+      return n.params?.reason ? `${text} ${ts('notifications.reason', { reason: isolate(String(n.params.reason)) })}` : text;
     },
     problem: (error) => {
       if (!error.code || !has(`problem.${error.code}`)) return null;
@@ -127,6 +129,11 @@ export function useServerText(): ServerText {
       return ts(`problem.${error.code}`, words(params));
     },
   };
+}
+
+/** Unicode first-strong isolate: the text's direction is its own, not the sentence's. */
+function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
 }
 
 function languageWord(code: string, lng: string): string {

@@ -72,7 +72,7 @@ export function NotificationsPage() {
                   {formatDate(n.createdAt, lng, true)}
                 </time>
               </div>
-              <p className="notification-message" dir="auto">
+              <p className="notification-message">
                 {server.notification(n)}
               </p>
               <div className="actions">
