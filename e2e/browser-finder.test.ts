@@ -75,7 +75,8 @@ test('finder: France → Brazil, MLA, corruption, in French then Arabic', async 
   assert.equal(await page.inputValue('#requested'), 'البرازيل');
   assert.ok(await uncac.isVisible(), 'the answer stays on screen after switching language');
   const headlineAr = (await page.locator('.results p.headline').textContent()) ?? '';
-  assert.equal(headlineAr, 'أفضل أساس: UNCAC art. 46 — الدولتان طرفان (فرنسا منذ 2005، البرازيل منذ 2005)');
+  // The citation is in Arabic too (المادة, not the English art.).
+  assert.equal(headlineAr, 'أفضل أساس: UNCAC المادة 46 — الدولتان طرفان (فرنسا منذ 2005، البرازيل منذ 2005)');
   // Arabic has six plural forms; the folded count uses the one its grammar needs (3–10: "few").
   const summaryAr = (await page.locator('details.unknown-group > summary').textContent()) ?? '';
   const expected = folded >= 3 && folded <= 10 ? `${folded} صكوك أخرى وضعها غير معروف` : undefined;

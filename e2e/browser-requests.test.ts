@@ -75,7 +75,7 @@ test('an MLA request from draft to transmission, with its letter as PDF', async 
     await page.getByRole('link', { name: 'New request' }).click();
     assert.equal(new URL(page.url()).pathname, '/requests/new');
     // Until the requested authority is known, that is what the panel asks for.
-    await page.locator('#completeness-essential li code', { hasText: 'requestedOrganisationId' }).waitFor();
+    await page.locator('#completeness-essential li .field-name', { hasText: 'Requested authority' }).first().waitFor();
     assert.ok(await page.getByRole('button', { name: 'Submit for approval' }).isDisabled());
 
     await page.fill('#f-title', 'Laundering of bribes through shell companies (Operation Meridian)');
@@ -89,10 +89,11 @@ test('an MLA request from draft to transmission, with its letter as PDF', async 
     assert.equal(await page.inputValue('#f-requestedState'), 'Germany');
 
     const essential = page.locator('#completeness-essential li');
-    await essential.locator('code', { hasText: /^legalBasis$/ }).waitFor();
-    const fields = await essential.locator('code').allTextContents();
-    for (const f of ['legalBasis', 'offences', 'facts', 'measures']) assert.ok(fields.includes(f), `blocking list lacks ${f}: ${fields.join(', ')}`);
-    assert.ok(!fields.includes('requestedOrganisationId'), 'the authority is chosen');
+    // Fields are named by their labels, not by internal paths (legalBasis, requestedOrganisationId).
+    await essential.locator('.field-name', { hasText: /^Legal basis$/ }).waitFor();
+    const fields = await essential.locator('.field-name').allTextContents();
+    for (const f of ['Legal basis', 'Offences', 'Summary of the facts', 'Measures']) assert.ok(fields.includes(f), `blocking list lacks ${f}: ${fields.join(', ')}`);
+    assert.ok(!fields.includes('Requested authority'), 'the authority is chosen');
     // Each blocking item cites the article that asks for it.
     const citations = await essential.locator('cite').allTextContents();
     assert.equal(citations.length, fields.length);
@@ -100,7 +101,7 @@ test('an MLA request from draft to transmission, with its letter as PDF', async 
     assert.match((await page.locator('.completeness-summary').textContent()) ?? '', /essential item/);
     assert.ok(await page.getByRole('button', { name: 'Submit for approval' }).isDisabled());
     // "Go to field" takes a keyboard user to the input concerned.
-    await essential.getByRole('button', { name: 'Go to the field facts', exact: true }).click();
+    await essential.getByRole('button', { name: 'Go to the field Summary of the facts', exact: true }).click();
     assert.equal(await page.evaluate('document.activeElement && document.activeElement.id'), 'f-facts');
   });
 

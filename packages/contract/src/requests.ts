@@ -396,7 +396,8 @@ export const CompletenessItem = z
     field: z.string().describe('Path of the field, e.g. measures[1].location'),
     reason: z.string(),
     citation: z.string().describe('The treaty article that asks for it'),
-    rule: z.string(),
+    rule: z.string().describe('Stable rule id; with params, words the reason in the reader’s language'),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional().describe('Parameters of the reason (instrument, States, dates, ids)'),
   })
   .meta({ id: 'CompletenessItem' });
 
@@ -511,7 +512,12 @@ export const Notification = z
   .object({
     id: z.uuid(),
     kind: z.string().describe(`One of: ${['incoming-request', 'approval-requested', 'status-changed', ...REMINDER_KINDS].join(', ')}`),
-    message: z.string(),
+    message: z.string().describe('The notification in English'),
+    code: z.string().nullable().describe('Stable message code (e.g. counterpart-action), for wording the notification in the reader’s language; null on older notifications'),
+    params: z
+      .record(z.string(), z.union([z.string(), z.number(), z.null()]))
+      .nullable()
+      .describe('Parameters of the message code: references, names, state and action ids, dates'),
     requestId: z.uuid().nullable(),
     createdAt: z.string(),
     readAt: z.string().nullable(),

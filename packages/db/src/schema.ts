@@ -326,6 +326,9 @@ export interface NotificationsTable {
   request_id: string | null;
   kind: string;
   message: string;
+  /** Stable message code (notifications.message.<code> in the web's locale files) and its parameters. */
+  code: string | null;
+  params: ColumnType<unknown, string | null | undefined, string | null>;
   created_at: Timestamp;
   read_at: Timestamp | null;
 }

@@ -29,7 +29,21 @@ export function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
 }
 
-/** Countries whose name in the user's language (or whose code) matches the typed text; prefix matches first. */
+/**
+ * The State whose name is exactly the typed text (in the user's language or in English, ignoring
+ * case and accents) or whose alpha-3 or alpha-2 code it is; null when none or the text is empty.
+ */
+export function exactCountry(countries: readonly Country[], text: string, lng: UiLanguage): Country | null {
+  const needle = fold(text.trim());
+  if (!needle) return null;
+  return (
+    countries.find((c) => fold(countryName(c, lng)) === needle || fold(c.names.en ?? '') === needle) ??
+    countries.find((c) => c.code.toLowerCase() === needle || c.alpha2.toLowerCase() === needle) ??
+    null
+  );
+}
+
+/** Countries whose name in the user's language (or in English, or whose code) matches the typed text; prefix matches first. */
 export function searchCountries(countries: readonly Country[], text: string, lng: UiLanguage, limit = 12): Country[] {
   const needle = fold(text.trim());
   if (!needle) return countries.slice(0, limit);
@@ -37,8 +51,9 @@ export function searchCountries(countries: readonly Country[], text: string, lng
   const contains: Country[] = [];
   for (const c of countries) {
     const name = fold(countryName(c, lng));
-    if (name.startsWith(needle) || c.code.toLowerCase() === needle || c.alpha2.toLowerCase() === needle) starts.push(c);
-    else if (name.includes(needle)) contains.push(c);
+    const english = fold(c.names.en ?? '');
+    if (name.startsWith(needle) || english.startsWith(needle) || c.code.toLowerCase() === needle || c.alpha2.toLowerCase() === needle) starts.push(c);
+    else if (name.includes(needle) || english.includes(needle)) contains.push(c);
   }
   return [...starts, ...contains].slice(0, limit);
 }

@@ -1635,7 +1635,12 @@ export interface components {
                 citation: string;
                 /** @description Path of the field, e.g. measures[1].location */
                 field: string;
+                /** @description Parameters of the reason (instrument, States, dates, ids) */
+                params?: {
+                    [key: string]: string | number;
+                };
                 reason: string;
+                /** @description Stable rule id; with params, words the reason in the reader’s language */
                 rule: string;
                 /** @enum {string} */
                 severity: "error" | "warning" | "info";
@@ -1652,7 +1657,12 @@ export interface components {
                 citation: string;
                 /** @description Path of the field, e.g. measures[1].location */
                 field: string;
+                /** @description Parameters of the reason (instrument, States, dates, ids) */
+                params?: {
+                    [key: string]: string | number;
+                };
                 reason: string;
+                /** @description Stable rule id; with params, words the reason in the reader’s language */
                 rule: string;
                 /** @enum {string} */
                 severity: "error" | "warning" | "info";
@@ -1665,7 +1675,12 @@ export interface components {
             citation: string;
             /** @description Path of the field, e.g. measures[1].location */
             field: string;
+            /** @description Parameters of the reason (instrument, States, dates, ids) */
+            params?: {
+                [key: string]: string | number;
+            };
             reason: string;
+            /** @description Stable rule id; with params, words the reason in the reader’s language */
             rule: string;
         };
         CompletenessItemInput: {
@@ -1673,7 +1688,12 @@ export interface components {
             citation: string;
             /** @description Path of the field, e.g. measures[1].location */
             field: string;
+            /** @description Parameters of the reason (instrument, States, dates, ids) */
+            params?: {
+                [key: string]: string | number;
+            };
             reason: string;
+            /** @description Stable rule id; with params, words the reason in the reader’s language */
             rule: string;
         };
         Consent: {
@@ -3755,22 +3775,36 @@ export interface components {
             validUntil: string;
         };
         Notification: {
+            /** @description Stable message code (e.g. counterpart-action), for wording the notification in the reader’s language; null on older notifications */
+            code: string | null;
             createdAt: string;
             /** Format: uuid */
             id: string;
             /** @description One of: incoming-request, approval-requested, status-changed, acknowledgement-overdue, execution-overdue, deadline-approaching, deadline-passed */
             kind: string;
+            /** @description The notification in English */
             message: string;
+            /** @description Parameters of the message code: references, names, state and action ids, dates */
+            params: {
+                [key: string]: string | number | null;
+            } | null;
             readAt: string | null;
             requestId: string | null;
         };
         NotificationInput: {
+            /** @description Stable message code (e.g. counterpart-action), for wording the notification in the reader’s language; null on older notifications */
+            code: string | null;
             createdAt: string;
             /** Format: uuid */
             id: string;
             /** @description One of: incoming-request, approval-requested, status-changed, acknowledgement-overdue, execution-overdue, deadline-approaching, deadline-passed */
             kind: string;
+            /** @description The notification in English */
             message: string;
+            /** @description Parameters of the message code: references, names, state and action ids, dates */
+            params: {
+                [key: string]: string | number | null;
+            } | null;
             readAt: string | null;
             requestId: string | null;
         };

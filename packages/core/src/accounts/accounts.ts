@@ -14,17 +14,41 @@ export const ORGANISATION_KINDS = [
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
 export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 1024;
+/** Fewer distinct characters than this is "too repetitive" (aaaaaaaaaaaa, 121212121212). */
+export const PASSWORD_MIN_DISTINCT = 5;
+
+/** The rules a new password must meet, as codes the interfaces explain before the person types. */
+export const PASSWORD_RULES = ['too-short', 'too-long', 'contains-account-name', 'too-repetitive'] as const;
+export type PasswordProblem = (typeof PASSWORD_RULES)[number];
+
+const PASSWORD_MESSAGES: Record<PasswordProblem, string> = {
+  'too-short': `The password must have at least ${PASSWORD_MIN_LENGTH} characters.`,
+  'too-long': `The password is too long (${PASSWORD_MAX_LENGTH} characters at most).`,
+  'contains-account-name': 'The password must not contain the account name.',
+  'too-repetitive': 'The password is too repetitive.',
+};
+
+/** The account name a password must not contain: the e-mail's local part, when it has 3 characters or more. */
+export function accountNameOf(email: string): string | null {
+  const local = email.split('@')[0]?.toLowerCase() ?? '';
+  return local.length >= 3 ? local : null;
+}
+
+/** Every rule the password breaks (empty when it is acceptable). Pure, so the web checks as the person types. */
+export function passwordProblems(password: string, email: string): PasswordProblem[] {
+  const out: PasswordProblem[] = [];
+  if (password.length < PASSWORD_MIN_LENGTH) out.push('too-short');
+  if (password.length > PASSWORD_MAX_LENGTH) out.push('too-long');
+  const name = accountNameOf(email);
+  if (name && password.toLowerCase().includes(name)) out.push('contains-account-name');
+  if (new Set(password).size < PASSWORD_MIN_DISTINCT) out.push('too-repetitive');
+  return out;
+}
 
 export function checkPasswordPolicy(password: string, email: string): void {
-  if (password.length < PASSWORD_MIN_LENGTH) {
-    throw new ValidationError('weak_password', `The password must have at least ${PASSWORD_MIN_LENGTH} characters.`);
-  }
-  if (password.length > 1024) throw new ValidationError('weak_password', 'The password is too long (1024 characters at most).');
-  const local = email.split('@')[0]?.toLowerCase() ?? '';
-  if (local.length >= 3 && password.toLowerCase().includes(local)) {
-    throw new ValidationError('weak_password', 'The password must not contain the account name.');
-  }
-  if (new Set(password).size < 5) throw new ValidationError('weak_password', 'The password is too repetitive.');
+  const [first] = passwordProblems(password, email);
+  if (first) throw new ValidationError('weak_password', PASSWORD_MESSAGES[first], { rule: first });
 }
 
 export interface LockoutPolicy {

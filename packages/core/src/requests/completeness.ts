@@ -10,7 +10,10 @@ export interface CompletenessItem {
   field: string;
   reason: string;
   citation: string;
+  /** Stable id of the rule or problem: interfaces word `reason` in their own language from it and `params`. */
   rule: string;
+  /** Data the reason mentions (instrument, States, dates, ids), for wording it in another language. */
+  params?: Record<string, string | number>;
 }
 
 export type ProblemSeverity = 'error' | 'warning' | 'info';
@@ -180,6 +183,7 @@ function basisProblems(request: RequestDraft, ctx: CompletenessContext): Complet
         field: 'legalBasis',
         severity: 'info',
         rule: 'basis-treaty-available',
+        params: { instruments: [...usable.keys()].join(', ') },
         reason: `Reciprocity is chosen, but ${[...usable.keys()].join(', ')} applies between the two States for this request.`,
         citation: first.citation,
       });
@@ -204,6 +208,7 @@ function basisProblems(request: RequestDraft, ctx: CompletenessContext): Complet
         field: 'legalBasis',
         severity: 'error',
         rule: 'basis-not-found',
+        params: { instrument: basis.instrument, type: answer.query.type, offence },
         reason: `${basis.instrument} is not among the instruments the legal-basis engine knows for ${answer.query.type} and ${offence}.`,
         citation,
       });
@@ -216,6 +221,7 @@ function basisProblems(request: RequestDraft, ctx: CompletenessContext): Complet
           field: 'legalBasis',
           severity: 'error',
           rule: 'basis-not-applicable',
+          params: { instrument: basis.instrument, type: answer.query.type, offence, requesting: answer.query.requesting, requested: answer.query.requested, date: answer.query.date, because },
           reason: `${basis.instrument} is not a legal basis for this request (${answer.query.type}, ${offence}, ${answer.query.requesting}\u2192${answer.query.requested} on ${answer.query.date}): ${because}`,
           citation: found.citation,
         });
@@ -225,6 +231,7 @@ function basisProblems(request: RequestDraft, ctx: CompletenessContext): Complet
           field: 'legalBasis',
           severity: 'warning',
           rule: 'basis-status-unknown',
+          params: { instrument: basis.instrument, requesting: answer.query.requesting, requested: answer.query.requested, date: answer.query.date, because },
           reason: `Whether ${basis.instrument} applies is unknown from the data (${answer.query.requesting}\u2192${answer.query.requested} on ${answer.query.date}): ${because} Confirm the status with the depositary.`,
           citation: found.citation,
         });
@@ -235,6 +242,7 @@ function basisProblems(request: RequestDraft, ctx: CompletenessContext): Complet
             field: 'legalBasis',
             severity: 'warning',
             rule: 'basis-condition',
+            params: { instrument: basis.instrument, condition },
             reason: `${basis.instrument} applies only if: ${condition}`,
             citation: found.citation,
           });
@@ -254,6 +262,7 @@ function basisProblems(request: RequestDraft, ctx: CompletenessContext): Complet
         field: 'legalBasis.articles',
         severity: 'warning',
         rule: 'basis-articles',
+        params: { instrument: basis.instrument, type: answer.query.type, provided: [...provided].join(', '), foreign: foreign.join(', ') },
         reason: `${basis.instrument} provides ${answer.query.type} in art. ${[...provided].join(', ')}, not in art. ${foreign.join(', ')}.`,
         citation: found.citation,
       });
@@ -290,6 +299,7 @@ export function checkCompleteness(request: RequestDraft, ctx: CompletenessContex
         field: 'language',
         severity: 'warning',
         rule: 'language-not-accepted',
+        params: { state: request.requestedState, instrument: langs.instrument, accepted: langs.languages.join(', '), language: request.language },
         reason: `${request.requestedState} declared under ${langs.instrument} that it accepts ${langs.languages.join(', ')}; the request is in ${name ?? request.language}.`,
         citation: citeRule({ UNTOC: 'art. 18(14)', UNCAC: 'art. 46(14)', 'ETS-024': 'art. 23' }, langs.instrument, null),
       });
@@ -300,6 +310,7 @@ export function checkCompleteness(request: RequestDraft, ctx: CompletenessContex
       field: 'deadline',
       severity: 'warning',
       rule: 'deadline-past',
+      params: { deadline: request.deadline },
       reason: `The deadline ${request.deadline} is already past.`,
       citation: cite({ UNTOC: 'art. 18(24)', UNCAC: 'art. 46(24)' }),
     });
@@ -312,6 +323,7 @@ export function checkCompleteness(request: RequestDraft, ctx: CompletenessContex
           field: `measures[${i}].personIds`,
           severity: 'error',
           rule: 'measure-unknown-person',
+          params: { person: id },
           reason: `The measure refers to person "${id}", who is not listed under Persons.`,
           citation: cite({ UNTOC: 'art. 18(15)(e)', UNCAC: 'art. 46(15)(e)' }),
         });

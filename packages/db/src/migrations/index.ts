@@ -11,6 +11,7 @@ import * as m009 from './009-authorities.ts';
 import * as m010 from './010-user-signature.ts';
 import * as m011 from './011-returned-files.ts';
 import * as m012 from './012-markings-and-consents.ts';
+import * as m013 from './013-notification-codes.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-accounts-and-audit': m001,
@@ -24,4 +25,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '010-user-signature': m010,
   '011-returned-files': m011,
   '012-markings-and-consents': m012,
+  '013-notification-codes': m013,
 };

@@ -10,6 +10,7 @@ import {
   type Role,
   UnauthenticatedError,
   ValidationError,
+  DEFAULT_LOCKOUT,
   afterFailedLogin,
   canSeeOrganisation,
   checkPasswordPolicy,
@@ -148,7 +149,7 @@ export interface SignInResult {
   expiresAt: Date;
 }
 
-const SIGN_IN_FAILED = 'Sign-in failed. Check the e-mail and password; after repeated failures sign-in is paused for 15 minutes.';
+const SIGN_IN_FAILED = `Sign-in failed. Check the e-mail and password; after ${DEFAULT_LOCKOUT.maxFailures} failures sign-in is paused for ${DEFAULT_LOCKOUT.lockMs / 60_000} minutes.`;
 
 export async function signIn(
   deps: Deps,

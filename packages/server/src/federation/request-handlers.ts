@@ -8,7 +8,7 @@ import { type Database, findOrganisation } from '@comity/db';
 import { deleteChunks, type PeerRow } from '@comity/db/repos/federation-repo';
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../deps.ts';
-import { concernedUsers, label, notify } from '../requests/notify.ts';
+import { concernedUsers, label, notify, requestParams } from '../requests/notify.ts';
 import { applyStatus, applyTransmit } from '../requests/request-messages.ts';
 import type { RequestDeps } from '../requests/request-deps.ts';
 import { requestsOf } from '../requests/requests-capability.ts';
@@ -138,7 +138,11 @@ export function registerRequestHandlers(runtime: FederationRuntime, appDeps: App
       requestId: request.id,
       // The requests capability's kinds; a failed transmission is a change of the request's status as seen here.
       kind: 'status-changed',
-      message: `${label(request)}: the ${row.type === 'request.transmit' ? 'transmission' : 'message'} to ${peer?.authority_name ?? row.recipient_node_id} could not be delivered (${error}). An administrator can send it again.`,
+      message: {
+        code: row.type === 'request.transmit' ? 'transmission-failed' : 'message-failed',
+        params: { ...requestParams(request), to: peer?.authority_name ?? null, error },
+        text: `${label(request)}: the ${row.type === 'request.transmit' ? 'transmission' : 'message'} to ${peer?.authority_name ?? row.recipient_node_id} could not be delivered (${error}). An administrator can send it again.`,
+      },
     });
   });
 }

@@ -12,7 +12,7 @@ import type { ConsentsTable } from '@comity/db/schema';
 import type { Kysely, Selectable } from 'kysely';
 import { type Actor, type AuditFn, auditedTransaction } from '../deps.ts';
 import { newMessageId } from '../federation/peers-service.ts';
-import { handlersOf, notify } from '../requests/notify.ts';
+import { handlersOf, type NotificationText, notify, requestParams } from '../requests/notify.ts';
 import type { RequestDeps, Who } from '../requests/request-deps.ts';
 import { loadVisible } from '../requests/request-service.ts';
 import { enforce, requestKey } from './policy-service.ts';
@@ -64,7 +64,7 @@ async function referenceOf(trx: Kysely<Database>, requestId: string | null): Pro
 }
 
 /** Tells the organisation's supervisors (but not `except`) that a consent step waits for their approval. */
-async function askSupervisors(trx: Kysely<Database>, now: Date, row: ConsentRow, except: string, message: string): Promise<void> {
+async function askSupervisors(trx: Kysely<Database>, now: Date, row: ConsentRow, except: string, message: NotificationText): Promise<void> {
   const userIds = (await handlersOf(trx, row.organisation_id, SUPERVISORS)).filter((u) => u !== except);
   await notify(trx, now, { userIds, organisationId: row.organisation_id, requestId: row.request_id, kind: 'approval-requested', message });
 }
@@ -132,7 +132,11 @@ export async function askConsent(deps: RequestDeps, who: Who, body: CreateConsen
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await askSupervisors(trx, now, inserted, actor.userId, `${row.reference}: ${actor.email} asks ${row.requesting_organisation_name} for consent to ${ACTION_WORDS[body.action]} it; a supervisor must approve the question.`);
+    await askSupervisors(trx, now, inserted, actor.userId, {
+      code: 'consent-question-to-approve',
+      params: { ...requestParams(row), by: actor.email, counterpart: row.requesting_organisation_name, consentUse: body.action },
+      text: `${row.reference}: ${actor.email} asks ${row.requesting_organisation_name} for consent to ${ACTION_WORDS[body.action]} it; a supervisor must approve the question.`,
+    });
     audit('consent.ask', `consent:${id}`, { request: row.id, reference: row.reference, action: body.action, proceedings: body.proceedings ?? null, recipientNodeId: body.recipientNodeId ?? null });
     return inserted;
   });
@@ -156,7 +160,12 @@ export async function answerConsent(deps: RequestDeps, who: Who, id: string, bod
       .returningAll()
       .executeTakeFirst();
     if (!updated) throw new ConflictError('consent_not_answerable', 'Someone answered meanwhile.');
-    await askSupervisors(trx, now, updated, actor.userId, `${await referenceOf(trx, updated.request_id)}: ${actor.email} proposes to answer ${updated.counterpart_name}'s consent question "${body.answer}"; a supervisor must approve the answer.`);
+    const reference = await referenceOf(trx, updated.request_id);
+    await askSupervisors(trx, now, updated, actor.userId, {
+      code: 'consent-answer-to-approve',
+      params: { reference, subject: null, by: actor.email, counterpart: updated.counterpart_name, consentAnswer: body.answer },
+      text: `${reference}: ${actor.email} proposes to answer ${updated.counterpart_name}'s consent question "${body.answer}"; a supervisor must approve the answer.`,
+    });
     audit('consent.answer-propose', `consent:${id}`, { answer: body.answer, conditions: body.conditions ?? null });
     return updated;
   });
@@ -297,7 +306,11 @@ export async function applyConsentRequest(
     organisationId: original.organisation_id,
     requestId: original.id,
     kind: 'status-changed',
-    message: `${original.reference}: ${row.counterpart_name} asks your consent to ${ACTION_WORDS[payload.action]} it${payload.proceedings ? ` (${payload.proceedings})` : ''}.`,
+    message: {
+      code: 'consent-asked',
+      params: { ...requestParams(original), counterpart: row.counterpart_name, consentUse: payload.action, proceedings: payload.proceedings ?? null },
+      text: `${original.reference}: ${row.counterpart_name} asks your consent to ${ACTION_WORDS[payload.action]} it${payload.proceedings ? ` (${payload.proceedings})` : ''}.`,
+    },
   });
   audit('consent.received', `consent:${id}`, { exchange: payload.exchangeId, request: original.id, reference: original.reference, action: payload.action, from: from.nodeId ?? from.organisationId });
   return row;
@@ -331,7 +344,11 @@ export async function applyAnswer(
     organisationId: asked.organisation_id,
     requestId: asked.request_id,
     kind: 'status-changed',
-    message: `${await referenceOf(trx, asked.request_id)}: ${asked.counterpart_name} answered your consent question: ${payload.answer}${payload.conditions ? ` (${payload.conditions})` : ''}.`,
+    message: {
+      code: 'consent-answered',
+      params: { reference: await referenceOf(trx, asked.request_id), subject: null, counterpart: asked.counterpart_name, consentAnswer: payload.answer, conditions: payload.conditions ?? null },
+      text: `${await referenceOf(trx, asked.request_id)}: ${asked.counterpart_name} answered your consent question: ${payload.answer}${payload.conditions ? ` (${payload.conditions})` : ''}.`,
+    },
   });
   audit(payload.answer === 'refused' ? 'consent.refused' : 'consent.granted', `consent:${asked.id}`, {
     exchange: payload.exchangeId,

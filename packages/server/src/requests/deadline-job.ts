@@ -7,18 +7,23 @@ import type { RequestState, Side } from '@comity/core/requests/request';
 import { appendAudit } from '@comity/db';
 import { listServiceLevels, openTransmittedRequests, type RequestRow } from '@comity/db/repos/requests-repo';
 import { queueLiveEvent, runWithLiveEvents } from '../events/live-events.ts';
-import { concernedUsers, label, notify } from './notify.ts';
+import { concernedUsers, label, type NotificationText, notify, requestParams } from './notify.ts';
 import type { RequestDeps } from './request-deps.ts';
 import { serviceLevelFor } from './inbox-service.ts';
 
 export const DEADLINE_QUEUE = 'requests.deadlines';
 
-const MESSAGES: Record<ReminderKind, (row: RequestRow) => string> = {
+const TEXTS: Record<ReminderKind, (row: RequestRow) => string> = {
   'acknowledgement-overdue': (r) => `${label(r)}: ${r.requested_organisation_name ?? r.requested_state} has not acknowledged receipt within the agreed time.`,
   'execution-overdue': (r) => `${label(r)}: not executed within the time agreed with ${r.requested_organisation_name ?? r.requested_state}.`,
   'deadline-approaching': (r) => `${label(r)}: the deadline ${r.deadline} is approaching.`,
   'deadline-passed': (r) => `${label(r)}: the deadline ${r.deadline} has passed.`,
 };
+
+/** The reminder's code is its kind; the web words it in the reader's language. */
+function reminderText(kind: ReminderKind, r: RequestRow): NotificationText {
+  return { code: kind, params: { ...requestParams(r), counterpart: r.requested_organisation_name ?? r.requested_state, deadline: r.deadline }, text: TEXTS[kind](r) };
+}
 
 export interface ScanReport {
   checked: number;
@@ -64,7 +69,7 @@ export async function runDeadlineScan(deps: Pick<RequestDeps, 'db' | 'hasher' | 
         entries.push({ actorId: null, actorEmail: null, organisationId: row.organisation_id, action: 'request.overdue', target: `request:${row.id}`, requestId: 'job:deadlines', change: { before, after: result.overdue } });
       }
       for (const kind of result.due) {
-        await notify(trx, now, { userIds: recipients, organisationId: row.organisation_id, requestId: row.id, kind, message: MESSAGES[kind](row) });
+        await notify(trx, now, { userIds: recipients, organisationId: row.organisation_id, requestId: row.id, kind, message: reminderText(kind, row) });
         entries.push({ actorId: null, actorEmail: null, organisationId: row.organisation_id, action: 'request.reminder', target: `request:${row.id}`, requestId: 'job:deadlines', change: { kind, recipients: recipients.length } });
       }
       await appendAudit(trx, deps, entries);

@@ -16,11 +16,19 @@ import { type Actor, auditedTransaction } from '../deps.ts';
 import { queueLiveEvent } from '../events/live-events.ts';
 import type { RequestDeps, Who } from './request-deps.ts';
 
+/** jsonb comes back parsed from PostgreSQL and as text from some drivers; rows before migration 013 have none. */
+function parseParams(raw: unknown): Record<string, string | number | null> | null {
+  const value = typeof raw === 'string' ? (JSON.parse(raw) as unknown) : raw;
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, string | number | null>) : null;
+}
+
 export function presentNotification(n: NotificationRow) {
   return {
     id: n.id,
     kind: n.kind,
     message: n.message,
+    code: n.code,
+    params: parseParams(n.params),
     requestId: n.request_id,
     createdAt: new Date(n.created_at).toISOString(),
     readAt: n.read_at ? new Date(n.read_at).toISOString() : null,

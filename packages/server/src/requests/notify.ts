@@ -50,10 +50,21 @@ export async function concernedUsers(db: Kysely<Database>, row: RequestRow): Pro
   return present.length > 0 ? present : [...handlers];
 }
 
+/**
+ * What a notification says: a stable code with its parameters (the web renders
+ * notifications.message.<code> in the reader's language) and the English text for everyone else.
+ * Parameters hold data, not prose: references, names, state and action ids, dates.
+ */
+export interface NotificationText {
+  code: string;
+  params: Record<string, string | number | null>;
+  text: string;
+}
+
 export async function notify(
   trx: Kysely<Database>,
   now: Date,
-  n: { userIds: readonly string[]; organisationId: string; requestId: string | null; kind: NotificationKind; message: string },
+  n: { userIds: readonly string[]; organisationId: string; requestId: string | null; kind: NotificationKind; message: NotificationText },
 ): Promise<void> {
   await insertNotifications(
     trx,
@@ -63,12 +74,19 @@ export async function notify(
       organisation_id: n.organisationId,
       request_id: n.requestId,
       kind: n.kind,
-      message: n.message,
+      message: n.message.text,
+      code: n.message.code,
+      params: JSON.stringify(n.message.params),
       created_at: now,
       read_at: null,
     })),
   );
   if (n.userIds.length > 0) queueLiveEvent(trx, { kind: 'notification', userIds: [...new Set(n.userIds)] });
+}
+
+/** The request as notifications name it: reference and (shortened) subject. */
+export function requestParams(row: Pick<RequestRow, 'reference' | 'title'>): { reference: string; subject: string | null } {
+  return { reference: row.reference, subject: row.title ? (row.title.length > 80 ? `${row.title.slice(0, 77)}…` : row.title) : null };
 }
 
 /** "OUT-2025-00001 (subject)" for messages. */

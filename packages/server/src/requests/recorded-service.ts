@@ -10,7 +10,7 @@ import type { RecordAnswerBody } from '@comity/contract/requests';
 import { findRequestForUpdate, insertAttachment, listAttachments, type RequestRow, updateRequest } from '@comity/db/repos/requests-repo';
 import { requireActivePeer } from '../authorities/directory.ts';
 import { auditedTransaction, type Actor } from '../deps.ts';
-import { concernedUsers, label, notify } from './notify.ts';
+import { concernedUsers, label, notify, requestParams } from './notify.ts';
 import type { RequestDeps, Who } from './request-deps.ts';
 import { contentOf, effectsToUpdate, enqueueMessage, factsOf, isRecordedCounterpart, recordEvent, transmitPayload } from './request-messages.ts';
 import { enforce } from '../policy/policy-service.ts';
@@ -118,7 +118,11 @@ export async function recordRequestAnswer(deps: RequestDeps, who: Who, id: strin
       organisationId: updated.organisation_id,
       requestId: id,
       kind: 'status-changed',
-      message: `${label(updated)}: answer recorded by ${actor.email} \u2014 ${body.answer} (now ${result.to})`,
+      message: {
+        code: 'answer-recorded',
+        params: { ...requestParams(updated), by: actor.email, answer: body.answer, requestState: result.to },
+        text: `${label(updated)}: answer recorded by ${actor.email} \u2014 ${body.answer} (now ${result.to})`,
+      },
     });
     return updated;
   });

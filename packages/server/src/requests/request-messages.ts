@@ -25,7 +25,7 @@ import { ZodError } from 'zod';
 import type { AuditFn } from '../deps.ts';
 import { queueLiveEvent, runWithLiveEvents } from '../events/live-events.ts';
 import { newMessageId } from '../federation/peers-service.ts';
-import { concernedUsers, handlersOf, label, notify } from './notify.ts';
+import { concernedUsers, handlersOf, label, notify, requestParams } from './notify.ts';
 import type { RequestDeps } from './request-deps.ts';
 
 export const REQUEST_MESSAGE_TYPES = ['request.transmit', 'request.status'] as const;
@@ -288,7 +288,11 @@ export async function applyTransmit(
     organisationId: org.id,
     requestId: row.id,
     kind: 'incoming-request',
-    message: `New ${p.type} request ${row.reference} from ${p.requesting.name} (${p.requesting.state}): ${p.content.title}`,
+    message: {
+      code: 'incoming-request',
+      params: { ...requestParams(row), type: p.type, from: p.requesting.name, state: p.requesting.state },
+      text: `New ${p.type} request ${row.reference} from ${p.requesting.name} (${p.requesting.state}): ${p.content.title}`,
+    },
   });
   return row;
 }
@@ -394,7 +398,11 @@ export async function applyStatus(
     organisationId: updated.organisation_id,
     requestId: updated.id,
     kind: 'status-changed',
-    message: `${label(updated)}: ${p.actorOrganisation} \u2014 ${p.action}${p.reason ? `: ${p.reason}` : ''} (now ${p.toState})`,
+    message: {
+      code: 'counterpart-action',
+      params: { ...requestParams(updated), by: p.actorOrganisation, action: p.action, reason: p.reason ?? null, requestState: p.toState },
+      text: `${label(updated)}: ${p.actorOrganisation} \u2014 ${p.action}${p.reason ? `: ${p.reason}` : ''} (now ${p.toState})`,
+    },
   });
   return updated;
 }

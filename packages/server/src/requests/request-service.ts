@@ -37,7 +37,7 @@ import { type LetterWarning, letterWarnings } from './documents/letter-warnings.
 import { LETTER_TEXT, type LetterLanguage } from './documents/letter-text.ts';
 import { renderLetterDocx } from './documents/render-docx.ts';
 import { renderLetterHtml } from './documents/render-html.ts';
-import { concernedUsers, handlersOf, label, notify } from './notify.ts';
+import { concernedUsers, handlersOf, label, notify, requestParams } from './notify.ts';
 import { type ContentPatch, defaultContent, normaliseContent } from './request-content.ts';
 import type { RequestDeps, Who } from './request-deps.ts';
 import {
@@ -452,7 +452,12 @@ export async function transitionRequest(deps: RequestDeps, who: Who, id: string,
         }
         if (result.action === 'submit') {
           const supervisors = (await handlersOf(trx, updated.organisation_id, new Set(['supervisor']))).filter((u) => u !== actor.userId);
-          await notify(trx, now, { userIds: supervisors, organisationId: updated.organisation_id, requestId: id, kind: 'approval-requested', message: `${label(updated)} awaits approval (submitted by ${actor.email}).` });
+          await notify(trx, now, { userIds: supervisors, organisationId: updated.organisation_id, requestId: id, kind: 'approval-requested', message: {
+              code: 'approval-requested',
+              params: { ...requestParams(updated), by: actor.email },
+              text: `${label(updated)} awaits approval (submitted by ${actor.email}).`,
+            },
+          });
         }
         if (result.action === 'return-to-draft') {
           await notify(trx, now, {
@@ -460,7 +465,11 @@ export async function transitionRequest(deps: RequestDeps, who: Who, id: string,
             organisationId: updated.organisation_id,
             requestId: id,
             kind: 'status-changed',
-            message: `${label(updated)} was returned to draft by ${actor.email}: ${reason ?? ''}`,
+            message: {
+              code: 'returned-to-draft',
+              params: { ...requestParams(updated), by: actor.email, reason: reason ?? null },
+              text: `${label(updated)} was returned to draft by ${actor.email}: ${reason ?? ''}`,
+            },
           });
         }
         return { updated, sent: result.message !== null && !isRecordedCounterpart(updated) };

@@ -145,6 +145,14 @@ for (const backend of testBackends()) {
         await transition(exec, iid, 'request-more-info', { reason: 'Please give the account holder\u2019s date of birth.' });
         let mine = await drafter.client.call<Json>('GET', `/api/v1/requests/${out.id}`, undefined, 200);
         assert.equal(mine.body.state, 'more-information-requested');
+        // The notification carries a code and data the web words in the reader's language.
+        const notes = await drafter.client.call<{ items: Json[] }>('GET', '/api/v1/notifications?limit=200', undefined, 200);
+        const asked = notes.body.items.find((n) => n.requestId === out.id && n.code === 'counterpart-action');
+        assert.ok(asked, 'a coded notification of the request for more information');
+        assert.deepEqual(
+          { ...(asked.params as Json), subject: undefined },
+          { reference: out.reference, subject: undefined, by: 'Bundesamt für Justiz', action: 'request-more-info', reason: 'Please give the account holder\u2019s date of birth.', requestState: 'more-information-requested' },
+        );
         assert.deepEqual(mine.body.allowedActions, ['provide-more-info', 'withdraw']);
         await transition(drafter, out.id, 'provide-more-info', { reason: 'Born 12 April 1979 in Lyon.' });
         await transition(exec, iid, 'partially-execute', { reason: 'First part of the records sent.' });

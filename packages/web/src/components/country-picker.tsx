@@ -1,8 +1,9 @@
-// A type-ahead State picker (ARIA 1.2 combobox + listbox) that searches names in the user's language.
+// A type-ahead State picker (ARIA 1.2 combobox + listbox) that searches names in the user's language
+// (and English). A typed exact name or code is taken on Enter, on Tab and when focus leaves.
 import { type KeyboardEvent, type ReactNode, useEffect, useMemo, useState } from 'react';
 import type { Country } from '../api.ts';
 import { useT } from '../i18n/use-t.tsx';
-import { countryName, searchCountries } from '../knowledge.ts';
+import { countryName, exactCountry, searchCountries } from '../knowledge.ts';
 
 interface Props {
   id: string;
@@ -48,6 +49,9 @@ export function CountryPicker({ id, label, countries, value, onChange, required 
     } else if (event.key === 'ArrowUp') {
       event.preventDefault();
       setActive((i) => Math.max(i - 1, 0));
+    } else if (event.key === 'Enter' && value === null && exactCountry(countries, text, lng)) {
+      event.preventDefault();
+      choose(exactCountry(countries, text, lng) as Country);
     } else if (event.key === 'Enter' && open && activeOption) {
       event.preventDefault();
       choose(activeOption);
@@ -79,7 +83,12 @@ export function CountryPicker({ id, label, countries, value, onChange, required 
           if (value !== null) onChange(null);
         }}
         onFocus={() => setOpen(true)}
-        onBlur={() => setOpen(false)}
+        onBlur={() => {
+          setOpen(false);
+          // Tab (or a click elsewhere) after typing "France", "FRA" or "fr" takes that State.
+          const exact = value === null ? exactCountry(countries, text, lng) : null;
+          if (exact) choose(exact);
+        }}
         onKeyDown={onKeyDown}
       />
       {open ? (

@@ -4,12 +4,13 @@
 // execution (full or partial) or an answer for more information the files returned with it.
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api.ts';
+import { useServerText } from '../i18n/server-text.tsx';
 import { useT } from '../i18n/use-t.tsx';
 import { type RefusalGround, type RequestAction, type RequestView, readAsBase64, reasonRequired, requestsApi } from '../requests.ts';
 import { useAsync } from '../use-async.ts';
 import type { TransmissionChannel } from '../authorities.ts';
 import { RecordedTransmissionFields } from './request-recorded.tsx';
-import { ErrorAlert, Loading } from './ui.tsx';
+import { DateEcho, ErrorAlert, Loading } from './ui.tsx';
 
 interface Props {
   request: RequestView;
@@ -79,7 +80,8 @@ function ActionForm({
   onDone: (next: RequestView) => void;
   onStale: () => void;
 }) {
-  const { t, ts } = useT();
+  const { t, ts, label } = useT();
+  const server = useServerText();
   const [reason, setReason] = useState('');
   const [until, setUntil] = useState('');
   const [grounds, setGrounds] = useState<Record<string, { note: string; citation: string }>>({});
@@ -159,7 +161,7 @@ function ActionForm({
   const allowed = error instanceof ApiError && Array.isArray(error.problem.allowed) ? (error.problem.allowed as string[]) : null;
   const missing =
     error instanceof ApiError && Array.isArray(error.problem.essentialMissing)
-      ? (error.problem.essentialMissing as { field: string; reason: string; citation: string }[])
+      ? (error.problem.essentialMissing as { field: string; reason: string; citation: string; rule: string }[])
       : [];
 
   return (
@@ -190,7 +192,7 @@ function ActionForm({
                     }}
                   />
                   <label htmlFor={id}>
-                    <span lang="en">{g.label}</span> {g.citation ? <cite className="citation">{g.citation}</cite> : null}
+                    {label('requests.refusalGround', g.id, g.label)} {g.citation ? <cite className="citation">{server.citation(g.citation)}</cite> : null}
                   </label>
                 </div>
                 {chosen ? (
@@ -220,7 +222,8 @@ function ActionForm({
       {action === 'postpone' ? (
         <div className="field">
           <label htmlFor="action-until">{t('requests.actions.until')}</label>
-          <input id="action-until" type="date" required value={until} onChange={(e) => setUntil(e.target.value)} />
+          <input id="action-until" type="date" required aria-describedby="action-until-date" value={until} onChange={(e) => setUntil(e.target.value)} />
+          <DateEcho id="action-until" value={until} />
         </div>
       ) : null}
       <div className="field wide">
@@ -296,7 +299,7 @@ function ActionForm({
         <ul className="missing">
           {missing.map((m) => (
             <li key={`${m.field}|${m.reason}`}>
-              <span lang="en">{m.reason}</span> <cite className="citation">{m.citation}</cite>
+              {server.reason(m)} <cite className="citation">{server.citation(m.citation)}</cite>
             </li>
           ))}
         </ul>

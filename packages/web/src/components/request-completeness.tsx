@@ -2,6 +2,7 @@
 // is recommended, and consistency problems, each with the treaty article that asks for it. Each item
 // can move focus to the field it points at.
 import type { ReactNode } from 'react';
+import { useServerText } from '../i18n/server-text.tsx';
 import { useT } from '../i18n/use-t.tsx';
 import { type Completeness, type CompletenessItem, focusField } from '../requests.ts';
 import { ErrorAlert } from './ui.tsx';
@@ -82,6 +83,7 @@ function ItemList({
   empty: ReactNode;
 }) {
   const { t, ts } = useT();
+  const server = useServerText();
   return (
     <div className={`completeness-group completeness-${kind}`} id={id}>
       <h3>
@@ -94,21 +96,21 @@ function ItemList({
           {items.map((item) => (
             <li key={`${item.rule}|${item.field}|${item.reason}`} className={item.severity ? `severity-${item.severity}` : undefined}>
               {item.severity ? <span className={`badge severity-${item.severity}`}>{t(`requests.severity.${item.severity}`)}</span> : null}{' '}
-              <span className="reason">{item.reason}</span>
+              <span className="reason">{server.reason(item)}</span>
               {item.citation ? (
                 <>
                   {' '}
-                  <cite className="citation">{item.citation}</cite>
+                  <cite className="citation">{server.citation(item.citation)}</cite>
                 </>
               ) : null}
               <div className="item-meta">
-                <code className="code">{item.field}</code>
+                <span className="field-name">{server.field(item.field)}</span>
                 {canJump ? (
                   <button
                     type="button"
                     className="link-button"
                     onClick={() => focusField(item.field)}
-                    aria-label={ts('requests.completeness.goToLabel', { field: item.field })}
+                    aria-label={ts('requests.completeness.goToLabel', { field: server.field(item.field) })}
                   >
                     {t('requests.completeness.goTo')}
                   </button>

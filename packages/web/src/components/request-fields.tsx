@@ -4,6 +4,7 @@
 import { createContext, type ReactNode, useContext } from 'react';
 import { useT } from '../i18n/use-t.tsx';
 import { fieldId } from '../requests.ts';
+import { DateEcho } from './ui.tsx';
 
 /** What the node said was wrong with which field, by completeness-style path (`persons[0].nationality`). */
 export const FieldErrors = createContext<ReadonlyMap<string, string>>(new Map());
@@ -34,7 +35,8 @@ export function TextInput({ path, label, value, onChange, multiline, level, hint
   const id = fieldId(path);
   const errors = useContext(FieldErrors);
   const invalid = given ?? errors.get(path);
-  const describedBy = [hint ? `${id}-hint` : null, invalid ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const { ts, lng } = useT();
+  const describedBy = [hint ? `${id}-hint` : null, invalid ? `${id}-error` : null, type === 'date' ? `${id}-date` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${multiline ? ' wide' : ''}`}>
       <label htmlFor={id}>
@@ -70,9 +72,11 @@ export function TextInput({ path, label, value, onChange, multiline, level, hint
           {hint}
         </small>
       ) : null}
+      {type === 'date' ? <DateEcho id={id} value={value ?? ''} /> : null}
       {invalid ? (
-        <small id={`${id}-error`} className="field-error">
-          {invalid}
+        <small id={`${id}-error`} className="field-error" title={lng === 'en' ? undefined : invalid}>
+          {/* The node's schema message is English; other languages get a plain sentence (the detail stays in the tooltip). */}
+          {lng === 'en' ? invalid : ts('common.invalidValue')}
         </small>
       ) : null}
     </div>

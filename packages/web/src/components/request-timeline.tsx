@@ -3,6 +3,7 @@
 // reported, a mark saying so.
 import { useState } from 'react';
 import { directionOf } from '../i18n/languages.ts';
+import { useServerText } from '../i18n/server-text.tsx';
 import { useT } from '../i18n/use-t.tsx';
 import { downloadFile, requestsApi, type TimelineEvent } from '../requests.ts';
 import { formatBytes } from './request-attachments.tsx';
@@ -39,7 +40,8 @@ function groundsOf(details: Record<string, unknown>): { ground: string; citation
 }
 
 export function RequestTimeline({ events, requestId }: { events: readonly TimelineEvent[]; requestId?: string }) {
-  const { t, ts, lng } = useT();
+  const { t, ts, lng, label } = useT();
+  const server = useServerText();
   const [error, setError] = useState<unknown>(undefined);
   // From → to reads the other way round in a right-to-left language.
   const arrow = directionOf(lng) === 'rtl' ? '←' : '→';
@@ -88,7 +90,7 @@ export function RequestTimeline({ events, requestId }: { events: readonly Timeli
               <ul className="grounds">
                 {grounds.map((g) => (
                   <li key={g.ground}>
-                    {g.label || g.ground} {g.citation ? <cite className="citation">{g.citation}</cite> : null}
+                    {label('requests.refusalGround', g.ground, g.label || g.ground)} {g.citation ? <cite className="citation">{server.citation(g.citation)}</cite> : null}
                   </li>
                 ))}
               </ul>

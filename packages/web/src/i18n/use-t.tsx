@@ -12,6 +12,8 @@ export interface Translator {
   ts: (key: string, vars?: Vars) => string;
   /** Translation of a data value such as an offence id; else the API's own label, else the raw value. */
   label: (group: string, value: string, apiLabel?: string) => string;
+  /** Whether a key has a translation (in this language or the English fallback). */
+  has: (key: string) => boolean;
   lng: LanguageCode;
 }
 
@@ -34,5 +36,6 @@ export function useT(): Translator {
     const key = `${group}.${value}`;
     return i18n.exists(key) ? ts(key) : (apiLabel ?? value);
   };
-  return { t, ts, label, lng };
+  const has = (key: string): boolean => i18n.exists(key);
+  return { t, ts, label, has, lng };
 }

@@ -402,7 +402,13 @@ function Feedback({ error, saved }: { error: unknown; saved: boolean }): ReactNo
   const { t } = useT();
   return (
     <>
-      {error instanceof Error && error.message === 'country' ? <ErrorAlert>{t('finder.pickCountry')}</ErrorAlert> : <ErrorAlert error={error} />}
+      {error instanceof Error && error.message === 'country' ? (
+        <ErrorAlert>{t('finder.pickCountry')}</ErrorAlert>
+      ) : error instanceof Error && error.message === 'country-one' ? (
+        <ErrorAlert>{t('finder.pickOneCountry')}</ErrorAlert>
+      ) : (
+        <ErrorAlert error={error} />
+      )}
       {saved ? <Notice>{t('knowledgeAdmin.saved')}</Notice> : null}
     </>
   );
@@ -427,7 +433,7 @@ function ParticipationForm({ onSaved }: { onSaved: () => void }) {
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (!state) return submit.setError(new Error('country'));
+    if (!state) return submit.setError(new Error('country-one'));
     const fact: CuratedFact = {
       kind: 'participation',
       instrument,
@@ -651,7 +657,7 @@ function EffectForm({ onSaved }: { onSaved: () => void }) {
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (!state) return submit.setError(new Error('country'));
+    if (!state) return submit.setError(new Error('country-one'));
     const e =
       effect === 'central-authority'
         ? { kind: effect, name: name.trim() }

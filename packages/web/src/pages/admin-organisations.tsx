@@ -63,7 +63,7 @@ export function OrganisationsPage() {
           </div>
         </form>
         {error instanceof Error && error.message === 'country' ? (
-          <ErrorAlert>{t('finder.pickCountry')}</ErrorAlert>
+          <ErrorAlert>{t('finder.pickOneCountry')}</ErrorAlert>
         ) : (
           <ErrorAlert error={error} />
         )}

@@ -4,6 +4,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { type Article, api, type Country, type LegalBasis, type LegalBasisAnswer, type StatusFact } from '../api.ts';
 import { CountryPicker } from '../components/country-picker.tsx';
 import { ErrorAlert, Field, formatDate, Loading, SelectField } from '../components/ui.tsx';
+import { useServerText } from '../i18n/server-text.tsx';
 import { useT } from '../i18n/use-t.tsx';
 import { cooperationTypes, countryName, loadCountries, loadInstrument, offenceIds } from '../knowledge.ts';
 import { Link, navigate, useLocation } from '../router.tsx';
@@ -144,6 +145,7 @@ const LIST_SEPARATOR: Partial<Record<string, string>> = { ar: '، ', zh: '，' }
 /** The sentence read first, built from the API's code and parameters in the UI's language. */
 function Headline({ answer, countries }: { answer: LegalBasisAnswer; countries: Map<string, Country> }) {
   const { t, ts, lng } = useT();
+  const server = useServerText();
   const h = answer.headline;
   if (h.code === 'no-known-basis') {
     return (
@@ -162,8 +164,8 @@ function Headline({ answer, countries }: { answer: LegalBasisAnswer; countries: 
   return (
     <p className={`headline headline-${h.code}`} data-code={h.code}>
       {h.code === 'best-basis'
-        ? t('finder.headlineBest', { citation: h.params.citation, parties })
-        : t('finder.headlineConditional', { citation: h.params.citation, parties, conditions: h.params.conditions })}
+        ? t('finder.headlineBest', { citation: server.citation(h.params.citation), parties })
+        : t('finder.headlineConditional', { citation: server.citation(h.params.citation), parties, conditions: h.params.conditions })}
     </p>
   );
 }

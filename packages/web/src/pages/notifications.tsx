@@ -2,6 +2,7 @@
 // and deadline reminders, newest first; reading one (or all) updates the count in the header.
 import { useEffect, useState } from 'react';
 import { ErrorAlert, formatDate, Loading } from '../components/ui.tsx';
+import { useServerText } from '../i18n/server-text.tsx';
 import { useT } from '../i18n/use-t.tsx';
 import { type Notification, notificationsApi, setUnread } from '../requests.ts';
 import { Link } from '../router.tsx';
@@ -10,6 +11,7 @@ import { useAsync } from '../use-async.ts';
 
 export function NotificationsPage() {
   const { t, ts, lng } = useT();
+  const server = useServerText();
   const [unreadOnly, setUnreadOnly] = useState(false);
   const list = useAsync(() => notificationsApi.list({ unread: unreadOnly ? 'true' : undefined, limit: 200 }), [unreadOnly]);
   const [error, setError] = useState<unknown>(undefined);
@@ -74,8 +76,8 @@ export function NotificationsPage() {
                   {formatDate(n.createdAt, lng, true)}
                 </time>
               </div>
-              <p className="notification-message" lang="en" dir="auto">
-                {n.message}
+              <p className="notification-message">
+                {server.notification(n)}
               </p>
               <div className="actions">
                 {n.requestId ? (
@@ -89,7 +91,7 @@ export function NotificationsPage() {
                   </Link>
                 ) : null}
                 {n.readAt ? null : (
-                  <button type="button" onClick={() => markRead(n)} aria-label={ts('notifications.markReadLabel', { message: n.message.slice(0, 80) })}>
+                  <button type="button" onClick={() => markRead(n)} aria-label={ts('notifications.markReadLabel', { message: String(n.params?.reference ?? ts(`notifications.kind.${n.kind}`)) })}>
                     {t('notifications.markRead')}
                   </button>
                 )}

@@ -9,12 +9,13 @@ import { CompletenessPanel } from '../components/request-completeness.tsx';
 import { CheckboxInput, EditorSection, FieldErrors, SelectInput, TextInput } from '../components/request-fields.tsx';
 import { LegalBasisChooser } from '../components/request-legal-basis.tsx';
 import { MeasuresEditor, OffencesEditor, PersonsEditor } from '../components/request-parts.tsx';
-import { ErrorAlert, Loading, Notice } from '../components/ui.tsx';
+import { ErrorAlert, Loading, languageName, Notice } from '../components/ui.tsx';
 import { useT } from '../i18n/use-t.tsx';
 import { loadCountries } from '../knowledge.ts';
 import {
   type Completeness,
   type CreateRequestBody,
+  focusField,
   isRequestType,
   measureKindsFor,
   PROCEEDING_STAGES,
@@ -213,6 +214,16 @@ function Editor({ initial, initialNotice = null }: { initial: RequestView | null
       setSaving(false);
     }
   }
+
+  // A refusal that names a field takes the person to it (scrolled into view, focused); any other
+  // refusal is read in the sticky save bar, which is always on screen.
+  useEffect(() => {
+    const [first] = fieldErrorsOf(saveError).keys();
+    if (first) focusField(first);
+  }, [saveError]);
+  useEffect(() => {
+    if (conflict) document.getElementById('conflict-title')?.scrollIntoView({ block: 'center' });
+  }, [conflict]);
 
   const blocking = check.report?.essentialMissing.length ?? 0;
   // Invalid values (a malformed date, an unknown State) are marked on their inputs.
@@ -512,10 +523,13 @@ function Editor({ initial, initialNotice = null }: { initial: RequestView | null
             <small id="submit-hint" className="hint">
               {blocking > 0 ? t('requests.editor.submitBlocked', { count: blocking }) : t('requests.editor.submitHint')}
             </small>
+            {/* Inside the sticky bar, next to the button just pressed: not at the foot of a long page. */}
+            <div className="editor-bar-messages">
+              <ErrorAlert error={saveError} />
+              {notice ? <Notice>{notice}</Notice> : null}
+            </div>
           </section>
           {conflict ? <ConflictPanel form={form} base={saved} latest={conflict} onReapply={reapply} onDiscard={discardMine} /> : null}
-          <ErrorAlert error={saveError} />
-          {notice ? <Notice>{notice}</Notice> : null}
         </form>
         <aside className="editor-side" aria-label={ts('requests.completeness.title')}>
           <CompletenessPanel report={check.report} checking={check.checking} error={check.error} canJump live />
@@ -542,7 +556,7 @@ function useLiveCheck(form: Draft): { report: Completeness | undefined; checking
     // that is the one thing to say.
     if (needsState) {
       setReport({
-        essentialMissing: [{ field: 'requestedOrganisationId', reason: ts('requests.completeness.needState'), citation: '', rule: 'requested-state' }],
+        essentialMissing: [{ field: 'requestedOrganisationId', reason: ts('requests.completeness.needState'), citation: '', rule: 'local:requested-state' }],
         recommendedMissing: [],
         problems: [],
       });
@@ -618,13 +632,4 @@ function ConflictPanel({
       </div>
     </section>
   );
-}
-
-function languageName(code: string, lng: string): string {
-  try {
-    const name = new Intl.DisplayNames([lng], { type: 'language' }).of(code);
-    return name ? `${name} (${code})` : code;
-  } catch {
-    return code;
-  }
 }

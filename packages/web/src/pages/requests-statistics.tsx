@@ -5,13 +5,15 @@
 import { type FormEvent, useState } from 'react';
 import { DurationChart, StateChart } from '../components/request-chart.tsx';
 import { ErrorAlert, Field, Loading, SelectField } from '../components/ui.tsx';
+import { useServerText } from '../i18n/server-text.tsx';
 import { useT } from '../i18n/use-t.tsx';
 import { countryName, loadCountries } from '../knowledge.ts';
 import { REQUEST_STATES, REQUEST_TYPES, type StatisticsFilter, type StatisticsGroup, requestsApi } from '../requests.ts';
 import { useAsync } from '../use-async.ts';
 
 export function RequestStatisticsPage() {
-  const { t, ts, lng } = useT();
+  const { t, ts, lng, label } = useT();
+  const server = useServerText();
   const countries = useAsync(() => loadCountries(), []);
   const [form, setForm] = useState<Required<StatisticsFilter>>({ side: 'requesting', type: '', from: '', to: '' });
   const [applied, setApplied] = useState(form);
@@ -130,7 +132,7 @@ export function RequestStatisticsPage() {
                               <ul className="compact">
                                 {g.refusalGrounds.map((r) => (
                                   <li key={r.ground}>
-                                    {r.ground} {r.citation ? <cite className="citation">{r.citation}</cite> : null}: {r.count}
+                                    {label('requests.refusalGround', r.ground)} {r.citation ? <cite className="citation">{server.citation(r.citation)}</cite> : null}: {r.count}
                                   </li>
                                 ))}
                               </ul>

@@ -9,7 +9,8 @@ import { RecordedPanel } from '../components/request-recorded.tsx';
 import { MarkingBadge, OverdueBadges, StateBadge } from '../components/request-badges.tsx';
 import { MarkingPanel } from '../components/request-marking.tsx';
 import { RequestTimeline } from '../components/request-timeline.tsx';
-import { ErrorAlert, formatDate, Loading, Notice } from '../components/ui.tsx';
+import { ErrorAlert, formatDate, Loading, languageName, Notice } from '../components/ui.tsx';
+import { useServerText } from '../i18n/server-text.tsx';
 import { useT } from '../i18n/use-t.tsx';
 import { useLive } from '../live.ts';
 import { countryName, loadCountries } from '../knowledge.ts';
@@ -78,6 +79,7 @@ function RequestDetails({
   onReload: () => void;
 }) {
   const { t, ts, label, lng } = useT();
+  const server = useServerText();
   const countries = useAsync(() => loadCountries(), []);
   const byCode = new Map((countries.data ?? []).map((c) => [c.code, c]));
   const state = (code: string) => `${countryName(byCode.get(code), lng, code)} (${code})`;
@@ -147,7 +149,8 @@ function RequestDetails({
                   t('requests.view.noBasis')
                 ) : basis.kind === 'treaty' ? (
                   <>
-                    {basis.title ?? basis.instrument} — <cite className="citation">{basis.citation ?? basis.instrument}</cite>
+                    {/* The treaty's title as recorded on the request (English data); the citation in the reader's words. */}
+                    <bdi lang="en">{basis.title ?? basis.instrument}</bdi> — <cite className="citation">{server.citation(basis.citation ?? basis.instrument)}</cite>
                   </>
                 ) : (
                   <>
@@ -158,7 +161,8 @@ function RequestDetails({
               </dd>
               {view.caseReference ? (
                 <>
-                  <dt>{t('requests.field.caseReference')}</dt>
+                  {/* On the requested side the file number came with the request: it is the requesting side's. */}
+                  <dt>{t(view.side === 'requesting' ? 'requests.field.caseReference' : 'requests.view.theirCaseReference')}</dt>
                   <dd>{view.caseReference}</dd>
                 </>
               ) : null}
@@ -171,13 +175,12 @@ function RequestDetails({
               {view.counterpartNodeId ? (
                 <>
                   <dt>{t('requests.view.counterpartNode')}</dt>
-                  <dd>
-                    <code className="code">{view.counterpartNodeId}</code>
-                  </dd>
+                  {/* People know the authority, not the node's key-derived id (kept as a tooltip for operators). */}
+                  <dd title={view.counterpartNodeId}>{(view.side === 'requesting' ? view.requested.name : view.requesting.name) ?? t('common.unknown')}</dd>
                 </>
               ) : null}
               <dt>{t('requests.field.language')}</dt>
-              <dd>{view.language}</dd>
+              <dd>{languageName(view.language, lng)}</dd>
               <dt>{t('requests.field.deadline')}</dt>
               <dd>
                 {formatDate(view.deadline, lng)}

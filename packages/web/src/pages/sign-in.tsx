@@ -1,4 +1,5 @@
 // Sign-in. A user who must change the password (first sign-in with a one-time password) does so here first.
+import { DEFAULT_LOCKOUT } from '@comity/core/accounts/accounts';
 import { type FormEvent, useState } from 'react';
 import { ApiError, api } from '../api.ts';
 import { ChangePasswordForm } from '../components/change-password.tsx';
@@ -45,6 +46,7 @@ export function SignInPage() {
         <ChangePasswordForm
           idPrefix="first"
           knownCurrentPassword={password || undefined}
+          oneTimePassword
           onChanged={async () => {
             await refresh();
             navigate(next, { replace: true });
@@ -54,9 +56,12 @@ export function SignInPage() {
     );
   }
 
+  // The node answers a locked account exactly like a wrong password (so that nobody learns which
+  // accounts exist), so the message says both: check the details, and that sign-in pauses.
   let message = null;
-  if (error instanceof ApiError && error.status === 401) message = t('signIn.failed');
-  else if (error instanceof ApiError && error.status === 429) message = t('signIn.rateLimited');
+  if (error instanceof ApiError && error.status === 401) {
+    message = t('signIn.failed', { attempts: DEFAULT_LOCKOUT.maxFailures, minutes: Math.round(DEFAULT_LOCKOUT.lockMs / 60_000) });
+  } else if (error instanceof ApiError && error.status === 429) message = t('signIn.rateLimited');
 
   return (
     <section className="narrow" aria-labelledby="sign-in-title">

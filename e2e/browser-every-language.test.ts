@@ -1,0 +1,128 @@
+// Every page in every non-English language, as an administrator and as a practitioner: no text
+// falls back to English. Two checks per page: no marked fallback (i18n keys and node texts without
+// a translation are wrapped in .fallback), and none of the English interface sentences of en.json
+// appears in the visible text outside elements marked lang="en" (treaty titles, article texts and
+// other data that has no translation in the data). Screenshots in e2e/artifacts/plain-language/.
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { exampleRequest } from '@comity/core/requests/examples';
+import { ApiClient, makeUser } from '@comity/server/testing/test-node';
+import type { Page } from 'playwright-core';
+import { nodeAndBrowser, signIn, watchPage } from './support/browser.ts';
+
+const ADMIN_PASSWORD = 'correct horse battery node 4 e2e';
+const LANGUAGES = ['fr', 'es', 'ar', 'ru', 'zh'] as const;
+const shots = new URL('./artifacts/plain-language/', import.meta.url).pathname;
+mkdirSync(shots, { recursive: true });
+
+type Tree = { [key: string]: string | Tree };
+function flatten(tree: Tree, prefix = '', out = new Map<string, string>()): Map<string, string> {
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(path, value);
+    else flatten(value, path, out);
+  }
+  return out;
+}
+const load = (lng: string) => flatten(JSON.parse(readFileSync(new URL(`../packages/web/src/i18n/${lng}.json`, import.meta.url), 'utf8')) as Tree);
+const en = load('en');
+
+/** English interface sentences that would betray an untranslated string: long enough to be
+ * unambiguous, without placeholders, and different from the language's own text for that key. */
+function englishTells(lng: string): string[] {
+  const other = load(lng);
+  return [...en]
+    .filter(([key, text]) => text.length >= 18 && !text.includes('{{') && other.get(key) !== text)
+    .map(([, text]) => text);
+}
+
+/** The page's visible text without the parts marked as English data (lang="en"). */
+function textOutsideEnglishData(page: Page): Promise<string> {
+  return page.evaluate<string>(`(() => {
+    const clone = document.body.cloneNode(true);
+    for (const el of clone.querySelectorAll('[lang="en"]:not(.fallback), script, style, option')) el.remove();
+    return clone.textContent ?? '';
+  })()`);
+}
+
+async function settle(page: Page): Promise<void> {
+  await page.locator('main h1').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  // Wait for the loading notices to go (the page's CSP forbids waitForFunction's eval).
+  for (let i = 0; i < 300 && (await page.locator('.loading').count()) > 0; i++) await page.waitForTimeout(100);
+}
+
+test('every page in French, Spanish, Arabic, Russian and Chinese, with no English fallback', async (t) => {
+  const opened = await nodeAndBrowser(t);
+  if (!opened) return;
+  const { node, browser } = opened;
+
+  const admin = new ApiClient(node.url);
+  await admin.signIn(node.admin.email, node.admin.oneTimePassword);
+  await admin.call('POST', '/api/v1/account/password', { currentPassword: node.admin.oneTimePassword, newPassword: ADMIN_PASSWORD }, 204);
+  await admin.signIn(node.admin.email, ADMIN_PASSWORD);
+  const drafter = await makeUser(admin, { role: 'practitioner', country: 'FRA', orgName: 'Parquet national financier' });
+  const supervisor = await makeUser(admin, { role: 'supervisor', organisationId: drafter.organisationId });
+  const executor = await makeUser(admin, { role: 'practitioner', country: 'DEU', orgName: 'Bundesamt für Justiz' });
+
+  // Some work on the node, so that lists, the request page, the timeline and notifications have content.
+  const { type: _type, ...content } = exampleRequest('mla', 'DEU', executor.organisationId);
+  const sent = await drafter.client.call<{ id: string }>('POST', '/api/v1/requests', { type: 'mla', ...content, legalBasis: { kind: 'treaty', instrument: 'UNTOC' } }, 201);
+  const go = (client: ApiClient, id: string, action: string, extra: Record<string, unknown> = {}) =>
+    client.call('POST', `/api/v1/requests/${id}/transitions`, { action, ...extra }, 200);
+  await go(drafter.client, sent.body.id, 'submit');
+  await go(supervisor.client, sent.body.id, 'approve');
+  await go(drafter.client, sent.body.id, 'transmit');
+  const incoming = await executor.client.call<{ items: { id: string }[] }>('GET', '/api/v1/requests?side=requested', undefined, 200);
+  const incomingId = incoming.body.items[0]?.id as string;
+  await go(executor.client, incomingId, 'receive');
+  await go(executor.client, incomingId, 'start-execution');
+  await go(executor.client, incomingId, 'request-more-info', { reason: 'Date of birth of the account holder.' });
+  const draft = await drafter.client.call<{ id: string }>('POST', '/api/v1/requests', { type: 'mla', requestedState: 'DEU', title: 'Bribery of officials' }, 201);
+
+  const finder = '/legal-basis?requesting=FRA&requested=BRA&type=mla&offence=corruption';
+  const common = ['/', finder, '/instruments', '/instruments/UNTOC', '/countries/BRA', '/account', '/directory', '/notifications', '/requests'];
+  const roles = [
+    {
+      name: 'admin',
+      email: node.admin.email,
+      password: ADMIN_PASSWORD,
+      pages: [...common, '/admin/organisations', '/admin/users', '/admin/audit', '/admin/knowledge', '/admin/peers'],
+    },
+    {
+      name: 'practitioner',
+      email: drafter.email,
+      password: drafter.password,
+      pages: [...common, `/requests/${sent.body.id}`, `/requests/${draft.body.id}/edit`, '/requests/new', '/requests/approvals', '/requests/statistics'],
+    },
+  ];
+
+  for (const role of roles) {
+    await t.test(`as ${role.name}`, async () => {
+      const page = await signIn(browser, node.url, role.email, role.password);
+      const watch = watchPage(page, node.url);
+      const problems: string[] = [];
+      for (const lng of LANGUAGES) {
+        const tells = englishTells(lng);
+        await page.evaluate(`window.localStorage.setItem('comity.language', '${lng}')`);
+        for (const path of role.pages) {
+          await page.goto(`${node.url}${path}`);
+          await settle(page);
+          const lang = await page.evaluate<string>('document.documentElement.lang');
+          if (lang !== lng) problems.push(`${lng} ${path}: the page is in ${lang}`);
+          for (const fallback of await page.locator('.fallback').allTextContents()) problems.push(`${lng} ${path}: fallback "${fallback.slice(0, 100)}"`);
+          const text = await textOutsideEnglishData(page);
+          for (const english of tells) if (text.includes(english)) problems.push(`${lng} ${path}: English "${english.slice(0, 100)}"`);
+        }
+        await page.goto(`${node.url}${role.name === 'admin' ? finder : `/requests/${sent.body.id}`}`);
+        await settle(page);
+        await page.setViewportSize({ width: 1366, height: 900 });
+        await page.screenshot({ path: `${shots}sweep-${role.name}-${lng}-1366.png` });
+      }
+      await page.close();
+      assert.deepEqual(problems, [], `untranslated text:\n${problems.join('\n')}`);
+      assert.deepEqual(watch.errors, []);
+    });
+  }
+});
