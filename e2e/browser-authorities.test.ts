@@ -113,7 +113,7 @@ test('a request to an authority without a node: picked from the directory, appro
   await step('the practitioner picks it from the directory, which satisfies "choose the requested authority"', async () => {
     await page.click('a[href="/requests"]');
     await page.getByRole('link', { name: 'New request' }).click();
-    await page.locator('#completeness-essential li code', { hasText: 'requestedOrganisationId' }).waitFor();
+    await page.locator('#completeness-essential li .field-name', { hasText: 'Requested authority' }).first().waitFor();
     await page.fill('#f-title', 'Bribery of public officials: bank records in Brazil (Operation Ipê)');
     await page.fill('#f-caseReference', 'PNF-2026-0117');
     await page.check('#authority-where-directory');
@@ -135,9 +135,9 @@ test('a request to an authority without a node: picked from the directory, appro
     assert.match((await page.locator('.directory-pick .choice', { hasText: 'DRCI' }).textContent()) ?? '', /Added by an administrator.*no node/);
     await choice.check();
     assert.equal(await page.inputValue('#f-requestedState'), 'Brazil');
-    await page.locator('#completeness-essential li code', { hasText: /^legalBasis$/ }).waitFor();
-    const fields = await page.locator('#completeness-essential li code').allTextContents();
-    assert.ok(!fields.includes('requestedOrganisationId'), `the authority is chosen: ${fields.join(', ')}`);
+    await page.locator('#completeness-essential li .field-name', { hasText: /^Legal basis$/ }).waitFor();
+    const fields = await page.locator('#completeness-essential li .field-name').allTextContents();
+    assert.ok(!fields.includes('Requested authority'), `the authority is chosen: ${fields.join(', ')}`);
     await page.locator('.directory-pick').scrollIntoViewIfNeeded();
     await shoot(page, 'picker-en', '.directory-pick');
   });
