@@ -1626,6 +1626,24 @@ export interface components {
                 speciality?: boolean;
             };
         };
+        CodedText: {
+            /** @description Stable code: a reason (e.g. not-in-incomplete-list) or, for a catalogue condition, its id in the data */
+            code: string;
+            params: {
+                [key: string]: string | number;
+            };
+            /** @description The English sentence */
+            text: string;
+        };
+        CodedTextInput: {
+            /** @description Stable code: a reason (e.g. not-in-incomplete-list) or, for a catalogue condition, its id in the data */
+            code: string;
+            params: {
+                [key: string]: string | number;
+            };
+            /** @description The English sentence */
+            text: string;
+        };
         Completeness: {
             /** @description Block submission and transmission */
             essentialMissing: components["schemas"]["CompletenessItem"][];
@@ -1936,6 +1954,8 @@ export interface components {
                 asOf: string;
                 instrument: string;
                 reason: string;
+                /** @default [] */
+                reasonCodes: components["schemas"]["CodedText"][];
                 signed?: string;
                 since?: string;
                 source: string;
@@ -1947,6 +1967,8 @@ export interface components {
                 asOf: string;
                 instrument: string;
                 reason: string;
+                /** @default [] */
+                reasonCodes: components["schemas"]["CodedText"][];
                 signed?: string;
                 since?: string;
                 source: string;
@@ -1958,6 +1980,8 @@ export interface components {
                 asOf: string;
                 instrument: string;
                 reason: string;
+                /** @default [] */
+                reasonCodes: components["schemas"]["CodedText"][];
                 signed?: string;
                 since?: string;
                 source: string;
@@ -1970,6 +1994,8 @@ export interface components {
                 asOf: string;
                 instrument: string;
                 reason: string;
+                /** @default [] */
+                reasonCodes: components["schemas"]["CodedText"][];
                 signed?: string;
                 since?: string;
                 source: string;
@@ -2006,6 +2032,8 @@ export interface components {
                 asOf: string;
                 instrument: string;
                 reason: string;
+                /** @default [] */
+                reasonCodes?: components["schemas"]["CodedTextInput"][];
                 signed?: string;
                 since?: string;
                 source: string;
@@ -2017,6 +2045,8 @@ export interface components {
                 asOf: string;
                 instrument: string;
                 reason: string;
+                /** @default [] */
+                reasonCodes?: components["schemas"]["CodedTextInput"][];
                 signed?: string;
                 since?: string;
                 source: string;
@@ -2028,6 +2058,8 @@ export interface components {
                 asOf: string;
                 instrument: string;
                 reason: string;
+                /** @default [] */
+                reasonCodes?: components["schemas"]["CodedTextInput"][];
                 signed?: string;
                 since?: string;
                 source: string;
@@ -2040,6 +2072,8 @@ export interface components {
                 asOf: string;
                 instrument: string;
                 reason: string;
+                /** @default [] */
+                reasonCodes?: components["schemas"]["CodedTextInput"][];
                 signed?: string;
                 since?: string;
                 source: string;
@@ -2724,6 +2758,8 @@ export interface components {
                 inferredFrom?: string;
                 name?: string;
                 reason: string;
+                /** @default [] */
+                reasonCodes: components["schemas"]["CodedText"][];
                 signature?: string;
                 since?: string;
                 source: string;
@@ -2840,6 +2876,8 @@ export interface components {
                 inferredFrom?: string;
                 name?: string;
                 reason: string;
+                /** @default [] */
+                reasonCodes?: components["schemas"]["CodedTextInput"][];
                 signature?: string;
                 since?: string;
                 source: string;
@@ -3411,6 +3449,11 @@ export interface components {
                 toBeConfirmed?: boolean;
             }[];
             citation: string;
+            /**
+             * @description The conditions as codes with parameters, in the same order
+             * @default []
+             */
+            conditionCodes: components["schemas"]["CodedText"][];
             conditions: string[];
             instrument: string;
             /** @enum {string} */
@@ -3419,6 +3462,11 @@ export interface components {
             outcome: "applicable" | "conditional" | "not-applicable" | "unknown";
             /** @description Position in the answer, 1 for the best basis */
             rank: number;
+            /**
+             * @description The reasons as coded sentences (a reason that joins two facts is two sentences here)
+             * @default []
+             */
+            reasonCodes: components["schemas"]["CodedText"][];
             reasons: string[];
             reservations: {
                 description: string;
@@ -3446,6 +3494,8 @@ export interface components {
                 /** @constant */
                 contextOnly: true;
                 instrument: string;
+                /** @default [] */
+                reasonCodes: components["schemas"]["CodedText"][];
                 reasons: string[];
                 status: {
                     requested: components["schemas"]["StatusSummary"];
@@ -3471,6 +3521,8 @@ export interface components {
                 /** @constant */
                 contextOnly: true;
                 instrument: string;
+                /** @default [] */
+                reasonCodes?: components["schemas"]["CodedTextInput"][];
                 reasons: string[];
                 status: {
                     requested: components["schemas"]["StatusSummaryInput"];
@@ -3591,6 +3643,11 @@ export interface components {
                 toBeConfirmed?: boolean;
             }[];
             citation: string;
+            /**
+             * @description The conditions as codes with parameters, in the same order
+             * @default []
+             */
+            conditionCodes?: components["schemas"]["CodedTextInput"][];
             conditions: string[];
             instrument: string;
             /** @enum {string} */
@@ -3599,6 +3656,11 @@ export interface components {
             outcome: "applicable" | "conditional" | "not-applicable" | "unknown";
             /** @description Position in the answer, 1 for the best basis */
             rank: number;
+            /**
+             * @description The reasons as coded sentences (a reason that joins two facts is two sentences here)
+             * @default []
+             */
+            reasonCodes?: components["schemas"]["CodedTextInput"][];
             reasons: string[];
             reservations: {
                 description: string;

@@ -3,6 +3,7 @@
 import { type KnowledgeIndex, instrumentStatus } from './knowledge-index.ts';
 import type { IsoDate, ReservationEffect } from './model.ts';
 import { describeEffect } from './reservations.ts';
+import type { Said } from './said.ts';
 import type { StatusState } from './status.ts';
 import type { CooperationType } from './taxonomy.ts';
 
@@ -15,6 +16,8 @@ export interface ProfileInstrument {
   source: string;
   asOf: IsoDate;
   reason: string;
+  /** The reason as coded sentences (code, parameters, English text). */
+  reasonCodes: Said[];
 }
 
 export interface ProfileDeclaration {
@@ -77,6 +80,7 @@ export function countryProfile(index: KnowledgeIndex, state: string, date: IsoDa
       source: s.source,
       asOf: s.asOf,
       reason: s.reason,
+      reasonCodes: s.said,
       ...(s.since ? { since: s.since } : {}),
       ...(s.signed ? { signed: s.signed } : {}),
     };
