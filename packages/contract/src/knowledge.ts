@@ -96,6 +96,7 @@ export const AnswerReservation = z.object({
   text: z.string(),
   effect: EffectKind,
   description: z.string(),
+  params: z.record(z.string(), z.string()).default({}).describe('The effect’s data beyond its kind: name (central authority), languages'),
   source: z.string(),
 });
 
@@ -288,6 +289,7 @@ const ProfileDeclaration = z.object({
   instrument: z.string(),
   effect: EffectKind,
   description: z.string(),
+  params: z.record(z.string(), z.string()).default({}),
   text: z.string(),
   source: z.string(),
 });

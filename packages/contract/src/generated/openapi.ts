@@ -1936,6 +1936,10 @@ export interface components {
                     /** @enum {string} */
                     effect: "no-treaty-basis-for-extradition" | "treaty-basis-for-extradition" | "central-authority" | "languages" | "territorial-exclusion" | "dispute-settlement" | "other";
                     instrument: string;
+                    /** @default {} */
+                    params: {
+                        [key: string]: string;
+                    };
                     source: string;
                     text: string;
                 }[];
@@ -2014,6 +2018,10 @@ export interface components {
                     /** @enum {string} */
                     effect: "no-treaty-basis-for-extradition" | "treaty-basis-for-extradition" | "central-authority" | "languages" | "territorial-exclusion" | "dispute-settlement" | "other";
                     instrument: string;
+                    /** @default {} */
+                    params?: {
+                        [key: string]: string;
+                    };
                     source: string;
                     text: string;
                 }[];
@@ -3473,6 +3481,13 @@ export interface components {
                 /** @enum {string} */
                 effect: "no-treaty-basis-for-extradition" | "treaty-basis-for-extradition" | "central-authority" | "languages" | "territorial-exclusion" | "dispute-settlement" | "other";
                 instrument: string;
+                /**
+                 * @description The effect’s data beyond its kind: name (central authority), languages
+                 * @default {}
+                 */
+                params: {
+                    [key: string]: string;
+                };
                 source: string;
                 state: string;
                 text: string;
@@ -3667,6 +3682,13 @@ export interface components {
                 /** @enum {string} */
                 effect: "no-treaty-basis-for-extradition" | "treaty-basis-for-extradition" | "central-authority" | "languages" | "territorial-exclusion" | "dispute-settlement" | "other";
                 instrument: string;
+                /**
+                 * @description The effect’s data beyond its kind: name (central authority), languages
+                 * @default {}
+                 */
+                params?: {
+                    [key: string]: string;
+                };
                 source: string;
                 state: string;
                 text: string;

@@ -10,7 +10,7 @@ import {
   statusTableFor,
 } from './knowledge-index.ts';
 import type { Instrument, IsoDate, Reservation, ReservationEffectKind } from './model.ts';
-import { describeEffect } from './reservations.ts';
+import { describeEffect, effectParams } from './reservations.ts';
 import type { Said } from './said.ts';
 import type { ConsentKind } from './model.ts';
 import type { StatusFact, StatusPhase, StatusState } from './status.ts';
@@ -49,6 +49,9 @@ export interface AnswerReservation {
   text: string;
   effect: ReservationEffectKind;
   description: string;
+  /** The effect's data beyond its kind (name of the central authority, languages), for a client
+   * that words the kind in its reader's language. */
+  params: Record<string, string>;
   source: string;
 }
 
@@ -251,6 +254,7 @@ function sideReservations(index: KnowledgeIndex, side: Side, type: CooperationTy
           text: r.text,
           effect: e.kind,
           description: describeEffect(e),
+          params: effectParams(e),
           source: r.source,
         });
       }

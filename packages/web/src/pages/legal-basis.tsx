@@ -9,6 +9,7 @@ import { useT } from '../i18n/use-t.tsx';
 import { cooperationTypes, countryName, loadCountries, loadInstrument, offenceIds } from '../knowledge.ts';
 import { Link, navigate, useLocation } from '../router.tsx';
 import { useAsync } from '../use-async.ts';
+import { EffectData } from '../components/effect-data.tsx';
 
 export function LegalBasisPage() {
   const { t, ts, label } = useT();
@@ -290,11 +291,7 @@ function BasisCard({
             {basis.reservations.map((r) => (
               <li key={`${r.state}:${r.instrument}:${r.text}`}>
                 <strong>{stateName(r.state)}</strong> — {label('effect', r.effect)}
-                {r.description ? (
-                  <>
-                    : <bdi lang="en">{r.description}</bdi>
-                  </>
-                ) : null}
+                <EffectData params={r.params} description={r.description} kind={r.effect} />
                 <blockquote lang="en" dir="ltr">{r.text}</blockquote>
                 <small className="source">{t('finder.source', { source: r.source })}</small>
               </li>
