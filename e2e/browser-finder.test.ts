@@ -60,6 +60,12 @@ test('finder: France → Brazil, MLA, corruption, in French then Arabic', async 
   await group.locator(':scope > summary').click();
   const why = (await group.locator('.why-unknown').first().textContent()) ?? '';
   assert.match(why, /^Pourquoi inconnu : \S/);
+  // The engine's reasons are worded in French from their codes, not shown in English.
+  assert.doesNotMatch(why, /\b(is|the|party list|unknown)\b/, `why unknown: ${why}`);
+  await uncac.locator('details.reasons > summary').click();
+  const reasons = await uncac.locator('details.reasons li').allTextContents();
+  assert.ok(reasons.some((r) => /^France est partie à \u2068?UNCAC/.test(r)), `UNCAC reasons: ${reasons.join(' | ')}`);
+  assert.equal(await uncac.locator('details.reasons [lang="en"]').count(), 0, 'no reason left in English');
   // Status of both States is stated, with the data's as-of date for the whole answer.
   assert.equal(await uncac.locator('.status').count(), 2);
   assert.match((await page.locator('.results > p.meta').textContent()) ?? '', /Données à jour au/);
@@ -82,6 +88,9 @@ test('finder: France → Brazil, MLA, corruption, in French then Arabic', async 
   const expected = folded >= 3 && folded <= 10 ? `${folded} صكوك أخرى وضعها غير معروف` : undefined;
   if (expected) assert.equal(summaryAr, expected);
   else assert.match(summaryAr, /غير معروف/);
+
+  const reasonsAr = await uncac.locator('details.reasons li').allTextContents();
+  assert.ok(reasonsAr.length > 0 && reasonsAr.every((r) => /[\u0600-\u06FF]/.test(r)), `UNCAC reasons in Arabic: ${reasonsAr.join(' | ')}`);
 
   await shoot(page, 'ar');
 

@@ -53,6 +53,17 @@ export const LegalBasisQuery = z
   .strict();
 export type LegalBasisQuery = z.infer<typeof LegalBasisQuery>;
 
+/** A sentence of the legal-basis engine as a stable code with its parameters (State codes,
+ * instrument ids, dates, citations) next to its English text; a client words the code in its
+ * reader's language and shows the text when it does not know the code. */
+export const CodedText = z
+  .object({
+    code: z.string().describe('Stable code: a reason (e.g. not-in-incomplete-list) or, for a catalogue condition, its id in the data'),
+    params: z.record(z.string(), z.union([z.string(), z.number()])),
+    text: z.string().describe('The English sentence'),
+  })
+  .meta({ id: 'CodedText' });
+
 export const StatusSummary = z
   .object({
     state: StatusState,
@@ -85,6 +96,7 @@ export const AnswerReservation = z.object({
   text: z.string(),
   effect: EffectKind,
   description: z.string(),
+  params: z.record(z.string(), z.string()).default({}).describe('The effect’s data beyond its kind: name (central authority), languages'),
   source: z.string(),
 });
 
@@ -99,8 +111,10 @@ export const LegalBasis = z
     articles: z.array(AnswerArticle),
     status: z.object({ requesting: StatusSummary, requested: StatusSummary }),
     conditions: z.array(z.string()),
+    conditionCodes: z.array(CodedText).default([]).describe('The conditions as codes with parameters, in the same order'),
     reservations: z.array(AnswerReservation),
     reasons: z.array(z.string()),
+    reasonCodes: z.array(CodedText).default([]).describe('The reasons as coded sentences (a reason that joins two facts is two sentences here)'),
     citation: z.string(),
     appliesWith: z.string().optional(),
     rank: z.number().int().min(1).describe('Position in the answer, 1 for the best basis'),
@@ -146,6 +160,7 @@ export const LegalBasisAnswer = z
         contextOnly: z.literal(true),
         status: z.object({ requesting: StatusSummary, requested: StatusSummary }),
         reasons: z.array(z.string()),
+        reasonCodes: z.array(CodedText).default([]),
       }),
     ),
   })
@@ -188,6 +203,7 @@ export const InstrumentParty = z.object({
   status: StatusState,
   since: IsoDate.optional(),
   reason: z.string(),
+  reasonCodes: z.array(CodedText).default([]),
   signature: IsoDate.optional(),
   consent: IsoDate.optional(),
   consentKind: ConsentKind.optional(),
@@ -266,12 +282,14 @@ const ProfileInstrument = z.object({
   source: z.string(),
   asOf: IsoDate,
   reason: z.string(),
+  reasonCodes: z.array(CodedText).default([]),
 });
 
 const ProfileDeclaration = z.object({
   instrument: z.string(),
   effect: EffectKind,
   description: z.string(),
+  params: z.record(z.string(), z.string()).default({}),
   text: z.string(),
   source: z.string(),
 });

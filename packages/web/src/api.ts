@@ -49,6 +49,8 @@ export type PublicSettings = ResponseOf<'/api/v1/settings/public', 'get'>;
 export type UiLanguage = 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
 
 export type Country = Schemas['Country'];
+/** A sentence of the legal-basis engine: code, parameters and the English text. */
+export type CodedText = Schemas['CodedText'];
 export type LegalBasisAnswer = Schemas['LegalBasisAnswer'];
 export type LegalBasis = LegalBasisAnswer['bases'][number];
 export type ContextInstrument = LegalBasisAnswer['context'][number];

@@ -1626,6 +1626,24 @@ export interface components {
                 speciality?: boolean;
             };
         };
+        CodedText: {
+            /** @description Stable code: a reason (e.g. not-in-incomplete-list) or, for a catalogue condition, its id in the data */
+            code: string;
+            params: {
+                [key: string]: string | number;
+            };
+            /** @description The English sentence */
+            text: string;
+        };
+        CodedTextInput: {
+            /** @description Stable code: a reason (e.g. not-in-incomplete-list) or, for a catalogue condition, its id in the data */
+            code: string;
+            params: {
+                [key: string]: string | number;
+            };
+            /** @description The English sentence */
+            text: string;
+        };
         Completeness: {
             /** @description Block submission and transmission */
             essentialMissing: components["schemas"]["CompletenessItem"][];
@@ -1918,6 +1936,10 @@ export interface components {
                     /** @enum {string} */
                     effect: "no-treaty-basis-for-extradition" | "treaty-basis-for-extradition" | "central-authority" | "languages" | "territorial-exclusion" | "dispute-settlement" | "other";
                     instrument: string;
+                    /** @default {} */
+                    params: {
+                        [key: string]: string;
+                    };
                     source: string;
                     text: string;
                 }[];
@@ -1936,6 +1958,8 @@ export interface components {
                 asOf: string;
                 instrument: string;
                 reason: string;
+                /** @default [] */
+                reasonCodes: components["schemas"]["CodedText"][];
                 signed?: string;
                 since?: string;
                 source: string;
@@ -1947,6 +1971,8 @@ export interface components {
                 asOf: string;
                 instrument: string;
                 reason: string;
+                /** @default [] */
+                reasonCodes: components["schemas"]["CodedText"][];
                 signed?: string;
                 since?: string;
                 source: string;
@@ -1958,6 +1984,8 @@ export interface components {
                 asOf: string;
                 instrument: string;
                 reason: string;
+                /** @default [] */
+                reasonCodes: components["schemas"]["CodedText"][];
                 signed?: string;
                 since?: string;
                 source: string;
@@ -1970,6 +1998,8 @@ export interface components {
                 asOf: string;
                 instrument: string;
                 reason: string;
+                /** @default [] */
+                reasonCodes: components["schemas"]["CodedText"][];
                 signed?: string;
                 since?: string;
                 source: string;
@@ -1988,6 +2018,10 @@ export interface components {
                     /** @enum {string} */
                     effect: "no-treaty-basis-for-extradition" | "treaty-basis-for-extradition" | "central-authority" | "languages" | "territorial-exclusion" | "dispute-settlement" | "other";
                     instrument: string;
+                    /** @default {} */
+                    params?: {
+                        [key: string]: string;
+                    };
                     source: string;
                     text: string;
                 }[];
@@ -2006,6 +2040,8 @@ export interface components {
                 asOf: string;
                 instrument: string;
                 reason: string;
+                /** @default [] */
+                reasonCodes?: components["schemas"]["CodedTextInput"][];
                 signed?: string;
                 since?: string;
                 source: string;
@@ -2017,6 +2053,8 @@ export interface components {
                 asOf: string;
                 instrument: string;
                 reason: string;
+                /** @default [] */
+                reasonCodes?: components["schemas"]["CodedTextInput"][];
                 signed?: string;
                 since?: string;
                 source: string;
@@ -2028,6 +2066,8 @@ export interface components {
                 asOf: string;
                 instrument: string;
                 reason: string;
+                /** @default [] */
+                reasonCodes?: components["schemas"]["CodedTextInput"][];
                 signed?: string;
                 since?: string;
                 source: string;
@@ -2040,6 +2080,8 @@ export interface components {
                 asOf: string;
                 instrument: string;
                 reason: string;
+                /** @default [] */
+                reasonCodes?: components["schemas"]["CodedTextInput"][];
                 signed?: string;
                 since?: string;
                 source: string;
@@ -2724,6 +2766,8 @@ export interface components {
                 inferredFrom?: string;
                 name?: string;
                 reason: string;
+                /** @default [] */
+                reasonCodes: components["schemas"]["CodedText"][];
                 signature?: string;
                 since?: string;
                 source: string;
@@ -2840,6 +2884,8 @@ export interface components {
                 inferredFrom?: string;
                 name?: string;
                 reason: string;
+                /** @default [] */
+                reasonCodes?: components["schemas"]["CodedTextInput"][];
                 signature?: string;
                 since?: string;
                 source: string;
@@ -3411,6 +3457,11 @@ export interface components {
                 toBeConfirmed?: boolean;
             }[];
             citation: string;
+            /**
+             * @description The conditions as codes with parameters, in the same order
+             * @default []
+             */
+            conditionCodes: components["schemas"]["CodedText"][];
             conditions: string[];
             instrument: string;
             /** @enum {string} */
@@ -3419,12 +3470,24 @@ export interface components {
             outcome: "applicable" | "conditional" | "not-applicable" | "unknown";
             /** @description Position in the answer, 1 for the best basis */
             rank: number;
+            /**
+             * @description The reasons as coded sentences (a reason that joins two facts is two sentences here)
+             * @default []
+             */
+            reasonCodes: components["schemas"]["CodedText"][];
             reasons: string[];
             reservations: {
                 description: string;
                 /** @enum {string} */
                 effect: "no-treaty-basis-for-extradition" | "treaty-basis-for-extradition" | "central-authority" | "languages" | "territorial-exclusion" | "dispute-settlement" | "other";
                 instrument: string;
+                /**
+                 * @description The effect’s data beyond its kind: name (central authority), languages
+                 * @default {}
+                 */
+                params: {
+                    [key: string]: string;
+                };
                 source: string;
                 state: string;
                 text: string;
@@ -3446,6 +3509,8 @@ export interface components {
                 /** @constant */
                 contextOnly: true;
                 instrument: string;
+                /** @default [] */
+                reasonCodes: components["schemas"]["CodedText"][];
                 reasons: string[];
                 status: {
                     requested: components["schemas"]["StatusSummary"];
@@ -3471,6 +3536,8 @@ export interface components {
                 /** @constant */
                 contextOnly: true;
                 instrument: string;
+                /** @default [] */
+                reasonCodes?: components["schemas"]["CodedTextInput"][];
                 reasons: string[];
                 status: {
                     requested: components["schemas"]["StatusSummaryInput"];
@@ -3591,6 +3658,11 @@ export interface components {
                 toBeConfirmed?: boolean;
             }[];
             citation: string;
+            /**
+             * @description The conditions as codes with parameters, in the same order
+             * @default []
+             */
+            conditionCodes?: components["schemas"]["CodedTextInput"][];
             conditions: string[];
             instrument: string;
             /** @enum {string} */
@@ -3599,12 +3671,24 @@ export interface components {
             outcome: "applicable" | "conditional" | "not-applicable" | "unknown";
             /** @description Position in the answer, 1 for the best basis */
             rank: number;
+            /**
+             * @description The reasons as coded sentences (a reason that joins two facts is two sentences here)
+             * @default []
+             */
+            reasonCodes?: components["schemas"]["CodedTextInput"][];
             reasons: string[];
             reservations: {
                 description: string;
                 /** @enum {string} */
                 effect: "no-treaty-basis-for-extradition" | "treaty-basis-for-extradition" | "central-authority" | "languages" | "territorial-exclusion" | "dispute-settlement" | "other";
                 instrument: string;
+                /**
+                 * @description The effect’s data beyond its kind: name (central authority), languages
+                 * @default {}
+                 */
+                params?: {
+                    [key: string]: string;
+                };
                 source: string;
                 state: string;
                 text: string;

@@ -277,6 +277,15 @@ describe('findLegalBases', () => {
       mla?.reservations.map((r) => r.effect),
       ['central-authority', 'languages'],
     );
+    // The effect's data travels apart from its English description, for a client to word the kind.
+    assert.deepEqual(
+      mla?.reservations.map((r) => r.params),
+      [{ name: 'Ministry of Justice' }, { languages: 'English, French' }],
+    );
+    // The condition AAA's declaration raises is coded too, with the States and the instrument.
+    const coded = fromB?.conditionCodes.find((c) => c.code === 'requesting-no-treaty-basis');
+    assert.deepEqual(coded?.params, { requesting: 'BBB', requested: 'AAA', instrument: 'CONV' });
+    assert.ok(fromB?.conditions.includes(coded?.text ?? ''));
   });
 
   it('bilateral treaties come first and bind only their two States; *any-extraditable carries its conditions', () => {

@@ -10,7 +10,8 @@ import {
   statusTableFor,
 } from './knowledge-index.ts';
 import type { Instrument, IsoDate, Reservation, ReservationEffectKind } from './model.ts';
-import { describeEffect } from './reservations.ts';
+import { describeEffect, effectParams } from './reservations.ts';
+import type { Said } from './said.ts';
 import type { ConsentKind } from './model.ts';
 import type { StatusFact, StatusPhase, StatusState } from './status.ts';
 import { COOPERATION_TYPES, type CooperationType, type OffenceId } from './taxonomy.ts';
@@ -48,6 +49,9 @@ export interface AnswerReservation {
   text: string;
   effect: ReservationEffectKind;
   description: string;
+  /** The effect's data beyond its kind (name of the central authority, languages), for a client
+   * that words the kind in its reader's language. */
+  params: Record<string, string>;
   source: string;
 }
 
@@ -63,8 +67,12 @@ export interface LegalBasis {
   articles: AnswerArticle[];
   status: { requesting: StatusSummary; requested: StatusSummary };
   conditions: string[];
+  /** The conditions as codes with parameters, in the same order (a catalogue condition's code is its id). */
+  conditionCodes: Said[];
   reservations: AnswerReservation[];
   reasons: string[];
+  /** The reasons as coded sentences (a reason that joins two facts is two sentences here). */
+  reasonCodes: Said[];
   citation: string;
   /** For a Protocol: the Convention it applies together with. */
   appliesWith?: string;
@@ -95,6 +103,7 @@ export interface ContextInstrument {
   contextOnly: true;
   status: { requesting: StatusSummary; requested: StatusSummary };
   reasons: string[];
+  reasonCodes: Said[];
 }
 
 export interface LegalBasisAnswer {
@@ -163,6 +172,7 @@ interface Side {
   state: StatusState;
   summary: StatusSummary;
   reasons: string[];
+  said: Said[];
   /** Reservations that matter, by cooperation type ordinal (filled on first use). */
   reservations: Array<AnswerReservation[] | undefined>;
   noTreatyBasisForExtradition: boolean;
@@ -178,14 +188,19 @@ const TYPE_ORDINAL = new Map<CooperationType, number>(COOPERATION_TYPES.map((t, 
 function buildSide(index: KnowledgeIndex, table: StatusTable, i: Instrument, state: string, date: IsoDate): Side {
   let fact = statusIn(table, index, i.id, state, date);
   const reasons: string[] = [];
+  const said: Said[] = [];
   const instrumentIds = [i.id];
   if (i.supplements) {
     instrumentIds.push(i.supplements);
     const parent = statusIn(table, index, i.supplements, state, date);
-    if (parent !== fact && parent.state !== 'party') reasons.push(`${i.supplements}: ${parent.reason}`);
+    if (parent !== fact && parent.state !== 'party') {
+      reasons.push(`${i.supplements}: ${parent.reason}`);
+      said.push(...parent.said);
+    }
     fact = combine(fact, parent);
   }
   reasons.push(fact.reason);
+  said.push(...fact.said);
   let noBasis = false;
   for (const id of instrumentIds) {
     for (const r of index.reservations.get(id)?.get(state) ?? []) {
@@ -196,6 +211,7 @@ function buildSide(index: KnowledgeIndex, table: StatusTable, i: Instrument, sta
     state: fact.state,
     summary: summary(fact),
     reasons,
+    said,
     reservations: [],
     noTreatyBasisForExtradition: noBasis,
     instrumentIds,
@@ -238,6 +254,7 @@ function sideReservations(index: KnowledgeIndex, side: Side, type: CooperationTy
           text: r.text,
           effect: e.kind,
           description: describeEffect(e),
+          params: effectParams(e),
           source: r.source,
         });
       }
@@ -249,23 +266,38 @@ function sideReservations(index: KnowledgeIndex, side: Side, type: CooperationTy
 
 interface InForce {
   state: StatusState;
-  reason?: string;
+  reason?: Said;
 }
 
 function instrumentInForce(instrument: Instrument, date: IsoDate): InForce {
   if (instrument.adopted && instrument.adopted > date) {
-    return { state: 'not-party', reason: `${instrument.id} was adopted only on ${instrument.adopted}, after ${date}.` };
+    return {
+      state: 'not-party',
+      reason: {
+        code: 'adopted-after-date',
+        params: { instrument: instrument.id, adopted: instrument.adopted, date },
+        text: `${instrument.id} was adopted only on ${instrument.adopted}, after ${date}.`,
+      },
+    };
   }
   if (!instrument.entryIntoForce) {
     return {
       state: 'unknown',
-      reason: `Whether ${instrument.id} is in force is not in the data (missing fact: its date of entry into force).`,
+      reason: {
+        code: 'in-force-unknown',
+        params: { instrument: instrument.id },
+        text: `Whether ${instrument.id} is in force is not in the data (missing fact: its date of entry into force).`,
+      },
     };
   }
   if (instrument.entryIntoForce > date) {
     return {
       state: 'not-party',
-      reason: `${instrument.id} entered into force only on ${instrument.entryIntoForce}, after ${date}.`,
+      reason: {
+        code: 'in-force-after-date',
+        params: { instrument: instrument.id, entryIntoForce: instrument.entryIntoForce, date },
+        text: `${instrument.id} entered into force only on ${instrument.entryIntoForce}, after ${date}.`,
+      },
     };
   }
   return { state: 'party' };
@@ -331,29 +363,38 @@ function evaluate(
   const unknown = inForce.state === 'unknown' || a.state === 'unknown' || b.state === 'unknown';
 
   const reasons: string[] = [];
-  if (inForce.reason) reasons.push(inForce.reason);
+  const reasonCodes: Said[] = [];
+  if (inForce.reason) {
+    reasons.push(inForce.reason.text);
+    reasonCodes.push(inForce.reason);
+  }
   for (const r of a.reasons) reasons.push(r);
-  if (!same) for (const r of b.reasons) reasons.push(r);
+  for (const r of a.said) reasonCodes.push(r);
+  if (!same) {
+    for (const r of b.reasons) reasons.push(r);
+    for (const r of b.said) reasonCodes.push(r);
+  }
 
   const resA = sideReservations(index, a, q.type, typeOrdinal);
   const resB = same ? NO_RESERVATIONS : sideReservations(index, b, q.type, typeOrdinal);
   let conditions = c.conditions;
+  let conditionCodes = c.conditionsSaid;
   if (extradition) {
     const basisOf = i.supplements ?? i.id;
     if (refusedByRequested) {
-      reasons.push(
-        `${q.requested} (requested) does not take ${basisOf} as the legal basis for extradition (declaration under its extradition article): it is not a basis for this request.`,
-      );
+      const text = `${q.requested} (requested) does not take ${basisOf} as the legal basis for extradition (declaration under its extradition article): it is not a basis for this request.`;
+      reasons.push(text);
+      reasonCodes.push({ code: 'requested-no-treaty-basis', params: { requested: q.requested, instrument: basisOf }, text });
     }
     if (a.noTreatyBasisForExtradition) {
-      conditions = [
-        ...conditions,
-        `${q.requesting} (requesting) does not itself take ${basisOf} as the legal basis for extradition: will ${q.requested} extradite without reciprocity?`,
-      ];
+      const text = `${q.requesting} (requesting) does not itself take ${basisOf} as the legal basis for extradition: will ${q.requested} extradite without reciprocity?`;
+      conditions = [...conditions, text];
+      conditionCodes = [...conditionCodes, { code: 'requesting-no-treaty-basis', params: { requesting: q.requesting, requested: q.requested, instrument: basisOf }, text }];
     }
   }
   const reservations = resA.length === 0 ? resB : resB.length === 0 ? resA : [...resA, ...resB];
   for (const r of c.staticReasons) reasons.push(r);
+  for (const r of c.staticSaid) reasonCodes.push(r);
   const articles = q.includeText === false ? c.articlesWithoutText : c.articles;
 
   let outcome: Outcome;
@@ -372,8 +413,10 @@ function evaluate(
     articles,
     status: { requesting: a.summary, requested: b.summary },
     conditions,
+    conditionCodes,
     reservations,
     reasons,
+    reasonCodes,
     citation: c.citation,
     rank: 0,
   };
@@ -398,11 +441,11 @@ function orderKey(basis: LegalBasis, general: boolean, adopted: number): number 
 }
 
 function notCovered(index: KnowledgeIndex, i: Instrument, q: LegalBasisQuery): LegalBasis {
-  const reason = i.contextOnly
-    ? `${i.id} is context only: it has no clause for criminal cooperation.`
+  const reason: Said = i.contextOnly
+    ? { code: 'context-only', params: { instrument: i.id }, text: `${i.id} is context only: it has no clause for criminal cooperation.` }
     : !i.cooperation[q.type]
-      ? `${i.id} does not provide ${q.type}.`
-      : `${i.id} does not cover ${q.offence}.`;
+      ? { code: 'type-not-provided', params: { instrument: i.id, type: q.type }, text: `${i.id} does not provide ${q.type}.` }
+      : { code: 'offence-not-covered', params: { instrument: i.id, offence: q.offence }, text: `${i.id} does not cover ${q.offence}.` };
   return {
     instrument: i.id,
     title: i.titles.en ?? i.short,
@@ -416,8 +459,10 @@ function notCovered(index: KnowledgeIndex, i: Instrument, q: LegalBasisQuery): L
       requested: summary(instrumentStatus(index, i.id, q.requested, q.date)),
     },
     conditions: [],
+    conditionCodes: [],
     reservations: [],
-    reasons: [reason],
+    reasons: [reason.text],
+    reasonCodes: [reason],
     citation: i.id,
     rank: 0,
   };
@@ -484,7 +529,8 @@ export function findLegalBases(index: KnowledgeIndex, query: LegalBasisQuery): L
         title: i.titles.en ?? i.short,
         contextOnly: true,
         status: { requesting: a.summary, requested: b.summary },
-        reasons: contextReasons(i),
+        reasons: contextReasons(i).map((r) => r.text),
+        reasonCodes: contextReasons(i),
       });
     }
   }
@@ -601,12 +647,20 @@ function headlineOf(index: KnowledgeIndex, q: LegalBasisQuery, bases: LegalBasis
 }
 
 const NO_CONTEXT: ContextInstrument[] = [];
-const contextReasonCache = new WeakMap<Instrument, string[]>();
+const contextReasonCache = new WeakMap<Instrument, Said[]>();
 
-function contextReasons(i: Instrument): string[] {
+function contextReasons(i: Instrument): Said[] {
   let reasons = contextReasonCache.get(i);
   if (!reasons) {
-    reasons = [`${i.id} is context, not a legal basis: ${i.notes ?? 'it has no clause for criminal cooperation.'}`];
+    // The notes are English data (no translation in the catalogue); a client words the code and
+    // shows the notes as they are.
+    reasons = [
+      {
+        code: 'context-not-basis',
+        params: { instrument: i.id, ...(i.notes ? { notes: i.notes } : {}) },
+        text: `${i.id} is context, not a legal basis: ${i.notes ?? 'it has no clause for criminal cooperation.'}`,
+      },
+    ];
     contextReasonCache.set(i, reasons);
   }
   return reasons;

@@ -11,6 +11,7 @@ import type {
   Reservation,
 } from './model.ts';
 import { normaliseName } from './resolve.ts';
+import { because, type Said } from './said.ts';
 import { eligibilityOf } from './entry-into-force.ts';
 import { type StatusFact, statusFromParticipation } from './status.ts';
 import {
@@ -41,10 +42,13 @@ export interface Candidate {
   /** How the offence is covered: the offence id itself or a wildcard. */
   via: string;
   conditions: string[];
+  /** The same conditions, coded: a catalogue condition's code is its id in the data. */
+  conditionsSaid: Said[];
   articles: AnswerArticle[];
   articlesWithoutText: AnswerArticle[];
   /** Reasons that depend only on the instrument, type and offence. */
   staticReasons: string[];
+  staticSaid: Said[];
   title: string;
   /** "UNCAC art. 46", or the id alone when the data has no article. */
   citation: string;
@@ -115,16 +119,16 @@ function articlesFor(instrument: Instrument, type: CooperationType, withText: bo
   });
 }
 
-function conditionsFor(instrument: Instrument, via: string, offence: OffenceId): string[] {
-  const out: string[] = [];
+function conditionsFor(instrument: Instrument, via: string, offence: OffenceId): Said[] {
+  const out: Said[] = [];
   for (const c of instrument.scopeConditions) {
     if (c.onlyVia && c.onlyVia !== via) continue;
     if (c.onlyFor && !c.onlyFor.includes(offence)) continue;
-    out.push(`${c.question} (${c.citation})`);
+    out.push({ code: c.id, params: { instrument: instrument.id, citation: c.citation }, text: `${c.question} (${c.citation})` });
   }
   if (isOffenceWildcard(via)) {
     const q = OFFENCE_WILDCARDS[via].question;
-    if (q && !instrument.scopeConditions.some((c) => c.onlyVia === via)) out.push(q);
+    if (q && !instrument.scopeConditions.some((c) => c.onlyVia === via)) out.push({ code: `wildcard-${via.slice(1)}`, params: { instrument: instrument.id }, text: q });
   }
   return out;
 }
@@ -200,20 +204,25 @@ export function buildKnowledgeIndex(snapshot: KnowledgeSnapshot): KnowledgeIndex
         const via = coverage(i, offence, type);
         if (!via) continue;
         const articles = articlesFor(i, type, true);
-        const staticReasons: string[] = [];
-        if (i.supplements) staticReasons.push(`${i.id} applies together with ${i.supplements}: both States must be party to both.`);
-        if (via !== offence) staticReasons.push(`${i.id} covers ${offence} through ${via}.`);
-        if (articles.length === 0) staticReasons.push(`The articles of ${i.id} that provide ${type} are not in the data.`);
-        else if (!i.articlesChecked) staticReasons.push(`Article numbers of ${i.id} are to be confirmed against the authentic text.`);
+        const staticSaid: Said[] = [];
+        const say = (code: string, params: Record<string, string>, text: string) => staticSaid.push({ code, params, text });
+        if (i.supplements) say('applies-together', { instrument: i.id, parent: i.supplements }, `${i.id} applies together with ${i.supplements}: both States must be party to both.`);
+        if (via !== offence) say('covered-through', { instrument: i.id, offence, via }, `${i.id} covers ${offence} through ${via}.`);
+        if (articles.length === 0) say('articles-not-in-data', { instrument: i.id, type }, `The articles of ${i.id} that provide ${type} are not in the data.`);
+        else if (!i.articlesChecked) say('articles-to-confirm', { instrument: i.id }, `Article numbers of ${i.id} are to be confirmed against the authentic text.`);
+        const staticReasons = staticSaid.map((x) => x.text);
+        const conditionsSaid = conditionsFor(i, via, offence);
         list.push({
           instrument: i,
           ordinal: ordinals.get(i.id) ?? 0,
           rank,
           via,
-          conditions: conditionsFor(i, via, offence),
+          conditions: conditionsSaid.map((x) => x.text),
+          conditionsSaid,
           articles,
           articlesWithoutText: articlesFor(i, type, false),
           staticReasons,
+          staticSaid,
           title: i.titles.en ?? i.short,
           citation: articles.length ? `${i.id} art. ${articles.map((x) => x.number).join(', ')}` : i.id,
           general: via !== offence || offence === 'other-serious-crime',
@@ -306,7 +315,11 @@ function computeStatus(index: KnowledgeIndex, instrumentId: string, state: strin
       state: 'not-party',
       source: list?.source ?? 'instrument',
       asOf: list?.asOf ?? index.dataAsOf,
-      reason: `${instrumentId} is a bilateral treaty between ${instrument.states.join(' and ')}.`,
+      ...because(
+        'bilateral-between',
+        { instrument: instrumentId, first: instrument.states[0], second: instrument.states[1] },
+        `${instrumentId} is a bilateral treaty between ${instrument.states.join(' and ')}.`,
+      ),
     };
   }
   const meta = list ?? {
@@ -323,12 +336,18 @@ function computeStatus(index: KnowledgeIndex, instrumentId: string, state: strin
         phase: 'not-eligible',
         source: `${eligibility.citation}; members of ${eligibility.organisation}: ${index.snapshot.organisations?.find((o) => o.id === eligibility.organisation)?.source ?? 'data'}`,
         asOf: list?.asOf ?? index.dataAsOf,
-        reason: `${state} is not party to ${instrumentId} (not eligible, ${eligibility.citation}: ${instrument.eligibility?.text ?? ''}).`,
+        ...because(
+          'not-eligible',
+          { state, instrument: instrumentId, citation: eligibility.citation, rule: instrument.eligibility?.text ?? '' },
+          `${state} is not party to ${instrumentId} (not eligible, ${eligibility.citation}: ${instrument.eligibility?.text ?? ''}).`,
+        ),
       };
     }
     const fact = statusFromParticipation(meta, p, state, date, statusOptions(instrument));
     if (fact.state === 'unknown' && eligibility.verdict === 'by-invitation') {
-      fact.reason += ` ${state} is not a member of ${eligibility.organisation}: it may join only when invited (${eligibility.citation}).`;
+      const text = `${state} is not a member of ${eligibility.organisation}: it may join only when invited (${eligibility.citation}).`;
+      fact.reason += ` ${text}`;
+      fact.said = [...fact.said, { code: 'by-invitation', params: { state, organisation: eligibility.organisation, citation: eligibility.citation }, text }];
     }
     return fact;
   }

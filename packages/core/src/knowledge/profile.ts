@@ -2,7 +2,8 @@
 // declarations that matter for cooperation, grouped by the kind of cooperation they affect.
 import { type KnowledgeIndex, instrumentStatus } from './knowledge-index.ts';
 import type { IsoDate, ReservationEffect } from './model.ts';
-import { describeEffect } from './reservations.ts';
+import { describeEffect, effectParams } from './reservations.ts';
+import type { Said } from './said.ts';
 import type { StatusState } from './status.ts';
 import type { CooperationType } from './taxonomy.ts';
 
@@ -15,12 +16,15 @@ export interface ProfileInstrument {
   source: string;
   asOf: IsoDate;
   reason: string;
+  /** The reason as coded sentences (code, parameters, English text). */
+  reasonCodes: Said[];
 }
 
 export interface ProfileDeclaration {
   instrument: string;
   effect: ReservationEffect['kind'];
   description: string;
+  params: Record<string, string>;
   text: string;
   source: string;
 }
@@ -77,6 +81,7 @@ export function countryProfile(index: KnowledgeIndex, state: string, date: IsoDa
       source: s.source,
       asOf: s.asOf,
       reason: s.reason,
+      reasonCodes: s.said,
       ...(s.since ? { since: s.since } : {}),
       ...(s.signed ? { signed: s.signed } : {}),
     };
@@ -89,7 +94,7 @@ export function countryProfile(index: KnowledgeIndex, state: string, date: IsoDa
     for (const e of r.effects) {
       for (const g of groupsOf(e)) {
         const list = profile.declarations[g] ?? [];
-        list.push({ instrument: r.instrument, effect: e.kind, description: describeEffect(e), text: r.text, source: r.source });
+        list.push({ instrument: r.instrument, effect: e.kind, description: describeEffect(e), params: effectParams(e), text: r.text, source: r.source });
         profile.declarations[g] = list;
       }
     }

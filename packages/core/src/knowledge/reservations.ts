@@ -121,6 +121,14 @@ export function recogniseEffects(text: string): ReservationEffect[] {
 }
 
 /** A short label for one effect, used in answers and the CLI table. */
+/** The data of an effect that its kind does not say: the central authority's name, the languages.
+ * A client words the kind itself (`effect.<kind>`) and shows these as they are. */
+export function effectParams(effect: ReservationEffect): Record<string, string> {
+  if (effect.kind === 'central-authority') return { name: effect.name };
+  if (effect.kind === 'languages') return { languages: effect.languages.join(', ') };
+  return {};
+}
+
 export function describeEffect(effect: ReservationEffect): string {
   switch (effect.kind) {
     case 'no-treaty-basis-for-extradition':

@@ -2,6 +2,7 @@
 // never read as "not party": only a list that is complete at the date can say that.
 import { entryIntoForceFor, ruleCitation } from './entry-into-force.ts';
 import type { ConsentKind, EntryIntoForceRule, IsoDate, Participation, PartyList } from './model.ts';
+import { because, type Said } from './said.ts';
 
 export type StatusState = 'party' | 'not-party' | 'unknown';
 
@@ -26,6 +27,8 @@ export interface StatusFact {
   entryIntoForceRule?: string;
   /** Plain-language explanation of the fact, for the answer's reasons. */
   reason: string;
+  /** The same explanation as coded sentences (code, parameters, English text). */
+  said: Said[];
   /** The public part of the fact, built once and shared by answers (see engine.ts). */
   summary?: unknown;
 }
@@ -82,24 +85,32 @@ export function statusFromParticipation(
       return {
         ...base,
         state: 'not-party',
-        reason: signed
-          ? `${what} (list complete as of ${list.asOf}).`
-          : `${state} is not in the ${instrument} party list, which is complete as of ${list.asOf}.`,
+        ...(signed
+          ? because('signed-not-bound-list-complete', { state, instrument, signed, asOf: list.asOf }, `${what} (list complete as of ${list.asOf}).`)
+          : because('not-in-complete-list', { state, instrument, asOf: list.asOf }, `${state} is not in the ${instrument} party list, which is complete as of ${list.asOf}.`)),
       };
     }
     if (list.complete) {
       return {
         ...base,
         state: 'unknown',
-        reason: `${state} was not party to ${instrument} on ${list.asOf}, the date of the data; whether it joined by ${date} is unknown.`,
+        ...because(
+          'joined-after-data-unknown',
+          { state, instrument, asOf: list.asOf, date },
+          `${state} was not party to ${instrument} on ${list.asOf}, the date of the data; whether it joined by ${date} is unknown.`,
+        ),
       };
     }
     return {
       ...base,
       state: 'unknown',
-      reason: signed
-        ? `${what}; the ${instrument} party list is incomplete, so later consent is unknown.`
-        : `${state} is not in the ${instrument} party list, which is incomplete: status unknown (missing fact: whether ${state} is party).`,
+      ...(signed
+        ? because('signed-not-bound-list-incomplete', { state, instrument, signed }, `${what}; the ${instrument} party list is incomplete, so later consent is unknown.`)
+        : because(
+            'not-in-incomplete-list',
+            { state, instrument },
+            `${state} is not in the ${instrument} party list, which is incomplete: status unknown (missing fact: whether ${state} is party).`,
+          )),
     };
   }
 
@@ -114,7 +125,7 @@ export function statusFromParticipation(
     return {
       ...base,
       state: 'not-party',
-      reason: `${state} denounced ${instrument} with effect from ${p.denunciation}.`,
+      ...because('denounced', { state, instrument, denunciation: p.denunciation }, `${state} denounced ${instrument} with effect from ${p.denunciation}.`),
     };
   }
   if (!p.consent) {
@@ -126,13 +137,17 @@ export function statusFromParticipation(
         state: 'party',
         phase: 'party-date-unknown',
         consentKind: p.consentKind,
-        reason: `${state} is party to ${instrument} (party, date unknown: the source attests it as of ${p.asOf}).`,
+        ...because('party-date-unknown', { state, instrument, asOf: p.asOf }, `${state} is party to ${instrument} (party, date unknown: the source attests it as of ${p.asOf}).`),
       };
     }
     return {
       ...base,
       state: 'unknown',
-      reason: `${state} is party to ${instrument} as of ${p.asOf}, but its consent date is not in the data, so its status on ${date} is unknown.`,
+      ...because(
+        'consent-date-unknown',
+        { state, instrument, asOf: p.asOf, date },
+        `${state} is party to ${instrument} as of ${p.asOf}, but its consent date is not in the data, so its status on ${date} is unknown.`,
+      ),
     };
   }
   const consent = { consent: p.consent, consentKind: p.consentKind };
@@ -141,21 +156,25 @@ export function statusFromParticipation(
       ...base,
       ...consent,
       state: 'not-party',
-      reason: `${state} consented to ${instrument} only on ${p.consent}, after ${date}.`,
+      ...because('consented-after-date', { state, instrument, consent: p.consent, date }, `${state} consented to ${instrument} only on ${p.consent}, after ${date}.`),
     };
   }
   const instrumentEif = options.instrumentEntryIntoForce;
   const rule = options.entryIntoForceRule;
   let eif = p.entryIntoForce;
   let how = eif ? 'as the data states' : '';
+  // Which of the three ways gave the date: the data, the final-clause rule, the treaty's own date.
+  let howCode: 'data' | 'rule' | 'instrument' = 'data';
   let citation: string | undefined;
   if (!eif && rule) {
     eif = entryIntoForceFor(rule, p.consent, instrumentEif);
     citation = ruleCitation(instrument, rule);
-    how = eif === instrumentEif && instrumentEif > p.consent ? `the date ${instrument} itself entered into force` : citation;
+    howCode = eif === instrumentEif && instrumentEif > p.consent ? 'instrument' : 'rule';
+    how = howCode === 'instrument' ? `the date ${instrument} itself entered into force` : citation;
   } else if (!eif && instrumentEif && p.consent < instrumentEif) {
     eif = instrumentEif;
     how = `the date ${instrument} itself entered into force`;
+    howCode = 'instrument';
   }
   if (eif) {
     const withRule = { ...consent, since: eif, ...(citation ? { entryIntoForceRule: citation } : {}) };
@@ -165,14 +184,22 @@ export function statusFromParticipation(
         ...withRule,
         state: 'not-party',
         phase: 'consented-not-in-force',
-        reason: `${state} consented to ${instrument} (${p.consentKind} deposited ${p.consent}); it enters into force for ${state} on ${eif} (${how}): consented, not yet in force on ${date}.`,
+        ...because(
+          `consented-not-in-force.${howCode}`,
+          { state, instrument, consentKind: p.consentKind, consent: p.consent, entryIntoForce: eif, date, ...(citation ? { rule: citation } : {}) },
+          `${state} consented to ${instrument} (${p.consentKind} deposited ${p.consent}); it enters into force for ${state} on ${eif} (${how}): consented, not yet in force on ${date}.`,
+        ),
       };
     }
     return {
       ...base,
       ...withRule,
       state: 'party',
-      reason: `${state} is party to ${instrument} — consent deposited ${p.consent}, in force for it from ${eif} (${how}).`,
+      ...because(
+        `party-in-force.${howCode}`,
+        { state, instrument, consent: p.consent, entryIntoForce: eif, ...(citation ? { rule: citation } : {}) },
+        `${state} is party to ${instrument} — consent deposited ${p.consent}, in force for it from ${eif} (${how}).`,
+      ),
     };
   }
   if (addMonths(p.consent, ENTRY_INTO_FORCE_WINDOW_MONTHS) <= date) {
@@ -182,13 +209,21 @@ export function statusFromParticipation(
       ...consent,
       state: 'party',
       ...(since ? { since } : {}),
-      reason: `${state} is party to ${instrument} (${p.consentKind} ${p.consent}; in force for it within months of that date — the rule for a State's entry into force is not in the shipped text).`,
+      ...because(
+        'party-rule-not-shipped',
+        { state, instrument, consentKind: p.consentKind, consent: p.consent },
+        `${state} is party to ${instrument} (${p.consentKind} ${p.consent}; in force for it within months of that date — the rule for a State's entry into force is not in the shipped text).`,
+      ),
     };
   }
   return {
     ...base,
     ...consent,
     state: 'unknown',
-    reason: `${state} consented to ${instrument} on ${p.consent}; the rule for a State's entry into force is not in the shipped text, so whether it was already in force for ${state} on ${date} is not in the data.`,
+    ...because(
+      'consented-rule-not-shipped',
+      { state, instrument, consent: p.consent, date },
+      `${state} consented to ${instrument} on ${p.consent}; the rule for a State's entry into force is not in the shipped text, so whether it was already in force for ${state} on ${date} is not in the data.`,
+    ),
   };
 }

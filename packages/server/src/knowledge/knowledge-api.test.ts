@@ -25,6 +25,8 @@ interface Basis {
   conditions: string[];
   reservations: { state: string; effect: string }[];
   reasons: string[];
+  reasonCodes: { code: string; params: Record<string, string | number>; text: string }[];
+  conditionCodes: { code: string; params: Record<string, string | number>; text: string }[];
   rank: number;
 }
 interface Answer {
@@ -63,6 +65,14 @@ for (const backend of testBackends()) {
       assert.equal(drugs.bases[0]?.status.requesting.entryIntoForceRule, 'DRUGS-1988 art. 29(2)');
       assert.match(drugs.headline.text, /^Best basis: DRUGS-1988 art\. 6 — both States parties \(Germany since 1994, Argentina since 1993\)$/);
       assert.ok(drugs.bases.findIndex((b) => b.instrument === 'DRUGS-1988') < drugs.bases.findIndex((b) => b.instrument === 'UNTOC'));
+      // The reasons travel as codes with parameters next to their English text (for the web to word them).
+      const partyReason = drugs.bases[0]?.reasonCodes.find((r) => r.params.state === 'DEU');
+      assert.equal(partyReason?.code, 'party-in-force.rule');
+      assert.equal(partyReason?.params.rule, 'DRUGS-1988 art. 29(2)');
+      assert.ok(drugs.bases[0]?.reasons.includes(partyReason?.text ?? ''), 'the coded sentence is one of the English reasons');
+      const untoc = drugs.bases.find((b) => b.instrument === 'UNTOC');
+      assert.deepEqual(untoc?.conditionCodes.map((c) => c.code), ['transnational', 'organized-criminal-group', 'serious-crime']);
+      assert.deepEqual(untoc?.conditionCodes.map((c) => c.text), untoc?.conditions);
 
       const uncacAt = async (date: string) =>
         (await anon.call<Answer>('GET', `/api/v1/legal-basis?requesting=DEU&requested=BRA&type=mla&offence=corruption&date=${date}&all=true`, undefined, 200)).body.bases.find(

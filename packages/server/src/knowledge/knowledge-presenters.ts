@@ -92,6 +92,7 @@ export function presentInstrumentDetail(
         status: s.state,
         ...(s.since ? { since: s.since } : {}),
         reason: s.reason,
+        reasonCodes: s.said,
         ...(p.signature ? { signature: p.signature } : {}),
         ...(p.consent ? { consent: p.consent } : {}),
         ...(p.consentKind ? { consentKind: p.consentKind } : {}),

@@ -4,7 +4,7 @@
 // offences, states and actions of a request, dates) are put in words too. A code without a
 // translation shows the node's English text, marked lang="en" like any other fallback.
 import { type ReactNode, useEffect, useState } from 'react';
-import type { Country, UiLanguage, ApiError } from '../api.ts';
+import type { ApiError, CodedText, Country, UiLanguage } from '../api.ts';
 import { formatDate } from '../format.ts';
 import { fieldLabelParts } from '../field-labels.ts';
 import { countryName, loadCountries } from '../knowledge.ts';
@@ -45,7 +45,14 @@ export interface ServerText {
   field: (path: string) => string;
   /** A problem+json from the node, worded from its code; null when the code has no translation. */
   problem: (error: ApiError) => string | null;
+  /** A legal-basis reason or condition to confirm (`legalBasisText.reason.*`, `.condition.*`). */
+  basis: (item: CodedText, kind: 'reason' | 'condition') => ReactNode;
 }
+
+/** Parameters of the legal-basis texts that are dates, States and instrument ids. */
+const BASIS_DATES = ['asOf', 'signed', 'consent', 'entryIntoForce', 'denunciation', 'adopted'];
+const BASIS_STATES = ['first', 'second'];
+const BASIS_IDS = ['instrument', 'parent', 'organisation'];
 
 export function useServerText(): ServerText {
   const { ts, lng, has } = useT();
@@ -124,6 +131,38 @@ export function useServerText(): ServerText {
       for (const k of ['request', 'by', 'from', 'to', 'counterpart', 'conditions', 'proceedings']) if (typeof w[k] === 'string' && w[k]) w[k] = isolate(String(w[k]));
       const text = ts(key, w);
       return n.params?.reason ? `${text} ${ts('notifications.reason', { reason: isolate(String(n.params.reason)) })}` : text;
+    },
+    basis: (item, kind) => {
+      const key = `legalBasisText.${kind}.${item.code}`;
+      if (!item.code || !has(key)) return english(item.text);
+      const w = words(item.params);
+      for (const k of BASIS_DATES) if (typeof item.params[k] === 'string') w[k] = formatDate(String(item.params[k]), lng);
+      for (const k of BASIS_STATES) if (typeof item.params[k] === 'string') w[k] = state(String(item.params[k]));
+      for (const k of BASIS_IDS) if (typeof item.params[k] === 'string') w[k] = isolate(String(item.params[k]));
+      for (const k of ['citation', 'rule']) if (typeof item.params[k] === 'string') w[k] = isolate(citation(String(item.params[k])));
+      const kindOf = item.params.consentKind;
+      if (typeof kindOf === 'string' && has(`consentKind.${kindOf}`)) {
+        // "ratification déposée le …": a common noun inside a sentence (no capital in the Latin and Cyrillic scripts).
+        const word = ts(`consentKind.${kindOf}`);
+        w.consentKind = word.charAt(0).toLocaleLowerCase(lng) + word.slice(1);
+      }
+      const via = item.params.via;
+      if (typeof via === 'string') {
+        const wildcard = `legalBasisText.via.${via.replace(/^\*/, '')}`;
+        w.via = via.startsWith('*') && has(wildcard) ? ts(wildcard) : has(`offence.${via}`) ? ts(`offence.${via}`) : via;
+      }
+      const text = ts(key, w);
+      // A context instrument's notes are English data (the catalogue has no translation of them).
+      const notes = item.params.notes;
+      if (typeof notes !== 'string' || !notes) return text;
+      return (
+        <>
+          {text}{' '}
+          <bdi lang="en" dir="ltr">
+            {notes}
+          </bdi>
+        </>
+      );
     },
     problem: (error) => {
       if (!error.code || !has(`problem.${error.code}`)) return null;

@@ -8,6 +8,7 @@ import { countryName } from '../knowledge.ts';
 import { Link } from '../router.tsx';
 import { useAsync } from '../use-async.ts';
 import { DisagreementList, FactsList } from '../components/declared-facts.tsx';
+import { EffectData } from '../components/effect-data.tsx';
 
 export function CountryPage({ code }: { code: string }) {
   const { t, lng } = useT();
@@ -77,11 +78,7 @@ function Declarations({ declarations }: { declarations: CountryProfile['declarat
             {(list ?? []).map((d) => (
               <li key={`${d.instrument}:${d.effect}:${d.text}`}>
                 <strong>{d.instrument}</strong> — {label('effect', d.effect)}
-                {d.description ? (
-                  <>
-                    : <bdi lang="en">{d.description}</bdi>
-                  </>
-                ) : null}
+                <EffectData params={d.params} description={d.description} kind={d.effect} />
                 <blockquote lang="en" dir="ltr">{d.text}</blockquote>
                 <small className="source">{t('finder.source', { source: d.source })}</small>
               </li>

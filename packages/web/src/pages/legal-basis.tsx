@@ -1,14 +1,15 @@
 // The legal-basis finder: two States, an offence and a kind of cooperation → the instruments that apply.
 // The query lives in the URL so that an answer can be bookmarked and shared.
-import { type FormEvent, useEffect, useState } from 'react';
-import { type Article, api, type Country, type LegalBasis, type LegalBasisAnswer, type StatusFact } from '../api.ts';
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
+import { type Article, api, type CodedText, type Country, type LegalBasis, type LegalBasisAnswer, type StatusFact } from '../api.ts';
 import { CountryPicker } from '../components/country-picker.tsx';
 import { ErrorAlert, Field, formatDate, Loading, SelectField } from '../components/ui.tsx';
-import { useServerText } from '../i18n/server-text.tsx';
+import { type ServerText, useServerText } from '../i18n/server-text.tsx';
 import { useT } from '../i18n/use-t.tsx';
 import { cooperationTypes, countryName, loadCountries, loadInstrument, offenceIds } from '../knowledge.ts';
 import { Link, navigate, useLocation } from '../router.tsx';
 import { useAsync } from '../use-async.ts';
+import { EffectData } from '../components/effect-data.tsx';
 
 export function LegalBasisPage() {
   const { t, ts, label } = useT();
@@ -172,6 +173,7 @@ function Headline({ answer, countries }: { answer: LegalBasisAnswer; countries: 
 
 function Answer({ answer, countries }: { answer: LegalBasisAnswer; countries: Map<string, Country> }) {
   const { t, lng } = useT();
+  const server = useServerText();
   // Applicable and conditional cards open; the unknown ones folded under one line; the ones that
   // do not apply (asked for with the checkbox) after them.
   const open = answer.bases.filter((b) => b.outcome === 'applicable' || b.outcome === 'conditional');
@@ -201,9 +203,9 @@ function Answer({ answer, countries }: { answer: LegalBasisAnswer; countries: Ma
               <li key={c.instrument}>
                 <Link to={`/instruments/${encodeURIComponent(c.instrument)}`}>{c.title}</Link>{' '}
                 <span className="code">{c.instrument}</span>
-                <ul lang="en" dir="ltr">
-                  {c.reasons.map((r) => (
-                    <li key={r}>{r}</li>
+                <ul>
+                  {codedOr(c.reasonCodes, c.reasons).map((r) => (
+                    <li key={r.text}>{server.basis(r, 'reason')}</li>
                   ))}
                 </ul>
               </li>
@@ -225,6 +227,7 @@ function BasisCard({
   countries: Map<string, Country>;
 }) {
   const { t, label, lng } = useT();
+  const server = useServerText();
   const titleId = `basis-${basis.instrument}`;
   const stateName = (code: string) => countryName(countries.get(code), lng, code);
   return (
@@ -236,10 +239,7 @@ function BasisCard({
         <span className={`badge badge-${basis.outcome}`}>{label('outcome', basis.outcome)}</span>
       </header>
       {basis.outcome === 'unknown' ? <p className="why-unknown">
-          {t('finder.whyUnknown')}{' '}
-          <bdi lang="en" dir="ltr">
-            {whyUnknown(basis)}
-          </bdi>
+          {t('finder.whyUnknown')} <bdi>{whyUnknown(basis, server)}</bdi>
         </p> : null}
       <p className="meta">
         {label('instrumentKind', basis.kind)}
@@ -262,9 +262,11 @@ function BasisCard({
       {basis.conditions.length > 0 ? (
         <>
           <h4>{t('finder.conditions')}</h4>
-          <ul className="questions" lang="en" dir="ltr">
-            {basis.conditions.map((c) => (
-              <li key={c}>{c}</li>
+          <ul className="questions">
+            {codedOr(basis.conditionCodes, basis.conditions).map((c) => (
+              <li key={c.text} data-code={c.code || undefined}>
+                {server.basis(c, 'condition')}
+              </li>
             ))}
           </ul>
         </>
@@ -289,11 +291,7 @@ function BasisCard({
             {basis.reservations.map((r) => (
               <li key={`${r.state}:${r.instrument}:${r.text}`}>
                 <strong>{stateName(r.state)}</strong> — {label('effect', r.effect)}
-                {r.description ? (
-                  <>
-                    : <bdi lang="en">{r.description}</bdi>
-                  </>
-                ) : null}
+                <EffectData params={r.params} description={r.description} kind={r.effect} />
                 <blockquote lang="en" dir="ltr">{r.text}</blockquote>
                 <small className="source">{t('finder.source', { source: r.source })}</small>
               </li>
@@ -305,9 +303,11 @@ function BasisCard({
       {basis.reasons.length > 0 ? (
         <details className="reasons">
           <summary>{t('finder.reasons')}</summary>
-          <ul lang="en" dir="ltr">
-            {basis.reasons.map((r) => (
-              <li key={r}>{r}</li>
+          <ul>
+            {codedOr(basis.reasonCodes, basis.reasons).map((r) => (
+              <li key={r.text} data-code={r.code || undefined}>
+                {server.basis(r, 'reason')}
+              </li>
             ))}
           </ul>
         </details>
@@ -319,9 +319,17 @@ function BasisCard({
   );
 }
 
-/** The one reason that says what the data does not know (the reasons are English, from the engine). */
-function whyUnknown(basis: LegalBasis): string {
-  return basis.reasons.find((r) => /unknown|incomplete|not in the data/i.test(r)) ?? basis.reasons[0] ?? '';
+/** The coded sentences of an answer; a node that sends only the English texts gets them as
+ * sentences without a code (shown marked as English). */
+function codedOr(coded: CodedText[] | undefined, texts: string[]): CodedText[] {
+  return coded && coded.length > 0 ? coded : texts.map((text) => ({ code: '', params: {}, text }));
+}
+
+/** The one reason that says what the data does not know, in the reader's language. */
+function whyUnknown(basis: LegalBasis, server: ServerText): ReactNode {
+  const reasons = codedOr(basis.reasonCodes, basis.reasons);
+  const r = reasons.find((x) => /unknown|incomplete|not in the data/i.test(x.text)) ?? reasons[0];
+  return r ? server.basis(r, 'reason') : '';
 }
 
 /** "Party — consent deposited …, in force for it from … (UNCAC art. 68(2))", source and date;
