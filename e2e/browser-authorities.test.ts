@@ -12,9 +12,9 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { ApiClient, makeUser } from '@comity/server/testing/test-node';
+import { makeUser } from '@comity/server/testing/test-node';
 import type { Page } from 'playwright-core';
-import { browserUnavailable, htmlDirection, launchBrowser, signIn, watchPage } from './support/browser.ts';
+import { browserUnavailable, htmlDirection, launchBrowser, signedInAdmin, signIn, watchPage } from './support/browser.ts';
 import { startTestNode } from './support/test-node.ts';
 
 const ADMIN_PASSWORD = 'correct horse battery node 4 e2e';
@@ -62,10 +62,7 @@ test('a request to an authority without a node: picked from the directory, appro
     rmSync(workDir, { recursive: true, force: true });
   });
 
-  const admin = new ApiClient(node.url);
-  await admin.signIn(node.admin.email, node.admin.oneTimePassword);
-  await admin.call('POST', '/api/v1/account/password', { currentPassword: node.admin.oneTimePassword, newPassword: ADMIN_PASSWORD }, 204);
-  await admin.signIn(node.admin.email, ADMIN_PASSWORD);
+  const admin = await signedInAdmin(node, ADMIN_PASSWORD);
   const drafter = await makeUser(admin, { role: 'practitioner', country: 'FRA', orgName: 'Ministère de la Justice (France)' });
   const supervisor = await makeUser(admin, { role: 'supervisor', organisationId: drafter.organisationId });
 

@@ -9,9 +9,9 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { exampleRequest } from '@comity/core/requests/examples';
-import { ApiClient, makeUser } from '@comity/server/testing/test-node';
+import { type ApiClient, makeUser } from '@comity/server/testing/test-node';
 import type { Page } from 'playwright-core';
-import { nodeAndBrowser, signIn, watchPage } from './support/browser.ts';
+import { nodeAndBrowser, signedInAdmin, signIn, watchPage } from './support/browser.ts';
 
 const ADMIN_PASSWORD = 'correct horse battery node 4 e2e';
 const LANGUAGES = ['fr', 'es', 'ar', 'ru', 'zh'] as const;
@@ -60,10 +60,7 @@ test('every page in French, Spanish, Arabic, Russian and Chinese, with no Englis
   if (!opened) return;
   const { node, browser } = opened;
 
-  const admin = new ApiClient(node.url);
-  await admin.signIn(node.admin.email, node.admin.oneTimePassword);
-  await admin.call('POST', '/api/v1/account/password', { currentPassword: node.admin.oneTimePassword, newPassword: ADMIN_PASSWORD }, 204);
-  await admin.signIn(node.admin.email, ADMIN_PASSWORD);
+  const admin = await signedInAdmin(node, ADMIN_PASSWORD);
   const drafter = await makeUser(admin, { role: 'practitioner', country: 'FRA', orgName: 'Parquet national financier' });
   const supervisor = await makeUser(admin, { role: 'supervisor', organisationId: drafter.organisationId });
   const executor = await makeUser(admin, { role: 'practitioner', country: 'DEU', orgName: 'Bundesamt für Justiz' });

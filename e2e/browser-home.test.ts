@@ -8,9 +8,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { exampleRequest } from '@comity/core/requests/examples';
-import { ApiClient, makeUser } from '@comity/server/testing/test-node';
+import { type ApiClient, makeUser } from '@comity/server/testing/test-node';
 import type { Page } from 'playwright-core';
-import { browserUnavailable, htmlDirection, launchBrowser, signIn, watchPage } from './support/browser.ts';
+import { browserUnavailable, htmlDirection, launchBrowser, signedInAdmin, signIn, watchPage } from './support/browser.ts';
 import { startTestNode } from './support/test-node.ts';
 
 const ADMIN_PASSWORD = 'correct horse battery node 4 e2e';
@@ -56,10 +56,7 @@ test('the home page shows each role what waits for it', async (t) => {
     await browser.close();
     await node.close();
   });
-  const admin = new ApiClient(node.url);
-  await admin.signIn(node.admin.email, node.admin.oneTimePassword);
-  await admin.call('POST', '/api/v1/account/password', { currentPassword: node.admin.oneTimePassword, newPassword: ADMIN_PASSWORD }, 204);
-  await admin.signIn(node.admin.email, ADMIN_PASSWORD);
+  const admin = await signedInAdmin(node, ADMIN_PASSWORD);
   const drafter = await makeUser(admin, { role: 'practitioner', country: 'FRA', orgName: 'Parquet national financier' });
   const supervisor = await makeUser(admin, { role: 'supervisor', organisationId: drafter.organisationId });
   const viewer = await makeUser(admin, { role: 'viewer', organisationId: drafter.organisationId });

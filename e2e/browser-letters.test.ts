@@ -9,9 +9,9 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { exampleRequest } from '@comity/core/requests/examples';
-import { ApiClient, makeUser } from '@comity/server/testing/test-node';
+import { makeUser } from '@comity/server/testing/test-node';
 import type { Page } from 'playwright-core';
-import { htmlDirection, nodeAndBrowser, signIn, watchPage } from './support/browser.ts';
+import { nodeAndBrowser, signedInAdmin, signIn, useLanguage, watchPage } from './support/browser.ts';
 
 const ADMIN_PASSWORD = 'correct horse battery node 4 letters';
 const artifacts = resolve(new URL('.', import.meta.url).pathname, 'artifacts/letters');
@@ -37,19 +37,11 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1366, height: 900 });
 }
 
-async function useLanguage(page: Page, code: string, dir: string): Promise<void> {
-  if ((await htmlDirection(page)).lang !== code) await page.selectOption('#language', code);
-  assert.equal((await htmlDirection(page)).dir, dir);
-}
-
 test('the signature on the account page, and the warning before exporting a letter with text in another language (en, fr, ar)', async (t) => {
   const started = await nodeAndBrowser(t);
   if (!started) return;
   const { node, browser } = started;
-  const admin = new ApiClient(node.url);
-  await admin.signIn(node.admin.email, node.admin.oneTimePassword);
-  await admin.call('POST', '/api/v1/account/password', { currentPassword: node.admin.oneTimePassword, newPassword: ADMIN_PASSWORD }, 204);
-  await admin.signIn(node.admin.email, ADMIN_PASSWORD);
+  const admin = await signedInAdmin(node, ADMIN_PASSWORD);
   const drafter = await makeUser(admin, { role: 'practitioner', country: 'FRA', orgName: 'Parquet national financier' });
   const supervisor = await makeUser(admin, { role: 'supervisor', organisationId: drafter.organisationId });
   const requested = await makeUser(admin, { role: 'practitioner', country: 'DEU', orgName: 'Bundesamt für Justiz' });

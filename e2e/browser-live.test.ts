@@ -11,19 +11,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { exampleRequest } from '@comity/core/requests/examples';
-import { ApiClient, makeUser } from '@comity/server/testing/test-node';
+import { type ApiClient, makeUser } from '@comity/server/testing/test-node';
 import type { Page } from 'playwright-core';
-import { browserUnavailable, htmlDirection, launchBrowser, signIn, watchPage } from './support/browser.ts';
+import { browserUnavailable, htmlDirection, launchBrowser, signedInAdmin, signIn, watchPage } from './support/browser.ts';
 import { startTestNode } from './support/test-node.ts';
 
 const ADMIN_PASSWORD = 'correct horse battery node 4 e2e';
 const artifacts = join(new URL('.', import.meta.url).pathname, 'artifacts', 'live');
 
 async function adminOf(node: { url: string; admin: { email: string; oneTimePassword: string } }): Promise<ApiClient> {
-  const admin = new ApiClient(node.url);
-  await admin.signIn(node.admin.email, node.admin.oneTimePassword);
-  await admin.call('POST', '/api/v1/account/password', { currentPassword: node.admin.oneTimePassword, newPassword: ADMIN_PASSWORD }, 204);
-  await admin.signIn(node.admin.email, ADMIN_PASSWORD);
+  const admin = await signedInAdmin(node, ADMIN_PASSWORD);
   return admin;
 }
 

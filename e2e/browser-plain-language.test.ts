@@ -13,7 +13,7 @@ import { DEFAULT_LOCKOUT } from '@comity/core/accounts/accounts';
 import { exampleRequest } from '@comity/core/requests/examples';
 import { ApiClient, makeUser } from '@comity/server/testing/test-node';
 import type { Page } from 'playwright-core';
-import { htmlDirection, nodeAndBrowser, signIn, watchPage } from './support/browser.ts';
+import { htmlDirection, nodeAndBrowser, signedInAdmin, signIn, watchPage } from './support/browser.ts';
 
 const ADMIN_PASSWORD = 'correct horse battery node 4 e2e';
 const shots = new URL('./artifacts/plain-language/', import.meta.url).pathname;
@@ -59,10 +59,7 @@ test('messages a person understands, in English, French and Arabic', async (t) =
   if (!opened) return;
   const { node, browser } = opened;
 
-  const admin = new ApiClient(node.url);
-  await admin.signIn(node.admin.email, node.admin.oneTimePassword);
-  await admin.call('POST', '/api/v1/account/password', { currentPassword: node.admin.oneTimePassword, newPassword: ADMIN_PASSWORD }, 204);
-  await admin.signIn(node.admin.email, ADMIN_PASSWORD);
+  const admin = await signedInAdmin(node, ADMIN_PASSWORD);
   const drafter = await makeUser(admin, { role: 'practitioner', country: 'FRA', orgName: 'Parquet national financier' });
   const supervisor = await makeUser(admin, { role: 'supervisor', organisationId: drafter.organisationId });
   const executor = await makeUser(admin, { role: 'practitioner', country: 'DEU', orgName: 'Bundesamt für Justiz' });

@@ -8,9 +8,9 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { exampleRequest } from '@comity/core/requests/examples';
-import { ApiClient, makeUser } from '@comity/server/testing/test-node';
+import { makeUser } from '@comity/server/testing/test-node';
 import type { Page } from 'playwright-core';
-import { htmlDirection, nodeAndBrowser, signIn, watchPage } from './support/browser.ts';
+import { nodeAndBrowser, signedInAdmin, signIn, useLanguage, watchPage } from './support/browser.ts';
 
 const ADMIN_PASSWORD = 'correct horse battery node 4 policy';
 const artifacts = resolve(new URL('.', import.meta.url).pathname, 'artifacts/policy');
@@ -20,19 +20,11 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
 }
 
-async function useLanguage(page: Page, code: string, dir: string): Promise<void> {
-  if ((await htmlDirection(page)).lang !== code) await page.selectOption('#language', code);
-  assert.equal((await htmlDirection(page)).dir, dir);
-}
-
 test('a denied use says why and offers to ask the originator; the question waits for a supervisor', async (t) => {
   const started = await nodeAndBrowser(t);
   if (!started) return;
   const { node, browser } = started;
-  const admin = new ApiClient(node.url);
-  await admin.signIn(node.admin.email, node.admin.oneTimePassword);
-  await admin.call('POST', '/api/v1/account/password', { currentPassword: node.admin.oneTimePassword, newPassword: ADMIN_PASSWORD }, 204);
-  await admin.signIn(node.admin.email, ADMIN_PASSWORD);
+  const admin = await signedInAdmin(node, ADMIN_PASSWORD);
   const originator = await makeUser(admin, { role: 'practitioner', country: 'FRA', orgName: 'Parquet national financier' });
   const originatorSupervisor = await makeUser(admin, { role: 'supervisor', organisationId: originator.organisationId });
   const holder = await makeUser(admin, { role: 'practitioner', country: 'DEU', orgName: 'Bundesamt für Justiz' });

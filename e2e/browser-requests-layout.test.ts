@@ -9,10 +9,10 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { exampleRequest } from '@comity/core/requests/examples';
-import { ApiClient, makeUser } from '@comity/server/testing/test-node';
+import { makeUser } from '@comity/server/testing/test-node';
 
 import type { Page } from 'playwright-core';
-import { htmlDirection, nodeAndBrowser, watchPage, signIn } from './support/browser.ts';
+import { nodeAndBrowser, signedInAdmin, signIn, useLanguage, watchPage } from './support/browser.ts';
 
 const ADMIN_PASSWORD = 'correct horse battery node 4 layout';
 type User = Awaited<ReturnType<typeof makeUser>>;
@@ -106,19 +106,11 @@ async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
 }
 
 
-async function useLanguage(page: Page, code: string, dir: string): Promise<void> {
-  if ((await htmlDirection(page)).lang !== code) await page.selectOption('#language', code);
-  assert.equal((await htmlDirection(page)).dir, dir);
-}
-
 const nextFrame = (page: Page) => page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
 
 /** A node with a drafter, a supervisor and one long request awaiting approval. */
 async function setUp(node: { url: string; admin: { email: string; oneTimePassword: string } }): Promise<{ id: string; drafter: User; supervisor: User }> {
-  const admin = new ApiClient(node.url);
-  await admin.signIn(node.admin.email, node.admin.oneTimePassword);
-  await admin.call('POST', '/api/v1/account/password', { currentPassword: node.admin.oneTimePassword, newPassword: ADMIN_PASSWORD }, 204);
-  await admin.signIn(node.admin.email, ADMIN_PASSWORD);
+  const admin = await signedInAdmin(node, ADMIN_PASSWORD);
   const drafter = await makeUser(admin, { role: 'practitioner', country: 'FRA', orgName: 'Parquet national financier' });
   const supervisor = await makeUser(admin, { role: 'supervisor', organisationId: drafter.organisationId });
   const requested = await makeUser(admin, { role: 'practitioner', country: 'DEU', orgName: 'Bundesamt für Justiz' });

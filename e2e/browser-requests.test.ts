@@ -12,8 +12,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { ApiClient, makeUser } from '@comity/server/testing/test-node';
-import { browserUnavailable, htmlDirection, launchBrowser, nodeAndBrowser, watchPage, signIn } from './support/browser.ts';
+import { type ApiClient, makeUser } from '@comity/server/testing/test-node';
+import { browserUnavailable, htmlDirection, launchBrowser, nodeAndBrowser, signedInAdmin, signIn, watchPage } from './support/browser.ts';
 import { startTestNode } from './support/test-node.ts';
 
 const ADMIN_PASSWORD = 'correct horse battery node 4 e2e';
@@ -344,10 +344,7 @@ function fingerprintOf(card: { card: { keys: { signing: { publicKey: string } } 
 }
 
 async function adminOf(node: { url: string; admin: { email: string; oneTimePassword: string } }): Promise<ApiClient> {
-  const admin = new ApiClient(node.url);
-  await admin.signIn(node.admin.email, node.admin.oneTimePassword);
-  await admin.call('POST', '/api/v1/account/password', { currentPassword: node.admin.oneTimePassword, newPassword: ADMIN_PASSWORD }, 204);
-  await admin.signIn(node.admin.email, ADMIN_PASSWORD);
+  const admin = await signedInAdmin(node, ADMIN_PASSWORD);
   return admin;
 }
 

@@ -1,6 +1,8 @@
 // The system Chromium driven by playwright-core; never a downloaded browser.
 import { existsSync } from 'node:fs';
 import type { TestContext } from 'node:test';
+import assert from 'node:assert/strict';
+import { ApiClient } from '@comity/server/testing/test-node';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { startTestNode, type TestNode } from './test-node.ts';
 
@@ -69,4 +71,19 @@ export async function signIn(browser: Browser, url: string, email: string, passw
   await page.click('form button[type=submit]');
   await page.locator('.user-name').waitFor();
   return page;
+}
+
+/** The node's first administrator, signed in through the API after changing the one-time password to `password`. */
+export async function signedInAdmin(node: Pick<TestNode, 'url' | 'admin'>, password: string): Promise<ApiClient> {
+  const admin = new ApiClient(node.url);
+  await admin.signIn(node.admin.email, node.admin.oneTimePassword);
+  await admin.call('POST', '/api/v1/account/password', { currentPassword: node.admin.oneTimePassword, newPassword: password }, 204);
+  await admin.signIn(node.admin.email, password);
+  return admin;
+}
+
+/** Switches the interface language (unless it is already on) and checks the page's direction. */
+export async function useLanguage(page: Page, code: string, dir: string): Promise<void> {
+  if ((await htmlDirection(page)).lang !== code) await page.selectOption('#language', code);
+  assert.equal((await htmlDirection(page)).dir, dir);
 }
