@@ -99,6 +99,11 @@ export function fromAuthorityRow(a: AuthorityRow): DirectoryAuthority & { versio
 export const administratorAuthorities: AuthoritySourceFn = async (deps, q) => (await listAuthorities(deps.db, { state: q.state })).map(fromAuthorityRow);
 
 /** The directory's sources, in the order their entries are listed. */
+/** The directory id of a central authority a node declared (the request keeps it; the letter finds its address by it). */
+export function declaredAuthorityId(c: { nodeId: string; instrument: string; name: string }): string {
+  return `declared:${c.nodeId}:${c.instrument}:${c.name}`;
+}
+
 /**
  * (d) Central authorities a State's own node declared in its signed facts (issue 9, part 6). The
  * entry is the designated authority, which need not be the node's own organisation: a request to
@@ -107,7 +112,7 @@ export const administratorAuthorities: AuthoritySourceFn = async (deps, q) => (a
 export const nodeDeclaredAuthorities: AuthoritySourceFn = async (deps, q) =>
   (await listDeclaredCentralAuthorities(deps.db, { ...(q.state ? { state: q.state } : {}) })).map((c) => ({
     ...blank,
-    id: `declared:${c.nodeId}:${c.instrument}:${c.name}`,
+    id: declaredAuthorityId(c),
     source: 'node-declaration' as const,
     name: c.name,
     state: c.state,

@@ -29,6 +29,7 @@ import { markingOfRequest, type RequestMarkingFields } from '@comity/core/policy
 import type { MarkedSource } from '@comity/core/policy/decide';
 import { effectiveMarkingOf, enforce, markedRecordOf, markingLine, originatorOfRow, requestKey } from '../policy/policy-service.ts';
 import { legalBasisFor, todayOf } from '../knowledge/knowledge-service.ts';
+import { declaredAuthorityId } from '../authorities/directory.ts';
 import { listDeclaredCentralAuthorities } from '../knowledge/declared-facts-service.ts';
 import { findAuthority } from '@comity/db/repos/authorities-repo';
 import { sha256OfBytes } from './blob-store.ts';
@@ -696,7 +697,7 @@ async function directoryAddress(deps: RequestDeps, authorityId: string | undefin
   }
   if (authorityId.startsWith('declared:')) {
     const declared = await listDeclaredCentralAuthorities(deps.db);
-    return declared.find((c) => `declared:${c.nodeId}:${c.instrument}:${c.name}` === authorityId)?.address || null;
+    return declared.find((c) => declaredAuthorityId(c) === authorityId)?.address || null;
   }
   return null;
 }
