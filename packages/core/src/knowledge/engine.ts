@@ -309,21 +309,71 @@ interface DateTables {
   inForce: InForce[];
   status: StatusTable;
   sides: SideTable;
-  /** Headlines by requesting State, requested State, then cooperation type and best instrument
-   * (which fix the citation); each slot of the array is one outcome (0: applicable, n + 1:
-   * conditional with n conditions). */
-  headlines: Map<string, Map<string, Map<number, Array<Headline | undefined>>>>;
+  /** What the answers for the last pair of States asked at this date share (see PairParts). */
+  pair: PairParts | undefined;
 }
 
-/** Memoising headlines is on; the legal-basis benchmark turns it off once to measure the gain. */
-let memoiseHeadlines = true;
-export function setHeadlineMemo(on: boolean): void {
-  memoiseHeadlines = on;
+/**
+ * The part of a basis that depends only on the instrument, the two States and the date (not on
+ * the type or the offence): whether it is blocked or unknown, the two statuses, and the reasons
+ * that explain them (the instrument's own, then the requesting State's, then the requested
+ * State's). Every candidate of that instrument for the pair starts from it; a candidate with no
+ * reason of its own and no extradition declaration shares its arrays as they are.
+ */
+interface PairPart {
+  inForce: InForce;
+  a: Side;
+  b: Side;
+  blocked: boolean;
+  unknown: boolean;
+  status: { requesting: StatusSummary; requested: StatusSummary };
+  /** The reasons, without and then with each of the instrument's sets of static reasons (by the
+   * candidate's `staticSlot` + 1); built on first use, as most blocked parts never need them. */
+  reasons: Array<Reasons | undefined>;
+  /** Both States' reservations that matter, by cooperation type ordinal (filled on first use). */
+  reservations: Array<AnswerReservation[] | undefined>;
+}
+
+interface Reasons {
+  texts: string[];
+  said: Said[];
+}
+
+/**
+ * What the answers for one pair of States at one date share: their sides, the pair part of each
+ * instrument (by ordinal) and the headlines (by cooperation type, best instrument and outcome).
+ * Only the last pair asked is kept, per index and date: the questions about one pair usually come
+ * together (a finder session, a country profile, the whole matrix one pair at a time), and keeping
+ * every pair would hold hundreds of megabytes (a memo of headlines over all pairs held ~900 MB for
+ * the whole matrix and cost more in garbage collection than it saved). Kept numbers only as keys.
+ */
+interface PairParts {
+  requesting: string;
+  requested: string;
+  sidesA: Array<Side | undefined>;
+  sidesB: Array<Side | undefined>;
+  parts: Array<PairPart | undefined>;
+  /** Key: (type ordinal × instruments + best instrument ordinal) × HEADLINE_SLOTS + slot, where the
+   * slot is 0 for an applicable basis and n + 1 for a conditional one with n conditions. */
+  headlines: Map<number, Headline>;
+}
+
+const HEADLINE_SLOTS = 64;
+
+/** Sharing parts between answers is on; the legal-basis benchmark and the tests turn it off to build
+ * every part for every answer (the unoptimised path), to measure the gain and check that the
+ * answers are the same. */
+let shareParts = true;
+export function setAnswerSharing(on: boolean): void {
+  shareParts = on;
 }
 
 const dateCache = new WeakMap<KnowledgeIndex, Map<IsoDate, DateTables>>();
+/** The tables of the last index and date asked (the matrix asks the same one millions of times). */
+let lastTables: { index: KnowledgeIndex; date: IsoDate; tables: DateTables } | undefined;
 
 function tablesFor(index: KnowledgeIndex, date: IsoDate): DateTables {
+  if (lastTables && lastTables.index === index && lastTables.date === date) return lastTables.tables;
   let byDate = dateCache.get(index);
   if (!byDate) {
     byDate = new Map();
@@ -334,10 +384,103 @@ function tablesFor(index: KnowledgeIndex, date: IsoDate): DateTables {
     // Only a few dates are ever hot (today, a benchmark date); keep memory bounded.
     if (byDate.size >= 8) byDate.clear();
     const inForce = index.instrumentOrder.map((i) => instrumentInForce(i, date));
-    tables = { inForce, status: statusTableFor(index, date), sides: new Map(), headlines: new Map() };
+    tables = { inForce, status: statusTableFor(index, date), sides: new Map(), pair: undefined };
     byDate.set(date, tables);
   }
+  lastTables = { index, date, tables };
   return tables;
+}
+
+function pairPartsFor(tables: DateTables, requesting: string, requested: string): PairParts {
+  const last = tables.pair;
+  if (last && last.requesting === requesting && last.requested === requested) return last;
+  const pair: PairParts = {
+    requesting,
+    requested,
+    sidesA: sidesOf(tables, requesting),
+    sidesB: sidesOf(tables, requested),
+    parts: [],
+    headlines: new Map(),
+  };
+  if (shareParts) tables.pair = pair;
+  return pair;
+}
+
+function buildPairPart(index: KnowledgeIndex, tables: DateTables, pair: PairParts, i: Instrument, ordinal: number, date: IsoDate): PairPart {
+  const inForce = tables.inForce[ordinal] ?? instrumentInForce(i, date);
+  const a = sideOf(index, tables, pair.sidesA, i, ordinal, pair.requesting, date);
+  const b = pair.requested === pair.requesting ? a : sideOf(index, tables, pair.sidesB, i, ordinal, pair.requested, date);
+  return {
+    inForce,
+    a,
+    b,
+    blocked: inForce.state === 'not-party' || a.state === 'not-party' || b.state === 'not-party',
+    unknown: inForce.state === 'unknown' || a.state === 'unknown' || b.state === 'unknown',
+    status: { requesting: a.summary, requested: b.summary },
+    reasons: [],
+    reservations: [],
+  };
+}
+
+/** The instrument's own reason, the requesting State's, the requested State's, then the candidate's
+ * static reasons (arrays of the exact size, filled in place). */
+function buildReasons(part: PairPart, c: Candidate): Reasons {
+  const inForce = part.inForce.reason;
+  const a = part.a;
+  const b = part.b === a ? undefined : part.b;
+  const texts = new Array<string>((inForce ? 1 : 0) + a.reasons.length + (b ? b.reasons.length : 0) + c.staticReasons.length);
+  const said = new Array<Said>((inForce ? 1 : 0) + a.said.length + (b ? b.said.length : 0) + c.staticSaid.length);
+  let t = 0;
+  let s = 0;
+  if (inForce) {
+    texts[t++] = inForce.text;
+    said[s++] = inForce;
+  }
+  t = fill(texts, t, a.reasons);
+  s = fill(said, s, a.said);
+  if (b) {
+    t = fill(texts, t, b.reasons);
+    s = fill(said, s, b.said);
+  }
+  fill(texts, t, c.staticReasons);
+  fill(said, s, c.staticSaid);
+  return { texts, said };
+}
+
+function fill<T>(out: T[], at: number, from: T[]): number {
+  for (let k = 0; k < from.length; k++) out[at + k] = from[k] as T;
+  return at + from.length;
+}
+
+function reasonsOf(part: PairPart, c: Candidate): Reasons {
+  if (!shareParts) return buildReasons(part, c);
+  const slot = c.staticSlot + 1;
+  let r = part.reasons[slot];
+  if (!r) {
+    r = buildReasons(part, c);
+    part.reasons[slot] = r;
+  }
+  return r;
+}
+
+function pairPartOf(index: KnowledgeIndex, tables: DateTables, pair: PairParts, c: Candidate, date: IsoDate): PairPart {
+  if (!shareParts) return buildPairPart(index, tables, pair, c.instrument, c.ordinal, date);
+  let part = pair.parts[c.ordinal];
+  if (!part) {
+    part = buildPairPart(index, tables, pair, c.instrument, c.ordinal, date);
+    pair.parts[c.ordinal] = part;
+  }
+  return part;
+}
+
+function pairReservations(index: KnowledgeIndex, part: PairPart, same: boolean, type: CooperationType, typeOrdinal: number): AnswerReservation[] {
+  let out = shareParts ? part.reservations[typeOrdinal] : undefined;
+  if (out) return out;
+  const resA = sideReservations(index, part.a, type, typeOrdinal);
+  const resB = same ? NO_RESERVATIONS : sideReservations(index, part.b, type, typeOrdinal);
+  out = resA.length === 0 ? resB : resB.length === 0 ? resA : [...resA, ...resB];
+  if (shareParts) part.reservations[typeOrdinal] = out;
+  return out;
 }
 
 /** Evaluate one candidate; null when it does not apply and the caller did not ask for all. */
@@ -346,60 +489,43 @@ function evaluate(
   c: Candidate,
   q: LegalBasisQuery,
   tables: DateTables,
-  sidesA: Array<Side | undefined>,
-  sidesB: Array<Side | undefined>,
+  pair: PairParts,
   typeOrdinal: number,
 ): LegalBasis | null {
   const i = c.instrument;
-  const inForce = tables.inForce[c.ordinal] ?? instrumentInForce(i, q.date);
-  const a = sideOf(index, tables, sidesA, i, c.ordinal, q.requesting, q.date);
-  const same = q.requested === q.requesting;
-  const b = same ? a : sideOf(index, tables, sidesB, i, c.ordinal, q.requested, q.date);
+  const part = pairPartOf(index, tables, pair, c, q.date);
   const extradition = q.type === 'extradition';
-  const refusedByRequested = extradition && b.noTreatyBasisForExtradition;
-  const blocked = inForce.state === 'not-party' || a.state === 'not-party' || b.state === 'not-party' || refusedByRequested;
+  const refusedByRequested = extradition && part.b.noTreatyBasisForExtradition;
+  const blocked = part.blocked || refusedByRequested;
   // Most candidates that do not apply are dropped here, before anything is built for them.
   if (blocked && !q.all) return null;
-  const unknown = inForce.state === 'unknown' || a.state === 'unknown' || b.state === 'unknown';
 
-  const reasons: string[] = [];
-  const reasonCodes: Said[] = [];
-  if (inForce.reason) {
-    reasons.push(inForce.reason.text);
-    reasonCodes.push(inForce.reason);
-  }
-  for (const r of a.reasons) reasons.push(r);
-  for (const r of a.said) reasonCodes.push(r);
-  if (!same) {
-    for (const r of b.reasons) reasons.push(r);
-    for (const r of b.said) reasonCodes.push(r);
-  }
-
-  const resA = sideReservations(index, a, q.type, typeOrdinal);
-  const resB = same ? NO_RESERVATIONS : sideReservations(index, b, q.type, typeOrdinal);
+  const shared = reasonsOf(part, c);
+  let reasons = shared.texts;
+  let reasonCodes = shared.said;
   let conditions = c.conditions;
   let conditionCodes = c.conditionsSaid;
   if (extradition) {
     const basisOf = i.supplements ?? i.id;
     if (refusedByRequested) {
+      // Only with --all (a refused basis is dropped otherwise): the declaration comes before the
+      // candidate's static reasons.
       const text = `${q.requested} (requested) does not take ${basisOf} as the legal basis for extradition (declaration under its extradition article): it is not a basis for this request.`;
-      reasons.push(text);
-      reasonCodes.push({ code: 'requested-no-treaty-basis', params: { requested: q.requested, instrument: basisOf }, text });
+      reasons = [...reasons.slice(0, reasons.length - c.staticReasons.length), text, ...c.staticReasons];
+      reasonCodes = [...reasonCodes.slice(0, reasonCodes.length - c.staticSaid.length), { code: 'requested-no-treaty-basis', params: { requested: q.requested, instrument: basisOf }, text }, ...c.staticSaid];
     }
-    if (a.noTreatyBasisForExtradition) {
+    if (part.a.noTreatyBasisForExtradition) {
       const text = `${q.requesting} (requesting) does not itself take ${basisOf} as the legal basis for extradition: will ${q.requested} extradite without reciprocity?`;
       conditions = [...conditions, text];
       conditionCodes = [...conditionCodes, { code: 'requesting-no-treaty-basis', params: { requesting: q.requesting, requested: q.requested, instrument: basisOf }, text }];
     }
   }
-  const reservations = resA.length === 0 ? resB : resB.length === 0 ? resA : [...resA, ...resB];
-  for (const r of c.staticReasons) reasons.push(r);
-  for (const r of c.staticSaid) reasonCodes.push(r);
+  const reservations = pairReservations(index, part, q.requested === q.requesting, q.type, typeOrdinal);
   const articles = q.includeText === false ? c.articlesWithoutText : c.articles;
 
   let outcome: Outcome;
   if (blocked) outcome = 'not-applicable';
-  else if (unknown) outcome = 'unknown';
+  else if (part.unknown) outcome = 'unknown';
   else if (conditions.length > 0) outcome = 'conditional';
   else outcome = 'applicable';
 
@@ -411,7 +537,7 @@ function evaluate(
     kind: i.kind,
     outcome,
     articles,
-    status: { requesting: a.summary, requested: b.summary },
+    status: part.status,
     conditions,
     conditionCodes,
     reservations,
@@ -474,15 +600,14 @@ function notCovered(index: KnowledgeIndex, i: Instrument, q: LegalBasisQuery): L
 export function findLegalBases(index: KnowledgeIndex, query: LegalBasisQuery): LegalBasisAnswer {
   const candidates = index.candidates.get(query.type)?.get(query.offence) ?? [];
   const tables = tablesFor(index, query.date);
-  const sidesA = sidesOf(tables, query.requesting);
-  const sidesB = sidesOf(tables, query.requested);
+  const pair = pairPartsFor(tables, query.requesting, query.requested);
   const typeOrdinal = TYPE_ORDINAL.get(query.type) ?? 0;
   const bases: LegalBasis[] = [];
   const keys: number[] = [];
   // The candidate behind each basis (none for the not-covered entries), kept in step with bases.
   const from: Array<Candidate | undefined> = [];
   for (const c of candidates) {
-    const basis = evaluate(index, c, query, tables, sidesA, sidesB, typeOrdinal);
+    const basis = evaluate(index, c, query, tables, pair, typeOrdinal);
     if (!basis) continue;
     bases.push(basis);
     keys.push(orderKey(basis, c.general, c.adopted));
@@ -522,15 +647,16 @@ export function findLegalBases(index: KnowledgeIndex, query: LegalBasisQuery): L
     context = [];
     for (const i of contextInstruments) {
       const ordinal = index.ordinals.get(i.id) ?? 0;
-      const a = sideOf(index, tables, sidesA, i, ordinal, query.requesting, query.date);
-      const b = sideOf(index, tables, sidesB, i, ordinal, query.requested, query.date);
+      const a = sideOf(index, tables, pair.sidesA, i, ordinal, query.requesting, query.date);
+      const b = sideOf(index, tables, pair.sidesB, i, ordinal, query.requested, query.date);
+      const said = contextReasons(i);
       context.push({
         instrument: i.id,
         title: i.titles.en ?? i.short,
         contextOnly: true,
         status: { requesting: a.summary, requested: b.summary },
-        reasons: contextReasons(i).map((r) => r.text),
-        reasonCodes: contextReasons(i),
+        reasons: said.texts,
+        reasonCodes: said.codes,
       });
     }
   }
@@ -544,7 +670,7 @@ export function findLegalBases(index: KnowledgeIndex, query: LegalBasisQuery): L
     },
     dataAsOf: index.dataAsOf,
     bases,
-    headline: memoiseHeadlines ? memoisedHeadline(index, tables, query, bases, from[0], typeOrdinal) : headlineOf(index, query, bases),
+    headline: shareParts ? sharedHeadline(index, pair, query, bases, from[0], typeOrdinal) : headlineOf(index, query, bases),
     context,
   };
 }
@@ -565,11 +691,11 @@ function sinceYear(s: StatusSummary): string | null {
 /**
  * The headline depends only on the two States, the best basis (its instrument and the
  * cooperation type, which fix the citation; its outcome and number of conditions; the States'
- * statuses, fixed per date) or, when
- * there is none, on the number of unknown bases. So it is built once per pair of States and best
- * basis and shared by every answer with the same (callers must not mutate it).
+ * statuses, fixed per date) or, when there is none, on the number of unknown bases. So it is built
+ * once per pair of States and best basis and shared by the answers with the same, while the pair
+ * is the last one asked (see PairParts); callers must not mutate it.
  */
-function memoisedHeadline(index: KnowledgeIndex, tables: DateTables, q: LegalBasisQuery, bases: LegalBasis[], best: Candidate | undefined, typeOrdinal: number): Headline {
+function sharedHeadline(index: KnowledgeIndex, pair: PairParts, q: LegalBasisQuery, bases: LegalBasis[], best: Candidate | undefined, typeOrdinal: number): Headline {
   const first = bases[0];
   if (!first || !best || (first.outcome !== 'applicable' && first.outcome !== 'conditional')) {
     let unknown = 0;
@@ -581,29 +707,19 @@ function memoisedHeadline(index: KnowledgeIndex, tables: DateTables, q: LegalBas
     }
     return h;
   }
-  let byRequested = tables.headlines.get(q.requesting);
-  if (!byRequested) {
-    byRequested = new Map();
-    tables.headlines.set(q.requesting, byRequested);
-  }
-  let byKey = byRequested.get(q.requested);
-  if (!byKey) {
-    byKey = new Map();
-    byRequested.set(q.requested, byKey);
-  }
-  const key = typeOrdinal * index.instrumentOrder.length + best.ordinal;
-  let slots = byKey.get(key);
-  if (!slots) {
-    slots = [];
-    byKey.set(key, slots);
-  }
   const slot = first.outcome === 'applicable' ? 0 : first.conditions.length + 1;
-  let h = slots[slot];
+  if (slot >= HEADLINE_SLOTS) return headlineOf(index, q, bases);
+  const key = (typeOrdinal * index.instrumentOrder.length + best.ordinal) * HEADLINE_SLOTS + slot;
+  let h = pair.headlines.get(key);
   if (!h) {
     h = headlineOf(index, q, bases);
-    slots[slot] = h;
+    pair.headlines.set(key, h);
   }
   return h;
+}
+
+function partySince(name: string, since: string | null): string {
+  return since ? `${name} since ${since}` : `${name}, date unknown`;
 }
 
 /** "No applicable treaty is known …" by number of unknown bases (it names no State). */
@@ -616,9 +732,8 @@ function headlineOf(index: KnowledgeIndex, q: LegalBasisQuery, bases: LegalBasis
     const requested = stateName(index, q.requested);
     const a = sinceYear(best.status.requesting);
     const b = sinceYear(best.status.requested);
-    const who = (name: string, since: string | null) => (since ? `${name} since ${since}` : `${name}, date unknown`);
     const parties =
-      q.requesting === q.requested ? who(requesting, a) : `${who(requesting, a)}, ${who(requested, b)}`;
+      q.requesting === q.requested ? partySince(requesting, a) : `${partySince(requesting, a)}, ${partySince(requested, b)}`;
     const conditional = best.outcome === 'conditional';
     const text = conditional
       ? `Possible basis, on conditions: ${best.citation} — both States parties (${parties}); ${best.conditions.length === 1 ? '1 condition' : `${best.conditions.length} conditions`} to confirm`
@@ -647,20 +762,21 @@ function headlineOf(index: KnowledgeIndex, q: LegalBasisQuery, bases: LegalBasis
 }
 
 const NO_CONTEXT: ContextInstrument[] = [];
-const contextReasonCache = new WeakMap<Instrument, Said[]>();
+const contextReasonCache = new WeakMap<Instrument, { codes: Said[]; texts: string[] }>();
 
-function contextReasons(i: Instrument): Said[] {
+function contextReasons(i: Instrument): { codes: Said[]; texts: string[] } {
   let reasons = contextReasonCache.get(i);
   if (!reasons) {
     // The notes are English data (no translation in the catalogue); a client words the code and
     // shows the notes as they are.
-    reasons = [
+    const codes: Said[] = [
       {
         code: 'context-not-basis',
         params: { instrument: i.id, ...(i.notes ? { notes: i.notes } : {}) },
         text: `${i.id} is context, not a legal basis: ${i.notes ?? 'it has no clause for criminal cooperation.'}`,
       },
     ];
+    reasons = { codes, texts: codes.map((r) => r.text) };
     contextReasonCache.set(i, reasons);
   }
   return reasons;

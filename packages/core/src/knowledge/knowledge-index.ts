@@ -49,6 +49,9 @@ export interface Candidate {
   /** Reasons that depend only on the instrument, type and offence. */
   staticReasons: string[];
   staticSaid: Said[];
+  /** Which of its instrument's distinct sets of static reasons this candidate has (-1: none), so
+   * that the engine can keep, per pair of States, the reasons joined with each set (engine.ts). */
+  staticSlot: number;
   title: string;
   /** "UNCAC art. 46", or the id alone when the data has no article. */
   citation: string;
@@ -191,6 +194,8 @@ export function buildKnowledgeIndex(snapshot: KnowledgeSnapshot): KnowledgeIndex
   const context = new Map<string, Instrument[]>();
   const ordinals = new Map(snapshot.instruments.map((i, n) => [i.id, n]));
   const order = snapshot.instruments.map((i, n) => ({ i, n, rank: specificityRank(i) }));
+  // Per instrument, its distinct sets of static reasons (by their English text) and their slot.
+  const staticSets = new Map<string, Map<string, { slot: number; reasons: string[]; said: Said[] }>>();
   order.sort((a, b) => a.rank - b.rank || a.n - b.n);
   for (const offence of OFFENCE_IDS) {
     context.set(
@@ -210,7 +215,17 @@ export function buildKnowledgeIndex(snapshot: KnowledgeSnapshot): KnowledgeIndex
         if (via !== offence) say('covered-through', { instrument: i.id, offence, via }, `${i.id} covers ${offence} through ${via}.`);
         if (articles.length === 0) say('articles-not-in-data', { instrument: i.id, type }, `The articles of ${i.id} that provide ${type} are not in the data.`);
         else if (!i.articlesChecked) say('articles-to-confirm', { instrument: i.id }, `Article numbers of ${i.id} are to be confirmed against the authentic text.`);
-        const staticReasons = staticSaid.map((x) => x.text);
+        let sets = staticSets.get(i.id);
+        if (!sets) {
+          sets = new Map();
+          staticSets.set(i.id, sets);
+        }
+        const setKey = JSON.stringify(staticSaid);
+        let set = sets.get(setKey);
+        if (!set && staticSaid.length > 0) {
+          set = { slot: sets.size, reasons: staticSaid.map((x) => x.text), said: staticSaid };
+          sets.set(setKey, set);
+        }
         const conditionsSaid = conditionsFor(i, via, offence);
         list.push({
           instrument: i,
@@ -221,8 +236,9 @@ export function buildKnowledgeIndex(snapshot: KnowledgeSnapshot): KnowledgeIndex
           conditionsSaid,
           articles,
           articlesWithoutText: articlesFor(i, type, false),
-          staticReasons,
-          staticSaid,
+          staticReasons: set?.reasons ?? [],
+          staticSaid: set?.said ?? staticSaid,
+          staticSlot: set?.slot ?? -1,
           title: i.titles.en ?? i.short,
           citation: articles.length ? `${i.id} art. ${articles.map((x) => x.number).join(', ')}` : i.id,
           general: via !== offence || offence === 'other-serious-crime',
