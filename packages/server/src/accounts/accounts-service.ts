@@ -36,6 +36,7 @@ import {
 } from '@comity/db';
 import type { Actor, AppDeps } from '../deps.ts';
 import { auditedTransaction } from '../deps.ts';
+import { queueLiveEvent } from '../events/live-events.ts';
 import { SESSION_IDLE_MS, TOKEN_PREFIX, newSecret, secretHash } from '../auth/authenticate.ts';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/passwords.ts';
 import { isKnownState } from './states.ts';
@@ -256,6 +257,8 @@ export async function revokeToken(deps: Deps, who: Who & { actor: Actor }, id: s
   await auditedTransaction(deps, who, async (trx, audit) => {
     if (!(await revokeApiToken(trx, who.actor.userId, id, deps.now()))) throw new NotFoundError('not_found', 'No such token.');
     audit('api-token.revoke', `api-token:${id}`, {});
+    // The token's account changed: memoised credentials are dropped and its event streams re-check.
+    queueLiveEvent(trx, { kind: 'account', userId: who.actor.userId });
   });
 }
 

@@ -6,6 +6,7 @@ import { findApiTokenByHash, findSession, findUser, markApiTokenUsed, touchSessi
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor, AppDeps } from '../deps.ts';
 import { sha256Hex } from '../identity/crypto-adapters.ts';
+import { credentialCacheOf } from './credential-cache.ts';
 
 export const SESSION_COOKIE = 'comity_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -41,57 +42,93 @@ export function safeEqual(a: string, b: string): boolean {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** onRequest hook: resolves `request.actor` and enforces CSRF for cookie-authenticated changes. */
+/** onRequest hook: resolves `request.actor` and enforces CSRF for cookie-authenticated changes.
+ * Valid credentials are memoised for a few seconds (credential-cache.ts); every change to an
+ * account empties the memo, so a revocation holds from the next request on. */
 export function authenticateHook(deps: Pick<AppDeps, 'db' | 'now'>) {
+  const cache = credentialCacheOf(deps.db);
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     request.actor = null;
     if (request.routeOptions.config?.ownAuthorization) return;
     const auth = request.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
       const token = auth.slice(7).trim();
-      const row = await findApiTokenByHash(deps.db, secretHash(token));
-      const user = row ? await findUser(deps.db, row.user_id) : undefined;
-      if (!row || !user || user.disabled) throw new UnauthenticatedError('unauthenticated', 'The API token is not valid.');
+      const key = `t:${secretHash(token)}`;
       const now = deps.now();
-      if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > 60_000) await markApiTokenUsed(deps.db, row.id, now);
-      request.actor = {
-        userId: user.id,
-        email: user.email,
-        role: user.role as Role,
-        organisationId: user.organisation_id,
-        mustChangePassword: user.must_change_password,
-        via: 'token',
-      };
+      const t = now.getTime();
+      let entry = cache.get(key, t);
+      if (!entry) {
+        const begun = cache.begin();
+        const row = await findApiTokenByHash(deps.db, key.slice(2));
+        const user = row ? await findUser(deps.db, row.user_id) : undefined;
+        if (!row || !user || user.disabled) throw new UnauthenticatedError('unauthenticated', 'The API token is not valid.');
+        entry = {
+          actor: {
+            userId: user.id,
+            email: user.email,
+            role: user.role as Role,
+            organisationId: user.organisation_id,
+            mustChangePassword: user.must_change_password,
+            via: 'token',
+          },
+          readAt: t,
+          tokenId: row.id,
+          lastUsedAt: row.last_used_at ? new Date(row.last_used_at).getTime() : undefined,
+        };
+        cache.put(key, entry, begun);
+      }
+      if (entry.lastUsedAt === undefined || t - entry.lastUsedAt > 60_000) {
+        entry.lastUsedAt = t;
+        await markApiTokenUsed(deps.db, entry.tokenId as string, now);
+      }
+      request.actor = { ...entry.actor };
       return;
     }
     const cookie = request.cookies[SESSION_COOKIE];
     if (!cookie) return;
     const idHash = secretHash(cookie);
-    const session = await findSession(deps.db, idHash);
+    const key = `s:${idHash}`;
     const now = deps.now();
-    if (!session || new Date(session.expires_at).getTime() <= now.getTime()) {
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return;
+    const t = now.getTime();
+    let entry = cache.get(key, t);
+    if (entry && (entry.expiresAt as number) <= t) entry = undefined;
+    if (!entry) {
+      const begun = cache.begin();
+      const session = await findSession(deps.db, idHash);
+      if (!session || new Date(session.expires_at).getTime() <= t) {
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return;
+      }
+      const user = await findUser(deps.db, session.user_id);
+      if (!user || user.disabled) return;
+      entry = {
+        actor: {
+          userId: user.id,
+          email: user.email,
+          role: user.role as Role,
+          organisationId: user.organisation_id,
+          mustChangePassword: user.must_change_password,
+          via: 'session',
+          sessionIdHash: idHash,
+          csrfToken: session.csrf_token,
+        },
+        readAt: t,
+        expiresAt: new Date(session.expires_at).getTime(),
+        lastSeenAt: new Date(session.last_seen_at).getTime(),
+      };
+      cache.put(key, entry, begun);
     }
-    const user = await findUser(deps.db, session.user_id);
-    if (!user || user.disabled) return;
     // Slide the idle expiry, at most once a minute, to keep reads cheap.
-    if (now.getTime() - new Date(session.last_seen_at).getTime() > 60_000) {
-      await touchSession(deps.db, idHash, now, new Date(now.getTime() + SESSION_IDLE_MS));
+    if (t - (entry.lastSeenAt as number) > 60_000) {
+      entry.lastSeenAt = t;
+      entry.expiresAt = t + SESSION_IDLE_MS;
+      await touchSession(deps.db, idHash, now, new Date(t + SESSION_IDLE_MS));
     }
-    request.actor = {
-      userId: user.id,
-      email: user.email,
-      role: user.role as Role,
-      organisationId: user.organisation_id,
-      mustChangePassword: user.must_change_password,
-      via: 'session',
-      sessionIdHash: idHash,
-      csrfToken: session.csrf_token,
-    };
+    const actor: Actor = { ...entry.actor };
+    request.actor = actor;
     if (!SAFE_METHODS.has(request.method)) {
       const sent = request.headers[CSRF_HEADER];
-      if (typeof sent !== 'string' || !safeEqual(sent, session.csrf_token)) {
+      if (typeof sent !== 'string' || !safeEqual(sent, actor.csrfToken as string)) {
         throw new ForbiddenError('csrf_failed', 'The CSRF token is missing or wrong; reload the page and try again.');
       }
     }
