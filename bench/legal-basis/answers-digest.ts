@@ -1,0 +1,26 @@
+// Legal-basis answers digest (not a benchmark, not a test): a SHA-256 over the JSON of every answer
+// of the matrix (or of every n-th State's pairs), so that a change meant to make the engine faster
+// can be checked against the commit before it: run it on both trees, the digests must be equal.
+// Usage: node --import tsx bench/legal-basis/answers-digest.ts [YYYY-MM-DD] [default|all] [n]
+// `all` asks with --all (the not-applicable bases too); every 101st answer includes article texts.
+import { createHash } from 'node:crypto';
+import { findLegalBases } from '@comity/core/knowledge/engine';
+import { buildKnowledgeIndex } from '@comity/core/knowledge/knowledge-index';
+import { COOPERATION_TYPES, OFFENCE_IDS } from '@comity/core/knowledge/taxonomy';
+import { loadShippedKnowledge } from '@comity/server/knowledge/shipped-data';
+const date = process.argv[2] ?? '2026-11-29';
+const all = process.argv[3] === 'all';
+const step = Number(process.argv[4] ?? 1);
+const snapshot = await loadShippedKnowledge();
+const index = buildKnowledgeIndex(snapshot);
+const states = [...index.countries.keys()].filter((_, k) => k % step === 0);
+const h = createHash('sha256');
+let n = 0;
+for (const requesting of states) for (const requested of states) {
+  if (requesting === requested && !all) continue;
+  for (const type of COOPERATION_TYPES) for (const offence of OFFENCE_IDS) {
+    const a = findLegalBases(index, { requesting, requested, type, offence, date, all, includeText: n % 101 === 0 });
+    h.update(JSON.stringify(a)); n++;
+  }
+}
+console.log(date, all ? 'all' : 'default', step, n, h.digest('hex'));
