@@ -4,7 +4,7 @@
 // organisation, and a session reaching its expiry. Each check first makes a successful request
 // with the credential, so that it is in the memo when it is taken away.
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { testBackends } from '@comity/db/testing';
 import { updateUser } from '@comity/db';
 import { SESSION_IDLE_MS } from './authenticate.ts';
@@ -12,15 +12,20 @@ import { CREDENTIAL_TTL_MS, CredentialCache, credentialCacheOf } from './credent
 import { auditedTransaction } from '../deps.ts';
 import { ApiClient, type TestNode, makeUser, startTestNode } from '../testing/test-node.ts';
 
-async function withNode(backend: ReturnType<typeof testBackends>[number], work: (t: TestNode, admin: ApiClient) => Promise<void>): Promise<void> {
-  const t = await startTestNode(backend);
-  try {
-    const admin = new ApiClient(t.url);
+/** One node per backend for the whole file (each test makes its own users): starting a node per
+ * test made the file too slow on a loaded machine. */
+function sharedNode(backend: ReturnType<typeof testBackends>[number]) {
+  let t: TestNode | undefined;
+  let admin: ApiClient | undefined;
+  before(async () => {
+    t = await startTestNode(backend);
+    admin = new ApiClient(t.url);
     await admin.signIn(t.admin.email, t.admin.password);
-    await work(t, admin);
-  } finally {
-    await t.close();
-  }
+  });
+  after(async () => {
+    await t?.close();
+  });
+  return async (work: (t: TestNode, admin: ApiClient) => Promise<void>) => work(t as TestNode, admin as ApiClient);
 }
 
 /** A client of `user` that calls with a personal API token only (no cookie). */
@@ -49,8 +54,9 @@ test('a lookup that began before an account change does not store what it read',
 
 for (const backend of testBackends()) {
   describe(`credential memo, revocations on ${backend.name}`, () => {
+    const withNode = sharedNode(backend);
     test('revoking one token, then all tokens, refuses them on the next request', async () => {
-      await withNode(backend, async (t, admin) => {
+      await withNode(async (t, admin) => {
         const user = await makeUser(admin, { role: 'supervisor' });
         const one = await tokenClient(user.client, 'one');
         const two = await tokenClient(user.client, 'two');
@@ -70,7 +76,7 @@ for (const backend of testBackends()) {
     });
 
     test('a password change ends the other sessions, and the tokens when asked', async () => {
-      await withNode(backend, async (t, admin) => {
+      await withNode(async (t, admin) => {
         const user = await makeUser(admin, { role: 'practitioner' });
         const other = new ApiClient(t.url);
         await other.signIn(user.email, user.password);
@@ -86,7 +92,7 @@ for (const backend of testBackends()) {
     });
 
     test('signing out ends the session on the next request', async () => {
-      await withNode(backend, async (_t, admin) => {
+      await withNode(async (_t, admin) => {
         const user = await makeUser(admin, { role: 'practitioner' });
         const cookie = user.client.cookie;
         assert.equal(await status(user.client), 200);
@@ -99,7 +105,7 @@ for (const backend of testBackends()) {
     });
 
     test('disabling a user refuses their session and tokens on the next request', async () => {
-      await withNode(backend, async (_t, admin) => {
+      await withNode(async (_t, admin) => {
         const user = await makeUser(admin, { role: 'supervisor' });
         const token = await tokenClient(user.client);
         assert.equal(await status(user.client), 200);
@@ -115,7 +121,7 @@ for (const backend of testBackends()) {
     });
 
     test('a change of role or organisation applies to the next request', async () => {
-      await withNode(backend, async (t, admin) => {
+      await withNode(async (t, admin) => {
         const supervisor = await makeUser(admin, { role: 'supervisor' });
         const elsewhere = await makeUser(admin, { role: 'practitioner' });
         const token = await tokenClient(supervisor.client);
@@ -142,7 +148,7 @@ for (const backend of testBackends()) {
     });
 
     test('a session past its expiry is refused on the next request, memoised or not', async () => {
-      await withNode(backend, async (t, admin) => {
+      await withNode(async (t, admin) => {
         const user = await makeUser(admin, { role: 'practitioner' });
         assert.equal(await status(user.client), 200);
         const deps = t.node.deps;
@@ -159,7 +165,7 @@ for (const backend of testBackends()) {
     });
 
     test('a change made behind the node (another process) holds after the memo lifetime', async () => {
-      await withNode(backend, async (t, admin) => {
+      await withNode(async (t, admin) => {
         const user = await makeUser(admin, { role: 'supervisor' });
         const token = await tokenClient(user.client);
         assert.equal(await status(token.client), 200);
