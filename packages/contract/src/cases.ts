@@ -78,10 +78,7 @@ export const CaseMemberView = z
   .object({ userId: z.uuid(), email: z.string(), name: z.string(), role: z.string(), teamRole: CaseTeamRole, disabled: z.boolean(), addedAt: z.string() })
   .meta({ id: 'CaseMember' });
 
-export const CaseRef = z
-  .object({ id: z.uuid(), reference: z.string(), title: z.string(), status: CaseStatus })
-  .meta({ id: 'CaseRef', description: 'The case a request is linked to (shown only to those who may read the case)' });
-export type CaseRef = z.infer<typeof CaseRef>;
+export { CaseRef } from './requests.ts';
 
 export const CaseRequestView = z
   .object({

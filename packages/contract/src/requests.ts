@@ -284,6 +284,12 @@ export const CopyAttachmentBody = z
   .meta({ id: 'CopyAttachmentBody' });
 export type CopyAttachmentBody = z.infer<typeof CopyAttachmentBody>;
 
+/** The case a request is linked to (issue 12, cases): shown only to those who may read the case. */
+export const CaseRef = z
+  .object({ id: z.uuid(), reference: z.string(), title: z.string(), status: z.enum(['open', 'closed']) })
+  .meta({ id: 'CaseRef', description: 'The case a request is linked to (shown only to those who may read the case)' });
+export type CaseRef = z.infer<typeof CaseRef>;
+
 export const RequestView = z
   .object({
     id: z.uuid(),
@@ -298,6 +304,7 @@ export const RequestView = z
     requested: PartyRef,
     title: z.string(),
     caseReference: z.string().optional(),
+    case: CaseRef.nullable().optional().describe('The case this request is linked to, when you may read that case'),
     requestedState: z.string(),
     requestedOrganisationId: z.uuid().nullable().optional(),
     requestedNodeId: z.string().nullable().optional().describe('The peer node of the requested authority, when it is not on this node'),
@@ -373,6 +380,7 @@ export const RequestSummary = z
     createdAt: z.string(),
     updatedAt: z.string(),
     transmittedAt: z.string().nullable(),
+    case: CaseRef.nullable().optional().describe('The case this request is linked to, when you may read that case'),
   })
   .meta({ id: 'RequestSummary' });
 

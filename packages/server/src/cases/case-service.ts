@@ -4,7 +4,7 @@
 // check that the caller may work on it, create, edit (optimistic locking), close and reopen it,
 // manage its team and link requests to it. Every change is one audited transaction (`case.*`).
 import { randomUUID } from 'node:crypto';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, assertCan } from '@comity/core';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, assertCan, canSeeOrganisation } from '@comity/core';
 import {
   type CaseAccess,
   type CaseMarkingFields,
@@ -24,6 +24,7 @@ import { type Database, findOrganisation, findUser } from '@comity/db';
 import {
   type CaseRow,
   caseLinkOfRequest,
+  caseLinksOfRequests,
   deleteCaseMember,
   findCase,
   findCaseByReference,
@@ -469,4 +470,105 @@ async function queueCaseEvent(trx: Kysely<Database>, row: CaseRow, alsoTell: rea
   // Any reader outside the organisation is asked as the node's operator is: the TLP audience decides.
   const openToAdmins = decide(policyActorOf(null), { kind: 'read' }, record, { today: todayOf(new Date(row.updated_at)), consents: [] }).allow;
   queueLiveEvent(trx, { kind: 'case', caseId: row.id, organisationId: row.organisation_id, teamUserIds: [...team.map((t) => t.user_id), ...alsoTell], openToAdmins });
+}
+
+/**
+ * The cases of several requests at once (the request list), each only if the caller may read it:
+ * a few queries for the whole page, then the same rules as `mayReadCase`.
+ */
+export async function caseRefsForRequests(
+  deps: Pick<CaseDeps, 'db' | 'now'>,
+  actor: Actor | null,
+  requestIds: readonly string[],
+): Promise<Map<string, { id: string; reference: string; title: string; status: CaseStatus }>> {
+  const out = new Map<string, { id: string; reference: string; title: string; status: CaseStatus }>();
+  const links = await caseLinksOfRequests(deps.db, requestIds);
+  if (links.length === 0) return out;
+  const caseIds = [...new Set(links.map((l) => l.case_id))];
+  const rows = await deps.db.selectFrom('cases').selectAll().where('id', 'in', caseIds).execute();
+  const mine = actor
+    ? new Map(
+        (await deps.db.selectFrom('case_members').select(['case_id', 'team_role']).where('user_id', '=', actor.userId).where('case_id', 'in', caseIds).execute()).map((m) => [
+          m.case_id,
+          m.team_role as CaseTeamRole,
+        ]),
+      )
+    : new Map<string, CaseTeamRole>();
+  const today = todayOf(deps.now());
+  const readable = new Map<string, CaseRow>();
+  for (const row of rows) {
+    const access = caseAccess(actor, row.organisation_id, actor && actor.organisationId === row.organisation_id ? (mine.get(row.id) ?? null) : null);
+    if (access.kind === 'none') continue;
+    if (access.kind === 'outsider') {
+      const key = caseKey(row.id);
+      const record: MarkedRecord = { key, organisationId: row.organisation_id, sources: [{ key, marking: markingOfCaseRow(row, await holderOf(deps.db, row.organisation_id)) }] };
+      if (!decide(policyActorOf(actor), { kind: 'read' }, record, { today, consents: [] }).allow) continue;
+    }
+    readable.set(row.id, row);
+  }
+  for (const l of links) {
+    const row = readable.get(l.case_id);
+    if (row) out.set(l.request_id, { id: row.id, reference: row.reference, title: row.title, status: row.status as CaseStatus });
+  }
+  return out;
+}
+
+/**
+ * The request side of a link: puts a request in a case, moves it from its case to another, or
+ * (caseId null) takes it out of its case, in one audited transaction. The caller needs the right to
+ * link on every case involved; a request already in a case the caller may not work on is refused
+ * (409) without naming that case unless the caller may read it.
+ */
+export async function setRequestCase(deps: CaseDeps, who: CaseWho, requestId: string, caseId: string | null): Promise<void> {
+  const actor = requireActor(who);
+  const request = await findRequest(deps.db, requestId);
+  if (!request || !canSeeOrganisation(actor, request.organisation_id)) throw new NotFoundError('not_found', 'No such request.');
+  await enforce(deps, who, request, { kind: 'read' });
+  const current = await caseLinkOfRequest(deps.db, requestId);
+  if ((current?.case_id ?? null) === caseId) return;
+  if (current) {
+    const from = await findCase(deps.db, current.case_id);
+    const allowed = from && mayWorkOnCase(await accessTo(deps.db, actor, from), 'link') && from.status === 'open';
+    if (!allowed) {
+      const visible = from && (await mayReadCase(deps, actor, from));
+      throw new ConflictError(
+        'request_already_linked',
+        visible ? `The request is in case ${from.reference}, which you cannot change; ask its team.` : 'The request is already linked to another case.',
+        { requestId, ...(visible ? { caseId: from.id, caseReference: from.reference } : {}) },
+      );
+    }
+  }
+  let target: CaseRow | null = null;
+  if (caseId) {
+    target = (await assertCaseMember(deps, who, caseId, 'link')).row;
+    requireOpen(target);
+    if (target.organisation_id !== request.organisation_id) throw new NotFoundError('request_not_found', 'No such request in the organisation of this case.', { field: 'requestId' });
+  }
+  const now = deps.now();
+  await auditedTransaction(deps, who, async (trx, audit) => {
+    await findRequestForUpdate(trx, requestId);
+    const still = await caseLinkOfRequest(trx, requestId);
+    if ((still?.case_id ?? null) !== (current?.case_id ?? null)) {
+      throw new ConflictError('version_conflict', 'The request was linked or unlinked by someone else meanwhile; reload and try again.', { requestId });
+    }
+    if (current) {
+      await unlinkCaseRequest(trx, current.case_id, requestId);
+      const from = (await updateCaseRow(trx, current.case_id, null, { updated_at: now })) as CaseRow;
+      audit('case.request.unlink', `case:${current.case_id}`, { requestId, requestReference: request.reference, ...(target ? { movedTo: target.id } : {}) });
+      await queueCaseEvent(trx, from);
+    }
+    if (target) {
+      await linkCaseRequest(trx, { case_id: target.id, request_id: requestId, linked_by: actor.userId, linked_at: now });
+      const to = (await updateCaseRow(trx, target.id, null, { updated_at: now })) as CaseRow;
+      audit('case.request.link', `case:${target.id}`, { requestId, requestReference: request.reference, side: request.side, ...(current ? { movedFrom: current.case_id } : {}) });
+      await queueCaseEvent(trx, to);
+    }
+    queueLiveEvent(trx, { kind: 'request', requestId, organisationId: request.organisation_id });
+  });
+}
+
+/** `caseOfRequest` as the request view shows it. */
+export async function caseRefOfRequest(deps: Pick<CaseDeps, 'db' | 'now'>, actor: Actor | null, requestId: string): Promise<{ id: string; reference: string; title: string; status: CaseStatus } | null> {
+  const row = await caseOfRequest(deps, actor, requestId);
+  return row ? { id: row.id, reference: row.reference, title: row.title, status: row.status as CaseStatus } : null;
 }
