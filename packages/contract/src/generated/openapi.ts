@@ -228,7 +228,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove a member from the team (a case keeps at least one lead) */
+        /**
+         * Remove a member from the team (a case keeps at least one lead)
+         * @description Answers the case, or 204 when you removed yourself and no longer read it.
+         */
         delete: operations["deleteCasesByIdMembersByUserId"];
         options?: never;
         head?: never;
@@ -7304,6 +7307,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Case"];
                 };
+            };
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
             400: {

@@ -18,6 +18,7 @@ import {
   createCase,
   linkRequestToCase,
   listCases,
+  mayReadCase,
   readCaseWithAccess,
   removeCaseMember,
   setCaseMember,
@@ -136,10 +137,20 @@ export function caseRoutes(deps: AppDeps) {
 
     r.delete(
       '/api/v1/cases/:id/members/:userId',
-      { config: { policy: ['read'], permission: 'case:edit' }, schema: { tags: TAGS, summary: 'Remove a member from the team (a case keeps at least one lead)', params: MemberParams, response: { 200: CaseView } } },
-      async (request) => {
-        requirePermission(request, 'case:edit');
-        await removeCaseMember(deps, who(request), request.params.id, request.params.userId);
+      {
+        config: { policy: ['read'], permission: 'case:edit' },
+        schema: {
+          tags: TAGS,
+          summary: 'Remove a member from the team (a case keeps at least one lead)',
+          description: 'Answers the case, or 204 when you removed yourself and no longer read it.',
+          params: MemberParams,
+          response: { 200: CaseView, 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        const actor = requirePermission(request, 'case:edit');
+        const row = await removeCaseMember(deps, who(request), request.params.id, request.params.userId);
+        if (!(await mayReadCase(deps, actor, row))) return reply.code(204).send(null);
         return view(request, request.params.id);
       },
     );

@@ -243,7 +243,8 @@ export async function updateCase(deps: CaseDeps, who: CaseWho, caseId: string, b
   const remarked = fields.some((f) => (MARKING_FIELDS as readonly string[]).includes(f)) || (body.reference !== undefined && body.reference !== row.reference);
   if (remarked) {
     const holder = await holderOf(deps.db, row.organisation_id);
-    const to = markingOfCaseRow({ ...row, reference: body.reference ?? row.reference, ...storedMarking(marking) } as CaseRow, holder);
+    const originator: Originator = { nodeId: null, organisationId: row.organisation_id, name: holder.name, state: holder.country };
+    const to = markingOfCase({ reference: body.reference ?? row.reference, title: body.title ?? row.title, marking }, originator);
     await enforceCase(deps, who, row, { kind: 'remark', to });
   }
   const reference = body.reference?.trim();
