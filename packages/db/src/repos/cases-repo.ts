@@ -35,6 +35,11 @@ export async function updateCase(trx: Kysely<Database>, id: string, expectedVers
   return q.returningAll().executeTakeFirst();
 }
 
+/** Marks a case as changed (its team or linked requests) without bumping its version: an edit of its details in progress stays valid. */
+export async function touchCase(trx: Kysely<Database>, id: string, at: Date): Promise<CaseRow | undefined> {
+  return trx.updateTable('cases').set({ updated_at: at }).where('id', '=', id).returningAll().executeTakeFirst();
+}
+
 export interface CaseFilter {
   /** Only this organisation's cases; undefined = every organisation (node administrators). */
   organisationId?: string | undefined;

@@ -34,6 +34,7 @@ import {
   linkCaseRequest,
   listCaseMembers,
   listCases as listCaseRows,
+  touchCase,
   unlinkCaseRequest,
   updateCase as updateCaseRow,
   upsertCaseMember,
@@ -365,7 +366,7 @@ export async function setCaseMember(deps: CaseDeps, who: CaseWho, caseId: string
     if (before?.team_role === teamRole) return locked;
     if (before?.team_role === 'lead' && teamRole !== 'lead') await requireAnotherLead(trx, caseId, userId);
     await upsertCaseMember(trx, { case_id: caseId, user_id: userId, team_role: teamRole, added_by: who.actor?.userId ?? null, added_at: now });
-    const updated = (await updateCaseRow(trx, caseId, null, { updated_at: now })) as CaseRow;
+    const updated = (await touchCase(trx, caseId, now)) as CaseRow;
     audit(before ? 'case.member.update' : 'case.member.add', `case:${caseId}`, { userId, email: user.email, teamRole, ...(before ? { was: before.team_role } : {}) });
     await queueCaseEvent(trx, updated);
     return updated;
@@ -388,7 +389,7 @@ export async function removeCaseMember(deps: CaseDeps, who: CaseWho, caseId: str
     if (!before) throw new NotFoundError('not_a_member', 'That user is not on the team of this case.', { field: 'userId' });
     if (before.team_role === 'lead') await requireAnotherLead(trx, caseId, userId);
     await deleteCaseMember(trx, caseId, userId);
-    const updated = (await updateCaseRow(trx, caseId, null, { updated_at: now })) as CaseRow;
+    const updated = (await touchCase(trx, caseId, now)) as CaseRow;
     audit('case.member.remove', `case:${caseId}`, { userId, teamRole: before.team_role });
     await queueCaseEvent(trx, updated, [userId]);
     return updated;
@@ -427,7 +428,7 @@ export async function linkRequestToCase(deps: CaseDeps, who: CaseWho, caseId: st
       );
     }
     await linkCaseRequest(trx, { case_id: caseId, request_id: requestId, linked_by: who.actor?.userId ?? null, linked_at: now });
-    const updated = (await updateCaseRow(trx, caseId, null, { updated_at: now })) as CaseRow;
+    const updated = (await touchCase(trx, caseId, now)) as CaseRow;
     audit('case.request.link', `case:${caseId}`, { requestId, requestReference: request.reference, side: request.side });
     await queueCaseEvent(trx, updated);
     queueLiveEvent(trx, { kind: 'request', requestId, organisationId: request.organisation_id });
@@ -443,7 +444,7 @@ export async function unlinkRequestFromCase(deps: CaseDeps, who: CaseWho, caseId
     const locked = await findCaseForUpdate(trx, caseId);
     if (!locked) throw NOT_FOUND();
     if (!(await unlinkCaseRequest(trx, caseId, requestId))) throw new NotFoundError('not_linked', 'The request is not linked to this case.', { field: 'requestId' });
-    const updated = (await updateCaseRow(trx, caseId, null, { updated_at: now })) as CaseRow;
+    const updated = (await touchCase(trx, caseId, now)) as CaseRow;
     audit('case.request.unlink', `case:${caseId}`, { requestId, requestReference: request.reference });
     await queueCaseEvent(trx, updated);
     queueLiveEvent(trx, { kind: 'request', requestId, organisationId: request.organisation_id });
@@ -554,13 +555,13 @@ export async function setRequestCase(deps: CaseDeps, who: CaseWho, requestId: st
     }
     if (current) {
       await unlinkCaseRequest(trx, current.case_id, requestId);
-      const from = (await updateCaseRow(trx, current.case_id, null, { updated_at: now })) as CaseRow;
+      const from = (await touchCase(trx, current.case_id, now)) as CaseRow;
       audit('case.request.unlink', `case:${current.case_id}`, { requestId, requestReference: request.reference, ...(target ? { movedTo: target.id } : {}) });
       await queueCaseEvent(trx, from);
     }
     if (target) {
       await linkCaseRequest(trx, { case_id: target.id, request_id: requestId, linked_by: actor.userId, linked_at: now });
-      const to = (await updateCaseRow(trx, target.id, null, { updated_at: now })) as CaseRow;
+      const to = (await touchCase(trx, target.id, now)) as CaseRow;
       audit('case.request.link', `case:${target.id}`, { requestId, requestReference: request.reference, side: request.side, ...(current ? { movedFrom: current.case_id } : {}) });
       await queueCaseEvent(trx, to);
     }
