@@ -8,6 +8,7 @@ import type { Role } from '@comity/core';
 import { testBackends } from '@comity/db/testing';
 import type { Actor } from '../deps.ts';
 import { ApiClient, makeUser, startTestNode, type TestNode } from '../testing/test-node.ts';
+import { type LiveEvent, liveEventsOf, mayHear } from '../events/live-events.ts';
 import { assertCaseMember, createCase, readCase, setCaseMember, updateCase } from './case-service.ts';
 
 function actorOf(u: { userId: string; organisationId: string; email: string }, role: Role): Actor {
@@ -80,6 +81,24 @@ for (const backend of testBackends()) {
       await rejects(readCase(deps, who(admin), strict.id), 'policy_denied', 'PolicyDeniedError');
       const denial = await deps.db.selectFrom('audit_entries').select('action').where('target', '=', `case:${strict.id}`).where('action', '=', 'policy.deny').execute();
       assert.equal(denial.length, 1);
+    });
+
+    test('case events reach the team, the supervisors and, as the marking allows, node administrators', async () => {
+      const deps = t.node.deps;
+      const heard: LiveEvent[] = [];
+      const stop = liveEventsOf(deps.db).subscribe((events) => heard.push(...events));
+      try {
+        const amber = await createCase(deps, who(lead), { title: 'Heard', marking: 'AMBER' });
+        await setCaseMember(deps, who(lead), amber.id, colleague.userId, 'member');
+        const strict = await createCase(deps, who(lead), { title: 'Quiet', marking: 'AMBER+STRICT' });
+        const last = (id: string) => heard.filter((e) => e.kind === 'case' && e.caseId === id).at(-1) as LiveEvent;
+        const a = last(amber.id);
+        const s = last(strict.id);
+        assert.deepEqual([lead, colleague, supervisor, stranger, admin].map((r) => mayHear(r, a)), [true, true, true, false, true]);
+        assert.deepEqual([lead, colleague, supervisor, stranger, admin].map((r) => mayHear(r, s)), [true, false, true, false, false]);
+      } finally {
+        stop();
+      }
     });
 
     test('the reference is unique in the organisation and editing is optimistically locked', async () => {
