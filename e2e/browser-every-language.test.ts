@@ -79,6 +79,10 @@ test('every page in French, Spanish, Arabic, Russian and Chinese, with no Englis
   await go(executor.client, incomingId, 'start-execution');
   await go(executor.client, incomingId, 'request-more-info', { reason: 'Date of birth of the account holder.' });
   const draft = await drafter.client.call<{ id: string }>('POST', '/api/v1/requests', { type: 'mla', requestedState: 'DEU', title: 'Bribery of officials' }, 201);
+  // A case with its team and the sent request, for the case pages.
+  const theCase = await drafter.client.call<{ id: string }>('POST', '/api/v1/cases', { title: 'Harbour works', offences: ['corruption'], description: 'Kickbacks' }, 201);
+  await drafter.client.call('POST', `/api/v1/cases/${theCase.body.id}/members`, { userId: supervisor.userId }, 200);
+  await drafter.client.call('POST', `/api/v1/cases/${theCase.body.id}/requests`, { requestId: sent.body.id }, 200);
 
   // With the instruments that do not apply, so that their reasons are on the page too.
   const finder = '/legal-basis?requesting=FRA&requested=BRA&type=mla&offence=corruption&all=true';
@@ -94,7 +98,7 @@ test('every page in French, Spanish, Arabic, Russian and Chinese, with no Englis
       name: 'practitioner',
       email: drafter.email,
       password: drafter.password,
-      pages: [...common, `/requests/${sent.body.id}`, `/requests/${draft.body.id}/edit`, '/requests/new', '/requests/approvals', '/requests/statistics'],
+      pages: [...common, `/requests/${sent.body.id}`, `/requests/${draft.body.id}/edit`, '/requests/new', '/requests/approvals', '/requests/statistics', '/cases', '/cases/new', `/cases/${theCase.body.id}`],
     },
   ];
 

@@ -37,7 +37,7 @@ export const Side = z.enum(SIDES);
 export const TlpMarking = z.enum(TLP_MARKINGS).meta({ id: 'TlpMarking', description: 'Traffic Light Protocol 2.0' });
 export const HandlingCode = z.enum(HANDLING_CODES).meta({ id: 'HandlingCode', description: 'H0 no restriction within law enforcement; H1 not as evidence without permission; H2 not to be disseminated without permission; H3 other restrictions (handlingNote)' });
 export const PermittedUse = z.enum(PERMITTED_USES).meta({ id: 'PermittedUse' });
-const UseLimitationsFields = {
+export const UseLimitationsFields = {
   speciality: z.boolean().optional().describe('Speciality: use only for the proceedings of this request (UNTOC 18(19), UNCAC 46(19))'),
   limits: Text.optional(),
   permittedUses: z.array(PermittedUse).max(5).optional().describe('The uses permitted; absent: any lawful use'),
@@ -284,6 +284,12 @@ export const CopyAttachmentBody = z
   .meta({ id: 'CopyAttachmentBody' });
 export type CopyAttachmentBody = z.infer<typeof CopyAttachmentBody>;
 
+/** The case a request is linked to (issue 12, cases): shown only to those who may read the case. */
+export const CaseRef = z
+  .object({ id: z.uuid(), reference: z.string(), title: z.string(), status: z.enum(['open', 'closed']) })
+  .meta({ id: 'CaseRef', description: 'The case a request is linked to (shown only to those who may read the case)' });
+export type CaseRef = z.infer<typeof CaseRef>;
+
 export const RequestView = z
   .object({
     id: z.uuid(),
@@ -298,6 +304,7 @@ export const RequestView = z
     requested: PartyRef,
     title: z.string(),
     caseReference: z.string().optional(),
+    case: CaseRef.nullable().optional().describe('The case this request is linked to, when you may read that case'),
     requestedState: z.string(),
     requestedOrganisationId: z.uuid().nullable().optional(),
     requestedNodeId: z.string().nullable().optional().describe('The peer node of the requested authority, when it is not on this node'),
@@ -373,6 +380,7 @@ export const RequestSummary = z
     createdAt: z.string(),
     updatedAt: z.string(),
     transmittedAt: z.string().nullable(),
+    case: CaseRef.nullable().optional().describe('The case this request is linked to, when you may read that case'),
   })
   .meta({ id: 'RequestSummary' });
 

@@ -33,6 +33,9 @@ const RequestStatisticsPage = lazy(() => import('./pages/requests-statistics.tsx
 const ConsentsPage = lazy(() => import('./pages/consents.tsx').then((m) => ({ default: m.ConsentsPage })));
 const DeniedAttemptsPage = lazy(() => import('./pages/consents.tsx').then((m) => ({ default: m.DeniedAttemptsPage })));
 const RequestPage = lazy(() => import('./pages/requests-view.tsx').then((m) => ({ default: m.RequestPage })));
+const CaseListPage = lazy(() => import('./pages/cases.tsx').then((m) => ({ default: m.CaseListPage })));
+const NewCasePage = lazy(() => import('./pages/cases.tsx').then((m) => ({ default: m.NewCasePage })));
+const CasePage = lazy(() => import('./pages/cases.tsx').then((m) => ({ default: m.CasePage })));
 
 export function App() {
   const { pathname } = useLocation();
@@ -100,6 +103,9 @@ function Header() {
           </NavGroup>
           {ready ? (
             <NavGroup id="requests" label={t('nav.groupRequests')}>
+              <li>
+                <Link to="/cases">{t('cases.nav')}</Link>
+              </li>
               <li>
                 <Link to="/requests">{t('nav.requests')}</Link>
               </li>
@@ -261,6 +267,10 @@ function Routes({ pathname }: { pathname: string }): ReactNode {
   if (pathname === '/requests/statistics') return signedIn(<RequestStatisticsPage />);
   if (pathname === '/consents') return signedIn(<ConsentsPage />);
   if (pathname === '/policy/denials') return signedIn(<DeniedAttemptsPage />);
+  if (pathname === '/cases') return signedIn(<CaseListPage />);
+  if (pathname === '/cases/new') return signedIn(<NewCasePage />);
+  const oneCase = matchRoute('/cases/:id', pathname);
+  if (oneCase?.id) return signedIn(<CasePage key={oneCase.id} id={oneCase.id} />);
   const editRequest = matchRoute('/requests/:id/edit', pathname);
   if (editRequest?.id) return signedIn(<RequestEditorPage key={`edit-${editRequest.id}`} id={editRequest.id} />);
   const oneRequest = matchRoute('/requests/:id', pathname);

@@ -6,7 +6,7 @@
 // what they show.
 import { useEffect, useRef } from 'react';
 
-export type LiveMessage = { kind: 'request'; requestId: string } | { kind: 'notification' } | { kind: 'reconnected' } | { kind: 'ended' };
+export type LiveMessage = { kind: 'request'; requestId: string } | { kind: 'case'; caseId: string } | { kind: 'notification' } | { kind: 'reconnected' } | { kind: 'ended' };
 
 type Listener = (m: LiveMessage) => void;
 
@@ -45,6 +45,14 @@ function open(): void {
       if (typeof data.requestId === 'string') emit({ kind: 'request', requestId: data.requestId });
     } catch {
       // a malformed event is ignored; the next one or a reconnection brings things up to date
+    }
+  });
+  es.addEventListener('case', (e) => {
+    try {
+      const data = JSON.parse((e as MessageEvent<string>).data) as { caseId?: unknown };
+      if (typeof data.caseId === 'string') emit({ kind: 'case', caseId: data.caseId });
+    } catch {
+      // ignored like a malformed request event
     }
   });
   es.addEventListener('notification', () => emit({ kind: 'notification' }));

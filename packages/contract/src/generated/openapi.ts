@@ -145,6 +145,133 @@ export interface paths {
         patch: operations["patchAuthoritiesById"];
         trace?: never;
     };
+    "/api/v1/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the cases you may see (filters: status, offence, my cases; search in reference and title)
+         * @description Supervisors see every case of their organisation, other users the cases of their teams; node administrators see every organisation’s, withheld where the marking keeps them out.
+         */
+        get: operations["getCases"];
+        put?: never;
+        /** Open a case (you lead its team) */
+        post: operations["postCases"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case with its team, linked requests and what you may do */
+        get: operations["getCasesById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit, close or reopen a case (its lead or a supervisor; optimistic locking: send the version you edited) */
+        patch: operations["patchCasesById"];
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/member-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Users of the case’s organisation who can join its team (for its lead and the supervisors) */
+        get: operations["getCasesByIdMemberCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a user of the organisation to the team, or change its team role */
+        post: operations["postCasesByIdMembers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a member from the team (a case keeps at least one lead)
+         * @description Answers the case, or 204 when you removed yourself and no longer read it.
+         */
+        delete: operations["deleteCasesByIdMembersByUserId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Link a request (outgoing or incoming) of the organisation to the case */
+        post: operations["postCasesByIdRequests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/requests/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Unlink a request from the case */
+        delete: operations["deleteCasesByIdRequestsByRequestId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/consents": {
         parameters: {
             query?: never;
@@ -297,7 +424,7 @@ export interface paths {
         };
         /**
          * Live updates: a server-sent event stream about the records you may read
-         * @description A `text/event-stream` (server-sent events; EventSource sends the session cookie). Events: `ready` `{"heartbeatSeconds": n}` once connected; `request` `{"requestId": "<uuid>"}` when a request you may read changed (state, timeline, files, deadlines) — read it again; `notification` `{}` when your notifications changed (new or read) — read the unread count again; `end` `{"reason": "session-ended"}` just before the node closes a stream whose session or token no longer holds. A comment line is sent every heartbeat. After a reconnection, read again what you show: events are not replayed.
+         * @description A `text/event-stream` (server-sent events; EventSource sends the session cookie). Events: `ready` `{"heartbeatSeconds": n}` once connected; `request` `{"requestId": "<uuid>"}` when a request you may read changed (state, timeline, files, deadlines) — read it again; `case` `{"caseId": "<uuid>"}` when a case you may read changed (details, team, linked requests) — read it again; `notification` `{}` when your notifications changed (new or read) — read the unread count again; `end` `{"reason": "session-ended"}` just before the node closes a stream whose session or token no longer holds. A comment line is sent every heartbeat. After a reconnection, read again what you show: events are not replayed.
          */
         get: operations["getEvents"];
         put?: never;
@@ -1033,6 +1160,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/requests/{id}/case": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Link a request to a case, move it to another, or unlink it (from the request’s side)
+         * @description Moving a request needs the right to link on both cases. The answer names the case only when you may read it.
+         */
+        put: operations["putRequestsByIdCase"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/requests/{id}/completeness": {
         parameters: {
             query?: never;
@@ -1524,6 +1671,304 @@ export interface components {
             /** @description ISO 8601 date-time */
             validUntil: string;
         };
+        Case: {
+            closedOn: string | null;
+            closingNote: string | null;
+            confidentiality: {
+                confidential: boolean;
+                note?: string;
+            };
+            createdAt: string;
+            description: string;
+            effectiveMarking: components["schemas"]["Marking"];
+            handling: components["schemas"]["HandlingCode"];
+            handlingNote?: string;
+            /** Format: uuid */
+            id: string;
+            marking: components["schemas"]["TlpMarking"];
+            /** @description What you may do now */
+            may: {
+                edit: boolean;
+                link: boolean;
+                team: boolean;
+            };
+            /** @description Your role in the team; null when you read it as a supervisor or node administrator */
+            myTeamRole: components["schemas"]["CaseTeamRole"] | null;
+            offences: components["schemas"]["CaseOffence"][];
+            openedOn: string;
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            reference: string;
+            requests: components["schemas"]["CaseRequest"][];
+            status: components["schemas"]["CaseStatus"];
+            team: components["schemas"]["CaseMember"][];
+            title: string;
+            updatedAt: string;
+            useLimitations: {
+                limits?: string;
+                /** @description The uses permitted; absent: any lawful use */
+                permittedUses?: components["schemas"]["PermittedUse"][];
+                /** @description After this date, uses beyond reading need the originator again */
+                reviewOn?: string | null;
+                /** @description Speciality: use only for the proceedings of this request (UNTOC 18(19), UNCAC 46(19)) */
+                speciality?: boolean;
+            };
+            version: number;
+        };
+        CaseInput: {
+            closedOn: string | null;
+            closingNote: string | null;
+            confidentiality: {
+                confidential: boolean;
+                note?: string;
+            };
+            createdAt: string;
+            description: string;
+            effectiveMarking: components["schemas"]["MarkingInput"];
+            handling: components["schemas"]["HandlingCodeInput"];
+            handlingNote?: string;
+            /** Format: uuid */
+            id: string;
+            marking: components["schemas"]["TlpMarkingInput"];
+            /** @description What you may do now */
+            may: {
+                edit: boolean;
+                link: boolean;
+                team: boolean;
+            };
+            /** @description Your role in the team; null when you read it as a supervisor or node administrator */
+            myTeamRole: components["schemas"]["CaseTeamRoleInput"] | null;
+            offences: components["schemas"]["CaseOffenceInput"][];
+            openedOn: string;
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            reference: string;
+            requests: components["schemas"]["CaseRequestInput"][];
+            status: components["schemas"]["CaseStatusInput"];
+            team: components["schemas"]["CaseMemberInput"][];
+            title: string;
+            updatedAt: string;
+            useLimitations: {
+                limits?: string;
+                /** @description The uses permitted; absent: any lawful use */
+                permittedUses?: components["schemas"]["PermittedUseInput"][];
+                /** @description After this date, uses beyond reading need the originator again */
+                reviewOn?: string | null;
+                /** @description Speciality: use only for the proceedings of this request (UNTOC 18(19), UNCAC 46(19)) */
+                speciality?: boolean;
+            };
+            version: number;
+        };
+        CaseLinkBody: {
+            /** Format: uuid */
+            requestId: string;
+        };
+        CaseLinkBodyInput: {
+            /** Format: uuid */
+            requestId: string;
+        };
+        CaseList: {
+            items: components["schemas"]["CaseSummary"][];
+            total: number;
+        };
+        CaseListInput: {
+            items: components["schemas"]["CaseSummaryInput"][];
+            total: number;
+        };
+        CaseMember: {
+            addedAt: string;
+            disabled: boolean;
+            email: string;
+            name: string;
+            role: string;
+            teamRole: components["schemas"]["CaseTeamRole"];
+            /** Format: uuid */
+            userId: string;
+        };
+        CaseMemberBody: {
+            /** @default member */
+            teamRole: components["schemas"]["CaseTeamRole"];
+            /**
+             * Format: uuid
+             * @description A user of the case’s organisation
+             */
+            userId: string;
+        };
+        CaseMemberBodyInput: {
+            /** @default member */
+            teamRole?: components["schemas"]["CaseTeamRoleInput"];
+            /**
+             * Format: uuid
+             * @description A user of the case’s organisation
+             */
+            userId: string;
+        };
+        CaseMemberCandidates: {
+            items: {
+                email: string;
+                name: string;
+                role: string;
+                /** Format: uuid */
+                userId: string;
+            }[];
+        };
+        CaseMemberCandidatesInput: {
+            items: {
+                email: string;
+                name: string;
+                role: string;
+                /** Format: uuid */
+                userId: string;
+            }[];
+        };
+        CaseMemberInput: {
+            addedAt: string;
+            disabled: boolean;
+            email: string;
+            name: string;
+            role: string;
+            teamRole: components["schemas"]["CaseTeamRoleInput"];
+            /** Format: uuid */
+            userId: string;
+        };
+        /**
+         * @description An offence category of the taxonomy requests use
+         * @enum {string}
+         */
+        CaseOffence: "organized-crime-participation" | "corruption" | "money-laundering" | "drug-trafficking" | "trafficking-in-persons" | "migrant-smuggling" | "firearms-trafficking" | "terrorism" | "terrorist-financing" | "hostage-taking" | "cybercrime" | "wildlife-trafficking" | "cultural-property-trafficking" | "organ-trafficking" | "falsified-medical-products" | "tobacco-smuggling" | "piracy" | "fraud" | "other-serious-crime";
+        /**
+         * @description An offence category of the taxonomy requests use
+         * @enum {string}
+         */
+        CaseOffenceInput: "organized-crime-participation" | "corruption" | "money-laundering" | "drug-trafficking" | "trafficking-in-persons" | "migrant-smuggling" | "firearms-trafficking" | "terrorism" | "terrorist-financing" | "hostage-taking" | "cybercrime" | "wildlife-trafficking" | "cultural-property-trafficking" | "organ-trafficking" | "falsified-medical-products" | "tobacco-smuggling" | "piracy" | "fraud" | "other-serious-crime";
+        /** @description The case a request is linked to (shown only to those who may read the case) */
+        CaseRef: {
+            /** Format: uuid */
+            id: string;
+            reference: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            title: string;
+        };
+        /** @description The case a request is linked to (shown only to those who may read the case) */
+        CaseRefInput: {
+            /** Format: uuid */
+            id: string;
+            reference: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            title: string;
+        };
+        CaseRequest: {
+            counterpartState: string;
+            /** Format: uuid */
+            id: string;
+            linkedAt: string;
+            marking: components["schemas"]["TlpMarking"];
+            reference: string;
+            /**
+             * @description requesting = made for the case (outgoing), requested = received
+             * @enum {string}
+             */
+            side: "requesting" | "requested";
+            state: string;
+            /** @description Empty when withheld */
+            title: string;
+            /** @description The request’s marking does not let you read it: only its reference and marking are shown */
+            withheld: boolean;
+        };
+        CaseRequestInput: {
+            counterpartState: string;
+            /** Format: uuid */
+            id: string;
+            linkedAt: string;
+            marking: components["schemas"]["TlpMarkingInput"];
+            reference: string;
+            /**
+             * @description requesting = made for the case (outgoing), requested = received
+             * @enum {string}
+             */
+            side: "requesting" | "requested";
+            state: string;
+            /** @description Empty when withheld */
+            title: string;
+            /** @description The request’s marking does not let you read it: only its reference and marking are shown */
+            withheld: boolean;
+        };
+        /** @enum {string} */
+        CaseStatus: "open" | "closed";
+        /** @enum {string} */
+        CaseStatusInput: "open" | "closed";
+        CaseSummary: {
+            closedOn: string | null;
+            handling: components["schemas"]["HandlingCode"];
+            /** Format: uuid */
+            id: string;
+            marking: components["schemas"]["TlpMarking"];
+            offences: components["schemas"]["CaseOffence"][];
+            openedOn: string;
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            reference: string;
+            requestCount: number;
+            status: components["schemas"]["CaseStatus"];
+            teamSize: number;
+            /** @description Empty when withheld */
+            title: string;
+            updatedAt: string;
+            /** @description Set when the marking does not let you read the case */
+            withheld: {
+                citation: string;
+                reason: string;
+                rule: string;
+            } | null;
+        };
+        CaseSummaryInput: {
+            closedOn: string | null;
+            handling: components["schemas"]["HandlingCodeInput"];
+            /** Format: uuid */
+            id: string;
+            marking: components["schemas"]["TlpMarkingInput"];
+            offences: components["schemas"]["CaseOffenceInput"][];
+            openedOn: string;
+            organisation: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            reference: string;
+            requestCount: number;
+            status: components["schemas"]["CaseStatusInput"];
+            teamSize: number;
+            /** @description Empty when withheld */
+            title: string;
+            updatedAt: string;
+            /** @description Set when the marking does not let you read the case */
+            withheld: {
+                citation: string;
+                reason: string;
+                rule: string;
+            } | null;
+        };
+        /**
+         * @description lead: edits the case and its team; member: works on it
+         * @enum {string}
+         */
+        CaseTeamRole: "lead" | "member";
+        /**
+         * @description lead: edits the case and its team; member: works on it
+         * @enum {string}
+         */
+        CaseTeamRoleInput: "lead" | "member";
         /** @description Check a request that is not saved (e.g. from a file); requestingState defaults to your organisation’s */
         CheckRequestBody: {
             applicableLaw?: string;
@@ -2107,6 +2552,64 @@ export interface components {
             name: string;
             notes?: string | null;
             state: string;
+        };
+        CreateCaseBody: {
+            confidentiality?: {
+                confidential: boolean;
+                note?: string;
+            };
+            description?: string;
+            handling?: components["schemas"]["HandlingCode"];
+            handlingNote?: string;
+            /** @description TLP 2.0; AMBER when not given */
+            marking?: components["schemas"]["TlpMarking"];
+            offences?: components["schemas"]["CaseOffence"][];
+            /**
+             * Format: date
+             * @description When the investigation was opened; today when absent
+             */
+            openedOn?: string;
+            /** @description Unique in your organisation; one like CASE-2026-0001 is given when absent */
+            reference?: string;
+            title: string;
+            useLimitations?: {
+                limits?: string;
+                /** @description The uses permitted; absent: any lawful use */
+                permittedUses?: components["schemas"]["PermittedUse"][];
+                /** @description After this date, uses beyond reading need the originator again */
+                reviewOn?: string | null;
+                /** @description Speciality: use only for the proceedings of this request (UNTOC 18(19), UNCAC 46(19)) */
+                speciality?: boolean;
+            };
+        };
+        CreateCaseBodyInput: {
+            confidentiality?: {
+                confidential: boolean;
+                note?: string;
+            };
+            description?: string;
+            handling?: components["schemas"]["HandlingCodeInput"];
+            handlingNote?: string;
+            /** @description TLP 2.0; AMBER when not given */
+            marking?: components["schemas"]["TlpMarkingInput"];
+            offences?: components["schemas"]["CaseOffenceInput"][];
+            /**
+             * Format: date
+             * @description When the investigation was opened; today when absent
+             */
+            openedOn?: string;
+            /** @description Unique in your organisation; one like CASE-2026-0001 is given when absent */
+            reference?: string;
+            title: string;
+            useLimitations?: {
+                limits?: string;
+                /** @description The uses permitted; absent: any lawful use */
+                permittedUses?: components["schemas"]["PermittedUseInput"][];
+                /** @description After this date, uses beyond reading need the originator again */
+                reviewOn?: string | null;
+                /** @description Speciality: use only for the proceedings of this request (UNTOC 18(19), UNCAC 46(19)) */
+                speciality?: boolean;
+            };
         };
         CreateConsentBody: {
             action: components["schemas"]["ConsentAction"];
@@ -4008,6 +4511,80 @@ export interface components {
             state?: string;
             version: number;
         };
+        PatchCaseBody: {
+            /**
+             * Format: date
+             * @description When closing: the date (today when absent)
+             */
+            closedOn?: string;
+            closingNote?: string;
+            confidentiality?: {
+                confidential: boolean;
+                note?: string;
+            };
+            description?: string;
+            handling?: components["schemas"]["HandlingCode"];
+            handlingNote?: string;
+            /** @description TLP 2.0; AMBER when not given */
+            marking?: components["schemas"]["TlpMarking"];
+            offences?: components["schemas"]["CaseOffence"][];
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD
+             */
+            openedOn?: string;
+            reference?: string;
+            status?: components["schemas"]["CaseStatus"];
+            title?: string;
+            useLimitations?: {
+                limits?: string;
+                /** @description The uses permitted; absent: any lawful use */
+                permittedUses?: components["schemas"]["PermittedUse"][];
+                /** @description After this date, uses beyond reading need the originator again */
+                reviewOn?: string | null;
+                /** @description Speciality: use only for the proceedings of this request (UNTOC 18(19), UNCAC 46(19)) */
+                speciality?: boolean;
+            };
+            /** @description The version you edited (optimistic locking: 409 when it changed meanwhile) */
+            version: number;
+        };
+        PatchCaseBodyInput: {
+            /**
+             * Format: date
+             * @description When closing: the date (today when absent)
+             */
+            closedOn?: string;
+            closingNote?: string;
+            confidentiality?: {
+                confidential: boolean;
+                note?: string;
+            };
+            description?: string;
+            handling?: components["schemas"]["HandlingCodeInput"];
+            handlingNote?: string;
+            /** @description TLP 2.0; AMBER when not given */
+            marking?: components["schemas"]["TlpMarkingInput"];
+            offences?: components["schemas"]["CaseOffenceInput"][];
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD
+             */
+            openedOn?: string;
+            reference?: string;
+            status?: components["schemas"]["CaseStatusInput"];
+            title?: string;
+            useLimitations?: {
+                limits?: string;
+                /** @description The uses permitted; absent: any lawful use */
+                permittedUses?: components["schemas"]["PermittedUseInput"][];
+                /** @description After this date, uses beyond reading need the originator again */
+                reviewOn?: string | null;
+                /** @description Speciality: use only for the proceedings of this request (UNTOC 18(19), UNCAC 46(19)) */
+                speciality?: boolean;
+            };
+            /** @description The version you edited (optimistic locking: 409 when it changed meanwhile) */
+            version: number;
+        };
         /** @description Replaces the fields given (lists are replaced whole). Only drafts can be edited. */
         PatchRequestBody: {
             applicableLaw?: string;
@@ -4384,6 +4961,8 @@ export interface components {
                 id: string;
             } | null;
             attachments: components["schemas"]["RequestAttachment"][];
+            /** @description The case this request is linked to, when you may read that case */
+            case?: components["schemas"]["CaseRef"] | null;
             caseReference?: string;
             closedAt: string | null;
             confidentiality: {
@@ -4548,6 +5127,20 @@ export interface components {
             uploadedAt: string;
             uploadedBy: string | null;
         };
+        RequestCaseAnswer: {
+            case: components["schemas"]["CaseRef"] | null;
+        };
+        RequestCaseAnswerInput: {
+            case: components["schemas"]["CaseRefInput"] | null;
+        };
+        RequestCaseBody: {
+            /** @description The case to link the request to; null unlinks it from its case */
+            caseId: string | null;
+        };
+        RequestCaseBodyInput: {
+            /** @description The case to link the request to; null unlinks it from its case */
+            caseId: string | null;
+        };
         RequestInput: {
             /** @description What you may do now (your side, your role, four eyes) */
             allowedActions: components["schemas"]["RequestActionInput"][];
@@ -4558,6 +5151,8 @@ export interface components {
                 id: string;
             } | null;
             attachments: components["schemas"]["RequestAttachmentInput"][];
+            /** @description The case this request is linked to, when you may read that case */
+            case?: components["schemas"]["CaseRefInput"] | null;
             caseReference?: string;
             closedAt: string | null;
             confidentiality: {
@@ -5115,6 +5710,8 @@ export interface components {
             v: 1;
         };
         RequestSummary: {
+            /** @description The case this request is linked to, when you may read that case */
+            case?: components["schemas"]["CaseRef"] | null;
             createdAt: string;
             deadline: string | null;
             handling: components["schemas"]["HandlingCode"];
@@ -5152,6 +5749,8 @@ export interface components {
             } | null;
         };
         RequestSummaryInput: {
+            /** @description The case this request is linked to, when you may read that case */
+            case?: components["schemas"]["CaseRefInput"] | null;
             createdAt: string;
             deadline: string | null;
             handling: components["schemas"]["HandlingCodeInput"];
@@ -6346,6 +6945,477 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DirectoryAuthority"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCases: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["CaseStatusInput"];
+                offence?: components["schemas"]["CaseOffenceInput"];
+                /** @description Only the cases whose team I am in */
+                mine?: "true" | "false";
+                /** @description Search in reference and title */
+                q?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseList"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCaseBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCasesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchCasesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatchCaseBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCasesByIdMemberCandidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseMemberCandidates"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCasesByIdMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseMemberBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteCasesByIdMembersByUserId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCasesByIdRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseLinkBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteCasesByIdRequestsByRequestId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
                 };
             };
             /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
@@ -9675,6 +10745,59 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putRequestsByIdCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestCaseBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestCaseAnswer"];
+                };
             };
             /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
             400: {

@@ -33,10 +33,21 @@ const EXPECTED: Record<string, readonly string[] | 'none'> = {
   'POST /api/v1/consents/:id/answer': 'none',
   'POST /api/v1/consents/:id/approve': 'none',
   'GET /api/v1/policy/denials': 'none',
+  // Cases (issue 12 part 0): a case is a marked record; reading it asks `decide`.
+  'PUT /api/v1/requests/:id/case': ['read'],
+  'POST /api/v1/cases': 'none',
+  'GET /api/v1/cases': ['read'],
+  'GET /api/v1/cases/:id': ['read'],
+  'PATCH /api/v1/cases/:id': ['read', 'remark'],
+  'GET /api/v1/cases/:id/member-candidates': ['read'],
+  'POST /api/v1/cases/:id/members': ['read'],
+  'DELETE /api/v1/cases/:id/members/:userId': ['read'],
+  'POST /api/v1/cases/:id/requests': ['read'],
+  'DELETE /api/v1/cases/:id/requests/:requestId': ['read'],
 };
 
 /** Routes that carry marked records: every one must declare; those with a record id must declare an action. */
-const MARKED = /^\/api\/v1\/(requests|consents|policy)(\/|$)/;
+const MARKED = /^\/api\/v1\/(requests|consents|policy|cases)(\/|$)/;
 
 for (const backend of testBackends()) {
   describe(`the route table declares every release-policy action on ${backend.name}`, () => {

@@ -14,6 +14,7 @@ import type { Actor } from '../deps.ts';
 import { peersForState } from '../authorities/directory.ts';
 import { effectiveMarkingOf, limitationFlags, policyView, readDecision, sourcesOf } from '../policy/policy-service.ts';
 import { contentOf, factsOf, isRecordedCounterpart } from './request-messages.ts';
+import { caseRefOfRequest } from '../cases/case-service.ts';
 
 const iso = (d: Date | string | null): string | null => (d ? new Date(d).toISOString() : null);
 
@@ -117,6 +118,7 @@ export async function presentRequest(db: Kysely<Database>, row: RequestRow, acto
     editable: isEditable(row, actor),
     allowedActions: allowedFor(row, actor),
     policy: await policyView(db, now, actor, row),
+    case: await caseRefOfRequest({ db, now: () => now }, actor, row.id),
     attachments: files.map(presentAttachment),
     timeline: events.map((e) => ({
       seq: e.seq,

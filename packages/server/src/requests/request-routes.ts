@@ -66,6 +66,7 @@ import {
   transitionRequest,
   updateRequestContent,
 } from './request-service.ts';
+import { caseRefsForRequests } from '../cases/case-service.ts';
 
 const AttachmentParams = z.strictObject({ id: z.uuid(), attachmentId: z.uuid() });
 const AttachmentQuery = z.strictObject({ filename: z.string().min(1).max(255).optional() });
@@ -136,7 +137,8 @@ export function requestRoutes(deps: RequestDeps) {
         });
         policyTrailOf(request).decisions++;
         const today = LIST_POLICY.decide ? policyToday(deps.now()) : null;
-        return { items: rows.map((row) => presentSummary(row, actor, today)), total };
+        const cases = await caseRefsForRequests(deps, actor, rows.map((row) => row.id));
+        return { items: rows.map((row) => ({ ...presentSummary(row, actor, today), case: cases.get(row.id) ?? null })), total };
       },
     );
 

@@ -30,6 +30,7 @@ import { changedFields, contentOf, type Draft, draftOf, emptyDraft, fieldErrorsO
 import { Link, navigate, useLocation } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import { useAsync } from '../use-async.ts';
+import { RequestCaseField } from '../components/request-case.tsx';
 
 // A draft just created on /requests/new is handed to its edit page, so the page need not load it again.
 let handoff: { view: RequestView; notice: ReactNode } | null = null;
@@ -237,6 +238,13 @@ function Editor({ initial, initialNotice = null }: { initial: RequestView | null
         {base ? t('requests.editor.editTitle') : t('requests.editor.newTitle')}
         {base ? <span className="reference"> {base.reference}</span> : null}
       </h1>
+      {base ? (
+        <RequestCaseField
+          requestId={base.id}
+          current={base.case}
+          onChanged={() => void requestsApi.get(base.id).then((r) => setBase((b) => (b ? { ...b, case: r.case ?? null } : b)))}
+        />
+      ) : null}
       <nav aria-label={ts('requests.editor.sections')} className="section-nav">
         <ul>
           {(['basics', 'parties', 'legalBasis', 'offences', 'facts', 'persons', 'measures', 'handling', 'attachments'] as const).map((s) => (

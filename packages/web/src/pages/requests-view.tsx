@@ -8,6 +8,7 @@ import { RequestDocument } from '../components/request-document.tsx';
 import { RecordedPanel } from '../components/request-recorded.tsx';
 import { MarkingBadge, OverdueBadges, StateBadge } from '../components/request-badges.tsx';
 import { MarkingPanel } from '../components/request-marking.tsx';
+import { RequestCaseField } from '../components/request-case.tsx';
 import { RequestTimeline } from '../components/request-timeline.tsx';
 import { ErrorAlert, formatDate, Loading, languageName, Notice } from '../components/ui.tsx';
 import { useServerText } from '../i18n/server-text.tsx';
@@ -256,6 +257,8 @@ function RequestDetails({
               ) : null}
             </dl>
           </section>
+
+          <RequestCaseField requestId={view.id} current={view.case} onChanged={onReload} />
 
           <section className="panel" aria-labelledby="content-title">
             <h2 id="content-title">{t('requests.view.content')}</h2>

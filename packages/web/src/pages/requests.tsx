@@ -207,6 +207,14 @@ function RequestTable({ items, countries }: { items: readonly RequestSummary[]; 
                 <td className="title-cell">
                   {r.title ? <bdi>{r.title}</bdi> : <span className="muted">{t(r.withheld ? 'policy.withheld' : 'requests.untitled')}</span>}
                   {r.urgent ? <span className="badge badge-urgent">{t('requests.urgent')}</span> : null}
+                  {r.case ? (
+                    <span className="case-ref">
+                      {t('cases.requestField.inCase')}{' '}
+                      <Link to={`/cases/${r.case.id}`}>
+                        <bdi>{r.case.reference}</bdi>
+                      </Link>
+                    </span>
+                  ) : null}
                 </td>
                 <td data-label={ts('requests.field.type')}>{ts(`requests.type.${r.type}`)}</td>
                 <td data-label={ts('requests.list.direction')}>{t(r.side === 'requesting' ? 'requests.direction.outgoing' : 'requests.direction.incoming')}</td>
