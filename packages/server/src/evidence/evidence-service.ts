@@ -4,19 +4,19 @@
 // timestamps, transfer, court package) call these; they do not write the tables themselves.
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { NotFoundError, TooLargeError, ValidationError, assertCan, canSeeOrganisation } from '@comity/core';
+import { ConflictError, ForbiddenError, NotFoundError, TooLargeError, ValidationError, assertCan, canSeeOrganisation } from '@comity/core';
 import { CUSTODY_GENESIS, type CustodyEvent, type CustodyInput, linkCustodyEvent } from '@comity/core/evidence/custody';
-import type { MarkedRecord, MarkedSource } from '@comity/core/policy/decide';
-import { type Marking, NO_LIMITATIONS } from '@comity/core/policy/marking';
+import { type MarkedRecord, type MarkedSource, decide } from '@comity/core/policy/decide';
+import { type Marking, NO_LIMITATIONS, combineAll } from '@comity/core/policy/marking';
 import { type Database, appendAudit } from '@comity/db';
 import { findCase } from '@comity/db/repos/cases-repo';
 import { findRequest } from '@comity/db/repos/requests-repo';
 import type { Kysely, Selectable } from 'kysely';
-import { type AppDeps, type AuditFn, auditedTransaction } from '../deps.ts';
+import { type Actor, type AppDeps, type AuditFn, auditedTransaction } from '../deps.ts';
 import { assertCaseMember, caseMarkedRecord, readCaseWithAccess } from '../cases/case-service.ts';
-import { effectiveMarkingOf, enforce, enforceRecord, markedRecordOf } from '../policy/policy-service.ts';
+import { effectiveMarkingOf, enforce, enforceRecord, markedRecordOf, policyActorOf } from '../policy/policy-service.ts';
 import type { Who } from '../requests/request-deps.ts';
-import { BlobTooLargeError, type BlobStore } from '../storage/blob-store.ts';
+import { type BlobStore, BlobTooLargeError, type StreamedBlob } from '../storage/blob-store.ts';
 import { detectMediaType } from './media-type.ts';
 
 export type EvidenceItemRow = Selectable<Database['evidence_items']>;
@@ -54,6 +54,8 @@ export type EvidenceDeps = Pick<AppDeps, 'db' | 'hasher' | 'signer' | 'now'> &
      */
     ingested: ((item: EvidenceItemRow) => Promise<void> | void)[];
     log(message: string, err?: unknown): void;
+    /** The check of a custody signature by the key it names (this node's current key), or null. */
+    verifierFor(keyId: string): ((text: string, signature: string) => boolean) | null;
   };
 
 /** Where an item belongs. */
@@ -159,24 +161,53 @@ function cleanFilename(name: string | undefined): string | null {
  * organisation.
  */
 export async function ingestEvidence(deps: EvidenceDeps, who: Who, input: IngestInput): Promise<EvidenceItemRow> {
+  const prepared = await prepareIngest(deps, who, input);
+  let stored: StreamedBlob;
+  try {
+    stored = await deps.blobs.putStream(input.body, { maxBytes: deps.settings.maxBytes, onBytes: input.onBytes });
+  } catch (err) {
+    if (err instanceof BlobTooLargeError) throw tooLarge(deps);
+    throw err;
+  }
+  return recordIngested(deps, who, prepared, input, stored);
+}
+
+export function tooLarge(deps: Pick<EvidenceDeps, 'settings'>): TooLargeError {
+  return new TooLargeError('evidence_too_large', `This node accepts items of at most ${deps.settings.maxBytes} bytes.`, { limit: deps.settings.maxBytes });
+}
+
+export type IngestMeta = Omit<IngestInput, 'body' | 'onBytes'>;
+
+interface PreparedIngest {
+  owner: Owner;
+  title: string;
+  description: string;
+  marking: Marking;
+}
+
+/** The checks before any byte is stored: permission, owner (and the caller's access to it), text. */
+export async function prepareIngest(deps: EvidenceDeps, who: Who, input: IngestMeta): Promise<PreparedIngest> {
   const actor = who.actor;
   if (actor) assertCan(actor.role, 'evidence:add');
   const title = cleanTitle(input.title);
   const description = (input.description ?? '').trim();
   if (description.length > 20000) throw new ValidationError('description_too_long', 'A description has at most 20,000 characters.');
   const owner = await loadOwner(deps, who, input.owner, true);
-  const marking = input.marking ?? ownMarkingDefault(owner);
+  return { owner, title, description, marking: input.marking ?? ownMarkingDefault(owner) };
+}
 
-  let stored: Awaited<ReturnType<BlobStore['putStream']>>;
-  try {
-    stored = await deps.blobs.putStream(input.body, { maxBytes: deps.settings.maxBytes, onBytes: input.onBytes });
-  } catch (err) {
-    if (err instanceof BlobTooLargeError) {
-      throw new TooLargeError('evidence_too_large', `This node accepts items of at most ${deps.settings.maxBytes} bytes.`, { limit: deps.settings.maxBytes });
-    }
-    throw err;
-  }
-  const mediaType = await detectMediaType(stored.head);
+/** Records content already in the store as an item, with `acquired` and `hashed`, in one audited transaction. */
+export async function recordIngested(
+  deps: EvidenceDeps,
+  who: Who,
+  prepared: PreparedIngest,
+  input: IngestMeta,
+  stored: StreamedBlob,
+  knownMediaType?: string,
+): Promise<EvidenceItemRow> {
+  const { owner, title, description, marking } = prepared;
+  const actor = who.actor;
+  const mediaType = knownMediaType ?? (await detectMediaType(stored.head));
   const id = randomUUID();
   const now = deps.now();
   const filename = cleanFilename(input.filename);
@@ -360,4 +391,214 @@ export async function readEvidenceItem(deps: EvidenceDeps, who: Who, itemId: str
   const record = await markedRecordOfItem(deps, item);
   await enforceRecord(deps, who, { record, auditTarget: evidenceKey(item.id), details: { itemId: item.id, title: item.title } }, { kind: 'read' });
   return { item, record };
+}
+
+// ── Listing, presenting, content ──────────────────────────────────────────────────────────────
+
+export type PreviewKind = 'image' | 'pdf' | 'video' | 'audio' | 'text' | 'none';
+
+/** Which types the item page shows inline. SVG and HTML never: they could run script in the node's origin. */
+export function previewKind(mediaType: string): PreviewKind {
+  if (/^image\/(png|jpeg|gif|webp|bmp|avif)$/.test(mediaType)) return 'image';
+  if (mediaType === 'application/pdf') return 'pdf';
+  if (/^video\/(mp4|webm|ogg|quicktime)$/.test(mediaType)) return 'video';
+  if (/^audio\/(mpeg|ogg|wav|x-wav|webm|mp4|aac|flac|x-flac)$/.test(mediaType)) return 'audio';
+  if (mediaType === 'text/plain') return 'text';
+  return 'none';
+}
+
+export function effectiveItemMarking(record: MarkedRecord): Marking {
+  const [own, ...rest] = record.sources;
+  return combineAll((own as MarkedSource).marking, ...rest.map((s) => s.marking));
+}
+
+export function presentItem(item: EvidenceItemRow, record: MarkedRecord) {
+  return {
+    id: item.id,
+    caseId: item.case_id,
+    requestId: item.request_id,
+    title: item.title,
+    description: item.description,
+    source: item.source as { kind: 'uploaded' | 'captured' | 'received' | 'working-copy' },
+    filename: item.filename,
+    capturedBy: item.captured_by ? { id: item.captured_by, email: item.captured_by_email } : null,
+    sha256: item.sha256,
+    sha512: item.sha512,
+    size: Number(item.size_bytes),
+    mediaType: item.media_type,
+    mediaTypeHint: item.media_type_hint,
+    preview: previewKind(item.media_type),
+    marking: effectiveItemMarking(record),
+    role: item.role,
+    derivedFrom: item.derived_from,
+    sealed: item.sealed_at ? { at: new Date(item.sealed_at).toISOString(), by: item.sealed_by } : null,
+    timestampState: item.timestamp_state,
+    custody: { events: item.custody_seq, head: item.custody_head },
+    createdAt: new Date(item.created_at).toISOString(),
+  };
+}
+
+/**
+ * The items of a case or a request the caller may read: the owner's own read check first (404 for
+ * a case the caller is not on, another organisation's request), then the release policy per item
+ * (an item the caller may not read is left out, not an error).
+ */
+export async function listEvidence(deps: EvidenceDeps, who: Who, owner: EvidenceOwner): Promise<{ item: EvidenceItemRow; record: MarkedRecord }[]> {
+  if (who.actor) assertCan(who.actor.role, 'evidence:read');
+  let q = deps.db.selectFrom('evidence_items').selectAll();
+  if ('caseId' in owner) {
+    await readCaseWithAccess(deps, who, owner.caseId);
+    q = q.where('case_id', '=', owner.caseId);
+  } else {
+    const row = await findRequest(deps.db, owner.requestId);
+    if (!row || (who.actor && !canSeeOrganisation(who.actor, row.organisation_id))) throw new NotFoundError('not_found', 'No such request.');
+    await enforce(deps, who, row, { kind: 'read' });
+    q = q.where('request_id', '=', owner.requestId);
+  }
+  const rows = await q.orderBy('created_at', 'desc').orderBy('id').execute();
+  const out: { item: EvidenceItemRow; record: MarkedRecord }[] = [];
+  const today = deps.now().toISOString().slice(0, 10);
+  for (const item of rows) {
+    const record = await markedRecordOfItem(deps, item);
+    if (decide(policyActorOf(who.actor), { kind: 'read' }, record, { today, consents: [] }).allow) out.push({ item, record });
+  }
+  return out;
+}
+
+/** Downloads of a sealed item each need a supervisor's approval for that user, used once. */
+async function unusedApproval(db: Kysely<Database>, itemId: string, userId: string): Promise<number | null> {
+  const events = await db.selectFrom('evidence_custody').select(['seq', 'kind', 'details']).where('item_id', '=', itemId).where('kind', 'in', ['download-approved', 'downloaded']).orderBy('seq').execute();
+  const used = new Set(events.filter((e) => e.kind === 'downloaded').map((e) => (e.details as { approvalSeq?: number }).approvalSeq));
+  const sealedAfter = await db.selectFrom('evidence_custody').select('seq').where('item_id', '=', itemId).where('kind', '=', 'sealed').orderBy('seq', 'desc').executeTakeFirst();
+  const open = events.filter(
+    (e) => e.kind === 'download-approved' && (e.details as { userId?: string }).userId === userId && !used.has(e.seq) && e.seq > (sealedAfter?.seq ?? 0),
+  );
+  return open[0]?.seq ?? null;
+}
+
+/**
+ * The content for a preview (`inline`: policy read, custody `viewed`) or a download (`attachment`:
+ * policy export api-download, custody `downloaded`; a sealed item needs an unused approval).
+ */
+export async function openEvidenceContent(
+  deps: EvidenceDeps,
+  who: Who,
+  itemId: string,
+  disposition: 'inline' | 'attachment',
+  range?: { start: number; end: number },
+): Promise<{ item: EvidenceItemRow; stream: Readable }> {
+  const { item, record } = await readEvidenceItem(deps, who, itemId);
+  if (disposition === 'attachment') {
+    await enforceRecord(deps, who, { record, auditTarget: evidenceKey(item.id), details: { itemId: item.id, title: item.title } }, { kind: 'export', format: 'api-download' });
+  }
+  let approvalSeq: number | null = null;
+  if (disposition === 'attachment' && item.sealed_at) {
+    approvalSeq = who.actor ? await unusedApproval(deps.db, item.id, who.actor.userId) : null;
+    if (approvalSeq === null && who.actor) {
+      throw new ForbiddenError('sealed_needs_approval', 'This item is sealed: a supervisor must approve each download.', { itemId: item.id });
+    }
+  }
+  // A preview of a sealed item is allowed (reading is not taking a copy); a range request after
+  // the first one of a video is not a new viewing.
+  const firstPart = !range || range.start === 0;
+  if (firstPart) {
+    await auditedTransaction(deps, { actor: who.actor, requestId: who.requestId, organisationId: item.organisation_id }, async (trx, audit) => {
+      await appendCustody(
+        trx,
+        deps,
+        item.id,
+        {
+          kind: disposition === 'attachment' ? 'downloaded' : 'viewed',
+          actorUserId: who.actor?.userId ?? null,
+          actorEmail: who.actor?.email ?? null,
+          details: { sha256: item.sha256, ...(approvalSeq !== null ? { approvalSeq } : {}) },
+        },
+        audit,
+      );
+    });
+  }
+  const stream = await deps.blobs.openRead(item.sha256, range);
+  if (!stream) throw new NotFoundError('content_not_here', 'The content of this item is not in this node’s store.');
+  return { item, stream };
+}
+
+// ── Seal, release, approvals, working copies ──────────────────────────────────────────────────
+
+async function loadForChange(deps: EvidenceDeps, who: Who, itemId: string): Promise<{ actor: Actor; item: EvidenceItemRow; record: MarkedRecord }> {
+  const actor = who.actor;
+  if (!actor) throw new ForbiddenError('actor_required', 'This action needs a signed-in user.');
+  const { item, record } = await readEvidenceItem(deps, who, itemId);
+  if (actor.organisationId !== item.organisation_id) throw new NotFoundError('not_found', 'No such evidence item.');
+  return { actor, item, record };
+}
+
+export async function sealEvidence(deps: EvidenceDeps, who: Who, itemId: string, note: string | undefined): Promise<EvidenceItemRow> {
+  const { actor, item } = await loadForChange(deps, who, itemId);
+  assertCan(actor.role, 'evidence:seal');
+  if (item.role !== 'original') throw new ConflictError('not_original', 'Only an evidentiary original is sealed; a working copy is for analysis.');
+  if (item.sealed_at) throw new ConflictError('already_sealed', 'This item is already sealed.');
+  return auditedTransaction(deps, who, async (trx, audit) => {
+    const now = deps.now();
+    await trx.updateTable('evidence_items').set({ sealed_at: now, sealed_by: actor.userId }).where('id', '=', item.id).execute();
+    await appendCustody(trx, deps, item.id, { kind: 'sealed', actorUserId: actor.userId, actorEmail: actor.email, details: { note: note?.trim() ?? null } }, audit);
+    return trx.selectFrom('evidence_items').selectAll().where('id', '=', item.id).executeTakeFirstOrThrow();
+  });
+}
+
+export async function releaseEvidence(deps: EvidenceDeps, who: Who, itemId: string, note: string | undefined): Promise<EvidenceItemRow> {
+  const { actor, item } = await loadForChange(deps, who, itemId);
+  assertCan(actor.role, 'evidence:seal');
+  if (!item.sealed_at) throw new ConflictError('not_sealed', 'This item is not sealed.');
+  return auditedTransaction(deps, who, async (trx, audit) => {
+    await trx.updateTable('evidence_items').set({ sealed_at: null, sealed_by: null }).where('id', '=', item.id).execute();
+    await appendCustody(trx, deps, item.id, { kind: 'released', actorUserId: actor.userId, actorEmail: actor.email, details: { note: note?.trim() ?? null } }, audit);
+    return trx.selectFrom('evidence_items').selectAll().where('id', '=', item.id).executeTakeFirstOrThrow();
+  });
+}
+
+/** A supervisor approves one download of a sealed item by another user (four eyes: never their own). */
+export async function approveDownload(deps: EvidenceDeps, who: Who, itemId: string, body: { userId: string; reason: string }): Promise<{ seq: number }> {
+  const { actor, item } = await loadForChange(deps, who, itemId);
+  assertCan(actor.role, 'evidence:seal');
+  if (!item.sealed_at) throw new ConflictError('not_sealed', 'This item is not sealed; downloads need no approval.');
+  if (body.userId === actor.userId) throw new ForbiddenError('four_eyes', 'Another supervisor must approve your own download.');
+  const user = await deps.db.selectFrom('users').select(['id', 'email', 'organisation_id']).where('id', '=', body.userId).executeTakeFirst();
+  if (!user || user.organisation_id !== item.organisation_id) throw new NotFoundError('user_not_found', 'No such user in this organisation.');
+  return auditedTransaction(deps, who, async (trx, audit) => {
+    const e = await appendCustody(
+      trx,
+      deps,
+      item.id,
+      { kind: 'download-approved', actorUserId: actor.userId, actorEmail: actor.email, details: { userId: user.id, userEmail: user.email, reason: body.reason.trim() } },
+      audit,
+    );
+    return { seq: e.seq };
+  });
+}
+
+/**
+ * A working copy for analysis: a new item with the same content, role `working-copy`, linked to the
+ * original; custody `working-copy` on the original. The original stays as it is (read-only).
+ */
+export async function makeWorkingCopy(deps: EvidenceDeps, who: Who, itemId: string, title: string | undefined): Promise<EvidenceItemRow> {
+  const { actor, item } = await loadForChange(deps, who, itemId);
+  assertCan(actor.role, 'evidence:add');
+  if (item.role !== 'original') throw new ConflictError('not_original', 'Make working copies from the original.');
+  if (item.sealed_at) throw new ConflictError('sealed', 'This item is sealed; release it first or ask for an approved download.');
+  const owner: EvidenceOwner = item.case_id ? { caseId: item.case_id } : { requestId: item.request_id as string };
+  const meta: IngestMeta = {
+    owner,
+    title: title?.trim() || `${item.title} (working copy)`,
+    description: item.description,
+    source: { kind: 'working-copy', fromItemId: item.id },
+    filename: item.filename ?? undefined,
+    marking: item.marking as Marking,
+    derivedFrom: item.id,
+  };
+  const prepared = await prepareIngest(deps, who, meta);
+  const copy = await recordIngested(deps, who, prepared, meta, { sha256: item.sha256, size: Number(item.size_bytes), head: Buffer.alloc(0) }, item.media_type);
+  await auditedTransaction(deps, who, async (trx, audit) => {
+    await appendCustody(trx, deps, item.id, { kind: 'working-copy', actorUserId: actor.userId, actorEmail: actor.email, details: { copyId: copy.id } }, audit);
+  });
+  return copy;
 }

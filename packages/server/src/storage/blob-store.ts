@@ -6,7 +6,7 @@
 // the limit never leaves a half-written file under a hash.
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, mkdirSync } from 'node:fs';
-import { open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -50,6 +50,11 @@ export interface BlobStore {
   has(sha256: string): Promise<boolean>;
   /** Streams `body` into the store, hashing as it goes; never holds the whole content in memory. */
   putStream(body: Readable, options?: PutStreamOptions): Promise<StreamedBlob>;
+  /**
+   * Takes a file already written and hashed elsewhere on this machine (a finished resumable
+   * upload) into the store under its hash; the file is gone afterwards. No second hashing pass.
+   */
+  adopt(path: string, blob: StoredBlob): Promise<void>;
   /** The content, or a byte range of it (inclusive `end`, as in HTTP), or null when absent. */
   openRead(sha256: string, range?: { start: number; end: number }): Promise<Readable | null>;
   /** The stored size, or null when absent. */
@@ -149,6 +154,23 @@ export function fileBlobStore(root: string): BlobStore {
         const stored = result();
         await settle(tmp, stored.sha256);
         return stored;
+      } finally {
+        await rm(tmp, { force: true });
+      }
+    },
+    async adopt(path, blob) {
+      if (!SHA256_HEX.test(blob.sha256)) throw new Error('not a SHA-256');
+      const tmp = tmpName();
+      try {
+        await rename(path, tmp);
+      } catch (err) {
+        // Another file system (the uploads folder on a different mount): copy, then remove.
+        if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
+        await copyFile(path, tmp);
+        await rm(path, { force: true });
+      }
+      try {
+        await settle(tmp, blob.sha256);
       } finally {
         await rm(tmp, { force: true });
       }
