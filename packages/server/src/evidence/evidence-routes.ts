@@ -259,7 +259,8 @@ export function evidenceRoutes(deps: EvidenceDeps, rt: UploadRuntime, app0: Pick
       child.withTypeProvider<ZodTypeProvider>().patch(
         '/api/v1/evidence/uploads/:id',
         {
-          config: { permission: 'evidence:add', policy: 'none' },
+          // The body is the request stream (bytes, not text); params and headers are checked by the schema.
+          config: { permission: 'evidence:add', policy: 'none', ownTextCheck: true },
           schema: {
             tags: TAGS,
             summary: 'Send bytes of an upload (tus PATCH) from Upload-Offset',
