@@ -5,6 +5,7 @@ import { type CliIo, EXIT_OK, EXIT_USAGE, describeError } from './cli-io.ts';
 import { registerAuditCommands } from './commands/audit-commands.ts';
 import { registerAuthorityCommands } from './commands/authority-commands.ts';
 import { registerCaseCommands } from './commands/case-commands.ts';
+import { registerEvidenceCommands } from './commands/evidence-commands.ts';
 import { registerFederationCommands } from './commands/federation-commands.ts';
 import { registerKnowledgeCommands } from './commands/knowledge-commands.ts';
 import { registerNodeCommands } from './commands/node-commands.ts';
@@ -25,6 +26,7 @@ export function buildProgram(io: CliIo): Command {
   registerRequestCommands(program, io);
   registerAuthorityCommands(program, io);
   registerCaseCommands(program, io);
+  registerEvidenceCommands(program, io);
   // Every subcommand exits through us, so that usage errors are 2 and failures 1.
   const override = (cmd: Command) => {
     cmd.exitOverride();

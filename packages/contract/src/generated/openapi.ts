@@ -435,6 +435,187 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The evidence items of a case or a request that you may read */
+        get: operations["getEvidence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a resumable upload (tus 1.0 creation)
+         * @description Headers: Tus-Resumable: 1.0.0, Upload-Length (bytes), Upload-Metadata (tus: comma-separated "key base64(value)"): title (required), caseId or requestId (one), filename, filetype (kept as a hint, never used), description, tlp, handling, handlingNote. Over the node limit: 413 and nothing is created. Answers 201 with Location; send the bytes with PATCH.
+         */
+        post: operations["postEvidenceUploads"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence/uploads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An upload of yours: bytes received, state, the item once complete */
+        get: operations["getEvidenceUploadsById"];
+        put?: never;
+        post?: never;
+        /** Abandon an upload (its bytes are removed) */
+        delete: operations["deleteEvidenceUploadsById"];
+        options?: never;
+        head?: never;
+        /**
+         * Send bytes of an upload (tus PATCH) from Upload-Offset
+         * @description Content-Type: application/offset+octet-stream; Upload-Offset must equal the bytes received (409 offset_mismatch gives the right one). Answers 204 with the new Upload-Offset; with the last byte, the item is created and its id is in Comity-Evidence-Item. Bytes past Upload-Length: 413 and the upload is removed. A broken connection keeps what arrived: HEAD, then resume.
+         */
+        patch: operations["patchEvidenceUploadsById"];
+        trace?: never;
+    };
+    "/api/v1/evidence/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One evidence item */
+        get: operations["getEvidenceById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The content: a preview (inline, custody "viewed") or a download (attachment, custody "downloaded")
+         * @description Served with the type detected from the content (types a browser could run, such as HTML or SVG, as application/octet-stream), X-Content-Type-Options: nosniff and a sandboxing Content-Security-Policy. Byte ranges are supported for video. A sealed item is downloaded only with a supervisor’s approval for you (403 sealed_needs_approval otherwise); each approval serves one download.
+         */
+        get: operations["getEvidenceByIdContent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence/{id}/custody": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The custody log of an item, checked (links, hashes, the node’s signatures) */
+        get: operations["getEvidenceByIdCustody"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence/{id}/download-approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve one download of a sealed item by another user (four eyes) */
+        post: operations["postEvidenceByIdDownloadApprovals"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift the seal of an item */
+        post: operations["postEvidenceByIdRelease"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence/{id}/seal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Seal an evidentiary original: downloads then need a supervisor’s approval */
+        post: operations["postEvidenceByIdSeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence/{id}/working-copies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a working copy for analysis (the original stays read-only) */
+        post: operations["postEvidenceByIdWorkingCopies"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/federation/messages": {
         parameters: {
             query?: never;
@@ -2745,6 +2926,60 @@ export interface components {
         CurrentSessionInput: {
             session: components["schemas"]["SessionInput"] | null;
         };
+        CustodyEvent: {
+            actorEmail: string | null;
+            at: string;
+            details: {
+                [key: string]: unknown;
+            };
+            hash: string;
+            keyId: string;
+            kind: components["schemas"]["CustodyKind"];
+            nodeId: string;
+            prevHash: string;
+            seq: number;
+            signature: string;
+        };
+        CustodyEventInput: {
+            actorEmail: string | null;
+            at: string;
+            details: {
+                [key: string]: unknown;
+            };
+            hash: string;
+            keyId: string;
+            kind: components["schemas"]["CustodyKindInput"];
+            nodeId: string;
+            prevHash: string;
+            seq: number;
+            signature: string;
+        };
+        /** @enum {string} */
+        CustodyKind: "acquired" | "hashed" | "timestamped" | "timestamp-pending" | "viewed" | "downloaded" | "exported" | "transmitted" | "received" | "sealed" | "released" | "working-copy" | "download-requested" | "download-approved";
+        /** @enum {string} */
+        CustodyKindInput: "acquired" | "hashed" | "timestamped" | "timestamp-pending" | "viewed" | "downloaded" | "exported" | "transmitted" | "received" | "sealed" | "released" | "working-copy" | "download-requested" | "download-approved";
+        CustodyLog: {
+            events: components["schemas"]["CustodyEvent"][];
+            verification: {
+                ok: boolean;
+                problems: {
+                    kind: string;
+                    reason: string;
+                    seq: number;
+                }[];
+            };
+        };
+        CustodyLogInput: {
+            events: components["schemas"]["CustodyEventInput"][];
+            verification: {
+                ok: boolean;
+                problems: {
+                    kind: string;
+                    reason: string;
+                    seq: number;
+                }[];
+            };
+        };
         DeclaredCentralAuthority: {
             address: string;
             channels: string[];
@@ -3089,6 +3324,22 @@ export interface components {
             /** @description Free text that seems to be in another language than the letter (script, then stop words), a signatory without a title */
             warnings: components["schemas"]["LetterWarningInput"][];
         };
+        DownloadApprovalBody: {
+            reason: string;
+            /**
+             * Format: uuid
+             * @description Who may download the sealed item once
+             */
+            userId: string;
+        };
+        DownloadApprovalBodyInput: {
+            reason: string;
+            /**
+             * Format: uuid
+             * @description Who may download the sealed item once
+             */
+            userId: string;
+        };
         /** @description A signed, end-to-end encrypted federation message (protocol version 1). */
         Envelope: {
             encrypted: components["schemas"]["SealedPayload"];
@@ -3142,6 +3393,142 @@ export interface components {
             alg: "Ed25519";
             keyId: string;
             value: string;
+        };
+        EvidenceItem: {
+            capturedBy: {
+                email: string | null;
+                id: string;
+            } | null;
+            caseId: string | null;
+            createdAt: string;
+            custody: {
+                events: number;
+                head: string;
+            };
+            derivedFrom: string | null;
+            description: string;
+            filename: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description The effective marking: the item’s own and its case’s or request’s */
+            marking: components["schemas"]["Marking"];
+            /** @description Detected from the content, never from the name */
+            mediaType: string;
+            /** @description What the uploader said; not used */
+            mediaTypeHint: string | null;
+            /**
+             * @description How the item page can show the content
+             * @enum {string}
+             */
+            preview: "image" | "pdf" | "video" | "audio" | "text" | "none";
+            requestId: string | null;
+            /** @enum {string} */
+            role: "original" | "working-copy";
+            sealed: {
+                at: string;
+                by: string | null;
+            } | null;
+            sha256: string;
+            /** @description Added by a background job after the upload */
+            sha512: string | null;
+            size: number;
+            source: components["schemas"]["EvidenceSource"];
+            timestampState: string;
+            title: string;
+        };
+        EvidenceItemInput: {
+            capturedBy: {
+                email: string | null;
+                id: string;
+            } | null;
+            caseId: string | null;
+            createdAt: string;
+            custody: {
+                events: number;
+                head: string;
+            };
+            derivedFrom: string | null;
+            description: string;
+            filename: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description The effective marking: the item’s own and its case’s or request’s */
+            marking: components["schemas"]["MarkingInput"];
+            /** @description Detected from the content, never from the name */
+            mediaType: string;
+            /** @description What the uploader said; not used */
+            mediaTypeHint: string | null;
+            /**
+             * @description How the item page can show the content
+             * @enum {string}
+             */
+            preview: "image" | "pdf" | "video" | "audio" | "text" | "none";
+            requestId: string | null;
+            /** @enum {string} */
+            role: "original" | "working-copy";
+            sealed: {
+                at: string;
+                by: string | null;
+            } | null;
+            sha256: string;
+            /** @description Added by a background job after the upload */
+            sha512: string | null;
+            size: number;
+            source: components["schemas"]["EvidenceSourceInput"];
+            timestampState: string;
+            title: string;
+        };
+        EvidenceList: {
+            items: components["schemas"]["EvidenceItem"][];
+        };
+        EvidenceListInput: {
+            items: components["schemas"]["EvidenceItemInput"][];
+        };
+        /** @description The item’s own marking; its case’s or request’s when absent (the stricter always applies) */
+        EvidenceMarkingInput: {
+            handling?: components["schemas"]["HandlingCode"];
+            handlingNote?: string;
+            tlp: components["schemas"]["TlpMarking"];
+        };
+        /** @description The item’s own marking; its case’s or request’s when absent (the stricter always applies) */
+        EvidenceMarkingInputInput: {
+            handling?: components["schemas"]["HandlingCodeInput"];
+            handlingNote?: string;
+            tlp: components["schemas"]["TlpMarkingInput"];
+        };
+        /** @description How the item came to this node; captured: url; received: nodeId; working-copy: fromItemId */
+        EvidenceSource: {
+            /** @enum {string} */
+            kind: "uploaded" | "captured" | "received" | "working-copy";
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description How the item came to this node; captured: url; received: nodeId; working-copy: fromItemId */
+        EvidenceSourceInput: {
+            /** @enum {string} */
+            kind: "uploaded" | "captured" | "received" | "working-copy";
+        } & {
+            [key: string]: unknown;
+        };
+        EvidenceUpload: {
+            expiresAt: string;
+            /** Format: uuid */
+            id: string;
+            itemId: string | null;
+            length: number;
+            received: number;
+            /** @enum {string} */
+            state: "open" | "complete" | "expired";
+        };
+        EvidenceUploadInput: {
+            expiresAt: string;
+            /** Format: uuid */
+            id: string;
+            itemId: string | null;
+            length: number;
+            received: number;
+            /** @enum {string} */
+            state: "open" | "complete" | "expired";
         };
         FederationMessage: {
             /** @description ISO 8601 date-time */
@@ -6003,6 +6390,12 @@ export interface components {
             source: "treaty-designation" | "peer-node" | "administrator" | "node-declaration";
             state: string;
         };
+        SealBody: {
+            note?: string;
+        };
+        SealBodyInput: {
+            note?: string;
+        };
         SealedPayload: {
             /** @constant */
             alg: "X25519-HKDF-SHA256-A256GCM";
@@ -6292,6 +6685,12 @@ export interface components {
             organisationId: string;
             /** @enum {string} */
             role: "admin" | "supervisor" | "practitioner" | "analyst" | "viewer";
+        };
+        WorkingCopyBody: {
+            title?: string;
+        };
+        WorkingCopyBodyInput: {
+            title?: string;
         };
         Worklist: {
             /** @description Only the groups that apply to your role, in this order, also when empty */
@@ -7925,6 +8324,614 @@ export interface operations {
                 };
                 content: {
                     "application/json": string;
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEvidence: {
+        parameters: {
+            query?: {
+                caseId?: string;
+                requestId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceList"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postEvidenceUploads: {
+        parameters: {
+            query?: never;
+            header: {
+                "upload-length": string;
+                "upload-metadata"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceUpload"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEvidenceUploadsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceUpload"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteEvidenceUploadsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchEvidenceUploadsById: {
+        parameters: {
+            query?: never;
+            header: {
+                "upload-offset": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEvidenceById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceItem"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEvidenceByIdContent: {
+        parameters: {
+            query?: {
+                /** @description inline: a preview (custody "viewed"); attachment: a download (custody "downloaded") */
+                disposition?: "inline" | "attachment";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEvidenceByIdCustody: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustodyLog"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postEvidenceByIdDownloadApprovals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DownloadApprovalBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The custody event of the approval */
+                        seq: number;
+                    };
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postEvidenceByIdRelease: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SealBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceItem"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postEvidenceByIdSeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SealBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceItem"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postEvidenceByIdWorkingCopies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkingCopyBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceItem"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */

@@ -48,6 +48,23 @@ const EXPECTED: Record<string, readonly string[] | 'none'> = {
 
 /** Routes that carry marked records: every one must declare; those with a record id must declare an action. */
 const MARKED = /^\/api\/v1\/(requests|consents|policy|cases)(\/|$)/;
+  // Evidence vault (issue 12): items inherit the marking of their case or request.
+  'GET /api/v1/evidence': ['read'],
+  'GET /api/v1/evidence/:id': ['read'],
+  'GET /api/v1/evidence/:id/custody': ['read'],
+  'GET /api/v1/evidence/:id/content': ['read', 'export'],
+  'POST /api/v1/evidence/uploads': ['read'],
+  'GET /api/v1/evidence/uploads/:id': 'none',
+  'PATCH /api/v1/evidence/uploads/:id': 'none',
+  'DELETE /api/v1/evidence/uploads/:id': 'none',
+  'POST /api/v1/evidence/:id/seal': ['read'],
+  'POST /api/v1/evidence/:id/release': ['read'],
+  'POST /api/v1/evidence/:id/download-approvals': ['read'],
+  'POST /api/v1/evidence/:id/working-copies': ['read'],
+};
+
+/** Routes that carry marked records: every one must declare; those with a record id must declare an action. */
+const MARKED = /^\/api\/v1\/(requests|consents|policy|evidence)(\/|$)/;
 
 for (const backend of testBackends()) {
   describe(`the route table declares every release-policy action on ${backend.name}`, () => {
