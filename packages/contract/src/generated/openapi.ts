@@ -308,6 +308,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/evidence/{id}/timestamps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An item's RFC 3161 time-stamps, each token checked again now
+         * @description One entry per configured time-stamp authority: pending (not answered yet, asked again with back-off), granted (the token, its time and serial, and whether it verifies now against the item's SHA-256 and the configured roots) or failed (the reason).
+         */
+        get: operations["getEvidenceByIdTimestamps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/federation/messages": {
         parameters: {
             query?: never;
@@ -2640,6 +2660,102 @@ export interface components {
             keyId: string;
             value: string;
         };
+        EvidenceTimestamp: {
+            attempts: number;
+            error: string | null;
+            /** @description unavailable, rejected, bad_response, or a token check that failed (imprint_mismatch, nonce_mismatch, untrusted_chain …) */
+            errorReason: string | null;
+            /** @description granted: the authority's time (TSTInfo genTime) */
+            genTime: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description pending: when the authority is asked again */
+            nextAttemptAt: string | null;
+            policy: string | null;
+            /** @description granted: the token serial number, hexadecimal */
+            serial: string | null;
+            /** @description The TSA certificate's subject */
+            signer: string | null;
+            status: components["schemas"]["EvidenceTimestampStatus"];
+            /** @description granted: the token (CMS ContentInfo, DER), base64 */
+            token: string | null;
+            tsaName: string | null;
+            /** @description The time-stamp authority asked (COMITY_TSA_URLS) */
+            tsaUrl: string;
+            /** @description granted: the token checked again now, against the item's SHA-256 and the configured roots */
+            verified: ({
+                /** @constant */
+                ok: true;
+            } | {
+                message: string;
+                /** @constant */
+                ok: false;
+                /** @enum {string} */
+                reason: "malformed_token" | "not_a_timestamp" | "imprint_algorithm" | "imprint_mismatch" | "nonce_mismatch" | "signer_not_found" | "signed_attributes" | "content_digest_mismatch" | "signature_invalid" | "signer_not_valid_at_time" | "signer_eku" | "signing_certificate_mismatch" | "untrusted_chain" | "no_roots" | "crypto_unavailable";
+            }) | null;
+        };
+        EvidenceTimestampInput: {
+            attempts: number;
+            error: string | null;
+            /** @description unavailable, rejected, bad_response, or a token check that failed (imprint_mismatch, nonce_mismatch, untrusted_chain …) */
+            errorReason: string | null;
+            /** @description granted: the authority's time (TSTInfo genTime) */
+            genTime: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description pending: when the authority is asked again */
+            nextAttemptAt: string | null;
+            policy: string | null;
+            /** @description granted: the token serial number, hexadecimal */
+            serial: string | null;
+            /** @description The TSA certificate's subject */
+            signer: string | null;
+            status: components["schemas"]["EvidenceTimestampStatusInput"];
+            /** @description granted: the token (CMS ContentInfo, DER), base64 */
+            token: string | null;
+            tsaName: string | null;
+            /** @description The time-stamp authority asked (COMITY_TSA_URLS) */
+            tsaUrl: string;
+            /** @description granted: the token checked again now, against the item's SHA-256 and the configured roots */
+            verified: ({
+                /** @constant */
+                ok: true;
+            } | {
+                message: string;
+                /** @constant */
+                ok: false;
+                /** @enum {string} */
+                reason: "malformed_token" | "not_a_timestamp" | "imprint_algorithm" | "imprint_mismatch" | "nonce_mismatch" | "signer_not_found" | "signed_attributes" | "content_digest_mismatch" | "signature_invalid" | "signer_not_valid_at_time" | "signer_eku" | "signing_certificate_mismatch" | "untrusted_chain" | "no_roots" | "crypto_unavailable";
+            }) | null;
+        };
+        EvidenceTimestampList: {
+            summary: components["schemas"]["EvidenceTimestampSummary"];
+            timestamps: components["schemas"]["EvidenceTimestamp"][];
+        };
+        EvidenceTimestampListInput: {
+            summary: components["schemas"]["EvidenceTimestampSummaryInput"];
+            timestamps: components["schemas"]["EvidenceTimestampInput"][];
+        };
+        /**
+         * @description pending: the authority has not answered yet and is asked again with back-off; granted: a token that verified; failed: an answer that will not verify, or no answer after every attempt
+         * @enum {string}
+         */
+        EvidenceTimestampStatus: "pending" | "granted" | "failed";
+        /**
+         * @description pending: the authority has not answered yet and is asked again with back-off; granted: a token that verified; failed: an answer that will not verify, or no answer after every attempt
+         * @enum {string}
+         */
+        EvidenceTimestampStatusInput: "pending" | "granted" | "failed";
+        /**
+         * @description granted when some authority granted a token; pending while one is still being asked ("timestamp pending"); failed when every authority failed; none when no authority is configured
+         * @enum {string}
+         */
+        EvidenceTimestampSummary: "none" | "pending" | "granted" | "failed";
+        /**
+         * @description granted when some authority granted a token; pending while one is still being asked ("timestamp pending"); failed when every authority failed; none when no authority is configured
+         * @enum {string}
+         */
+        EvidenceTimestampSummaryInput: "none" | "pending" | "granted" | "failed";
         FederationMessage: {
             /** @description ISO 8601 date-time */
             at: string;
@@ -6855,6 +6971,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": string;
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEvidenceByIdTimestamps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceTimestampList"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */

@@ -33,10 +33,11 @@ const EXPECTED: Record<string, readonly string[] | 'none'> = {
   'POST /api/v1/consents/:id/answer': 'none',
   'POST /api/v1/consents/:id/approve': 'none',
   'GET /api/v1/policy/denials': 'none',
+  'GET /api/v1/evidence/:id/timestamps': ['read'],
 };
 
 /** Routes that carry marked records: every one must declare; those with a record id must declare an action. */
-const MARKED = /^\/api\/v1\/(requests|consents|policy)(\/|$)/;
+const MARKED = /^\/api\/v1\/(requests|consents|policy|evidence)(\/|$)/;
 
 for (const backend of testBackends()) {
   describe(`the route table declares every release-policy action on ${backend.name}`, () => {
