@@ -199,30 +199,33 @@ export async function enforce(
   throw new PolicyDeniedError('policy_denied', d.reason, details);
 }
 
-/** A marked record that is not a request (an evidence item, a case): what `enforceMarked` needs. */
-export interface MarkedTarget {
+/** A marked record of another kind than a request (a case, an evidence item), for `enforceRecord`. */
+export interface PolicyTarget {
   record: MarkedRecord;
-  /** The audit target of a denial, e.g. `evidence:<id>`. */
+  /** The audit target of a denial, e.g. `case:<id>`. */
   auditTarget: string;
-  /** Facts the denial's audit entry and problem carry (item id, title ...). */
-  context: Record<string, unknown>;
+  /** Added to the denial's problem details and audit entry (its id, reference). */
+  details: Record<string, unknown>;
+}
+
+/** `decideFor` for any marked record: the consents its holder was granted for its sources count. */
+export async function decideRecord(db: Kysely<Database>, now: Date, actor: Actor | null, record: MarkedRecord, action: PolicyAction): Promise<Decision> {
+  const consents = action.kind === 'read' ? [] : await grantedConsents(db, record.organisationId, record.sources.map((s) => s.key));
+  return decide(policyActorOf(actor), action, record, { today: todayOf(now), consents });
 }
 
 /**
- * `enforce` for records other than requests: the same `decide`, the same audited denial and the
- * same 403 problem. The record carries its own marking and those of what it belongs to or was made
- * from as sources, so a request's limitations reach the evidence held for it.
+ * `enforce` for any marked record: asks `decide`; a denial is audited (its own transaction) and
+ * thrown as the same 403 `policy_denied` problem a request's denial is.
  */
-export async function enforceMarked(
+export async function enforceRecord(
   deps: Pick<AppDeps, 'db' | 'hasher' | 'signer' | 'now'> & Partial<Pick<AppDeps, 'auditAnchor'>>,
   who: PolicyWho,
-  target: MarkedTarget,
+  target: PolicyTarget,
   action: PolicyAction,
 ): Promise<Extract<Decision, { allow: true }>> {
   if (who.trail) who.trail.decisions++;
-  const { record } = target;
-  const consents = action.kind === 'read' ? [] : await grantedConsents(deps.db, record.organisationId, record.sources.map((s) => s.key));
-  const d = decide(policyActorOf(who.actor), action, record, { today: todayOf(deps.now()), consents });
+  const d = await decideRecord(deps.db, deps.now(), who.actor, target.record, action);
   if (d.allow) return d;
   const details = {
     ...describeAction(action),
@@ -231,9 +234,9 @@ export async function enforceMarked(
     consentable: d.consentable,
     sourceKey: d.sourceKey || null,
     originator: d.originator,
-    ...target.context,
+    ...target.details,
   };
-  await auditedTransaction(deps, { actor: who.actor, requestId: who.requestId, organisationId: record.organisationId }, async (_trx, audit) => {
+  await auditedTransaction(deps, { actor: who.actor, requestId: who.requestId, organisationId: target.record.organisationId }, async (_trx, audit) => {
     audit('policy.deny', target.auditTarget, { ...details, reason: d.reason });
   });
   throw new PolicyDeniedError('policy_denied', d.reason, details);
