@@ -43,6 +43,16 @@ export function timestampSettingsOf(deps: AppDeps): TimestampJobSettings | undef
   return settingsOf.get(deps);
 }
 
+/**
+ * An item's time-stamps as the API shows them, each granted token checked again against the
+ * node's roots: for the vault's item representation (`timestamps`, `timestampSummary`).
+ */
+export async function presentItemTimestamps(deps: AppDeps, item: { id: string; sha256: string }): Promise<EvidenceTimestampList> {
+  const roots = settingsOf.get(deps)?.roots ?? [];
+  const timestamps = await listItemTimestamps(deps.db, item.id, { sha256: item.sha256, roots, verify: true });
+  return { summary: summariseTimestamps(timestamps), timestamps };
+}
+
 export async function loadTimestampCapability(deps: AppDeps): Promise<Capability> {
   const settings = timestampSettingsFromEnv();
   settingsOf.set(deps, settings);
@@ -71,8 +81,7 @@ export async function loadTimestampCapability(deps: AppDeps): Promise<Capability
           const edeps = evidenceOf(deps);
           if (!edeps) throw new ValidationError('evidence_unavailable', 'This node does not run the evidence vault.');
           const { item } = await readEvidenceItem(edeps, who(request), request.params.id);
-          const timestamps = await listItemTimestamps(deps.db, item.id, { sha256: item.sha256, roots: settings.roots, verify: true });
-          return { summary: summariseTimestamps(timestamps), timestamps };
+          return presentItemTimestamps(deps, item);
         },
       );
     },

@@ -53,6 +53,8 @@ async function dueWork(db: Kysely<Database>, s: TimestampJobSettings, now: Date)
       .innerJoin('evidence_items as i', 'i.id', 't.item_id')
       .select(['t.id', 't.item_id', 'i.organisation_id', 't.sha256', 't.tsa_url', 't.attempts', 't.status'])
       .where('t.status', '=', 'pending')
+      // An authority removed from COMITY_TSA_URLS is no longer asked.
+      .where('t.tsa_url', 'in', s.urls)
       .where('t.next_attempt_at', '<=', now)
       .orderBy('t.next_attempt_at')
       .limit(s.batch - out.length)
