@@ -297,7 +297,7 @@ export interface paths {
         };
         /**
          * Live updates: a server-sent event stream about the records you may read
-         * @description A `text/event-stream` (server-sent events; EventSource sends the session cookie). Events: `ready` `{"heartbeatSeconds": n}` once connected; `request` `{"requestId": "<uuid>"}` when a request you may read changed (state, timeline, files, deadlines) — read it again; `notification` `{}` when your notifications changed (new or read) — read the unread count again; `end` `{"reason": "session-ended"}` just before the node closes a stream whose session or token no longer holds. A comment line is sent every heartbeat. After a reconnection, read again what you show: events are not replayed.
+         * @description A `text/event-stream` (server-sent events; EventSource sends the session cookie). Events: `ready` `{"heartbeatSeconds": n}` once connected; `request` `{"requestId": "<uuid>"}` when a request you may read changed (state, timeline, files, deadlines) — read it again; `case` `{"caseId": "<uuid>"}` when a case you may read changed (details, team, linked requests) — read it again; `notification` `{}` when your notifications changed (new or read) — read the unread count again; `end` `{"reason": "session-ended"}` just before the node closes a stream whose session or token no longer holds. A comment line is sent every heartbeat. After a reconnection, read again what you show: events are not replayed.
          */
         get: operations["getEvents"];
         put?: never;
