@@ -14,6 +14,7 @@ import { useSession } from './session.tsx';
 // only the shell, the home page and sign-in (no chunk over Vite's 500 kB warning).
 const AccountPage = lazy(() => import('./pages/account.tsx').then((m) => ({ default: m.AccountPage })));
 const AuthoritiesAdminPage = lazy(() => import('./pages/admin-authorities.tsx').then((m) => ({ default: m.AuthoritiesAdminPage })));
+const EvidenceTimestampsPage = lazy(() => import('./pages/evidence-timestamps.tsx').then((m) => ({ default: m.EvidenceTimestampsPage })));
 const AuditPage = lazy(() => import('./pages/admin-audit.tsx').then((m) => ({ default: m.AuditPage })));
 const DeclaredFactsPage = lazy(() => import('./pages/admin-facts.tsx').then((m) => ({ default: m.DeclaredFactsPage })));
 const KnowledgeAdminPage = lazy(() => import('./pages/admin-knowledge.tsx').then((m) => ({ default: m.KnowledgeAdminPage })));
@@ -273,6 +274,8 @@ function Routes({ pathname }: { pathname: string }): ReactNode {
   if (oneCase?.id) return signedIn(<CasePage key={oneCase.id} id={oneCase.id} />);
   const editRequest = matchRoute('/requests/:id/edit', pathname);
   if (editRequest?.id) return signedIn(<RequestEditorPage key={`edit-${editRequest.id}`} id={editRequest.id} />);
+  const itemTimestamps = matchRoute('/evidence/items/:id/timestamps', pathname);
+  if (itemTimestamps?.id) return signedIn(<EvidenceTimestampsPage key={itemTimestamps.id} itemId={itemTimestamps.id} />);
   const oneRequest = matchRoute('/requests/:id', pathname);
   if (oneRequest?.id) return signedIn(<RequestPage key={oneRequest.id} id={oneRequest.id} />);
   if (pathname === '/legal-basis') return knowledge(<LegalBasisPage />);

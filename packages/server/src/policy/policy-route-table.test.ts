@@ -64,6 +64,10 @@ const MARKED = /^\/api\/v1\/(requests|consents|policy|cases)(\/|$)/;
 };
 
 /** Routes that carry marked records: every one must declare; those with a record id must declare an action. */
+  'GET /api/v1/evidence/:id/timestamps': ['read'],
+};
+
+/** Routes that carry marked records: every one must declare; those with a record id must declare an action. */
 const MARKED = /^\/api\/v1\/(requests|consents|policy|evidence)(\/|$)/;
 
 for (const backend of testBackends()) {

@@ -12,6 +12,7 @@ import { loadEventsCapability } from '../events/event-routes.ts';
 import { loadPolicyCapability } from '../policy/policy-capability.ts';
 import { loadCasesCapability } from '../cases/cases-capability.ts';
 import { loadEvidenceCapability } from '../evidence/evidence-capability.ts';
+import { loadTimestampCapability } from '../evidence/timestamp/timestamp-capability.ts';
 
 export interface Background {
   close(): Promise<void>;
@@ -35,6 +36,8 @@ const CAPABILITIES: ((deps: AppDeps) => Promise<Capability>)[] = [
   loadPolicyCapability,
   loadCasesCapability,
   loadEvidenceCapability,
+  // After requests (its job queue) and evidence (the items it time-stamps).
+  loadTimestampCapability,
 ];
 
 export async function loadCapabilities(deps: AppDeps): Promise<Capability[]> {
