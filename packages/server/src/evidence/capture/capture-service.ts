@@ -278,7 +278,7 @@ function fileStem(url: string): string {
  */
 export async function runCaptureUrl(deps: CaptureDeps, urlId: string): Promise<void> {
   const u = await deps.db.selectFrom('evidence_capture_urls').selectAll().where('id', '=', urlId).executeTakeFirst();
-  if (!u || u.status !== 'queued') return;
+  if (u?.status !== 'queued') return;
   const c = await deps.db.selectFrom('evidence_captures').selectAll().where('id', '=', u.capture_id).executeTakeFirstOrThrow();
   const actor = await actorOf(deps.db, c.created_by);
   const who: PolicyWho = { actor, requestId: null };

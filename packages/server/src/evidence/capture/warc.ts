@@ -85,7 +85,7 @@ export class WarcWriter {
     const responseId = `<urn:uuid:${randomUUID()}>`;
     const target = new URL(x.url);
     const requestHead =
-      `${x.method} ${target.pathname}${target.search} HTTP/1.1${CRLF}` + x.requestHeaders.map(([k, v]) => `${k}: ${fieldValue(v)}${CRLF}`).join('') + CRLF;
+      `${x.method} ${target.pathname}${target.search} HTTP/1.1${CRLF}${x.requestHeaders.map(([k, v]) => `${k}: ${fieldValue(v)}${CRLF}`).join('')}${CRLF}`;
     const requestBlock = Buffer.concat([Buffer.from(requestHead, 'latin1'), x.requestBody ?? Buffer.alloc(0)]);
     this.record(
       'request',
@@ -101,7 +101,7 @@ export class WarcWriter {
     );
     const headers = x.responseHeaders.map(([k, v]) => [k.toLowerCase() === 'transfer-encoding' ? `X-Archive-Orig-${k}` : k, v] as [string, string]);
     const responseHead =
-      `HTTP/${x.httpVersion} ${x.status} ${fieldValue(x.statusText)}${CRLF}` + headers.map(([k, v]) => `${k}: ${fieldValue(v)}${CRLF}`).join('') + CRLF;
+      `HTTP/${x.httpVersion} ${x.status} ${fieldValue(x.statusText)}${CRLF}${headers.map(([k, v]) => `${k}: ${fieldValue(v)}${CRLF}`).join('')}${CRLF}`;
     const responseBlock = Buffer.concat([Buffer.from(responseHead, 'latin1'), x.rawBody]);
     const payloadDigest = sha256Label(x.rawBody);
     const written = this.record(
