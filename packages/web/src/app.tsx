@@ -32,6 +32,7 @@ const RequestEditorPage = lazy(() => import('./pages/requests-editor.tsx').then(
 const RequestStatisticsPage = lazy(() => import('./pages/requests-statistics.tsx').then((m) => ({ default: m.RequestStatisticsPage })));
 const ConsentsPage = lazy(() => import('./pages/consents.tsx').then((m) => ({ default: m.ConsentsPage })));
 const DeniedAttemptsPage = lazy(() => import('./pages/consents.tsx').then((m) => ({ default: m.DeniedAttemptsPage })));
+const EvidenceCapturePage = lazy(() => import('./pages/evidence-capture.tsx').then((m) => ({ default: m.EvidenceCapturePage })));
 const RequestPage = lazy(() => import('./pages/requests-view.tsx').then((m) => ({ default: m.RequestPage })));
 
 export function App() {
@@ -261,6 +262,7 @@ function Routes({ pathname }: { pathname: string }): ReactNode {
   if (pathname === '/requests/statistics') return signedIn(<RequestStatisticsPage />);
   if (pathname === '/consents') return signedIn(<ConsentsPage />);
   if (pathname === '/policy/denials') return signedIn(<DeniedAttemptsPage />);
+  if (pathname === '/evidence/capture') return signedIn(<EvidenceCapturePage />);
   const editRequest = matchRoute('/requests/:id/edit', pathname);
   if (editRequest?.id) return signedIn(<RequestEditorPage key={`edit-${editRequest.id}`} id={editRequest.id} />);
   const oneRequest = matchRoute('/requests/:id', pathname);

@@ -297,11 +297,87 @@ export interface paths {
         };
         /**
          * Live updates: a server-sent event stream about the records you may read
-         * @description A `text/event-stream` (server-sent events; EventSource sends the session cookie). Events: `ready` `{"heartbeatSeconds": n}` once connected; `request` `{"requestId": "<uuid>"}` when a request you may read changed (state, timeline, files, deadlines) — read it again; `notification` `{}` when your notifications changed (new or read) — read the unread count again; `end` `{"reason": "session-ended"}` just before the node closes a stream whose session or token no longer holds. A comment line is sent every heartbeat. After a reconnection, read again what you show: events are not replayed.
+         * @description A `text/event-stream` (server-sent events; EventSource sends the session cookie). Events: `ready` `{"heartbeatSeconds": n}` once connected; `request` `{"requestId": "<uuid>"}` when a request you may read changed (state, timeline, files, deadlines) — read it again; `case` `{"caseId": "<uuid>"}` when a case you may read changed (details, team, linked requests) — read it again; `notification` `{}` when your notifications changed (new or read) — read the unread count again; `capture` `{"captureId": "<uuid>"}` when a web capture you started progressed (a URL queued, running, captured or failed) — read it again; `end` `{"reason": "session-ended"}` just before the node closes a stream whose session or token no longer holds. A comment line is sent every heartbeat. After a reconnection, read again what you show: events are not replayed.
          */
         get: operations["getEvents"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence/capture-allowlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hosts web capture may reach although their addresses are not public (administrators) */
+        get: operations["getEvidenceCaptureAllowlist"];
+        /**
+         * Replace the capture allowlist (administrators; audited)
+         * @description Hosts as written in URLs, without scheme, port or path. An IP address allows that spelling only: 127.0.0.1 does not allow localhost.
+         */
+        put: operations["putEvidenceCaptureAllowlist"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence/captures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The captures of a case or a request, newest first */
+        get: operations["getEvidenceCaptures"];
+        put?: never;
+        /**
+         * Capture a list of web pages as evidence for a case or a request (background job)
+         * @description Each URL is checked now (http or https only; every address its host resolves to must be public unless an administrator allowlisted the host; 400 `capture_refused` lists the refused URLs and why) and queued. Each page is then captured by Chromium: a full-page screenshot, a PDF print, the HTML, a WACZ with the WARC of every request and response, and a metadata record, each stored as an evidence item. Every redirect and sub-request is checked like the first URL. Follow progress with GET /api/v1/evidence/captures/{id} and the `capture` event of /api/v1/events.
+         */
+        post: operations["postEvidenceCaptures"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence/captures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A capture: the state of each URL, its reason when it failed, and its evidence items */
+        get: operations["getEvidenceCapturesById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence/captures/{id}/urls/{urlId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Capture a failed URL again (409 when it has not failed) */
+        post: operations["postEvidenceCapturesByIdUrlsByUrlIdRetry"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1490,6 +1566,98 @@ export interface components {
         AuthoritySource: "treaty-designation" | "peer-node" | "administrator" | "node-declaration";
         /** @enum {string} */
         AuthoritySourceInput: "treaty-designation" | "peer-node" | "administrator" | "node-declaration";
+        CaptureAllowlist: {
+            /** @description Hosts (as written in URLs, no port) captured even though their addresses are not public */
+            hosts: string[];
+        };
+        CaptureAllowlistInput: {
+            /** @description Hosts (as written in URLs, no port) captured even though their addresses are not public */
+            hosts: string[];
+        };
+        /** @description An evidence item made of a capture: screenshot (PNG), pdf, html, wacz (WARC in WACZ), metadata (JSON) */
+        CaptureItemRef: {
+            itemId: string;
+            /** @enum {string} */
+            kind: "screenshot" | "pdf" | "html" | "wacz" | "metadata";
+        };
+        /** @description An evidence item made of a capture: screenshot (PNG), pdf, html, wacz (WARC in WACZ), metadata (JSON) */
+        CaptureItemRefInput: {
+            itemId: string;
+            /** @enum {string} */
+            kind: "screenshot" | "pdf" | "html" | "wacz" | "metadata";
+        };
+        CaptureList: {
+            items: components["schemas"]["CaptureView"][];
+        };
+        CaptureListInput: {
+            items: components["schemas"]["CaptureViewInput"][];
+        };
+        CaptureUrlView: {
+            attempts: number;
+            finalUrl: string | null;
+            finishedAt: string | null;
+            httpStatus: number | null;
+            id: string;
+            items: components["schemas"]["CaptureItemRef"][];
+            /** @description Why it failed, in English */
+            message: string | null;
+            position: number;
+            /** @description Why it failed, as a code: address_not_public, own_address, scheme_not_allowed, host_not_found, timeout, unreachable, … */
+            reason: string | null;
+            startedAt: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "captured" | "failed";
+            url: string;
+        };
+        CaptureUrlViewInput: {
+            attempts: number;
+            finalUrl: string | null;
+            finishedAt: string | null;
+            httpStatus: number | null;
+            id: string;
+            items: components["schemas"]["CaptureItemRefInput"][];
+            /** @description Why it failed, in English */
+            message: string | null;
+            position: number;
+            /** @description Why it failed, as a code: address_not_public, own_address, scheme_not_allowed, host_not_found, timeout, unreachable, … */
+            reason: string | null;
+            startedAt: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "captured" | "failed";
+            url: string;
+        };
+        CaptureView: {
+            caseId: string | null;
+            counts: {
+                captured: number;
+                failed: number;
+                queued: number;
+                running: number;
+            };
+            createdAt: string;
+            createdBy: string | null;
+            /** @description No URL is queued or running */
+            done: boolean;
+            id: string;
+            requestId: string | null;
+            urls: components["schemas"]["CaptureUrlView"][];
+        };
+        CaptureViewInput: {
+            caseId: string | null;
+            counts: {
+                captured: number;
+                failed: number;
+                queued: number;
+                running: number;
+            };
+            createdAt: string;
+            createdBy: string | null;
+            /** @description No URL is queued or running */
+            done: boolean;
+            id: string;
+            requestId: string | null;
+            urls: components["schemas"]["CaptureUrlViewInput"][];
+        };
         CardPreview: {
             /** @enum {string} */
             assessment: "new" | "refresh" | "rotation";
@@ -2107,6 +2275,34 @@ export interface components {
             name: string;
             notes?: string | null;
             state: string;
+        };
+        CreateCaptureBody: {
+            /**
+             * Format: uuid
+             * @description The case the captures belong to (give this or requestId)
+             */
+            caseId?: string;
+            /**
+             * Format: uuid
+             * @description The request the captures belong to (give this or caseId)
+             */
+            requestId?: string;
+            /** @description http(s) URLs; each is checked against the SSRF rules before it is queued and again at every request the page makes */
+            urls: string[];
+        };
+        CreateCaptureBodyInput: {
+            /**
+             * Format: uuid
+             * @description The case the captures belong to (give this or requestId)
+             */
+            caseId?: string;
+            /**
+             * Format: uuid
+             * @description The request the captures belong to (give this or caseId)
+             */
+            requestId?: string;
+            /** @description http(s) URLs; each is checked against the SSRF rules before it is queued and again at every request the page makes */
+            urls: string[];
         };
         CreateConsentBody: {
             action: components["schemas"]["ConsentAction"];
@@ -4227,6 +4423,12 @@ export interface components {
             /** @description ISO 8601 date-time */
             publishedAt: string;
             submittedBy: string | null;
+        };
+        PutCaptureAllowlistBody: {
+            hosts: string[];
+        };
+        PutCaptureAllowlistBodyInput: {
+            hosts: string[];
         };
         PutServiceLevelBody: {
             acknowledgeDays: number | null;
@@ -6855,6 +7057,295 @@ export interface operations {
                 };
                 content: {
                     "application/json": string;
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEvidenceCaptureAllowlist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaptureAllowlist"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putEvidenceCaptureAllowlist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutCaptureAllowlistBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaptureAllowlist"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEvidenceCaptures: {
+        parameters: {
+            query?: {
+                caseId?: string;
+                requestId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaptureList"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postEvidenceCaptures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCaptureBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaptureView"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEvidenceCapturesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaptureView"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postEvidenceCapturesByIdUrlsByUrlIdRetry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                urlId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaptureView"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */

@@ -33,10 +33,17 @@ const EXPECTED: Record<string, readonly string[] | 'none'> = {
   'POST /api/v1/consents/:id/answer': 'none',
   'POST /api/v1/consents/:id/approve': 'none',
   'GET /api/v1/policy/denials': 'none',
+  // web capture (evidence/capture): each reads the case or request the captures belong to
+  'POST /api/v1/evidence/captures': ['read'],
+  'GET /api/v1/evidence/captures': ['read'],
+  'GET /api/v1/evidence/captures/:id': ['read'],
+  'POST /api/v1/evidence/captures/:id/urls/:urlId/retry': ['read'],
+  'GET /api/v1/evidence/capture-allowlist': 'none',
+  'PUT /api/v1/evidence/capture-allowlist': 'none',
 };
 
 /** Routes that carry marked records: every one must declare; those with a record id must declare an action. */
-const MARKED = /^\/api\/v1\/(requests|consents|policy)(\/|$)/;
+const MARKED = /^\/api\/v1\/(requests|consents|policy|evidence)(\/|$)/;
 
 for (const backend of testBackends()) {
   describe(`the route table declares every release-policy action on ${backend.name}`, () => {
