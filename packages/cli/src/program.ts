@@ -4,6 +4,7 @@ import { VERSION } from '@comity/server';
 import { type CliIo, EXIT_OK, EXIT_USAGE, describeError } from './cli-io.ts';
 import { registerAuditCommands } from './commands/audit-commands.ts';
 import { registerAuthorityCommands } from './commands/authority-commands.ts';
+import { registerEvidenceCaptureCommand } from './commands/evidence-capture-command.ts';
 import { registerFederationCommands } from './commands/federation-commands.ts';
 import { registerKnowledgeCommands } from './commands/knowledge-commands.ts';
 import { registerNodeCommands } from './commands/node-commands.ts';
@@ -23,6 +24,11 @@ export function buildProgram(io: CliIo): Command {
   registerFederationCommands(program, io);
   registerRequestCommands(program, io);
   registerAuthorityCommands(program, io);
+  // `evidence capture` joins the `evidence` group (add, list, show … come from the vault's commands).
+  registerEvidenceCaptureCommand(
+    program.commands.find((c) => c.name() === 'evidence') ?? program.command('evidence').description('Evidence items: files and web captures with hashes and custody'),
+    io,
+  );
   // Every subcommand exits through us, so that usage errors are 2 and failures 1.
   const override = (cmd: Command) => {
     cmd.exitOverride();

@@ -87,7 +87,7 @@ function requireActor(who: PolicyWho): Actor {
 /** The owner's organisation, if the caller may read it (404 otherwise). With `add`, may also add items to it. */
 async function ownerAccess(deps: CaptureDeps, who: PolicyWho, owner: { caseId: string | null; requestId: string | null }, add: boolean): Promise<string> {
   if (owner.caseId) {
-    const row = add ? (await assertCaseMember(deps, who, owner.caseId, 'link')).row : await readCase(deps, who, owner.caseId);
+    const row = add && who.actor ? (await assertCaseMember(deps, who, owner.caseId, 'link')).row : await readCase(deps, who, owner.caseId);
     return row.organisation_id;
   }
   const row = owner.requestId ? await findRequest(deps.db, owner.requestId) : undefined;
@@ -150,11 +150,12 @@ function liveEvent(trx: Kysely<Database>, c: CaptureRow): void {
  * capture with its URLs as `queued`, and queues one job per URL.
  */
 export async function startCapture(deps: CaptureDeps, who: PolicyWho, body: { caseId?: string | undefined; requestId?: string | undefined; urls: string[] }): Promise<CaptureView> {
-  const actor = requireActor(who);
-  assertCan(actor.role, 'evidence:add');
+  // A null actor is the node's operator (the CLI without --as), like every offline command.
+  const actor = who.actor;
+  if (actor) assertCan(actor.role, 'evidence:add');
   const owner = { caseId: body.caseId ?? null, requestId: body.requestId ?? null };
   const organisationId = await ownerAccess(deps, who, owner, true);
-  if (actor.organisationId !== organisationId) throw new NotFoundError('not_found', 'No such case or request.');
+  if (actor && actor.organisationId !== organisationId) throw new NotFoundError('not_found', 'No such case or request.');
   const policy = await policyOf(deps);
   const refused: { url: string; reason: string; message: string }[] = [];
   const urls: string[] = [];
@@ -174,7 +175,10 @@ export async function startCapture(deps: CaptureDeps, who: PolicyWho, body: { ca
   const now = deps.now();
   const rows = urls.map((url, position) => ({ id: randomUUID(), capture_id: id, position, url, status: 'queued' as const, items: '[]', updated_at: now }));
   const capture = await auditedTransaction(deps, { actor, requestId: who.requestId, organisationId }, async (trx, audit) => {
-    await trx.insertInto('evidence_captures').values({ id, organisation_id: organisationId, case_id: owner.caseId, request_id: owner.requestId, created_by: actor.userId, created_at: now, updated_at: now }).execute();
+    await trx
+      .insertInto('evidence_captures')
+      .values({ id, organisation_id: organisationId, case_id: owner.caseId, request_id: owner.requestId, created_by: actor?.userId ?? null, created_at: now, updated_at: now })
+      .execute();
     await trx.insertInto('evidence_capture_urls').values(rows).execute();
     audit('evidence.capture.start', `capture:${id}`, { owner: owner.caseId ? { caseId: owner.caseId } : { requestId: owner.requestId }, urls });
     const c = await trx.selectFrom('evidence_captures').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -281,6 +285,8 @@ export async function runCaptureUrl(deps: CaptureDeps, urlId: string): Promise<v
   if (u?.status !== 'queued') return;
   const c = await deps.db.selectFrom('evidence_captures').selectAll().where('id', '=', u.capture_id).executeTakeFirstOrThrow();
   const actor = await actorOf(deps.db, c.created_by);
+  // Started by a user who has since been disabled or removed: nobody may add the items any more.
+  const orphaned = c.created_by !== null && actor === null;
   const who: PolicyWho = { actor, requestId: null };
   const attempt = u.attempts + 1;
   // Claimed by one worker only: the update applies to a row still queued.
@@ -298,9 +304,9 @@ export async function runCaptureUrl(deps: CaptureDeps, urlId: string): Promise<v
   });
   if (!claimed) return;
   try {
-    if (!actor) throw new CaptureFailedError('not_allowed', 'The user who asked for this capture can no longer add evidence.');
+    if (orphaned) throw new CaptureFailedError('not_allowed', 'The user who asked for this capture can no longer add evidence.');
     const policy = await policyOf(deps);
-    const result = await deps.capturer.capture(u.url, { userId: actor.userId, nodeId: deps.nodeId }, { policy, timeoutMs: deps.settings.timeoutMs });
+    const result = await deps.capturer.capture(u.url, { userId: actor?.userId ?? null, nodeId: deps.nodeId }, { policy, timeoutMs: deps.settings.timeoutMs });
     const owner: CaptureOwner = c.case_id ? { caseId: c.case_id } : { requestId: c.request_id as string };
     const stem = fileStem(result.metadata.finalUrl);
     const items: { kind: CaptureItemKind; itemId: string }[] = [];
