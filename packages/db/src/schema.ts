@@ -393,6 +393,49 @@ export interface ConsentsTable {
   answered_at: Timestamp | null;
 }
 
+/** Migration 014: an organisation's investigation file. */
+export interface CasesTable {
+  id: string;
+  organisation_id: string;
+  reference: string;
+  title: string;
+  description: ColumnType<string, string | undefined, string>;
+  /** Offence categories (OFFENCE_IDS) as a JSON array. */
+  offences: Json;
+  /** TLP of the case's marking. */
+  marking: string;
+  /** handling, handlingNote, confidentiality, useLimitations: the fields a request's content holds. */
+  marking_fields: Json;
+  status: string;
+  /** YYYY-MM-DD */
+  opened_on: string;
+  closed_on: string | null;
+  closing_note: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: string | null;
+  last_edited_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Migration 014: the case's team (users of its organisation). */
+export interface CaseMembersTable {
+  case_id: string;
+  user_id: string;
+  /** lead | member */
+  team_role: string;
+  added_by: string | null;
+  added_at: Timestamp;
+}
+
+/** Migration 014: requests made or received for a case (at most one case per request). */
+export interface CaseRequestsTable {
+  case_id: string;
+  request_id: string;
+  linked_by: string | null;
+  linked_at: Timestamp;
+}
+
 /** Migration 015: an evidence item, held for a case or a request; its bytes are in the blob store under `sha256`. */
 export interface EvidenceItemsTable {
   id: string;
@@ -459,49 +502,6 @@ export interface EvidenceUploadsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   expires_at: Timestamp;
-}
-
-/** Migration 014: an organisation's investigation file. */
-export interface CasesTable {
-  id: string;
-  organisation_id: string;
-  reference: string;
-  title: string;
-  description: ColumnType<string, string | undefined, string>;
-  /** Offence categories (OFFENCE_IDS) as a JSON array. */
-  offences: Json;
-  /** TLP of the case's marking. */
-  marking: string;
-  /** handling, handlingNote, confidentiality, useLimitations: the fields a request's content holds. */
-  marking_fields: Json;
-  status: string;
-  /** YYYY-MM-DD */
-  opened_on: string;
-  closed_on: string | null;
-  closing_note: string | null;
-  version: ColumnType<number, number | undefined, number>;
-  created_by: string | null;
-  last_edited_by: string | null;
-  created_at: Timestamp;
-  updated_at: Timestamp;
-}
-
-/** Migration 014: the case's team (users of its organisation). */
-export interface CaseMembersTable {
-  case_id: string;
-  user_id: string;
-  /** lead | member */
-  team_role: string;
-  added_by: string | null;
-  added_at: Timestamp;
-}
-
-/** Migration 014: requests made or received for a case (at most one case per request). */
-export interface CaseRequestsTable {
-  case_id: string;
-  request_id: string;
-  linked_by: string | null;
-  linked_at: Timestamp;
 }
 
 export interface Database {
