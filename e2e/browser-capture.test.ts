@@ -5,7 +5,7 @@
 // is refused before anything is stored. Screenshots at 1366 and 390 px, English and Arabic, in
 // e2e/artifacts/capture/.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
@@ -101,6 +101,19 @@ test('capture web pages from a request, with live progress, item links, a refusa
   await page.setViewportSize({ width: 390, height: 844 });
   assert.ok((await page.evaluate<number>('document.documentElement.scrollWidth')) <= 390, 'no horizontal scrolling at 390 px in Arabic');
   await page.screenshot({ path: `${shots}capture-ar-390.png`, fullPage: true });
+
+  // The other four languages: no marked fallback and none of the page's English sentences.
+  const english = Object.values(JSON.parse(readFileSync(new URL('../packages/web/src/i18n/en.json', import.meta.url), 'utf8')).capture as Record<string, unknown>)
+    .flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v as Record<string, string>)))
+    .filter((text) => text.length >= 18 && !text.includes('{{'));
+  await page.setViewportSize({ width: 1366, height: 900 });
+  for (const lng of ['fr', 'es', 'ru', 'zh']) {
+    await useLanguage(page, lng, 'ltr');
+    await page.locator('.capture-progress').waitFor();
+    assert.equal(await page.locator('.fallback').count(), 0, `${lng}: a marked fallback`);
+    const text = (await page.locator('main').textContent()) ?? '';
+    for (const sentence of english) assert.ok(!text.includes(sentence), `${lng}: English "${sentence}"`);
+  }
 
   assert.deepEqual(watch.errors, []);
   assert.deepEqual(watch.foreignRequests, []);

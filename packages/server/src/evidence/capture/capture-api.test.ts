@@ -12,6 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import type { CaptureView } from '@comity/contract/evidence-capture';
 import { exampleRequest } from '@comity/core/requests/examples';
 import { testBackends } from '@comity/db/testing';
+import { createCase } from '../../cases/case-service.ts';
 import { listCustody } from '../evidence-service.ts';
 import { ADMIN_PASSWORD, ApiClient, makeUser, type TestNode, startTestNode } from '../../testing/test-node.ts';
 
@@ -242,6 +243,30 @@ for (const backend of testBackends()) {
       assert.equal((await outsider.client.call('POST', `/api/v1/evidence/captures/${capture.id}/urls/${capture.urls[2]?.id}/retry`, {})).status, 404);
       assert.equal((await outsider.client.call('POST', '/api/v1/evidence/captures', { requestId, urls: [`${base}/post`] })).status, 404);
       assert.equal((await outsider.client.call('GET', `/api/v1/evidence/captures?requestId=${requestId}`)).status, 404);
+    });
+
+    test("a case's capture: its team captures, the items belong to the case; someone outside the team gets 404", async () => {
+      const investigatorActor = { userId: investigator.userId, email: investigator.email, role: 'practitioner' as const, organisationId: investigator.organisationId, mustChangePassword: false, via: 'session' as const };
+      const row = await createCase(t.node.deps, { actor: investigatorActor, requestId: null }, { title: 'Card shop on a forum' });
+      const started = await investigator.client.call<CaptureView>('POST', '/api/v1/evidence/captures', { caseId: row.id, urls: [`${base}/post`] }, 202);
+      const done = await waitDone(investigator.client, started.body.id);
+      assert.equal(done.urls[0]?.status, 'captured', done.urls[0]?.message ?? '');
+      assert.equal(done.caseId, row.id);
+      const items = await t.node.deps.db
+        .selectFrom('evidence_items')
+        .select(['case_id', 'request_id'])
+        .where(
+          'id',
+          'in',
+          (done.urls[0]?.items ?? []).map((i) => i.itemId),
+        )
+        .execute();
+      assert.equal(items.length, 5);
+      assert.ok(items.every((i) => i.case_id === row.id && i.request_id === null));
+      // A colleague of the same organisation who is not in the case's team cannot see or add to it.
+      const colleague = await makeUser(admin, { role: 'practitioner', organisationId: investigator.organisationId });
+      assert.equal((await colleague.client.call('GET', `/api/v1/evidence/captures/${done.id}`)).status, 404);
+      assert.equal((await colleague.client.call('POST', '/api/v1/evidence/captures', { caseId: row.id, urls: [`${base}/post`] })).status, 404);
     });
 
     test('bad bodies are problems: no URL, both owners, too many URLs', async () => {
