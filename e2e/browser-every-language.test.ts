@@ -99,6 +99,16 @@ test('every page in French, Spanish, Arabic, Russian and Chinese, with no Englis
       email: drafter.email,
       password: drafter.password,
       pages: [...common, `/requests/${sent.body.id}`, `/requests/${draft.body.id}/edit`, '/requests/new', '/requests/approvals', '/requests/statistics', '/cases', '/cases/new', `/cases/${theCase.body.id}`],
+      pages: [
+        ...common,
+        `/requests/${sent.body.id}`,
+        `/requests/${draft.body.id}/edit`,
+        '/requests/new',
+        '/requests/approvals',
+        '/requests/statistics',
+        // web capture form (evidence/capture)
+        `/evidence/capture?requestId=${sent.body.id}`,
+      ],
     },
   ];
 

@@ -6,6 +6,7 @@ import { registerAuditCommands } from './commands/audit-commands.ts';
 import { registerAuthorityCommands } from './commands/authority-commands.ts';
 import { registerCaseCommands } from './commands/case-commands.ts';
 import { registerEvidenceCommands } from './commands/evidence-commands.ts';
+import { registerEvidenceCaptureCommand } from './commands/evidence-capture-command.ts';
 import { registerFederationCommands } from './commands/federation-commands.ts';
 import { registerKnowledgeCommands } from './commands/knowledge-commands.ts';
 import { registerNodeCommands } from './commands/node-commands.ts';
@@ -27,6 +28,11 @@ export function buildProgram(io: CliIo): Command {
   registerAuthorityCommands(program, io);
   registerCaseCommands(program, io);
   registerEvidenceCommands(program, io);
+  // `evidence capture` joins the `evidence` group (add, list, show … come from the vault's commands).
+  registerEvidenceCaptureCommand(
+    program.commands.find((c) => c.name() === 'evidence') ?? program.command('evidence').description('Evidence items: files and web captures with hashes and custody'),
+    io,
+  );
   // Every subcommand exits through us, so that usage errors are 2 and failures 1.
   const override = (cmd: Command) => {
     cmd.exitOverride();

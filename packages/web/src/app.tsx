@@ -33,6 +33,7 @@ const RequestEditorPage = lazy(() => import('./pages/requests-editor.tsx').then(
 const RequestStatisticsPage = lazy(() => import('./pages/requests-statistics.tsx').then((m) => ({ default: m.RequestStatisticsPage })));
 const ConsentsPage = lazy(() => import('./pages/consents.tsx').then((m) => ({ default: m.ConsentsPage })));
 const DeniedAttemptsPage = lazy(() => import('./pages/consents.tsx').then((m) => ({ default: m.DeniedAttemptsPage })));
+const EvidenceCapturePage = lazy(() => import('./pages/evidence-capture.tsx').then((m) => ({ default: m.EvidenceCapturePage })));
 const RequestPage = lazy(() => import('./pages/requests-view.tsx').then((m) => ({ default: m.RequestPage })));
 const CaseListPage = lazy(() => import('./pages/cases.tsx').then((m) => ({ default: m.CaseListPage })));
 const NewCasePage = lazy(() => import('./pages/cases.tsx').then((m) => ({ default: m.NewCasePage })));
@@ -272,6 +273,7 @@ function Routes({ pathname }: { pathname: string }): ReactNode {
   if (pathname === '/cases/new') return signedIn(<NewCasePage />);
   const oneCase = matchRoute('/cases/:id', pathname);
   if (oneCase?.id) return signedIn(<CasePage key={oneCase.id} id={oneCase.id} />);
+  if (pathname === '/evidence/capture') return signedIn(<EvidenceCapturePage />);
   const editRequest = matchRoute('/requests/:id/edit', pathname);
   if (editRequest?.id) return signedIn(<RequestEditorPage key={`edit-${editRequest.id}`} id={editRequest.id} />);
   const itemTimestamps = matchRoute('/evidence/items/:id/timestamps', pathname);

@@ -7,6 +7,12 @@
 import { useEffect, useRef } from 'react';
 
 export type LiveMessage = { kind: 'request'; requestId: string } | { kind: 'case'; caseId: string } | { kind: 'notification' } | { kind: 'reconnected' } | { kind: 'ended' };
+export type LiveMessage =
+  | { kind: 'request'; requestId: string }
+  | { kind: 'notification' }
+  | { kind: 'capture'; captureId: string }
+  | { kind: 'reconnected' }
+  | { kind: 'ended' };
 
 type Listener = (m: LiveMessage) => void;
 
@@ -56,6 +62,14 @@ function open(): void {
     }
   });
   es.addEventListener('notification', () => emit({ kind: 'notification' }));
+  es.addEventListener('capture', (e) => {
+    try {
+      const data = JSON.parse((e as MessageEvent<string>).data) as { captureId?: unknown };
+      if (typeof data.captureId === 'string') emit({ kind: 'capture', captureId: data.captureId });
+    } catch {
+      // ignored like a malformed request event
+    }
+  });
   es.addEventListener('end', () => {
     // The node closed the stream because the session ended: no retry until someone listens again.
     close();

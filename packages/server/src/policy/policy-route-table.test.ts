@@ -68,6 +68,16 @@ const MARKED = /^\/api\/v1\/(requests|consents|policy|cases)(\/|$)/;
 };
 
 /** Routes that carry marked records: every one must declare; those with a record id must declare an action. */
+  // web capture (evidence/capture): each reads the case or request the captures belong to
+  'POST /api/v1/evidence/captures': ['read'],
+  'GET /api/v1/evidence/captures': ['read'],
+  'GET /api/v1/evidence/captures/:id': ['read'],
+  'POST /api/v1/evidence/captures/:id/urls/:urlId/retry': ['read'],
+  'GET /api/v1/evidence/capture-allowlist': 'none',
+  'PUT /api/v1/evidence/capture-allowlist': 'none',
+};
+
+/** Routes that carry marked records: every one must declare; those with a record id must declare an action. */
 const MARKED = /^\/api\/v1\/(requests|consents|policy|evidence)(\/|$)/;
 
 for (const backend of testBackends()) {

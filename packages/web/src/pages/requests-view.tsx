@@ -270,6 +270,14 @@ function RequestDetails({
             <AttachmentsSection requestId={view.id} attachments={view.attachments} canUpload={false} canUseElsewhere={view.side === 'requested'} />
           </section>
 
+          <section className="panel" aria-labelledby="web-capture-title">
+            <h2 id="web-capture-title">{t('capture.panelTitle')}</h2>
+            <p className="hint">{t('capture.panelHint')}</p>
+            <Link className="button" to={`/evidence/capture?requestId=${encodeURIComponent(view.id)}`}>
+              {t('capture.panelLink')}
+            </Link>
+          </section>
+
           <MarkingPanel policy={view.policy} />
 
           <RequestDocument request={view} />
