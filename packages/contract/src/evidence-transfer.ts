@@ -4,6 +4,7 @@ import { HANDLING_CODES, PERMITTED_USES } from '@comity/core/policy/marking';
 import { TRANSFER_CONTENT_ALG } from '@comity/core/evidence/transfer';
 import { z } from 'zod';
 import { isWellFormedText } from '@comity/core';
+import { JsonValue } from './common.ts';
 import { isCanonicalBase64Url, Marking } from './federation.ts';
 
 const Text = (max: number) => z.string().max(max).refine(isWellFormedText, 'well-formed Unicode without NUL');
@@ -50,7 +51,7 @@ export const EvidenceOfferPayload = z
       sha512: Hex(64, 'SHA-512').nullable(),
       timestamps: z.array(TransferTimestamp).max(10),
       /** The sender's custody log of the item, as its events are (hash-linked and signed by the sender). */
-      custody: z.array(z.record(z.string(), z.unknown())).max(10_000),
+      custody: z.array(z.record(z.string(), JsonValue)).max(10_000),
     }),
     limitations: TransferLimitations,
     content: z.strictObject({

@@ -222,7 +222,7 @@ for (const backend of testBackends()) {
       const bytes = randomBytes(3 * CHUNK + 10);
       const offer = await offerByHand(bytes);
       const tampered = sealed(offer, bytes, 1);
-      tampered[100] ^= 0x01;
+      tampered[100] = (tampered[100] ?? 0) ^ 0x01;
       const refused = await call('PUT', offer, 1, tampered);
       assert.equal(refused.status, 422);
       assert.equal(refused.json.code, 'chunk_rejected');
