@@ -9,17 +9,17 @@
 // Settings: BENCH_TRANSFER_MIB (default 1024), BENCH_CHUNK_MIB (default 8), BENCH_RUNS (default 2).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, linkSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { randomUUID } from 'node:crypto';
 import { exampleRequest } from '@comity/core/requests/examples';
 import { testBackends } from '@comity/db/testing';
 import type { Actor } from '@comity/server/deps';
 import { type FederatedTestNode, connect, startFederatedNode, waitFor } from '@comity/server/federation/federation-testing';
-import { contentRoot } from '@comity/server/evidence/transfer/transfer-capability';
-import { fileContentSource } from '@comity/server/evidence/transfer/transfer-sender';
+import { evidenceOf } from '@comity/server/evidence/evidence-capability';
+import { ingestEvidence } from '@comity/server/evidence/evidence-service';
+import { createReadStream } from 'node:fs';
 import { sendEvidence } from '@comity/server/evidence/transfer/transfer-service';
 import { makeUser } from '@comity/server/testing/test-node';
 import { markdownTable } from '../support/load.ts';
@@ -103,26 +103,17 @@ async function main(): Promise<void> {
         await c.client.call('POST', `/api/v1/requests/${created.body.id}/transitions`, { action, ...(action === 'approve' ? { reason: 'ok' } : {}) }, 200);
       }
       const requestedId = await waitFor('the request in Germany', async () => (await de.node.deps.db.selectFrom('requests').select('id').where('conversation_id', '=', created.body.conversationId).executeTakeFirst())?.id);
-      // The item is in Germany's content store (a hard link: no copy).
-      const root = contentRoot(de.node.deps);
-      mkdirSync(join(root, sha256.slice(0, 2)), { recursive: true });
-      linkSync(file, join(root, sha256.slice(0, 2), sha256));
+      // The item is in Germany's vault, on the request (ingested once, not timed here).
+      const item = await ingestEvidence(evidenceOf(de.node.deps)!, { actor, requestId: null }, { owner: { requestId: requestedId }, title: 'Server image', source: { kind: 'uploaded' }, body: createReadStream(file) });
+      if (item.sha256 !== sha256) throw new Error('ingest changed the content');
       for (let run = 1; run <= RUNS; run++) {
         const base = opensslBaseline();
         const baseMs = base.enc + base.dgst;
-        // France must receive it anew each run.
-        rmSync(join(contentRoot(fr.node.deps), sha256.slice(0, 2), sha256), { force: true });
+        // France must receive it anew each run: a fresh item, and the content out of its store.
+        rmSync(join(fr.node.deps.config.dataDir, 'blobs', sha256.slice(0, 2), sha256), { force: true });
         const rss0 = process.memoryUsage().rss;
         const t0 = performance.now();
-        const source = await fileContentSource(file);
-        const { transferId } = await sendEvidence(de.node.deps, { actor, requestId: null }, {
-          requestId: requestedId,
-          sentWith: 'execute',
-          item: { id: randomUUID(), title: 'Server image', description: null, mediaType: 'application/octet-stream', source: 'uploaded', sha256, sha512: null, timestamps: [], custody: [] },
-          source,
-          chunkSize: CHUNK,
-        });
-        await source.close();
+        const { transferId } = await sendEvidence(de.node.deps, { actor, requestId: null }, { requestId: requestedId, itemId: item.id, sentWith: 'execute', chunkSize: CHUNK });
         const tOffer = performance.now();
         let peakRss = rss0;
         await waitFor(

@@ -393,6 +393,117 @@ export interface ConsentsTable {
   answered_at: Timestamp | null;
 }
 
+/** Migration 014: an organisation's investigation file. */
+export interface CasesTable {
+  id: string;
+  organisation_id: string;
+  reference: string;
+  title: string;
+  description: ColumnType<string, string | undefined, string>;
+  /** Offence categories (OFFENCE_IDS) as a JSON array. */
+  offences: Json;
+  /** TLP of the case's marking. */
+  marking: string;
+  /** handling, handlingNote, confidentiality, useLimitations: the fields a request's content holds. */
+  marking_fields: Json;
+  status: string;
+  /** YYYY-MM-DD */
+  opened_on: string;
+  closed_on: string | null;
+  closing_note: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: string | null;
+  last_edited_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Migration 014: the case's team (users of its organisation). */
+export interface CaseMembersTable {
+  case_id: string;
+  user_id: string;
+  /** lead | member */
+  team_role: string;
+  added_by: string | null;
+  added_at: Timestamp;
+}
+
+/** Migration 014: requests made or received for a case (at most one case per request). */
+export interface CaseRequestsTable {
+  case_id: string;
+  request_id: string;
+  linked_by: string | null;
+  linked_at: Timestamp;
+}
+
+/** Migration 015: an evidence item, held for a case or a request; its bytes are in the blob store under `sha256`. */
+export interface EvidenceItemsTable {
+  id: string;
+  organisation_id: string;
+  case_id: string | null;
+  request_id: string | null;
+  title: string;
+  description: ColumnType<string, string | undefined, string>;
+  source_kind: 'uploaded' | 'captured' | 'received' | 'working-copy';
+  source: Json;
+  filename: string | null;
+  captured_by: string | null;
+  captured_by_email: string | null;
+  sha256: string;
+  sha512: ColumnType<string | null, string | null | undefined, string | null>;
+  /** bigint: PostgreSQL gives it back as a string; read it with Number(). */
+  size_bytes: ColumnType<string | number, number, number>;
+  media_type: string;
+  media_type_hint: string | null;
+  marking: Json;
+  role: ColumnType<'original' | 'working-copy', 'original' | 'working-copy' | undefined, never>;
+  derived_from: string | null;
+  sealed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  sealed_by: ColumnType<string | null, string | null | undefined, string | null>;
+  timestamp_state: ColumnType<string, string | undefined, string>;
+  custody_seq: number;
+  custody_head: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Migration 015: one custody event of an item (hash-linked per item, signed by the node). */
+export interface EvidenceCustodyTable {
+  item_id: string;
+  seq: number;
+  at: Timestamp;
+  kind: string;
+  actor_user_id: string | null;
+  actor_email: string | null;
+  node_id: string;
+  details: Json;
+  prev_hash: string;
+  hash: string;
+  signature: string;
+  key_id: string;
+}
+
+/** Migration 015: a resumable upload that becomes an evidence item when its last byte arrives. */
+export interface EvidenceUploadsTable {
+  id: string;
+  organisation_id: string;
+  user_id: string;
+  case_id: string | null;
+  request_id: string | null;
+  title: string;
+  description: ColumnType<string, string | undefined, string>;
+  filename: string | null;
+  media_type_hint: string | null;
+  marking: ColumnType<unknown, string | null | undefined, string | null>;
+  length: ColumnType<string | number, number, number>;
+  received: ColumnType<string | number, number | undefined, number>;
+  state: ColumnType<'open' | 'complete' | 'expired', 'open' | 'complete' | 'expired' | undefined, 'open' | 'complete' | 'expired'>;
+  item_id: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  expires_at: Timestamp;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -422,6 +533,12 @@ export interface Database {
   consents: ConsentsTable;
   evidence_transfers: EvidenceTransfersTable;
   evidence_transfer_chunks: EvidenceTransferChunksTable;
+  cases: CasesTable;
+  case_members: CaseMembersTable;
+  case_requests: CaseRequestsTable;
+  evidence_items: EvidenceItemsTable;
+  evidence_custody: EvidenceCustodyTable;
+  evidence_uploads: EvidenceUploadsTable;
 }
 
 /** Evidence arriving over federation in binary chunks (migration 019). */

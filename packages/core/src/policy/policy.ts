@@ -37,7 +37,18 @@ export const PERMISSIONS = {
   'consent:approve': ['supervisor'],
   /** Denied attempts per user (the release policy's report). */
   'policy:report': ['admin', 'supervisor'],
+  /** Cases (investigation files): reading is further limited to the team and the supervisors (core/src/cases/case.ts). */
+  'case:read': ['admin', 'supervisor', 'practitioner', 'analyst', 'viewer'],
+  'case:create': ['supervisor', 'practitioner', 'analyst'],
+  /** Change a case, its team and its linked requests (as its lead or member, see mayWorkOnCase). */
+  'case:edit': ['supervisor', 'practitioner', 'analyst'],
   'account:self': ['admin', 'supervisor', 'practitioner', 'analyst', 'viewer'],
+  /** Evidence items of the organisation's cases and requests (the release policy still decides per item). */
+  'evidence:read': ['admin', 'supervisor', 'practitioner', 'analyst', 'viewer'],
+  /** Add items (upload, capture) and make working copies. */
+  'evidence:add': ['supervisor', 'practitioner', 'analyst'],
+  /** Seal and release an evidentiary original, and approve a download of a sealed one (four eyes). */
+  'evidence:seal': ['supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

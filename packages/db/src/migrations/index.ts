@@ -12,6 +12,8 @@ import * as m010 from './010-user-signature.ts';
 import * as m011 from './011-returned-files.ts';
 import * as m012 from './012-markings-and-consents.ts';
 import * as m013 from './013-notification-codes.ts';
+import * as m014 from './014-cases.ts';
+import * as m015 from './015-evidence.ts';
 import * as m019 from './019-evidence-transfers.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -27,5 +29,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '011-returned-files': m011,
   '012-markings-and-consents': m012,
   '013-notification-codes': m013,
+  '014-cases': m014,
+  '015-evidence': m015,
   '019-evidence-transfers': m019,
 };

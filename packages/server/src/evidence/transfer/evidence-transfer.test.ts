@@ -19,8 +19,12 @@ import type { Actor } from '../../deps.ts';
 import { ed25519SignerFor } from '../../federation/envelope-crypto.ts';
 import { type FederatedTestNode, connect, craftEnvelope, startFederatedNode, waitFor } from '../../federation/federation-testing.ts';
 import { makeUser } from '../../testing/test-node.ts';
-import { contentRoot } from './transfer-capability.ts';
 import { encryptChunk, signTransferRequest } from './transfer-crypto.ts';
+import { Readable } from 'node:stream';
+import { blobStoreOf } from '../../storage/node-blob-store.ts';
+import { enforceRecord } from '../../policy/policy-service.ts';
+import { evidenceOf } from '../evidence-capability.ts';
+import { evidenceKey, ingestEvidence, listCustody, readEvidenceItem } from '../evidence-service.ts';
 import { buildOffer, fileContentSource } from './transfer-sender.ts';
 import { sendEvidence } from './transfer-service.ts';
 
@@ -64,6 +68,8 @@ for (const backend of testBackends()) {
     let de: FederatedTestNode;
     let proxy: Awaited<ReturnType<typeof cuttingProxy>>;
     let executorActor: Actor;
+    let drafterActor: Actor;
+    let firstReceived: string;
     let requestedId: string;
     let conversationId: string;
     const tmp = mkdtempSync(join(tmpdir(), 'comity-transfer-test-'));
@@ -78,6 +84,7 @@ for (const backend of testBackends()) {
       const drafter = await makeUser(fr.adminClient, { role: 'practitioner', organisationId: await authorityOrg(fr) });
       const supervisor = await makeUser(fr.adminClient, { role: 'supervisor', organisationId: drafter.organisationId });
       const executor = await makeUser(de.adminClient, { role: 'practitioner', organisationId: await authorityOrg(de) });
+      drafterActor = { userId: drafter.userId, email: drafter.email, role: 'practitioner', organisationId: drafter.organisationId, mustChangePassword: false, via: 'token' };
       executorActor = { userId: executor.userId, email: executor.email, role: 'practitioner', organisationId: executor.organisationId, mustChangePassword: false, via: 'token' };
       const { type: _t, requestedOrganisationId: _o, ...content } = exampleRequest('mla', 'DEU', null);
       const created = await drafter.client.call<Json>('POST', '/api/v1/requests', { type: 'mla', ...content, requestedNodeId: de.nodeId, legalBasis: { kind: 'treaty', instrument: 'UNTOC' } }, 201);
@@ -97,16 +104,15 @@ for (const backend of testBackends()) {
       rmSync(tmp, { recursive: true, force: true });
     });
 
-    async function stored(node: FederatedTestNode, bytes: Buffer): Promise<string> {
-      const sha = createHash('sha256').update(bytes).digest('hex');
-      const path = join(tmp, `${sha}-${randomBytes(4).toString('hex')}`);
-      writeFileSync(path, bytes);
-      // Into the sending node's content store, where its items are.
-      const root = contentRoot(node.node.deps);
-      const { mkdirSync } = await import('node:fs');
-      mkdirSync(join(root, sha.slice(0, 2)), { recursive: true });
-      writeFileSync(join(root, sha.slice(0, 2), sha), bytes);
-      return path;
+    /** An item the German executor adds to the request it received, in Germany's vault. */
+    async function addedInGermany(bytes: Buffer, title: string) {
+      return ingestEvidence(evidenceOf(de.node.deps)!, { actor: executorActor, requestId: null }, {
+        owner: { requestId: requestedId },
+        title,
+        source: { kind: 'uploaded' },
+        mediaTypeHint: 'application/pdf',
+        body: Readable.from([bytes]),
+      });
     }
 
     function item(bytes: Buffer, title: string): Omit<EvidenceOfferPayload['item'], 'size'> {
@@ -128,19 +134,16 @@ for (const backend of testBackends()) {
 
     test('an item returned by the requested node arrives verified, resuming after a cut connection', async () => {
       const bytes = randomBytes(5 * CHUNK + 1234);
-      const path = await stored(de, bytes);
+      const original = await addedInGermany(bytes, 'Kontoauszüge 2023');
       // The fourth chunk's connection is cut the first time: the sender must send again only what France lacks.
       proxy.puts.clear();
       proxy.cut.add(3);
-      const source = await fileContentSource(path);
       const { transferId } = await sendEvidence(de.node.deps, { actor: executorActor, requestId: null }, {
         requestId: requestedId,
+        itemId: original.id,
         sentWith: 'execute',
-        item: item(bytes, 'Kontoauszüge 2023'),
-        source,
         chunkSize: CHUNK,
       });
-      await source.close();
       const accepted = await waitFor('the item accepted in France', async () => {
         const row = await transferAt(fr, transferId);
         return row?.state === 'accepted' ? row : undefined;
@@ -148,7 +151,32 @@ for (const backend of testBackends()) {
       assert.equal(Number(accepted.size), bytes.length);
       assert.equal(accepted.content_key, null, 'the content key is forgotten once the item is in');
       const sha = createHash('sha256').update(bytes).digest('hex');
-      assert.deepEqual(readFileSync(join(contentRoot(fr.node.deps), sha.slice(0, 2), sha)), bytes, 'the stored item is byte for byte what Germany sent');
+      const received = await fr.node.deps.db.selectFrom('evidence_items').selectAll().where('id', '=', accepted.item_id!).executeTakeFirstOrThrow();
+      firstReceived = received.id;
+      assert.equal(received.sha256, sha);
+      assert.equal(received.source_kind, 'received');
+      assert.equal(received.title, 'Kontoauszüge 2023');
+      const marking = (typeof received.marking === 'string' ? JSON.parse(received.marking) : received.marking) as Json;
+      assert.equal(marking.originators[0].nodeId, de.nodeId, 'the sending node is the originator of what it returned');
+      assert.deepEqual(await blobStoreOf(fr.node.deps).get(sha), bytes, 'the stored item is byte for byte what Germany sent');
+      const custody = await listCustody(fr.node.deps.db, received.id);
+      assert.deepEqual(
+        custody.map((e) => e.kind),
+        ['acquired', 'hashed', 'received'],
+      );
+      const receivedEvent = custody.at(-1)!;
+      assert.equal((receivedEvent.details as Json).from, de.nodeId, 'custody: received from the German node');
+      assert.equal((receivedEvent.details as Json).verified.sha256, sha);
+      assert.deepEqual(
+        ((receivedEvent.details as Json).senderCustody as Json[]).map((e) => e.kind),
+        ['acquired', 'hashed'],
+        'Germany’s own custody log travelled with it',
+      );
+      const germanCustody = await waitFor('transmitted in Germany’s custody log', async () => {
+        const events = await listCustody(de.node.deps.db, original.id);
+        return events.some((e) => e.kind === 'transmitted') ? events : undefined;
+      });
+      assert.equal((germanCustody.at(-1)!.details as Json).to, fr.nodeId);
       const audit = await fr.node.deps.db
         .selectFrom('audit_entries')
         .selectAll()
@@ -156,8 +184,7 @@ for (const backend of testBackends()) {
         .where('target', '=', `transfer:${transferId}`)
         .executeTakeFirstOrThrow();
       const change = (typeof audit.change === 'string' ? JSON.parse(audit.change) : audit.change) as Json;
-      assert.deepEqual(change.custody, { kind: 'received', from: de.nodeId }, 'custody: received from the German node');
-      assert.equal(change.item.sha512, createHash('sha512').update(bytes).digest('hex'));
+      assert.equal(change.itemId, received.id);
       const sent = await waitFor('the offer delivered at the German node', () =>
         de.node.deps.db.selectFrom('outbox').selectAll().where('type', '=', 'evidence.offer').where('state', '=', 'delivered').executeTakeFirst(),
       );
@@ -169,6 +196,33 @@ for (const backend of testBackends()) {
         'each chunk reached France once: the retry sent only the one that was cut',
       );
       assert.equal(existsSync(join(fr.node.deps.config.dataDir, 'transfers', `${transferId}.part`)), false, 'nothing left in staging');
+    });
+
+    test('the item received is held to the limitations it came under: not to a third node, not into other proceedings', async () => {
+      const evidence = evidenceOf(fr.node.deps)!;
+      const who = { actor: drafterActor, requestId: null };
+      const { item, record } = await readEvidenceItem(evidence, who, firstReceived);
+      const target = { record, auditTarget: evidenceKey(item.id), details: { itemId: item.id } };
+      const attempt = async (action: Parameters<typeof enforceRecord>[3]) => {
+        try {
+          await enforceRecord(fr.node.deps, who, target, action);
+          return { code: 'allowed', rule: null };
+        } catch (err) {
+          const e = err as { code?: string; details?: { rule?: string; originator?: { nodeId?: string } | null } };
+          return { code: e.code, rule: e.details?.rule ?? null };
+        }
+      };
+      assert.equal(record.sources[0]!.marking.originators[0]!.nodeId, de.nodeId);
+      assert.deepEqual(record.sources[0]!.marking.limitations.speciality, ['PNF-2025-0042'], 'the speciality of the request travelled with the item');
+      const exported = await attempt({ kind: 'export', format: 'zip' });
+      assert.equal(exported.code, 'policy_denied', 'a confidential item received from Germany is not exported without its consent');
+      const third = await attempt({ kind: 'transmit', to: { nodeId: 'node-third0000000000000', organisationId: null } });
+      assert.equal(third.code, 'policy_denied', 'nor passed on to a third node');
+      const other = await attempt({ kind: 'attach', to: { key: 'case:other', proceedings: 'Another case 99/1', use: null } });
+      assert.equal(other.code, 'policy_denied', 'nor used in other proceedings (speciality)');
+      assert.match(String(other.rule), /speciality/);
+      const denials = await fr.node.deps.db.selectFrom('audit_entries').select('action').where('target', '=', evidenceKey(item.id)).where('action', '=', 'policy.deny').execute();
+      assert.equal(denials.length, 3, 'each refused attempt is in the audit trail');
     });
 
     /** An offer sealed and signed by Germany's key and posted to France's inbox, as Germany's node would. */
@@ -216,7 +270,7 @@ for (const backend of testBackends()) {
       return encryptChunk(key, { transferId: offer.transferId, index, chunkCount: offer.content.chunkCount }, bytes.subarray(index * CHUNK, (index + 1) * CHUNK));
     }
 
-    const inStore = (node: FederatedTestNode, sha: string) => existsSync(join(contentRoot(node.node.deps), sha.slice(0, 2), sha));
+    const inStore = (node: FederatedTestNode, sha: string) => blobStoreOf(node.node.deps).has(sha);
 
     test('a chunk tampered with on the way, or put in another place, is refused and not stored; the right one is then taken', async () => {
       const bytes = randomBytes(3 * CHUNK + 10);
@@ -235,7 +289,7 @@ for (const backend of testBackends()) {
       for (const i of [0, 1, 2]) assert.equal((await call('PUT', offer, i, sealed(offer, bytes, i))).json.state, 'receiving');
       const last = await call('PUT', offer, 3, sealed(offer, bytes, 3));
       assert.equal(last.json.state, 'accepted');
-      assert.ok(inStore(fr, offer.item.sha256));
+      assert.ok(await inStore(fr, offer.item.sha256));
       assert.equal((await call('GET', offer, null)).json.state, 'accepted');
     });
 
@@ -255,7 +309,7 @@ for (const backend of testBackends()) {
       assert.match(status.json.refusal, /chunk 2 does not match/);
       assert.equal((await call('PUT', offer, 3, sealed(offer, bytes, 3))).status, 409, 'a refused transfer takes nothing more');
       assert.equal(existsSync(join(fr.node.deps.config.dataDir, 'transfers', `${offer.transferId}.part`)), false, 'the chunks already received are gone');
-      assert.equal(inStore(fr, offer.item.sha256), false);
+      assert.equal(await inStore(fr, offer.item.sha256), false);
       const row = await transferAt(fr, offer.transferId);
       assert.equal(row?.content_key, null);
       const chunks = await fr.node.deps.db.selectFrom('evidence_transfer_chunks').selectAll().where('transfer_id', '=', offer.transferId).execute();
@@ -274,11 +328,13 @@ for (const backend of testBackends()) {
       assert.equal(last.json.state, 'refused');
       const status = await call('GET', offer, null);
       assert.match(status.json.refusal, /SHA-256 [0-9a-f]{64} instead of/);
-      assert.equal(inStore(fr, claimed), false);
-      assert.equal(inStore(fr, createHash('sha256').update(bytes).digest('hex')), false);
+      assert.equal(await inStore(fr, claimed), false);
+      assert.equal(await inStore(fr, createHash('sha256').update(bytes).digest('hex')), false);
       assert.equal(existsSync(join(fr.node.deps.config.dataDir, 'transfers', `${offer.transferId}.part`)), false);
       const audit = await fr.node.deps.db.selectFrom('audit_entries').select('action').where('target', '=', `transfer:${offer.transferId}`).execute();
       assert.deepEqual(audit.map((a) => a.action).sort(), ['evidence.transfer.offer', 'evidence.transfer.refuse']);
+      const items = await fr.node.deps.db.selectFrom('evidence_items').select('id').where('sha256', 'in', [claimed, createHash('sha256').update(bytes).digest('hex')]).execute();
+      assert.equal(items.length, 0, 'no item was recorded');
     });
 
     test('only the sending node, by its signature, may ask about or add to its transfer', async () => {

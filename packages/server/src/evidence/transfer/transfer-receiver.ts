@@ -6,30 +6,33 @@
 // before it enters the content store; only then is it accepted, audited and recorded as received
 // from the sending node. A refused transfer leaves nothing stored.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
-import { rename } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createReadStream } from 'node:fs';
 import { ConflictError, NotFoundError, ValidationError } from '@comity/core';
 import { chunkLength, contentProblem, missingChunks } from '@comity/core/evidence/transfer';
 import { EvidenceOfferPayload, type EvidenceOfferResult, type TransferChunkAccepted, type TransferStatus } from '@comity/contract/evidence-transfer';
+import type { Marking } from '@comity/core/policy/marking';
 import type { Database } from '@comity/db';
+import { findPeer } from '@comity/db/repos/federation-repo';
 import type { Kysely, Selectable } from 'kysely';
 import type { EvidenceTransfersTable } from '@comity/db/schema';
 import { auditedTransaction } from '../../deps.ts';
 import type { FederationRuntime, InboundHandler } from '../../federation/runtime.ts';
+import { appendCustody, type EvidenceDeps, type EvidenceItemRow, ingestEvidence } from '../evidence-service.ts';
 import { decryptChunk } from './transfer-crypto.ts';
 import type { TransferStaging } from './transfer-staging.ts';
 
 export type TransferRow = Selectable<EvidenceTransfersTable>;
 
-/** Where an accepted item's bytes go: a content-addressed folder (<root>/<2 hex>/<sha256>). */
-export interface ReceivedContentStore {
-  root: string;
-}
-
 export interface TransferReceiver {
   staging: TransferStaging;
-  store: ReceivedContentStore;
+  /** The vault, where an accepted item goes. */
+  evidence: () => EvidenceDeps | undefined;
+}
+
+/** The marking an item is received under: the sender's limitations, the sending node as originator. */
+export function receivedMarking(limitations: EvidenceOfferPayload['limitations'], sender: { nodeId: string; name: string; state: string }): Marking {
+  const { tlp, handling, handlingNotes, ...rest } = limitations;
+  return { tlp, handling, handlingNotes, originators: [{ nodeId: sender.nodeId, organisationId: null, name: sender.name, state: sender.state }], limitations: rest };
 }
 
 /** A chunk that did not decrypt or did not match: the sender may send it again (retryable) or not. */
@@ -198,26 +201,69 @@ async function finalise(runtime: FederationRuntime, receiver: TransferReceiver, 
     await refuse(runtime, receiver, row, `the assembled item does not match the offer: ${problems.join('; ')}`);
     return 'refused';
   }
-  // Content-addressed: moving the checked file under its SHA-256 is idempotent and cannot leave a wrong file there.
-  const target = join(receiver.store.root, row.sha256.slice(0, 2), row.sha256);
-  if (!existsSync(target)) {
-    mkdirSync(join(receiver.store.root, row.sha256.slice(0, 2)), { recursive: true });
-    await rename(receiver.staging.pathOf(row.transfer_id), target);
-  } else {
-    await receiver.staging.remove(row.transfer_id);
+  const evidence = receiver.evidence();
+  const request = await runtime.deps.db
+    .selectFrom('requests')
+    .select('id')
+    .where('conversation_id', '=', row.conversation_id)
+    .where('counterpart_node_id', '=', row.sender_node_id)
+    .executeTakeFirst();
+  const peer = await findPeer(runtime.deps.db, row.sender_node_id);
+  if (!evidence || !request || !peer) {
+    await refuse(runtime, receiver, row, !evidence ? 'this node keeps no evidence' : 'the request it came with is no longer on this node');
+    return 'refused';
   }
-  await auditedTransaction(runtime.deps, { actor: null, requestId: `transfer:${row.transfer_id}`, organisationId: row.recipient_organisation_id }, async (trx, audit) => {
+  const who = { actor: null, requestId: `transfer:${row.transfer_id}` };
+  let item: EvidenceItemRow;
+  try {
+    // The node itself receives it (no user), into the request it came with, under the sender's limitations.
+    item = await ingestEvidence(evidence, who, {
+      owner: { requestId: request.id },
+      title: offer.item.title,
+      description: offer.item.description ?? undefined,
+      source: { kind: 'received', nodeId: row.sender_node_id, authority: peer.authority_name, transferId: row.transfer_id, senderItemId: offer.item.id, sentWith: offer.sentWith },
+      mediaTypeHint: offer.item.mediaType,
+      marking: receivedMarking(offer.limitations, { nodeId: peer.node_id, name: peer.authority_name, state: peer.country }),
+      body: createReadStream(receiver.staging.pathOf(row.transfer_id), { highWaterMark: 4 << 20 }),
+    });
+  } catch (err) {
+    await refuse(runtime, receiver, row, `the item could not be stored: ${err instanceof Error ? err.message : String(err)}`);
+    return 'refused';
+  }
+  await receiver.staging.remove(row.transfer_id);
+  await auditedTransaction(runtime.deps, { actor: null, requestId: who.requestId, organisationId: row.recipient_organisation_id }, async (trx, audit) => {
     const updated = await trx
       .updateTable('evidence_transfers')
-      .set({ state: 'accepted', content_key: null, completed_at: runtime.deps.now() })
+      .set({ state: 'accepted', content_key: null, completed_at: runtime.deps.now(), item_id: item.id })
       .where('transfer_id', '=', row.transfer_id)
       .where('state', '=', 'receiving')
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) return;
     await trx.deleteFrom('evidence_transfer_chunks').where('transfer_id', '=', row.transfer_id).execute();
+    await appendCustody(
+      trx,
+      evidence,
+      item.id,
+      {
+        kind: 'received',
+        details: {
+          from: row.sender_node_id,
+          authority: peer.authority_name,
+          transferId: row.transfer_id,
+          conversationId: row.conversation_id,
+          sentWith: offer.sentWith,
+          verified: { sha256: got.sha256, sha512: got.sha512, size: got.size, chunks: row.chunk_count },
+          timestamps: offer.item.timestamps,
+          senderCustody: offer.item.custody,
+          limitations: offer.limitations,
+        },
+      },
+      audit,
+    );
     audit('evidence.transfer.accept', `transfer:${row.transfer_id}`, {
       sender: row.sender_node_id,
       conversationId: row.conversation_id,
+      itemId: item.id,
       item: { title: offer.item.title, sha256: got.sha256, sha512: got.sha512, size: got.size },
       custody: { kind: 'received', from: row.sender_node_id },
     });

@@ -10,7 +10,11 @@ import { type EvidenceOfferPayload, TransferChunkAccepted, TransferStatus } from
 import type { Database } from '@comity/db';
 import type { OutboxRow, PeerRow } from '@comity/db/repos/federation-repo';
 import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { auditedTransaction } from '../../deps.ts';
 import { enqueuePeerMessage } from '../../federation/outbox-service.ts';
+import type { BlobStore } from '../../storage/blob-store.ts';
+import { appendCustody, type EvidenceDeps } from '../evidence-service.ts';
 import type { FederationRuntime, FollowUpAttempt } from '../../federation/runtime.ts';
 import { encryptChunk, newContentKey, signTransferRequest } from './transfer-crypto.ts';
 
@@ -41,17 +45,66 @@ export async function fileContentSource(path: string): Promise<ContentSource> {
   };
 }
 
-/** Reads the item once: the SHA-256 of each chunk (signed in the offer) and of the whole item. */
-export async function chunkDigests(source: ContentSource, chunkSize: number): Promise<{ chunkSha256: string[]; sha256: string }> {
-  const whole = createHash('sha256');
+/** An item's bytes in the node's blob store, read a chunk at a time (byte ranges: nothing is held whole). */
+export async function blobContentSource(store: BlobStore, sha256: string): Promise<ContentSource | null> {
+  const size = await store.sizeOf(sha256);
+  if (size === null) return null;
+  return {
+    size,
+    async read(offset, length) {
+      if (length === 0) return Buffer.alloc(0);
+      const stream = await store.openRead(sha256, { start: offset, end: offset + length - 1 });
+      if (!stream) throw new Error(`item ${sha256} left the store`);
+      const parts: Buffer[] = [];
+      for await (const part of stream) parts.push(part as Buffer);
+      const buf = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+      if (buf.length !== length) throw new Error(`read ${buf.length} of ${length} bytes at ${offset} of item ${sha256}`);
+      return buf;
+    },
+    close: async () => {},
+  };
+}
+
+/**
+ * Once the peer accepted the item: the sender's custody log says it was transmitted, to whom, in
+ * which transfer (no-op for content that is not a vault item on this node).
+ */
+export async function recordTransmitted(runtime: FederationRuntime, evidence: EvidenceDeps | undefined, peer: PeerRow, offer: EvidenceOfferPayload): Promise<void> {
+  if (!evidence) return;
+  const item = await runtime.deps.db.selectFrom('evidence_items').select(['id', 'organisation_id', 'sha256']).where('id', '=', offer.item.id).executeTakeFirst();
+  if (!item || item.sha256 !== offer.item.sha256) return;
+  await auditedTransaction(runtime.deps, { actor: null, requestId: `transfer:${offer.transferId}`, organisationId: item.organisation_id }, async (trx, audit) => {
+    // A retry after a lost answer must not log the transmission twice.
+    const seen = await trx
+      .selectFrom('evidence_custody')
+      .select('seq')
+      .where('item_id', '=', item.id)
+      .where('kind', '=', 'transmitted')
+      .where(sql<boolean>`details->>'transferId' = ${offer.transferId}`)
+      .executeTakeFirst();
+    if (seen) return;
+    await appendCustody(
+      trx,
+      evidence,
+      item.id,
+      { kind: 'transmitted', details: { to: peer.node_id, toAuthority: peer.authority_name, transferId: offer.transferId, conversationId: offer.conversationId, sentWith: offer.sentWith, limitations: offer.limitations } },
+      audit,
+    );
+  });
+}
+
+/**
+ * Reads the item once: the SHA-256 of each chunk, signed in the offer. (The whole item's SHA-256 is
+ * the stored item's; the receiver checks it against the bytes, so it is not computed again here.)
+ */
+export async function chunkDigests(source: ContentSource, chunkSize: number): Promise<string[]> {
   const chunkSha256: string[] = [];
   const count = chunkCountOf(source.size, chunkSize);
   for (let i = 0; i < count; i++) {
     const bytes = await source.read(i * chunkSize, chunkLength(source.size, chunkSize, i));
-    whole.update(bytes);
     chunkSha256.push(createHash('sha256').update(bytes).digest('hex'));
   }
-  return { chunkSha256, sha256: whole.digest('hex') };
+  return chunkSha256;
 }
 
 export interface OfferInput {
@@ -70,8 +123,7 @@ export interface OfferInput {
  * caller writes it with `queueOffer` inside the transaction of the change that sends it.
  */
 export async function buildOffer(input: OfferInput): Promise<EvidenceOfferPayload> {
-  const { chunkSha256, sha256 } = await chunkDigests(input.source, input.chunkSize);
-  if (sha256 !== input.item.sha256) throw new Error(`the stored content of item ${input.item.id} does not match its SHA-256`);
+  const chunkSha256 = await chunkDigests(input.source, input.chunkSize);
   return {
     v: 1,
     transferId: randomUUID(),
@@ -152,16 +204,24 @@ const IN_FLIGHT = 3;
  * The follow-up of an `evidence.offer`: asks the peer which chunks it lacks and sends them.
  * `openContent` finds the item's bytes on this node.
  */
-export function chunkSender(runtime: FederationRuntime, openContent: (sha256: string) => Promise<ContentSource | null>) {
+export function chunkSender(
+  runtime: FederationRuntime,
+  openContent: (sha256: string) => Promise<ContentSource | null>,
+  accepted: (peer: PeerRow, offer: EvidenceOfferPayload) => Promise<void> = async () => {},
+) {
   return async (peer: PeerRow, row: OutboxRow, signal: AbortSignal): Promise<FollowUpAttempt> => {
     const offer = row.payload as EvidenceOfferPayload;
     const { transferId } = offer;
+    const done = async (): Promise<FollowUpAttempt> => {
+      await accepted(peer, offer);
+      return { ok: true };
+    };
     try {
       const statusAnswer = await signedCall(runtime, peer, 'GET', transferId, null, undefined, signal);
       if (statusAnswer.status !== 200) return refusal(`Transfer ${transferId}`, statusAnswer);
       const status = TransferStatus.safeParse(statusAnswer.json);
       if (!status.success) return { ok: false, retryable: true, error: `Transfer ${transferId}: the peer's status answer is not valid.` };
-      if (status.data.state === 'accepted') return { ok: true };
+      if (status.data.state === 'accepted') return done();
       if (status.data.state === 'refused') return { ok: false, retryable: false, error: `Transfer ${transferId} was refused by the peer: ${status.data.refusal ?? 'no reason given'}` };
       const source = await openContent(offer.item.sha256);
       if (!source) return { ok: false, retryable: false, error: `Item ${offer.item.id} (${offer.item.sha256}) is not in this node's store.` };
@@ -187,10 +247,10 @@ export function chunkSender(runtime: FederationRuntime, openContent: (sha256: st
         if (failure) return failure;
         const ended = final as TransferChunkAccepted | null;
         if (ended?.state === 'refused') return { ok: false, retryable: false, error: `Transfer ${transferId} was refused by the peer after its last chunk.` };
-        if (ended?.state === 'accepted') return { ok: true };
+        if (ended?.state === 'accepted') return done();
         // Nothing was missing, or the last chunk's answer got lost: ask again.
         const again = TransferStatus.safeParse((await signedCall(runtime, peer, 'GET', transferId, null, undefined, signal)).json);
-        if (again.success && again.data.state === 'accepted') return { ok: true };
+        if (again.success && again.data.state === 'accepted') return done();
         return { ok: false, retryable: !(again.success && again.data.state === 'refused'), error: `Transfer ${transferId} is not complete at the peer yet.` };
       } finally {
         await source.close();
