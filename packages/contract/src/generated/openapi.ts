@@ -297,7 +297,7 @@ export interface paths {
         };
         /**
          * Live updates: a server-sent event stream about the records you may read
-         * @description A `text/event-stream` (server-sent events; EventSource sends the session cookie). Events: `ready` `{"heartbeatSeconds": n}` once connected; `request` `{"requestId": "<uuid>"}` when a request you may read changed (state, timeline, files, deadlines) — read it again; `notification` `{}` when your notifications changed (new or read) — read the unread count again; `end` `{"reason": "session-ended"}` just before the node closes a stream whose session or token no longer holds. A comment line is sent every heartbeat. After a reconnection, read again what you show: events are not replayed.
+         * @description A `text/event-stream` (server-sent events; EventSource sends the session cookie). Events: `ready` `{"heartbeatSeconds": n}` once connected; `request` `{"requestId": "<uuid>"}` when a request you may read changed (state, timeline, files, deadlines) — read it again; `case` `{"caseId": "<uuid>"}` when a case you may read changed (details, team, linked requests) — read it again; `notification` `{}` when your notifications changed (new or read) — read the unread count again; `end` `{"reason": "session-ended"}` just before the node closes a stream whose session or token no longer holds. A comment line is sent every heartbeat. After a reconnection, read again what you show: events are not replayed.
          */
         get: operations["getEvents"];
         put?: never;
@@ -1320,6 +1320,46 @@ export interface paths {
          * @description 202 with the signed receipt when accepted (or, for a message id processed before, the original receipt with duplicate=true). Otherwise problem+json with a reason code: envelope_malformed, wrong_recipient, unknown_sender, peer_suspended, peer_revoked, peer_card_expired, bad_signature, message_stale, unsupported_type, decryption_failed, payload_invalid, payload_rejected; `retryable` says whether sending again could help. 429 rate_limited with Retry-After when one address or one claimed sender sends too many.
          */
         post: operations["postFederationInbox"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/federation/v1/transfers/{transferId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What this node holds of an evidence transfer from the calling peer (signed request)
+         * @description Called by the sending node, signed in comity-sender, comity-created-at and comity-signature: the chunks still missing, or the transfer's end (accepted, refused with the reason).
+         */
+        get: operations["getFederationTransfersByTransferId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/federation/v1/transfers/{transferId}/chunks/{index}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * One chunk of an evidence transfer from the calling peer (binary, signed request)
+         * @description Body: application/octet-stream, the chunk encrypted with AES-256-GCM under the transfer's content key (ciphertext then 16-byte tag). Signed in comity-sender, comity-created-at and comity-signature. 422 chunk_rejected (retryable: not stored), chunk_digest_mismatch (the transfer is refused), 409 transfer_refused, 404 transfer_not_found.
+         */
+        put: operations["putFederationTransfersByTransferIdChunksByIndex"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2639,6 +2679,92 @@ export interface components {
             alg: "Ed25519";
             keyId: string;
             value: string;
+        };
+        EvidenceOfferPayload: {
+            content: {
+                /** @constant */
+                alg: "A256GCM-CHUNKED-v1";
+                chunkCount: number;
+                chunkSha256: string[];
+                chunkSize: number;
+                key: string;
+            };
+            conversationId: string;
+            item: {
+                custody: {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }[];
+                description: string | null;
+                /** Format: uuid */
+                id: string;
+                mediaType: string;
+                sha256: string;
+                sha512: string | null;
+                size: number;
+                source: string;
+                timestamps: {
+                    token: string;
+                    tsa: string;
+                }[];
+                title: string;
+            };
+            limitations: components["schemas"]["TransferLimitations"];
+            /** @enum {string} */
+            sentWith: "transmit" | "execute" | "partially-execute" | "provide-more-info";
+            /** Format: uuid */
+            transferId: string;
+            /** @constant */
+            v: 1;
+        };
+        EvidenceOfferPayloadInput: {
+            content: {
+                /** @constant */
+                alg: "A256GCM-CHUNKED-v1";
+                chunkCount: number;
+                chunkSha256: string[];
+                chunkSize: number;
+                key: string;
+            };
+            conversationId: string;
+            item: {
+                custody: {
+                    [key: string]: components["schemas"]["JsonValueInput"];
+                }[];
+                description: string | null;
+                /** Format: uuid */
+                id: string;
+                mediaType: string;
+                sha256: string;
+                sha512: string | null;
+                size: number;
+                source: string;
+                timestamps: {
+                    token: string;
+                    tsa: string;
+                }[];
+                title: string;
+            };
+            limitations: components["schemas"]["TransferLimitationsInput"];
+            /** @enum {string} */
+            sentWith: "transmit" | "execute" | "partially-execute" | "provide-more-info";
+            /** Format: uuid */
+            transferId: string;
+            /** @constant */
+            v: 1;
+        };
+        EvidenceOfferResult: {
+            missing: number;
+            /** @enum {string} */
+            state: "receiving" | "accepted" | "refused";
+            /** Format: uuid */
+            transferId: string;
+        };
+        EvidenceOfferResultInput: {
+            missing: number;
+            /** @enum {string} */
+            state: "receiving" | "accepted" | "refused";
+            /** Format: uuid */
+            transferId: string;
         };
         FederationMessage: {
             /** @description ISO 8601 date-time */
@@ -5604,6 +5730,66 @@ export interface components {
          * @enum {string}
          */
         TlpMarkingInput: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+        TransferChunkAccepted: {
+            index: number;
+            missing: number;
+            /** @enum {string} */
+            state: "receiving" | "accepted" | "refused";
+            /** Format: uuid */
+            transferId: string;
+        };
+        TransferChunkAcceptedInput: {
+            index: number;
+            missing: number;
+            /** @enum {string} */
+            state: "receiving" | "accepted" | "refused";
+            /** Format: uuid */
+            transferId: string;
+        };
+        /** @description The marking and treaty use limitations the item travels under */
+        TransferLimitations: {
+            confidential: boolean;
+            /** @enum {string} */
+            handling: "H0" | "H1" | "H2" | "H3";
+            handlingNotes: string[];
+            notes: string[];
+            permittedUses: ("investigation" | "prosecution" | "trial" | "enforcement" | "intelligence")[] | null;
+            reviewOn: string | null;
+            speciality: string[] | null;
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+        };
+        /** @description The marking and treaty use limitations the item travels under */
+        TransferLimitationsInput: {
+            confidential: boolean;
+            /** @enum {string} */
+            handling: "H0" | "H1" | "H2" | "H3";
+            handlingNotes: string[];
+            notes: string[];
+            permittedUses: ("investigation" | "prosecution" | "trial" | "enforcement" | "intelligence")[] | null;
+            reviewOn: string | null;
+            speciality: string[] | null;
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+        };
+        TransferStatus: {
+            chunkCount: number;
+            missing: number[];
+            refusal: string | null;
+            /** @enum {string} */
+            state: "receiving" | "accepted" | "refused";
+            /** Format: uuid */
+            transferId: string;
+        };
+        TransferStatusInput: {
+            chunkCount: number;
+            missing: number[];
+            refusal: string | null;
+            /** @enum {string} */
+            state: "receiving" | "accepted" | "refused";
+            /** Format: uuid */
+            transferId: string;
+        };
         TransitionBody: {
             action: components["schemas"]["RequestAction"];
             /** @description execute, partially-execute, provide-more-info: the files (attached to this request by your side since transmission, not yet sent) that go to the other side with this answer. Omitted: every such file. */
@@ -10715,6 +10901,105 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InboxAccepted"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFederationTransfersByTransferId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                transferId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferStatus"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putFederationTransfersByTransferIdChunksByIndex: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                transferId: string;
+                index: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferChunkAccepted"];
                 };
             };
             /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
