@@ -76,7 +76,8 @@ for (const backend of testBackends()) {
 
     before(async () => {
       fr = await startFederatedNode(backend, { name: 'Ministère de la Justice (France)', country: 'FRA' });
-      de = await startFederatedNode(backend, { name: 'Bundesamt für Justiz (Germany)', country: 'DEU' });
+      // A generous timeout: on a loaded machine a chunk answered late must not count as a cut connection.
+      de = await startFederatedNode(backend, { name: 'Bundesamt für Justiz (Germany)', country: 'DEU', federation: { requestTimeoutMs: 120_000 } });
       // Germany reaches France through a proxy that can cut a connection in the middle of a transfer.
       proxy = await cuttingProxy(fr.url);
       await fr.adminClient.call('PUT', '/api/v1/federation/profile', { endpoint: proxy.url }, 200);
