@@ -47,7 +47,7 @@ except ImportError:  # pragma: no cover - reported to the caller
 HERE = Path(__file__).resolve().parent
 HKDF_INFO = b"comity envelope v1 aes-256-gcm"
 PAYLOAD_ALG = "X25519-HKDF-SHA256-A256GCM"
-MESSAGE_TYPES = ["request.transmit", "request.status", "request.more-info", "request.more-info-answer", "message.note", "attachment.chunk", "node.card", "knowledge.facts", "consent.request", "consent.answer"]
+MESSAGE_TYPES = ["request.transmit", "request.status", "request.more-info", "request.more-info-answer", "message.note", "attachment.chunk", "node.card", "knowledge.facts", "consent.request", "consent.answer", "evidence.offer"]
 MARKINGS = ["CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED"]
 # The table of README.md: reason -> (HTTP status, retryable).
 REJECTIONS = {
@@ -456,6 +456,8 @@ def check_vectors(rep: Report) -> None:
         rep.check(f"consent-v1 {part}: type and conversation", ce["header"]["type"] == f"consent.{part}" and ce["header"]["conversationId"] == c[part]["payload"]["conversationId"])
     rep.check("consent-v1: the answer carries the question's exchangeId", c["request"]["payload"]["exchangeId"] == c["answer"]["payload"]["exchangeId"])
 
+    check_transfer_vector(rep, sender, recipient, ephemeral)
+
     r = load("receipt-v1.json")
     rsign = Ed25519PrivateKey.from_private_bytes(bytes.fromhex(r["inputs"]["recipientSigningSeed"]))
     text = jcs({"purpose": "comity-receipt-v1", "receipt": r["inputs"]["receipt"]})
@@ -510,6 +512,46 @@ def check_vectors(rep: Report) -> None:
     rep.check("schemas/rejections.json agrees with the README table", table == {k: v[1] for k, v in REJECTIONS.items()}, f"{table}")
     missing = [t for t in MESSAGE_TYPES for kind in ("payload", "result") if not (HERE / "schemas" / f"{kind}.{t}.json").is_file()]
     rep.check("schemas/: a payload and a result schema for every message type", not missing, f"missing {missing}")
+
+
+def chunk_nonce(index: int) -> bytes:
+    """Section 8.2: four zero bytes, then the chunk index as a 64-bit big-endian integer."""
+    return b"\x00" * 4 + index.to_bytes(8, "big")
+
+
+def check_transfer_vector(rep: Report, sender: Ed25519PrivateKey, recipient: X25519PrivateKey, ephemeral: X25519PrivateKey) -> None:
+    t = load("transfer-v1.json")
+    env, offer = t["envelope"], t["payload"]
+    rep.check("transfer-v1 offer: signed by the sender of envelope-v1", verify(ed_raw(sender), signing_text(env["header"], env["encrypted"]), env["signature"]["value"]))
+    rep.check(
+        "transfer-v1 offer: sealed with its nonce, opens to its payload",
+        seal(jcs(offer), jcs(env["header"]), x_raw(recipient), ephemeral, bytes.fromhex(t["nonce"])) == env["encrypted"]
+        and open_sealed(env["encrypted"], jcs(env["header"]), [recipient]) == utf8(jcs(offer)),
+    )
+    item, content = offer["item"], offer["content"]
+    data = bytes(i % 251 for i in range(item["size"]))
+    rep.check("transfer-v1 offer: item SHA-256 and SHA-512", hashlib.sha256(data).hexdigest() == item["sha256"] and hashlib.sha512(data).hexdigest() == item["sha512"])
+    size, count = content["chunkSize"], content["chunkCount"]
+    rep.check("transfer-v1 offer: chunk count", count == math.ceil(item["size"] / size) == len(content["chunkSha256"]) == len(t["chunks"]))
+    key = b64d(content["key"], 32)
+    for c in t["chunks"]:
+        i = c["index"]
+        plain = data[i * size:(i + 1) * size]
+        rep.check(f"transfer-v1 chunk {i}: plaintext SHA-256 is the one signed in the offer", hashlib.sha256(plain).hexdigest() == content["chunkSha256"][i] == c["plaintextSha256"])
+        aad = f"comity-transfer-chunk-v1|{offer['transferId']}|{i}|{count}"
+        rep.check(f"transfer-v1 chunk {i}: nonce and AAD", chunk_nonce(i).hex() == c["nonceHex"] and aad == c["aad"])
+        body = AESGCM(key).encrypt(chunk_nonce(i), plain, aad.encode())
+        rep.check(f"transfer-v1 chunk {i}: AES-256-GCM body (ciphertext || tag)", hashlib.sha256(body).hexdigest() == c["bodySha256"] and len(body) == c["bodyLength"] and body[-16:].hex() == c["tagHex"])
+        try:
+            AESGCM(key).decrypt(chunk_nonce(i), body, f"comity-transfer-chunk-v1|{offer['transferId']}|{(i + 1) % count}|{count}".encode())
+            misplaced = False
+        except InvalidTag:
+            misplaced = True
+        rep.check(f"transfer-v1 chunk {i}: refused at another index", misplaced)
+        req = c["request"]
+        claims = {"purpose": "comity-transfer-request-v1", "method": "PUT", "sender": env["header"]["sender"], "recipient": env["header"]["recipient"],
+                  "transferId": offer["transferId"], "index": i, "createdAt": req["headers"]["comity-created-at"]}
+        rep.check(f"transfer-v1 chunk {i}: signed request", jcs(claims) == req["signingText"] and sign(sender, req["signingText"]) == req["headers"]["comity-signature"])
 
 
 def _outcome(env, self_node, peer, now_ms, window_ms, keys, plaintext=None) -> str:

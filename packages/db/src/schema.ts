@@ -553,6 +553,8 @@ export interface Database {
   declared_facts_own: DeclaredFactsOwnTable;
   declared_facts_received: DeclaredFactsReceivedTable;
   consents: ConsentsTable;
+  evidence_transfers: EvidenceTransfersTable;
+  evidence_transfer_chunks: EvidenceTransferChunksTable;
   cases: CasesTable;
   case_members: CaseMembersTable;
   case_requests: CaseRequestsTable;
@@ -594,4 +596,32 @@ export interface EvidenceCaptureUrlsTable {
   started_at: Timestamp | null;
   finished_at: Timestamp | null;
   updated_at: Timestamp;
+}
+
+/** Evidence arriving over federation in binary chunks (migration 019). */
+export interface EvidenceTransfersTable {
+  transfer_id: string;
+  sender_node_id: string;
+  conversation_id: string;
+  message_id: string;
+  recipient_organisation_id: string | null;
+  offer: Json;
+  content_key: string | null;
+  /** bigint: the driver gives back a string. */
+  size: ColumnType<string, number | string, number | string>;
+  sha256: string;
+  chunk_size: number;
+  chunk_count: number;
+  chunk_sha256: ColumnType<string[], string, string>;
+  state: 'receiving' | 'accepted' | 'refused';
+  refusal: string | null;
+  item_id: string | null;
+  created_at: Timestamp;
+  completed_at: Timestamp | null;
+}
+
+export interface EvidenceTransferChunksTable {
+  transfer_id: string;
+  index: number;
+  received_at: ColumnType<Date, Date | undefined, Date>;
 }

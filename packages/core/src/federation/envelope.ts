@@ -18,6 +18,7 @@ export const MESSAGE_TYPES = [
   'knowledge.facts',
   'consent.request',
   'consent.answer',
+  'evidence.offer',
 ] as const;
 export type MessageType = (typeof MESSAGE_TYPES)[number];
 

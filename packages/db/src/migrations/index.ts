@@ -16,6 +16,7 @@ import * as m014 from './014-cases.ts';
 import * as m015 from './015-evidence.ts';
 import * as m018 from './018-evidence-timestamps.ts';
 import * as m017 from './017-evidence-captures.ts';
+import * as m019 from './019-evidence-transfers.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-accounts-and-audit': m001,
@@ -34,4 +35,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '015-evidence': m015,
   '018-evidence-timestamps': m018,
   '017-evidence-captures': m017,
+  '019-evidence-transfers': m019,
 };

@@ -1,6 +1,7 @@
 // Federation as a node capability: the inbox and API routes, this node's card announced to its
 // peers when it changed (after a key rotation, say), and the outbox delivery worker.
 import type { AppDeps } from '../deps.ts';
+import { registerEvidenceTransfer } from '../evidence/transfer/transfer-capability.ts';
 import type { Capability } from '../routes/registry.ts';
 import { type DeliveryWorker, startDeliveryWorker } from './delivery-worker.ts';
 import { federationSettings } from './federation-config.ts';
@@ -23,13 +24,17 @@ export async function loadFederation(deps: AppDeps): Promise<Capability> {
   const runtime = createRuntime(deps, federationSettings(deps.config.federation));
   registerBuiltInHandlers(runtime);
   registerRequestHandlers(runtime, deps);
+  const transferRoutes = registerEvidenceTransfer(runtime, deps);
   runtimes.set(deps, runtime);
   const log = (msg: string, err?: unknown) => {
     if (deps.config.log !== false) process.stderr.write(`federation: ${msg}${err ? `: ${(err as Error).message ?? String(err)}` : ''}\n`);
   };
   return {
     name: 'federation',
-    routes: (app) => federationRoutes(app, runtime, deps.metrics),
+    routes: async (app) => {
+      await federationRoutes(app, runtime, deps.metrics);
+      await transferRoutes(app);
+    },
     async start(_deps, url) {
       runtime.listenUrl = url;
       await announceOwnCard(runtime).catch((err) => log('could not announce this node’s card', err));

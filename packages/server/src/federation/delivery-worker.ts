@@ -219,6 +219,11 @@ export async function deliverRow(runtime: FederationRuntime, row: OutboxRow, sig
   };
   let attempt: Attempt & { receipt?: unknown; duplicate?: boolean } = await sendAttachments(runtime, peer, row, header, signal);
   if (attempt.ok) attempt = await sendEnvelope(runtime, peer, { ...header, createdAt: deps.now().toISOString() }, payload, signersFor(runtime, row), signal);
+  const followUp = runtime.followUps.get(row.type);
+  if (attempt.ok && followUp) {
+    const followed = await followUp(peer, row, signal);
+    if (!followed.ok) attempt = followed;
+  }
   if (attempt.ok) {
     const receipt = attempt.receipt;
     const duplicate = attempt.duplicate ?? false;

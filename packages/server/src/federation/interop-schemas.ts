@@ -20,6 +20,7 @@ import {
   SignedNodeCard,
   SignedReceipt,
 } from '@comity/contract/federation';
+import { EvidenceOfferPayload, EvidenceOfferResult, TransferChunkAccepted, TransferStatus } from '@comity/contract/evidence-transfer';
 import { ConsentAnswerPayload, ConsentAnswerResult, ConsentRequestPayload, ConsentRequestResult } from '@comity/contract/consents';
 import { RequestStatusPayload, RequestStatusResult, RequestTransmitPayload, RequestTransmitResult } from '@comity/contract/requests';
 import { isJsonValue } from '@comity/contract/common';
@@ -41,6 +42,7 @@ export const MESSAGE_SCHEMAS: Record<MessageType, { payload: z.ZodType; result: 
   'knowledge.facts': { payload: KnowledgeFactsPayload, result: KnowledgeFactsResult },
   'consent.request': { payload: ConsentRequestPayload, result: ConsentRequestResult },
   'consent.answer': { payload: ConsentAnswerPayload, result: ConsentAnswerResult },
+  'evidence.offer': { payload: EvidenceOfferPayload, result: EvidenceOfferResult },
 };
 
 /**
@@ -88,6 +90,9 @@ export function buildInteropSchemas(): Record<string, unknown> {
     'node-card.json': schemaOf(NodeCard, 'node-card', 'input'),
     'signed-node-card.json': schemaOf(SignedNodeCard, 'signed-node-card', 'input'),
     'signed-declared-facts.json': schemaOf(SignedDeclaredFacts, 'signed-declared-facts', 'input'),
+    // The answers of the evidence transfer routes (section 8.2).
+    'transfer-status.json': schemaOf(TransferStatus, 'transfer-status', 'output'),
+    'transfer-chunk-accepted.json': schemaOf(TransferChunkAccepted, 'transfer-chunk-accepted', 'output'),
   };
   for (const type of MESSAGE_TYPES) {
     out[`payload.${type}.json`] = schemaOf(MESSAGE_SCHEMAS[type].payload, `payload.${type}`, 'input');

@@ -22,6 +22,10 @@ import {
 } from '@comity/core/federation/index';
 import { type DeclaredFacts, declaredFactsSigningText } from '@comity/core/knowledge/declared-facts';
 import { ConsentAnswerPayload, ConsentRequestPayload } from '@comity/contract/consents';
+import { EvidenceOfferPayload } from '@comity/contract/evidence-transfer';
+import { TRANSFER_CONTENT_ALG, chunkAad, chunkNonce, transferRequestClaims } from '@comity/core/evidence/transfer';
+import { createHash } from 'node:crypto';
+import { encryptChunk, signTransferRequest, transferRequestSigningText } from '../evidence/transfer/transfer-crypto.ts';
 import { REPO_ROOT } from '../config.ts';
 import { ed25519SignerFor, keyId, privateKeyFromSeed, publicKeyFromRaw, rawPublicKey, sha256HexOf, x25519Sealer } from './envelope-crypto.ts';
 
@@ -173,6 +177,7 @@ export function buildInteropVectors(): Record<string, unknown> {
     },
     'declared-facts-v1.json': declaredFactsVector(senderSigning, header.sender),
     'consent-v1.json': consentVectors({ header, signer, ephemeral, recipientEncryptionRaw }),
+    'transfer-v1.json': transferVectors({ header, signer, ephemeral, recipientEncryptionRaw }),
     'tampered-v1.json': {
       description: 'Variants of envelope-v1 that a receiver trusting the sender key of envelope-v1 must reject, with the reason code.',
       senderSigningPublicKey: rawPublicKey(senderSigning),
@@ -227,6 +232,81 @@ function consentVectors(base: { header: EnvelopeHeader; signer: ReturnType<typeo
       `${conversationId}; the answer carries the same exchangeId back. Payloads are valid against schemas/payload.consent.*.json.`,
     request: seal('consent.request', request as JsonValue, '0c0d0e0f1011121314151617', '0195f2c8-3a00-7c4e-9a1b-000000000101', 7),
     answer: seal('consent.answer', answer as JsonValue, '18191a1b1c1d1e1f20212223', '0195f2c8-3a00-7c4e-9a1b-000000000102', 8),
+  };
+}
+
+/**
+ * An evidence transfer (section 8.2): the `evidence.offer` envelope, sealed and signed like
+ * envelope-v1 with its own nonce, and its two chunks — item bytes made by a rule (byte i is
+ * i mod 251), a fixed content key — with each chunk's nonce, AAD, ciphertext digest and tag, and
+ * the signed PUT request that carries it.
+ */
+function transferVectors(base: { header: EnvelopeHeader; signer: ReturnType<typeof ed25519SignerFor>; ephemeral: ReturnType<typeof privateKeyFromSeed>; recipientEncryptionRaw: string }) {
+  const conversationId = '0195f2c8-1000-7000-8000-000000000042';
+  const transferId = '0195f2c8-4000-7000-8000-0000000000e1';
+  const chunkSize = 65_536;
+  const size = chunkSize + 10;
+  const item = Buffer.alloc(size);
+  for (let i = 0; i < size; i++) item[i] = i % 251;
+  const key = Buffer.alloc(32, 0x44);
+  const chunks = [item.subarray(0, chunkSize), item.subarray(chunkSize)];
+  const offer = EvidenceOfferPayload.parse({
+    v: 1,
+    transferId,
+    conversationId,
+    sentWith: 'execute',
+    item: {
+      id: '0195f2c8-5000-7000-8000-0000000000f1',
+      title: 'Kontoauszüge 2023 — Auszug',
+      description: null,
+      mediaType: 'application/octet-stream',
+      source: 'uploaded',
+      size,
+      sha256: createHash('sha256').update(item).digest('hex'),
+      sha512: createHash('sha512').update(item).digest('hex'),
+      timestamps: [],
+      custody: [{ kind: 'acquired', at: '2026-03-01T10:00:00.000Z' }],
+    },
+    limitations: { tlp: 'AMBER', handling: 'H1', handlingNotes: [], speciality: ['Parquet de Paris 26/0042'], confidential: true, permittedUses: ['investigation', 'prosecution', 'trial'], reviewOn: null, notes: [] },
+    content: { alg: TRANSFER_CONTENT_ALG, key: key.toString('base64url'), chunkSize, chunkCount: 2, chunkSha256: chunks.map((c) => createHash('sha256').update(c).digest('hex')) },
+  });
+  const nonce = '2425262728292a2b2c2d2e2f';
+  const header: EnvelopeHeader = { ...base.header, type: 'evidence.offer', messageId: '0195f2c8-3a00-7c4e-9a1b-000000000201', conversationId, sequence: 9 };
+  const envelope = buildEnvelope(
+    { sealer: x25519Sealer({ ephemeralPrivate: base.ephemeral, nonce: Buffer.from(nonce, 'hex') }), signer: base.signer },
+    { header, payload: offer as JsonValue, recipientEncryptionKey: base.recipientEncryptionRaw },
+  );
+  const createdAt = '2026-03-01T10:00:05.000Z';
+  return {
+    description:
+      'An evidence.offer (section 8.2) sealed and signed like envelope-v1 (own nonce), then its chunks: the item is `size` bytes where byte i is i mod 251, the content key is 32 bytes of 0x44. ' +
+      'Each chunk: AES-256-GCM(key, nonce, plaintext chunk, aad) = ciphertext || tag; the body of the PUT is that, its SHA-256 and the tag are given. ' +
+      'The PUT request is signed (Ed25519, the sender key of envelope-v1) over JCS of the claims.',
+    itemRule: 'byte i = i mod 251',
+    nonce,
+    header,
+    payload: offer,
+    envelope,
+    chunks: chunks.map((plain, index) => {
+      const place = { transferId, index, chunkCount: 2 };
+      const body = encryptChunk(key, place, plain);
+      const claims = transferRequestClaims({ method: 'PUT', sender: header.sender, recipient: header.recipient, transferId, index, createdAt });
+      return {
+        index,
+        plaintextSha256: createHash('sha256').update(plain).digest('hex'),
+        nonceHex: Buffer.from(chunkNonce(index)).toString('hex'),
+        aad: chunkAad(transferId, index, 2),
+        bodySha256: createHash('sha256').update(body).digest('hex'),
+        bodyLength: body.length,
+        tagHex: body.subarray(body.length - 16).toString('hex'),
+        request: {
+          path: `/federation/v1/transfers/${transferId}/chunks/${index}`,
+          claims,
+          signingText: transferRequestSigningText(claims),
+          headers: { 'comity-sender': header.sender, 'comity-created-at': createdAt, 'comity-signature': signTransferRequest(base.signer, claims) },
+        },
+      };
+    }),
   };
 }
 

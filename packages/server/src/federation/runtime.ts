@@ -53,6 +53,16 @@ export interface AttachmentSource {
   read(sha256: string): Promise<Buffer | null>;
 }
 
+/** How sending what follows a message went (retryable failures are tried again with the message). */
+export type FollowUpAttempt = { ok: true } | { ok: false; retryable: boolean; error: string };
+
+/**
+ * Sends what follows a message once the peer accepted it — the binary chunks of an evidence
+ * transfer after its `evidence.offer`. The row is delivered only when this succeeds; a retry sends
+ * the message again (the peer answers with its original receipt) and then only what is missing.
+ */
+export type FollowUp = (peer: PeerRow, row: OutboxRow, signal: AbortSignal) => Promise<FollowUpAttempt>;
+
 export interface FederationRuntime {
   deps: FederationDeps;
   settings: FederationSettings;
@@ -61,6 +71,8 @@ export interface FederationRuntime {
   /** Called in the transaction that marks a message failed (to notify the people concerned). */
   failureListeners: ((trx: Kysely<Database>, failure: DeliveryFailure) => Promise<void>)[];
   attachments: AttachmentSource | undefined;
+  /** By outbox row type: content sent after the message (evidence chunks). */
+  followUps: Map<string, FollowUp>;
   /** Called in the transaction that trusts a new peer (to send it what was published before). */
   peerTrustedListeners: ((trx: Kysely<Database>, peer: PeerRow, audit: AuditFn) => Promise<void>)[];
   /** Where this node listens, once it does. */
@@ -81,6 +93,7 @@ export function createRuntime(deps: FederationDeps, settings: FederationSettings
     failureListeners: [],
     peerTrustedListeners: [],
     attachments: undefined,
+    followUps: new Map(),
     listenUrl: undefined,
     envelopeSigner() {
       signer ??= ed25519SignerFor(deps.keys.signingPrivate);

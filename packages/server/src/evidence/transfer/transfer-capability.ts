@@ -1,0 +1,27 @@
+// Evidence transfers as part of federation: the `evidence.offer` handler, the chunk sender the
+// delivery worker runs after an offer is accepted, and the binary routes. Content is read from the
+// node's blob store (the vault's) and an accepted item is ingested into the vault.
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../deps.ts';
+import type { FederationRuntime } from '../../federation/runtime.ts';
+import { blobStoreOf } from '../../storage/node-blob-store.ts';
+import { evidenceOf } from '../evidence-capability.ts';
+import { type TransferReceiver, offerHandler } from './transfer-receiver.ts';
+import { transferRoutes } from './transfer-routes.ts';
+import { blobContentSource, chunkSender, recordTransmitted } from './transfer-sender.ts';
+import { TransferStaging } from './transfer-staging.ts';
+
+export function registerEvidenceTransfer(runtime: FederationRuntime, appDeps: AppDeps): (app: FastifyInstance) => Promise<void> {
+  const receiver: TransferReceiver = { staging: new TransferStaging(join(appDeps.config.dataDir, 'transfers')), evidence: () => evidenceOf(appDeps) };
+  runtime.registerHandler('evidence.offer', offerHandler(runtime));
+  runtime.followUps.set(
+    'evidence.offer',
+    chunkSender(
+      runtime,
+      (sha256) => blobContentSource(blobStoreOf(appDeps), sha256),
+      (peer, offer) => recordTransmitted(runtime, evidenceOf(appDeps), peer, offer),
+    ),
+  );
+  return (app) => transferRoutes(app, runtime, receiver);
+}

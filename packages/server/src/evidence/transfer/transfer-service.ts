@@ -1,0 +1,100 @@
+// The use case that sends a vault item to the counterpart node of the request it belongs to: the
+// caller must read the item and the request, and the release policy must let the item go to that
+// node (`enforceRecord` over the item's own marking and its request's — an item received under
+// speciality or confidentiality goes nowhere else without its originator's consent). The item
+// leaves with the combined marking and use limitations, its hashes and its custody log. The offer
+// is queued in the request's conversation in an audited transaction; the delivery worker sends it
+// and its chunks, and the custody log says `transmitted` once the peer accepted the item.
+import { ConflictError } from '@comity/core';
+import { combineAll, type Marking } from '@comity/core/policy/marking';
+import type { EvidenceOfferPayload } from '@comity/contract/evidence-transfer';
+import { type AppDeps, auditedTransaction } from '../../deps.ts';
+import { federationOf } from '../../federation/capability.ts';
+import { enforceRecord, type PolicyWho } from '../../policy/policy-service.ts';
+import { loadReadable } from '../../requests/request-service.ts';
+import { requestsOf } from '../../requests/requests-capability.ts';
+import { evidenceOf } from '../evidence-capability.ts';
+import { evidenceKey, listCustody, readEvidenceItem } from '../evidence-service.ts';
+import { blobContentSource, buildOffer, queueOffer } from './transfer-sender.ts';
+
+export const DEFAULT_TRANSFER_CHUNK = 8 * 1024 * 1024;
+
+export interface SendEvidenceInput {
+  requestId: string;
+  itemId: string;
+  sentWith: EvidenceOfferPayload['sentWith'];
+  chunkSize?: number | undefined;
+}
+
+export function limitationsOf(marking: Marking): EvidenceOfferPayload['limitations'] {
+  return {
+    tlp: marking.tlp,
+    handling: marking.handling,
+    handlingNotes: marking.handlingNotes,
+    speciality: marking.limitations.speciality,
+    confidential: marking.limitations.confidential,
+    permittedUses: marking.limitations.permittedUses,
+    reviewOn: marking.limitations.reviewOn,
+    notes: marking.limitations.notes,
+  };
+}
+
+export async function sendEvidence(appDeps: AppDeps, who: PolicyWho, input: SendEvidenceInput): Promise<{ transferId: string; messageId: string }> {
+  const requests = requestsOf(appDeps);
+  const runtime = federationOf(appDeps);
+  const evidence = evidenceOf(appDeps);
+  if (!requests || !runtime || !evidence) throw new ConflictError('federation_unavailable', 'This node does not run requests, evidence and federation.');
+  const row = await loadReadable(requests, who, input.requestId);
+  const { item, record } = await readEvidenceItem(evidence, who, input.itemId);
+  if (item.request_id !== row.id) throw new ConflictError('item_not_on_request', 'The item belongs to another request or case; only a request’s own items travel with it.');
+  if (!row.counterpart_node_id) throw new ConflictError('no_counterpart_node', 'This request has no counterpart node; evidence can only travel to a peer.');
+  // The item's own marking and its request's: one decision point for both.
+  await enforceRecord(
+    appDeps,
+    who,
+    { record, auditTarget: evidenceKey(item.id), details: { itemId: item.id, title: item.title } },
+    { kind: 'transmit', to: { nodeId: row.counterpart_node_id, organisationId: null } },
+  );
+  const marking = combineAll(...(record.sources.map((s) => s.marking) as [Marking, ...Marking[]]));
+  const custody = (await listCustody(appDeps.db, item.id)).map((e) => JSON.parse(JSON.stringify(e)) as Record<string, never>);
+  const source = await blobContentSource(evidence.blobs, item.sha256);
+  if (!source) throw new ConflictError('content_missing', `The content of item ${item.id} is not in this node's store.`);
+  const offer = await buildOffer({
+    peerNodeId: row.counterpart_node_id,
+    conversationId: row.conversation_id,
+    senderOrganisationId: row.organisation_id,
+    sentWith: input.sentWith,
+    item: {
+      id: item.id,
+      title: item.title,
+      description: item.description || null,
+      mediaType: item.media_type,
+      source: item.source_kind,
+      sha256: item.sha256,
+      sha512: item.sha512 ?? null,
+      timestamps: [],
+      custody,
+    },
+    limitations: limitationsOf(marking),
+    source,
+    chunkSize: input.chunkSize ?? DEFAULT_TRANSFER_CHUNK,
+  });
+  const queued = await auditedTransaction(appDeps, { actor: who.actor, requestId: who.requestId, organisationId: row.organisation_id }, async (trx, audit) => {
+    const written = await queueOffer(trx, appDeps.now(), { peerNodeId: row.counterpart_node_id!, senderOrganisationId: row.organisation_id, offer });
+    audit('evidence.transfer.send', evidenceKey(item.id), {
+      transferId: offer.transferId,
+      requestId: row.id,
+      peer: row.counterpart_node_id,
+      messageId: written.message_id,
+      sentWith: offer.sentWith,
+      sha256: offer.item.sha256,
+      size: offer.item.size,
+      limitations: offer.limitations,
+      chunkSize: offer.content.chunkSize,
+      chunkCount: offer.content.chunkCount,
+    });
+    return written;
+  });
+  runtime.wake();
+  return { transferId: offer.transferId, messageId: queued.message_id };
+}
