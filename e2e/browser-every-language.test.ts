@@ -98,7 +98,6 @@ test('every page in French, Spanish, Arabic, Russian and Chinese, with no Englis
       name: 'practitioner',
       email: drafter.email,
       password: drafter.password,
-      pages: [...common, `/requests/${sent.body.id}`, `/requests/${draft.body.id}/edit`, '/requests/new', '/requests/approvals', '/requests/statistics', '/cases', '/cases/new', `/cases/${theCase.body.id}`],
       pages: [
         ...common,
         `/requests/${sent.body.id}`,
@@ -106,6 +105,9 @@ test('every page in French, Spanish, Arabic, Russian and Chinese, with no Englis
         '/requests/new',
         '/requests/approvals',
         '/requests/statistics',
+        '/cases',
+        '/cases/new',
+        `/cases/${theCase.body.id}`,
         // web capture form (evidence/capture)
         `/evidence/capture?requestId=${sent.body.id}`,
       ],

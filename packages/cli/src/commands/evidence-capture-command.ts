@@ -13,11 +13,11 @@ import type { Actor } from '@comity/server/deps';
 import { captureSettingsFromEnv } from '@comity/server/evidence/capture/capture-capability';
 import { chromiumCapturer } from '@comity/server/evidence/capture/capture-page';
 import { type CaptureDeps, readAllowlist, runCaptureUrl, startCapture } from '@comity/server/evidence/capture/capture-service';
-import { type EvidenceDeps, evidenceSettingsFromEnv, ingestEvidence } from '@comity/server/evidence/evidence-service';
+import { type EvidenceDeps, ingestEvidence } from '@comity/server/evidence/evidence-service';
 import { VERSION } from '@comity/server/node-store';
-import { blobStoreFromEnv } from '@comity/server/storage/node-blob-store';
 import type { Command } from 'commander';
 import { CliFailure, type CliIo, UsageError } from '../cli-io.ts';
+import { evidenceDeps } from './evidence-commands.ts';
 import { withStore } from './store.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -61,14 +61,8 @@ export function registerEvidenceCaptureCommand(evidence: Command, io: CliIo): vo
         const owner = opts.case ? { caseId: opts.case } : { requestId: await requestIdOf(store, opts.request as string) };
         const capturer = chromiumCapturer(settings.chromiumPath, VERSION);
         const log = (msg: string, err?: unknown) => io.err(`capture: ${msg}${err ? `: ${(err as Error).message}` : ''}`);
-        const evidence: EvidenceDeps = {
-          ...store.deps,
-          nodeId: store.keys.nodeId,
-          blobs: blobStoreFromEnv(config.dataDir, io.env),
-          settings: evidenceSettingsFromEnv(io.env),
-          ingested: [],
-          log,
-        };
+        // The same evidence dependencies as `comity evidence add`, with this command's log.
+        const evidence: EvidenceDeps = { ...evidenceDeps(io, store), log };
         const queued: string[] = [];
         const deps: CaptureDeps = {
           ...store.deps,

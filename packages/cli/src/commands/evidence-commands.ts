@@ -15,7 +15,7 @@ import { withStore } from './store.ts';
 const CLI_WHO = { actor: null, requestId: 'cli' };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function evidenceDeps(io: CliIo, store: NodeStore): EvidenceDeps {
+export function evidenceDeps(io: CliIo, store: NodeStore): EvidenceDeps {
   const config = configFromEnv(io.env);
   const d = store.deps;
   return {

@@ -44,10 +44,6 @@ const EXPECTED: Record<string, readonly string[] | 'none'> = {
   'DELETE /api/v1/cases/:id/members/:userId': ['read'],
   'POST /api/v1/cases/:id/requests': ['read'],
   'DELETE /api/v1/cases/:id/requests/:requestId': ['read'],
-};
-
-/** Routes that carry marked records: every one must declare; those with a record id must declare an action. */
-const MARKED = /^\/api\/v1\/(requests|consents|policy|cases)(\/|$)/;
   // Evidence vault (issue 12): items inherit the marking of their case or request.
   'GET /api/v1/evidence': ['read'],
   'GET /api/v1/evidence/:id': ['read'],
@@ -61,13 +57,7 @@ const MARKED = /^\/api\/v1\/(requests|consents|policy|cases)(\/|$)/;
   'POST /api/v1/evidence/:id/release': ['read'],
   'POST /api/v1/evidence/:id/download-approvals': ['read'],
   'POST /api/v1/evidence/:id/working-copies': ['read'],
-};
-
-/** Routes that carry marked records: every one must declare; those with a record id must declare an action. */
   'GET /api/v1/evidence/:id/timestamps': ['read'],
-};
-
-/** Routes that carry marked records: every one must declare; those with a record id must declare an action. */
   // web capture (evidence/capture): each reads the case or request the captures belong to
   'POST /api/v1/evidence/captures': ['read'],
   'GET /api/v1/evidence/captures': ['read'],
@@ -78,7 +68,7 @@ const MARKED = /^\/api\/v1\/(requests|consents|policy|cases)(\/|$)/;
 };
 
 /** Routes that carry marked records: every one must declare; those with a record id must declare an action. */
-const MARKED = /^\/api\/v1\/(requests|consents|policy|evidence)(\/|$)/;
+const MARKED = /^\/api\/v1\/(requests|consents|policy|cases|evidence)(\/|$)/;
 
 for (const backend of testBackends()) {
   describe(`the route table declares every release-policy action on ${backend.name}`, () => {
