@@ -7,3 +7,4 @@ export * from './shared/ports.ts';
 export * from './shared/text.ts';
 // evidence court package (helper "package")
 export * from './evidence/package-zip.ts';
+export * from './evidence/package-manifest.ts';
