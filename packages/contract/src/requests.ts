@@ -37,7 +37,7 @@ export const Side = z.enum(SIDES);
 export const TlpMarking = z.enum(TLP_MARKINGS).meta({ id: 'TlpMarking', description: 'Traffic Light Protocol 2.0' });
 export const HandlingCode = z.enum(HANDLING_CODES).meta({ id: 'HandlingCode', description: 'H0 no restriction within law enforcement; H1 not as evidence without permission; H2 not to be disseminated without permission; H3 other restrictions (handlingNote)' });
 export const PermittedUse = z.enum(PERMITTED_USES).meta({ id: 'PermittedUse' });
-const UseLimitationsFields = {
+export const UseLimitationsFields = {
   speciality: z.boolean().optional().describe('Speciality: use only for the proceedings of this request (UNTOC 18(19), UNCAC 46(19))'),
   limits: Text.optional(),
   permittedUses: z.array(PermittedUse).max(5).optional().describe('The uses permitted; absent: any lawful use'),

@@ -393,6 +393,49 @@ export interface ConsentsTable {
   answered_at: Timestamp | null;
 }
 
+/** Migration 014: an organisation's investigation file. */
+export interface CasesTable {
+  id: string;
+  organisation_id: string;
+  reference: string;
+  title: string;
+  description: ColumnType<string, string | undefined, string>;
+  /** Offence categories (OFFENCE_IDS) as a JSON array. */
+  offences: Json;
+  /** TLP of the case's marking. */
+  marking: string;
+  /** handling, handlingNote, confidentiality, useLimitations: the fields a request's content holds. */
+  marking_fields: Json;
+  status: string;
+  /** YYYY-MM-DD */
+  opened_on: string;
+  closed_on: string | null;
+  closing_note: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: string | null;
+  last_edited_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Migration 014: the case's team (users of its organisation). */
+export interface CaseMembersTable {
+  case_id: string;
+  user_id: string;
+  /** lead | member */
+  team_role: string;
+  added_by: string | null;
+  added_at: Timestamp;
+}
+
+/** Migration 014: requests made or received for a case (at most one case per request). */
+export interface CaseRequestsTable {
+  case_id: string;
+  request_id: string;
+  linked_by: string | null;
+  linked_at: Timestamp;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -420,4 +463,7 @@ export interface Database {
   declared_facts_own: DeclaredFactsOwnTable;
   declared_facts_received: DeclaredFactsReceivedTable;
   consents: ConsentsTable;
+  cases: CasesTable;
+  case_members: CaseMembersTable;
+  case_requests: CaseRequestsTable;
 }

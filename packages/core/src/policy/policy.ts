@@ -37,6 +37,11 @@ export const PERMISSIONS = {
   'consent:approve': ['supervisor'],
   /** Denied attempts per user (the release policy's report). */
   'policy:report': ['admin', 'supervisor'],
+  /** Cases (investigation files): reading is further limited to the team and the supervisors (core/src/cases/case.ts). */
+  'case:read': ['admin', 'supervisor', 'practitioner', 'analyst', 'viewer'],
+  'case:create': ['supervisor', 'practitioner', 'analyst'],
+  /** Change a case, its team and its linked requests (as its lead or member, see mayWorkOnCase). */
+  'case:edit': ['supervisor', 'practitioner', 'analyst'],
   'account:self': ['admin', 'supervisor', 'practitioner', 'analyst', 'viewer'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -32,6 +32,7 @@ const EVENT_DESCRIPTION = [
   'A `text/event-stream` (server-sent events; EventSource sends the session cookie). Events:',
   '`ready` `{"heartbeatSeconds": n}` once connected;',
   '`request` `{"requestId": "<uuid>"}` when a request you may read changed (state, timeline, files, deadlines) — read it again;',
+  '`case` `{"caseId": "<uuid>"}` when a case you may read changed (details, team, linked requests) — read it again;',
   '`notification` `{}` when your notifications changed (new or read) — read the unread count again;',
   '`end` `{"reason": "session-ended"}` just before the node closes a stream whose session or token no longer holds.',
   'A comment line is sent every heartbeat. After a reconnection, read again what you show: events are not replayed.',
@@ -84,13 +85,16 @@ export function eventRoutes(deps: AppDeps, settings: EventStreamSettings) {
     for (const s of streams) {
       let notified = false;
       const requests = new Set<string>();
+      const cases = new Set<string>();
       for (const e of events) {
         if (!mayHear(s.actor, e)) continue;
         if (e.kind === 'request') requests.add(e.requestId);
+        else if (e.kind === 'case') cases.add(e.caseId);
         else if (e.kind === 'notification') notified = true;
         else accounts.add(e.userId);
       }
       for (const requestId of requests) s.send('request', { requestId });
+      for (const caseId of cases) s.send('case', { caseId });
       if (notified) s.send('notification', {});
     }
     if (accounts.size) void checkAll([...streams].filter((s) => accounts.has(s.actor.userId)));

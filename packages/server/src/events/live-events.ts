@@ -15,6 +15,13 @@ import type { Kysely } from 'kysely';
 export type LiveEvent =
   /** A request (its state, timeline, files or flags) changed; readers are its organisation and node-wide roles. */
   | { kind: 'request'; requestId: string; organisationId: string }
+  /**
+   * A case (its details, team or linked requests) changed. Readers are its team (as it was and is,
+   * so a removed member's page learns it), its organisation's supervisors, and node administrators
+   * when the case's marking lets someone outside the organisation read it (`openToAdmins`, asked of
+   * `decide` when the event is queued).
+   */
+  | { kind: 'case'; caseId: string; organisationId: string; teamUserIds: readonly string[]; openToAdmins: boolean }
   /** New notifications for these users. */
   | { kind: 'notification'; userIds: readonly string[] }
   /** Something about this account changed (signed out, password, role, disabled): its streams re-check their credentials. */
@@ -87,6 +94,10 @@ export function mayHear(reader: { userId: string; role: Role; organisationId: st
   switch (event.kind) {
     case 'request':
       return can(reader.role, 'request:read') && canSeeOrganisation(reader, event.organisationId);
+    case 'case':
+      if (!can(reader.role, 'case:read')) return false;
+      if (reader.organisationId === event.organisationId && (reader.role === 'supervisor' || event.teamUserIds.includes(reader.userId))) return true;
+      return reader.role === 'admin' && event.openToAdmins;
     case 'notification':
       return event.userIds.includes(reader.userId);
     case 'account':

@@ -198,3 +198,46 @@ export async function enforce(
   });
   throw new PolicyDeniedError('policy_denied', d.reason, details);
 }
+
+/** A marked record of another kind than a request (a case, an evidence item), for `enforceRecord`. */
+export interface PolicyTarget {
+  record: MarkedRecord;
+  /** The audit target of a denial, e.g. `case:<id>`. */
+  auditTarget: string;
+  /** Added to the denial's problem details and audit entry (its id, reference). */
+  details: Record<string, unknown>;
+}
+
+/** `decideFor` for any marked record: the consents its holder was granted for its sources count. */
+export async function decideRecord(db: Kysely<Database>, now: Date, actor: Actor | null, record: MarkedRecord, action: PolicyAction): Promise<Decision> {
+  const consents = action.kind === 'read' ? [] : await grantedConsents(db, record.organisationId, record.sources.map((s) => s.key));
+  return decide(policyActorOf(actor), action, record, { today: todayOf(now), consents });
+}
+
+/**
+ * `enforce` for any marked record: asks `decide`; a denial is audited (its own transaction) and
+ * thrown as the same 403 `policy_denied` problem a request's denial is.
+ */
+export async function enforceRecord(
+  deps: Pick<AppDeps, 'db' | 'hasher' | 'signer' | 'now'> & Partial<Pick<AppDeps, 'auditAnchor'>>,
+  who: PolicyWho,
+  target: PolicyTarget,
+  action: PolicyAction,
+): Promise<Extract<Decision, { allow: true }>> {
+  if (who.trail) who.trail.decisions++;
+  const d = await decideRecord(deps.db, deps.now(), who.actor, target.record, action);
+  if (d.allow) return d;
+  const details = {
+    ...describeAction(action),
+    rule: d.rule,
+    citation: d.citation,
+    consentable: d.consentable,
+    sourceKey: d.sourceKey || null,
+    originator: d.originator,
+    ...target.details,
+  };
+  await auditedTransaction(deps, { actor: who.actor, requestId: who.requestId, organisationId: target.record.organisationId }, async (_trx, audit) => {
+    audit('policy.deny', target.auditTarget, { ...details, reason: d.reason });
+  });
+  throw new PolicyDeniedError('policy_denied', d.reason, details);
+}
