@@ -8,10 +8,15 @@ import { requirePermission } from '../../auth/authenticate.ts';
 import type { Actor } from '../../deps.ts';
 import { sendProblem } from '../../http/problem.ts';
 import { PdfUnavailableError } from '../../requests/documents/render-pdf.ts';
-import { contentDisposition } from '../../requests/request-routes.ts';
 import { type PackageDeps, buildCourtPackage, packageContents } from './package-service.ts';
 
 const TAGS = ['evidence'];
+
+/** `attachment; filename*=UTF-8''…` so that a reference in any script survives. */
+function contentDisposition(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
 
 export function packageRoutes(deps: () => PackageDeps) {
   return async (app: FastifyInstance): Promise<void> => {

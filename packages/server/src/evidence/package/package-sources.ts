@@ -5,6 +5,7 @@ import { NotFoundError, canSeeOrganisation } from '@comity/core';
 import type { MarkedRecord } from '@comity/core/policy/decide';
 import { findRequest } from '@comity/db/repos/requests-repo';
 import type { Who } from '../../requests/request-deps.ts';
+import { readCase } from '../../cases/case-service.ts';
 import { enforce } from '../../policy/policy-service.ts';
 import { type EvidenceDeps, type EvidenceItemRow, readEvidenceItem } from '../evidence-service.ts';
 
@@ -29,7 +30,9 @@ export async function itemsOfSubject(deps: EvidenceDeps, who: Who, subject: Pack
     await enforce(deps, who, row, { kind: 'read' });
     query = query.where('request_id', '=', row.id);
   } else {
-    throw new NotFoundError('not_found', 'No such case.');
+    // The case's own rule (its team and the organisation's supervisors) and its marking decide first.
+    const row = await readCase(deps, who, subject.id);
+    query = query.where('case_id', '=', row.id);
   }
   const ids = await query.orderBy('created_at').orderBy('id').execute();
   const out = [];
@@ -49,9 +52,26 @@ export async function subjectFacts(
     const row = await findRequest(deps.db, subject.id);
     return { reference: row?.reference ?? null, title: row?.title ?? null, organisationName };
   }
-  return { reference: null, title: null, organisationName };
+  const row = await deps.db.selectFrom('cases').select(['reference', 'title']).where('id', '=', subject.id).executeTakeFirst();
+  return { reference: row?.reference ?? null, title: row?.title ?? null, organisationName };
 }
 
-export async function timestampsOfItem(_deps: EvidenceDeps, _item: EvidenceItemRow): Promise<PackageTimestampSource[]> {
-  return [];
+/** The item's granted RFC 3161 tokens (the tsa capability's rows), oldest first. */
+export async function timestampsOfItem(deps: EvidenceDeps, item: EvidenceItemRow): Promise<PackageTimestampSource[]> {
+  const rows = await deps.db
+    .selectFrom('evidence_timestamps')
+    .select(['tsa_url', 'token', 'sha256', 'gen_time'])
+    .where('item_id', '=', item.id)
+    .where('status', '=', 'granted')
+    .orderBy('gen_time')
+    .orderBy('tsa_url')
+    .execute();
+  return rows
+    .filter((r) => r.token !== null)
+    .map((r) => ({
+      tsa: r.tsa_url,
+      token: new Uint8Array(r.token as Uint8Array),
+      imprintSha256: r.sha256,
+      genTime: r.gen_time === null ? null : new Date(r.gen_time).toISOString(),
+    }));
 }

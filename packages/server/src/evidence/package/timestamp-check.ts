@@ -1,7 +1,10 @@
-// RFC 3161 token checks for the package verifier: the tsa capability's verifyTimestampToken.
+// RFC 3161 token checks for the package verifier: the tsa capability's verifyTimestampToken (pkijs on
+// WebCrypto, no node:* import), so the CLI and the offline page run the checks the node ran.
 import type { TimestampCheck } from '@comity/core/evidence/package-verify';
+import { verifyTimestampToken } from '../timestamp/tsp.ts';
 
-export async function checkTimestampForPackage(_token: Uint8Array, _imprintSha256: string, _roots: Uint8Array[]): Promise<TimestampCheck> {
-  // Replaced by the tsa capability's verifyTimestampToken when wt/tsa is merged.
-  return { ok: false, genTime: null, reason: 'timestamp checks are not available in this build' };
+export async function checkTimestampForPackage(token: Uint8Array, imprintSha256: string, roots: Uint8Array[]): Promise<TimestampCheck> {
+  const v = await verifyTimestampToken(token, { sha256Hex: imprintSha256, roots });
+  if (v.ok) return { ok: true, genTime: v.facts.genTime };
+  return { ok: false, genTime: v.facts?.genTime ?? null, reason: `${v.reason}: ${v.message}` };
 }
