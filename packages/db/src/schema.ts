@@ -436,6 +436,74 @@ export interface CaseRequestsTable {
   linked_at: Timestamp;
 }
 
+/** Migration 015: an evidence item, held for a case or a request; its bytes are in the blob store under `sha256`. */
+export interface EvidenceItemsTable {
+  id: string;
+  organisation_id: string;
+  case_id: string | null;
+  request_id: string | null;
+  title: string;
+  description: ColumnType<string, string | undefined, string>;
+  source_kind: 'uploaded' | 'captured' | 'received' | 'working-copy';
+  source: Json;
+  filename: string | null;
+  captured_by: string | null;
+  captured_by_email: string | null;
+  sha256: string;
+  sha512: ColumnType<string | null, string | null | undefined, string | null>;
+  /** bigint: PostgreSQL gives it back as a string; read it with Number(). */
+  size_bytes: ColumnType<string | number, number, number>;
+  media_type: string;
+  media_type_hint: string | null;
+  marking: Json;
+  role: ColumnType<'original' | 'working-copy', 'original' | 'working-copy' | undefined, never>;
+  derived_from: string | null;
+  sealed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  sealed_by: ColumnType<string | null, string | null | undefined, string | null>;
+  timestamp_state: ColumnType<string, string | undefined, string>;
+  custody_seq: number;
+  custody_head: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Migration 015: one custody event of an item (hash-linked per item, signed by the node). */
+export interface EvidenceCustodyTable {
+  item_id: string;
+  seq: number;
+  at: Timestamp;
+  kind: string;
+  actor_user_id: string | null;
+  actor_email: string | null;
+  node_id: string;
+  details: Json;
+  prev_hash: string;
+  hash: string;
+  signature: string;
+  key_id: string;
+}
+
+/** Migration 015: a resumable upload that becomes an evidence item when its last byte arrives. */
+export interface EvidenceUploadsTable {
+  id: string;
+  organisation_id: string;
+  user_id: string;
+  case_id: string | null;
+  request_id: string | null;
+  title: string;
+  description: ColumnType<string, string | undefined, string>;
+  filename: string | null;
+  media_type_hint: string | null;
+  marking: ColumnType<unknown, string | null | undefined, string | null>;
+  length: ColumnType<string | number, number, number>;
+  received: ColumnType<string | number, number | undefined, number>;
+  state: ColumnType<'open' | 'complete' | 'expired', 'open' | 'complete' | 'expired' | undefined, 'open' | 'complete' | 'expired'>;
+  item_id: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  expires_at: Timestamp;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -463,6 +531,9 @@ export interface Database {
   declared_facts_own: DeclaredFactsOwnTable;
   declared_facts_received: DeclaredFactsReceivedTable;
   consents: ConsentsTable;
+  evidence_items: EvidenceItemsTable;
+  evidence_custody: EvidenceCustodyTable;
+  evidence_uploads: EvidenceUploadsTable;
   cases: CasesTable;
   case_members: CaseMembersTable;
   case_requests: CaseRequestsTable;

@@ -2,7 +2,6 @@
 // the same use cases as the API (completeness with the legal-basis engine, the letter of request
 // with its SHA-256 audited). They open the node's store, so while a PGlite node runs they refuse.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { CheckRequestBody } from '@comity/contract/requests';
 import { findLegalBases } from '@comity/core/knowledge/engine';
 import { buildKnowledgeIndex } from '@comity/core/knowledge/knowledge-index';
@@ -14,7 +13,7 @@ import { findRequest, listRequests, type RequestRow } from '@comity/db/repos/req
 import { configFromEnv, type NodeStore } from '@comity/server';
 import { createKnowledgeService, type KnowledgeService, todayOf } from '@comity/server/knowledge/knowledge-service';
 import { DEFAULT_DATA_DIR, loadReferenceData, loadShippedKnowledge } from '@comity/server/knowledge/shipped-data';
-import { fileBlobStore } from '@comity/server/requests/blob-store';
+import { blobStoreFromEnv } from '@comity/server/storage/node-blob-store';
 import { LETTER_LANGUAGES, type LetterLanguage } from '@comity/server/requests/documents/letter-text';
 import { chromiumPdfRenderer, PdfUnavailableError } from '@comity/server/requests/documents/render-pdf';
 import { type RequestDeps, requestSettingsFromEnv } from '@comity/server/requests/request-deps';
@@ -57,7 +56,7 @@ async function requestDeps(io: CliIo, store: NodeStore, knowledge: KnowledgeServ
   return {
     ...store.deps,
     knowledge,
-    blobs: fileBlobStore(join(config.dataDir, 'blobs')),
+    blobs: blobStoreFromEnv(config.dataDir, io.env),
     settings,
     pdf: chromiumPdfRenderer(settings.chromiumPath),
     afterCommit: async () => {},

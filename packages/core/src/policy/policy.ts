@@ -43,6 +43,12 @@ export const PERMISSIONS = {
   /** Change a case, its team and its linked requests (as its lead or member, see mayWorkOnCase). */
   'case:edit': ['supervisor', 'practitioner', 'analyst'],
   'account:self': ['admin', 'supervisor', 'practitioner', 'analyst', 'viewer'],
+  /** Evidence items of the organisation's cases and requests (the release policy still decides per item). */
+  'evidence:read': ['admin', 'supervisor', 'practitioner', 'analyst', 'viewer'],
+  /** Add items (upload, capture) and make working copies. */
+  'evidence:add': ['supervisor', 'practitioner', 'analyst'],
+  /** Seal and release an evidentiary original, and approve a download of a sealed one (four eyes). */
+  'evidence:seal': ['supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

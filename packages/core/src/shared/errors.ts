@@ -20,3 +20,5 @@ export class ForbiddenError extends DomainError {}
 export class UnauthenticatedError extends DomainError {}
 /** The change conflicts with the current state (duplicate, stale version, illegal transition). */
 export class ConflictError extends DomainError {}
+/** The content is larger than this node accepts (HTTP 413); nothing of it was kept. */
+export class TooLargeError extends DomainError {}

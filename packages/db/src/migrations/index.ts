@@ -13,6 +13,7 @@ import * as m011 from './011-returned-files.ts';
 import * as m012 from './012-markings-and-consents.ts';
 import * as m013 from './013-notification-codes.ts';
 import * as m014 from './014-cases.ts';
+import * as m015 from './015-evidence.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-accounts-and-audit': m001,
@@ -28,4 +29,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '012-markings-and-consents': m012,
   '013-notification-codes': m013,
   '014-cases': m014,
+  '015-evidence': m015,
 };

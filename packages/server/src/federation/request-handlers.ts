@@ -61,7 +61,7 @@ async function checkTransmitParties(
 /** Puts together the files a message carries from their chunks, checked by SHA-256, into the blob store. */
 async function storeFiles(trx: Kysely<Database>, deps: Pick<RequestDeps, 'blobs'>, files: readonly { sha256: string; size: number }[]): Promise<void> {
   for (const file of files) {
-    if (deps.blobs.has(file.sha256)) continue;
+    if (await deps.blobs.has(file.sha256)) continue;
     // Content-addressed and idempotent: storing before the commit cannot leave a wrong file.
     const bytes = await assembleAttachment(trx, { sha256: file.sha256, size: file.size });
     await deps.blobs.put(bytes);

@@ -8,6 +8,7 @@ import {
   DomainError,
   ForbiddenError,
   NotFoundError,
+  TooLargeError,
   UnauthenticatedError,
   ValidationError,
 } from '@comity/core';
@@ -114,6 +115,7 @@ function statusOfDomain(err: DomainError): number {
   if (err instanceof ForbiddenError) return 403;
   if (err instanceof NotFoundError) return 404;
   if (err instanceof ConflictError) return 409;
+  if (err instanceof TooLargeError) return 413;
   return 400;
 }
 

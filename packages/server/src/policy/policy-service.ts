@@ -241,3 +241,43 @@ export async function enforceRecord(
   });
   throw new PolicyDeniedError('policy_denied', d.reason, details);
 }
+
+/** A marked record that is not a request (an evidence item, a case): what `enforceMarked` needs. */
+export interface MarkedTarget {
+  record: MarkedRecord;
+  /** The audit target of a denial, e.g. `evidence:<id>`. */
+  auditTarget: string;
+  /** Facts the denial's audit entry and problem carry (item id, title ...). */
+  context: Record<string, unknown>;
+}
+
+/**
+ * `enforce` for records other than requests: the same `decide`, the same audited denial and the
+ * same 403 problem. The record carries its own marking and those of what it belongs to or was made
+ * from as sources, so a request's limitations reach the evidence held for it.
+ */
+export async function enforceMarked(
+  deps: Pick<AppDeps, 'db' | 'hasher' | 'signer' | 'now'> & Partial<Pick<AppDeps, 'auditAnchor'>>,
+  who: PolicyWho,
+  target: MarkedTarget,
+  action: PolicyAction,
+): Promise<Extract<Decision, { allow: true }>> {
+  if (who.trail) who.trail.decisions++;
+  const { record } = target;
+  const consents = action.kind === 'read' ? [] : await grantedConsents(deps.db, record.organisationId, record.sources.map((s) => s.key));
+  const d = decide(policyActorOf(who.actor), action, record, { today: todayOf(deps.now()), consents });
+  if (d.allow) return d;
+  const details = {
+    ...describeAction(action),
+    rule: d.rule,
+    citation: d.citation,
+    consentable: d.consentable,
+    sourceKey: d.sourceKey || null,
+    originator: d.originator,
+    ...target.context,
+  };
+  await auditedTransaction(deps, { actor: who.actor, requestId: who.requestId, organisationId: record.organisationId }, async (_trx, audit) => {
+    audit('policy.deny', target.auditTarget, { ...details, reason: d.reason });
+  });
+  throw new PolicyDeniedError('policy_denied', d.reason, details);
+}

@@ -1,7 +1,7 @@
 // What the requests use cases need from the node, and the capability's settings.
 import type { Actor, AppDeps } from '../deps.ts';
 import type { PolicyTrail } from '../policy/policy-service.ts';
-import type { BlobStore } from './blob-store.ts';
+import type { BlobStore } from '../storage/blob-store.ts';
 import type { PdfRenderer } from './documents/render-pdf.ts';
 
 export interface RequestSettings {

@@ -26,7 +26,14 @@ import type { AuditFn } from '../deps.ts';
 import { queueLiveEvent, runWithLiveEvents } from '../events/live-events.ts';
 import { newMessageId } from '../federation/peers-service.ts';
 import { concernedUsers, handlersOf, label, notify, requestParams } from './notify.ts';
+import type { BlobStore } from '../storage/blob-store.ts';
 import type { RequestDeps } from './request-deps.ts';
+
+async function countMissing(blobs: BlobStore, files: readonly { sha256: string }[]): Promise<number> {
+  let missing = 0;
+  for (const f of files) if (!(await blobs.has(f.sha256))) missing++;
+  return missing;
+}
 
 export const REQUEST_MESSAGE_TYPES = ['request.transmit', 'request.status'] as const;
 
@@ -279,7 +286,7 @@ export async function applyTransmit(
     actorEmail: null,
     actorOrganisation: p.requesting.name,
     reason: null,
-    details: { counterpartReference: p.reference, files: p.attachments.length, missingFiles: p.attachments.filter((a) => !deps.blobs.has(a.sha256)).length },
+    details: { counterpartReference: p.reference, files: p.attachments.length, missingFiles: await countMissing(deps.blobs, p.attachments) },
     messageId: message.messageId,
   });
   audit('request.incoming', `request:${row.id}`, { conversationId: p.conversationId, from: p.requesting.name, type: p.type, reference: row.reference, counterpartReference: p.reference });
@@ -380,7 +387,7 @@ export async function applyStatus(
       ...(files.length
         ? {
             files: files.map((f) => ({ attachmentId: f.id, filename: f.filename, sha256: f.sha256, size: f.size_bytes, mediaType: f.media_type })),
-            missingFiles: files.filter((f) => !deps.blobs.has(f.sha256)).length,
+            missingFiles: await countMissing(deps.blobs, files),
           }
         : {}),
     },

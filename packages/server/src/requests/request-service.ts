@@ -32,7 +32,7 @@ import { legalBasisFor, todayOf } from '../knowledge/knowledge-service.ts';
 import { declaredAuthorityId } from '../authorities/directory.ts';
 import { listDeclaredCentralAuthorities } from '../knowledge/declared-facts-service.ts';
 import { findAuthority } from '@comity/db/repos/authorities-repo';
-import { sha256OfBytes } from './blob-store.ts';
+import { sha256OfBytes } from '../storage/blob-store.ts';
 import { buildLetter, type LetterLookups, type LetterSource } from './documents/letter.ts';
 import { type LetterWarning, letterWarnings } from './documents/letter-warnings.ts';
 import { LETTER_TEXT, type LetterLanguage } from './documents/letter-text.ts';

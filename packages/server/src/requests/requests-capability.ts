@@ -1,10 +1,9 @@
 // The requests capability: routes, the blob store for attachments, the local delivery of messages
 // between organisations on this node, the PDF renderer, and the deadline job on pg-boss.
-import { join } from 'node:path';
 import type { AppDeps } from '../deps.ts';
 import { federationOf } from '../federation/capability.ts';
 import type { Capability } from '../routes/registry.ts';
-import { fileBlobStore } from './blob-store.ts';
+import { blobStoreOf } from '../storage/node-blob-store.ts';
 import { DEADLINE_QUEUE, runDeadlineScan } from './deadline-job.ts';
 import { chromiumPdfRenderer } from './documents/render-pdf.ts';
 import { type JobQueue, startJobQueue } from './job-queue.ts';
@@ -25,7 +24,7 @@ export async function loadRequestsCapability(deps: AppDeps): Promise<Capability>
     if (deps.config.log !== false) process.stderr.write(`requests: ${msg}${err ? `: ${(err as Error).message ?? String(err)}` : ''}\n`);
   };
   const pdf = chromiumPdfRenderer(settings.chromiumPath);
-  const blobs = fileBlobStore(join(deps.config.dataDir, 'blobs'));
+  const blobs = blobStoreOf(deps);
   const wakers: (() => void)[] = [];
   const rdeps: RequestDeps = {
     db: deps.db,

@@ -10,6 +10,7 @@ import { loadDeclaredFactsCapability } from '../knowledge/declared-facts-capabil
 import { loadAuthoritiesCapability } from '../authorities/authorities-capability.ts';
 import { loadEventsCapability } from '../events/event-routes.ts';
 import { loadPolicyCapability } from '../policy/policy-capability.ts';
+import { loadEvidenceCapability } from '../evidence/evidence-capability.ts';
 
 export interface Background {
   close(): Promise<void>;
@@ -31,6 +32,7 @@ const CAPABILITIES: ((deps: AppDeps) => Promise<Capability>)[] = [
   loadAuthoritiesCapability,
   loadEventsCapability,
   loadPolicyCapability,
+  loadEvidenceCapability,
 ];
 
 export async function loadCapabilities(deps: AppDeps): Promise<Capability[]> {

@@ -1,0 +1,345 @@
+// Evidence items: ingest (stream → SHA-256 → content-addressed store → item + custody in one
+// audited transaction), the custody log (appendCustody: hash-linked, signed, audited), and reading
+// an item under organisation scoping and the release policy. Other capabilities (web capture,
+// timestamps, transfer, court package) call these; they do not write the tables themselves.
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { NotFoundError, TooLargeError, ValidationError, assertCan, canSeeOrganisation } from '@comity/core';
+import { CUSTODY_GENESIS, type CustodyEvent, type CustodyInput, linkCustodyEvent } from '@comity/core/evidence/custody';
+import type { MarkedRecord, MarkedSource } from '@comity/core/policy/decide';
+import { type Marking, NO_LIMITATIONS } from '@comity/core/policy/marking';
+import { type Database, appendAudit } from '@comity/db';
+import { findRequest } from '@comity/db/repos/requests-repo';
+import type { Kysely, Selectable } from 'kysely';
+import { type Actor, type AppDeps, type AuditFn, auditedTransaction } from '../deps.ts';
+import { effectiveMarkingOf, enforce, enforceMarked, markedRecordOf } from '../policy/policy-service.ts';
+import type { Who } from '../requests/request-deps.ts';
+import { BlobTooLargeError, type BlobStore } from '../storage/blob-store.ts';
+import { detectMediaType } from './media-type.ts';
+
+export type EvidenceItemRow = Selectable<Database['evidence_items']>;
+
+export interface EvidenceSettings {
+  /** Largest item this node accepts, in bytes (COMITY_EVIDENCE_MAX_BYTES, default 2 GiB). */
+  maxBytes: number;
+  /** An upload that receives nothing for this long is removed (COMITY_EVIDENCE_UPLOAD_EXPIRY_SECONDS, default 24 h). */
+  uploadExpirySeconds: number;
+}
+
+export function evidenceSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): EvidenceSettings {
+  const int = (name: string, fallback: number, min: number) => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isSafeInteger(n) || n < min) throw new Error(`${name} must be a whole number of at least ${min}, got "${raw}"`);
+    return n;
+  };
+  return {
+    maxBytes: int('COMITY_EVIDENCE_MAX_BYTES', 2 * 1024 ** 3, 1),
+    uploadExpirySeconds: int('COMITY_EVIDENCE_UPLOAD_EXPIRY_SECONDS', 24 * 3600, 1),
+  };
+}
+
+export type EvidenceDeps = Pick<AppDeps, 'db' | 'hasher' | 'signer' | 'now'> &
+  Partial<Pick<AppDeps, 'auditAnchor'>> & {
+    /** This node's id, written into every custody event. */
+    nodeId: string;
+    blobs: BlobStore;
+    settings: EvidenceSettings;
+    /**
+     * Called after an item is committed (the SHA-512 job, timestamp requests ...). A listener that
+     * fails is logged; the item stays.
+     */
+    ingested: ((item: EvidenceItemRow) => Promise<void> | void)[];
+    log(message: string, err?: unknown): void;
+  };
+
+/** Where an item belongs. */
+export type EvidenceOwner = { caseId: string } | { requestId: string };
+
+/** How the item came to this node; `kind` is its source_kind, the rest is kept as given. */
+export type EvidenceSource =
+  | { kind: 'uploaded' }
+  | { kind: 'captured'; url: string; [k: string]: unknown }
+  | { kind: 'received'; nodeId: string; [k: string]: unknown }
+  | { kind: 'working-copy'; fromItemId: string };
+
+export interface IngestInput {
+  owner: EvidenceOwner;
+  title: string;
+  description?: string | undefined;
+  source: EvidenceSource;
+  /** The name the file came with (kept for display; never used to decide its type). */
+  filename?: string | undefined;
+  /** What the uploader said the type is; kept beside the detected one. */
+  mediaTypeHint?: string | undefined;
+  /** The item's own marking; by default the effective marking of its case or request. */
+  marking?: Marking | undefined;
+  body: Readable;
+  /** For working copies: the original the copy was made from. */
+  derivedFrom?: string | undefined;
+  /** Called as bytes arrive with the total so far. */
+  onBytes?: ((total: number) => void) | undefined;
+}
+
+/** What an item belongs to, as the policy sees it. */
+interface Owner {
+  caseId: string | null;
+  requestId: string | null;
+  organisationId: string;
+  /** The owner's marked sources (its own marking first). */
+  sources: readonly MarkedSource[];
+  effective: Marking;
+  /** The owner's own read check (the uploader must be allowed to read what the item joins). */
+  enforceRead(deps: EvidenceDeps, who: Who): Promise<void>;
+}
+
+async function loadOwner(deps: EvidenceDeps, actor: Actor | null, owner: EvidenceOwner): Promise<Owner> {
+  if ('requestId' in owner) {
+    const row = await findRequest(deps.db, owner.requestId);
+    if (!row || (actor && !canSeeOrganisation(actor, row.organisation_id))) throw new NotFoundError('not_found', 'No such request.');
+    return {
+      caseId: null,
+      requestId: row.id,
+      organisationId: row.organisation_id,
+      sources: markedRecordOf(row).sources,
+      effective: effectiveMarkingOf(row),
+      async enforceRead(d, who) {
+        await enforce(d, who, row, { kind: 'read' });
+      },
+    };
+  }
+  throw new NotFoundError('not_found', 'No such case.');
+}
+
+/** The key consents and policy decisions use for an item. */
+export function evidenceKey(itemId: string): string {
+  return `evidence:${itemId}`;
+}
+
+async function ownerOfItem(deps: EvidenceDeps, item: EvidenceItemRow): Promise<Owner> {
+  const owner: EvidenceOwner = item.request_id ? { requestId: item.request_id } : { caseId: item.case_id as string };
+  return loadOwner(deps, null, owner);
+}
+
+/** The item as the release policy sees it: its own marking, then those of its case or request. */
+export async function markedRecordOfItem(deps: EvidenceDeps, item: EvidenceItemRow): Promise<MarkedRecord> {
+  const owner = await ownerOfItem(deps, item);
+  const key = evidenceKey(item.id);
+  return { key, organisationId: item.organisation_id, sources: [{ key, marking: item.marking as Marking }, ...owner.sources.filter((s) => s.key !== key)] };
+}
+
+function ownMarkingDefault(owner: Owner): Marking {
+  return { ...owner.effective, limitations: { ...NO_LIMITATIONS, ...owner.effective.limitations } };
+}
+
+function cleanTitle(title: string): string {
+  const t = title.replace(/\p{Cc}/gu, ' ').trim();
+  if (!t) throw new ValidationError('title_required', 'Give the item a title.');
+  if (t.length > 500) throw new ValidationError('title_too_long', 'A title has at most 500 characters.');
+  return t;
+}
+
+function cleanFilename(name: string | undefined): string | null {
+  if (name === undefined) return null;
+  const f = name.replace(/[\\/]|\p{Cc}/gu, '_').trim().slice(0, 255);
+  return f || null;
+}
+
+/**
+ * Streams `body` into the store and records the item with its first two custody events
+ * (`acquired`, `hashed`). Over the node's limit: TooLargeError (413) and nothing is kept. With a
+ * null actor the node itself acts (an item received over federation); the owner decides the
+ * organisation.
+ */
+export async function ingestEvidence(deps: EvidenceDeps, who: Who, input: IngestInput): Promise<EvidenceItemRow> {
+  const actor = who.actor;
+  if (actor) assertCan(actor.role, 'evidence:add');
+  const title = cleanTitle(input.title);
+  const description = (input.description ?? '').trim();
+  if (description.length > 20000) throw new ValidationError('description_too_long', 'A description has at most 20,000 characters.');
+  const owner = await loadOwner(deps, actor, input.owner);
+  if (actor && actor.organisationId !== owner.organisationId) throw new NotFoundError('not_found', 'No such case or request.');
+  if (actor) await owner.enforceRead(deps, who);
+  const marking = input.marking ?? ownMarkingDefault(owner);
+
+  let stored: Awaited<ReturnType<BlobStore['putStream']>>;
+  try {
+    stored = await deps.blobs.putStream(input.body, { maxBytes: deps.settings.maxBytes, onBytes: input.onBytes });
+  } catch (err) {
+    if (err instanceof BlobTooLargeError) {
+      throw new TooLargeError('evidence_too_large', `This node accepts items of at most ${deps.settings.maxBytes} bytes.`, { limit: deps.settings.maxBytes });
+    }
+    throw err;
+  }
+  const mediaType = await detectMediaType(stored.head);
+  const id = randomUUID();
+  const now = deps.now();
+  const filename = cleanFilename(input.filename);
+  const item = await auditedTransaction(deps, { actor, requestId: who.requestId, organisationId: owner.organisationId }, async (trx, audit) => {
+    await trx
+      .insertInto('evidence_items')
+      .values({
+        id,
+        organisation_id: owner.organisationId,
+        case_id: owner.caseId,
+        request_id: owner.requestId,
+        title,
+        description,
+        source_kind: input.source.kind,
+        source: JSON.stringify(input.source),
+        filename,
+        captured_by: actor?.userId ?? null,
+        captured_by_email: actor?.email ?? null,
+        sha256: stored.sha256,
+        size_bytes: stored.size,
+        media_type: mediaType,
+        media_type_hint: input.mediaTypeHint?.slice(0, 255) ?? null,
+        marking: JSON.stringify(marking),
+        role: input.source.kind === 'working-copy' ? 'working-copy' : 'original',
+        derived_from: input.derivedFrom ?? null,
+        custody_seq: 0,
+        custody_head: CUSTODY_GENESIS,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    audit('evidence.add', evidenceKey(id), {
+      title,
+      owner: owner.caseId ? { caseId: owner.caseId } : { requestId: owner.requestId },
+      source: input.source,
+      filename,
+      sha256: stored.sha256,
+      size: stored.size,
+      mediaType,
+      tlp: marking.tlp,
+    });
+    const by = { actorUserId: actor?.userId ?? null, actorEmail: actor?.email ?? null };
+    await appendCustody(trx, deps, id, { kind: 'acquired', ...by, details: { source: input.source, title, filename, mediaTypeHint: input.mediaTypeHint ?? null } }, audit);
+    await appendCustody(trx, deps, id, { kind: 'hashed', ...by, details: { algorithm: 'sha-256', sha256: stored.sha256, size: stored.size, mediaType } }, audit);
+    return trx.selectFrom('evidence_items').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  });
+  for (const listener of deps.ingested) {
+    try {
+      await listener(item);
+    } catch (err) {
+      deps.log(`after ingest of ${item.id}`, err);
+    }
+  }
+  return item;
+}
+
+/**
+ * Appends one event to an item's custody log inside the caller's transaction: locks the item,
+ * links to its last event, signs with the node key, stores, and writes the same event to the audit
+ * trail (through `audit` when the caller is in an `auditedTransaction`, directly otherwise).
+ */
+export async function appendCustody(
+  trx: Kysely<Database>,
+  deps: Pick<EvidenceDeps, 'hasher' | 'signer' | 'now' | 'nodeId'>,
+  itemId: string,
+  input: Omit<CustodyInput, 'actorUserId' | 'actorEmail'> & { actorUserId?: string | null | undefined; actorEmail?: string | null | undefined },
+  audit?: AuditFn,
+): Promise<CustodyEvent> {
+  const item = await trx
+    .selectFrom('evidence_items')
+    .select(['id', 'organisation_id', 'custody_seq', 'custody_head'])
+    .where('id', '=', itemId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!item) throw new NotFoundError('not_found', 'No such evidence item.');
+  const actorUserId = input.actorUserId ?? null;
+  let actorEmail = input.actorEmail ?? null;
+  if (actorUserId && actorEmail === null) {
+    actorEmail = (await trx.selectFrom('users').select('email').where('id', '=', actorUserId).executeTakeFirst())?.email ?? null;
+  }
+  const at = deps.now();
+  const event = linkCustodyEvent(deps.hasher, deps.signer, item.custody_seq > 0 ? { seq: item.custody_seq, hash: item.custody_head } : null, {
+    itemId,
+    at,
+    nodeId: deps.nodeId,
+    kind: input.kind,
+    actorUserId,
+    actorEmail,
+    details: input.details,
+  });
+  await trx
+    .insertInto('evidence_custody')
+    .values({
+      item_id: itemId,
+      seq: event.seq,
+      at: event.at,
+      kind: event.kind,
+      actor_user_id: event.actorUserId,
+      actor_email: event.actorEmail,
+      node_id: event.nodeId,
+      details: JSON.stringify(event.details),
+      prev_hash: event.prevHash,
+      hash: event.hash,
+      signature: event.signature,
+      key_id: event.keyId,
+    })
+    .execute();
+  await trx.updateTable('evidence_items').set({ custody_seq: event.seq, custody_head: event.hash, updated_at: at }).where('id', '=', itemId).execute();
+  const change = { seq: event.seq, hash: event.hash, details: event.details };
+  if (audit) audit(`evidence.custody.${event.kind}`, evidenceKey(itemId), change);
+  else {
+    await appendAudit(trx, { hasher: deps.hasher, signer: deps.signer, now: deps.now }, [
+      {
+        actorId: actorUserId,
+        actorEmail,
+        organisationId: item.organisation_id,
+        action: `evidence.custody.${event.kind}`,
+        target: evidenceKey(itemId),
+        requestId: null,
+        change,
+      },
+    ]);
+  }
+  return event;
+}
+
+/** An item's custody log, oldest first, as the chain verifier reads it. */
+export async function listCustody(db: Kysely<Database>, itemId: string): Promise<CustodyEvent[]> {
+  const rows = await db.selectFrom('evidence_custody').selectAll().where('item_id', '=', itemId).orderBy('seq').execute();
+  return rows.map((r) => ({
+    itemId: r.item_id,
+    seq: r.seq,
+    at: new Date(r.at).toISOString(),
+    kind: r.kind as CustodyEvent['kind'],
+    actorUserId: r.actor_user_id,
+    actorEmail: r.actor_email,
+    nodeId: r.node_id,
+    details: r.details as Record<string, unknown>,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+    signature: r.signature,
+    keyId: r.key_id,
+  }));
+}
+
+export interface ReadableItem {
+  item: EvidenceItemRow;
+  /** Its own marking, then those of its case or request. */
+  record: MarkedRecord;
+}
+
+/** The item row if it exists and the caller's organisation may see it (404 otherwise). */
+export async function loadVisibleItem(deps: Pick<EvidenceDeps, 'db'>, actor: Actor | null, itemId: string): Promise<EvidenceItemRow> {
+  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  const row = UUID.test(itemId) ? await deps.db.selectFrom('evidence_items').selectAll().where('id', '=', itemId).executeTakeFirst() : undefined;
+  if (!row || (actor && !canSeeOrganisation(actor, row.organisation_id))) throw new NotFoundError('not_found', 'No such evidence item.');
+  return row;
+}
+
+/**
+ * The item, if the caller may see it (another organisation's item is a 404) and the release policy
+ * lets the caller read it (`enforceMarked`, with its case's or request's markings as sources).
+ */
+export async function readEvidenceItem(deps: EvidenceDeps, who: Who, itemId: string): Promise<ReadableItem> {
+  if (who.actor) assertCan(who.actor.role, 'evidence:read');
+  const item = await loadVisibleItem(deps, who.actor, itemId);
+  const record = await markedRecordOfItem(deps, item);
+  await enforceMarked(deps, who, { record, auditTarget: evidenceKey(item.id), context: { itemId: item.id, title: item.title } }, { kind: 'read' });
+  return { item, record };
+}
