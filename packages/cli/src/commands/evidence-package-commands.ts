@@ -5,8 +5,9 @@
 import { createWriteStream, existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
-import type { Actor, Role } from '@comity/core';
+import type { Role } from '@comity/core';
 import type { PackageReport } from '@comity/core/evidence/package-verify';
+import type { Actor } from '@comity/server/deps';
 import { buildCourtPackage, type PackageSubject } from '@comity/server/evidence/package/package-service';
 import { packageDepsOf } from '@comity/server/evidence/package/package-deps';
 import { verifyPackageFile } from '@comity/server/evidence/package/verify-node';

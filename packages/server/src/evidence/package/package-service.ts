@@ -19,11 +19,11 @@ import {
   type PackageDocument,
   type PackageItem,
   type PackageManifest,
-  type SignedNodeCard,
   serialiseManifest,
   ValidationError,
 } from '@comity/core';
 import type { CustodyEvent } from '@comity/core/evidence/custody';
+import type { SignedNodeCard } from '@comity/core/federation/node-card';
 import { combineAll, type Marking } from '@comity/core/policy/marking';
 import { sign } from 'node:crypto';
 import { sha256Hex } from '../../identity/crypto-adapters.ts';
@@ -185,7 +185,7 @@ export async function buildCourtPackage(deps: PackageDeps, who: Who, subject: Pa
       acquiredAt: new Date(item.created_at).toISOString(),
       capturedBy: item.captured_by_email ?? null,
       marking: item.marking as PackageItem['marking'],
-      useLimitations: (marking?.limitations ?? null) as PackageItem['useLimitations'],
+      useLimitations: (marking?.limitations ?? null) as unknown as PackageItem['useLimitations'],
       files: [
         {
           role: 'original',

@@ -12,7 +12,7 @@ export interface ZipSourceEntry {
   name: string;
   /** The exact number of bytes the source yields; a source that yields another count is an error. */
   size: number;
-  open: () => AsyncIterable<Uint8Array> | Uint8Array;
+  open: () => AsyncIterable<Uint8Array> | Iterable<Uint8Array> | Uint8Array;
 }
 
 const MAX32 = 0xffffffff;
