@@ -531,10 +531,10 @@ export interface Database {
   declared_facts_own: DeclaredFactsOwnTable;
   declared_facts_received: DeclaredFactsReceivedTable;
   consents: ConsentsTable;
-  evidence_items: EvidenceItemsTable;
-  evidence_custody: EvidenceCustodyTable;
-  evidence_uploads: EvidenceUploadsTable;
   cases: CasesTable;
   case_members: CaseMembersTable;
   case_requests: CaseRequestsTable;
+  evidence_items: EvidenceItemsTable;
+  evidence_custody: EvidenceCustodyTable;
+  evidence_uploads: EvidenceUploadsTable;
 }

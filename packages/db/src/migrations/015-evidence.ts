@@ -9,7 +9,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('id', 'uuid', (c) => c.primaryKey())
     .addColumn('organisation_id', 'uuid', (c) => c.notNull().references('organisations.id'))
     // An item belongs to a case or to a request (exactly one of them).
-    .addColumn('case_id', 'uuid')
+    .addColumn('case_id', 'uuid', (c) => c.references('cases.id'))
     .addColumn('request_id', 'uuid', (c) => c.references('requests.id'))
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
@@ -69,7 +69,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('id', 'uuid', (c) => c.primaryKey())
     .addColumn('organisation_id', 'uuid', (c) => c.notNull().references('organisations.id'))
     .addColumn('user_id', 'uuid', (c) => c.notNull())
-    .addColumn('case_id', 'uuid')
+    .addColumn('case_id', 'uuid', (c) => c.references('cases.id'))
     .addColumn('request_id', 'uuid', (c) => c.references('requests.id'))
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('description', 'text', (c) => c.notNull().defaultTo(''))

@@ -14,6 +14,7 @@ import { exampleRequest } from '@comity/core/requests/examples';
 import { testBackends } from '@comity/db/testing';
 import type { Actor } from '../deps.ts';
 import { ADMIN_PASSWORD, ApiClient, type TestNode, makeUser, startTestNode } from '../testing/test-node.ts';
+import { createCase } from '../cases/case-service.ts';
 import { evidenceOf } from './evidence-capability.ts';
 import { type EvidenceDeps, appendCustody, ingestEvidence, listCustody, readEvidenceItem } from './evidence-service.ts';
 
@@ -167,6 +168,24 @@ for (const backend of testBackends()) {
       const tlp = (await t.node.deps.db.selectFrom('requests').select('marking').where('id', '=', requestId).executeTakeFirstOrThrow()).marking;
       assert.equal((own.item.marking as { tlp: string }).tlp, tlp);
       assert.equal(own.record.sources.length >= 2, true);
+    });
+
+    test("a case's items are for its team: a colleague outside the team neither sees nor adds them", async () => {
+      const admin = new ApiClient(t.url);
+      await admin.signIn(t.admin.email, ADMIN_PASSWORD);
+      const colleague = await makeUser(admin, { role: 'practitioner', organisationId: investigator.organisationId });
+      const lead = { actor: actorOf(investigator, 'practitioner'), requestId: null };
+      const c = await createCase(t.node.deps, lead, { title: 'Opération Lagune', marking: 'RED' });
+      const item = await ingestEvidence(ev, lead, { owner: { caseId: c.id }, title: 'Ledger scan', source: { kind: 'uploaded' }, body: Readable.from([Buffer.from('ledger')]) });
+      assert.equal(item.case_id, c.id);
+      assert.equal((item.marking as { tlp: string }).tlp, 'RED');
+      const outside = { actor: actorOf(colleague, 'practitioner'), requestId: null };
+      await assert.rejects(readEvidenceItem(ev, outside, item.id), NotFoundError);
+      await assert.rejects(
+        ingestEvidence(ev, outside, { owner: { caseId: c.id }, title: 'Not mine', source: { kind: 'uploaded' }, body: Readable.from([Buffer.from('x')]) }),
+        NotFoundError,
+      );
+      assert.equal((await readEvidenceItem(ev, lead, item.id)).item.title, 'Ledger scan');
     });
 
     test('later custody events link to the last one, even when appended concurrently', async () => {

@@ -9,10 +9,12 @@ import { CUSTODY_GENESIS, type CustodyEvent, type CustodyInput, linkCustodyEvent
 import type { MarkedRecord, MarkedSource } from '@comity/core/policy/decide';
 import { type Marking, NO_LIMITATIONS } from '@comity/core/policy/marking';
 import { type Database, appendAudit } from '@comity/db';
+import { findCase } from '@comity/db/repos/cases-repo';
 import { findRequest } from '@comity/db/repos/requests-repo';
 import type { Kysely, Selectable } from 'kysely';
-import { type Actor, type AppDeps, type AuditFn, auditedTransaction } from '../deps.ts';
-import { effectiveMarkingOf, enforce, enforceMarked, markedRecordOf } from '../policy/policy-service.ts';
+import { type AppDeps, type AuditFn, auditedTransaction } from '../deps.ts';
+import { assertCaseMember, caseMarkedRecord, readCaseWithAccess } from '../cases/case-service.ts';
+import { effectiveMarkingOf, enforce, enforceRecord, markedRecordOf } from '../policy/policy-service.ts';
 import type { Who } from '../requests/request-deps.ts';
 import { BlobTooLargeError, type BlobStore } from '../storage/blob-store.ts';
 import { detectMediaType } from './media-type.ts';
@@ -90,26 +92,30 @@ interface Owner {
   /** The owner's marked sources (its own marking first). */
   sources: readonly MarkedSource[];
   effective: Marking;
-  /** The owner's own read check (the uploader must be allowed to read what the item joins). */
-  enforceRead(deps: EvidenceDeps, who: Who): Promise<void>;
 }
 
-async function loadOwner(deps: EvidenceDeps, actor: Actor | null, owner: EvidenceOwner): Promise<Owner> {
+/**
+ * The case or request an item belongs to. With `adding`, the caller must be allowed to add
+ * material to it: a case's team or its organisation's supervisors (`assertCaseMember`), or the
+ * request's organisation; and must be allowed to read it (the release policy). Without a caller,
+ * the node itself acts.
+ */
+async function loadOwner(deps: EvidenceDeps, who: Who, owner: EvidenceOwner, adding: boolean): Promise<Owner> {
+  const actor = who.actor;
   if ('requestId' in owner) {
     const row = await findRequest(deps.db, owner.requestId);
     if (!row || (actor && !canSeeOrganisation(actor, row.organisation_id))) throw new NotFoundError('not_found', 'No such request.');
-    return {
-      caseId: null,
-      requestId: row.id,
-      organisationId: row.organisation_id,
-      sources: markedRecordOf(row).sources,
-      effective: effectiveMarkingOf(row),
-      async enforceRead(d, who) {
-        await enforce(d, who, row, { kind: 'read' });
-      },
-    };
+    if (adding && actor) {
+      if (actor.organisationId !== row.organisation_id) throw new NotFoundError('not_found', 'No such request.');
+      await enforce(deps, who, row, { kind: 'read' });
+    }
+    return { caseId: null, requestId: row.id, organisationId: row.organisation_id, sources: markedRecordOf(row).sources, effective: effectiveMarkingOf(row) };
   }
-  throw new NotFoundError('not_found', 'No such case.');
+  const row = adding && actor ? (await assertCaseMember(deps, who, owner.caseId, 'link')).row : await findCase(deps.db, owner.caseId);
+  if (!row) throw new NotFoundError('not_found', 'No such case.');
+  const record = await caseMarkedRecord(deps.db, row);
+  const own = record.sources[0] as MarkedSource;
+  return { caseId: row.id, requestId: null, organisationId: row.organisation_id, sources: record.sources, effective: own.marking };
 }
 
 /** The key consents and policy decisions use for an item. */
@@ -119,7 +125,7 @@ export function evidenceKey(itemId: string): string {
 
 async function ownerOfItem(deps: EvidenceDeps, item: EvidenceItemRow): Promise<Owner> {
   const owner: EvidenceOwner = item.request_id ? { requestId: item.request_id } : { caseId: item.case_id as string };
-  return loadOwner(deps, null, owner);
+  return loadOwner(deps, { actor: null, requestId: null }, owner, false);
 }
 
 /** The item as the release policy sees it: its own marking, then those of its case or request. */
@@ -158,9 +164,7 @@ export async function ingestEvidence(deps: EvidenceDeps, who: Who, input: Ingest
   const title = cleanTitle(input.title);
   const description = (input.description ?? '').trim();
   if (description.length > 20000) throw new ValidationError('description_too_long', 'A description has at most 20,000 characters.');
-  const owner = await loadOwner(deps, actor, input.owner);
-  if (actor && actor.organisationId !== owner.organisationId) throw new NotFoundError('not_found', 'No such case or request.');
-  if (actor) await owner.enforceRead(deps, who);
+  const owner = await loadOwner(deps, who, input.owner, true);
   const marking = input.marking ?? ownMarkingDefault(owner);
 
   let stored: Awaited<ReturnType<BlobStore['putStream']>>;
@@ -325,10 +329,24 @@ export interface ReadableItem {
 }
 
 /** The item row if it exists and the caller's organisation may see it (404 otherwise). */
-export async function loadVisibleItem(deps: Pick<EvidenceDeps, 'db'>, actor: Actor | null, itemId: string): Promise<EvidenceItemRow> {
+/**
+ * The item row if it exists and the caller may see it: its organisation's members for an item of a
+ * request; for an item of a case, those who may read the case (its team, the organisation's
+ * supervisors, a node administrator the case's marking lets in). 404 otherwise.
+ */
+export async function loadVisibleItem(deps: EvidenceDeps, who: Who, itemId: string): Promise<EvidenceItemRow> {
+  const notFound = () => new NotFoundError('not_found', 'No such evidence item.');
   const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   const row = UUID.test(itemId) ? await deps.db.selectFrom('evidence_items').selectAll().where('id', '=', itemId).executeTakeFirst() : undefined;
-  if (!row || (actor && !canSeeOrganisation(actor, row.organisation_id))) throw new NotFoundError('not_found', 'No such evidence item.');
+  if (!row || (who.actor && !canSeeOrganisation(who.actor, row.organisation_id))) throw notFound();
+  if (row.case_id && who.actor) {
+    try {
+      await readCaseWithAccess(deps, who, row.case_id);
+    } catch (err) {
+      if (err instanceof NotFoundError) throw notFound();
+      throw err;
+    }
+  }
   return row;
 }
 
@@ -338,8 +356,8 @@ export async function loadVisibleItem(deps: Pick<EvidenceDeps, 'db'>, actor: Act
  */
 export async function readEvidenceItem(deps: EvidenceDeps, who: Who, itemId: string): Promise<ReadableItem> {
   if (who.actor) assertCan(who.actor.role, 'evidence:read');
-  const item = await loadVisibleItem(deps, who.actor, itemId);
+  const item = await loadVisibleItem(deps, who, itemId);
   const record = await markedRecordOfItem(deps, item);
-  await enforceMarked(deps, who, { record, auditTarget: evidenceKey(item.id), context: { itemId: item.id, title: item.title } }, { kind: 'read' });
+  await enforceRecord(deps, who, { record, auditTarget: evidenceKey(item.id), details: { itemId: item.id, title: item.title } }, { kind: 'read' });
   return { item, record };
 }
