@@ -504,6 +504,28 @@ export interface EvidenceUploadsTable {
   expires_at: Timestamp;
 }
 
+/** Migration 018: an evidence item's RFC 3161 time-stamp from one authority. */
+export interface EvidenceTimestampsTable {
+  id: string;
+  item_id: string;
+  tsa_url: string;
+  status: 'pending' | 'granted' | 'failed';
+  sha256: string;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  token: ColumnType<Uint8Array | null, Uint8Array | null | undefined, Uint8Array | null>;
+  nonce: string | null;
+  gen_time: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  serial: string | null;
+  policy: string | null;
+  tsa_name: string | null;
+  signer: string | null;
+  error_reason: string | null;
+  error: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -537,4 +559,5 @@ export interface Database {
   evidence_items: EvidenceItemsTable;
   evidence_custody: EvidenceCustodyTable;
   evidence_uploads: EvidenceUploadsTable;
+  evidence_timestamps: EvidenceTimestampsTable;
 }

@@ -10,6 +10,7 @@ export const CUSTODY_KINDS = [
   'hashed',
   'timestamped',
   'timestamp-pending',
+  'timestamp-failed',
   'viewed',
   'downloaded',
   'exported',

@@ -14,6 +14,7 @@ import * as m012 from './012-markings-and-consents.ts';
 import * as m013 from './013-notification-codes.ts';
 import * as m014 from './014-cases.ts';
 import * as m015 from './015-evidence.ts';
+import * as m018 from './018-evidence-timestamps.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-accounts-and-audit': m001,
@@ -30,4 +31,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '013-notification-codes': m013,
   '014-cases': m014,
   '015-evidence': m015,
+  '018-evidence-timestamps': m018,
 };

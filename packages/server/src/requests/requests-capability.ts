@@ -18,6 +18,14 @@ export function requestsOf(deps: AppDeps): RequestDeps | undefined {
   return runtimes.get(deps);
 }
 
+/** The node's job queue once the requests capability has started it (capabilities listed after it
+ * in the registry add their own queues and workers to it at their start). */
+const jobQueues = new WeakMap<AppDeps, JobQueue>();
+
+export function jobQueueOf(deps: AppDeps): JobQueue | undefined {
+  return jobQueues.get(deps);
+}
+
 export async function loadRequestsCapability(deps: AppDeps): Promise<Capability> {
   const settings = requestSettingsFromEnv();
   const log = (msg: string, err?: unknown) => {
@@ -63,6 +71,7 @@ export async function loadRequestsCapability(deps: AppDeps): Promise<Capability>
           onError: (err) => log('job queue error', err),
         });
         const boss = queue.boss;
+        jobQueues.set(deps, queue);
         // 'short': at most one scan waits in the queue, however many nodes share the database.
         await boss.createQueue(DEADLINE_QUEUE, { name: DEADLINE_QUEUE, policy: 'short', retryLimit: 3, retryDelay: 30 });
         await boss.work(DEADLINE_QUEUE, { pollingIntervalSeconds: Math.max(0.5, Math.min(2, settings.deadlineScanSeconds)) }, async () => {

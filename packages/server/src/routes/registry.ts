@@ -11,6 +11,7 @@ import { loadAuthoritiesCapability } from '../authorities/authorities-capability
 import { loadEventsCapability } from '../events/event-routes.ts';
 import { loadPolicyCapability } from '../policy/policy-capability.ts';
 import { loadEvidenceCapability } from '../evidence/evidence-capability.ts';
+import { loadTimestampCapability } from '../evidence/timestamp/timestamp-capability.ts';
 
 export interface Background {
   close(): Promise<void>;
@@ -33,6 +34,8 @@ const CAPABILITIES: ((deps: AppDeps) => Promise<Capability>)[] = [
   loadEventsCapability,
   loadPolicyCapability,
   loadEvidenceCapability,
+  // After requests (its job queue) and evidence (the items it time-stamps).
+  loadTimestampCapability,
 ];
 
 export async function loadCapabilities(deps: AppDeps): Promise<Capability[]> {

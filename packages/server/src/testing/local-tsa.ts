@@ -231,7 +231,8 @@ export interface LocalTsa {
   close(): Promise<void>;
 }
 
-export async function startLocalTsa(pki: TestPki, signer: TestSigner = pki.tsa, mode: LocalTsaMode = 'ok'): Promise<LocalTsa> {
+/** Starts the endpoint on a loopback port (`port`, or any free one). */
+export async function startLocalTsa(pki: TestPki, signer: TestSigner = pki.tsa, mode: LocalTsaMode = 'ok', port = 0): Promise<LocalTsa> {
   const tsa: LocalTsa = { url: '', mode, queries: [], close: async () => {} };
   const answer = async (query: Uint8Array): Promise<{ status: number; type: string; body: Uint8Array }> => {
     const reply = (der: Uint8Array) => ({ status: 200, type: 'application/timestamp-reply', body: der });
@@ -274,7 +275,10 @@ export async function startLocalTsa(pki: TestPki, signer: TestSigner = pki.tsa, 
       );
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
   tsa.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/tsa`;
   tsa.close = () =>
     new Promise<void>((resolve) => {

@@ -31,7 +31,9 @@ export type TimestampFailure =
   | 'signer_eku'
   | 'signing_certificate_mismatch'
   | 'untrusted_chain'
-  | 'no_roots';
+  | 'no_roots'
+  /** No WebCrypto here (a browser page that is not a secure context: open it from a file or https). */
+  | 'crypto_unavailable';
 
 export interface TimestampCertificateFacts {
   subject: string;
@@ -358,6 +360,9 @@ async function checkSigningCertificate(signerInfo: pkijs.SignerInfo, signer: pki
  * signing-certificate attribute names the signer, and the signer chains to one of the roots.
  */
 export async function verifyTimestampToken(token: Uint8Array, opts: VerifyTimestampOptions): Promise<TimestampVerification> {
+  if (!globalThis.crypto?.subtle) {
+    return { ok: false, reason: 'crypto_unavailable', message: 'WebCrypto is not available here (a browser offers it only to pages opened from a file, https or localhost)', facts: null };
+  }
   const crypto = pkijs.getCrypto(true);
   let facts: TimestampFacts | null = null;
   try {
