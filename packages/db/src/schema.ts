@@ -560,4 +560,38 @@ export interface Database {
   evidence_custody: EvidenceCustodyTable;
   evidence_uploads: EvidenceUploadsTable;
   evidence_timestamps: EvidenceTimestampsTable;
+  evidence_captures: EvidenceCapturesTable;
+  evidence_capture_urls: EvidenceCaptureUrlsTable;
+}
+
+/** A list of URLs captured for a case or a request (migration 017). */
+export interface EvidenceCapturesTable {
+  id: string;
+  organisation_id: string;
+  case_id: string | null;
+  request_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type CaptureUrlStatus = 'queued' | 'running' | 'captured' | 'failed';
+
+/** One URL of a capture and its outcome. */
+export interface EvidenceCaptureUrlsTable {
+  id: string;
+  capture_id: string;
+  position: number;
+  url: string;
+  status: CaptureUrlStatus;
+  reason: string | null;
+  message: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  final_url: string | null;
+  http_status: number | null;
+  /** [{ kind, itemId }] */
+  items: Json;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  updated_at: Timestamp;
 }

@@ -15,6 +15,7 @@ import * as m013 from './013-notification-codes.ts';
 import * as m014 from './014-cases.ts';
 import * as m015 from './015-evidence.ts';
 import * as m018 from './018-evidence-timestamps.ts';
+import * as m017 from './017-evidence-captures.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-accounts-and-audit': m001,
@@ -32,4 +33,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '014-cases': m014,
   '015-evidence': m015,
   '018-evidence-timestamps': m018,
+  '017-evidence-captures': m017,
 };

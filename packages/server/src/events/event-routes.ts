@@ -34,6 +34,7 @@ const EVENT_DESCRIPTION = [
   '`request` `{"requestId": "<uuid>"}` when a request you may read changed (state, timeline, files, deadlines) — read it again;',
   '`case` `{"caseId": "<uuid>"}` when a case you may read changed (details, team, linked requests) — read it again;',
   '`notification` `{}` when your notifications changed (new or read) — read the unread count again;',
+  '`capture` `{"captureId": "<uuid>"}` when a web capture you started progressed (a URL queued, running, captured or failed) — read it again;',
   '`end` `{"reason": "session-ended"}` just before the node closes a stream whose session or token no longer holds.',
   'A comment line is sent every heartbeat. After a reconnection, read again what you show: events are not replayed.',
 ].join(' ');
@@ -86,15 +87,18 @@ export function eventRoutes(deps: AppDeps, settings: EventStreamSettings) {
       let notified = false;
       const requests = new Set<string>();
       const cases = new Set<string>();
+      const captures = new Set<string>();
       for (const e of events) {
         if (!mayHear(s.actor, e)) continue;
         if (e.kind === 'request') requests.add(e.requestId);
         else if (e.kind === 'case') cases.add(e.caseId);
         else if (e.kind === 'notification') notified = true;
+        else if (e.kind === 'capture') captures.add(e.captureId);
         else accounts.add(e.userId);
       }
       for (const requestId of requests) s.send('request', { requestId });
       for (const caseId of cases) s.send('case', { caseId });
+      for (const captureId of captures) s.send('capture', { captureId });
       if (notified) s.send('notification', {});
     }
     if (accounts.size) void checkAll([...streams].filter((s) => accounts.has(s.actor.userId)));

@@ -24,6 +24,8 @@ export type LiveEvent =
   | { kind: 'case'; caseId: string; organisationId: string; teamUserIds: readonly string[]; openToAdmins: boolean }
   /** New notifications for these users. */
   | { kind: 'notification'; userIds: readonly string[] }
+  /** A web capture's progress (a URL queued, running, captured or failed); heard by the user who started it. */
+  | { kind: 'capture'; captureId: string; userIds: readonly string[] }
   /** Something about this account changed (signed out, password, role, disabled): its streams re-check their credentials. */
   | { kind: 'account'; userId: string };
 
@@ -99,6 +101,8 @@ export function mayHear(reader: { userId: string; role: Role; organisationId: st
       if (reader.organisationId === event.organisationId && (reader.role === 'supervisor' || event.teamUserIds.includes(reader.userId))) return true;
       return reader.role === 'admin' && event.openToAdmins;
     case 'notification':
+      return event.userIds.includes(reader.userId);
+    case 'capture':
       return event.userIds.includes(reader.userId);
     case 'account':
       return event.userId === reader.userId;

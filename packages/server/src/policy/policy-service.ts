@@ -241,3 +241,25 @@ export async function enforceRecord(
   });
   throw new PolicyDeniedError('policy_denied', d.reason, details);
 }
+
+/** A marked record that is not a request (an evidence item, a case): what `enforceMarked` needs. */
+export interface MarkedTarget {
+  record: MarkedRecord;
+  /** The audit target of a denial, e.g. `evidence:<id>`. */
+  auditTarget: string;
+  /** Facts the denial's audit entry and problem carry (item id, title ...). */
+  context: Record<string, unknown>;
+}
+
+/**
+ * The vault's name for `enforceRecord` (the cases and vault branches each wrote one; merged here
+ * into one decision point): the same `decide`, the same audited denial, the same 403 problem.
+ */
+export async function enforceMarked(
+  deps: Pick<AppDeps, 'db' | 'hasher' | 'signer' | 'now'> & Partial<Pick<AppDeps, 'auditAnchor'>>,
+  who: PolicyWho,
+  target: MarkedTarget,
+  action: PolicyAction,
+): Promise<Extract<Decision, { allow: true }>> {
+  return enforceRecord(deps, who, { record: target.record, auditTarget: target.auditTarget, details: target.context }, action);
+}

@@ -12,6 +12,7 @@ import { loadEventsCapability } from '../events/event-routes.ts';
 import { loadPolicyCapability } from '../policy/policy-capability.ts';
 import { loadEvidenceCapability } from '../evidence/evidence-capability.ts';
 import { loadTimestampCapability } from '../evidence/timestamp/timestamp-capability.ts';
+import { loadCaptureCapability } from '../evidence/capture/capture-capability.ts';
 
 export interface Background {
   close(): Promise<void>;
@@ -36,6 +37,7 @@ const CAPABILITIES: ((deps: AppDeps) => Promise<Capability>)[] = [
   loadEvidenceCapability,
   // After requests (its job queue) and evidence (the items it time-stamps).
   loadTimestampCapability,
+  loadCaptureCapability,
 ];
 
 export async function loadCapabilities(deps: AppDeps): Promise<Capability[]> {
