@@ -4,6 +4,7 @@ import { VERSION } from '@comity/server';
 import { type CliIo, EXIT_OK, EXIT_USAGE, describeError } from './cli-io.ts';
 import { registerAuditCommands } from './commands/audit-commands.ts';
 import { registerAuthorityCommands } from './commands/authority-commands.ts';
+import { registerEvidencePackageCommands } from './commands/evidence-package-commands.ts';
 import { registerFederationCommands } from './commands/federation-commands.ts';
 import { registerKnowledgeCommands } from './commands/knowledge-commands.ts';
 import { registerNodeCommands } from './commands/node-commands.ts';
@@ -23,6 +24,8 @@ export function buildProgram(io: CliIo): Command {
   registerFederationCommands(program, io);
   registerRequestCommands(program, io);
   registerAuthorityCommands(program, io);
+  // After the vault's `evidence` group (when present): adds `evidence package` and `evidence verify` to it.
+  registerEvidencePackageCommands(program, io);
   // Every subcommand exits through us, so that usage errors are 2 and failures 1.
   const override = (cmd: Command) => {
     cmd.exitOverride();

@@ -2,11 +2,11 @@
 // (the release policy's export decision included, nothing recorded), and the package itself,
 // streamed as application/zip. Downloading records `exported` in each item's custody.
 import { EvidencePackageContents, EvidencePackageParams } from '@comity/contract/evidence-package';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requirePermission } from '../../auth/authenticate.ts';
-import type { Actor } from '../../deps.ts';
 import { sendProblem } from '../../http/problem.ts';
+import { policyTrailOf } from '../../policy/policy-routes-check.ts';
 import { PdfUnavailableError } from '../../requests/documents/render-pdf.ts';
 import { type PackageDeps, buildCourtPackage, packageContents } from './package-service.ts';
 
@@ -21,7 +21,7 @@ function contentDisposition(filename: string): string {
 export function packageRoutes(deps: () => PackageDeps) {
   return async (app: FastifyInstance): Promise<void> => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    const who = (request: { actor: Actor | null; id: string }) => ({ actor: request.actor, requestId: String(request.id) });
+    const who = (request: FastifyRequest) => ({ actor: request.actor, requestId: String(request.id), trail: policyTrailOf(request) });
 
     r.get(
       '/api/v1/evidence/packages/:kind/:id/contents',

@@ -28,7 +28,7 @@ import { combineAll, type Marking } from '@comity/core/policy/marking';
 import { sign } from 'node:crypto';
 import { sha256Hex } from '../../identity/crypto-adapters.ts';
 import type { NodeKeys } from '../../identity/node-keys.ts';
-import { enforceMarked, markingLine } from '../../policy/policy-service.ts';
+import { enforceRecord, markingLine } from '../../policy/policy-service.ts';
 import type { Who } from '../../requests/request-deps.ts';
 import { LETTER_LANGUAGES, type LetterLanguage } from '../../requests/documents/letter-text.ts';
 import type { PdfRenderer } from '../../requests/documents/render-pdf.ts';
@@ -134,7 +134,7 @@ async function exportableItems(deps: PackageDeps, who: Who, subject: PackageSubj
   if (items.length === 0) throw new ValidationError('package_empty', `This ${subject.kind} has no evidence item to package.`);
   // The release policy decides for each item before anything is recorded or written.
   for (const { item, record } of items) {
-    await enforceMarked(deps, who, { record, auditTarget: evidenceKey(item.id), context: { itemId: item.id, title: item.title, package: subject } }, { kind: 'export', format: 'zip' });
+    await enforceRecord(deps, who, { record, auditTarget: evidenceKey(item.id), details: { itemId: item.id, title: item.title, package: subject } }, { kind: 'export', format: 'zip' });
   }
   return items;
 }

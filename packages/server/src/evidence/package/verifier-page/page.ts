@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // The offline verifier page shipped in every court package: one HTML file, this script inlined,
 // no network (its CSP allows no fetch at all). The expert chooses the package's ZIP; the page reads
 // it through File.slice (never the whole archive at once) and runs core's `verifyPackage` with
