@@ -4,7 +4,8 @@ import type { TimestampCheck } from '@comity/core/evidence/package-verify';
 import { verifyTimestampToken } from '../timestamp/tsp.ts';
 
 export async function checkTimestampForPackage(token: Uint8Array, imprintSha256: string, roots: Uint8Array[]): Promise<TimestampCheck> {
-  const v = await verifyTimestampToken(token, { sha256Hex: imprintSha256, roots });
+  // A copy that owns its buffer: pkijs reads `.buffer` whole.
+  const v = await verifyTimestampToken(token.slice(), { sha256Hex: imprintSha256, roots });
   if (v.ok) return { ok: true, genTime: v.facts.genTime };
   return { ok: false, genTime: v.facts?.genTime ?? null, reason: `${v.reason}: ${v.message}` };
 }

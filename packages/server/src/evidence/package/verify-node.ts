@@ -49,7 +49,8 @@ export async function withFileSource<T>(path: string, work: (src: RandomAccessSo
     const src: RandomAccessSource = {
       size,
       async read(offset, length) {
-        const buf = Buffer.allocUnsafe(length);
+        // Not from Buffer's shared pool: a reader of `.buffer` (pkijs) must see these bytes only.
+        const buf = Buffer.alloc(length);
         let got = 0;
         while (got < length) {
           const { bytesRead } = await handle.read(buf, got, length - got, offset + got);
