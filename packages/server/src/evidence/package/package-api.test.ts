@@ -18,7 +18,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'comity-package-api-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
 function cli(args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'packages/cli/src/main.ts'), ...args], { encoding: 'utf8', cwd: tmp });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'packages/cli/src/main.ts'), ...args], { encoding: 'utf8', cwd: REPO_ROOT });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -52,6 +52,19 @@ for (const backend of testBackends()) {
     });
     after(() => n.close());
 
+    test('another organisation gets 404, a viewer 403, bad ids problem+json, and nothing is recorded', async () => {
+      const before = await listCustody(t.node.deps.db, items[0]!.id as string);
+      const other = await outsider.client.call<Json>('GET', `/api/v1/evidence/packages/item/${items[0]!.id}`);
+      assert.equal(other.status, 404);
+      assert.match(other.headers.get('content-type') ?? '', /application\/problem\+json/);
+      const v = await viewer.client.call<Json>('GET', `/api/v1/evidence/packages/request/${requestId}`);
+      assert.equal(v.status, 403);
+      const bad = await drafter.client.call<Json>('GET', '/api/v1/evidence/packages/folder/not-a-uuid');
+      assert.equal(bad.status, 400);
+      assert.match(bad.headers.get('content-type') ?? '', /application\/problem\+json/);
+      const after = await listCustody(t.node.deps.db, items[0]!.id as string);
+      assert.equal(after.length, before.length, 'no custody event for refused packages');
+    });
     test('the package of a request streams as a ZIP that verifies offline, with custody, tokens and six reports', async () => {
       const contents = await drafter.client.call<Json>('GET', `/api/v1/evidence/packages/request/${requestId}/contents`, undefined, 200);
       assert.deepEqual(contents.body.items.map((i: Json) => i.title).sort(), ['Chat export', 'Screenshot of the seller page']);
@@ -103,18 +116,28 @@ for (const backend of testBackends()) {
       assert.match(zh, /保管链/);
     });
 
-    test('another organisation gets 404, a viewer 403, bad ids problem+json, and nothing is recorded', async () => {
-      const before = await listCustody(t.node.deps.db, items[0]!.id as string);
-      const other = await outsider.client.call<Json>('GET', `/api/v1/evidence/packages/item/${items[0]!.id}`);
-      assert.equal(other.status, 404);
-      assert.match(other.headers.get('content-type') ?? '', /application\/problem\+json/);
-      const v = await viewer.client.call<Json>('GET', `/api/v1/evidence/packages/request/${requestId}`);
-      assert.equal(v.status, 403);
-      const bad = await drafter.client.call<Json>('GET', '/api/v1/evidence/packages/folder/not-a-uuid');
-      assert.equal(bad.status, 400);
-      assert.match(bad.headers.get('content-type') ?? '', /application\/problem\+json/);
-      const after = await listCustody(t.node.deps.db, items[0]!.id as string);
-      assert.equal(after.length, before.length, 'no custody event for refused packages');
+
+    test('an item received under confidentiality refuses the whole package (403 policy_denied), and nothing is recorded', async () => {
+      const received = await n.addItem('Bank statements returned by the requested State', Buffer.from('IBAN DE89 3704 0044 0532 0130 00\n'.repeat(100)), 'statements.txt', {
+        marking: {
+          tlp: 'AMBER',
+          handling: 'H0',
+          handlingNotes: [],
+          originators: [{ nodeId: 'node-bundesamt', organisationId: null, name: 'Bundesamt für Justiz', state: 'DEU' }],
+          limitations: { speciality: null, confidential: true, permittedUses: null, reviewOn: null, notes: [] },
+        },
+      });
+      const counts = async () => Promise.all([...items, received].map(async (i) => (await listCustody(t.node.deps.db, i.id as string)).length));
+      const before = await counts();
+      const res = await drafter.client.call<Json>('GET', `/api/v1/evidence/packages/request/${requestId}`);
+      assert.equal(res.status, 403);
+      assert.equal(res.body.code, 'policy_denied');
+      assert.equal(res.body.itemId, received.id);
+      assert.match(res.body.detail, /Bundesamt für Justiz asked for confidentiality/);
+      assert.deepEqual(await counts(), before, 'no item got an exported event');
+      // The item alone is refused the same way; the others still package.
+      assert.equal((await drafter.client.call<Json>('GET', `/api/v1/evidence/packages/item/${received.id}/contents`)).status, 403);
+      assert.equal((await drafter.client.call<Json>('GET', `/api/v1/evidence/packages/item/${items[1]!.id}/contents`)).status, 200);
     });
   });
 }
