@@ -80,11 +80,11 @@ export interface PackageNode {
   close(): Promise<void>;
 }
 
-export async function startPackageNode(backend: TestBackend): Promise<PackageNode> {
+export async function startPackageNode(backend: TestBackend, overrides: { dataDir?: string } = {}): Promise<PackageNode> {
   const pki = await makeTestPki();
   const tsa = await startLocalTsa(pki);
   const t = await withEnv({ COMITY_TSA_URLS: tsa.url, COMITY_TSA_ROOTS: pki.rootPem, COMITY_TSA_RETRY_SECONDS: '1', COMITY_TSA_SCAN_SECONDS: '1', COMITY_TSA_TIMEOUT_SECONDS: '10' }, () =>
-    startTestNode(backend, { loginRateLimit: 1000 }),
+    startTestNode(backend, { loginRateLimit: 1000, ...overrides }),
   );
   const admin = new ApiClient(t.url);
   await admin.signIn(t.admin.email, ADMIN_PASSWORD);
