@@ -7,6 +7,7 @@ import { registerAuthorityCommands } from './commands/authority-commands.ts';
 import { registerCaseCommands } from './commands/case-commands.ts';
 import { registerEvidenceCommands } from './commands/evidence-commands.ts';
 import { registerEvidenceCaptureCommand } from './commands/evidence-capture-command.ts';
+import { registerEvidencePackageCommands } from './commands/evidence-package-commands.ts';
 import { registerFederationCommands } from './commands/federation-commands.ts';
 import { registerKnowledgeCommands } from './commands/knowledge-commands.ts';
 import { registerNodeCommands } from './commands/node-commands.ts';
@@ -33,6 +34,8 @@ export function buildProgram(io: CliIo): Command {
     program.commands.find((c) => c.name() === 'evidence') ?? program.command('evidence').description('Evidence items: files and web captures with hashes and custody'),
     io,
   );
+  // After the vault's `evidence` group (when present): adds `evidence package` and `evidence verify` to it.
+  registerEvidencePackageCommands(program, io);
   // Every subcommand exits through us, so that usage errors are 2 and failures 1.
   const override = (cmd: Command) => {
     cmd.exitOverride();

@@ -5,3 +5,6 @@ export * from './shared/canonical-json.ts';
 export * from './shared/errors.ts';
 export * from './shared/ports.ts';
 export * from './shared/text.ts';
+// evidence court package (helper "package")
+export * from './evidence/package-zip.ts';
+export * from './evidence/package-manifest.ts';

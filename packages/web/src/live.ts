@@ -6,9 +6,9 @@
 // what they show.
 import { useEffect, useRef } from 'react';
 
-export type LiveMessage = { kind: 'request'; requestId: string } | { kind: 'case'; caseId: string } | { kind: 'notification' } | { kind: 'reconnected' } | { kind: 'ended' };
 export type LiveMessage =
   | { kind: 'request'; requestId: string }
+  | { kind: 'case'; caseId: string }
   | { kind: 'notification' }
   | { kind: 'capture'; captureId: string }
   | { kind: 'reconnected' }

@@ -424,7 +424,7 @@ export interface paths {
         };
         /**
          * Live updates: a server-sent event stream about the records you may read
-         * @description A `text/event-stream` (server-sent events; EventSource sends the session cookie). Events: `ready` `{"heartbeatSeconds": n}` once connected; `request` `{"requestId": "<uuid>"}` when a request you may read changed (state, timeline, files, deadlines) — read it again; `case` `{"caseId": "<uuid>"}` when a case you may read changed (details, team, linked requests) — read it again; `notification` `{}` when your notifications changed (new or read) — read the unread count again; `end` `{"reason": "session-ended"}` just before the node closes a stream whose session or token no longer holds. A comment line is sent every heartbeat. After a reconnection, read again what you show: events are not replayed.
+         * @description A `text/event-stream` (server-sent events; EventSource sends the session cookie). Events: `ready` `{"heartbeatSeconds": n}` once connected; `request` `{"requestId": "<uuid>"}` when a request you may read changed (state, timeline, files, deadlines) — read it again; `case` `{"caseId": "<uuid>"}` when a case you may read changed (details, team, linked requests) — read it again; `notification` `{}` when your notifications changed (new or read) — read the unread count again; `capture` `{"captureId": "<uuid>"}` when a web capture you started progressed (a URL queued, running, captured or failed) — read it again; `end` `{"reason": "session-ended"}` just before the node closes a stream whose session or token no longer holds. A comment line is sent every heartbeat. After a reconnection, read again what you show: events are not replayed.
          */
         get: operations["getEvents"];
         put?: never;
@@ -444,6 +444,122 @@ export interface paths {
         };
         /** The evidence items of a case or a request that you may read */
         get: operations["getEvidence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence/capture-allowlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hosts web capture may reach although their addresses are not public (administrators) */
+        get: operations["getEvidenceCaptureAllowlist"];
+        /**
+         * Replace the capture allowlist (administrators; audited)
+         * @description Hosts as written in URLs, without scheme, port or path. An IP address allows that spelling only: 127.0.0.1 does not allow localhost.
+         */
+        put: operations["putEvidenceCaptureAllowlist"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence/captures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The captures of a case or a request, newest first */
+        get: operations["getEvidenceCaptures"];
+        put?: never;
+        /**
+         * Capture a list of web pages as evidence for a case or a request (background job)
+         * @description Each URL is checked now (http or https only; every address its host resolves to must be public unless an administrator allowlisted the host; 400 `capture_refused` lists the refused URLs and why) and queued. Each page is then captured by Chromium: a full-page screenshot, a PDF print, the HTML, a WACZ with the WARC of every request and response, and a metadata record, each stored as an evidence item. Every redirect and sub-request is checked like the first URL. Follow progress with GET /api/v1/evidence/captures/{id} and the `capture` event of /api/v1/events.
+         */
+        post: operations["postEvidenceCaptures"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence/captures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A capture: the state of each URL, its reason when it failed, and its evidence items */
+        get: operations["getEvidenceCapturesById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence/captures/{id}/urls/{urlId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Capture a failed URL again (409 when it has not failed) */
+        post: operations["postEvidenceCapturesByIdUrlsByUrlIdRetry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence/packages/{kind}/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Build and download the court package (ZIP) of an item, a case or a request
+         * @description A ZIP streamed as it is built: the evidence files, manifest.json (canonical JSON, RFC 8785) with every SHA-256 and SHA-512, the RFC 3161 tokens, the custody logs, the node card, the marking and use limitations; manifest.sig.json (Ed25519 by the node key); the report in the six UN languages (PDF); verifier.html, which checks the package offline in a browser. Each item gets an "exported" custody event naming the package (X-Package-Id). The SHA-256 of manifest.json is in X-Manifest-SHA256. Without Chromium (for the report): 503.
+         */
+        get: operations["getEvidencePackagesByKindById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence/packages/{kind}/{id}/contents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the court package of an item, a case or a request would hold
+         * @description The items (originals only for a case or a request) with their sizes, after the release policy allowed each to be exported as a package (403 policy_denied names the item otherwise). Nothing is recorded in the custody logs.
+         */
+        get: operations["getEvidencePackagesByKindByIdContents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -593,6 +709,26 @@ export interface paths {
         put?: never;
         /** Seal an evidentiary original: downloads then need a supervisor’s approval */
         post: operations["postEvidenceByIdSeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence/{id}/timestamps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An item's RFC 3161 time-stamps, each token checked again now
+         * @description One entry per configured time-stamp authority: pending (not answered yet, asked again with back-off), granted (the token, its time and serial, and whether it verifies now against the item's SHA-256 and the configured roots) or failed (the reason).
+         */
+        get: operations["getEvidenceByIdTimestamps"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1654,6 +1790,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/federation/v1/transfers/{transferId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What this node holds of an evidence transfer from the calling peer (signed request)
+         * @description Called by the sending node, signed in comity-sender, comity-created-at and comity-signature: the chunks still missing, or the transfer's end (accepted, refused with the reason).
+         */
+        get: operations["getFederationTransfersByTransferId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/federation/v1/transfers/{transferId}/chunks/{index}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * One chunk of an evidence transfer from the calling peer (binary, signed request)
+         * @description Body: application/octet-stream, the chunk encrypted with AES-256-GCM under the transfer's content key (ciphertext then 16-byte tag). Signed in comity-sender, comity-created-at and comity-signature. 422 chunk_rejected (retryable: not stored), chunk_digest_mismatch (the transfer is refused), 409 transfer_refused, 404 transfer_not_found.
+         */
+        put: operations["putFederationTransfersByTransferIdChunksByIndex"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -1818,6 +1994,98 @@ export interface components {
         AuthoritySource: "treaty-designation" | "peer-node" | "administrator" | "node-declaration";
         /** @enum {string} */
         AuthoritySourceInput: "treaty-designation" | "peer-node" | "administrator" | "node-declaration";
+        CaptureAllowlist: {
+            /** @description Hosts (as written in URLs, no port) captured even though their addresses are not public */
+            hosts: string[];
+        };
+        CaptureAllowlistInput: {
+            /** @description Hosts (as written in URLs, no port) captured even though their addresses are not public */
+            hosts: string[];
+        };
+        /** @description An evidence item made of a capture: screenshot (PNG), pdf, html, wacz (WARC in WACZ), metadata (JSON) */
+        CaptureItemRef: {
+            itemId: string;
+            /** @enum {string} */
+            kind: "screenshot" | "pdf" | "html" | "wacz" | "metadata";
+        };
+        /** @description An evidence item made of a capture: screenshot (PNG), pdf, html, wacz (WARC in WACZ), metadata (JSON) */
+        CaptureItemRefInput: {
+            itemId: string;
+            /** @enum {string} */
+            kind: "screenshot" | "pdf" | "html" | "wacz" | "metadata";
+        };
+        CaptureList: {
+            items: components["schemas"]["CaptureView"][];
+        };
+        CaptureListInput: {
+            items: components["schemas"]["CaptureViewInput"][];
+        };
+        CaptureUrlView: {
+            attempts: number;
+            finalUrl: string | null;
+            finishedAt: string | null;
+            httpStatus: number | null;
+            id: string;
+            items: components["schemas"]["CaptureItemRef"][];
+            /** @description Why it failed, in English */
+            message: string | null;
+            position: number;
+            /** @description Why it failed, as a code: address_not_public, own_address, scheme_not_allowed, host_not_found, timeout, unreachable, … */
+            reason: string | null;
+            startedAt: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "captured" | "failed";
+            url: string;
+        };
+        CaptureUrlViewInput: {
+            attempts: number;
+            finalUrl: string | null;
+            finishedAt: string | null;
+            httpStatus: number | null;
+            id: string;
+            items: components["schemas"]["CaptureItemRefInput"][];
+            /** @description Why it failed, in English */
+            message: string | null;
+            position: number;
+            /** @description Why it failed, as a code: address_not_public, own_address, scheme_not_allowed, host_not_found, timeout, unreachable, … */
+            reason: string | null;
+            startedAt: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "captured" | "failed";
+            url: string;
+        };
+        CaptureView: {
+            caseId: string | null;
+            counts: {
+                captured: number;
+                failed: number;
+                queued: number;
+                running: number;
+            };
+            createdAt: string;
+            createdBy: string | null;
+            /** @description No URL is queued or running */
+            done: boolean;
+            id: string;
+            requestId: string | null;
+            urls: components["schemas"]["CaptureUrlView"][];
+        };
+        CaptureViewInput: {
+            caseId: string | null;
+            counts: {
+                captured: number;
+                failed: number;
+                queued: number;
+                running: number;
+            };
+            createdAt: string;
+            createdBy: string | null;
+            /** @description No URL is queued or running */
+            done: boolean;
+            id: string;
+            requestId: string | null;
+            urls: components["schemas"]["CaptureUrlViewInput"][];
+        };
         CardPreview: {
             /** @enum {string} */
             assessment: "new" | "refresh" | "rotation";
@@ -2734,6 +3002,34 @@ export interface components {
             notes?: string | null;
             state: string;
         };
+        CreateCaptureBody: {
+            /**
+             * Format: uuid
+             * @description The case the captures belong to (give this or requestId)
+             */
+            caseId?: string;
+            /**
+             * Format: uuid
+             * @description The request the captures belong to (give this or caseId)
+             */
+            requestId?: string;
+            /** @description http(s) URLs; each is checked against the SSRF rules before it is queued and again at every request the page makes */
+            urls: string[];
+        };
+        CreateCaptureBodyInput: {
+            /**
+             * Format: uuid
+             * @description The case the captures belong to (give this or requestId)
+             */
+            caseId?: string;
+            /**
+             * Format: uuid
+             * @description The request the captures belong to (give this or caseId)
+             */
+            requestId?: string;
+            /** @description http(s) URLs; each is checked against the SSRF rules before it is queued and again at every request the page makes */
+            urls: string[];
+        };
         CreateCaseBody: {
             confidentiality?: {
                 confidential: boolean;
@@ -2955,9 +3251,9 @@ export interface components {
             signature: string;
         };
         /** @enum {string} */
-        CustodyKind: "acquired" | "hashed" | "timestamped" | "timestamp-pending" | "viewed" | "downloaded" | "exported" | "transmitted" | "received" | "sealed" | "released" | "working-copy" | "download-requested" | "download-approved";
+        CustodyKind: "acquired" | "hashed" | "timestamped" | "timestamp-pending" | "timestamp-failed" | "viewed" | "downloaded" | "exported" | "transmitted" | "received" | "sealed" | "released" | "working-copy" | "download-requested" | "download-approved";
         /** @enum {string} */
-        CustodyKindInput: "acquired" | "hashed" | "timestamped" | "timestamp-pending" | "viewed" | "downloaded" | "exported" | "transmitted" | "received" | "sealed" | "released" | "working-copy" | "download-requested" | "download-approved";
+        CustodyKindInput: "acquired" | "hashed" | "timestamped" | "timestamp-pending" | "timestamp-failed" | "viewed" | "downloaded" | "exported" | "transmitted" | "received" | "sealed" | "released" | "working-copy" | "download-requested" | "download-approved";
         CustodyLog: {
             events: components["schemas"]["CustodyEvent"][];
             verification: {
@@ -3496,6 +3792,124 @@ export interface components {
             handlingNote?: string;
             tlp: components["schemas"]["TlpMarkingInput"];
         };
+        EvidenceOfferPayload: {
+            content: {
+                /** @constant */
+                alg: "A256GCM-CHUNKED-v1";
+                chunkCount: number;
+                chunkSha256: string[];
+                chunkSize: number;
+                key: string;
+            };
+            conversationId: string;
+            item: {
+                custody: {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }[];
+                description: string | null;
+                /** Format: uuid */
+                id: string;
+                mediaType: string;
+                sha256: string;
+                sha512: string | null;
+                size: number;
+                source: string;
+                timestamps: {
+                    token: string;
+                    tsa: string;
+                }[];
+                title: string;
+            };
+            limitations: components["schemas"]["TransferLimitations"];
+            /** @enum {string} */
+            sentWith: "transmit" | "execute" | "partially-execute" | "provide-more-info";
+            /** Format: uuid */
+            transferId: string;
+            /** @constant */
+            v: 1;
+        };
+        EvidenceOfferPayloadInput: {
+            content: {
+                /** @constant */
+                alg: "A256GCM-CHUNKED-v1";
+                chunkCount: number;
+                chunkSha256: string[];
+                chunkSize: number;
+                key: string;
+            };
+            conversationId: string;
+            item: {
+                custody: {
+                    [key: string]: components["schemas"]["JsonValueInput"];
+                }[];
+                description: string | null;
+                /** Format: uuid */
+                id: string;
+                mediaType: string;
+                sha256: string;
+                sha512: string | null;
+                size: number;
+                source: string;
+                timestamps: {
+                    token: string;
+                    tsa: string;
+                }[];
+                title: string;
+            };
+            limitations: components["schemas"]["TransferLimitationsInput"];
+            /** @enum {string} */
+            sentWith: "transmit" | "execute" | "partially-execute" | "provide-more-info";
+            /** Format: uuid */
+            transferId: string;
+            /** @constant */
+            v: 1;
+        };
+        EvidenceOfferResult: {
+            missing: number;
+            /** @enum {string} */
+            state: "receiving" | "accepted" | "refused";
+            /** Format: uuid */
+            transferId: string;
+        };
+        EvidenceOfferResultInput: {
+            missing: number;
+            /** @enum {string} */
+            state: "receiving" | "accepted" | "refused";
+            /** Format: uuid */
+            transferId: string;
+        };
+        EvidencePackageContents: {
+            id: string;
+            items: {
+                id: string;
+                mediaType: string;
+                sha256: string;
+                /** @description bytes */
+                size: number;
+                title: string;
+            }[];
+            kind: components["schemas"]["EvidencePackageKind"];
+            /** @description Sum of the items’ sizes (the ZIP adds the reports, custody logs and tokens) */
+            totalBytes: number;
+        };
+        EvidencePackageContentsInput: {
+            id: string;
+            items: {
+                id: string;
+                mediaType: string;
+                sha256: string;
+                /** @description bytes */
+                size: number;
+                title: string;
+            }[];
+            kind: components["schemas"]["EvidencePackageKindInput"];
+            /** @description Sum of the items’ sizes (the ZIP adds the reports, custody logs and tokens) */
+            totalBytes: number;
+        };
+        /** @enum {string} */
+        EvidencePackageKind: "item" | "case" | "request";
+        /** @enum {string} */
+        EvidencePackageKindInput: "item" | "case" | "request";
         /** @description How the item came to this node; captured: url; received: nodeId; working-copy: fromItemId */
         EvidenceSource: {
             /** @enum {string} */
@@ -3510,6 +3924,102 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        EvidenceTimestamp: {
+            attempts: number;
+            error: string | null;
+            /** @description unavailable, rejected, bad_response, or a token check that failed (imprint_mismatch, nonce_mismatch, untrusted_chain …) */
+            errorReason: string | null;
+            /** @description granted: the authority's time (TSTInfo genTime) */
+            genTime: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description pending: when the authority is asked again */
+            nextAttemptAt: string | null;
+            policy: string | null;
+            /** @description granted: the token serial number, hexadecimal */
+            serial: string | null;
+            /** @description The TSA certificate's subject */
+            signer: string | null;
+            status: components["schemas"]["EvidenceTimestampStatus"];
+            /** @description granted: the token (CMS ContentInfo, DER), base64 */
+            token: string | null;
+            tsaName: string | null;
+            /** @description The time-stamp authority asked (COMITY_TSA_URLS) */
+            tsaUrl: string;
+            /** @description granted: the token checked again now, against the item's SHA-256 and the configured roots */
+            verified: ({
+                /** @constant */
+                ok: true;
+            } | {
+                message: string;
+                /** @constant */
+                ok: false;
+                /** @enum {string} */
+                reason: "malformed_token" | "not_a_timestamp" | "imprint_algorithm" | "imprint_mismatch" | "nonce_mismatch" | "signer_not_found" | "signed_attributes" | "content_digest_mismatch" | "signature_invalid" | "signer_not_valid_at_time" | "signer_eku" | "signing_certificate_mismatch" | "untrusted_chain" | "no_roots" | "crypto_unavailable";
+            }) | null;
+        };
+        EvidenceTimestampInput: {
+            attempts: number;
+            error: string | null;
+            /** @description unavailable, rejected, bad_response, or a token check that failed (imprint_mismatch, nonce_mismatch, untrusted_chain …) */
+            errorReason: string | null;
+            /** @description granted: the authority's time (TSTInfo genTime) */
+            genTime: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description pending: when the authority is asked again */
+            nextAttemptAt: string | null;
+            policy: string | null;
+            /** @description granted: the token serial number, hexadecimal */
+            serial: string | null;
+            /** @description The TSA certificate's subject */
+            signer: string | null;
+            status: components["schemas"]["EvidenceTimestampStatusInput"];
+            /** @description granted: the token (CMS ContentInfo, DER), base64 */
+            token: string | null;
+            tsaName: string | null;
+            /** @description The time-stamp authority asked (COMITY_TSA_URLS) */
+            tsaUrl: string;
+            /** @description granted: the token checked again now, against the item's SHA-256 and the configured roots */
+            verified: ({
+                /** @constant */
+                ok: true;
+            } | {
+                message: string;
+                /** @constant */
+                ok: false;
+                /** @enum {string} */
+                reason: "malformed_token" | "not_a_timestamp" | "imprint_algorithm" | "imprint_mismatch" | "nonce_mismatch" | "signer_not_found" | "signed_attributes" | "content_digest_mismatch" | "signature_invalid" | "signer_not_valid_at_time" | "signer_eku" | "signing_certificate_mismatch" | "untrusted_chain" | "no_roots" | "crypto_unavailable";
+            }) | null;
+        };
+        EvidenceTimestampList: {
+            summary: components["schemas"]["EvidenceTimestampSummary"];
+            timestamps: components["schemas"]["EvidenceTimestamp"][];
+        };
+        EvidenceTimestampListInput: {
+            summary: components["schemas"]["EvidenceTimestampSummaryInput"];
+            timestamps: components["schemas"]["EvidenceTimestampInput"][];
+        };
+        /**
+         * @description pending: the authority has not answered yet and is asked again with back-off; granted: a token that verified; failed: an answer that will not verify, or no answer after every attempt
+         * @enum {string}
+         */
+        EvidenceTimestampStatus: "pending" | "granted" | "failed";
+        /**
+         * @description pending: the authority has not answered yet and is asked again with back-off; granted: a token that verified; failed: an answer that will not verify, or no answer after every attempt
+         * @enum {string}
+         */
+        EvidenceTimestampStatusInput: "pending" | "granted" | "failed";
+        /**
+         * @description granted when some authority granted a token; pending while one is still being asked ("timestamp pending"); failed when every authority failed; none when no authority is configured
+         * @enum {string}
+         */
+        EvidenceTimestampSummary: "none" | "pending" | "granted" | "failed";
+        /**
+         * @description granted when some authority granted a token; pending while one is still being asked ("timestamp pending"); failed when every authority failed; none when no authority is configured
+         * @enum {string}
+         */
+        EvidenceTimestampSummaryInput: "none" | "pending" | "granted" | "failed";
         EvidenceUpload: {
             expiresAt: string;
             /** Format: uuid */
@@ -5192,6 +5702,12 @@ export interface components {
             publishedAt: string;
             submittedBy: string | null;
         };
+        PutCaptureAllowlistBody: {
+            hosts: string[];
+        };
+        PutCaptureAllowlistBodyInput: {
+            hosts: string[];
+        };
         PutServiceLevelBody: {
             acknowledgeDays: number | null;
             /** Format: uuid */
@@ -6596,6 +7112,66 @@ export interface components {
          * @enum {string}
          */
         TlpMarkingInput: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+        TransferChunkAccepted: {
+            index: number;
+            missing: number;
+            /** @enum {string} */
+            state: "receiving" | "accepted" | "refused";
+            /** Format: uuid */
+            transferId: string;
+        };
+        TransferChunkAcceptedInput: {
+            index: number;
+            missing: number;
+            /** @enum {string} */
+            state: "receiving" | "accepted" | "refused";
+            /** Format: uuid */
+            transferId: string;
+        };
+        /** @description The marking and treaty use limitations the item travels under */
+        TransferLimitations: {
+            confidential: boolean;
+            /** @enum {string} */
+            handling: "H0" | "H1" | "H2" | "H3";
+            handlingNotes: string[];
+            notes: string[];
+            permittedUses: ("investigation" | "prosecution" | "trial" | "enforcement" | "intelligence")[] | null;
+            reviewOn: string | null;
+            speciality: string[] | null;
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+        };
+        /** @description The marking and treaty use limitations the item travels under */
+        TransferLimitationsInput: {
+            confidential: boolean;
+            /** @enum {string} */
+            handling: "H0" | "H1" | "H2" | "H3";
+            handlingNotes: string[];
+            notes: string[];
+            permittedUses: ("investigation" | "prosecution" | "trial" | "enforcement" | "intelligence")[] | null;
+            reviewOn: string | null;
+            speciality: string[] | null;
+            /** @enum {string} */
+            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+        };
+        TransferStatus: {
+            chunkCount: number;
+            missing: number[];
+            refusal: string | null;
+            /** @enum {string} */
+            state: "receiving" | "accepted" | "refused";
+            /** Format: uuid */
+            transferId: string;
+        };
+        TransferStatusInput: {
+            chunkCount: number;
+            missing: number[];
+            refusal: string | null;
+            /** @enum {string} */
+            state: "receiving" | "accepted" | "refused";
+            /** Format: uuid */
+            transferId: string;
+        };
         TransitionBody: {
             action: components["schemas"]["RequestAction"];
             /** @description execute, partially-execute, provide-more-info: the files (attached to this request by your side since transmission, not yet sent) that go to the other side with this answer. Omitted: every such file. */
@@ -8396,6 +8972,395 @@ export interface operations {
             };
         };
     };
+    getEvidenceCaptureAllowlist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaptureAllowlist"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putEvidenceCaptureAllowlist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutCaptureAllowlistBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaptureAllowlist"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEvidenceCaptures: {
+        parameters: {
+            query?: {
+                caseId?: string;
+                requestId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaptureList"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postEvidenceCaptures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCaptureBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaptureView"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEvidenceCapturesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaptureView"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postEvidenceCapturesByIdUrlsByUrlIdRetry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                urlId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaptureView"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEvidencePackagesByKindById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: components["schemas"]["EvidencePackageKindInput"];
+                /** @description The id of the item, case or request */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEvidencePackagesByKindByIdContents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: components["schemas"]["EvidencePackageKindInput"];
+                /** @description The id of the item, case or request */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidencePackageContents"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postEvidenceUploads: {
         parameters: {
             query?: never;
@@ -8870,6 +9835,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EvidenceItem"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEvidenceByIdTimestamps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceTimestampList"];
                 };
             };
             /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
@@ -12845,6 +13859,105 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InboxAccepted"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFederationTransfersByTransferId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                transferId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferStatus"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putFederationTransfersByTransferIdChunksByIndex: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                transferId: string;
+                index: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferChunkAccepted"];
                 };
             };
             /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */

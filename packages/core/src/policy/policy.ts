@@ -49,6 +49,8 @@ export const PERMISSIONS = {
   'evidence:add': ['supervisor', 'practitioner', 'analyst'],
   /** Seal and release an evidentiary original, and approve a download of a sealed one (four eyes). */
   'evidence:seal': ['supervisor'],
+  /** Build a court package of items, cases and requests (each item's export is still the release policy's). */
+  'evidence:export': ['supervisor', 'practitioner'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -383,7 +383,7 @@ export async function loadVisibleItem(deps: EvidenceDeps, who: Who, itemId: stri
 
 /**
  * The item, if the caller may see it (another organisation's item is a 404) and the release policy
- * lets the caller read it (`enforceMarked`, with its case's or request's markings as sources).
+ * lets the caller read it (`enforceRecord`, with its case's or request's markings as sources).
  */
 export async function readEvidenceItem(deps: EvidenceDeps, who: Who, itemId: string): Promise<ReadableItem> {
   if (who.actor) assertCan(who.actor.role, 'evidence:read');

@@ -65,6 +65,9 @@ const EXPECTED: Record<string, readonly string[] | 'none'> = {
   'POST /api/v1/evidence/captures/:id/urls/:urlId/retry': ['read'],
   'GET /api/v1/evidence/capture-allowlist': 'none',
   'PUT /api/v1/evidence/capture-allowlist': 'none',
+  // court package (evidence/package): every item is read and its export decided before anything is written
+  'GET /api/v1/evidence/packages/:kind/:id/contents': ['read', 'export'],
+  'GET /api/v1/evidence/packages/:kind/:id': ['read', 'export'],
 };
 
 /** Routes that carry marked records: every one must declare; those with a record id must declare an action. */

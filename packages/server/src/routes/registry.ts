@@ -14,6 +14,7 @@ import { loadCasesCapability } from '../cases/cases-capability.ts';
 import { loadEvidenceCapability } from '../evidence/evidence-capability.ts';
 import { loadTimestampCapability } from '../evidence/timestamp/timestamp-capability.ts';
 import { loadCaptureCapability } from '../evidence/capture/capture-capability.ts';
+import { loadPackageCapability } from '../evidence/package/package-capability.ts';
 
 export interface Background {
   close(): Promise<void>;
@@ -40,6 +41,8 @@ const CAPABILITIES: ((deps: AppDeps) => Promise<Capability>)[] = [
   // After requests (its job queue) and evidence (the items it time-stamps).
   loadTimestampCapability,
   loadCaptureCapability,
+  // After evidence (its runtime) and federation (the node card).
+  loadPackageCapability,
 ];
 
 export async function loadCapabilities(deps: AppDeps): Promise<Capability[]> {

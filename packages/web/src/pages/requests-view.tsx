@@ -4,6 +4,7 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { AttachmentsSection } from '../components/request-attachments.tsx';
 import { RequestActions } from '../components/request-actions.tsx';
 import { CompletenessPanel } from '../components/request-completeness.tsx';
+import { EvidencePackageButton } from '../components/evidence-package.tsx';
 import { RequestDocument } from '../components/request-document.tsx';
 import { RecordedPanel } from '../components/request-recorded.tsx';
 import { MarkingBadge, OverdueBadges, StateBadge } from '../components/request-badges.tsx';
@@ -281,6 +282,11 @@ function RequestDetails({
           <MarkingPanel policy={view.policy} />
 
           <RequestDocument request={view} />
+
+          <section className="panel" aria-labelledby="evidence-package-title">
+            <h2 id="evidence-package-title">{t('evidencePackage.title')}</h2>
+            <EvidencePackageButton kind="request" id={view.id} />
+          </section>
 
           <section className="panel" aria-labelledby="timeline-title">
             <h2 id="timeline-title">{t('requests.timeline.title')}</h2>
