@@ -5,3 +5,6 @@ export * from './shared/canonical-json.ts';
 export * from './shared/errors.ts';
 export * from './shared/ports.ts';
 export * from './shared/text.ts';
+export * from './audit/audit-log.ts';
+export * from './audit/checkpoint.ts';
+export * from './audit/merkle.ts';

@@ -12,6 +12,7 @@ import * as m010 from './010-user-signature.ts';
 import * as m011 from './011-returned-files.ts';
 import * as m012 from './012-markings-and-consents.ts';
 import * as m013 from './013-notification-codes.ts';
+import * as m016 from './016-audit-log.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-accounts-and-audit': m001,
@@ -26,4 +27,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '011-returned-files': m011,
   '012-markings-and-consents': m012,
   '013-notification-codes': m013,
+  '016-audit-log': m016,
 };
