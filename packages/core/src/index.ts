@@ -8,3 +8,4 @@ export * from './shared/text.ts';
 export * from './audit/audit-log.ts';
 export * from './audit/checkpoint.ts';
 export * from './audit/merkle.ts';
+export * from './audit/audit-export.ts';

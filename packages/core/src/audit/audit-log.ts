@@ -117,15 +117,28 @@ export function verifyAuditLog(
     }
     if (i > expected) {
       problem(e.seq, 'missing', i - expected === 1 ? `the entry at tree position ${expected} is missing` : `the entries at tree positions ${expected} to ${i - 1} are missing`);
+      // The gap is the problem reported; the leaves stored at sequencing stand in for the missing
+      // entries so that the checkpoints still check everything else (without them, the tree is off).
+      while (expected < i && evidence.storedLeaves?.has(expected)) {
+        tree.append(evidence.storedLeaves.get(expected)!);
+        seqAtLeaf.push(e.seq);
+        expected++;
+      }
+      if (expected < i) expected = i;
     }
     const leaf = auditLeafHash(h, e);
     const stored = evidence.storedLeaves?.get(i);
-    if (stored !== undefined && stored !== leaf && !reported.has(e.seq)) {
-      const elsewhere = storedAt.get(leaf);
-      if (elsewhere !== undefined) problem(e.seq, 'out_of_order', `entry ${e.seq} was sequenced at tree position ${elsewhere}, not ${i}`);
-      else problem(e.seq, 'altered', `entry ${e.seq} differs from the entry sequenced at tree position ${i}`);
+    let treeLeaf = leaf;
+    if (stored !== undefined && stored !== leaf) {
+      if (!reported.has(e.seq)) {
+        const elsewhere = storedAt.get(leaf);
+        if (elsewhere !== undefined) problem(e.seq, 'out_of_order', `entry ${e.seq} was sequenced at tree position ${elsewhere}, not ${i}`);
+        else problem(e.seq, 'altered', `entry ${e.seq} differs from the entry sequenced at tree position ${i}`);
+      }
+      // Reported once here; the stored leaf keeps this one change from failing every checkpoint.
+      treeLeaf = stored;
     }
-    tree.append(leaf);
+    tree.append(treeLeaf);
     seqAtLeaf.push(e.seq);
     expected = i + 1;
   }
@@ -133,8 +146,11 @@ export function verifyAuditLog(
   const seqAt = (leafSize: number) => seqAtLeaf[Math.max(0, Math.min(leafSize, size) - 1)] ?? 1;
   const nextSeq = () => (entries.length ? Math.max(...entries.map((e) => e.seq)) + 1 : 1);
 
-  // 4. Checkpoints: each signed, each the root of the kept entries at its size, each extending the one before.
+  // 4. Checkpoints: each signed, each the root of the kept entries at its size, each extending the
+  // one before (RFC 9162 consistency). A history rewritten from some point on fails every later
+  // checkpoint: that is one problem, reported at the first, with the count of the others.
   let previous: StoredCheckpoint | null = null;
+  const mismatched: StoredCheckpoint[] = [];
   for (const cp of checkpoints) {
     if (!cp.signatureValid) problem(seqAt(cp.size), 'checkpoint_invalid', `the checkpoint of tree size ${cp.size} is not signed with the node's key`);
     if (cp.size > size) {
@@ -146,14 +162,21 @@ export function verifyAuditLog(
         );
       }
     } else if (tree.root(cp.size) !== cp.root) {
-      problem(seqAt(cp.size), 'root_mismatch', `the entries kept do not give the root of the signed checkpoint of tree size ${cp.size}`);
-    } else if (previous && previous.size <= cp.size && previous.size > 0 && previous.size <= size) {
+      mismatched.push(cp);
+    } else if (previous && previous.size > 0 && previous.size <= cp.size && !mismatched.includes(previous)) {
       const proof = consistencyPath(tree.source(), previous.size, cp.size);
-      if (!verifyConsistency(h, previous.size, cp.size, previous.root, cp.root, proof)) {
-        problem(seqAt(cp.size), 'root_mismatch', `the checkpoint of tree size ${cp.size} does not extend the one of size ${previous.size}`);
-      }
+      if (!verifyConsistency(h, previous.size, cp.size, previous.root, cp.root, proof)) mismatched.push(cp);
     }
     previous = cp;
+  }
+  if (mismatched.length > 0) {
+    const first = mismatched[0]!;
+    const more = mismatched.length - 1;
+    problem(
+      seqAt(first.size),
+      'root_mismatch',
+      `the entries kept do not give the root of the signed checkpoint of tree size ${first.size}${more ? ` (nor of ${more} later ${more === 1 ? 'checkpoint' : 'checkpoints'})` : ''}`,
+    );
   }
   const latest = checkpoints.at(-1);
   if (size > 0 && !latest) problem(seqAtLeaf[0] ?? 1, 'head_missing', 'entries were sequenced but no signed checkpoint is kept');
