@@ -89,6 +89,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Signed checkpoints of the audit log, newest first, with co-signatures (admin) */
+        get: operations["getAuditCheckpoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/checkpoints/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest signed checkpoint (admin) */
+        get: operations["getAuditCheckpointsLatest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/proofs/consistency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** RFC 9162 consistency proof between two signed checkpoints (admin) */
+        get: operations["getAuditProofsConsistency"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/proofs/inclusion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An entry's RFC 9162 inclusion proof against a signed checkpoint (admin) */
+        get: operations["getAuditProofsInclusion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/verify": {
         parameters: {
             query?: never;
@@ -96,7 +164,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Verify the hash chain and its signed head */
+        /** Verify the audit log: entries, tree, signed checkpoints, anchor */
         get: operations["getAuditVerify"];
         put?: never;
         post?: never;
@@ -1416,6 +1484,60 @@ export interface components {
             filename: string;
             mediaType?: string;
         };
+        AuditCheckpoint: {
+            at: string;
+            cosignatures: components["schemas"]["AuditCosignature"][];
+            id: number;
+            keyId: string;
+            note: string;
+            root: string;
+            size: number;
+        };
+        AuditCheckpointInput: {
+            at: string;
+            cosignatures: components["schemas"]["AuditCosignatureInput"][];
+            id: number;
+            keyId: string;
+            note: string;
+            root: string;
+            size: number;
+        };
+        AuditCheckpointPage: {
+            items: components["schemas"]["AuditCheckpoint"][];
+            nextBefore: number | null;
+        };
+        AuditCheckpointPageInput: {
+            items: components["schemas"]["AuditCheckpointInput"][];
+            nextBefore: number | null;
+        };
+        AuditConsistencyProof: {
+            from: number;
+            fromCheckpoint: string;
+            fromRoot: string;
+            path: string[];
+            to: number;
+            toCheckpoint: string;
+            toRoot: string;
+        };
+        AuditConsistencyProofInput: {
+            from: number;
+            fromCheckpoint: string;
+            fromRoot: string;
+            path: string[];
+            to: number;
+            toCheckpoint: string;
+            toRoot: string;
+        };
+        AuditCosignature: {
+            line: string;
+            peerNodeId: string;
+            receivedAt: string;
+        };
+        AuditCosignatureInput: {
+            line: string;
+            peerNodeId: string;
+            receivedAt: string;
+        };
         AuditEntry: {
             action: string;
             actorEmail: string | null;
@@ -1442,6 +1564,26 @@ export interface components {
             seq: number;
             target: string;
         };
+        AuditInclusionProof: {
+            checkpoint: string;
+            entryText: string;
+            leafHash: string;
+            leafIndex: number;
+            path: string[];
+            rootHash: string;
+            seq: number;
+            treeSize: number;
+        };
+        AuditInclusionProofInput: {
+            checkpoint: string;
+            entryText: string;
+            leafHash: string;
+            leafIndex: number;
+            path: string[];
+            rootHash: string;
+            seq: number;
+            treeSize: number;
+        };
         AuditProblem: {
             kind: components["schemas"]["AuditProblemKind"];
             reason: string;
@@ -1453,9 +1595,9 @@ export interface components {
             seq: number;
         };
         /** @enum {string} */
-        AuditProblemKind: "missing" | "out_of_order" | "unlinked" | "altered" | "change_altered" | "head_missing" | "head_invalid" | "tail_removed" | "head_mismatch" | "truncated" | "anchor_mismatch" | "emptied";
+        AuditProblemKind: "missing" | "out_of_order" | "unlinked" | "altered" | "change_altered" | "head_missing" | "head_invalid" | "tail_removed" | "head_mismatch" | "truncated" | "anchor_mismatch" | "emptied" | "checkpoint_invalid" | "root_mismatch" | "witness_truncated" | "witness_fork";
         /** @enum {string} */
-        AuditProblemKindInput: "missing" | "out_of_order" | "unlinked" | "altered" | "change_altered" | "head_missing" | "head_invalid" | "tail_removed" | "head_mismatch" | "truncated" | "anchor_mismatch" | "emptied";
+        AuditProblemKindInput: "missing" | "out_of_order" | "unlinked" | "altered" | "change_altered" | "head_missing" | "head_invalid" | "tail_removed" | "head_mismatch" | "truncated" | "anchor_mismatch" | "emptied" | "checkpoint_invalid" | "root_mismatch" | "witness_truncated" | "witness_fork";
         AuditVerification: {
             entries: number;
             firstBroken?: number;
@@ -6103,6 +6245,198 @@ export interface operations {
                         items: components["schemas"]["AuditEntry"][];
                         nextBefore: number | null;
                     };
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAuditCheckpoints: {
+        parameters: {
+            query?: {
+                before?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditCheckpointPage"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAuditCheckpointsLatest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditCheckpoint"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAuditProofsConsistency: {
+        parameters: {
+            query: {
+                /** @description Tree size of the earlier signed checkpoint */
+                from: number;
+                /** @description Tree size of the later signed checkpoint (default: the latest) */
+                to?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditConsistencyProof"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAuditProofsInclusion: {
+        parameters: {
+            query: {
+                /** @description The entry */
+                seq: number;
+                /** @description A signed checkpoint of this tree size (default: the latest) */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditInclusionProof"];
                 };
             };
             /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
