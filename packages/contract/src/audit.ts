@@ -143,3 +143,34 @@ export const AuditConsistencyProof = z
     toCheckpoint: z.string(),
   })
   .meta({ id: 'AuditConsistencyProof' });
+
+export const AuditVerifyQuery = z.strictObject({
+  peers: z.enum(['true', 'false']).optional().describe('Also ask every active peer for the checkpoints it witnessed of this node'),
+});
+
+export const PublicConsistencyQuery = z.strictObject({
+  from: z.coerce.number().int().positive(),
+  to: z.coerce.number().int().positive(),
+});
+
+export const PublicConsistencyProof = z
+  .object({ from: z.number().int(), to: z.number().int(), path: z.array(Hex32), toCheckpoint: z.string() })
+  .meta({ id: 'PublicConsistencyProof' });
+
+export const WitnessedParams = z.strictObject({ nodeId: z.string().min(1).max(130) });
+
+export const WitnessedList = z
+  .object({
+    items: z.array(
+      z.object({
+        size: z.number().int(),
+        root: Hex32,
+        /** The witnessed node's checkpoint, as it sent it (signed note). */
+        note: z.string(),
+        /** This node's tlog-cosignature line over it. */
+        cosignature: z.string(),
+        witnessedAt: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'WitnessedList' });

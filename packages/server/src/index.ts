@@ -6,4 +6,5 @@ export * from './accounts/accounts-service.ts';
 export { verifyTrail, inclusionProof, consistencyProof } from './audit/audit-service.ts';
 export { buildAuditExport, verifierForRawHex } from './audit/audit-export.ts';
 export { sha256Bytes } from './audit/log-keys.ts';
+export { collectWitnessed } from './audit/witness-service.ts';
 export { sha256Hasher } from './identity/crypto-adapters.ts';

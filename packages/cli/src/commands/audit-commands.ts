@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { type AuditExport, type ExportVerification, verifyAuditExport } from '@comity/core';
-import { buildAuditExport, consistencyProof, inclusionProof, sha256Bytes, sha256Hasher, verifierForRawHex, verifyTrail } from '@comity/server';
+import { buildAuditExport, collectWitnessed, consistencyProof, inclusionProof, sha256Bytes, sha256Hasher, verifierForRawHex, verifyTrail } from '@comity/server';
 import type { Command } from 'commander';
 import { CliFailure, type CliIo } from '../cli-io.ts';
 import { withStore } from './store.ts';
@@ -59,9 +59,14 @@ export function registerAuditCommands(program: Command, io: CliIo): void {
     .option('--json', 'print {"ok":true,"entries":N}, or with ok false also firstBroken, reason and problems: [{seq, kind, reason}]')
     .option('--export <file>', 'verify an exported range offline (no node, no database needed)')
     .option('--key <fingerprint>', "with --export: require the log key to have this fingerprint (the node's signing key fingerprint)")
-    .action(async (opts: { json?: boolean; export?: string; key?: string }) => {
+    .option('--peers', 'also ask every active peer for the checkpoints it witnessed of this node (catches a log emptied, cut or rewritten and re-signed)')
+    .action(async (opts: { json?: boolean; export?: string; key?: string; peers?: boolean }) => {
       if (opts.export) return verifyExportFile(io, opts.export, opts);
-      const result = await withStore(io, 'audit verify', (store) => verifyTrail({ ...store.deps }));
+      const result = await withStore(io, 'audit verify', async (store) => {
+        const witnessed = opts.peers ? await collectWitnessed(store.deps) : { heads: [], unreachable: [] };
+        if (witnessed.unreachable.length) io.err(`Peers not reached: ${witnessed.unreachable.join(', ')}`);
+        return verifyTrail({ ...store.deps }, witnessed.heads);
+      });
       if (opts.json) {
         const out = result.ok
           ? { ok: true, entries: result.entries }

@@ -164,7 +164,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Verify the audit log: entries, tree, signed checkpoints, anchor */
+        /** Verify the audit log: entries, tree, signed checkpoints, anchor (and, with peers=true, the checkpoints peers witnessed) */
         get: operations["getAuditVerify"];
         put?: never;
         post?: never;
@@ -1349,6 +1349,40 @@ export interface paths {
         };
         /** What waits for me: drafts, approvals, incoming requests, answers, overdue deadlines (by role and organisation) */
         get: operations["getWorklist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/federation/v1/audit/consistency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** RFC 9162 consistency proof from any tree size to one of this node’s signed checkpoints (for witnesses) */
+        get: operations["getFederationAuditConsistency"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/federation/v1/audit/witnessed/{nodeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The checkpoints of a node this node witnessed and co-signed, newest first (for that node to check its log) */
+        get: operations["getFederationAuditWitnessedByNodeId"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2848,11 +2882,13 @@ export interface components {
             /** @description true when this message id was processed before: the original receipt, nothing done again */
             duplicate: boolean;
             receipt: components["schemas"]["SignedReceipt"];
+            witness?: components["schemas"]["WitnessAnswer"];
         };
         InboxAcceptedInput: {
             /** @description true when this message id was processed before: the original receipt, nothing done again */
             duplicate: boolean;
             receipt: components["schemas"]["SignedReceiptInput"];
+            witness?: components["schemas"]["WitnessAnswerInput"];
         };
         InstrumentDetail: {
             adopted: string | null;
@@ -4354,6 +4390,18 @@ export interface components {
             title: string;
             type: string;
         };
+        PublicConsistencyProof: {
+            from: number;
+            path: string[];
+            to: number;
+            toCheckpoint: string;
+        };
+        PublicConsistencyProofInput: {
+            from: number;
+            path: string[];
+            to: number;
+            toCheckpoint: string;
+        };
         PublishedFacts: {
             approvedBy: string | null;
             facts: components["schemas"]["SignedDeclaredFacts"];
@@ -5836,6 +5884,42 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "supervisor" | "practitioner" | "analyst" | "viewer";
         };
+        WitnessAnswer: {
+            cosignature?: string;
+            reason?: string;
+            root?: string;
+            size?: number;
+            /** @enum {string} */
+            status: "cosigned" | "inconsistent" | "unverified";
+            witnessed?: string;
+        };
+        WitnessAnswerInput: {
+            cosignature?: string;
+            reason?: string;
+            root?: string;
+            size?: number;
+            /** @enum {string} */
+            status: "cosigned" | "inconsistent" | "unverified";
+            witnessed?: string;
+        };
+        WitnessedList: {
+            items: {
+                cosignature: string;
+                note: string;
+                root: string;
+                size: number;
+                witnessedAt: string;
+            }[];
+        };
+        WitnessedListInput: {
+            items: {
+                cosignature: string;
+                note: string;
+                root: string;
+                size: number;
+                witnessedAt: string;
+            }[];
+        };
         Worklist: {
             /** @description Only the groups that apply to your role, in this order, also when empty */
             groups: components["schemas"]["WorklistGroup"][];
@@ -6470,7 +6554,10 @@ export interface operations {
     };
     getAuditVerify: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Also ask every active peer for the checkpoints it witnessed of this node */
+                peers?: "true" | "false";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -6484,6 +6571,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditVerification"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
@@ -10969,6 +11065,105 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Worklist"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFederationAuditConsistency: {
+        parameters: {
+            query: {
+                from: number;
+                to: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicConsistencyProof"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFederationAuditWitnessedByNodeId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                nodeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WitnessedList"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */

@@ -133,3 +133,14 @@ export async function consistencyProof(db: Kysely<Database>, q: { from: number; 
     toCheckpoint: second.note,
   };
 }
+
+/**
+ * For witnesses: the proof that the signed checkpoint of size `to` extends the tree of `from`
+ * leaves, for any `from` up to `to` (the witness holds the root it saw at `from`).
+ */
+export async function consistencyProofFromSize(db: Kysely<Database>, q: { from: number; to: number }) {
+  const second = await checkpointFor(db, q.to);
+  if (q.from > second.size) throw new ValidationError('audit_checkpoints_order', `Tree size ${q.from} is beyond the checkpoint of size ${second.size}`);
+  const source = await storedSource(db, (s) => consistencyPath(s, q.from, second.size));
+  return { from: q.from, to: second.size, path: consistencyPath(source, q.from, second.size), toCheckpoint: second.note };
+}

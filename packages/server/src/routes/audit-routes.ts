@@ -10,11 +10,17 @@ import {
   AuditPage,
   AuditQuery,
   AuditVerification,
+  AuditVerifyQuery,
+  PublicConsistencyProof,
+  PublicConsistencyQuery,
+  WitnessedList,
+  WitnessedParams,
 } from '@comity/contract';
 import { NotFoundError } from '@comity/core';
 import { listAudit, listCheckpoints } from '@comity/db';
+import { collectWitnessed, witnessedFor } from '../audit/witness-service.ts';
 import { cosignaturesOf } from '../audit/witness-store.ts';
-import { consistencyProof, inclusionProof } from '../audit/audit-service.ts';
+import { consistencyProof, consistencyProofFromSize, inclusionProof } from '../audit/audit-service.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { verifyTrail } from '../audit/audit-service.ts';
@@ -37,10 +43,19 @@ export async function auditRoutes(app: FastifyInstance, deps: AppDeps): Promise<
   );
   r.get(
     '/api/v1/audit/verify',
-    { config: { permission: 'audit:verify' }, schema: { tags: ['audit'], summary: 'Verify the audit log: entries, tree, signed checkpoints, anchor', response: { 200: AuditVerification } } },
+    {
+      config: { permission: 'audit:verify' },
+      schema: {
+        tags: ['audit'],
+        summary: 'Verify the audit log: entries, tree, signed checkpoints, anchor (and, with peers=true, the checkpoints peers witnessed)',
+        querystring: AuditVerifyQuery,
+        response: { 200: AuditVerification },
+      },
+    },
     async (request) => {
       requirePermission(request, 'audit:verify');
-      return verifyTrail(deps);
+      const witnessed = request.query.peers === 'true' ? (await collectWitnessed(deps)).heads : [];
+      return verifyTrail(deps, witnessed);
     },
   );
   // The verifiable log (issue 16): signed checkpoints with the co-signatures peers returned, and
@@ -95,5 +110,29 @@ export async function auditRoutes(app: FastifyInstance, deps: AppDeps): Promise<
       requirePermission(request, 'audit:read');
       return consistencyProof(deps.db, request.query);
     },
+  );
+  // Federation (public, hashes only): what a witness needs from the node it witnesses, and what a
+  // node asks back from its witnesses.
+  r.get(
+    '/federation/v1/audit/consistency',
+    {
+      config: { access: 'public', policy: 'none' },
+      schema: {
+        tags: ['federation'],
+        summary: 'RFC 9162 consistency proof from any tree size to one of this node’s signed checkpoints (for witnesses)',
+        security: [],
+        querystring: PublicConsistencyQuery,
+        response: { 200: PublicConsistencyProof },
+      },
+    },
+    async (request) => consistencyProofFromSize(deps.db, request.query),
+  );
+  r.get(
+    '/federation/v1/audit/witnessed/:nodeId',
+    {
+      config: { access: 'public', policy: 'none' },
+      schema: { tags: ['federation'], summary: 'The checkpoints of a node this node witnessed and co-signed, newest first (for that node to check its log)', security: [], params: WitnessedParams, response: { 200: WitnessedList } },
+    },
+    async (request) => ({ items: await witnessedFor(deps, request.params.nodeId) }),
   );
 }
