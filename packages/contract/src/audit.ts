@@ -43,6 +43,10 @@ export const AuditProblemKind = z
     'truncated',
     'anchor_mismatch',
     'emptied',
+    'checkpoint_invalid',
+    'root_mismatch',
+    'witness_truncated',
+    'witness_fork',
   ])
   .meta({ id: 'AuditProblemKind' });
 
@@ -66,3 +70,107 @@ export const AuditVerification = z
     problems: z.array(AuditProblem).optional(),
   })
   .meta({ id: 'AuditVerification' });
+
+// The audit log (issue 16): signed checkpoints (C2SP signed notes), inclusion and consistency
+// proofs (RFC 9162), and the offline export. Hashes are lowercase hex.
+const Hex32 = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const AuditCosignature = z
+  .object({
+    peerNodeId: z.string(),
+    /** The tlog-cosignature line ("— <peer key name> <base64>") as the peer returned it. */
+    line: z.string(),
+    receivedAt: z.string(),
+  })
+  .meta({ id: 'AuditCosignature' });
+
+export const AuditCheckpoint = z
+  .object({
+    id: z.number().int(),
+    size: z.number().int(),
+    root: Hex32,
+    at: z.string(),
+    /** The signing key (raw Ed25519 public key, hex). */
+    keyId: z.string(),
+    /** The checkpoint as a C2SP signed note (tlog-checkpoint body and the node's signature line). */
+    note: z.string(),
+    cosignatures: z.array(AuditCosignature),
+  })
+  .meta({ id: 'AuditCheckpoint' });
+
+export const AuditCheckpointQuery = z.strictObject({
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+export const AuditCheckpointPage = z.object({ items: z.array(AuditCheckpoint), nextBefore: z.number().int().nullable() }).meta({ id: 'AuditCheckpointPage' });
+
+export const AuditInclusionQuery = z.strictObject({
+  seq: z.coerce.number().int().positive().describe('The entry'),
+  size: z.coerce.number().int().positive().optional().describe('A signed checkpoint of this tree size (default: the latest)'),
+});
+
+export const AuditInclusionProof = z
+  .object({
+    seq: z.number().int(),
+    leafIndex: z.number().int(),
+    /** SHA-256(0x00 || canonical entry). */
+    leafHash: Hex32,
+    /** The canonical entry the leaf hash covers (RFC 8785 JSON). */
+    entryText: z.string(),
+    treeSize: z.number().int(),
+    rootHash: Hex32,
+    /** RFC 9162 inclusion path, leaf first. */
+    path: z.array(Hex32),
+    /** The signed checkpoint of `treeSize`. */
+    checkpoint: z.string(),
+  })
+  .meta({ id: 'AuditInclusionProof' });
+
+export const AuditConsistencyQuery = z.strictObject({
+  from: z.coerce.number().int().positive().describe('Tree size of the earlier signed checkpoint'),
+  to: z.coerce.number().int().positive().optional().describe('Tree size of the later signed checkpoint (default: the latest)'),
+});
+
+export const AuditConsistencyProof = z
+  .object({
+    from: z.number().int(),
+    to: z.number().int(),
+    fromRoot: Hex32,
+    toRoot: Hex32,
+    /** RFC 9162 consistency proof. */
+    path: z.array(Hex32),
+    fromCheckpoint: z.string(),
+    toCheckpoint: z.string(),
+  })
+  .meta({ id: 'AuditConsistencyProof' });
+
+export const AuditVerifyQuery = z.strictObject({
+  peers: z.enum(['true', 'false']).optional().describe('Also ask every active peer for the checkpoints it witnessed of this node'),
+});
+
+export const PublicConsistencyQuery = z.strictObject({
+  from: z.coerce.number().int().positive(),
+  to: z.coerce.number().int().positive(),
+});
+
+export const PublicConsistencyProof = z
+  .object({ from: z.number().int(), to: z.number().int(), path: z.array(Hex32), toCheckpoint: z.string() })
+  .meta({ id: 'PublicConsistencyProof' });
+
+export const WitnessedParams = z.strictObject({ nodeId: z.string().min(1).max(130) });
+
+export const WitnessedList = z
+  .object({
+    items: z.array(
+      z.object({
+        size: z.number().int(),
+        root: Hex32,
+        /** The witnessed node's checkpoint, as it sent it (signed note). */
+        note: z.string(),
+        /** This node's tlog-cosignature line over it. */
+        cosignature: z.string(),
+        witnessedAt: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'WitnessedList' });

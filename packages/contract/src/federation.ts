@@ -92,10 +92,26 @@ export const Receipt = z
 export const SignedReceipt = z.strictObject({ receipt: Receipt, signature: EnvelopeSignature }).meta({ id: 'SignedReceipt' });
 export type SignedReceipt = z.infer<typeof SignedReceipt>;
 
+/** The receiver's answer about the sender's audit checkpoint (sent in the Comity-Audit-Checkpoint header). */
+export const WitnessAnswer = z
+  .object({
+    status: z.enum(['cosigned', 'inconsistent', 'unverified']),
+    size: z.number().int().optional(),
+    root: z.string().optional(),
+    /** tlog-cosignature line by the receiver over the sender's checkpoint (status cosigned). */
+    cosignature: z.string().optional(),
+    /** The receiver's last witnessed checkpoint of the sender, as a signed note (status inconsistent). */
+    witnessed: z.string().optional(),
+    reason: z.string().optional(),
+  })
+  .meta({ id: 'WitnessAnswer' });
+
 export const InboxAccepted = z
   .object({
     receipt: SignedReceipt,
     duplicate: z.boolean().describe('true when this message id was processed before: the original receipt, nothing done again'),
+    /** Present when the envelope came with the sender's audit checkpoint (audit log witnessing). */
+    witness: WitnessAnswer.optional(),
   })
   .meta({ id: 'InboxAccepted' });
 

@@ -8,3 +8,7 @@ export * from './shared/text.ts';
 // evidence court package (helper "package")
 export * from './evidence/package-zip.ts';
 export * from './evidence/package-manifest.ts';
+export * from './audit/audit-log.ts';
+export * from './audit/checkpoint.ts';
+export * from './audit/merkle.ts';
+export * from './audit/audit-export.ts';

@@ -32,10 +32,12 @@ export interface MigrationReport {
   applied: string[];
 }
 
-export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationReport> {
+/** `before`: stop before the migration of that name (tests of a migration over older data). */
+export async function migrateToLatest(db: Kysely<Database>, opts: { before?: string } = {}): Promise<MigrationReport> {
   await ensureTable(db);
   const applied: string[] = [];
   for (const name of Object.keys(MIGRATIONS).sort()) {
+    if (opts.before !== undefined && name >= opts.before) break;
     const migration = MIGRATIONS[name]!;
     const done = await db.transaction().execute(async (trx) => {
       await sql`select pg_advisory_xact_lock(${LOCK_KEY})`.execute(trx);

@@ -64,6 +64,8 @@ export interface AuditEntriesTable {
   prev_hash: string;
   hash: string;
   change: Json;
+  /** Position in the audit Merkle tree; null until the sequencer places it (migration 016). */
+  leaf_index: Generated<number | null>;
 }
 
 export interface AuditHeadTable {
@@ -72,6 +74,44 @@ export interface AuditHeadTable {
   hash: string;
   signature: string;
   key_id: string;
+}
+
+// Audit log (migration 016): complete subtrees, signed checkpoints, co-signatures, witnessed heads.
+export interface AuditTreeNodesTable {
+  level: number;
+  idx: number;
+  hash: string;
+}
+
+export interface AuditCheckpointsTable {
+  id: Generated<number>;
+  size: number;
+  root: string;
+  at: string;
+  key_id: string;
+  note: string;
+}
+
+export interface AuditLogStateTable {
+  id: number;
+  size: number;
+  root: string;
+}
+
+export interface AuditCosignaturesTable {
+  checkpoint_id: number;
+  peer_node_id: string;
+  line: string;
+  received_at: Timestamp;
+}
+
+export interface AuditWitnessedTable {
+  peer_node_id: string;
+  size: number;
+  root: string;
+  note: string;
+  cosignature: string;
+  witnessed_at: Timestamp;
 }
 
 export interface NodeSecretsTable {
@@ -533,6 +573,11 @@ export interface Database {
   api_tokens: ApiTokensTable;
   audit_entries: AuditEntriesTable;
   audit_head: AuditHeadTable;
+  audit_tree_nodes: AuditTreeNodesTable;
+  audit_checkpoints: AuditCheckpointsTable;
+  audit_log_state: AuditLogStateTable;
+  audit_cosignatures: AuditCosignaturesTable;
+  audit_witnessed: AuditWitnessedTable;
   node_secrets: NodeSecretsTable;
   settings: SettingsTable;
   outbox: OutboxTable;

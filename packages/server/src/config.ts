@@ -28,6 +28,8 @@ export interface NodeConfig {
   /** Login attempts per IP per minute before 429. */
   loginRateLimit?: number | undefined;
   bodyLimitBytes?: number | undefined;
+  /** Longest wait before an audit entry is sequenced and signed in a checkpoint (default 1000 ms). */
+  auditSequenceDelayMs?: number | undefined;
   /** Where the bootstrap message goes (stdout by default). */
   announce?: ((line: string) => void) | undefined;
   /** Federation settings over those from the environment (see federation/federation-config.ts). */
@@ -81,5 +83,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): NodeConfig 
     metricsToken: env.COMITY_METRICS_TOKEN || undefined,
     loginRateLimit: int('COMITY_LOGIN_RATE_LIMIT', env.COMITY_LOGIN_RATE_LIMIT, 20),
     bodyLimitBytes: int('COMITY_BODY_LIMIT', env.COMITY_BODY_LIMIT, 1024 * 1024),
+    auditSequenceDelayMs: int('COMITY_AUDIT_SEQUENCE_DELAY_MS', env.COMITY_AUDIT_SEQUENCE_DELAY_MS, 1000),
   };
 }

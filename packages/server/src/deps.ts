@@ -3,6 +3,8 @@ import type { AuditInput, Hasher, Role, Signer, Verifier } from '@comity/core';
 import { type Database, type DatabaseKind, appendAudit } from '@comity/db';
 import type { Kysely } from 'kysely';
 import type { AuditAnchorStore } from './audit/audit-anchor.ts';
+import type { LogKeys } from './audit/log-keys.ts';
+import type { AuditSequencer } from './audit/sequencer.ts';
 import { queueLiveEvent, runWithLiveEvents } from './events/live-events.ts';
 import type { NodeConfig } from './config.ts';
 import type { NodeKeys } from './identity/node-keys.ts';
@@ -19,6 +21,10 @@ export interface AppDeps {
   now: () => Date;
   /** Where the last committed audit entry is written down outside the database. */
   auditAnchor: AuditAnchorStore;
+  /** Signs the audit log's checkpoints (the node key as a C2SP note key) and verifies earlier ones. */
+  logKeys: LogKeys;
+  /** The running node's sequencer (absent in offline CLI work: the next open sequences). */
+  auditSequencer?: AuditSequencer;
   config: NodeConfig;
   metrics: Metrics;
   version: string;
@@ -42,15 +48,16 @@ export type AuditFn = (action: string, target: string, change: Record<string, un
 /**
  * Runs `work` in one transaction and appends the audit entries it records in that same
  * transaction, so a change is never stored without its entry, nor an entry without its change.
- * After the commit (never before: a rolled-back entry must not be anchored) the audit anchor
- * moves to the last entry written.
+ * The entries are stored unsequenced, without any lock; after the commit the sequencer is nudged
+ * and places them in the Merkle tree under a signed checkpoint within the configured delay (the
+ * audit anchor then moves to that checkpoint).
  */
 export async function auditedTransaction<T>(
-  deps: Pick<AppDeps, 'db' | 'hasher' | 'signer' | 'now'> & Partial<Pick<AppDeps, 'auditAnchor'>>,
+  deps: Pick<AppDeps, 'db' | 'hasher' | 'signer' | 'now'> & Partial<Pick<AppDeps, 'auditAnchor' | 'auditSequencer'>>,
   who: { actor: Actor | null; requestId: string | null; organisationId?: string | null },
   work: (trx: Kysely<Database>, audit: AuditFn) => Promise<T>,
 ): Promise<T> {
-  let last: { seq: number; hash: string } | undefined;
+  let last: { seq: number } | undefined;
   // Live events queued by the work (and one per account touched) reach browsers after the commit.
   const result = await runWithLiveEvents(deps.db, async (trx) => {
     const entries: AuditInput[] = [];
@@ -67,15 +74,9 @@ export async function auditedTransaction<T>(
       });
     };
     const result = await work(trx, audit);
-    last = (await appendAudit(trx, { hasher: deps.hasher, signer: deps.signer, now: deps.now }, entries)).at(-1);
+    last = (await appendAudit(trx, { hasher: deps.hasher, now: deps.now }, entries)).at(-1);
     return result;
   });
-  if (last && deps.auditAnchor) {
-    // The change is committed; a failure to write the anchor only lets it lag (the next audited
-    // change or the next start catches up), so it must not turn a stored change into an error.
-    await deps.auditAnchor.advance({ seq: last.seq, hash: last.hash }).catch((err: unknown) => {
-      process.emitWarning(`audit anchor not updated at ${deps.auditAnchor?.location}: ${err instanceof Error ? err.message : String(err)}`);
-    });
-  }
+  if (last) deps.auditSequencer?.nudge();
   return result;
 }

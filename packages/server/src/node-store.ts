@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { type DataDirLock, type OpenedDatabase, acquireDataDirLock, migrateToLatest, openDatabase } from '@comity/db';
 import { type AuditAnchorStore, catchUpAuditAnchor, databaseAuditAnchor, fileAuditAnchor } from './audit/audit-anchor.ts';
 import { REPO_ROOT } from './config.ts';
+import { logKeysFor } from './audit/log-keys.ts';
+import { sequencePending } from './audit/sequencer.ts';
 import { ed25519Signer, ed25519Verifier, sha256Hasher } from './identity/crypto-adapters.ts';
 import { type NodeKeys, loadOrCreateDatabaseKeys, loadOrCreateFileKeys } from './identity/node-keys.ts';
 import type { AppDeps } from './deps.ts';
@@ -12,7 +14,7 @@ import type { AppDeps } from './deps.ts';
 export interface NodeStore {
   database: OpenedDatabase;
   keys: NodeKeys;
-  deps: Pick<AppDeps, 'db' | 'dbKind' | 'keys' | 'hasher' | 'signer' | 'verifier' | 'now' | 'auditAnchor'>;
+  deps: Pick<AppDeps, 'db' | 'dbKind' | 'keys' | 'hasher' | 'signer' | 'verifier' | 'now' | 'auditAnchor' | 'logKeys'>;
   lock: DataDirLock | null;
   appliedMigrations: string[];
   close(): Promise<void>;
@@ -41,7 +43,11 @@ export async function openNodeStore(opts: {
     const verifier = ed25519Verifier(keys.signingPublic);
     // The anchor lives where the keys live: the keys folder, or the sealed secrets' table.
     const auditAnchor: AuditAnchorStore = opts.masterKey ? databaseAuditAnchor(db, now) : fileAuditAnchor(opts.dataDir);
-    await catchUpAuditAnchor(auditAnchor, db, verifier);
+    const logKeys = logKeysFor(keys);
+    // Crash recovery and the carry of the hash-chain era (migration 016): entries committed but not
+    // yet sequenced go into the tree now, before anything else runs.
+    if (opts.migrate !== false) await sequencePending({ db, logKeys, now, auditAnchor });
+    await catchUpAuditAnchor(auditAnchor, db, logKeys);
     return {
       database,
       keys,
@@ -56,6 +62,7 @@ export async function openNodeStore(opts: {
         verifier,
         now,
         auditAnchor,
+        logKeys,
       },
       async close() {
         await opened.close();

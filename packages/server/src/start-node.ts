@@ -7,6 +7,7 @@ import { createOrganisation, createUser } from './accounts/accounts-service.ts';
 import { buildApp } from './app.ts';
 import type { NodeConfig } from './config.ts';
 import type { AppDeps } from './deps.ts';
+import { startAuditSequencer } from './audit/sequencer.ts';
 import { createMetrics } from './http/metrics.ts';
 import { openNodeStore, VERSION } from './node-store.ts';
 import { type Background, loadCapabilities } from './routes/registry.ts';
@@ -50,8 +51,12 @@ export async function startNode(config: NodeConfig): Promise<RunningNode> {
     purpose: 'node',
   });
   let app: FastifyInstance | undefined;
+  let sequencerRef: { close(): Promise<void> } | undefined;
   try {
     const deps: AppDeps = { ...store.deps, config, metrics: createMetrics(), version: VERSION };
+    const sequencer = startAuditSequencer(deps, { delayMs: config.auditSequenceDelayMs ?? 1000 });
+    deps.auditSequencer = sequencer;
+    sequencerRef = sequencer;
     const admin = await bootstrapAdmin(deps);
     const capabilities = await loadCapabilities(deps);
     app = await buildApp(
@@ -83,11 +88,15 @@ export async function startNode(config: NodeConfig): Promise<RunningNode> {
         closed = true;
         for (const b of background.reverse()) await b.close().catch(() => {});
         await app?.close();
+        // What was committed last is sequenced now rather than at the next start.
+        await deps.auditSequencer?.flush().catch(() => {});
+        await deps.auditSequencer?.close();
         await store.close();
       },
     };
   } catch (err) {
     await app?.close().catch(() => {});
+    await sequencerRef?.close().catch(() => {});
     await store.close().catch(() => {});
     throw err;
   }

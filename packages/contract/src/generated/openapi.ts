@@ -89,6 +89,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Signed checkpoints of the audit log, newest first, with co-signatures (admin) */
+        get: operations["getAuditCheckpoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/checkpoints/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest signed checkpoint (admin) */
+        get: operations["getAuditCheckpointsLatest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/proofs/consistency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** RFC 9162 consistency proof between two signed checkpoints (admin) */
+        get: operations["getAuditProofsConsistency"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/proofs/inclusion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An entry's RFC 9162 inclusion proof against a signed checkpoint (admin) */
+        get: operations["getAuditProofsInclusion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/verify": {
         parameters: {
             query?: never;
@@ -96,7 +164,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Verify the hash chain and its signed head */
+        /** Verify the audit log: entries, tree, signed checkpoints, anchor (and, with peers=true, the checkpoints peers witnessed) */
         get: operations["getAuditVerify"];
         put?: never;
         post?: never;
@@ -1753,6 +1821,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/federation/v1/audit/consistency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** RFC 9162 consistency proof from any tree size to one of this node’s signed checkpoints (for witnesses) */
+        get: operations["getFederationAuditConsistency"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/federation/v1/audit/witnessed/{nodeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The checkpoints of a node this node witnessed and co-signed, newest first (for that node to check its log) */
+        get: operations["getFederationAuditWitnessedByNodeId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/federation/v1/card": {
         parameters: {
             query?: never;
@@ -1920,6 +2022,60 @@ export interface components {
             filename: string;
             mediaType?: string;
         };
+        AuditCheckpoint: {
+            at: string;
+            cosignatures: components["schemas"]["AuditCosignature"][];
+            id: number;
+            keyId: string;
+            note: string;
+            root: string;
+            size: number;
+        };
+        AuditCheckpointInput: {
+            at: string;
+            cosignatures: components["schemas"]["AuditCosignatureInput"][];
+            id: number;
+            keyId: string;
+            note: string;
+            root: string;
+            size: number;
+        };
+        AuditCheckpointPage: {
+            items: components["schemas"]["AuditCheckpoint"][];
+            nextBefore: number | null;
+        };
+        AuditCheckpointPageInput: {
+            items: components["schemas"]["AuditCheckpointInput"][];
+            nextBefore: number | null;
+        };
+        AuditConsistencyProof: {
+            from: number;
+            fromCheckpoint: string;
+            fromRoot: string;
+            path: string[];
+            to: number;
+            toCheckpoint: string;
+            toRoot: string;
+        };
+        AuditConsistencyProofInput: {
+            from: number;
+            fromCheckpoint: string;
+            fromRoot: string;
+            path: string[];
+            to: number;
+            toCheckpoint: string;
+            toRoot: string;
+        };
+        AuditCosignature: {
+            line: string;
+            peerNodeId: string;
+            receivedAt: string;
+        };
+        AuditCosignatureInput: {
+            line: string;
+            peerNodeId: string;
+            receivedAt: string;
+        };
         AuditEntry: {
             action: string;
             actorEmail: string | null;
@@ -1946,6 +2102,26 @@ export interface components {
             seq: number;
             target: string;
         };
+        AuditInclusionProof: {
+            checkpoint: string;
+            entryText: string;
+            leafHash: string;
+            leafIndex: number;
+            path: string[];
+            rootHash: string;
+            seq: number;
+            treeSize: number;
+        };
+        AuditInclusionProofInput: {
+            checkpoint: string;
+            entryText: string;
+            leafHash: string;
+            leafIndex: number;
+            path: string[];
+            rootHash: string;
+            seq: number;
+            treeSize: number;
+        };
         AuditProblem: {
             kind: components["schemas"]["AuditProblemKind"];
             reason: string;
@@ -1957,9 +2133,9 @@ export interface components {
             seq: number;
         };
         /** @enum {string} */
-        AuditProblemKind: "missing" | "out_of_order" | "unlinked" | "altered" | "change_altered" | "head_missing" | "head_invalid" | "tail_removed" | "head_mismatch" | "truncated" | "anchor_mismatch" | "emptied";
+        AuditProblemKind: "missing" | "out_of_order" | "unlinked" | "altered" | "change_altered" | "head_missing" | "head_invalid" | "tail_removed" | "head_mismatch" | "truncated" | "anchor_mismatch" | "emptied" | "checkpoint_invalid" | "root_mismatch" | "witness_truncated" | "witness_fork";
         /** @enum {string} */
-        AuditProblemKindInput: "missing" | "out_of_order" | "unlinked" | "altered" | "change_altered" | "head_missing" | "head_invalid" | "tail_removed" | "head_mismatch" | "truncated" | "anchor_mismatch" | "emptied";
+        AuditProblemKindInput: "missing" | "out_of_order" | "unlinked" | "altered" | "change_altered" | "head_missing" | "head_invalid" | "tail_removed" | "head_mismatch" | "truncated" | "anchor_mismatch" | "emptied" | "checkpoint_invalid" | "root_mismatch" | "witness_truncated" | "witness_fork";
         AuditVerification: {
             entries: number;
             firstBroken?: number;
@@ -4106,11 +4282,13 @@ export interface components {
             /** @description true when this message id was processed before: the original receipt, nothing done again */
             duplicate: boolean;
             receipt: components["schemas"]["SignedReceipt"];
+            witness?: components["schemas"]["WitnessAnswer"];
         };
         InboxAcceptedInput: {
             /** @description true when this message id was processed before: the original receipt, nothing done again */
             duplicate: boolean;
             receipt: components["schemas"]["SignedReceiptInput"];
+            witness?: components["schemas"]["WitnessAnswerInput"];
         };
         InstrumentDetail: {
             adopted: string | null;
@@ -5685,6 +5863,18 @@ export interface components {
             suggestions?: string[];
             title: string;
             type: string;
+        };
+        PublicConsistencyProof: {
+            from: number;
+            path: string[];
+            to: number;
+            toCheckpoint: string;
+        };
+        PublicConsistencyProofInput: {
+            from: number;
+            path: string[];
+            to: number;
+            toCheckpoint: string;
         };
         PublishedFacts: {
             approvedBy: string | null;
@@ -7262,6 +7452,42 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "supervisor" | "practitioner" | "analyst" | "viewer";
         };
+        WitnessAnswer: {
+            cosignature?: string;
+            reason?: string;
+            root?: string;
+            size?: number;
+            /** @enum {string} */
+            status: "cosigned" | "inconsistent" | "unverified";
+            witnessed?: string;
+        };
+        WitnessAnswerInput: {
+            cosignature?: string;
+            reason?: string;
+            root?: string;
+            size?: number;
+            /** @enum {string} */
+            status: "cosigned" | "inconsistent" | "unverified";
+            witnessed?: string;
+        };
+        WitnessedList: {
+            items: {
+                cosignature: string;
+                note: string;
+                root: string;
+                size: number;
+                witnessedAt: string;
+            }[];
+        };
+        WitnessedListInput: {
+            items: {
+                cosignature: string;
+                note: string;
+                root: string;
+                size: number;
+                witnessedAt: string;
+            }[];
+        };
         WorkingCopyBody: {
             title?: string;
         };
@@ -7708,7 +7934,57 @@ export interface operations {
             };
         };
     };
-    getAuditVerify: {
+    getAuditCheckpoints: {
+        parameters: {
+            query?: {
+                before?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditCheckpointPage"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAuditCheckpointsLatest: {
         parameters: {
             query?: never;
             header?: never;
@@ -7723,7 +7999,161 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["AuditCheckpoint"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAuditProofsConsistency: {
+        parameters: {
+            query: {
+                /** @description Tree size of the earlier signed checkpoint */
+                from: number;
+                /** @description Tree size of the later signed checkpoint (default: the latest) */
+                to?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditConsistencyProof"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAuditProofsInclusion: {
+        parameters: {
+            query: {
+                /** @description The entry */
+                seq: number;
+                /** @description A signed checkpoint of this tree size (default: the latest) */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditInclusionProof"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAuditVerify: {
+        parameters: {
+            query?: {
+                /** @description Also ask every active peer for the checkpoints it witnessed of this node */
+                peers?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/json": components["schemas"]["AuditVerification"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
@@ -13779,6 +14209,105 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Worklist"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFederationAuditConsistency: {
+        parameters: {
+            query: {
+                from: number;
+                to: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicConsistencyProof"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFederationAuditWitnessedByNodeId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                nodeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WitnessedList"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */

@@ -42,7 +42,16 @@ export interface AuditHead {
 type HashedFields = Omit<AuditEntry, 'hash'>;
 
 export function auditEntryHash(hasher: Hasher, e: HashedFields): string {
-  return hasher.sha256Hex(
+  return hasher.sha256Hex(auditEntryText(e));
+}
+
+/**
+ * The canonical entry (RFC 8785 JSON of the hashed fields): the chain hash is its SHA-256 and the
+ * Merkle leaf (audit-log.ts) is SHA-256(0x00 || its UTF-8 bytes). Entries written since migration
+ * 016 have an empty `prevHash`: they are linked by the tree, not by a chain.
+ */
+export function auditEntryText(e: HashedFields): string {
+  return (
     canonicalJson({
       seq: e.seq,
       at: e.at,
@@ -54,7 +63,7 @@ export function auditEntryHash(hasher: Hasher, e: HashedFields): string {
       requestId: e.requestId,
       digest: e.digest,
       prevHash: e.prevHash,
-    }),
+    })
   );
 }
 
@@ -149,7 +158,15 @@ export type AuditProblemKind =
   /** The anchor's entry exists with another hash. */
   | 'anchor_mismatch'
   /** No entries at all on a node whose data shows past activity. */
-  | 'emptied';
+  | 'emptied'
+  /** A signed checkpoint's signature does not verify with the node's key. */
+  | 'checkpoint_invalid'
+  /** A signed checkpoint's root hash is not the root of the entries kept (edited, removed or reordered). */
+  | 'root_mismatch'
+  /** A peer witnessed a checkpoint of this node beyond the entries kept: the log was cut short. */
+  | 'witness_truncated'
+  /** A peer witnessed a checkpoint of this node that the entries kept do not reproduce: a fork. */
+  | 'witness_fork';
 
 export interface AuditProblem {
   seq: number;
@@ -164,6 +181,11 @@ export interface AuditProblem {
 export interface AuditAnchor {
   seq: number;
   hash: string;
+  /**
+   * Since migration 016 the anchor is the latest signed checkpoint: `seq` is the tree size and
+   * `hash` its root. Without `kind` it is an anchor of the hash chain (entry seq and entry hash).
+   */
+  kind?: 'checkpoint';
 }
 
 /** What the node knows besides the audit tables, to detect an emptied or truncated trail. */

@@ -14,6 +14,7 @@ import * as m012 from './012-markings-and-consents.ts';
 import * as m013 from './013-notification-codes.ts';
 import * as m014 from './014-cases.ts';
 import * as m015 from './015-evidence.ts';
+import * as m016 from './016-audit-log.ts';
 import * as m017 from './017-evidence-captures.ts';
 import * as m018 from './018-evidence-timestamps.ts';
 import * as m019 from './019-evidence-transfers.ts';
@@ -33,6 +34,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '013-notification-codes': m013,
   '014-cases': m014,
   '015-evidence': m015,
+  '016-audit-log': m016,
   '017-evidence-captures': m017,
   '018-evidence-timestamps': m018,
   '019-evidence-transfers': m019,

@@ -1,5 +1,6 @@
-// Appends to and reads the audit trail. Appends run inside the caller's transaction and lock the
-// chain head row, so concurrent writers on PostgreSQL take turns and the chain stays linear.
+// Appends to and reads the audit log. Appends run inside the caller's transaction and take their
+// numbers from a sequence, without any lock: entries are stored unsequenced (leaf_index null) and
+// the sequencer (server/src/audit/sequencer.ts) places them in the Merkle tree in batches.
 import {
   type AuditAnchor,
   type AuditEntry,
@@ -7,31 +8,29 @@ import {
   type AuditInput,
   type Hasher,
   type Signer,
-  linkAuditEntry,
-  signAuditHead,
+  type SubtreeId,
+  prepareAuditEntry,
 } from '@comity/core';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { AuditEntriesTable, Database } from '../schema.ts';
 
 export interface AuditPorts {
   hasher: Hasher;
-  signer: Signer;
+  /** Kept for callers; entries are no longer signed one by one (checkpoints are, per batch). */
+  signer?: Signer;
   now: () => Date;
 }
 
 export async function appendAudit(trx: Kysely<Database>, ports: AuditPorts, inputs: AuditInput | AuditInput[]): Promise<AuditEntry[]> {
   const list = Array.isArray(inputs) ? inputs : [inputs];
   if (list.length === 0) return [];
-  // Insert-or-lock the single head row; FOR UPDATE serialises appenders on PostgreSQL.
-  await sql`insert into audit_head (id, seq, hash, signature, key_id) values (1, 0, '', '', '') on conflict (id) do nothing`.execute(trx);
-  const head = await trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
-  let prev: { seq: number; hash: string } | null = head.seq === 0 ? null : { seq: head.seq, hash: head.hash };
-  const written: AuditEntry[] = [];
-  for (const input of list) {
-    const entry = linkAuditEntry(ports.hasher, prev, input, ports.now());
-    await trx
-      .insertInto('audit_entries')
-      .values({
+  const numbers = await sql<{ seq: number }>`select nextval('audit_entries_seq_gen')::integer as seq from generate_series(1, ${list.length})`.execute(trx);
+  const seqs = numbers.rows.map((r) => Number(r.seq)).sort((a, b) => a - b);
+  const entries = list.map((input, i) => prepareAuditEntry(ports.hasher, seqs[i]!, input, ports.now()));
+  await trx
+    .insertInto('audit_entries')
+    .values(
+      entries.map((entry) => ({
         seq: entry.seq,
         at: entry.at,
         actor_id: entry.actorId,
@@ -45,24 +44,16 @@ export async function appendAudit(trx: Kysely<Database>, ports: AuditPorts, inpu
         hash: entry.hash,
         // The canonical change the digest was computed over (see auditText in core).
         change: JSON.stringify(entry.change),
-      })
-      .execute();
-    const { change: _stored, ...linked } = entry;
-    written.push(linked);
-    prev = linked;
-  }
-  const last = written[written.length - 1]!;
-  const signed = signAuditHead(ports.signer, last);
-  await trx
-    .updateTable('audit_head')
-    .set({ seq: signed.seq, hash: signed.hash, signature: signed.signature, key_id: signed.keyId })
-    .where('id', '=', 1)
+      })),
+    )
     .execute();
-  return written;
+  return entries.map(({ change: _stored, ...entry }) => entry);
 }
 
 export interface StoredAuditEntry extends AuditEntry {
   change: unknown;
+  /** Position in the Merkle tree; null until sequenced. */
+  leafIndex: number | null;
 }
 
 type Row = Selectable<AuditEntriesTable>;
@@ -81,6 +72,7 @@ function toEntry(r: Row): StoredAuditEntry {
     prevHash: r.prev_hash,
     hash: r.hash,
     change: r.change,
+    leafIndex: r.leaf_index === null ? null : Number(r.leaf_index),
   };
 }
 
@@ -108,29 +100,165 @@ const ANCHOR_SECRET = 'audit-anchor';
 /** The anchor kept in node_secrets when the node keys live in the database (COMITY_MASTER_KEY). */
 export async function readAnchorSecret(db: Kysely<Database>): Promise<AuditAnchor | null> {
   const r = await db.selectFrom('node_secrets').select('value').where('name', '=', ANCHOR_SECRET).executeTakeFirst();
-  const v = r?.value as { seq?: unknown; hash?: unknown } | undefined;
-  return v && typeof v.seq === 'number' && typeof v.hash === 'string' ? { seq: v.seq, hash: v.hash } : null;
+  const v = r?.value as { seq?: unknown; hash?: unknown; kind?: unknown } | undefined;
+  if (!(v && typeof v.seq === 'number' && typeof v.hash === 'string')) return null;
+  return v.kind === 'checkpoint' ? { seq: v.seq, hash: v.hash, kind: 'checkpoint' } : { seq: v.seq, hash: v.hash };
 }
 
-/** Moves the stored anchor forward to `anchor`; never back (two writers may finish out of order). */
+/**
+ * Moves the stored anchor forward to `anchor`; never back (two writers may finish out of order).
+ * A checkpoint anchor replaces a hash-chain anchor whatever its number (migration 016).
+ */
 export async function advanceAnchorSecret(db: Kysely<Database>, anchor: AuditAnchor, now: Date): Promise<void> {
-  const value = JSON.stringify({ seq: anchor.seq, hash: anchor.hash });
+  const value = JSON.stringify(anchor.kind ? { seq: anchor.seq, hash: anchor.hash, kind: anchor.kind } : { seq: anchor.seq, hash: anchor.hash });
   await sql`insert into node_secrets (name, value, created_at) values (${ANCHOR_SECRET}, ${value}::jsonb, ${now.toISOString()}::timestamptz)
     on conflict (name) do update set value = excluded.value
-    where (node_secrets.value->>'seq')::bigint < (excluded.value->>'seq')::bigint`.execute(db);
+    where (node_secrets.value->>'seq')::bigint < (excluded.value->>'seq')::bigint
+       or ((node_secrets.value->>'kind') is distinct from 'checkpoint' and (excluded.value->>'kind') = 'checkpoint')`.execute(db);
 }
 
 /** Every entry in sequence order, for verification (the store's own order, not the hashes'). */
 export async function readWholeTrail(db: Kysely<Database>): Promise<{ entries: StoredAuditEntry[]; head: AuditHead | null }> {
-  // One snapshot for both reads: an entry committed in between would otherwise look like a
-  // removed tail or an unsigned one.
+  const log = await readWholeLog(db);
+  return { entries: log.entries, head: log.head };
+}
+
+export interface StoredCheckpointRow {
+  id: number;
+  size: number;
+  root: string;
+  at: string;
+  keyId: string;
+  note: string;
+}
+
+function toCheckpoint(r: { id: number; size: number; root: string; at: string; key_id: string; note: string }): StoredCheckpointRow {
+  return { id: Number(r.id), size: Number(r.size), root: r.root, at: r.at, keyId: r.key_id, note: r.note };
+}
+
+export interface WholeLog {
+  entries: StoredAuditEntry[];
+  /** The signed head of the hash-chain era (before migration 016), which no longer moves. */
+  head: AuditHead | null;
+  checkpoints: StoredCheckpointRow[];
+  /** Leaf-level nodes as stored at sequencing: leaf index → leaf hash. */
+  leaves: Map<number, string>;
+}
+
+/** The whole log in one snapshot: an entry sequenced in between would otherwise look like tampering. */
+export async function readWholeLog(db: Kysely<Database>): Promise<WholeLog> {
   return db
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute(async (trx) => {
       const rows = await trx.selectFrom('audit_entries').selectAll().orderBy('seq').execute();
-      return { entries: rows.map((r) => toEntry(r)), head: await readAuditHead(trx) };
+      const checkpoints = await trx.selectFrom('audit_checkpoints').selectAll().orderBy('id').execute();
+      const leafRows = await trx.selectFrom('audit_tree_nodes').select(['idx', 'hash']).where('level', '=', 0).execute();
+      return {
+        entries: rows.map((r) => toEntry(r)),
+        head: await readAuditHead(trx),
+        checkpoints: checkpoints.map(toCheckpoint),
+        leaves: new Map(leafRows.map((r) => [Number(r.idx), r.hash])),
+      };
     });
+}
+
+/** The latest signed checkpoint (null before the first batch). */
+export async function latestCheckpoint(db: Kysely<Database>): Promise<StoredCheckpointRow | null> {
+  const r = await db.selectFrom('audit_checkpoints').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return r ? toCheckpoint(r) : null;
+}
+
+export async function listCheckpoints(db: Kysely<Database>, opts: { before?: number | undefined; limit: number }): Promise<StoredCheckpointRow[]> {
+  let q = db.selectFrom('audit_checkpoints').selectAll();
+  if (opts.before !== undefined) q = q.where('id', '<', opts.before);
+  return (await q.orderBy('id', 'desc').limit(opts.limit).execute()).map(toCheckpoint);
+}
+
+/** The latest checkpoint of exactly `size` leaves, if one was signed. */
+export async function checkpointOfSize(db: Kysely<Database>, size: number): Promise<StoredCheckpointRow | null> {
+  const r = await db.selectFrom('audit_checkpoints').selectAll().where('size', '=', size).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return r ? toCheckpoint(r) : null;
+}
+
+/** Stored complete subtrees by id (missing ones are absent from the map, keyed "level/idx"). */
+export async function readSubtrees(db: Kysely<Database>, ids: readonly SubtreeId[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (ids.length === 0) return out;
+  const rows = await db
+    .selectFrom('audit_tree_nodes')
+    .select(['level', 'idx', 'hash'])
+    .where((eb) => eb.or(ids.map((id) => eb.and([eb('level', '=', id.level), eb('idx', '=', id.index)]))))
+    .execute();
+  for (const r of rows) out.set(`${r.level}/${r.idx}`, r.hash);
+  return out;
+}
+
+export async function findAuditEntry(db: Kysely<Database>, seq: number): Promise<StoredAuditEntry | null> {
+  const r = await db.selectFrom('audit_entries').selectAll().where('seq', '=', seq).executeTakeFirst();
+  return r ? toEntry(r) : null;
+}
+
+/** Entries whose tree positions lie in [from, to), in tree order (for exports). */
+export async function entriesByLeaf(db: Kysely<Database>, from: number, to: number): Promise<StoredAuditEntry[]> {
+  const rows = await db.selectFrom('audit_entries').selectAll().where('leaf_index', '>=', from).where('leaf_index', '<', to).orderBy('leaf_index').execute();
+  return rows.map((r) => toEntry(r));
+}
+
+/** Locks the log state row (the sequencer's turn) and returns the current size and root. */
+export async function lockLogState(trx: Kysely<Database>, emptyRootHex: string): Promise<{ size: number; root: string }> {
+  await sql`insert into audit_log_state (id, size, root) values (1, 0, ${emptyRootHex}) on conflict (id) do nothing`.execute(trx);
+  const r = await trx.selectFrom('audit_log_state').select(['size', 'root']).where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
+  return { size: Number(r.size), root: r.root };
+}
+
+/** Unsequenced entries, oldest number first. */
+export async function pendingAudit(trx: Kysely<Database>, limit: number): Promise<StoredAuditEntry[]> {
+  const rows = await trx.selectFrom('audit_entries').selectAll().where('leaf_index', 'is', null).orderBy('seq').limit(limit).execute();
+  return rows.map((r) => toEntry(r));
+}
+
+export async function countPendingAudit(db: Kysely<Database>): Promise<number> {
+  const r = await db.selectFrom('audit_entries').select((eb) => eb.fn.countAll<number>().as('n')).where('leaf_index', 'is', null).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Writes one sequenced batch: positions, new complete subtrees, the state and the signed checkpoint. */
+export async function recordSequencedBatch(
+  trx: Kysely<Database>,
+  batch: {
+    positions: { seq: number; leafIndex: number }[];
+    nodes: (SubtreeId & { hash: string })[];
+    size: number;
+    root: string;
+    checkpoint: { at: string; keyId: string; note: string };
+  },
+): Promise<StoredCheckpointRow> {
+  if (batch.positions.length > 0) {
+    const seqs = batch.positions.map((p) => p.seq);
+    const leaves = batch.positions.map((p) => p.leafIndex);
+    await sql`update audit_entries as e set leaf_index = v.leaf
+      from (select unnest(${seqs}::integer[]) as seq, unnest(${leaves}::integer[]) as leaf) as v
+      where e.seq = v.seq`.execute(trx);
+  }
+  for (let i = 0; i < batch.nodes.length; i += 1000) {
+    await trx
+      .insertInto('audit_tree_nodes')
+      .values(batch.nodes.slice(i, i + 1000).map((n) => ({ level: n.level, idx: n.index, hash: n.hash })))
+      .execute();
+  }
+  await trx.updateTable('audit_log_state').set({ size: batch.size, root: batch.root }).where('id', '=', 1).execute();
+  const row = await trx
+    .insertInto('audit_checkpoints')
+    .values({ size: batch.size, root: batch.root, at: batch.checkpoint.at, key_id: batch.checkpoint.keyId, note: batch.checkpoint.note })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toCheckpoint(row);
+}
+
+/** Re-signs the chain era's head (key rotation): the same seq and hash, the new key. */
+export async function resignChainHead(trx: Kysely<Database>, signed: AuditHead): Promise<void> {
+  await trx.updateTable('audit_head').set({ signature: signed.signature, key_id: signed.keyId }).where('id', '=', 1).where('seq', '=', signed.seq).execute();
 }
 
 export interface AuditFilter {

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { readWholeTrail } from '@comity/db';
+import { latestCheckpoint, readWholeTrail } from '@comity/db';
 import { testBackends } from '@comity/db/testing';
 import fc from 'fast-check';
 import { sql } from 'kysely';
@@ -91,17 +91,21 @@ for (const backend of testBackends()) {
             await createOrganisation(store.deps, who, { name, country: 'FRA', kind: 'prosecution-service' });
           }
           assert.deepEqual(await verifyTrail(store.deps), { ok: true, entries: 4 });
-          assert.deepEqual(await store.deps.auditAnchor.read(), await readWholeTrail(store.deps.db).then((t) => ({ seq: 4, hash: t.entries[3]!.hash })));
+          assert.equal(await store.deps.auditAnchor.read(), null, 'nothing sequenced yet: no checkpoint to anchor');
           await store.close();
 
-          // Someone with the database password removes the last two entries and the signed head.
+          // Opening the store sequences what is pending and anchors the checkpoint it signs.
           store = await open();
+          const cp = await latestCheckpoint(store.deps.db);
+          assert.equal(cp?.size, 4);
+          assert.deepEqual(await store.deps.auditAnchor.read(), { seq: 4, hash: cp?.root, kind: 'checkpoint' });
+          // Someone with the database password removes the last two entries and the signed checkpoints.
           await sql`delete from audit_entries where seq > 2`.execute(store.deps.db);
-          await sql`delete from audit_head`.execute(store.deps.db);
+          await sql`delete from audit_checkpoints`.execute(store.deps.db);
           let r = await verifyTrail(store.deps);
           assert.equal(r.ok, false);
           assert.deepEqual(problemsOf(r), ['1:head_missing', '3:truncated']);
-          assert.match(r.ok ? '' : r.problems[1]!.reason, /ends at entry 2, but the node recorded entry 4 outside the database/);
+          assert.match(r.ok ? '' : r.problems[1]!.reason, /ends at tree size 2, but the node recorded a checkpoint of size 4 outside the database/);
           await store.close();
 
           // A restart does not make the anchor forget: it only ever moves forward.
@@ -132,9 +136,9 @@ for (const backend of testBackends()) {
         await store.close();
         store = await open();
         assert.deepEqual(await verifyTrail(store.deps), { ok: true, entries: 2 });
-        assert.equal((await store.deps.auditAnchor.read())?.seq, 2, 'the start after the rotation anchors its entry');
+        assert.equal((await store.deps.auditAnchor.read())?.seq, 2, 'the rotation signs a checkpoint over its entry and anchors it');
         await sql`delete from audit_entries where seq = 2`.execute(store.deps.db);
-        await sql`delete from audit_head`.execute(store.deps.db);
+        await sql`delete from audit_checkpoints`.execute(store.deps.db);
         assert.deepEqual(problemsOf(await verifyTrail(store.deps)), ['1:head_missing', '2:truncated']);
         await store.close();
       });

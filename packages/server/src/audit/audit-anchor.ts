@@ -1,11 +1,13 @@
-// The audit anchor: the sequence number and hash of the last committed entry, kept outside the
-// audit tables so that a trail emptied or cut short in the database is still caught. It is written
-// after commit, never before, so it may lag the trail after a crash but never runs ahead of it.
+// The audit anchor: the latest signed checkpoint (tree size and root; before migration 016 the
+// number and hash of the last chain entry), kept outside the audit tables so that a log emptied or
+// cut short in the database is still caught. It is written after the sequencer's commit, never
+// before, so it may lag the log after a crash but never runs ahead of it.
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { type AuditAnchor, type Verifier, headSigningText } from '@comity/core';
-import { type Database, advanceAnchorSecret, readAnchorSecret, readAuditHead } from '@comity/db';
+import { type AuditAnchor, parseCheckpointNote, verifyCheckpointSignature } from '@comity/core';
+import { type Database, advanceAnchorSecret, latestCheckpoint, readAnchorSecret } from '@comity/db';
 import type { Kysely } from 'kysely';
+import { type LogKeys, sha256Bytes } from './log-keys.ts';
 
 export interface AuditAnchorStore {
   /** Where the anchor lives, for messages: a file path or "node_secrets". */
@@ -17,8 +19,9 @@ export interface AuditAnchorStore {
 
 function parseAnchor(text: string): AuditAnchor | null {
   try {
-    const v = JSON.parse(text) as { seq?: unknown; hash?: unknown };
-    return typeof v.seq === 'number' && Number.isSafeInteger(v.seq) && typeof v.hash === 'string' ? { seq: v.seq, hash: v.hash } : null;
+    const v = JSON.parse(text) as { seq?: unknown; hash?: unknown; kind?: unknown };
+    if (!(typeof v.seq === 'number' && Number.isSafeInteger(v.seq) && typeof v.hash === 'string')) return null;
+    return v.kind === 'checkpoint' ? { seq: v.seq, hash: v.hash, kind: 'checkpoint' } : { seq: v.seq, hash: v.hash };
   } catch {
     return null;
   }
@@ -42,12 +45,13 @@ export function fileAuditAnchor(dataDir: string): AuditAnchorStore {
     async advance(anchor) {
       // Synchronous from read to rename: two appenders in this process cannot interleave here.
       const kept = readNow();
-      if (kept && kept.seq >= anchor.seq) return;
+      // A checkpoint anchor replaces a chain anchor (migration 016) whatever the numbers.
+      if (kept && kept.seq >= anchor.seq && (kept.kind === anchor.kind || kept.kind === 'checkpoint')) return;
       mkdirSync(dir, { recursive: true, mode: 0o700 });
       const tmp = `${path}.${process.pid}.tmp`;
       const fd = openSync(tmp, 'w', 0o600);
       try {
-        writeSync(fd, `${JSON.stringify({ seq: anchor.seq, hash: anchor.hash })}\n`);
+        writeSync(fd, `${JSON.stringify(anchor.kind ? { seq: anchor.seq, hash: anchor.hash, kind: anchor.kind } : { seq: anchor.seq, hash: anchor.hash })}\n`);
         // On disk before the rename, so a crash leaves the old anchor or the new one, never an empty file.
         fsyncSync(fd);
       } finally {
@@ -68,12 +72,19 @@ export function databaseAuditAnchor(db: Kysely<Database>, now: () => Date): Audi
 }
 
 /**
- * At start: moves the anchor up to the database's signed head when that head verifies with the
- * node's key, covering entries appended outside `auditedTransaction` (key rotation, background
- * jobs) and anchors lost to a crash. A head that does not verify moves nothing.
+ * At start: moves the anchor up to the latest stored checkpoint when its signature verifies with
+ * the node's key, covering anchors lost to a crash between the sequencer's commit and the write.
+ * A checkpoint that does not verify moves nothing.
  */
-export async function catchUpAuditAnchor(anchor: AuditAnchorStore, db: Kysely<Database>, verifier: Verifier): Promise<void> {
-  const head = await readAuditHead(db);
-  if (!head) return;
-  if (verifier.verify(headSigningText(head.seq, head.hash), head.signature)) await anchor.advance({ seq: head.seq, hash: head.hash });
+export async function catchUpAuditAnchor(anchor: AuditAnchorStore, db: Kysely<Database>, logKeys: LogKeys): Promise<void> {
+  const cp = await latestCheckpoint(db);
+  if (!cp) return;
+  let valid = false;
+  try {
+    const note = parseCheckpointNote(cp.note);
+    valid = note.size === cp.size && note.root === cp.root && verifyCheckpointSignature(sha256Bytes, logKeys.key, logKeys.verifiers[0]!.verify, note);
+  } catch {
+    valid = false;
+  }
+  if (valid) await anchor.advance({ seq: cp.size, hash: cp.root, kind: 'checkpoint' });
 }

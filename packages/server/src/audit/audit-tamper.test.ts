@@ -1,22 +1,24 @@
-// Someone with write access to the database edits, deletes, reorders or rewrites audit rows:
-// GET /api/v1/audit/verify and `comity audit verify --json` (a real process) both name the first
-// broken entry, and the restored trail verifies again.
+// Someone with write access to the database edits, deletes, reorders or rewrites audit rows, or
+// empties the audit tables: GET /api/v1/audit/verify and `comity audit verify --json` (a real
+// process) both report every problem, each once, and the restored log verifies again. (A log
+// rewritten and re-signed with the node's own key is caught by a peer: audit-witness.test.ts.)
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { auditEntryHash } from '@comity/core';
+import { InMemoryTree, auditEntryHash, auditLeafHash } from '@comity/core';
 import { type Database, type OpenedDatabase, openDatabase } from '@comity/db';
 import { testBackends } from '@comity/db/testing';
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type { AuditEntriesTable, AuditHeadTable } from '@comity/db/schema';
+import type { AuditCheckpointsTable, AuditEntriesTable, AuditLogStateTable, AuditTreeNodesTable } from '@comity/db/schema';
 import { REPO_ROOT } from '../config.ts';
 import { sha256Hasher } from '../identity/crypto-adapters.ts';
+import { sha256Bytes } from './log-keys.ts';
 import { ADMIN_PASSWORD, ApiClient, type TestNode, makeUser, startTestNode } from '../testing/test-node.ts';
 
-type Verification = { ok: boolean; entries: number; firstBroken?: number; reason?: string };
+type Verification = { ok: boolean; entries: number; firstBroken?: number; reason?: string; problems?: { seq: number; kind: string; reason: string }[] };
 
 const COMITY_BIN = join(REPO_ROOT, 'packages/cli/bin/comity.js');
 
@@ -44,23 +46,34 @@ function cliVerify(env: Record<string, string | undefined>): Promise<{ code: num
 
 interface Snapshot {
   entries: Selectable<AuditEntriesTable>[];
-  head: Selectable<AuditHeadTable>;
+  checkpoints: Selectable<AuditCheckpointsTable>[];
+  nodes: Selectable<AuditTreeNodesTable>[];
+  state: Selectable<AuditLogStateTable>[];
 }
+
+const TABLES = ['audit_entries', 'audit_checkpoints', 'audit_tree_nodes', 'audit_log_state'] as const;
 
 async function restore(db: Kysely<Database>, snap: Snapshot): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('audit_entries').execute();
+    for (const t of TABLES) await trx.deleteFrom(t).execute();
     for (const e of snap.entries) await trx.insertInto('audit_entries').values({ ...e, change: JSON.stringify(e.change) }).execute();
-    await trx.updateTable('audit_head').set(snap.head).where('id', '=', 1).execute();
+    for (const c of snap.checkpoints) await trx.insertInto('audit_checkpoints').values(c).execute();
+    for (let i = 0; i < snap.nodes.length; i += 500) await trx.insertInto('audit_tree_nodes').values(snap.nodes.slice(i, i + 500)).execute();
+    for (const r of snap.state) await trx.insertInto('audit_log_state').values(r).execute();
   });
 }
 
-/** Recomputes every hash from `fromSeq` on, as a careful forger would, so that each link holds. */
-async function relinkFrom(db: Kysely<Database>, fromSeq: number): Promise<string> {
-  const rows = await db.selectFrom('audit_entries').selectAll().orderBy('seq').execute();
-  let prevHash = rows.find((r) => r.seq === fromSeq - 1)?.hash ?? '0'.repeat(64);
-  for (const r of rows.filter((x) => x.seq >= fromSeq)) {
-    const hash = auditEntryHash(sha256Hasher, {
+/**
+ * As a careful forger without the node key would: recomputes the edited entry's hash, then every
+ * leaf and every stored subtree and the state, so that every stored hash agrees with the entries.
+ * Only the signed checkpoints (and the anchor) still tell.
+ */
+async function recomputeHashesAndTree(db: Kysely<Database>): Promise<void> {
+  const rows = await db.selectFrom('audit_entries').selectAll().orderBy('leaf_index').execute();
+  const tree = new InMemoryTree(sha256Bytes);
+  const nodes: { level: number; idx: number; hash: string }[] = [];
+  for (const r of rows) {
+    const fields = {
       seq: r.seq,
       at: r.at,
       actorId: r.actor_id,
@@ -70,12 +83,14 @@ async function relinkFrom(db: Kysely<Database>, fromSeq: number): Promise<string
       target: r.target,
       requestId: r.request_id,
       digest: r.digest,
-      prevHash,
-    });
-    await db.updateTable('audit_entries').set({ prev_hash: prevHash, hash }).where('seq', '=', r.seq).execute();
-    prevHash = hash;
+      prevHash: r.prev_hash,
+    };
+    await db.updateTable('audit_entries').set({ hash: auditEntryHash(sha256Hasher, fields) }).where('seq', '=', r.seq).execute();
+    for (const n of tree.append(auditLeafHash(sha256Bytes, fields))) nodes.push({ level: n.level, idx: n.index, hash: n.hash });
   }
-  return prevHash;
+  await db.deleteFrom('audit_tree_nodes').execute();
+  for (let i = 0; i < nodes.length; i += 500) await db.insertInto('audit_tree_nodes').values(nodes.slice(i, i + 500)).execute();
+  await db.updateTable('audit_log_state').set({ size: tree.size, root: tree.root() }).execute();
 }
 
 for (const backend of testBackends()) {
@@ -146,10 +161,17 @@ for (const backend of testBackends()) {
       assert.equal(verified.ok, true);
       total = verified.entries;
       assert.ok(total >= 10, `${total} audit entries to tamper with`);
+      await t?.node.deps.auditSequencer?.flush();
       snap = await directly(async (db) => ({
         entries: await db.selectFrom('audit_entries').selectAll().orderBy('seq').execute(),
-        head: await db.selectFrom('audit_head').selectAll().where('id', '=', 1).executeTakeFirstOrThrow(),
+        checkpoints: await db.selectFrom('audit_checkpoints').selectAll().orderBy('id').execute(),
+        nodes: await db.selectFrom('audit_tree_nodes').selectAll().execute(),
+        state: await db.selectFrom('audit_log_state').selectAll().execute(),
       }));
+      assert.ok(
+        snap.entries.every((e) => e.leaf_index === e.seq - 1),
+        'every entry sequenced, in order',
+      );
       orgCreateSeq = snap.entries.filter((e) => e.action === 'organisation.create').at(-1)!.seq;
       assert.ok(orgCreateSeq > 2 && orgCreateSeq < total - 1, 'an organisation.create entry in the middle of the trail');
     });
@@ -167,14 +189,15 @@ for (const backend of testBackends()) {
       assert.deepEqual(api, { ok: true, entries: total });
     });
 
-    const cases: { name: string; tamper: (db: Kysely<Database>) => Promise<void>; entries: (n: number) => number; firstBroken: (n: number) => number }[] = [
+    const kinds = (v: Verification) => (v.problems ?? []).map((p) => `${p.seq}:${p.kind}`);
+    const cases: { name: string; tamper: (db: Kysely<Database>) => Promise<void>; entries: (n: number) => number; problems: (n: number) => string[] }[] = [
       {
         name: 'an edited action',
         tamper: async (db) => {
           await db.updateTable('audit_entries').set({ action: 'organisation.read' }).where('seq', '=', orgCreateSeq).execute();
         },
         entries: (n) => n,
-        firstBroken: () => orgCreateSeq,
+        problems: () => [`${orgCreateSeq}:altered`],
       },
       {
         name: 'a deleted middle row',
@@ -182,17 +205,27 @@ for (const backend of testBackends()) {
           await db.deleteFrom('audit_entries').where('seq', '=', 4).execute();
         },
         entries: (n) => n - 1,
-        firstBroken: () => 4,
+        problems: () => ['5:missing'],
       },
       {
-        name: 'two rows swapped (their seq exchanged)',
+        name: 'two rows reordered in the tree (their positions exchanged)',
+        tamper: async (db) => {
+          await db.updateTable('audit_entries').set({ leaf_index: -1 }).where('seq', '=', 6).execute();
+          await db.updateTable('audit_entries').set({ leaf_index: 5 }).where('seq', '=', 3).execute();
+          await db.updateTable('audit_entries').set({ leaf_index: 2 }).where('seq', '=', 6).execute();
+        },
+        entries: (n) => n,
+        problems: () => ['3:out_of_order', '6:out_of_order'],
+      },
+      {
+        name: 'two rows swapped (their numbers exchanged)',
         tamper: async (db) => {
           await db.updateTable('audit_entries').set({ seq: -1 }).where('seq', '=', 6).execute();
           await db.updateTable('audit_entries').set({ seq: 6 }).where('seq', '=', 3).execute();
           await db.updateTable('audit_entries').set({ seq: 3 }).where('seq', '=', -1).execute();
         },
         entries: (n) => n,
-        firstBroken: () => 3,
+        problems: () => ['3:altered', '6:altered'],
       },
       {
         name: 'the last row deleted',
@@ -200,7 +233,7 @@ for (const backend of testBackends()) {
           await db.deleteFrom('audit_entries').where('seq', '=', total).execute();
         },
         entries: (n) => n - 1,
-        firstBroken: (n) => n,
+        problems: (n) => [`${n}:tail_removed`],
       },
       {
         name: 'the recorded change (jsonb) edited',
@@ -208,29 +241,32 @@ for (const backend of testBackends()) {
           await sql`update audit_entries set change = jsonb_set(change, '{name}', '"Someone else"') where seq = ${orgCreateSeq}`.execute(db);
         },
         entries: (n) => n,
-        firstBroken: () => orgCreateSeq,
+        problems: () => [`${orgCreateSeq}:change_altered`],
       },
       {
-        name: 'an edited row with every later hash recomputed (only the signed head can tell)',
+        name: 'an edited row with its hash, every leaf and every stored subtree recomputed (only the signed checkpoints can tell)',
         tamper: async (db) => {
           await db.updateTable('audit_entries').set({ actor_email: 'someone-else@example.org' }).where('seq', '=', orgCreateSeq).execute();
-          await relinkFrom(db, orgCreateSeq);
+          await recomputeHashesAndTree(db);
         },
         entries: (n) => n,
-        firstBroken: (n) => n,
+        // The anchor outside the database (the latest checkpoint) does not match either.
+        problems: (n) => [`${firstCheckpointSeqFrom(orgCreateSeq)}:root_mismatch`, `${n}:anchor_mismatch`],
       },
       {
-        name: 'a recomputed chain and a head moved to match it (the signature no longer fits)',
+        name: 'the audit tables emptied (only the anchor outside the database and the data can tell)',
         tamper: async (db) => {
-          await db.deleteFrom('audit_entries').where('seq', '=', orgCreateSeq).execute();
-          await db.updateTable('audit_entries').set({ seq: sql`seq - 1` }).where('seq', '>', orgCreateSeq).execute();
-          const lastHash = await relinkFrom(db, orgCreateSeq);
-          await db.updateTable('audit_head').set({ seq: total - 1, hash: lastHash }).where('id', '=', 1).execute();
+          for (const t of TABLES) await db.deleteFrom(t).execute();
         },
-        entries: (n) => n - 1,
-        firstBroken: (n) => n - 1,
+        entries: () => 0,
+        problems: () => ['1:truncated', '1:emptied'],
       },
     ];
+
+    /** The last entry of the first checkpoint that covers entry `seq` (root_mismatch names it; seq = position + 1 here). */
+    function firstCheckpointSeqFrom(seq: number): number {
+      return snap.checkpoints.map((c) => c.size).find((s) => s >= seq)!;
+    }
 
     for (const c of cases) {
       test(`${c.name} is detected by the API and by the CLI`, async () => {
@@ -240,9 +276,10 @@ for (const backend of testBackends()) {
         });
         const { cli, api, code } = await verifyBoth();
         assert.equal(code, 1, 'comity audit verify exits 1');
-        const expected = { ok: false, entries: c.entries(total), firstBroken: c.firstBroken(total) };
-        assert.deepEqual({ ok: cli.ok, entries: cli.entries, firstBroken: cli.firstBroken }, expected, `CLI: ${cli.reason}`);
-        assert.deepEqual({ ok: api.ok, entries: api.entries, firstBroken: api.firstBroken }, expected, `API: ${api.reason}`);
+        assert.equal(cli.ok, false);
+        assert.equal(cli.entries, c.entries(total));
+        assert.deepEqual(kinds(cli), c.problems(total), `CLI: ${JSON.stringify(cli.problems)}`);
+        assert.deepEqual(kinds(api), kinds(cli), `API: ${JSON.stringify(api.problems)}`);
         assert.equal(cli.reason, api.reason);
         assert.ok(api.reason && api.reason.length > 10, 'a reason a person can read');
       });

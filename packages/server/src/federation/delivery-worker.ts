@@ -32,6 +32,7 @@ import {
   releaseOutboxLeases,
   scheduleOutboxRetry,
 } from '@comity/db/repos/federation-repo';
+import { CHECKPOINT_HEADER, checkpointHeader, takeWitnessAnswer } from '../audit/witness-service.ts';
 import { auditedTransaction } from '../deps.ts';
 import { ed25519SignerFor, rawPublicKey, sha256HexOf, verifyWithRawKey, x25519Sealer } from './envelope-crypto.ts';
 import { envelopeTypeOf } from './request-handlers.ts';
@@ -54,9 +55,11 @@ export function derivedMessageId(parent: string, part: string): string {
 }
 
 async function postEnvelope(runtime: FederationRuntime, peer: PeerRow, body: string, messageId: string, signal: AbortSignal): Promise<{ status: number; json: unknown }> {
+  // Our latest signed checkpoint travels with every envelope, for the peer to witness (audit log, part 3).
+  const checkpoint = await checkpointHeader(runtime.deps).catch(() => undefined);
   const res = await fetch(`${peer.endpoint}/federation/v1/inbox`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-request-id': messageId },
+    headers: { 'content-type': 'application/json', 'x-request-id': messageId, ...(checkpoint ? { [CHECKPOINT_HEADER]: checkpoint } : {}) },
     body,
     signal: AbortSignal.any([signal, AbortSignal.timeout(runtime.settings.requestTimeoutMs)]),
   });
@@ -102,6 +105,9 @@ async function sendEnvelope(
         receipt.payloadSha256 === plaintextSha &&
         verifyWithRawKey(peer.signing_key, receiptSigningText(receipt as never), signature.value);
       if (!valid) return { ok: false, retryable: true, error: 'The peer’s receipt does not verify (wrong message, payload digest or signature).' };
+      await takeWitnessAnswer(runtime.deps, peer, accepted.data.witness).catch((err: unknown) => {
+        process.emitWarning(`audit witness answer of ${peer.node_id} not kept: ${err instanceof Error ? err.message : String(err)}`);
+      });
       return { ok: true, receipt: accepted.data.receipt, duplicate: accepted.data.duplicate };
     }
     const problem = (res.json ?? {}) as { code?: unknown; detail?: unknown; retryable?: unknown };

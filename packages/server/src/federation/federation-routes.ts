@@ -23,6 +23,8 @@ import {
   SignedNodeCard,
 } from '@comity/contract/federation';
 import { getSetting, putSetting } from '@comity/db';
+import { findPeer } from '@comity/db/repos/federation-repo';
+import { CHECKPOINT_HEADER, witnessCheckpoint } from '../audit/witness-service.ts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -156,8 +158,12 @@ export async function federationRoutes(app: FastifyInstance, runtime: Federation
       try {
         const outcome = await receiveEnvelope(runtime, request.body, String(request.id));
         if (outcome.duplicate) request.log.info({ messageId: outcome.receipt.receipt.messageId }, 'federation inbox: replay answered with the original receipt');
+        // The sender's audit checkpoint, when it came with the envelope: verified, co-signed and kept.
+        const checkpoint = request.headers[CHECKPOINT_HEADER];
+        const sender = typeof checkpoint === 'string' ? await findPeer(runtime.deps.db, outcome.receipt.receipt.sender) : undefined;
+        const witness = sender && typeof checkpoint === 'string' ? await witnessCheckpoint(runtime.deps, sender, checkpoint, runtime.settings.requestTimeoutMs) : undefined;
         // The receipt's `result` is JSON by construction; the contract schema re-checks it on the way out.
-        return reply.code(202).send(outcome as z.infer<typeof InboxAccepted>);
+        return reply.code(202).send({ ...outcome, ...(witness ? { witness } : {}) } as z.infer<typeof InboxAccepted>);
       } catch (err) {
         if (err instanceof EnvelopeRejectedError) return reject(request, reply, err);
         throw err;

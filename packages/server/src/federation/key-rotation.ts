@@ -1,8 +1,12 @@
 // Key rotation, run with the node stopped (`comity node rotate-keys`): new Ed25519 and X25519
 // keys, the node id kept, the old keys kept to endorse the new card and to open messages peers
-// sealed to the old key meanwhile; the rotation is audited (the chain head is re-signed with the
-// new key) and the new card, endorsed by the old key, is queued to every peer.
-import { appendAudit } from '@comity/db';
+// sealed to the old key meanwhile; the rotation is audited (the chain-era head is re-signed and a
+// checkpoint signed with the new key) and the new card, endorsed by the old key, is queued to every peer.
+import { signAuditHead } from '@comity/core';
+import { type Database, appendAudit, readAuditHead, resignChainHead } from '@comity/db';
+import type { Kysely } from 'kysely';
+import { logKeysFor } from '../audit/log-keys.ts';
+import { sequencePending } from '../audit/sequencer.ts';
 import type { NodeConfig } from '../config.ts';
 import { ed25519Signer, ed25519Verifier } from '../identity/crypto-adapters.ts';
 import { type NodeKeys, rotateDatabaseKeys, rotateFileKeys } from '../identity/node-keys.ts';
@@ -41,7 +45,8 @@ export async function rotateNodeKeys(store: NodeStore, config: NodeConfig, env: 
     const masterKey = config.masterKey;
     ({ before, after } = await db.transaction().execute(async (trx) => {
       const keys = await rotateDatabaseKeys(trx, masterKey);
-      await appendAudit(trx, { hasher: store.deps.hasher, signer: ed25519Signer(keys.after.signingPrivate, keys.after.nodeId), now: store.deps.now }, record(keys));
+      await appendAudit(trx, { hasher: store.deps.hasher, now: store.deps.now }, record(keys));
+      await resignChainEra(trx, keys.after);
       return keys;
     }));
   } else {
@@ -49,17 +54,29 @@ export async function rotateNodeKeys(store: NodeStore, config: NodeConfig, env: 
     // between, the next start announces the new card anyway, because its digest changed.
     ({ before, after } = rotateFileKeys(config.dataDir, store.deps.now()));
     await db.transaction().execute(async (trx) => {
-      await appendAudit(trx, { hasher: store.deps.hasher, signer: ed25519Signer(after.signingPrivate, after.nodeId), now: store.deps.now }, record({ before, after }));
+      await appendAudit(trx, { hasher: store.deps.hasher, now: store.deps.now }, record({ before, after }));
+      await resignChainEra(trx, after);
     });
   }
+  // The rotation's entry (and anything pending) goes into the tree under a checkpoint signed with
+  // the new key, so the latest checkpoint always verifies with the current key.
+  const logKeys = logKeysFor(after);
+  await sequencePending({ db, logKeys, now: store.deps.now, auditAnchor: store.deps.auditAnchor });
   const deps = {
     ...store.deps,
     keys: after,
     signer: ed25519Signer(after.signingPrivate, after.nodeId),
     verifier: ed25519Verifier(after.signingPublic),
+    logKeys,
     config,
   };
   const runtime = createRuntime(deps, federationSettings(config.federation, env));
   const announcedTo = await announceOwnCard(runtime, { actor: null, requestId: 'cli' });
   return { nodeId: after.nodeId, before: fingerprints(before), after: fingerprints(after), announcedTo };
+}
+
+/** The hash-chain era's signed head (before migration 016), re-signed with the new key. */
+async function resignChainEra(trx: Kysely<Database>, after: NodeKeys): Promise<void> {
+  const head = await readAuditHead(trx);
+  if (head) await resignChainHead(trx, signAuditHead(ed25519Signer(after.signingPrivate, after.nodeId), head));
 }

@@ -9,7 +9,7 @@ import type { AppDeps, AuditFn } from '../deps.ts';
 import { ed25519SignerFor } from './envelope-crypto.ts';
 import type { FederationSettings } from './federation-config.ts';
 
-export type FederationDeps = Pick<AppDeps, 'db' | 'dbKind' | 'keys' | 'hasher' | 'signer' | 'verifier' | 'now' | 'config'>;
+export type FederationDeps = Pick<AppDeps, 'db' | 'dbKind' | 'keys' | 'hasher' | 'signer' | 'verifier' | 'now' | 'config' | 'logKeys'> & Partial<Pick<AppDeps, 'auditSequencer'>>;
 
 export interface InboundContext<P> {
   trx: Kysely<Database>;
