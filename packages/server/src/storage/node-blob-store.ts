@@ -3,11 +3,17 @@
 import { join } from 'node:path';
 import type { AppDeps } from '../deps.ts';
 import { type BlobStore, fileBlobStore } from './blob-store.ts';
+import { parseS3Url, s3BlobStore } from './s3-blob-store.ts';
+
+/** The store for a data folder and an optional `COMITY_BLOB_URL`; a malformed URL throws. */
+export function blobStoreFor(dataDir: string, blobUrl: string | undefined, env: NodeJS.ProcessEnv = process.env): BlobStore {
+  const url = blobUrl?.trim();
+  if (url) return s3BlobStore(parseS3Url(url, env));
+  return fileBlobStore(join(dataDir, 'blobs'));
+}
 
 export function blobStoreFromEnv(dataDir: string, env: NodeJS.ProcessEnv = process.env): BlobStore {
-  const url = env.COMITY_BLOB_URL?.trim();
-  if (url) throw new Error('COMITY_BLOB_URL is not supported by this build yet');
-  return fileBlobStore(join(dataDir, 'blobs'));
+  return blobStoreFor(dataDir, env.COMITY_BLOB_URL, env);
 }
 
 const stores = new WeakMap<AppDeps, BlobStore>();
@@ -15,7 +21,7 @@ const stores = new WeakMap<AppDeps, BlobStore>();
 export function blobStoreOf(deps: AppDeps): BlobStore {
   let store = stores.get(deps);
   if (!store) {
-    store = blobStoreFromEnv(deps.config.dataDir);
+    store = blobStoreFor(deps.config.dataDir, deps.config.blobUrl);
     stores.set(deps, store);
   }
   return store;
