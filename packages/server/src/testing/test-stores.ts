@@ -6,9 +6,12 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import type { TestBackend } from '@comity/db/testing';
 import S3rver from 's3rver';
+import type { NodeConfig } from '../config.ts';
 import { type BlobStore, fileBlobStore } from '../storage/blob-store.ts';
 import { parseS3Url, s3BlobStore } from '../storage/s3-blob-store.ts';
+import { type TestNode, startTestNode } from './test-node.ts';
 
 export interface StartedStore {
   /** The store itself, for tests of the storage layer. */
@@ -106,4 +109,24 @@ export function storeMatrix<B>(backends: B[]): { backend: B; store: TestStore }[
   const out = backends.map((backend) => ({ backend, store: file }));
   if (backends[0] !== undefined) out.push({ backend: backends[0], store: s3 });
   return out;
+}
+
+export interface StoreTestNode extends TestNode {
+  /** The node's blob store, seen from outside (temporaries, contents). */
+  blobs: StartedStore;
+}
+
+/** A test node (see startTestNode) whose blobs are on `store`: its data folder, or s3rver. */
+export async function startStoreNode(backend: TestBackend, store: TestStore, overrides: Partial<NodeConfig> = {}): Promise<StoreTestNode> {
+  const s3 = store.name === 's3' ? await store.start() : undefined;
+  const t = await startTestNode(backend, { ...overrides, blobUrl: s3?.blobUrl });
+  const blobs = s3 ?? (await store.start(t.dataDir));
+  return {
+    ...t,
+    blobs,
+    async close() {
+      await t.close();
+      await blobs.close();
+    },
+  };
 }
