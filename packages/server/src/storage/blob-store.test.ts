@@ -12,7 +12,7 @@ import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { after, before, describe, test } from 'node:test';
 import { type StartedStore, testStores } from '../testing/test-stores.ts';
-import { BlobTooLargeError, HEAD_BYTES, readableOf, sha256OfBytes } from './blob-store.ts';
+import { BlobTooLargeError, HEAD_BYTES, TEMPORARY_MAX_AGE_MS, readableOf, sha256OfBytes } from './blob-store.ts';
 import { blobStoreFromEnv } from './node-blob-store.ts';
 import { parseS3Url } from './s3-blob-store.ts';
 
@@ -145,6 +145,18 @@ for (const kind of testStores()) {
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
+    });
+
+    test('temporaries left by a crash are swept once old enough, and nothing else is touched', async () => {
+      const kept = await s.store.put(Buffer.from('kept through the sweep'));
+      await s.plantTemporary(randomBytes(1000));
+      assert.equal((await s.temporaries()).length, 1);
+      assert.equal(await s.store.sweepTemporaries(TEMPORARY_MAX_AGE_MS), 0);
+      assert.equal((await s.temporaries()).length, 1);
+      await new Promise((r) => setTimeout(r, 1100)); // S3 times are in whole seconds
+      assert.equal(await s.store.sweepTemporaries(1000), 1);
+      assert.deepEqual(await s.temporaries(), []);
+      assert.equal((await s.store.get(kept.sha256))?.toString(), 'kept through the sweep');
     });
 
     test('text stored is text read back', async () => {

@@ -20,6 +20,7 @@ import {
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
+  ListMultipartUploadsCommand,
   ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
@@ -88,8 +89,6 @@ function isMissing(err: unknown): boolean {
 
 export interface S3BlobStore extends BlobStore {
   readonly client: S3Client;
-  /** Removes temporaries (and unfinished multipart uploads) older than `olderThanMs`; returns how many. */
-  sweepTemporaries(olderThanMs: number): Promise<number>;
   close(): void;
 }
 
@@ -243,13 +242,27 @@ export function s3BlobStore(loc: S3Location, extra: Partial<S3ClientConfig> = {}
       do {
         const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: tmpPrefix, ContinuationToken: token }));
         for (const o of page.Contents ?? []) {
-          if (o.Key && o.LastModified && o.LastModified.getTime() < cutoff) {
+          if (o.Key && o.LastModified && o.LastModified.getTime() <= cutoff) {
             await remove(o.Key);
             removed++;
           }
         }
         token = page.IsTruncated ? page.NextContinuationToken : undefined;
       } while (token);
+      // Multipart uploads of a process that died mid-way: invisible, but their parts are kept
+      // (and billed) until aborted.
+      try {
+        const open = await client.send(new ListMultipartUploadsCommand({ Bucket: bucket, Prefix: tmpPrefix }));
+        for (const u of open.Uploads ?? []) {
+          if (u.Key && u.UploadId && u.Initiated && u.Initiated.getTime() <= cutoff) {
+            await client.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: u.Key, UploadId: u.UploadId }));
+            removed++;
+          }
+        }
+      } catch (err) {
+        // Some S3-compatible servers do not list multipart uploads; the objects are swept all the same.
+        if ((err as { name?: string }).name !== 'NotImplemented' && (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode !== 501) throw err;
+      }
       return removed;
     },
     close() {

@@ -2,10 +2,11 @@
 // databases. The folder store always; an S3-compatible store too, served by s3rver (a real S3 API
 // over HTTP on a loopback port, started here) and reached through @aws-sdk/client-s3 exactly as a
 // node with COMITY_BLOB_URL reaches a real object store.
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { TestBackend } from '@comity/db/testing';
 import S3rver from 's3rver';
 import type { NodeConfig } from '../config.ts';
@@ -20,6 +21,8 @@ export interface StartedStore {
   blobUrl: string | undefined;
   /** Names of temporaries currently left behind (a finished put must leave none). */
   temporaries(): Promise<string[]>;
+  /** Leaves a temporary as a put killed half-way would. */
+  plantTemporary(bytes: Buffer): Promise<void>;
   /** Every content key in the store (hash names). */
   contents(): Promise<string[]>;
   close(): Promise<void>;
@@ -48,6 +51,7 @@ async function startFile(dataDir?: string): Promise<StartedStore> {
     store,
     blobUrl: undefined,
     temporaries: async () => list(join(root, 'tmp')),
+    plantTemporary: async (bytes) => writeFileSync(join(root, 'tmp', randomUUID()), bytes),
     contents: async () => list(root).filter((d) => /^[0-9a-f]{2}$/.test(d)).flatMap((d) => list(join(root, d))),
     async close() {
       if (own) rmSync(own, { recursive: true, force: true });
@@ -82,6 +86,9 @@ async function startS3(): Promise<StartedStore> {
     store,
     blobUrl,
     temporaries: () => keys(`${loc.prefix}/tmp/`),
+    async plantTemporary(bytes) {
+      await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: `${loc.prefix}/tmp/${randomUUID()}`, Body: bytes }));
+    },
     contents: async () => (await keys(`${loc.prefix}/`)).filter((k) => !k.startsWith('tmp/')).map((k) => k.split('/').pop() as string),
     async close() {
       store.close();
