@@ -8,7 +8,13 @@ import { parseS3Url, s3BlobStore } from './s3-blob-store.ts';
 /** The store for a data folder and an optional `COMITY_BLOB_URL`; a malformed URL throws. */
 export function blobStoreFor(dataDir: string, blobUrl: string | undefined, env: NodeJS.ProcessEnv = process.env): BlobStore {
   const url = blobUrl?.trim();
-  if (url) return s3BlobStore(parseS3Url(url, env));
+  if (url) {
+    // Keys from the environment given (the CLI passes its own); otherwise the SDK's usual chain
+    // (process environment, shared profiles, instance or container roles).
+    const { AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey, AWS_SESSION_TOKEN: sessionToken } = env;
+    const credentials = accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) } : undefined;
+    return s3BlobStore(parseS3Url(url, env), credentials ? { credentials } : {});
+  }
   return fileBlobStore(join(dataDir, 'blobs'));
 }
 
