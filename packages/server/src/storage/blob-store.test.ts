@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { after, before, describe, test } from 'node:test';
+import { type TestBackend, testBackends } from '@comity/db/testing';
+import { startTestNode } from '../testing/test-node.ts';
 import { type StartedStore, testStores } from '../testing/test-stores.ts';
 import { BlobTooLargeError, HEAD_BYTES, TEMPORARY_MAX_AGE_MS, readableOf, sha256OfBytes } from './blob-store.ts';
 import { blobStoreFromEnv } from './node-blob-store.ts';
@@ -198,6 +200,15 @@ describe('COMITY_BLOB_URL', () => {
       for (const [url, message] of cases) assert.throws(() => blobStoreFromEnv(dir, { COMITY_BLOB_URL: url }), message, url);
       assert.equal(blobStoreFromEnv(dir, {}).kind, 'file');
       assert.equal(blobStoreFromEnv(dir, { COMITY_BLOB_URL: 's3://bucket-a/p?region=eu-west-3' }).kind, 's3');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a node given a malformed COMITY_BLOB_URL refuses to start, naming the fault', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'comity-url-node-'));
+    try {
+      await assert.rejects(startTestNode(testBackends()[0] as TestBackend, { dataDir: dir, blobUrl: 's3://bucket-a/x?forcePathStyle=maybe' }), /forcePathStyle must be true or false/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
