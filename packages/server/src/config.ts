@@ -7,6 +7,8 @@ export interface NodeConfig {
   port: number;
   host: string;
   dataDir: string;
+  /** `COMITY_BLOB_URL`: an S3-compatible object store for blobs instead of `<data>/blobs`. */
+  blobUrl?: string | undefined;
   databaseUrl?: string | undefined;
   /** PostgreSQL schema (search_path) for this node's tables; default: the server's default. */
   databaseSchema?: string | undefined;
@@ -71,6 +73,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): NodeConfig 
     port: int('PORT', env.PORT, 8080),
     host: env.HOST || '127.0.0.1',
     dataDir: resolve(env.COMITY_DATA_DIR || '.comity-data'),
+    blobUrl: env.COMITY_BLOB_URL?.trim() || undefined,
     databaseUrl: env.DATABASE_URL || undefined,
     databaseSchema: env.COMITY_DATABASE_SCHEMA || undefined,
     masterKey: env.COMITY_MASTER_KEY || undefined,

@@ -11,6 +11,7 @@ import { startAuditSequencer } from './audit/sequencer.ts';
 import { createMetrics } from './http/metrics.ts';
 import { openNodeStore, VERSION } from './node-store.ts';
 import { type Background, loadCapabilities } from './routes/registry.ts';
+import { parseS3Url } from './storage/s3-blob-store.ts';
 
 export interface RunningNode {
   url: string;
@@ -43,6 +44,8 @@ async function bootstrapAdmin(deps: AppDeps): Promise<RunningNode['admin']> {
 }
 
 export async function startNode(config: NodeConfig): Promise<RunningNode> {
+  // A malformed COMITY_BLOB_URL stops the node before anything is opened.
+  if (config.blobUrl) parseS3Url(config.blobUrl);
   const store = await openNodeStore({
     dataDir: config.dataDir,
     databaseUrl: config.databaseUrl,

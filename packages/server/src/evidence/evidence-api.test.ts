@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { exampleRequest } from '@comity/core/requests/examples';
 import { testBackends } from '@comity/db/testing';
-import { ADMIN_PASSWORD, ApiClient, type TestNode, makeUser, startTestNode } from '../testing/test-node.ts';
+import { ADMIN_PASSWORD, ApiClient, type TestNode, makeUser } from '../testing/test-node.ts';
+import { type StoreTestNode, startStoreNode, storeMatrix } from '../testing/test-stores.ts';
 import { evidenceOf } from './evidence-capability.ts';
 import { sweepExpiredUploads } from './evidence-uploads.ts';
 
@@ -40,9 +41,9 @@ async function patch(t: TestNode, u: User, location: string, offset: number, byt
 /** A real PNG (1×1), so the detected type is image/png whatever the name says. */
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000a49444154789c63000100000500010d0a2db40000000049454e44ae426082', 'hex');
 
-for (const backend of testBackends()) {
-  describe(`evidence API on ${backend.name}`, () => {
-    let t: TestNode;
+for (const { backend, store } of storeMatrix(testBackends())) {
+  describe(`evidence API on ${backend.name}, blobs on ${store.name}`, () => {
+    let t: StoreTestNode;
     let investigator: User;
     let supervisor: User;
     let supervisor2: User;
@@ -50,7 +51,7 @@ for (const backend of testBackends()) {
     let requestId: string;
 
     before(async () => {
-      t = await startTestNode(backend, { loginRateLimit: 1000 });
+      t = await startStoreNode(backend, store, { loginRateLimit: 1000 });
       const admin = new ApiClient(t.url);
       await admin.signIn(t.admin.email, ADMIN_PASSWORD);
       investigator = await makeUser(admin, { role: 'practitioner', country: 'FRA', orgName: 'Office central' });
@@ -154,7 +155,7 @@ for (const backend of testBackends()) {
       assert.equal(r.status, 413);
       assert.equal((await send(investigator, t.url, 'HEAD', location, {})).status, 404);
       assert.deepEqual(readdirSync(join(t.dataDir, 'uploads')), []);
-      assert.deepEqual(readdirSync(join(t.dataDir, 'blobs', 'tmp')), []);
+      assert.deepEqual(await t.blobs.temporaries(), []);
     });
 
     test('an abandoned upload is removed after its expiry, bytes and all', async () => {

@@ -6,6 +6,7 @@ import type { AppDeps } from '../deps.ts';
 import { auditedTransaction } from '../deps.ts';
 import { type JobQueue, startJobQueue } from '../requests/job-queue.ts';
 import type { Capability } from '../routes/registry.ts';
+import { TEMPORARY_MAX_AGE_MS } from '../storage/blob-store.ts';
 import { blobStoreOf } from '../storage/node-blob-store.ts';
 import { evidenceRoutes } from './evidence-routes.ts';
 import { type EvidenceDeps, appendCustody, evidenceSettingsFromEnv } from './evidence-service.ts';
@@ -69,6 +70,7 @@ export async function loadEvidenceCapability(deps: AppDeps): Promise<Capability>
       const sweep = setInterval(
         () => {
           sweepExpiredUploads(edeps, edeps.uploads).catch((err) => log('sweep of expired uploads failed', err));
+          edeps.blobs.sweepTemporaries(TEMPORARY_MAX_AGE_MS).catch((err) => log('sweep of blob temporaries failed', err));
         },
         Math.min(3600, Math.max(5, Math.floor(edeps.settings.uploadExpirySeconds / 4))) * 1000,
       );

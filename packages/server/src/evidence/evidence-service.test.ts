@@ -4,8 +4,6 @@
 // organisation's item is a 404.
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import { type Role, TooLargeError, NotFoundError } from '@comity/core';
@@ -13,7 +11,8 @@ import { verifyCustodyChain } from '@comity/core/evidence/custody';
 import { exampleRequest } from '@comity/core/requests/examples';
 import { testBackends } from '@comity/db/testing';
 import type { Actor } from '../deps.ts';
-import { ADMIN_PASSWORD, ApiClient, type TestNode, makeUser, startTestNode } from '../testing/test-node.ts';
+import { ADMIN_PASSWORD, ApiClient, makeUser } from '../testing/test-node.ts';
+import { type StoreTestNode, startStoreNode, storeMatrix } from '../testing/test-stores.ts';
 import { createCase } from '../cases/case-service.ts';
 import { evidenceOf } from './evidence-capability.ts';
 import { type EvidenceDeps, appendCustody, ingestEvidence, listCustody, readEvidenceItem } from './evidence-service.ts';
@@ -43,16 +42,16 @@ function generated(chunks: number, seed: Buffer): { stream: Readable; sha256: ()
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000a49444154789c6300010000050001' + '0d0a2db40000000049454e44ae426082', 'hex');
 
-for (const backend of testBackends()) {
-  describe(`evidence items and custody on ${backend.name}`, () => {
-    let t: TestNode;
+for (const { backend, store } of storeMatrix(testBackends())) {
+  describe(`evidence items and custody on ${backend.name}, blobs on ${store.name}`, () => {
+    let t: StoreTestNode;
     let ev: EvidenceDeps;
     let investigator: User;
     let outsider: User;
     let requestId: string;
 
     before(async () => {
-      t = await startTestNode(backend, { loginRateLimit: 1000 });
+      t = await startStoreNode(backend, store, { loginRateLimit: 1000 });
       const admin = new ApiClient(t.url);
       await admin.signIn(t.admin.email, ADMIN_PASSWORD);
       investigator = await makeUser(admin, { role: 'practitioner', country: 'FRA', orgName: 'Office anti-cybercriminalité' });
@@ -121,9 +120,8 @@ for (const backend of testBackends()) {
       assert.equal(a.media_type_hint, 'text/plain');
       assert.notEqual(a.id, b.id);
       assert.equal(a.sha256, b.sha256);
-      const dir = join(t.dataDir, 'blobs', a.sha256.slice(0, 2));
       assert.deepEqual(
-        readdirSync(dir).filter((f) => f === a.sha256),
+        (await t.blobs.contents()).filter((f) => f === a.sha256),
         [a.sha256],
       );
       const html = await ingestEvidence(ev, who, { owner: { requestId }, title: 'Page', source: { kind: 'uploaded' }, filename: 'photo.jpg', body: Readable.from([Buffer.from('<!DOCTYPE html><script>alert(1)</script>')]) });
@@ -146,7 +144,7 @@ for (const backend of testBackends()) {
       }
       const afterCount = await t.node.deps.db.selectFrom('evidence_items').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       assert.equal(Number(afterCount.n), Number(before.n));
-      assert.deepEqual(readdirSync(join(t.dataDir, 'blobs', 'tmp')), []);
+      assert.deepEqual(await t.blobs.temporaries(), []);
     });
 
     test("another organisation's item is not found, and nobody adds items to another organisation's request", async () => {

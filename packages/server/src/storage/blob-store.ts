@@ -6,7 +6,7 @@
 // the limit never leaves a half-written file under a hash.
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, mkdirSync } from 'node:fs';
-import { copyFile, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -59,7 +59,15 @@ export interface BlobStore {
   openRead(sha256: string, range?: { start: number; end: number }): Promise<Readable | null>;
   /** The stored size, or null when absent. */
   sizeOf(sha256: string): Promise<number | null>;
+  /**
+   * Removes temporaries older than `olderThanMs` (left by a crash in the middle of a put; a put
+   * that fails cleans up after itself); returns how many went.
+   */
+  sweepTemporaries(olderThanMs: number): Promise<number>;
 }
+
+/** Temporaries older than this cannot belong to a put still running. */
+export const TEMPORARY_MAX_AGE_MS = 24 * 3600 * 1000;
 
 export function sha256OfBytes(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -186,6 +194,19 @@ export function fileBlobStore(root: string): BlobStore {
       } catch {
         return null;
       }
+    },
+    async sweepTemporaries(olderThanMs) {
+      const cutoff = Date.now() - olderThanMs;
+      let removed = 0;
+      for (const name of await readdir(join(root, 'tmp'))) {
+        const p = join(root, 'tmp', name);
+        const st = await stat(p).catch(() => null);
+        if (st && st.mtimeMs <= cutoff) {
+          await rm(p, { force: true });
+          removed++;
+        }
+      }
+      return removed;
     },
   };
 }
