@@ -256,7 +256,7 @@ for (const backend of testBackends()) {
       }
       const human = await run(['audit', 'verify'], env);
       assert.equal(human.code, 0);
-      assert.equal(human.out, `OK: ${n} audit entries, chain and signed head verified.\n`);
+      assert.equal(human.out, `OK: ${n} audit entries; entries, Merkle tree and signed checkpoints verified.\n`);
     });
 
     test('node info prints the identity, and --json the same fields', async () => {

@@ -7,15 +7,15 @@
 // fallback. Screenshots in e2e/artifacts/plain-language/.
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { test } from 'node:test';
+import type { TestContext } from 'node:test';
 import { exampleRequest } from '@comity/core/requests/examples';
 import { type ApiClient, makeUser } from '@comity/server/testing/test-node';
 import type { Page } from 'playwright-core';
-import { nodeAndBrowser, signedInAdmin, signIn, watchPage } from './support/browser.ts';
+import { nodeAndBrowser, signedInAdmin, signIn, watchPage } from './browser.ts';
 
 const ADMIN_PASSWORD = 'correct horse battery node 4 e2e';
-const LANGUAGES = ['fr', 'es', 'ar', 'ru', 'zh'] as const;
-const shots = new URL('./artifacts/plain-language/', import.meta.url).pathname;
+export const SWEPT_LANGUAGES = ['fr', 'es', 'ar', 'ru', 'zh'] as const;
+const shots = new URL('../artifacts/plain-language/', import.meta.url).pathname;
 mkdirSync(shots, { recursive: true });
 
 type Tree = { [key: string]: string | Tree };
@@ -27,7 +27,7 @@ function flatten(tree: Tree, prefix = '', out = new Map<string, string>()): Map<
   }
   return out;
 }
-const load = (lng: string) => flatten(JSON.parse(readFileSync(new URL(`../packages/web/src/i18n/${lng}.json`, import.meta.url), 'utf8')) as Tree);
+const load = (lng: string) => flatten(JSON.parse(readFileSync(new URL(`../../packages/web/src/i18n/${lng}.json`, import.meta.url), 'utf8')) as Tree);
 const en = load('en');
 
 /** English interface sentences that would betray an untranslated string: long enough to be
@@ -55,7 +55,12 @@ async function settle(page: Page): Promise<void> {
   for (let i = 0; i < 300 && (await page.locator('.loading').count()) > 0; i++) await page.waitForTimeout(100);
 }
 
-test('every page in French, Spanish, Arabic, Russian and Chinese, with no English fallback', async (t) => {
+/**
+ * Visits every page as an administrator and as a practitioner in the given languages and fails on
+ * any English fallback. One test file per language calls it (the sweep of all five in one file
+ * outgrew the 15-minute limit of a test file on a loaded machine), so files run side by side.
+ */
+export async function sweepEveryPage(t: TestContext, languages: readonly (typeof SWEPT_LANGUAGES)[number][]): Promise<void> {
   const opened = await nodeAndBrowser(t);
   if (!opened) return;
   const { node, browser } = opened;
@@ -119,7 +124,7 @@ test('every page in French, Spanish, Arabic, Russian and Chinese, with no Englis
       const page = await signIn(browser, node.url, role.email, role.password);
       const watch = watchPage(page, node.url);
       const problems: string[] = [];
-      for (const lng of LANGUAGES) {
+      for (const lng of languages) {
         const tells = englishTells(lng);
         await page.evaluate(`window.localStorage.setItem('comity.language', '${lng}')`);
         for (const path of role.pages) {
@@ -147,4 +152,4 @@ test('every page in French, Spanish, Arabic, Russian and Chinese, with no Englis
       assert.deepEqual(watch.errors, []);
     });
   }
-});
+}
