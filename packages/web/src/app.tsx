@@ -33,6 +33,7 @@ const RequestStatisticsPage = lazy(() => import('./pages/requests-statistics.tsx
 const ConsentsPage = lazy(() => import('./pages/consents.tsx').then((m) => ({ default: m.ConsentsPage })));
 const DeniedAttemptsPage = lazy(() => import('./pages/consents.tsx').then((m) => ({ default: m.DeniedAttemptsPage })));
 const RequestPage = lazy(() => import('./pages/requests-view.tsx').then((m) => ({ default: m.RequestPage })));
+const EvidenceItemPage = lazy(() => import('./pages/evidence-item.tsx').then((m) => ({ default: m.EvidenceItemPage })));
 
 export function App() {
   const { pathname } = useLocation();
@@ -265,6 +266,8 @@ function Routes({ pathname }: { pathname: string }): ReactNode {
   if (editRequest?.id) return signedIn(<RequestEditorPage key={`edit-${editRequest.id}`} id={editRequest.id} />);
   const oneRequest = matchRoute('/requests/:id', pathname);
   if (oneRequest?.id) return signedIn(<RequestPage key={oneRequest.id} id={oneRequest.id} />);
+  const evidenceItem = matchRoute('/evidence/items/:id', pathname);
+  if (evidenceItem?.id) return signedIn(<EvidenceItemPage key={evidenceItem.id} id={evidenceItem.id} />);
   if (pathname === '/legal-basis') return knowledge(<LegalBasisPage />);
   if (pathname === '/instruments') return knowledge(<InstrumentsPage />);
   const instrument = matchRoute('/instruments/:id', pathname);
