@@ -12,6 +12,7 @@ import { exampleRequest } from '@comity/core/requests/examples';
 import { type ApiClient, makeUser } from '@comity/server/testing/test-node';
 import type { Page } from 'playwright-core';
 import { nodeAndBrowser, signedInAdmin, signIn, watchPage } from './support/browser.ts';
+import { pngImage, uploadEvidence } from './support/evidence.ts';
 
 const ADMIN_PASSWORD = 'correct horse battery node 4 e2e';
 const LANGUAGES = ['fr', 'es', 'ar', 'ru', 'zh'] as const;
@@ -79,6 +80,7 @@ test('every page in French, Spanish, Arabic, Russian and Chinese, with no Englis
   await go(executor.client, incomingId, 'start-execution');
   await go(executor.client, incomingId, 'request-more-info', { reason: 'Date of birth of the account holder.' });
   const draft = await drafter.client.call<{ id: string }>('POST', '/api/v1/requests', { type: 'mla', requestedState: 'DEU', title: 'Bribery of officials' }, 201);
+  const evidenceItem = await uploadEvidence(drafter.client, { title: 'Photograph of the ledger', requestId: sent.body.id, filename: 'ledger.png' }, pngImage(64, 48));
 
   // With the instruments that do not apply, so that their reasons are on the page too.
   const finder = '/legal-basis?requesting=FRA&requested=BRA&type=mla&offence=corruption&all=true';
@@ -94,7 +96,7 @@ test('every page in French, Spanish, Arabic, Russian and Chinese, with no Englis
       name: 'practitioner',
       email: drafter.email,
       password: drafter.password,
-      pages: [...common, `/requests/${sent.body.id}`, `/requests/${draft.body.id}/edit`, '/requests/new', '/requests/approvals', '/requests/statistics'],
+      pages: [...common, `/requests/${sent.body.id}`, `/requests/${draft.body.id}/edit`, '/requests/new', '/requests/approvals', '/requests/statistics', `/evidence/items/${evidenceItem}`],
     },
   ];
 
