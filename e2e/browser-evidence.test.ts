@@ -3,7 +3,8 @@
 // sees it listed with its type, size and SHA-256, is told plainly when a file is over the node's
 // limit (nothing stored), opens the item (the picture shown, full SHA-256, custody timeline with the
 // chain verified); a supervisor seals it; the practitioner's download is refused until another
-// supervisor approves it, then served with the same SHA-256; a text item is shown as text.
+// supervisor approves it, then served with the same SHA-256; a text item is shown as text and a
+// working copy of it is made.
 // Screenshots at 1366 and 390 px in English and Arabic go to e2e/artifacts/evidence/.
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
@@ -152,6 +153,15 @@ test('evidence: upload with progress and resume, the item page, seal and four-ey
   // A text item is shown as text.
   const textId = await uploadEvidence(practitioner.client, { title: 'Chat export', requestId, filename: 'chat.txt' }, Buffer.from('12:01 A: the money is in the second account\n12:02 B: ok\n', 'utf8'));
   await page.goto(`${node.url}/evidence/items/${textId}`);
+  await page.locator('pre.evidence-preview-text', { hasText: 'the money is in the second account' }).waitFor();
+
+  // A working copy of it: a new item pointing at its original, which is left as it was.
+  await page.getByRole('button', { name: 'Make a working copy' }).click();
+  await page.getByText('The working copy is made; the original is unchanged.').waitFor();
+  await page.getByRole('link', { name: 'Open it' }).click();
+  await page.getByRole('link', { name: 'The original item' }).waitFor();
+  assert.ok(await page.locator('main .badge', { hasText: 'Working copy' }).isVisible());
+  assert.notEqual(page.url(), `${node.url}/evidence/items/${textId}`);
   await page.locator('pre.evidence-preview-text', { hasText: 'the money is in the second account' }).waitFor();
 
   // Another organisation's reader meets a not-found page, not the item.
