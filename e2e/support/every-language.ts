@@ -12,6 +12,7 @@ import { exampleRequest } from '@comity/core/requests/examples';
 import { type ApiClient, makeUser } from '@comity/server/testing/test-node';
 import type { Page } from 'playwright-core';
 import { nodeAndBrowser, signedInAdmin, signIn, watchPage } from './browser.ts';
+import { pngImage, uploadEvidence } from './evidence.ts';
 
 const ADMIN_PASSWORD = 'correct horse battery node 4 e2e';
 export const SWEPT_LANGUAGES = ['fr', 'es', 'ar', 'ru', 'zh'] as const;
@@ -88,6 +89,7 @@ export async function sweepEveryPage(t: TestContext, languages: readonly (typeof
   const theCase = await drafter.client.call<{ id: string }>('POST', '/api/v1/cases', { title: 'Harbour works', offences: ['corruption'], description: 'Kickbacks' }, 201);
   await drafter.client.call('POST', `/api/v1/cases/${theCase.body.id}/members`, { userId: supervisor.userId }, 200);
   await drafter.client.call('POST', `/api/v1/cases/${theCase.body.id}/requests`, { requestId: sent.body.id }, 200);
+  const evidenceItem = await uploadEvidence(drafter.client, { title: 'Photograph of the ledger', requestId: sent.body.id, filename: 'ledger.png' }, pngImage(64, 48));
 
   // With the instruments that do not apply, so that their reasons are on the page too.
   const finder = '/legal-basis?requesting=FRA&requested=BRA&type=mla&offence=corruption&all=true';
@@ -115,6 +117,8 @@ export async function sweepEveryPage(t: TestContext, languages: readonly (typeof
         `/cases/${theCase.body.id}`,
         // web capture form (evidence/capture)
         `/evidence/capture?requestId=${sent.body.id}`,
+        // an evidence item's page (evidence/vault)
+        `/evidence/items/${evidenceItem}`,
       ],
     },
   ];

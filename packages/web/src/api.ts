@@ -112,6 +112,10 @@ let csrfToken: string | null = null;
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
+/** For the few calls made with fetch directly (resumable uploads). */
+export function currentCsrfToken(): string | null {
+  return csrfToken;
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;

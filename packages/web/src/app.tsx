@@ -38,6 +38,7 @@ const RequestPage = lazy(() => import('./pages/requests-view.tsx').then((m) => (
 const CaseListPage = lazy(() => import('./pages/cases.tsx').then((m) => ({ default: m.CaseListPage })));
 const NewCasePage = lazy(() => import('./pages/cases.tsx').then((m) => ({ default: m.NewCasePage })));
 const CasePage = lazy(() => import('./pages/cases.tsx').then((m) => ({ default: m.CasePage })));
+const EvidenceItemPage = lazy(() => import('./pages/evidence-item.tsx').then((m) => ({ default: m.EvidenceItemPage })));
 
 export function App() {
   const { pathname } = useLocation();
@@ -280,6 +281,8 @@ function Routes({ pathname }: { pathname: string }): ReactNode {
   if (itemTimestamps?.id) return signedIn(<EvidenceTimestampsPage key={itemTimestamps.id} itemId={itemTimestamps.id} />);
   const oneRequest = matchRoute('/requests/:id', pathname);
   if (oneRequest?.id) return signedIn(<RequestPage key={oneRequest.id} id={oneRequest.id} />);
+  const evidenceItem = matchRoute('/evidence/items/:id', pathname);
+  if (evidenceItem?.id) return signedIn(<EvidenceItemPage key={evidenceItem.id} id={evidenceItem.id} />);
   if (pathname === '/legal-basis') return knowledge(<LegalBasisPage />);
   if (pathname === '/instruments') return knowledge(<InstrumentsPage />);
   const instrument = matchRoute('/instruments/:id', pathname);

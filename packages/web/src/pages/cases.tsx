@@ -3,6 +3,7 @@
 // sections other capabilities add (CASE_SECTIONS below: one line each).
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { ApiError } from '../api.ts';
+import { CaseEvidenceSection } from '../components/evidence-list.tsx';
 import {
   CASE_STATUSES,
   type CaseFilter,
@@ -32,7 +33,9 @@ const HANDLING = ['H0', 'H1', 'H2', 'H3'] as const;
  * Sections other capabilities add to the case page, in order, each one line:
  * `{ id: 'evidence', render: (c) => <CaseEvidenceSection view={c} /> }`.
  */
-export const CASE_SECTIONS: { id: string; render: (view: CaseView, reload: () => void) => ReactNode }[] = [];
+export const CASE_SECTIONS: { id: string; render: (view: CaseView, reload: () => void) => ReactNode }[] = [
+  { id: 'evidence', render: (view) => <CaseEvidenceSection caseId={view.id} /> },
+];
 
 function mayCreate(role: string | undefined): boolean {
   return role === 'supervisor' || role === 'practitioner' || role === 'analyst';

@@ -1,6 +1,7 @@
 // One request (/requests/:id): summary, the actions open to the current user, completeness while it
 // is prepared, its content, attachments, the formal letter and the timeline both sides share.
 import { type ReactNode, useEffect, useState } from 'react';
+import { RequestEvidenceSection } from '../components/evidence-list.tsx';
 import { AttachmentsSection } from '../components/request-attachments.tsx';
 import { RequestActions } from '../components/request-actions.tsx';
 import { CompletenessPanel } from '../components/request-completeness.tsx';
@@ -278,6 +279,7 @@ function RequestDetails({
               {t('capture.panelLink')}
             </Link>
           </section>
+          <RequestEvidenceSection requestId={view.id} />
 
           <MarkingPanel policy={view.policy} />
 
