@@ -9,24 +9,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { testBackends } from '@comity/db/testing';
 import { ADMIN_PASSWORD, ApiClient, makeUser, startTestNode } from '@comity/server/testing/test-node';
-import type { CliIo } from '../cli-io.ts';
-import { runCli } from '../program.ts';
+import { runCliForTest as run } from '../testing/run-cli.ts';
 
-async function run(argv: string[], env: Record<string, string | undefined>): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    out: (t) => {
-      out += `${t}\n`;
-    },
-    err: (t) => {
-      err += `${t}\n`;
-    },
-    readStdin: async () => '',
-    env: Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv,
-  };
-  return { code: await runCli(argv, io), out, err };
-}
 
 for (const backend of testBackends()) {
   describe(`comity case on ${backend.name}`, () => {
