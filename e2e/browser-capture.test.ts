@@ -88,10 +88,19 @@ test('capture web pages from a request, with live progress, item links, a refusa
   await page.screenshot({ path: `${shots}capture-en-390.png`, fullPage: true });
 
   // Retrying the failed one: it is queued again and fails again for the same reason (the rule holds).
+  // The summary line reads the same before and after the retry, so the test waits on the stored
+  // attempt itself (second attempt, failed again) before it reads the page.
   await failed.getByRole('button', { name: 'Try again' }).click();
+  type CaptureList = { items: { urls: { attempts: number; status: string }[] }[] };
+  let third: { attempts: number; status: string } | undefined;
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 250))) {
+    const view = await investigator.client.call<CaptureList>('GET', `/api/v1/evidence/captures?requestId=${request.body.id}`, undefined, 200);
+    third = view.body.items[0]?.urls[2];
+    if (third?.attempts === 2 && third.status === 'failed') break;
+  }
+  assert.deepEqual(third, { ...third, attempts: 2, status: 'failed' });
   await page.getByText('Finished: 2 captured, 1 failed.').waitFor({ timeout: 60_000 });
-  const view = await investigator.client.call<{ items: { urls: { attempts: number; status: string }[] }[] }>('GET', `/api/v1/evidence/captures?requestId=${request.body.id}`, undefined, 200);
-  assert.equal(view.body.items[0]?.urls[2]?.attempts, 2);
+  assert.equal(await failed.locator('.badge').textContent(), 'Failed');
 
   await useLanguage(page, 'ar', 'rtl');
   await page.getByText('التقاط صفحات الويب', { exact: true }).first().waitFor();

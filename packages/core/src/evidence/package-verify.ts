@@ -281,12 +281,12 @@ export async function verifyPackage(src: RandomAccessSource, crypto: PackageVeri
     const d = await crypto.digestRange(src, e.dataOffset, e.size, algs);
     report.checked.files++;
     report.checked.bytes += e.size;
-    if (d['SHA-256'] !== f.sha256) {
-      problems.push({ code: 'file_hash_mismatch', ...about, message: `The SHA-256 of "${f.path}" is ${d['SHA-256']}; the manifest says ${f.sha256}: the file was changed.` });
-      ok = false;
-    }
-    if (f.sha512 && d['SHA-512'] !== f.sha512) {
-      problems.push({ code: 'file_hash_mismatch', ...about, message: `The SHA-512 of "${f.path}" does not match the manifest: the file was changed.` });
+    // One problem per changed file, naming every digest that differs (a changed byte changes both).
+    const differs: string[] = [];
+    if (d['SHA-256'] !== f.sha256) differs.push(`SHA-256 is ${d['SHA-256']}; the manifest says ${f.sha256}`);
+    if (f.sha512 && d['SHA-512'] !== f.sha512) differs.push('SHA-512 does not match the manifest');
+    if (differs.length) {
+      problems.push({ code: 'file_hash_mismatch', ...about, message: `"${f.path}" was changed: its ${differs.join('; its ')}.` });
       ok = false;
     }
     fileOk.set(f.path, ok);
