@@ -98,7 +98,38 @@ export const ContentQuery = z.strictObject({
 export const SealBody = z.strictObject({ note: z.string().max(2000).optional() }).meta({ id: 'SealBody' });
 
 export const DownloadApprovalBody = z
-  .strictObject({ userId: z.uuid().describe('Who may download the sealed item once'), reason: z.string().trim().min(1).max(2000) })
+  .strictObject({
+    userId: z.uuid().describe('Who may download the sealed item once'),
+    reason: z.string().trim().min(1).max(2000),
+    requestSeq: z.number().int().positive().optional().describe('The custody event of the download request this approval answers (you must be the approver it names)'),
+  })
   .meta({ id: 'DownloadApprovalBody' });
+
+export const EligibleApprover = z
+  .object({ id: z.uuid(), name: z.string(), email: z.string() })
+  .meta({ id: 'EligibleApprover', description: 'An active supervisor of the item’s organisation other than you' });
+
+export const EligibleApproverList = z.object({ items: z.array(EligibleApprover) }).meta({ id: 'EligibleApproverList' });
+
+export const DownloadRequestBody = z
+  .strictObject({
+    approverId: z.uuid().describe('The supervisor asked to approve (one of GET /api/v1/evidence/{id}/approvers)'),
+    reason: z.string().trim().min(1).max(2000).describe('Why you need a copy of the sealed item'),
+  })
+  .meta({ id: 'DownloadRequestBody' });
+
+export const DownloadRequest = z
+  .object({
+    seq: z.number().int().describe('The custody event of the request'),
+    at: z.string(),
+    requester: z.object({ id: z.uuid(), email: z.string() }),
+    approver: z.object({ id: z.uuid(), email: z.string() }),
+    reason: z.string(),
+  })
+  .meta({ id: 'DownloadRequest' });
+
+export const DownloadRequestList = z
+  .object({ items: z.array(DownloadRequest).describe('Requests since the item was last sealed that no approval answered yet, oldest first') })
+  .meta({ id: 'DownloadRequestList' });
 
 export const WorkingCopyBody = z.strictObject({ title: z.string().trim().min(1).max(500).optional() }).meta({ id: 'WorkingCopyBody' });

@@ -1,12 +1,15 @@
 // HTTP routes of the evidence vault: items of a case or request, one item, its custody log, its
 // content (preview or download, never rendered by the node: the detected type, nosniff and a
 // sandboxing CSP), resumable uploads (tus 1.0: creation, HEAD, PATCH, termination), seal, release,
-// download approvals and working copies.
+// download requests (the requester picks the approving supervisor) and approvals, working copies.
 import { verifyCustodyChain } from '@comity/core/evidence/custody';
 import {
   ContentQuery,
   CustodyLog,
   DownloadApprovalBody,
+  DownloadRequestBody,
+  DownloadRequestList,
+  EligibleApproverList,
   EvidenceItem,
   EvidenceList,
   EvidenceListQuery,
@@ -39,6 +42,7 @@ import {
   releaseEvidence,
   sealEvidence,
 } from './evidence-service.ts';
+import { eligibleApprovers, pendingDownloadRequests, requestDownload } from './download-requests.ts';
 import { type UploadRuntime, appendChunk, cancelUpload, createUpload, loadUpload, presentUpload } from './evidence-uploads.ts';
 
 const TAGS = ['evidence'];
@@ -327,6 +331,51 @@ export function evidenceRoutes(deps: EvidenceDeps, rt: UploadRuntime, app0: Pick
       async (request, reply) => {
         requirePermission(request, 'evidence:seal');
         return reply.code(201).send(await approveDownload(deps, who(request), request.params.id, request.body));
+      },
+    );
+
+    r.get(
+      '/api/v1/evidence/:id/approvers',
+      {
+        config: { permission: 'evidence:read', policy: ['read'] },
+        schema: { tags: TAGS, summary: 'The supervisors you may ask to approve a download of a sealed item (active, of its organisation, not you)', params: IdParams, response: { 200: EligibleApproverList } },
+      },
+      async (request) => {
+        requirePermission(request, 'evidence:read');
+        return { items: await eligibleApprovers(deps, who(request), request.params.id) };
+      },
+    );
+
+    r.get(
+      '/api/v1/evidence/:id/download-requests',
+      {
+        config: { permission: 'evidence:read', policy: ['read'] },
+        schema: { tags: TAGS, summary: 'Download requests of a sealed item that wait for their approver', params: IdParams, response: { 200: DownloadRequestList } },
+      },
+      async (request) => {
+        requirePermission(request, 'evidence:read');
+        const pending = await pendingDownloadRequests(deps, who(request), request.params.id);
+        return {
+          items: pending.map((p) => ({ seq: p.seq, at: p.at.toISOString(), requester: { id: p.userId, email: p.userEmail }, approver: { id: p.approverId, email: p.approverEmail }, reason: p.reason })),
+        };
+      },
+    );
+
+    r.post(
+      '/api/v1/evidence/:id/download-requests',
+      {
+        config: { permission: 'evidence:read', policy: ['read'] },
+        schema: {
+          tags: TAGS,
+          summary: 'Ask a supervisor you pick to approve one download of a sealed item (custody "download-requested", a notification to them)',
+          params: IdParams,
+          body: DownloadRequestBody,
+          response: { 201: z.object({ seq: z.number().int().describe('The custody event of the request') }) },
+        },
+      },
+      async (request, reply) => {
+        requirePermission(request, 'evidence:read');
+        return reply.code(201).send(await requestDownload(deps, who(request), request.params.id, request.body));
       },
     );
 

@@ -476,6 +476,36 @@ async function unusedApproval(db: Kysely<Database>, itemId: string, userId: stri
   return open[0]?.seq ?? null;
 }
 
+export interface PendingDownloadRequest {
+  seq: number;
+  at: Date;
+  userId: string;
+  userEmail: string;
+  approverId: string;
+  approverEmail: string;
+  reason: string;
+}
+
+/** `download-requested` events since the item was last sealed that no `download-approved` answered. */
+export async function pendingDownloadRequestEvents(db: Kysely<Database>, itemId: string): Promise<PendingDownloadRequest[]> {
+  const sealed = await db.selectFrom('evidence_custody').select('seq').where('item_id', '=', itemId).where('kind', '=', 'sealed').orderBy('seq', 'desc').executeTakeFirst();
+  const events = await db
+    .selectFrom('evidence_custody')
+    .select(['seq', 'kind', 'at', 'details'])
+    .where('item_id', '=', itemId)
+    .where('kind', 'in', ['download-requested', 'download-approved'])
+    .where('seq', '>', sealed?.seq ?? 0)
+    .orderBy('seq')
+    .execute();
+  const answered = new Set(events.filter((e) => e.kind === 'download-approved').map((e) => (e.details as { requestSeq?: number }).requestSeq));
+  return events
+    .filter((e) => e.kind === 'download-requested' && !answered.has(e.seq))
+    .map((e) => {
+      const d = e.details as { userId: string; userEmail: string; approverId: string; approverEmail: string; reason: string };
+      return { seq: e.seq, at: new Date(e.at), userId: d.userId, userEmail: d.userEmail, approverId: d.approverId, approverEmail: d.approverEmail, reason: d.reason };
+    });
+}
+
 /**
  * The content for a preview (`inline`: policy read, custody `viewed`) or a download (`attachment`:
  * policy export api-download, custody `downloaded`; a sealed item needs an unused approval).
@@ -524,7 +554,7 @@ export async function openEvidenceContent(
 
 // ── Seal, release, approvals, working copies ──────────────────────────────────────────────────
 
-async function loadForChange(deps: EvidenceDeps, who: Who, itemId: string): Promise<{ actor: Actor; item: EvidenceItemRow; record: MarkedRecord }> {
+export async function loadForChange(deps: EvidenceDeps, who: Who, itemId: string): Promise<{ actor: Actor; item: EvidenceItemRow; record: MarkedRecord }> {
   const actor = who.actor;
   if (!actor) throw new ForbiddenError('actor_required', 'This action needs a signed-in user.');
   const { item, record } = await readEvidenceItem(deps, who, itemId);
@@ -557,10 +587,20 @@ export async function releaseEvidence(deps: EvidenceDeps, who: Who, itemId: stri
 }
 
 /** A supervisor approves one download of a sealed item by another user (four eyes: never their own). */
-export async function approveDownload(deps: EvidenceDeps, who: Who, itemId: string, body: { userId: string; reason: string }): Promise<{ seq: number }> {
+export async function approveDownload(
+  deps: EvidenceDeps,
+  who: Who,
+  itemId: string,
+  body: { userId: string; reason: string; requestSeq?: number | undefined },
+): Promise<{ seq: number }> {
   const { actor, item } = await loadForChange(deps, who, itemId);
   assertCan(actor.role, 'evidence:seal');
   if (!item.sealed_at) throw new ConflictError('not_sealed', 'This item is not sealed; downloads need no approval.');
+  if (body.requestSeq !== undefined) {
+    const asked = (await pendingDownloadRequestEvents(deps.db, item.id)).find((r) => r.seq === body.requestSeq);
+    if (!asked || asked.userId !== body.userId) throw new NotFoundError('download_request_not_found', 'No pending download request of this user with that number.');
+    if (asked.approverId !== actor.userId) throw new ForbiddenError('not_the_approver', 'This download request asks another supervisor to approve.');
+  }
   if (body.userId === actor.userId) throw new ForbiddenError('four_eyes', 'Another supervisor must approve your own download.');
   const user = await deps.db.selectFrom('users').select(['id', 'email', 'organisation_id']).where('id', '=', body.userId).executeTakeFirst();
   if (!user || user.organisation_id !== item.organisation_id) throw new NotFoundError('user_not_found', 'No such user in this organisation.');
@@ -569,7 +609,7 @@ export async function approveDownload(deps: EvidenceDeps, who: Who, itemId: stri
       trx,
       deps,
       item.id,
-      { kind: 'download-approved', actorUserId: actor.userId, actorEmail: actor.email, details: { userId: user.id, userEmail: user.email, reason: body.reason.trim() } },
+      { kind: 'download-approved', actorUserId: actor.userId, actorEmail: actor.email, details: { userId: user.id, userEmail: user.email, reason: body.reason.trim(), ...(body.requestSeq !== undefined ? { requestSeq: body.requestSeq } : {}) } },
       audit,
     );
     return { seq: e.seq };

@@ -15,6 +15,7 @@ export const NOTIFICATION_KINDS = [
   'execution-overdue',
   'deadline-approaching',
   'deadline-passed',
+  'evidence-download-requested',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

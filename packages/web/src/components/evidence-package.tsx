@@ -56,3 +56,15 @@ export function EvidencePackageButton({ kind, id }: { kind: 'item' | 'case' | 'r
     </div>
   );
 }
+
+/** The button in its own panel, as the item, case and request pages show it. */
+export function EvidencePackagePanel({ kind, id }: { kind: 'item' | 'case' | 'request'; id: string }) {
+  const { t } = useT();
+  const titleId = `evidence-package-title-${kind}`;
+  return (
+    <section className="panel" aria-labelledby={titleId}>
+      <h2 id={titleId}>{t('evidencePackage.title')}</h2>
+      <EvidencePackageButton kind={kind} id={id} />
+    </section>
+  );
+}

@@ -3,7 +3,9 @@
 // sections other capabilities add (CASE_SECTIONS below: one line each).
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { ApiError } from '../api.ts';
+import { CaseCapturePanel } from '../components/case-capture-panel.tsx';
 import { CaseEvidenceSection } from '../components/evidence-list.tsx';
+import { EvidencePackagePanel } from '../components/evidence-package.tsx';
 import {
   CASE_STATUSES,
   type CaseFilter,
@@ -35,6 +37,8 @@ const HANDLING = ['H0', 'H1', 'H2', 'H3'] as const;
  */
 export const CASE_SECTIONS: { id: string; render: (view: CaseView, reload: () => void) => ReactNode }[] = [
   { id: 'evidence', render: (view) => <CaseEvidenceSection caseId={view.id} /> },
+  { id: 'capture', render: (view) => <CaseCapturePanel caseId={view.id} /> },
+  { id: 'evidence-package', render: (view) => <EvidencePackagePanel kind="case" id={view.id} /> },
 ];
 
 function mayCreate(role: string | undefined): boolean {

@@ -6,6 +6,7 @@
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { ApiError } from '../api.ts';
 import { timestampLabel } from '../components/evidence-list.tsx';
+import { EvidencePackagePanel } from '../components/evidence-package.tsx';
 import { EvidenceTimestamps } from '../components/evidence-timestamps.tsx';
 import { formatBytes } from '../components/request-attachments.tsx';
 import { MarkingBadge } from '../components/request-badges.tsx';
@@ -63,6 +64,7 @@ export function EvidenceItemPage({ id }: { id: string }) {
         <h2 id="evidence-actions-title">{t('evidence.item.actions')}</h2>
         <Actions item={view} onChange={refresh} />
       </section>
+      <EvidencePackagePanel kind="item" id={view.id} />
       <section className="panel" aria-labelledby="evidence-custody-title">
         <h2 id="evidence-custody-title">{t('evidence.custody.title')}</h2>
         {custody.loading && !custody.data ? <Loading /> : null}

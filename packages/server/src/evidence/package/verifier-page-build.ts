@@ -1,5 +1,5 @@
 // Builds the single-file verifier page: page.ts bundled by esbuild (core's verifier, the tsa
-// checks and pkijs included) and inlined in one HTML file whose Content-Security-Policy allows that
+// checks and pkijs included) and inlined in one HTML file (English until the script picks the reader's language) whose Content-Security-Policy allows that
 // one script (by hash) and nothing that reaches the network. The node builds it once per process
 // when the first package is made; `scripts/build-verifier-page.mjs` writes it to a file.
 import { createHash } from 'node:crypto';
@@ -15,6 +15,7 @@ h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:1.5rem}
 .ok{background:#e3f4e6;border:1px solid #2e7d32}.bad{background:#fdecea;border:1px solid #c62828}
 table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.3rem .5rem;text-align:start;vertical-align:top;white-space:pre-line}
 code{font-size:.85em;word-break:break-all}dt{font-weight:600}dd{margin:0 0 .4rem 0}.note{color:#555}
+p.lang{float:inline-end;margin:0}
 label.choose{display:inline-block;padding:.6rem 1rem;border:2px dashed #777;border-radius:.4rem;cursor:pointer}
 `;
 
@@ -45,9 +46,10 @@ async function buildPage(): Promise<string> {
 <style>${STYLE}</style>
 </head>
 <body>
-<h1>Evidence package verifier</h1>
-<p>This page checks a Comity court package on this computer, without a network: every file's SHA-256 (and SHA-512), the custody log of each item, the RFC 3161 timestamp tokens and the node's Ed25519 signature over the manifest. Nothing leaves this computer.</p>
-<p><label class="choose">Choose the package (.zip) <input type="file" id="package" accept=".zip,application/zip"></label> or drop it on this page.</p>
+<p class="lang"><label><span id="t-language">Language</span> <select id="lang"></select></label></p>
+<h1 id="t-title">Evidence package verifier</h1>
+<p id="t-intro">This page checks a Comity court package on this computer, without a network: every file's SHA-256 (and SHA-512), the custody log of each item, the RFC 3161 timestamp tokens and the node's Ed25519 signature over the manifest. Nothing leaves this computer.</p>
+<p><label class="choose"><span id="t-choose">Choose the package (.zip)</span> <input type="file" id="package" accept=".zip,application/zip"></label> <span id="t-drop">or drop it on this page.</span></p>
 <div id="out" aria-live="polite"></div>
 <script>${js}</script>
 </body>

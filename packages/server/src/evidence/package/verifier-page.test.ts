@@ -35,10 +35,10 @@ describe('the offline verifier page', { skip: !existsSync(CHROMIUM) && 'no Chrom
     await pkg?.close();
   });
 
-  async function check(zip: Buffer, name: string) {
+  async function check(zip: Buffer, name: string, opts: { locale?: string; switchTo?: string } = {}) {
     const file = join(tmp, name);
     writeFileSync(file, zip);
-    const context = await browser.newContext({ offline: true });
+    const context = await browser.newContext({ offline: true, locale: opts.locale ?? 'en-GB' });
     const attempts: string[] = [];
     await context.route('**/*', (route) => {
       const url = route.request().url();
@@ -53,7 +53,13 @@ describe('the offline verifier page', { skip: !existsSync(CHROMIUM) && 'no Chrom
     await page.setInputFiles('#package', file);
     const verdict = page.getByTestId('verdict');
     await verdict.waitFor({ timeout: 60_000 });
+    const before = { lang: await page.locator('html').getAttribute('lang'), dir: await page.locator('html').getAttribute('dir'), text: (await verdict.textContent()) ?? '' };
+    if (opts.switchTo) await page.selectOption('#lang', opts.switchTo);
     const result = {
+      before,
+      lang: await page.locator('html').getAttribute('lang'),
+      dir: await page.locator('html').getAttribute('dir'),
+      heading: (await page.locator('h1').textContent()) ?? '',
       ok: await verdict.getAttribute('data-ok'),
       text: (await verdict.textContent()) ?? '',
       codes: await page.locator('[data-testid=problems] li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-code'))),
@@ -85,6 +91,29 @@ describe('the offline verifier page', { skip: !existsSync(CHROMIUM) && 'no Chrom
     assert.match(r.text, /^NOT VERIFIED .*1 problem found/);
     assert.deepEqual(r.codes, ['file_hash_mismatch']);
     assert.match(r.body, new RegExp(pkg.contentPath.replace(/[.]/g, '\\.')));
+  });
+
+  test('in Arabic from the browser language, right to left, then in French from the switcher', async () => {
+    const r = await check(pkg.zip, 'good-ar.zip', { locale: 'ar-EG', switchTo: 'fr' });
+    assert.deepEqual([r.before.lang, r.before.dir], ['ar', 'rtl']);
+    assert.match(r.before.text, /^تم التحقق — good-ar\.zip/);
+    assert.deepEqual([r.lang, r.dir], ['fr', 'ltr']);
+    assert.equal(r.heading, 'Vérificateur de paquet de preuves');
+    assert.match(r.text, /^VÉRIFIÉ — good-ar\.zip/);
+    assert.match(r.body, /Signature du manifeste\s*valide/);
+    assert.match(r.body, /2 jetons d'horodatage/);
+  });
+
+  test('a tampered package in Chinese: the verdict in Chinese, the problem code unchanged', async () => {
+    const toc = await readZipToc({ size: pkg.zip.length, read: async (o, n) => pkg.zip.subarray(o, o + n) });
+    const e = toc.entries.find((x) => x.name === pkg.contentPath)!;
+    const z = Buffer.from(pkg.zip);
+    z[e.dataOffset + 7] = (z[e.dataOffset + 7]! ^ 0x10) & 0xff;
+    const r = await check(z, 'tampered-zh.zip', { locale: 'zh-CN' });
+    assert.equal(r.ok, 'false');
+    assert.equal(r.lang, 'zh');
+    assert.match(r.text, /^未通过验证 — tampered-zh\.zip：发现 1 个问题/);
+    assert.deepEqual(r.codes, ['file_hash_mismatch']);
   });
 
   test('a file that is not a package: NOT VERIFIED, not a ZIP', async () => {
