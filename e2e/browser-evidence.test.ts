@@ -3,7 +3,8 @@
 // sees it listed with its type, size and SHA-256, is told plainly when a file is over the node's
 // limit (nothing stored), opens the item (the picture shown, full SHA-256, custody timeline with the
 // chain verified); a supervisor seals it; the practitioner's download is refused until another
-// supervisor approves it, then served with the same SHA-256; a text item is shown as text and a
+// supervisor approves it (the practitioner picks that supervisor, who is notified), then served
+// with the same SHA-256; a text item is shown as text and a
 // working copy of it is made.
 // Screenshots at 1366 and 390 px in English and Arabic go to e2e/artifacts/evidence/.
 import assert from 'node:assert/strict';
@@ -127,16 +128,40 @@ test('evidence: upload with progress and resume, the item page, seal and four-ey
   await page.goto(itemUrl);
   await page.getByText('This item is sealed: each download needs').waitFor();
   await page.getByRole('button', { name: 'Download', exact: true }).click();
-  await page.getByText('ask a supervisor (not yourself) to approve your download').waitFor();
-  assert.ok(await page.getByText(practitioner.userId).isVisible(), 'the user ID to give the supervisor is on the page');
+  await page.getByText('This item is sealed: ask a supervisor below to approve your download.').waitFor();
 
-  // Another supervisor approves one download for that user.
+  // The practitioner picks who approves (the organisation's two supervisors are offered, never
+  // the practitioner) and says why.
+  const options = await page.locator('#evidence-ask-approver option').allTextContents();
+  assert.equal(options.length, 3, options.join(' | '));
+  assert.ok(options.some((o) => o.includes(supervisor2.email)) && options.some((o) => o.includes(supervisor.email)));
+  assert.ok(!options.some((o) => o.includes(practitioner.email)));
+  await page.selectOption('#evidence-ask-approver', supervisor2.userId);
+  await page.fill('#evidence-ask-reason', 'Expert report on the ledger');
+  await page.getByRole('button', { name: 'Ask for approval' }).click();
+  await page.getByText(/Your request was sent to/).waitFor();
+  await page.getByTestId('download-request-pending').waitFor();
+  await page.screenshot({ path: `${shots}item-sealed-requested-en-1366.png`, fullPage: true });
+
+  // The other supervisor was not asked: the request shows as waiting, with nothing to approve.
+  await sup.reload();
+  await sup.getByTestId('download-request-pending').waitFor();
+  assert.equal(await sup.getByTestId('download-request-for-me').count(), 0);
+
+  // The chosen supervisor is notified, opens the item from the notification and approves.
   const sup2 = await signIn(browser, node.url, supervisor2.email, supervisor2.password);
-  await sup2.goto(itemUrl);
-  await sup2.fill('#evidence-approve-user', practitioner.userId);
-  await sup2.fill('#evidence-approve-reason', 'Expert report on the ledger');
-  await sup2.getByRole('button', { name: 'Approve one download' }).click();
+  await sup2.goto(`${node.url}/notifications`);
+  await sup2.getByText(`${practitioner.email} asks you to approve a download of the sealed evidence item`).waitFor();
+  await sup2.getByRole('link', { name: 'Open the evidence item' }).click();
+  await sup2.waitForURL(itemUrl);
+  const asked = sup2.getByTestId('download-request-for-me');
+  await asked.getByText(`${practitioner.email} asks you to approve one download: Expert report on the ledger`).waitFor();
+  await asked.getByLabel('Your reason for approving').fill('Expert named by the court');
+  await asked.getByRole('button', { name: 'Approve one download' }).click();
   await sup2.getByText('The download is approved once for that user.').waitFor();
+  // Answered: no longer waiting for anyone.
+  await sup2.getByTestId('download-request-for-me').waitFor({ state: 'detached' });
+  await sup2.screenshot({ path: `${shots}item-approved-en-1366.png`, fullPage: true });
 
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download', exact: true }).click();
@@ -148,7 +173,7 @@ test('evidence: upload with progress and resume, the item page, seal and four-ey
   await page.reload();
   await page.locator('.custody-timeline .custody-kind', { hasText: 'Download approved' }).waitFor();
   const after = await page.locator('.custody-timeline .custody-kind').allInnerTexts();
-  for (const kind of ['Sealed', 'Download approved', 'Downloaded']) assert.ok(after.includes(kind), `${kind} in ${after.join(', ')}`);
+  for (const kind of ['Sealed', 'Download requested', 'Download approved', 'Downloaded']) assert.ok(after.includes(kind), `${kind} in ${after.join(', ')}`);
 
   // A text item is shown as text.
   const textId = await uploadEvidence(practitioner.client, { title: 'Chat export', requestId, filename: 'chat.txt' }, Buffer.from('12:01 A: the money is in the second account\n12:02 B: ok\n', 'utf8'));

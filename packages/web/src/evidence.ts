@@ -7,6 +7,8 @@ import { ApiError, client, currentCsrfToken, unwrap } from './api.ts';
 export type EvidenceItem = components['schemas']['EvidenceItem'];
 export type CustodyLog = components['schemas']['CustodyLog'];
 export type CustodyEvent = CustodyLog['events'][number];
+export type DownloadRequest = components['schemas']['DownloadRequest'];
+export type EligibleApprover = components['schemas']['EligibleApprover'];
 export type EvidenceOwner = { caseId: string } | { requestId: string };
 
 const byId = (id: string) => ({ params: { path: { id } } });
@@ -17,8 +19,12 @@ export const evidenceApi = {
   custody: (id: string) => unwrap(client.GET('/api/v1/evidence/{id}/custody', byId(id))),
   seal: (id: string, note?: string) => unwrap(client.POST('/api/v1/evidence/{id}/seal', { ...byId(id), body: note ? { note } : {} })),
   release: (id: string, note?: string) => unwrap(client.POST('/api/v1/evidence/{id}/release', { ...byId(id), body: note ? { note } : {} })),
-  approveDownload: (id: string, userId: string, reason: string) =>
-    unwrap(client.POST('/api/v1/evidence/{id}/download-approvals', { ...byId(id), body: { userId, reason } })),
+  approveDownload: (id: string, userId: string, reason: string, requestSeq?: number) =>
+    unwrap(client.POST('/api/v1/evidence/{id}/download-approvals', { ...byId(id), body: { userId, reason, ...(requestSeq !== undefined ? { requestSeq } : {}) } })),
+  approvers: (id: string) => unwrap(client.GET('/api/v1/evidence/{id}/approvers', byId(id))),
+  downloadRequests: (id: string) => unwrap(client.GET('/api/v1/evidence/{id}/download-requests', byId(id))),
+  requestDownload: (id: string, approverId: string, reason: string) =>
+    unwrap(client.POST('/api/v1/evidence/{id}/download-requests', { ...byId(id), body: { approverId, reason } })),
   workingCopy: (id: string, title?: string) => unwrap(client.POST('/api/v1/evidence/{id}/working-copies', { ...byId(id), body: title ? { title } : {} })),
   contentUrl: (id: string, disposition: 'inline' | 'attachment' = 'inline') => `/api/v1/evidence/${encodeURIComponent(id)}/content?disposition=${disposition}`,
 };

@@ -58,7 +58,7 @@ test('every problem code the completeness check emits has a translation key', ()
 });
 
 test('every notification code the server writes has a translation key', () => {
-  const files = ['requests/request-service.ts', 'requests/request-messages.ts', 'requests/deadline-job.ts', 'federation/request-handlers.ts'];
+  const files = ['requests/request-service.ts', 'requests/request-messages.ts', 'requests/deadline-job.ts', 'federation/request-handlers.ts', 'evidence/download-requests.ts'];
   const codes = new Set<string>(['acknowledgement-overdue', 'execution-overdue', 'deadline-approaching', 'deadline-passed']);
   for (const f of files) {
     const source = readFileSync(new URL(`../../server/src/${f}`, import.meta.url), 'utf8');

@@ -695,6 +695,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/evidence/{id}/approvers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The supervisors you may ask to approve a download of a sealed item (active, of its organisation, not you) */
+        get: operations["getEvidenceByIdApprovers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/evidence/{id}/content": {
         parameters: {
             query?: never;
@@ -743,6 +760,24 @@ export interface paths {
         put?: never;
         /** Approve one download of a sealed item by another user (four eyes) */
         post: operations["postEvidenceByIdDownloadApprovals"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evidence/{id}/download-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download requests of a sealed item that wait for their approver */
+        get: operations["getEvidenceByIdDownloadRequests"];
+        put?: never;
+        /** Ask a supervisor you pick to approve one download of a sealed item (custody "download-requested", a notification to them) */
+        post: operations["postEvidenceByIdDownloadRequests"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3798,6 +3833,8 @@ export interface components {
         };
         DownloadApprovalBody: {
             reason: string;
+            /** @description The custody event of the download request this approval answers (you must be the approver it names) */
+            requestSeq?: number;
             /**
              * Format: uuid
              * @description Who may download the sealed item once
@@ -3806,11 +3843,91 @@ export interface components {
         };
         DownloadApprovalBodyInput: {
             reason: string;
+            /** @description The custody event of the download request this approval answers (you must be the approver it names) */
+            requestSeq?: number;
             /**
              * Format: uuid
              * @description Who may download the sealed item once
              */
             userId: string;
+        };
+        DownloadRequest: {
+            approver: {
+                email: string;
+                /** Format: uuid */
+                id: string;
+            };
+            at: string;
+            reason: string;
+            requester: {
+                email: string;
+                /** Format: uuid */
+                id: string;
+            };
+            /** @description The custody event of the request */
+            seq: number;
+        };
+        DownloadRequestBody: {
+            /**
+             * Format: uuid
+             * @description The supervisor asked to approve (one of GET /api/v1/evidence/{id}/approvers)
+             */
+            approverId: string;
+            /** @description Why you need a copy of the sealed item */
+            reason: string;
+        };
+        DownloadRequestBodyInput: {
+            /**
+             * Format: uuid
+             * @description The supervisor asked to approve (one of GET /api/v1/evidence/{id}/approvers)
+             */
+            approverId: string;
+            /** @description Why you need a copy of the sealed item */
+            reason: string;
+        };
+        DownloadRequestInput: {
+            approver: {
+                email: string;
+                /** Format: uuid */
+                id: string;
+            };
+            at: string;
+            reason: string;
+            requester: {
+                email: string;
+                /** Format: uuid */
+                id: string;
+            };
+            /** @description The custody event of the request */
+            seq: number;
+        };
+        DownloadRequestList: {
+            /** @description Requests since the item was last sealed that no approval answered yet, oldest first */
+            items: components["schemas"]["DownloadRequest"][];
+        };
+        DownloadRequestListInput: {
+            /** @description Requests since the item was last sealed that no approval answered yet, oldest first */
+            items: components["schemas"]["DownloadRequestInput"][];
+        };
+        /** @description An active supervisor of the item’s organisation other than you */
+        EligibleApprover: {
+            email: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        /** @description An active supervisor of the item’s organisation other than you */
+        EligibleApproverInput: {
+            email: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        EligibleApproverList: {
+            items: components["schemas"]["EligibleApprover"][];
+        };
+        EligibleApproverListInput: {
+            items: components["schemas"]["EligibleApproverInput"][];
         };
         /** @description A signed, end-to-end encrypted federation message (protocol version 1). */
         Envelope: {
@@ -10035,6 +10152,55 @@ export interface operations {
             };
         };
     };
+    getEvidenceByIdApprovers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EligibleApproverList"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getEvidenceByIdContent: {
         parameters: {
             query?: {
@@ -10157,6 +10323,111 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @description The custody event of the approval */
+                        seq: number;
+                    };
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEvidenceByIdDownloadRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DownloadRequestList"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postEvidenceByIdDownloadRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DownloadRequestBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The custody event of the request */
                         seq: number;
                     };
                 };

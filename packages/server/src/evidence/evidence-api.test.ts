@@ -1,7 +1,7 @@
 // The evidence API as a browser or script uses it: a resumable upload in chunks (resumed after a
 // refused chunk), limits (413 with nothing left), expiry of an abandoned upload, content served
 // with its detected type, nosniff and a sandbox, the custody log checked, seal and four-eyes
-// download approval, another organisation's item as 404, and the SHA-512 added afterwards.
+// download approval (asked of a supervisor the user picks), another organisation's item as 404, and the SHA-512 added afterwards.
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
@@ -214,6 +214,59 @@ for (const { backend, store } of storeMatrix(testBackends())) {
       assert.equal(copy.role, 'working-copy');
       assert.equal(copy.derivedFrom, itemId);
       assert.equal(copy.sha256, sealed.sha256);
+    });
+
+    test('a download request names the approving supervisor, who alone answers it; four eyes hold for supervisors too', async () => {
+      const res = await createUpload(t, investigator, { title: 'Ledger photo', requestId, filename: 'ledger.png' }, PNG.length);
+      const itemId = (await patch(t, investigator, res.headers.get('location') as string, 0, PNG)).headers.get('comity-evidence-item') as string;
+      // Nothing to ask for before the seal.
+      assert.equal((await investigator.client.call<Json>('POST', `/api/v1/evidence/${itemId}/download-requests`, { approverId: supervisor.userId, reason: 'x' })).body.code, 'not_sealed');
+      await supervisor.client.call('POST', `/api/v1/evidence/${itemId}/seal`, {}, 200);
+      // The picker: the organisation's supervisors, never the asker; not another organisation's.
+      const forInvestigator = (await investigator.client.call<Json>('GET', `/api/v1/evidence/${itemId}/approvers`, undefined, 200)).body.items.map((a: Json) => a.id);
+      assert.deepEqual(new Set(forInvestigator), new Set([supervisor.userId, supervisor2.userId]));
+      const forSupervisor = (await supervisor.client.call<Json>('GET', `/api/v1/evidence/${itemId}/approvers`, undefined, 200)).body.items.map((a: Json) => a.id);
+      assert.deepEqual(forSupervisor, [supervisor2.userId]);
+      assert.equal((await outsider.client.call('GET', `/api/v1/evidence/${itemId}/approvers`)).status, 404);
+      // Not oneself, not a practitioner, not someone from elsewhere.
+      const self = await supervisor.client.call<Json>('POST', `/api/v1/evidence/${itemId}/download-requests`, { approverId: supervisor.userId, reason: 'mine' });
+      assert.deepEqual([self.status, self.body.code], [403, 'four_eyes']);
+      const foreign = await investigator.client.call<Json>('POST', `/api/v1/evidence/${itemId}/download-requests`, { approverId: outsider.userId, reason: 'x' });
+      assert.deepEqual([foreign.status, foreign.body.code], [404, 'approver_not_eligible']);
+      const empty = await investigator.client.call<Json>('POST', `/api/v1/evidence/${itemId}/download-requests`, { approverId: supervisor.userId, reason: '  ' });
+      assert.equal(empty.status, 400);
+
+      const asked = (await investigator.client.call<Json>('POST', `/api/v1/evidence/${itemId}/download-requests`, { approverId: supervisor.userId, reason: 'copy for the expert' }, 201)).body;
+      const pending = (await supervisor2.client.call<Json>('GET', `/api/v1/evidence/${itemId}/download-requests`, undefined, 200)).body.items;
+      assert.equal(pending.length, 1);
+      assert.deepEqual([pending[0].seq, pending[0].requester.id, pending[0].approver.id, pending[0].reason], [asked.seq, investigator.userId, supervisor.userId, 'copy for the expert']);
+      // The chosen supervisor is told, with the item to open.
+      const notes = (await supervisor.client.call<{ items: Json[] }>('GET', '/api/v1/notifications', undefined, 200)).body.items;
+      const note = notes.find((n) => n.kind === 'evidence-download-requested');
+      assert.equal(note?.params?.itemId, itemId);
+      assert.equal(note?.params?.by, investigator.email);
+      assert.equal((await supervisor2.client.call<{ items: Json[] }>('GET', '/api/v1/notifications', undefined, 200)).body.items.filter((n) => n.kind === 'evidence-download-requested').length, 0);
+      // Still sealed for the asker until then; another supervisor cannot answer a request addressed to a colleague.
+      assert.equal((await send(investigator, t.url, 'GET', `/api/v1/evidence/${itemId}/content?disposition=attachment`, {})).status, 403);
+      const wrong = await supervisor2.client.call<Json>('POST', `/api/v1/evidence/${itemId}/download-approvals`, { userId: investigator.userId, reason: 'ok', requestSeq: asked.seq });
+      assert.deepEqual([wrong.status, wrong.body.code], [403, 'not_the_approver']);
+      const mismatch = await supervisor.client.call<Json>('POST', `/api/v1/evidence/${itemId}/download-approvals`, { userId: supervisor2.userId, reason: 'ok', requestSeq: asked.seq });
+      assert.deepEqual([mismatch.status, mismatch.body.code], [404, 'download_request_not_found']);
+      await supervisor.client.call('POST', `/api/v1/evidence/${itemId}/download-approvals`, { userId: investigator.userId, reason: 'expert named by the court', requestSeq: asked.seq }, 201);
+      assert.deepEqual((await investigator.client.call<Json>('GET', `/api/v1/evidence/${itemId}/download-requests`, undefined, 200)).body.items, []);
+      assert.equal((await send(investigator, t.url, 'GET', `/api/v1/evidence/${itemId}/content?disposition=attachment`, {})).status, 200);
+
+      // A supervisor's own download: asked of the other supervisor, approved by them.
+      const own = (await supervisor.client.call<Json>('POST', `/api/v1/evidence/${itemId}/download-requests`, { approverId: supervisor2.userId, reason: 'court copy' }, 201)).body;
+      await supervisor2.client.call('POST', `/api/v1/evidence/${itemId}/download-approvals`, { userId: supervisor.userId, reason: 'agreed', requestSeq: own.seq }, 201);
+      assert.equal((await send(supervisor, t.url, 'GET', `/api/v1/evidence/${itemId}/content?disposition=attachment`, {})).status, 200);
+
+      const log = (await supervisor2.client.call<Json>('GET', `/api/v1/evidence/${itemId}/custody`, undefined, 200)).body;
+      const kinds = log.events.map((e: Json) => e.kind).filter((k: string) => k !== 'hashed');
+      assert.deepEqual(kinds, ['acquired', 'sealed', 'download-requested', 'download-approved', 'downloaded', 'download-requested', 'download-approved', 'downloaded']);
+      const approved = log.events.find((e: Json) => e.kind === 'download-approved');
+      assert.equal(approved.details.requestSeq, asked.seq);
+      assert.equal(log.verification.ok, true);
     });
   });
 }

@@ -1,10 +1,11 @@
 // One evidence item (/evidence/items/:id): a preview from the content route (image, PDF, video,
 // audio, text), what the node knows of it (type, size, SHA-256 and SHA-512 with copy buttons,
 // marking), its custody timeline with the node's verdict on the chain, and the actions: seal and
-// release (supervisors), download (a sealed item needs a supervisor's approval naming the user),
-// approve a colleague's download, make a working copy.
-import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
+// release (supervisors), download (a sealed item needs the approval of a supervisor the user picks:
+// components/evidence-download-approval.tsx), make a working copy, build the court package.
+import { type ReactNode, useEffect, useState } from 'react';
 import { ApiError } from '../api.ts';
+import { EvidenceDownloadApproval } from '../components/evidence-download-approval.tsx';
 import { timestampLabel } from '../components/evidence-list.tsx';
 import { EvidencePackagePanel } from '../components/evidence-package.tsx';
 import { EvidenceTimestamps } from '../components/evidence-timestamps.tsx';
@@ -209,8 +210,6 @@ function Actions({ item, onChange }: { item: EvidenceItem; onChange: () => void 
   const [error, setError] = useState<unknown>(undefined);
   const [notice, setNotice] = useState<ReactNode>(null);
   const [busy, setBusy] = useState(false);
-  const [approveFor, setApproveFor] = useState('');
-  const [reason, setReason] = useState('');
   const [needsApproval, setNeedsApproval] = useState(false);
 
   async function act(work: () => Promise<ReactNode>) {
@@ -233,16 +232,6 @@ function Actions({ item, onChange }: { item: EvidenceItem; onChange: () => void 
     await act(async () => {
       await downloadFile(evidenceApi.contentUrl(item.id, 'attachment'), item.filename ?? item.id);
       return t('evidence.actions.downloaded');
-    });
-  }
-
-  function approve(event: FormEvent) {
-    event.preventDefault();
-    void act(async () => {
-      await evidenceApi.approveDownload(item.id, approveFor.trim(), reason.trim());
-      setApproveFor('');
-      setReason('');
-      return t('evidence.actions.approved');
     });
   }
 
@@ -289,27 +278,12 @@ function Actions({ item, onChange }: { item: EvidenceItem; onChange: () => void 
           </button>
         ) : null}
       </p>
-      {supervisor && item.sealed ? (
-        <form className="form" onSubmit={approve} aria-labelledby="evidence-approve-title">
-          <h3 id="evidence-approve-title">{t('evidence.actions.approveTitle')}</h3>
-          <div className="field">
-            <label htmlFor="evidence-approve-user">{t('evidence.actions.approveUser')}</label>
-            <input id="evidence-approve-user" value={approveFor} onChange={(e) => setApproveFor(e.target.value)} required dir="ltr" />
-          </div>
-          <div className="field">
-            <label htmlFor="evidence-approve-reason">{t('evidence.actions.approveReason')}</label>
-            <input id="evidence-approve-reason" value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={2000} dir="auto" />
-          </div>
-          <button type="submit" disabled={busy}>
-            {t('evidence.actions.approve')}
-          </button>
-        </form>
-      ) : null}
       {needsApproval ? (
         <p className="alert alert-error" role="alert">
-          {t('evidence.actions.needsApproval')} <code dir="ltr">{session?.user.id}</code>
+          {t('evidence.downloadRequest.needsApproval')}
         </p>
       ) : null}
+      {item.sealed ? <EvidenceDownloadApproval item={item} onChange={onChange} /> : null}
       <ErrorAlert error={error} />
       {notice ? <Notice>{notice}</Notice> : null}
     </div>

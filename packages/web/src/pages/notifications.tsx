@@ -90,6 +90,16 @@ export function NotificationsPage() {
                     {t('notifications.open')}
                   </Link>
                 ) : null}
+                {!n.requestId && typeof n.params?.itemId === 'string' ? (
+                  <Link
+                    to={`/evidence/items/${n.params.itemId}`}
+                    onClick={() => {
+                      if (!n.readAt) void notificationsApi.markRead(n.id).catch(() => undefined);
+                    }}
+                  >
+                    {t('notifications.openItem')}
+                  </Link>
+                ) : null}
                 {n.readAt ? null : (
                   <button type="button" onClick={() => markRead(n)} aria-label={ts('notifications.markReadLabel', { message: String(n.params?.reference ?? ts(`notifications.kind.${n.kind}`)) })}>
                     {t('notifications.markRead')}
