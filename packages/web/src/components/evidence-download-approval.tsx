@@ -9,6 +9,9 @@ import { useSession } from '../session.tsx';
 import { useAsync } from '../use-async.ts';
 import { ErrorAlert, formatDate, Loading, Notice } from './ui.tsx';
 
+/** Emails, names and free text keep their own direction inside a right-to-left sentence (FSI … PDI). */
+const isolate = (text: string) => `\u2068${text}\u2069`;
+
 export function EvidenceDownloadApproval({ item, onChange }: { item: EvidenceItem; onChange: () => void }) {
   const { t, lng } = useT();
   const { session } = useSession();
@@ -44,7 +47,7 @@ export function EvidenceDownloadApproval({ item, onChange }: { item: EvidenceIte
       await evidenceApi.requestDownload(item.id, approverId, reason.trim());
       setReason('');
       setApproverId('');
-      return t('evidence.downloadRequest.sent', { approver: chosen?.name ?? chosen?.email ?? '' });
+      return t('evidence.downloadRequest.sent', { approver: isolate(chosen ? `${chosen.name} (${chosen.email})` : '') });
     });
   }
 
@@ -69,7 +72,7 @@ export function EvidenceDownloadApproval({ item, onChange }: { item: EvidenceIte
             {mine.map((r) => (
               <li key={r.seq} data-testid="download-request-for-me">
                 <p>
-                  {t('evidence.downloadRequest.forYou', { requester: r.requester.email, reason: r.reason })}{' '}
+                  {t('evidence.downloadRequest.forYou', { requester: isolate(r.requester.email), reason: isolate(r.reason) })}{' '}
                   <time className="meta" dateTime={r.at}>
                     {formatDate(r.at, lng, true)}
                   </time>
@@ -107,7 +110,7 @@ export function EvidenceDownloadApproval({ item, onChange }: { item: EvidenceIte
           <ul className="download-requests">
             {others.map((r) => (
               <li key={r.seq} data-testid="download-request-pending">
-                {t('evidence.downloadRequest.waiting', { requester: r.requester.email, approver: r.approver.email, reason: r.reason })}
+                {t('evidence.downloadRequest.waiting', { requester: isolate(r.requester.email), approver: isolate(r.approver.email), reason: isolate(r.reason) })}
               </li>
             ))}
           </ul>

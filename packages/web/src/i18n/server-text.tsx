@@ -128,7 +128,7 @@ export function useServerText(): ServerText {
       // "IN-2026-00003 (Bribery of officials)": the reference with the subject the drafter wrote.
       w.request = n.params?.subject ? `${n.params.reference ?? ''} (${n.params.subject})` : String(n.params?.reference ?? '');
       // Names, references and free text keep their own direction inside an Arabic sentence.
-      for (const k of ['request', 'by', 'from', 'to', 'counterpart', 'conditions', 'proceedings']) if (typeof w[k] === 'string' && w[k]) w[k] = isolate(String(w[k]));
+      for (const k of ['request', 'by', 'from', 'to', 'counterpart', 'conditions', 'proceedings', 'item']) if (typeof w[k] === 'string' && w[k]) w[k] = isolate(String(w[k]));
       const text = ts(key, w);
       return n.params?.reason ? `${text} ${ts('notifications.reason', { reason: isolate(String(n.params.reason)) })}` : text;
     },
