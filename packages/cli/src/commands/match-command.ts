@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { CliFailure, type CliIo, UsageError } from '../cli-io.ts';
 
 /** Default thresholds, chosen on FEBRL (see bench/README.md, "Matching"): about 1 % false hits. */
-export const DEFAULT_THRESHOLD: Record<MatchMode, number> = { clear: 0.8, private: 0.75 };
+export const DEFAULT_THRESHOLD: Record<MatchMode, number> = { clear: 0.7, private: 0.7 };
 
 function readRecords(path: string) {
   let text: string;

@@ -127,7 +127,7 @@ export function lshKeys(clk: Uint32Array, positions: Uint16Array[]): string[] {
 }
 
 /** Bit positions for `lshKeys`, from a 32-bit seed (xorshift32), e.g. derived from the pair's secret. */
-export function lshPositions(seed: number, tables = 32, bitsPerKey = 10): Uint16Array[] {
+export function lshPositions(seed: number, tables = 64, bitsPerKey = 20): Uint16Array[] {
   let s = seed >>> 0 || 0x9e3779b9;
   const next = () => {
     s ^= s << 13;

@@ -21,7 +21,7 @@ const LATIN_HONORIFICS = new Set([
   'gospodin', 'gospozha', 'pan', 'pani', 'shri', 'sri', 'smt', 'kumari', 'jr', 'snr', 'jnr', 'ii', 'iii', 'iv', 'esq', 'phd', 'md',
 ]);
 // Connecting words inside names that are written in some forms and not in others (bin/ibn, al-, de, van…).
-const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'ben', 'bat', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'la', 'le', 'van', 'von', 'der', 'den', 'ter', 'y', 'e']);
+const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'bn', 'abn', 'bnt', 'ben', 'bat', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'la', 'le', 'van', 'von', 'der', 'den', 'ter', 'y', 'e']);
 
 // Latin letters that NFD does not decompose into a base letter and a mark.
 const LATIN_SPECIAL: Record<string, string> = {

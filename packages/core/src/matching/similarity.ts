@@ -106,7 +106,7 @@ export function soundex(token: string): string {
 
 /**
  * Consonant skeleton: digraphs folded (kh→h, ph→f, th→t, sh→s…), vowels and y/w after the first letter
- * removed, doubled letters collapsed. Scripts that do not write short vowels (Arabic, Hebrew) are thus
+ * removed, w read as v, doubled letters collapsed. Scripts that do not write short vowels (Arabic, Hebrew) are thus
  * comparable with Latin forms that do: "muhammad", "mohammed" and "mhmd" all give "mhmd".
  */
 export function skeleton(token: string): string {
@@ -117,8 +117,8 @@ export function skeleton(token: string): string {
     .replace(/q/g, 'k')
     .replace(/c(?=[eiy])/g, 's')
     .replace(/c/g, 'k')
-    .replace(/[ou]/g, 'o');
+    .replace(/w/g, 'v');
   const head = folded[0] ?? '';
-  const rest = folded.slice(1).replace(/[aeiouyw]/g, '');
-  return (/[aeiouyw]/.test(head) ? '' : head) + rest.replace(/(.)\1+/g, '$1');
+  const rest = folded.slice(1).replace(/[aeiouy]/g, '');
+  return (/[aeiouy]/.test(head) ? '' : head) + rest.replace(/(.)\1+/g, '$1');
 }

@@ -154,7 +154,9 @@ function arabicWord(word: string): string {
   const chars = [...w];
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i]!;
-    if (ch === 'و') out += i === 0 ? 'w' : 'u';
+    // Waw and ya are consonants at the start of a word or before a long vowel (Nawaf, Parviz), vowels otherwise.
+    const beforeVowel = /[اويی]/.test(chars[i + 1] ?? '');
+    if (ch === 'و') out += i === 0 || beforeVowel ? 'w' : 'u';
     else if (ch === 'ي' || ch === 'ی') out += i === 0 ? 'y' : 'i';
     else out += ARABIC[ch] ?? ch;
   }
@@ -172,6 +174,7 @@ function hebrewWord(word: string): string {
     else if (ch === 'ב' && i === 0) out += 'b';
     else if (ch === 'כ' && i === 0) out += 'k';
     else if (ch === 'פ' && i === 0) out += 'p';
+    else if (ch === 'ה' && i === chars.length - 1 && i > 0) out += 'e'; // final he marks a vowel
     else out += HEBREW[ch] ?? ch;
   }
   return out;
