@@ -48,7 +48,7 @@ describe('WebAssembly Dice', () => {
     const index = new DiceIndex(encs);
     for (const q of [encs[0]!, encs[1]!, encs[2]!]) {
       const all = Array.from(index.diceAll(q));
-      all.forEach((d, i) => assert.ok(Math.abs(d - dice(q, encs[i]!)) < 1e-6, `at ${i}: ${d} vs ${dice(q, encs[i]!)}`));
+      for (const [i, d] of all.entries()) assert.ok(Math.abs(d - dice(q, encs[i]!)) < 1e-6, `at ${i}: ${d} vs ${dice(q, encs[i]!)}`);
       assert.deepEqual(index.diceSome(q, [5, 7]), [all[5], all[7]]);
     }
     assert.equal(index.diceAll(encs[1]!)[1], 0);
