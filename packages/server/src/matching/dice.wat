@@ -56,10 +56,18 @@
         (local.set $b (v128.load offset=112 (local.get $base)))
         (local.set $both (i8x16.add (local.get $both) (i8x16.popcnt (v128.and (local.get $q7) (local.get $b)))))
         (local.set $ones (i8x16.add (local.get $ones) (i8x16.popcnt (local.get $b))))
-        (local.set $sum (i32.add (local.get $qc) (call $hsum (local.get $ones))))
+        ;; Both lane sums at once: widen each to i32x4, then add the halves pairwise with one shuffle each.
+        (local.set $both (i32x4.extadd_pairwise_i16x8_u (i16x8.extadd_pairwise_i8x16_u (local.get $both))))
+        (local.set $ones (i32x4.extadd_pairwise_i16x8_u (i16x8.extadd_pairwise_i8x16_u (local.get $ones))))
+        (local.set $b (i32x4.add
+          (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27 (local.get $both) (local.get $ones))
+          (i8x16.shuffle 4 5 6 7 12 13 14 15 20 21 22 23 28 29 30 31 (local.get $both) (local.get $ones))))
+        (local.set $sum (i32.add (local.get $qc) (i32.add (i32x4.extract_lane 2 (local.get $b)) (i32x4.extract_lane 3 (local.get $b)))))
         (f32.store (local.get $out)
           (select
-            (f32.div (f32.convert_i32_u (i32.shl (call $hsum (local.get $both)) (i32.const 1))) (f32.convert_i32_u (local.get $sum)))
+            (f32.div
+              (f32.convert_i32_u (i32.shl (i32.add (i32x4.extract_lane 0 (local.get $b)) (i32x4.extract_lane 1 (local.get $b))) (i32.const 1)))
+              (f32.convert_i32_u (local.get $sum)))
             (f32.const 0)
             (local.get $sum)))
         (local.set $out (i32.add (local.get $out) (i32.const 4)))
