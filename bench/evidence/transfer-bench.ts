@@ -164,7 +164,7 @@ async function main(): Promise<void> {
             seconds: (total / 1000).toFixed(2),
             mbps: ours,
             ratio: `${(ours / baseline).toFixed(2)}×`,
-            note: `CPU (both nodes) ${perGiB(cpu)} s/GiB, ${perGiB(cpuNet)} s/GiB net of idle polling (${idleRate.toFixed(2)} CPU s/s), CPU ratio ${((base.enc.cpu + base.dgst.cpu) / cpu).toFixed(2)}× (net ${((base.enc.cpu + base.dgst.cpu) / Math.max(cpuNet, 1e-9)).toFixed(2)}×); offer (chunk SHA-256s) ${((tOffer - t0) / 1000).toFixed(2)} s; peak RSS ${(peakRss / MiB).toFixed(0)} MiB (start ${(rss0 / MiB).toFixed(0)} MiB)`,
+            note: `CPU (both nodes) ${perGiB(cpu)} s/GiB, ${perGiB(cpuNet)} s/GiB net of idle polling (${idleRate.toFixed(2)} CPU s/s), CPU ratio ${((base.enc.cpu + base.dgst.cpu) / cpu).toFixed(2)}× (net ${cpuNet > 0 ? `${((base.enc.cpu + base.dgst.cpu) / cpuNet).toFixed(2)}×` : 'n/a: idle polling ≥ the total'}); offer (chunk SHA-256s) ${((tOffer - t0) / 1000).toFixed(2)} s; peak RSS ${(peakRss / MiB).toFixed(0)} MiB (start ${(rss0 / MiB).toFixed(0)} MiB)`,
           },
         );
         process.stdout.write(`${backend.name} run ${run}: ${ours} MB/s, baseline ${baseline} MB/s; CPU ${perGiB(cpu)} s/GiB vs ${perGiB(base.enc.cpu + base.dgst.cpu)} s/GiB; load ${loadavg()[0]!.toFixed(1)}\n`);

@@ -148,6 +148,9 @@ for (const backend of testBackends()) {
       const accepted = await waitFor('the item accepted in France', async () => {
         const row = await transferAt(fr, transferId);
         return row?.state === 'accepted' ? row : undefined;
+      }).catch(async (err) => {
+        const rows = await de.node.deps.db.selectFrom('outbox').select(['type', 'state', 'attempts', 'last_error']).execute();
+        throw new Error(`${(err as Error).message}; German outbox: ${JSON.stringify(rows)}`);
       });
       assert.equal(Number(accepted.size), bytes.length);
       assert.equal(accepted.content_key, null, 'the content key is forgotten once the item is in');
