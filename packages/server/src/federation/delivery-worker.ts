@@ -209,7 +209,8 @@ export async function deliverRow(runtime: FederationRuntime, row: OutboxRow, sig
     await fail(runtime, row, `The message id ${row.message_id} is not a UUIDv7; federation cannot carry it.`);
     return 'failed';
   }
-  const payload = row.payload as JsonValue;
+  // What the row keeps at rest may differ from what travels sealed (an evidence offer's content key).
+  const payload = (runtime.outgoingPayload.get(row.type)?.(row.payload) ?? row.payload) as JsonValue;
   const header: EnvelopeHeader = {
     v: 1,
     messageId: row.message_id,

@@ -73,6 +73,8 @@ export interface FederationRuntime {
   attachments: AttachmentSource | undefined;
   /** By outbox row type: content sent after the message (evidence chunks). */
   followUps: Map<string, FollowUp>;
+  /** By outbox row type: the payload to seal, from the row's stored one (a key kept encrypted at rest). */
+  outgoingPayload: Map<string, (stored: unknown) => unknown>;
   /** Called in the transaction that trusts a new peer (to send it what was published before). */
   peerTrustedListeners: ((trx: Kysely<Database>, peer: PeerRow, audit: AuditFn) => Promise<void>)[];
   /** Where this node listens, once it does. */
@@ -94,6 +96,7 @@ export function createRuntime(deps: FederationDeps, settings: FederationSettings
     peerTrustedListeners: [],
     attachments: undefined,
     followUps: new Map(),
+    outgoingPayload: new Map(),
     listenUrl: undefined,
     envelopeSigner() {
       signer ??= ed25519SignerFor(deps.keys.signingPrivate);

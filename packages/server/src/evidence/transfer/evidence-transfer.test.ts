@@ -148,6 +148,9 @@ for (const backend of testBackends()) {
       const accepted = await waitFor('the item accepted in France', async () => {
         const row = await transferAt(fr, transferId);
         return row?.state === 'accepted' ? row : undefined;
+      }).catch(async (err) => {
+        const rows = await de.node.deps.db.selectFrom('outbox').select(['type', 'state', 'attempts', 'last_error']).execute();
+        throw new Error(`${(err as Error).message}; German outbox: ${JSON.stringify(rows)}`);
       });
       assert.equal(Number(accepted.size), bytes.length);
       assert.equal(accepted.content_key, null, 'the content key is forgotten once the item is in');
@@ -163,8 +166,10 @@ for (const backend of testBackends()) {
       const custody = await listCustody(fr.node.deps.db, received.id);
       assert.deepEqual(
         custody.map((e) => e.kind),
-        ['acquired', 'hashed', 'received'],
+        ['acquired', 'hashed', 'hashed', 'received'],
       );
+      assert.equal((custody[2]!.details as Json).sha512, createHash('sha512').update(bytes).digest('hex'), 'the SHA-512 computed as the chunks arrived');
+      assert.equal(received.sha512, createHash('sha512').update(bytes).digest('hex'));
       const receivedEvent = custody.at(-1)!;
       assert.equal((receivedEvent.details as Json).from, de.nodeId, 'custody: received from the German node');
       assert.equal((receivedEvent.details as Json).verified.sha256, sha);
@@ -276,6 +281,9 @@ for (const backend of testBackends()) {
     test('a chunk tampered with on the way, or put in another place, is refused and not stored; the right one is then taken', async () => {
       const bytes = randomBytes(3 * CHUNK + 10);
       const offer = await offerByHand(bytes);
+      const atRest = (await transferAt(fr, offer.transferId))?.content_key ?? '';
+      assert.match(atRest, /^k1\./, 'the content key is kept encrypted at rest');
+      assert.ok(!atRest.includes(offer.content.key) && !JSON.stringify((await transferAt(fr, offer.transferId))?.offer).includes(offer.content.key), 'not in the clear anywhere in the row');
       const tampered = sealed(offer, bytes, 1);
       tampered[100] = (tampered[100] ?? 0) ^ 0x01;
       const refused = await call('PUT', offer, 1, tampered);

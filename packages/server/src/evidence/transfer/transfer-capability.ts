@@ -9,12 +9,13 @@ import { blobStoreOf } from '../../storage/node-blob-store.ts';
 import { evidenceOf } from '../evidence-capability.ts';
 import { type TransferReceiver, offerHandler } from './transfer-receiver.ts';
 import { transferRoutes } from './transfer-routes.ts';
-import { blobContentSource, chunkSender, recordTransmitted } from './transfer-sender.ts';
+import { blobContentSource, chunkSender, offerToSend, recordTransmitted } from './transfer-sender.ts';
 import { TransferStaging } from './transfer-staging.ts';
 
 export function registerEvidenceTransfer(runtime: FederationRuntime, appDeps: AppDeps): (app: FastifyInstance) => Promise<void> {
   const receiver: TransferReceiver = { staging: new TransferStaging(join(appDeps.config.dataDir, 'transfers')), evidence: () => evidenceOf(appDeps) };
   runtime.registerHandler('evidence.offer', offerHandler(runtime));
+  runtime.outgoingPayload.set('evidence.offer', (stored) => offerToSend(runtime, stored));
   runtime.followUps.set(
     'evidence.offer',
     chunkSender(

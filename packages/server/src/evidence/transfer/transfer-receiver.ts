@@ -1,12 +1,13 @@
 // Receiving evidence from a peer. The `evidence.offer` envelope (signed, sealed, in a request's
 // conversation) records the transfer; the chunks then arrive on the binary route, each decrypted
 // with the offer's content key (a tampered or misplaced chunk fails AES-GCM and is not stored) and
-// compared with the SHA-256 the sender signed for it (a mismatch refuses the whole item). When the
-// last chunk is in, the item is read once and its size, SHA-256 and SHA-512 compared with the offer
-// before it enters the content store; only then is it accepted, audited and recorded as received
-// from the sending node. A refused transfer leaves nothing stored.
+// compared with the SHA-256 the sender signed for it (a mismatch refuses the whole item), written
+// at its place and synced to disk before it is recorded. The item's SHA-256 and SHA-512 run as the
+// chunks arrive (transfer-staging.ts); when the last chunk is in, size and digests are compared
+// with the offer, and only then does the content store adopt the staged file (no second copy) and
+// is the item accepted, audited and recorded as received from the sending node. A refused transfer
+// leaves nothing stored. The content key is kept encrypted at rest (transfer-crypto.ts).
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { ConflictError, NotFoundError, ValidationError } from '@comity/core';
 import { chunkLength, contentProblem, missingChunks } from '@comity/core/evidence/transfer';
 import { EvidenceOfferPayload, type EvidenceOfferResult, type TransferChunkAccepted, type TransferStatus } from '@comity/contract/evidence-transfer';
@@ -17,8 +18,9 @@ import type { Kysely, Selectable } from 'kysely';
 import type { EvidenceTransfersTable } from '@comity/db/schema';
 import { auditedTransaction } from '../../deps.ts';
 import type { FederationRuntime, InboundHandler } from '../../federation/runtime.ts';
-import { appendCustody, type EvidenceDeps, type EvidenceItemRow, ingestEvidence } from '../evidence-service.ts';
-import { decryptChunk } from './transfer-crypto.ts';
+import { HEAD_BYTES } from '../../storage/blob-store.ts';
+import { appendCustody, type EvidenceDeps, type EvidenceItemRow, prepareIngest, recordIngested, tooLarge } from '../evidence-service.ts';
+import { decryptChunk, openContentKey, sealContentKey } from './transfer-crypto.ts';
 import type { TransferStaging } from './transfer-staging.ts';
 
 export type TransferRow = Selectable<EvidenceTransfersTable>;
@@ -74,7 +76,7 @@ export function offerHandler(runtime: FederationRuntime): InboundHandler<Evidenc
             message_id: header.messageId,
             recipient_organisation_id: request.organisation_id,
             offer: JSON.stringify({ ...payload, content }),
-            content_key: key,
+            content_key: sealContentKey(runtime.deps.keys.encryptionPrivate, payload.transferId, key),
             size: payload.item.size,
             sha256: payload.item.sha256,
             chunk_size: content.chunkSize,
@@ -142,7 +144,10 @@ export async function receiveChunk(
   if (row.state === 'accepted') return { transferId, index, state: 'accepted', missing: 0 };
   const size = Number(row.size);
   const place = { transferId, index, chunkCount: row.chunk_count };
-  const plain = decryptChunk(Buffer.from(row.content_key ?? '', 'base64url'), place, body);
+  const { keys } = deps;
+  const contentKey = row.content_key ? openContentKey([keys.encryptionPrivate, ...(keys.previous ?? []).map((k) => k.encryptionPrivate)], transferId, row.content_key) : null;
+  if (!contentKey) throw new ChunkRefusedError('content_key_unavailable', `This node cannot open the content key of transfer ${transferId} (its encryption key changed); the offer must be sent again.`, false);
+  const plain = decryptChunk(contentKey, place, body);
   if (!plain) {
     // Not made with this transfer's key for this place: damaged or tampered on the way, or sent
     // to the wrong index. Nothing is stored; the sender may send it again.
@@ -156,7 +161,8 @@ export async function receiveChunk(
     await refuse(runtime, receiver, row, `chunk ${index} does not match the SHA-256 the sender signed for it (${digest} instead of ${row.chunk_sha256[index]})`);
     throw new ChunkRefusedError('chunk_digest_mismatch', `Chunk ${index} of transfer ${transferId} does not match its signed SHA-256; the transfer is refused.`, false);
   }
-  await receiver.staging.putChunk(transferId, index * row.chunk_size, plain);
+  // On disk (synced) before it is recorded: a recorded chunk is one a resumed transfer skips.
+  await receiver.staging.putChunk(transferId, { index, chunkSize: row.chunk_size, size }, plain);
   await deps.db
     .insertInto('evidence_transfer_chunks')
     .values({ transfer_id: transferId, index, received_at: deps.now() })
@@ -192,7 +198,7 @@ async function refuse(runtime: FederationRuntime, receiver: TransferReceiver, ro
 /** All chunks are in: check the whole item against the offer, store it, accept it. */
 async function finalise(runtime: FederationRuntime, receiver: TransferReceiver, row: TransferRow): Promise<TransferRow['state']> {
   const offer = row.offer as EvidenceOfferPayload;
-  const got = await receiver.staging.digest(row.transfer_id, offer.item.sha512 !== null);
+  const got = await receiver.staging.digest(row.transfer_id, Number(row.size));
   const problems: string[] = [];
   if (got.size !== Number(row.size)) problems.push(`size ${got.size} instead of ${row.size}`);
   if (got.sha256 !== row.sha256) problems.push(`SHA-256 ${got.sha256} instead of ${row.sha256}`);
@@ -217,15 +223,20 @@ async function finalise(runtime: FederationRuntime, receiver: TransferReceiver, 
   let item: EvidenceItemRow;
   try {
     // The node itself receives it (no user), into the request it came with, under the sender's limitations.
-    item = await ingestEvidence(evidence, who, {
+    const meta = {
       owner: { requestId: request.id },
       title: offer.item.title,
       description: offer.item.description ?? undefined,
       source: { kind: 'received', nodeId: row.sender_node_id, authority: peer.authority_name, transferId: row.transfer_id, senderItemId: offer.item.id, sentWith: offer.sentWith },
       mediaTypeHint: offer.item.mediaType,
       marking: receivedMarking(offer.limitations, { nodeId: peer.node_id, name: peer.authority_name, state: peer.country }),
-      body: createReadStream(receiver.staging.pathOf(row.transfer_id), { highWaterMark: 4 << 20 }),
-    });
+    } as const;
+    if (got.size > evidence.settings.maxBytes) throw tooLarge(evidence);
+    const prepared = await prepareIngest(evidence, who, meta);
+    const stored = { sha256: got.sha256, size: got.size, head: await receiver.staging.head(row.transfer_id, HEAD_BYTES) };
+    // The checked file itself goes into the content store (a rename; one upload on S3).
+    await evidence.blobs.adopt(receiver.staging.pathOf(row.transfer_id), stored);
+    item = await recordIngested(evidence, who, prepared, meta, stored);
   } catch (err) {
     await refuse(runtime, receiver, row, `the item could not be stored: ${err instanceof Error ? err.message : String(err)}`);
     return 'refused';
@@ -240,6 +251,13 @@ async function finalise(runtime: FederationRuntime, receiver: TransferReceiver, 
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) return;
     await trx.deleteFrom('evidence_transfer_chunks').where('transfer_id', '=', row.transfer_id).execute();
+    // The SHA-512 was computed while the chunks arrived: recorded now, so the background job
+    // (which streams the item once more) finds it done.
+    const locked = await trx.selectFrom('evidence_items').select('sha512').where('id', '=', item.id).forUpdate().executeTakeFirst();
+    if (locked && !locked.sha512) {
+      await trx.updateTable('evidence_items').set({ sha512: got.sha512 }).where('id', '=', item.id).execute();
+      await appendCustody(trx, evidence, item.id, { kind: 'hashed', details: { algorithm: 'sha-512', sha512: got.sha512 } }, audit);
+    }
     await appendCustody(
       trx,
       evidence,

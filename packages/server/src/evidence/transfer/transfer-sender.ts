@@ -3,7 +3,7 @@
 // request's conversation, sealed and signed like every envelope; once the peer accepted it, the
 // delivery worker sends the chunks as binary bodies (AES-256-GCM under the content key), asking
 // the peer first which ones it lacks, so an interrupted transfer resumes where it stopped.
-import { createHash, randomUUID } from 'node:crypto';
+import { type KeyObject, createHash, randomUUID } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
 import { chunkCountOf, chunkLength, TRANSFER_CONTENT_ALG, transferRequestClaims } from '@comity/core/evidence/transfer';
 import { type EvidenceOfferPayload, TransferChunkAccepted, TransferStatus } from '@comity/contract/evidence-transfer';
@@ -16,7 +16,21 @@ import { enqueuePeerMessage } from '../../federation/outbox-service.ts';
 import type { BlobStore } from '../../storage/blob-store.ts';
 import { appendCustody, type EvidenceDeps } from '../evidence-service.ts';
 import type { FederationRuntime, FollowUpAttempt } from '../../federation/runtime.ts';
-import { encryptChunk, newContentKey, signTransferRequest } from './transfer-crypto.ts';
+import { encryptChunk, newContentKey, openContentKey, sealContentKey, signTransferRequest } from './transfer-crypto.ts';
+
+/** This node's encryption keys, current first: what opens a content key it sealed at rest. */
+function ownEncryptionKeys(runtime: FederationRuntime): KeyObject[] {
+  const { keys } = runtime.deps;
+  return [keys.encryptionPrivate, ...(keys.previous ?? []).map((k) => k.encryptionPrivate)];
+}
+
+/** The offer as the peer receives it: the stored row's content key opened (for the sealed envelope only). */
+export function offerToSend(runtime: FederationRuntime, stored: unknown): unknown {
+  const offer = stored as EvidenceOfferPayload;
+  const key = openContentKey(ownEncryptionKeys(runtime), offer.transferId, offer.content.key);
+  if (!key) throw new Error(`the content key of transfer ${offer.transferId} does not open with this node's keys`);
+  return { ...offer, content: { ...offer.content, key: key.toString('base64url') } };
+}
 
 /** Where a sender reads an item's bytes from. */
 export interface ContentSource {
@@ -141,16 +155,21 @@ export async function buildOffer(input: OfferInput): Promise<EvidenceOfferPayloa
   };
 }
 
+/**
+ * The outbox row keeps the offer with its content key encrypted under this node's own key
+ * (`sealContentKey`); `offerToSend` opens it when the envelope is sealed for the peer.
+ */
 export async function queueOffer(
   trx: Kysely<Database>,
   now: Date,
-  input: { peerNodeId: string; senderOrganisationId: string | null; offer: EvidenceOfferPayload },
+  input: { peerNodeId: string; senderOrganisationId: string | null; offer: EvidenceOfferPayload; encryptionPrivate: KeyObject },
 ): Promise<OutboxRow> {
+  const { offer } = input;
   return enqueuePeerMessage(trx, now, {
     peerNodeId: input.peerNodeId,
     type: 'evidence.offer',
-    conversationId: input.offer.conversationId,
-    payload: input.offer,
+    conversationId: offer.conversationId,
+    payload: { ...offer, content: { ...offer.content, key: sealContentKey(input.encryptionPrivate, offer.transferId, offer.content.key) } },
     senderOrganisationId: input.senderOrganisationId,
     marking: input.offer.limitations.tlp,
   });
@@ -226,7 +245,8 @@ export function chunkSender(
       const source = await openContent(offer.item.sha256);
       if (!source) return { ok: false, retryable: false, error: `Item ${offer.item.id} (${offer.item.sha256}) is not in this node's store.` };
       try {
-        const key = Buffer.from(offer.content.key, 'base64url');
+        const key = openContentKey(ownEncryptionKeys(runtime), transferId, offer.content.key);
+        if (!key) return { ok: false, retryable: false, error: `Transfer ${transferId}: its content key does not open with this node's keys.` };
         const queue = [...status.data.missing];
         let failure: FollowUpAttempt | null = null;
         let final: TransferChunkAccepted | null = null;

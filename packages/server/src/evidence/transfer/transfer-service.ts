@@ -80,7 +80,7 @@ export async function sendEvidence(appDeps: AppDeps, who: PolicyWho, input: Send
     chunkSize: input.chunkSize ?? DEFAULT_TRANSFER_CHUNK,
   });
   const queued = await auditedTransaction(appDeps, { actor: who.actor, requestId: who.requestId, organisationId: row.organisation_id }, async (trx, audit) => {
-    const written = await queueOffer(trx, appDeps.now(), { peerNodeId: row.counterpart_node_id!, senderOrganisationId: row.organisation_id, offer });
+    const written = await queueOffer(trx, appDeps.now(), { peerNodeId: row.counterpart_node_id!, senderOrganisationId: row.organisation_id, offer, encryptionPrivate: appDeps.keys.encryptionPrivate });
     audit('evidence.transfer.send', evidenceKey(item.id), {
       transferId: offer.transferId,
       requestId: row.id,
