@@ -457,6 +457,7 @@ def check_vectors(rep: Report) -> None:
     rep.check("consent-v1: the answer carries the question's exchangeId", c["request"]["payload"]["exchangeId"] == c["answer"]["payload"]["exchangeId"])
 
     check_transfer_vector(rep, sender, recipient, ephemeral)
+    check_receipt_proof_vector(rep)
 
     r = load("receipt-v1.json")
     rsign = Ed25519PrivateKey.from_private_bytes(bytes.fromhex(r["inputs"]["recipientSigningSeed"]))
@@ -517,6 +518,95 @@ def check_vectors(rep: Report) -> None:
 def chunk_nonce(index: int) -> bytes:
     """Section 8.2: four zero bytes, then the chunk index as a 64-bit big-endian integer."""
     return b"\x00" * 4 + index.to_bytes(8, "big")
+
+
+
+# ---- receipts with audit proofs (section 6; interop/audit-log/) ---------------------------------
+
+def _node_hash(left: bytes, right: bytes) -> bytes:
+    return hashlib.sha256(b"\x01" + left + right).digest()
+
+
+def verify_inclusion(index: int, size: int, leaf: bytes, path: list[bytes], root: bytes) -> bool:
+    """RFC 9162 section 2.1.3.2."""
+    if not (0 <= index < size):
+        return False
+    fn, sn, r = index, size - 1, leaf
+    for p in path:
+        if sn == 0:
+            return False
+        if fn % 2 == 1 or fn == sn:
+            r = _node_hash(p, r)
+            if fn % 2 == 0:
+                while fn % 2 == 0 and fn != 0:
+                    fn //= 2
+                    sn //= 2
+        else:
+            r = _node_hash(r, p)
+        fn //= 2
+        sn //= 2
+    return sn == 0 and r == root
+
+
+def checkpoint_signed(note: str, name: str, public_raw: bytes) -> tuple[int, bytes] | None:
+    """(size, root) of a C2SP checkpoint note carrying a valid Ed25519 signature by (name, key); else None."""
+    split = note.find("\n\n")
+    if split < 0 or not note.endswith("\n"):
+        return None
+    body = note[: split + 1]
+    lines = body[:-1].split("\n")
+    if len(lines) < 3 or lines[0] != name or not re.fullmatch(r"0|[1-9][0-9]{0,15}", lines[1]):
+        return None
+    root = base64.b64decode(lines[2], validate=True)
+    key_hash = hashlib.sha256(name.encode() + b"\n\x01" + public_raw).digest()[:4]
+    for line in note[split + 2 : -1].split("\n"):
+        m = re.fullmatch(r"\u2014 (\S+) (\S+)", line)
+        if not m or m.group(1) != name:
+            continue
+        raw = base64.b64decode(m.group(2), validate=True)
+        if raw[:4] != key_hash or len(raw) != 68:
+            continue
+        try:
+            Ed25519PublicKey.from_public_bytes(public_raw).verify(raw[4:], body.encode())
+            return int(lines[1]), root
+        except InvalidSignature:
+            continue
+    return None
+
+
+def receipt_proof_problems(proof: dict, message_id: str, sender: str, payload_sha256: str, log_name: str, public_raw: bytes) -> list[str]:
+    """The four checks of section 6, "Receipts with audit proofs"; empty when the proof holds."""
+    problems = []
+    entry = json.loads(proof["entryText"])
+    if jcs(entry) != proof["entryText"]:
+        problems.append("entry not canonical")
+    if entry.get("seq") != proof["seq"] or entry.get("action") != "federation.message.receive" or entry.get("target") != f"message:{message_id}":
+        problems.append("entry")
+    if hashlib.sha256(jcs(proof["change"]).encode()).hexdigest() != entry.get("digest"):
+        problems.append("digest")
+    if proof["change"].get("sender") != sender or proof["change"].get("payloadSha256") != payload_sha256:
+        problems.append("change")
+    signed = checkpoint_signed(proof["checkpoint"], log_name, public_raw)
+    if signed is None or signed[0] != proof["treeSize"]:
+        problems.append("checkpoint")
+        return problems
+    leaf = hashlib.sha256(b"\x00" + proof["entryText"].encode()).digest()
+    if not verify_inclusion(proof["leafIndex"], signed[0], leaf, [bytes.fromhex(p) for p in proof["path"]], signed[1]):
+        problems.append("inclusion")
+    return problems
+
+
+def check_receipt_proof_vector(rep: Report) -> None:
+    v = json.loads((HERE.parent / "audit-log" / "receipt-proof-v1.json").read_text("utf-8"))
+    e = v["expect"]
+    key = (e["messageId"], e["sender"], e["payloadSha256"], e["logKey"]["name"], bytes.fromhex(e["logKey"]["publicKey"]))
+    got = receipt_proof_problems(v["valid"], *key)
+    rep.check("audit-log/receipt-proof-v1.json: the valid proof holds", got == [], f"{got}")
+    for t in v["tampered"]:
+        got = receipt_proof_problems(t["proof"], *key)
+        rep.check(f"audit-log/receipt-proof-v1.json: {t['what']} fails the {t['fails']} check", got == [t["fails"]], f"{got}")
+    got = receipt_proof_problems(v["valid"], "another-message", *key[1:])
+    rep.check("audit-log/receipt-proof-v1.json: the proof is not one for another message", got == ["entry"], f"{got}")
 
 
 def check_transfer_vector(rep: Report, sender: Ed25519PrivateKey, recipient: X25519PrivateKey, ephemeral: X25519PrivateKey) -> None:

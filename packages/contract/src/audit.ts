@@ -174,3 +174,30 @@ export const WitnessedList = z
     ),
   })
   .meta({ id: 'WitnessedList' });
+
+/** A receipt this node holds for a message it sent, with the receiver's audit proof checked again now. */
+export const ReceiptProofView = z
+  .object({
+    messageId: z.string(),
+    peer: z.string(),
+    receivedAt: z.string(),
+    /** 'verified', or the problems found, when the receipt came; null when no proof came. */
+    checkedOnReceipt: z.string().nullable(),
+    /** The check run again now with the peer's key on record: empty when the proof holds. */
+    problems: z.array(z.string()),
+    verified: z.boolean(),
+    proof: z
+      .object({
+        seq: z.number().int(),
+        entryText: z.string(),
+        change: z.record(z.string(), z.unknown()),
+        leafIndex: z.number().int(),
+        treeSize: z.number().int(),
+        path: z.array(z.string()),
+        checkpoint: z.string(),
+      })
+      .nullable(),
+    receipt: z.unknown(),
+  })
+  .meta({ id: 'ReceiptProofView' });
+export const ReceiptProofParams = z.object({ messageId: z.string().min(1).max(200) });

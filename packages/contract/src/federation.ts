@@ -106,12 +106,31 @@ export const WitnessAnswer = z
   })
   .meta({ id: 'WitnessAnswer' });
 
+/**
+ * The receiver's proof that it logged the message: its audit entry for it (canonical text and the
+ * change the entry's digest covers), and the RFC 9162 inclusion path of that entry against a
+ * checkpoint the receiver signed (interop/federation/README.md, "Receipts with audit proofs").
+ */
+export const ReceiptAuditProof = z
+  .strictObject({
+    seq: z.number().int().min(1),
+    entryText: z.string().max(64 * 1024),
+    change: z.record(z.string(), JsonValue),
+    leafIndex: z.number().int().min(0),
+    treeSize: z.number().int().min(1),
+    path: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(64),
+    checkpoint: z.string().max(16 * 1024),
+  })
+  .meta({ id: 'ReceiptAuditProof' });
+
 export const InboxAccepted = z
   .object({
     receipt: SignedReceipt,
     duplicate: z.boolean().describe('true when this message id was processed before: the original receipt, nothing done again'),
     /** Present when the envelope came with the sender's audit checkpoint (audit log witnessing). */
     witness: WitnessAnswer.optional(),
+    /** The receiver's inclusion proof of its audit entry for this message (absent for file chunks, or when it could not be given). */
+    auditProof: ReceiptAuditProof.optional(),
   })
   .meta({ id: 'InboxAccepted' });
 

@@ -12,3 +12,4 @@ export * from './audit/audit-log.ts';
 export * from './audit/checkpoint.ts';
 export * from './audit/merkle.ts';
 export * from './audit/audit-export.ts';
+export * from './audit/receipt-proof.ts';

@@ -198,6 +198,9 @@ export interface FederationReceiptsTable {
   peer_node_id: string;
   receipt: Json;
   received_at: Timestamp;
+  /** The receiver's inclusion proof of its audit entry for the message (migration 022). */
+  audit_proof: ColumnType<unknown, string | null | undefined, string | null>;
+  audit_proof_check: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface FederationChunksTable {

@@ -1,5 +1,6 @@
 // Test support: the database backends every integration test runs on. PGlite (in memory or in a
 // temporary folder) always; PostgreSQL too when TEST_DATABASE_URL is set, each test in its own schema.
+// TEST_BACKENDS (comma-separated names) narrows the list.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
@@ -43,5 +44,7 @@ export function testBackends(): TestBackend[] {
       },
     });
   }
-  return backends;
+  // TEST_BACKENDS=postgres (or pglite) runs one of them only, e.g. to re-run a PostgreSQL failure.
+  const only = process.env.TEST_BACKENDS?.split(',').map((b) => b.trim()).filter(Boolean);
+  return only?.length ? backends.filter((b) => only.includes(b.name)) : backends;
 }

@@ -7,4 +7,5 @@ export { verifyTrail, inclusionProof, consistencyProof } from './audit/audit-ser
 export { buildAuditExport, verifierForRawHex } from './audit/audit-export.ts';
 export { sha256Bytes } from './audit/log-keys.ts';
 export { collectWitnessed } from './audit/witness-service.ts';
+export { storedReceiptProof } from './audit/receipt-proof-service.ts';
 export { sha256Hasher } from './identity/crypto-adapters.ts';

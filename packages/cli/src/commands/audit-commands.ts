@@ -1,8 +1,18 @@
-// audit verify (the stored log, or an exported range offline), proof, consistency, export.
+// audit verify (the stored log, or an exported range offline), proof, consistency, receipt, export.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { type AuditExport, type ExportVerification, verifyAuditExport } from '@comity/core';
-import { buildAuditExport, collectWitnessed, consistencyProof, inclusionProof, sha256Bytes, sha256Hasher, verifierForRawHex, verifyTrail } from '@comity/server';
+import {
+  buildAuditExport,
+  collectWitnessed,
+  consistencyProof,
+  inclusionProof,
+  sha256Bytes,
+  sha256Hasher,
+  storedReceiptProof,
+  verifierForRawHex,
+  verifyTrail,
+} from '@comity/server';
 import type { Command } from 'commander';
 import { CliFailure, type CliIo } from '../cli-io.ts';
 import { withStore } from './store.ts';
@@ -100,6 +110,25 @@ export function registerAuditCommands(program: Command, io: CliIo): void {
     .action(async (opts: { from: string; to?: string }) => {
       const q = { from: positiveInt('--from', opts.from)!, to: positiveInt('--to', opts.to) };
       io.out(JSON.stringify(await withStore(io, 'audit consistency', (store) => consistencyProof(store.deps.db, q)), null, 2));
+    });
+  audit
+    .command('receipt')
+    .description("Show the receipt of a message this node sent, with the receiver's audit inclusion proof, checked again against the receiver's signed checkpoint; exit 0 when it holds, 1 otherwise")
+    .argument('<message-id>', 'the message id (GET /api/v1/federation/messages lists them)')
+    .option('--json', 'print the receipt, the proof and the check as JSON')
+    .action(async (messageId: string, opts: { json?: boolean }) => {
+      const shown = await withStore(io, 'audit receipt', (store) => storedReceiptProof(store.deps, messageId));
+      if (opts.json) {
+        io.out(JSON.stringify(shown, null, 2));
+        if (!shown.verified) throw new CliFailure('', 1);
+        return;
+      }
+      if (shown.verified && shown.proof) {
+        io.out(`OK: ${shown.peer} logged message ${messageId} as its audit entry ${shown.proof.seq}, leaf ${shown.proof.leafIndex} of its signed checkpoint of tree size ${shown.proof.treeSize}.`);
+        return;
+      }
+      const lines = shown.problems.map((p) => `  ${p}`);
+      throw new CliFailure(`NOT PROVEN: the receipt of message ${messageId} from ${shown.peer}:\n${lines.join('\n')}`);
     });
   audit
     .command('export')

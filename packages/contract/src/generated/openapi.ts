@@ -157,6 +157,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/receipts/{messageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A sent message's receipt with the receiver's audit inclusion proof, checked again now against the receiver's signed checkpoint (admin) */
+        get: operations["getAuditReceiptsByMessageId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/verify": {
         parameters: {
             query?: never;
@@ -1863,7 +1880,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** RFC 9162 consistency proof from any tree size to one of this node’s signed checkpoints (for witnesses) */
+        /**
+         * RFC 9162 consistency proof from any tree size to one of this node’s signed checkpoints (for witnesses)
+         * @description 429 rate_limited with Retry-After when one address asks too often.
+         */
         get: operations["getFederationAuditConsistency"];
         put?: never;
         post?: never;
@@ -1880,7 +1900,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The checkpoints of a node this node witnessed and co-signed, newest first (for that node to check its log) */
+        /**
+         * The checkpoints of a node this node witnessed and co-signed, newest first (for that node to check its log)
+         * @description 429 rate_limited with Retry-After when one address asks too often.
+         */
         get: operations["getFederationAuditWitnessedByNodeId"];
         put?: never;
         post?: never;
@@ -4396,12 +4419,14 @@ export interface components {
          */
         HandlingCodeInput: "H0" | "H1" | "H2" | "H3";
         InboxAccepted: {
+            auditProof?: components["schemas"]["ReceiptAuditProof"];
             /** @description true when this message id was processed before: the original receipt, nothing done again */
             duplicate: boolean;
             receipt: components["schemas"]["SignedReceipt"];
             witness?: components["schemas"]["WitnessAnswer"];
         };
         InboxAcceptedInput: {
+            auditProof?: components["schemas"]["ReceiptAuditProofInput"];
             /** @description true when this message id was processed before: the original receipt, nothing done again */
             duplicate: boolean;
             receipt: components["schemas"]["SignedReceiptInput"];
@@ -6051,6 +6076,28 @@ export interface components {
             /** @constant */
             v: 1;
         };
+        ReceiptAuditProof: {
+            change: {
+                [key: string]: components["schemas"]["JsonValue"];
+            };
+            checkpoint: string;
+            entryText: string;
+            leafIndex: number;
+            path: string[];
+            seq: number;
+            treeSize: number;
+        };
+        ReceiptAuditProofInput: {
+            change: {
+                [key: string]: components["schemas"]["JsonValueInput"];
+            };
+            checkpoint: string;
+            entryText: string;
+            leafIndex: number;
+            path: string[];
+            seq: number;
+            treeSize: number;
+        };
         ReceiptInput: {
             conversationId: string;
             messageId: string;
@@ -6068,6 +6115,46 @@ export interface components {
             type: "receipt";
             /** @constant */
             v: 1;
+        };
+        ReceiptProofView: {
+            checkedOnReceipt: string | null;
+            messageId: string;
+            peer: string;
+            problems: string[];
+            proof: {
+                change: {
+                    [key: string]: unknown;
+                };
+                checkpoint: string;
+                entryText: string;
+                leafIndex: number;
+                path: string[];
+                seq: number;
+                treeSize: number;
+            } | null;
+            receipt: unknown;
+            receivedAt: string;
+            verified: boolean;
+        };
+        ReceiptProofViewInput: {
+            checkedOnReceipt: string | null;
+            messageId: string;
+            peer: string;
+            problems: string[];
+            proof: {
+                change: {
+                    [key: string]: unknown;
+                };
+                checkpoint: string;
+                entryText: string;
+                leafIndex: number;
+                path: string[];
+                seq: number;
+                treeSize: number;
+            } | null;
+            receipt: unknown;
+            receivedAt: string;
+            verified: boolean;
         };
         ReceivedFacts: {
             authority: string;
@@ -8212,6 +8299,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditInclusionProof"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAuditReceiptsByMessageId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                messageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptProofView"];
                 };
             };
             /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */

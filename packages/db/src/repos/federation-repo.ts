@@ -225,12 +225,44 @@ export async function listInbox(db: Kysely<Database>, f: MessageFilter): Promise
 
 // ---- receipts ------------------------------------------------------------------------------------
 
-export async function insertReceipt(db: Kysely<Database>, v: { messageId: string; peerNodeId: string; receipt: unknown; receivedAt: Date }): Promise<void> {
+export async function insertReceipt(
+  db: Kysely<Database>,
+  v: { messageId: string; peerNodeId: string; receipt: unknown; receivedAt: Date; auditProof?: unknown; auditProofCheck?: string | null },
+): Promise<void> {
   await db
     .insertInto('federation_receipts')
-    .values({ message_id: v.messageId, peer_node_id: v.peerNodeId, receipt: JSON.stringify(v.receipt), received_at: v.receivedAt })
+    .values({
+      message_id: v.messageId,
+      peer_node_id: v.peerNodeId,
+      receipt: JSON.stringify(v.receipt),
+      received_at: v.receivedAt,
+      audit_proof: v.auditProof === undefined ? null : JSON.stringify(v.auditProof),
+      audit_proof_check: v.auditProof === undefined ? null : (v.auditProofCheck ?? null),
+    })
     .onConflict((oc) => oc.column('message_id').doNothing())
     .execute();
+}
+
+/** One stored receipt with the receiver's audit proof (null when none came). */
+export async function receiptOf(
+  db: Kysely<Database>,
+  messageId: string,
+): Promise<{ peerNodeId: string; receipt: unknown; receivedAt: Date; auditProof: unknown; auditProofCheck: string | null } | null> {
+  const r = await db.selectFrom('federation_receipts').selectAll().where('message_id', '=', messageId).executeTakeFirst();
+  return r ? { peerNodeId: r.peer_node_id, receipt: r.receipt, receivedAt: new Date(r.received_at), auditProof: r.audit_proof, auditProofCheck: r.audit_proof_check } : null;
+}
+
+/** The sequence number of this node's audit entry for a message it received (null when none). */
+export async function receiveEntrySeq(db: Kysely<Database>, messageId: string): Promise<number | null> {
+  const r = await db
+    .selectFrom('audit_entries')
+    .select('seq')
+    .where('action', '=', 'federation.message.receive')
+    .where('target', '=', `message:${messageId}`)
+    .orderBy('seq')
+    .limit(1)
+    .executeTakeFirst();
+  return r ? Number(r.seq) : null;
 }
 
 export async function receiptsFor(db: Kysely<Database>, messageIds: string[]): Promise<Map<string, { receipt: unknown; receivedAt: Date }>> {

@@ -3,13 +3,29 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { leafHash, parseCheckpointNote, verifyCheckpointSignature, verifyConsistency, verifyCosignature, verifyInclusion } from '@comity/core';
+import { leafHash, parseCheckpointNote, receiptProofProblems, verifyCheckpointSignature, verifyConsistency, verifyCosignature, verifyInclusion } from '@comity/core';
+import { sha256Hasher } from '../identity/crypto-adapters.ts';
 import { verifierForRawHex } from './audit-export.ts';
-import { VECTORS_PATH, auditLogVectors } from './audit-log-vectors.ts';
+import { RECEIPT_PROOF_PATH, VECTORS_PATH, auditLogVectors, receiptProofVectors } from './audit-log-vectors.ts';
 import { sha256Bytes } from './log-keys.ts';
 
 test('the committed audit log vectors are current (regenerate: node --import tsx packages/server/src/audit/audit-log-vectors.ts --write)', () => {
   assert.deepEqual(JSON.parse(readFileSync(VECTORS_PATH, 'utf8')), auditLogVectors());
+});
+
+test('the committed receipt proof vector is current, the valid proof holds and each tampered copy fails its check', () => {
+  assert.deepEqual(JSON.parse(readFileSync(RECEIPT_PROOF_PATH, 'utf8')), receiptProofVectors());
+  const v = receiptProofVectors();
+  const want = { messageId: v.expect.messageId, sender: v.expect.sender, payloadSha256: v.expect.payloadSha256, logKey: v.expect.logKey, verify: verifierForRawHex(v.expect.logKey.publicKey) };
+  assert.deepEqual(receiptProofProblems(sha256Bytes, sha256Hasher, v.valid, want), []);
+  for (const t of v.tampered) {
+    const problems = receiptProofProblems(sha256Bytes, sha256Hasher, t.proof, want);
+    assert.equal(problems.length, 1, `${t.what}: ${problems.join('; ')}`);
+    assert.match(problems[0]!, t.fails === 'inclusion' ? /inclusion path/ : /digest/, t.what);
+  }
+  // Another sender, or another message, and the same valid proof proves nothing for it.
+  assert.match(receiptProofProblems(sha256Bytes, sha256Hasher, v.valid, { ...want, sender: 'node-other' }).join('; '), /names sender/);
+  assert.match(receiptProofProblems(sha256Bytes, sha256Hasher, v.valid, { ...want, messageId: 'another' }).join('; '), /not message:another/);
 });
 
 test('the vectors verify: inclusion, consistency, checkpoint signature, co-signature', () => {

@@ -55,8 +55,9 @@ class RefusedError extends Error {}
 
 async function fetchJson(url: string, timeoutMs: number): Promise<unknown> {
   const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
-  // A 4xx means the node cannot give the proof: its log no longer holds what was witnessed.
-  if (res.status >= 400 && res.status < 500) throw new RefusedError(`HTTP ${res.status} from ${url}`);
+  // A 4xx means the node cannot give the proof: its log no longer holds what was witnessed. A 429
+  // (we asked too often) and a 408 say nothing about the log: the checkpoint stays unverified.
+  if (res.status >= 400 && res.status < 500 && res.status !== 429 && res.status !== 408) throw new RefusedError(`HTTP ${res.status} from ${url}`);
   if (res.status !== 200) throw new Error(`HTTP ${res.status} from ${url}`);
   return res.json();
 }

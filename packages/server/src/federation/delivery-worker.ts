@@ -3,6 +3,8 @@
 // failure is retried with exponential back-off and jitter until the horizon, then the message is
 // marked failed, audited and the people concerned are told. At-least-once: a sender that dies after
 // the peer committed sends again, and the peer answers with its original receipt.
+import type { ReceiptProof } from '@comity/core';
+import { checkReceiptProof } from '../audit/receipt-proof-service.ts';
 import type { JsonValue, Signer } from '@comity/core';
 import {
   type EnvelopeHeader,
@@ -73,7 +75,15 @@ async function postEnvelope(runtime: FederationRuntime, peer: PeerRow, body: str
   return { status: res.status, json };
 }
 
-/** Seals, signs and sends one envelope; checks the receipt. */
+/** What a delivered envelope brought back: the signed receipt, and the receiver's audit proof with what its check found. */
+interface Delivered {
+  receipt?: unknown;
+  duplicate?: boolean;
+  auditProof?: unknown;
+  auditProofCheck?: string | null;
+}
+
+/** Seals, signs and sends one envelope; checks the receipt and the receiver's audit proof. */
 async function sendEnvelope(
   runtime: FederationRuntime,
   peer: PeerRow,
@@ -81,7 +91,7 @@ async function sendEnvelope(
   payload: JsonValue,
   signers: Signer[],
   signal: AbortSignal,
-): Promise<Attempt & { receipt?: unknown; duplicate?: boolean }> {
+): Promise<Attempt & Delivered> {
   const plaintextSha = sha256HexOf(payloadPlaintext(payload));
   let last: Attempt = { ok: false, retryable: true, error: 'not sent' };
   for (const signer of signers) {
@@ -108,7 +118,16 @@ async function sendEnvelope(
       await takeWitnessAnswer(runtime.deps, peer, accepted.data.witness).catch((err: unknown) => {
         process.emitWarning(`audit witness answer of ${peer.node_id} not kept: ${err instanceof Error ? err.message : String(err)}`);
       });
-      return { ok: true, receipt: accepted.data.receipt, duplicate: accepted.data.duplicate };
+      // The receiver's proof that it logged the message: checked now, kept with the receipt either
+      // way (a proof that does not hold is evidence too), its problems named.
+      const auditProof = accepted.data.auditProof;
+      let auditProofCheck: string | null = null;
+      if (auditProof) {
+        const problems = checkReceiptProof(runtime.deps, peer, auditProof as ReceiptProof, receipt);
+        auditProofCheck = problems.length === 0 ? 'verified' : problems.join('; ');
+        if (problems.length > 0) process.emitWarning(`the audit proof of ${peer.node_id} for message ${header.messageId} does not hold: ${auditProofCheck}`);
+      }
+      return { ok: true, receipt: accepted.data.receipt, duplicate: accepted.data.duplicate, auditProof, auditProofCheck };
     }
     const problem = (res.json ?? {}) as { code?: unknown; detail?: unknown; retryable?: unknown };
     const code = typeof problem.code === 'string' ? problem.code : `http_${res.status}`;
@@ -224,7 +243,7 @@ export async function deliverRow(runtime: FederationRuntime, row: OutboxRow, sig
     // Fixed when the row was written (migration 007's trigger), so a retry carries the same number.
     ...(row.sequence !== null ? { sequence: row.sequence } : {}),
   };
-  let attempt: Attempt & { receipt?: unknown; duplicate?: boolean } = await sendAttachments(runtime, peer, row, header, signal);
+  let attempt: Attempt & Delivered = await sendAttachments(runtime, peer, row, header, signal);
   if (attempt.ok) attempt = await sendEnvelope(runtime, peer, { ...header, createdAt: deps.now().toISOString() }, payload, signersFor(runtime, row), signal);
   const followUp = runtime.followUps.get(row.type);
   if (attempt.ok && followUp) {
@@ -236,7 +255,7 @@ export async function deliverRow(runtime: FederationRuntime, row: OutboxRow, sig
     const duplicate = attempt.duplicate ?? false;
     await auditedTransaction(deps, { actor: null, requestId: `delivery:${row.message_id}`, organisationId: row.sender_organisation_id }, async (trx, audit) => {
       const now = deps.now();
-      await insertReceipt(trx, { messageId: row.message_id, peerNodeId: peer.node_id, receipt, receivedAt: now });
+      await insertReceipt(trx, { messageId: row.message_id, peerNodeId: peer.node_id, receipt, receivedAt: now, auditProof: attempt.auditProof, auditProofCheck: attempt.auditProofCheck ?? null });
       await markOutboxDelivered(trx, row.id, now);
       audit('federation.message.deliver', `message:${row.message_id}`, {
         type: row.type,

@@ -21,6 +21,12 @@ export interface FederationSettings {
   /** Envelopes accepted per minute from one client address, and per claimed sender node id (0 = no limit). */
   inboxRatePerAddress: number;
   inboxRatePerSender: number;
+  /**
+   * Requests a minute from one client address to the public audit routes for witnesses (0 = no
+   * limit). A witness may ask one consistency proof per envelope it receives, so the default is the
+   * inbox's.
+   */
+  auditRatePerAddress: number;
   /** Renew this node's card to a peer when the copy it has expires in less than this. */
   cardRenewBeforeMs: number;
   /** Plain http:// to peers outside loopback (only behind a trusted network; TLS is the rule). */
@@ -76,6 +82,7 @@ export function federationSettings(overrides: Partial<FederationSettings> | unde
     inboxBodyLimitBytes: int('COMITY_FEDERATION_BODY_LIMIT', env.COMITY_FEDERATION_BODY_LIMIT, 16 * 1024 * 1024),
     inboxRatePerAddress: int('COMITY_FEDERATION_INBOX_RATE', env.COMITY_FEDERATION_INBOX_RATE, 600),
     inboxRatePerSender: int('COMITY_FEDERATION_INBOX_SENDER_RATE', env.COMITY_FEDERATION_INBOX_SENDER_RATE, 600),
+    auditRatePerAddress: int('COMITY_FEDERATION_AUDIT_RATE', env.COMITY_FEDERATION_AUDIT_RATE, 600),
     cardRenewBeforeMs: env.COMITY_CARD_RENEW_BEFORE ? parseDuration('COMITY_CARD_RENEW_BEFORE', env.COMITY_CARD_RENEW_BEFORE) : 30 * 86_400_000,
     allowPlainHttp: env.COMITY_FEDERATION_ALLOW_HTTP === '1',
     chunkBytes: int('COMITY_FEDERATION_CHUNK_BYTES', env.COMITY_FEDERATION_CHUNK_BYTES, 256 * 1024) || 256 * 1024,

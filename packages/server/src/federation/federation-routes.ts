@@ -1,6 +1,9 @@
 // Federation over HTTP: the inbox peers POST envelopes to, this node's public card, and the API
 // for administrators (peers, card profile, failed messages) and practitioners (directory, notes,
 // messages of their organisation).
+import { PublicConsistencyProof, PublicConsistencyQuery, WitnessedList, WitnessedParams } from '@comity/contract';
+import { consistencyProofFromSize } from '../audit/audit-service.ts';
+import { receiptProofFor } from '../audit/receipt-proof-service.ts';
 import { NotFoundError } from '@comity/core';
 import { EnvelopeRejectedError, type RejectionReason } from '@comity/core/federation/index';
 import {
@@ -24,7 +27,7 @@ import {
 } from '@comity/contract/federation';
 import { getSetting, putSetting } from '@comity/db';
 import { findPeer } from '@comity/db/repos/federation-repo';
-import { CHECKPOINT_HEADER, witnessCheckpoint } from '../audit/witness-service.ts';
+import { CHECKPOINT_HEADER, witnessCheckpoint, witnessedFor } from '../audit/witness-service.ts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -162,13 +165,61 @@ export async function federationRoutes(app: FastifyInstance, runtime: Federation
         const checkpoint = request.headers[CHECKPOINT_HEADER];
         const sender = typeof checkpoint === 'string' ? await findPeer(runtime.deps.db, outcome.receipt.receipt.sender) : undefined;
         const witness = sender && typeof checkpoint === 'string' ? await witnessCheckpoint(runtime.deps, sender, checkpoint, runtime.settings.requestTimeoutMs) : undefined;
+        // The proof that this node logged the message (not for file chunks: their message has its own).
+        const type = (request.body as { header: { type: string } }).header.type;
+        const auditProof = type === 'attachment.chunk' ? undefined : await receiptProofFor(runtime.deps, outcome.receipt.receipt.messageId);
         // The receipt's `result` is JSON by construction; the contract schema re-checks it on the way out.
-        return reply.code(202).send({ ...outcome, ...(witness ? { witness } : {}) } as z.infer<typeof InboxAccepted>);
+        return reply.code(202).send({ ...outcome, ...(witness ? { witness } : {}), ...(auditProof ? { auditProof } : {}) } as z.infer<typeof InboxAccepted>);
       } catch (err) {
         if (err instanceof EnvelopeRejectedError) return reject(request, reply, err);
         throw err;
       }
     },
+  );
+
+  // ---- the audit log, for witnesses (public, hashes only) -----------------------------------------
+  // What a witness needs from the node it witnesses, and what a node asks back from its witnesses.
+  // Unauthenticated GETs that read the tree, so each client address (a peer is its address here)
+  // gets `auditRatePerAddress` of them a minute, counted before anything is read.
+  const perAuditClient = new WindowLimiter(runtime.settings.auditRatePerAddress, 60_000);
+  const auditRateLimit = async (request: FastifyRequest, reply: FastifyReply) => {
+    const wait = perAuditClient.hit(request.ip, Date.now());
+    if (wait === null) return;
+    metrics?.count('comity_federation_audit_rate_limited_total', 'Federation audit proof requests refused by the rate limit.', {});
+    reply.header('retry-after', String(wait));
+    return sendProblem(reply, 429, 'rate_limited', `Too many audit log requests from this address; try again in ${wait} s.`, { retryable: true, retryAfter: wait });
+  };
+  r.get(
+    '/federation/v1/audit/consistency',
+    {
+      config: { access: 'public', policy: 'none' },
+      onRequest: auditRateLimit,
+      schema: {
+        tags: ['federation'],
+        summary: 'RFC 9162 consistency proof from any tree size to one of this node’s signed checkpoints (for witnesses)',
+        description: '429 rate_limited with Retry-After when one address asks too often.',
+        security: [],
+        querystring: PublicConsistencyQuery,
+        response: { 200: PublicConsistencyProof },
+      },
+    },
+    async (request) => consistencyProofFromSize(deps.db, request.query),
+  );
+  r.get(
+    '/federation/v1/audit/witnessed/:nodeId',
+    {
+      config: { access: 'public', policy: 'none' },
+      onRequest: auditRateLimit,
+      schema: {
+        tags: ['federation'],
+        summary: 'The checkpoints of a node this node witnessed and co-signed, newest first (for that node to check its log)',
+        description: '429 rate_limited with Retry-After when one address asks too often.',
+        security: [],
+        params: WitnessedParams,
+        response: { 200: WitnessedList },
+      },
+    },
+    async (request) => ({ items: await witnessedFor(deps, request.params.nodeId) }),
   );
 
   r.get(

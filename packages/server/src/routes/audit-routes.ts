@@ -11,19 +11,18 @@ import {
   AuditQuery,
   AuditVerification,
   AuditVerifyQuery,
-  PublicConsistencyProof,
-  PublicConsistencyQuery,
-  WitnessedList,
-  WitnessedParams,
+  ReceiptProofParams,
+  ReceiptProofView,
 } from '@comity/contract';
 import { NotFoundError } from '@comity/core';
 import { listAudit, listCheckpoints } from '@comity/db';
-import { collectWitnessed, witnessedFor } from '../audit/witness-service.ts';
+import { collectWitnessed } from '../audit/witness-service.ts';
 import { cosignaturesOf } from '../audit/witness-store.ts';
-import { consistencyProof, consistencyProofFromSize, inclusionProof } from '../audit/audit-service.ts';
+import { consistencyProof, inclusionProof } from '../audit/audit-service.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { verifyTrail } from '../audit/audit-service.ts';
+import { storedReceiptProof } from '../audit/receipt-proof-service.ts';
 import { requirePermission } from '../auth/authenticate.ts';
 import type { AppDeps } from '../deps.ts';
 import { presentAuditEntry } from '../http/presenters.ts';
@@ -111,28 +110,20 @@ export async function auditRoutes(app: FastifyInstance, deps: AppDeps): Promise<
       return consistencyProof(deps.db, request.query);
     },
   );
-  // Federation (public, hashes only): what a witness needs from the node it witnesses, and what a
-  // node asks back from its witnesses.
   r.get(
-    '/federation/v1/audit/consistency',
+    '/api/v1/audit/receipts/:messageId',
     {
-      config: { access: 'public', policy: 'none' },
+      config: { permission: 'audit:read', policy: 'none' },
       schema: {
-        tags: ['federation'],
-        summary: 'RFC 9162 consistency proof from any tree size to one of this node’s signed checkpoints (for witnesses)',
-        security: [],
-        querystring: PublicConsistencyQuery,
-        response: { 200: PublicConsistencyProof },
+        tags: ['audit'],
+        summary: "A sent message's receipt with the receiver's audit inclusion proof, checked again now against the receiver's signed checkpoint (admin)",
+        params: ReceiptProofParams,
+        response: { 200: ReceiptProofView },
       },
     },
-    async (request) => consistencyProofFromSize(deps.db, request.query),
-  );
-  r.get(
-    '/federation/v1/audit/witnessed/:nodeId',
-    {
-      config: { access: 'public', policy: 'none' },
-      schema: { tags: ['federation'], summary: 'The checkpoints of a node this node witnessed and co-signed, newest first (for that node to check its log)', security: [], params: WitnessedParams, response: { 200: WitnessedList } },
+    async (request) => {
+      requirePermission(request, 'audit:read');
+      return storedReceiptProof(deps, request.params.messageId);
     },
-    async (request) => ({ items: await witnessedFor(deps, request.params.nodeId) }),
   );
 }
