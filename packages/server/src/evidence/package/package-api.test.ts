@@ -120,7 +120,8 @@ for (const backend of testBackends()) {
     });
 
     test('a package whose report fails to render records no export; one whose log grows while it is built is built again on the new log', async () => {
-      const real = await packageDepsOf(t.node.deps);
+      // The node's own package deps, built the way the capability builds them (the TSA roots come from the environment).
+      const real = await packageDepsOf(t.node.deps, { ...process.env, COMITY_TSA_ROOTS: n.pki.rootPem });
       const who = { actor: actorOf(n.drafter, 'practitioner'), requestId: 'test' };
       const subject = { kind: 'request' as const, id: requestId };
       const logs = async () => Promise.all(items.map(async (i) => listCustody(t.node.deps.db, i.id as string)));
