@@ -29,7 +29,8 @@ export const evidenceApi = {
   contentUrl: (id: string, disposition: 'inline' | 'attachment' = 'inline') => `/api/v1/evidence/${encodeURIComponent(id)}/content?disposition=${disposition}`,
 };
 
-export const CHUNK_BYTES = 1024 * 1024;
+/** One tus PATCH: large enough that the per-request work (session, two statements) is noise beside the bytes. */
+export const CHUNK_BYTES = 8 * 1024 * 1024;
 
 export interface UploadProgress {
   sent: number;

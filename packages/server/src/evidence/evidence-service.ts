@@ -298,6 +298,43 @@ export async function appendCustody(
     actorEmail,
     details: input.details,
   });
+  await storeCustody(trx, deps, item.organisation_id, event, audit);
+  return event;
+}
+
+/** Thrown by `appendLinkedCustody` when the item's log has grown since the event was linked. */
+export class CustodyMovedError extends ConflictError {
+  constructor(itemId: string) {
+    super('custody_moved', 'The custody log of an item changed while this was being prepared; try again.', { itemId });
+  }
+}
+
+/**
+ * Stores an event linked beforehand (`linkCustodyEvent` on the log as it was read), for a record
+ * that must carry its own custody event before it is committed (a court package). Locks the item;
+ * if its log has grown since (the event would fork the chain), CustodyMovedError and nothing is stored.
+ */
+export async function appendLinkedCustody(trx: Kysely<Database>, deps: Pick<EvidenceDeps, 'hasher' | 'signer' | 'now'>, event: CustodyEvent, audit?: AuditFn): Promise<void> {
+  const item = await trx
+    .selectFrom('evidence_items')
+    .select(['id', 'organisation_id', 'custody_seq', 'custody_head'])
+    .where('id', '=', event.itemId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!item) throw new NotFoundError('not_found', 'No such evidence item.');
+  const head = item.custody_seq > 0 ? item.custody_head : CUSTODY_GENESIS;
+  if (item.custody_seq !== event.seq - 1 || head !== event.prevHash) throw new CustodyMovedError(event.itemId);
+  await storeCustody(trx, deps, item.organisation_id, event, audit);
+}
+
+async function storeCustody(
+  trx: Kysely<Database>,
+  deps: Pick<EvidenceDeps, 'hasher' | 'signer' | 'now'>,
+  organisationId: string,
+  event: CustodyEvent,
+  audit: AuditFn | undefined,
+): Promise<void> {
+  const itemId = event.itemId;
   await trx
     .insertInto('evidence_custody')
     .values({
@@ -315,15 +352,15 @@ export async function appendCustody(
       key_id: event.keyId,
     })
     .execute();
-  await trx.updateTable('evidence_items').set({ custody_seq: event.seq, custody_head: event.hash, updated_at: at }).where('id', '=', itemId).execute();
+  await trx.updateTable('evidence_items').set({ custody_seq: event.seq, custody_head: event.hash, updated_at: new Date(event.at) }).where('id', '=', itemId).execute();
   const change = { seq: event.seq, hash: event.hash, details: event.details };
   if (audit) audit(`evidence.custody.${event.kind}`, evidenceKey(itemId), change);
   else {
     await appendAudit(trx, { hasher: deps.hasher, signer: deps.signer, now: deps.now }, [
       {
-        actorId: actorUserId,
-        actorEmail,
-        organisationId: item.organisation_id,
+        actorId: event.actorUserId,
+        actorEmail: event.actorEmail,
+        organisationId,
         action: `evidence.custody.${event.kind}`,
         target: evidenceKey(itemId),
         requestId: null,
@@ -331,7 +368,6 @@ export async function appendCustody(
       },
     ]);
   }
-  return event;
 }
 
 /** An item's custody log, oldest first, as the chain verifier reads it. */

@@ -6,18 +6,16 @@
 // is removed by the sweep. If the node restarted in between, the running hash is rebuilt from the
 // bytes already on disk before the next chunk.
 import { type Hash, createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
+import { createReadStream, mkdirSync } from 'node:fs';
 import { open, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { ConflictError, ForbiddenError, NotFoundError, TooLargeError, assertCan } from '@comity/core';
 import type { Database } from '@comity/db';
 import type { Selectable } from 'kysely';
 import { auditedTransaction } from '../deps.ts';
 import type { Who } from '../requests/request-deps.ts';
-import { HEAD_BYTES } from '../storage/blob-store.ts';
+import { HEAD_BYTES, streamIntoFile } from '../storage/blob-store.ts';
 import { type EvidenceDeps, type EvidenceItemRow, type IngestMeta, prepareIngest, recordIngested, tooLarge } from './evidence-service.ts';
 
 export type UploadRow = Selectable<Database['evidence_uploads']>;
@@ -155,32 +153,26 @@ export async function appendChunk(deps: EvidenceDeps, rt: UploadRuntime, who: Wh
   try {
     const running = await runningFor(rt, id, received);
     const path = join(rt.dir, id);
-    let total = received;
     let over = false;
-    const stage = new Transform({
-      transform(chunk: Buffer, _enc, done) {
-        if (total + chunk.length > length) {
-          over = true;
-          done(new TooLargeError('upload_over_length', `The upload announced ${length} bytes.`));
-          return;
-        }
-        total += chunk.length;
-        done(null, chunk);
-      },
-    });
-    const hashStage = new Transform({
-      transform(chunk: Buffer, _enc, done) {
-        running.hash.update(chunk);
-        running.hashed += chunk.length;
-        if (running.head.length < HEAD_BYTES) running.head = Buffer.concat([running.head, chunk.subarray(0, HEAD_BYTES - running.head.length)]);
-        done(null, chunk);
-      },
-    });
+    // One pass: the length check and the running hash per piece, while the previous pieces are
+    // being written (streamIntoFile); a piece past the announced length is not written.
+    const each = (piece: Buffer) => {
+      if (running.hashed + piece.length > length) {
+        over = true;
+        throw new TooLargeError('upload_over_length', `The upload announced ${length} bytes.`);
+      }
+      running.hash.update(piece);
+      running.hashed += piece.length;
+      if (running.head.length < HEAD_BYTES) running.head = Buffer.concat([running.head, piece.subarray(0, HEAD_BYTES - running.head.length)]);
+    };
     let broken: unknown = null;
+    const fh = await open(path, 'r+');
     try {
-      await pipeline(body, stage, hashStage, createWriteStream(path, { flags: 'r+', start: received, highWaterMark: 1024 * 1024 }));
+      await streamIntoFile(body, fh, received, each);
     } catch (err) {
       broken = err;
+    } finally {
+      await fh.close();
     }
     if (over) {
       await removeUpload(deps, rt, who, row, 'over the announced length');
@@ -190,14 +182,16 @@ export async function appendChunk(deps: EvidenceDeps, rt: UploadRuntime, who: Wh
     const onDisk = Math.min((await stat(path)).size, length);
     if (running.hashed !== onDisk) rt.running.delete(id);
     const now = deps.now();
-    await deps.db
+    // One statement per chunk: the new offset, and the row as the answer (no second read).
+    const updated = await deps.db
       .updateTable('evidence_uploads')
       .set({ received: onDisk, updated_at: now, expires_at: new Date(now.getTime() + deps.settings.uploadExpirySeconds * 1000) })
       .where('id', '=', id)
-      .execute();
+      .returningAll()
+      .executeTakeFirstOrThrow();
     if (broken) throw broken;
     if (onDisk < length) {
-      return { upload: await loadUpload(deps, who, id), item: null };
+      return { upload: updated, item: null };
     }
     return { upload: row, item: await complete(deps, rt, who, { ...row, received: onDisk }) };
   } finally {

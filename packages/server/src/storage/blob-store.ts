@@ -5,11 +5,10 @@
 // renamed (or copied, on S3) to the hash once the last byte is in, so a crash or an upload over
 // the limit never leaves a half-written file under a hash.
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync } from 'node:fs';
-import { copyFile, open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createReadStream, existsSync, mkdirSync } from 'node:fs';
+import { type FileHandle, copyFile, open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 
 export const SHA256_HEX = /^[0-9a-f]{64}$/;
 
@@ -73,36 +72,140 @@ export function sha256OfBytes(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** One write: pieces (a socket delivers 16–64 KiB) are copied into buffers of this size. */
+export const WRITE_BYTES = 1024 * 1024;
+/** Write buffers per stream: how far hashing may run ahead of the disk, and the memory it takes. */
+const WRITE_BUFFERS = 8;
+
+async function writeAllAt(fh: FileHandle, buffer: Buffer, position: number): Promise<void> {
+  let done = 0;
+  while (done < buffer.length) {
+    // A short write (rare on a regular file): carry on from the first byte not written.
+    const { bytesWritten } = await fh.write(buffer, done, buffer.length - done, position + done);
+    done += bytesWritten;
+  }
+}
+
 /**
- * A stream stage that hashes, counts, keeps the first bytes and enforces the limit. The digest and
- * count are read after the pipeline has finished.
+ * Streams `body` into the open file `fh` from `start` in one pass: each piece goes to `each` (the
+ * limit check and the running hash, on this thread) and is copied into one of a few write buffers
+ * that libuv's pool writes while the next pieces are hashed, so hashing and the disk overlap
+ * instead of taking turns. The write buffers are reused: writing from memory the process touched
+ * a moment ago costs the kernel a fraction of writing from fresh buffers (each new page is a page
+ * fault), and the source's pieces are let go at once. No transform stream, one write at a time
+ * (writes to one file share its lock), at most WRITE_BUFFERS × WRITE_BYTES waiting for the kernel.
+ * When `each` throws (the limit) nothing more is written; when the source fails, the bytes that
+ * arrived are written before the error is passed on (a resumable upload keeps them). Every write
+ * has settled when this returns or throws. Returns the bytes written.
  */
-export function hashingStage(options: PutStreamOptions = {}): { stage: Transform; result(): StreamedBlob } {
+export async function streamIntoFile(body: AsyncIterable<Buffer | Uint8Array | string>, fh: FileHandle, start: number, each: (piece: Buffer) => void): Promise<number> {
+  const free: Buffer[] = [];
+  let buffers = 0;
+  let current: Buffer | null = null;
+  let filled = 0;
+  let position = start;
+  let writeError: unknown = null;
+  let tail: Promise<void> = Promise.resolve();
+  let waiting: (() => void) | null = null;
+  const issue = () => {
+    if (!current || filled === 0) return;
+    const buffer = current;
+    const bytes = filled;
+    const at = position;
+    position += bytes;
+    current = null;
+    filled = 0;
+    tail = tail
+      .then(() => (writeError ? undefined : writeAllAt(fh, buffer.subarray(0, bytes), at)))
+      .catch((err: unknown) => {
+        writeError ??= err;
+      })
+      .finally(() => {
+        free.push(buffer);
+        waiting?.();
+      });
+  };
+  const take = async (): Promise<Buffer> => {
+    if (free.length === 0 && buffers < WRITE_BUFFERS) {
+      buffers++;
+      return Buffer.allocUnsafeSlow(WRITE_BYTES);
+    }
+    while (free.length === 0) await new Promise<void>((resolve) => (waiting = resolve));
+    waiting = null;
+    return free.pop() as Buffer;
+  };
+  let refused = false;
+  try {
+    for await (const raw of body) {
+      // Sources in object mode may give text or plain byte arrays (a stream stage would convert them too).
+      const piece = Buffer.isBuffer(raw) ? raw : typeof raw === 'string' ? Buffer.from(raw, 'utf8') : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+      try {
+        each(piece);
+      } catch (err) {
+        refused = true;
+        throw err;
+      }
+      let from = 0;
+      while (from < piece.length) {
+        if (!current) current = await take();
+        const n = piece.copy(current, filled, from);
+        filled += n;
+        from += n;
+        if (filled === current.length) issue();
+      }
+      if (writeError) throw writeError;
+    }
+  } catch (err) {
+    if (!refused && !writeError) issue();
+    await tail;
+    throw err;
+  }
+  issue();
+  await tail;
+  if (writeError) throw writeError;
+  return position - start;
+}
+
+/** The running SHA-256, size, first bytes and limit of one `putStream`, fed piece by piece. */
+function hashing(options: PutStreamOptions = {}): { each(piece: Buffer): void; result(): StreamedBlob } {
   const hash = createHash('sha256');
   let size = 0;
   const head: Buffer[] = [];
   let headLength = 0;
-  const stage = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      size += chunk.length;
-      if (options.maxBytes !== undefined && size > options.maxBytes) {
-        done(new BlobTooLargeError(options.maxBytes));
-        return;
-      }
-      hash.update(chunk);
+  return {
+    each(piece) {
+      size += piece.length;
+      if (options.maxBytes !== undefined && size > options.maxBytes) throw new BlobTooLargeError(options.maxBytes);
+      hash.update(piece);
       if (headLength < HEAD_BYTES) {
-        const part = chunk.subarray(0, HEAD_BYTES - headLength);
+        const part = piece.subarray(0, HEAD_BYTES - headLength);
         head.push(Buffer.from(part));
         headLength += part.length;
       }
       options.onBytes?.(size);
+    },
+    result: () => ({ sha256: hash.digest('hex'), size, head: Buffer.concat(head) }),
+  };
+}
+
+/**
+ * A stream stage that hashes, counts, keeps the first bytes and enforces the limit (for stores that
+ * hand the bytes on as a stream, S3). The digest and count are read after the pipeline has finished.
+ */
+export function hashingStage(options: PutStreamOptions = {}): { stage: Transform; result(): StreamedBlob } {
+  const { each, result } = hashing(options);
+  const stage = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      try {
+        each(chunk);
+      } catch (err) {
+        done(err as Error);
+        return;
+      }
       done(null, chunk);
     },
   });
-  return {
-    stage,
-    result: () => ({ sha256: hash.digest('hex'), size, head: Buffer.concat(head) }),
-  };
+  return { stage, result };
 }
 
 export function fileBlobStore(root: string): BlobStore {
@@ -149,12 +252,13 @@ export function fileBlobStore(root: string): BlobStore {
     },
     async putStream(body, options) {
       const tmp = tmpName();
-      const { stage, result } = hashingStage(options);
+      const { each, result } = hashing(options);
       try {
-        await pipeline(body, stage, createWriteStream(tmp, { flags: 'wx', highWaterMark: 1024 * 1024 }));
-        // On disk before it gets its name: a crash after the rename must not leave a short file.
-        const fh = await open(tmp, 'r');
+        const fh = await open(tmp, 'wx');
         try {
+          await streamIntoFile(body, fh, 0, each);
+          // On disk before it gets its name (one fsync, at the end): a crash after the rename
+          // must not leave a short file under a hash.
           await fh.sync();
         } finally {
           await fh.close();
@@ -168,6 +272,14 @@ export function fileBlobStore(root: string): BlobStore {
     },
     async adopt(path, blob) {
       if (!SHA256_HEX.test(blob.sha256)) throw new Error('not a SHA-256');
+      // Written piece by piece (a resumable upload's PATCHes, none synced): on disk once, here,
+      // before it gets its name.
+      const written = await open(path, 'r');
+      try {
+        await written.sync();
+      } finally {
+        await written.close();
+      }
       const tmp = tmpName();
       try {
         await rename(path, tmp);

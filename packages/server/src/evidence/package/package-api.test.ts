@@ -1,14 +1,17 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { testBackends } from '@comity/db/testing';
 import type { ApiClient } from '../../testing/test-node.ts';
 import { makeUser } from '../../testing/test-node.ts';
-import { listCustody } from '../evidence-service.ts';
-import { type PackageNode, REPO_ROOT, startPackageNode, testPng } from './package-testing.ts';
+import { listCustody, openEvidenceContent } from '../evidence-service.ts';
+import { packageDepsOf } from './package-deps.ts';
+import { buildCourtPackage } from './package-service.ts';
+import { type PackageNode, REPO_ROOT, actorOf, startPackageNode, testPng } from './package-testing.ts';
 import { verifyPackageFile } from './verify-node.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: the tests read the API's JSON loosely and assert on it.
@@ -116,6 +119,72 @@ for (const backend of testBackends()) {
       assert.match(zh, /保管链/);
     });
 
+    test('a package whose report fails to render records no export; one whose log grows while it is built is built again on the new log', async () => {
+      // The node's own package deps, built the way the capability builds them (the TSA roots come from the environment).
+      const real = await packageDepsOf(t.node.deps, { ...process.env, COMITY_TSA_ROOTS: n.pki.rootPem });
+      const who = { actor: actorOf(n.drafter, 'practitioner'), requestId: 'test' };
+      const subject = { kind: 'request' as const, id: requestId };
+      const logs = async () => Promise.all(items.map(async (i) => listCustody(t.node.deps.db, i.id as string)));
+      const packageAudits = async () =>
+        (await t.node.deps.db.selectFrom('audit_entries').select('action').where('action', 'in', ['evidence.package', 'evidence.custody.exported']).execute()).length;
+      try {
+        const before = await logs();
+        const auditsBefore = await packageAudits();
+        let renders = 0;
+        const failing = {
+          ...real,
+          pdf: {
+            async render() {
+              renders++;
+              throw new Error('forced render failure');
+            },
+            close: async () => {},
+          },
+        };
+        await assert.rejects(buildCourtPackage(failing, who, subject), /forced render failure/);
+        assert.equal(renders, 1, 'the build reached the report');
+        assert.deepEqual(await logs(), before, 'no custody event for a package that was not built');
+        assert.equal(await packageAudits(), auditsBefore, 'no export in the audit trail either');
+
+        // A viewing recorded while the first build renders its report moves the item's log: the
+        // export linked to the old head is not stored, and the package is built again.
+        let viewed = false;
+        const racing = {
+          ...real,
+          pdf: {
+            async render(html: string, opts: { marking: string }) {
+              if (!viewed) {
+                viewed = true;
+                const { stream } = await openEvidenceContent(real, who, items[0]!.id as string, 'inline');
+                stream.destroy();
+              }
+              return real.pdf.render(html, opts);
+            },
+            close: async () => {},
+          },
+        };
+        const built = await buildCourtPackage(racing, who, subject);
+        const file = join(tmp, 'rebuilt.zip');
+        await pipeline(built.stream, createWriteStream(file));
+        const report = await verifyPackageFile(file);
+        assert.deepEqual(report.problems, []);
+        const after = await logs();
+        assert.deepEqual(
+          after[0]!.slice(before[0]!.length).map((e) => e.kind),
+          ['viewed', 'exported'],
+          'the viewing, then one export (none linked to the old head)',
+        );
+        assert.deepEqual(
+          after[1]!.slice(before[1]!.length).map((e) => e.kind),
+          ['exported'],
+        );
+        for (const events of after) assert.equal(events.at(-1)!.details.packageId, built.packageId);
+        // The package carries each log up to and including its own export, exactly as stored.
+        for (const [i, item] of items.entries()) assert.equal(report.items.find((r) => r.id === item.id)?.custodyEvents, after[i]!.length);
+      } finally {
+        await real.pdf.close();
+      }
+    });
 
     test('an item received under confidentiality refuses the whole package (403 policy_denied), and nothing is recorded', async () => {
       const received = await n.addItem('Bank statements returned by the requested State', Buffer.from('IBAN DE89 3704 0044 0532 0130 00\n'.repeat(100)), 'statements.txt', {

@@ -3,9 +3,12 @@
 // report in the six UN languages (PDF), and the offline verifier page, streamed as one ZIP.
 //
 // Every item goes through the release policy as an export (`enforceRecord`, format zip) before
-// anything is written; one refusal refuses the package. Then each item's custody gets an
-// `exported` event naming the package, in one audited transaction, so the package carries the
-// record of its own making. The ZIP is streamed from the blob store: nothing is buffered whole.
+// anything is written; one refusal refuses the package. Each item's `exported` event naming the
+// package is linked (hashed, signed) first, so the package carries the record of its own making,
+// but it is stored only once everything else is built (files present in the store, the six
+// reports rendered, the manifest signed): a build that fails records nothing. If an item's log
+// grew meanwhile (someone viewed it), the package is built again on the new log. The ZIP is then
+// streamed from the blob store (nothing buffered whole); a stream that stops early is audited.
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import {
@@ -22,7 +25,7 @@ import {
   serialiseManifest,
   ValidationError,
 } from '@comity/core';
-import type { CustodyEvent } from '@comity/core/evidence/custody';
+import { type CustodyEvent, linkCustodyEvent } from '@comity/core/evidence/custody';
 import type { SignedNodeCard } from '@comity/core/federation/node-card';
 import { combineAll, type Marking } from '@comity/core/policy/marking';
 import { sign } from 'node:crypto';
@@ -32,7 +35,7 @@ import { enforceRecord, markingLine } from '../../policy/policy-service.ts';
 import type { Who } from '../../requests/request-deps.ts';
 import { LETTER_LANGUAGES, type LetterLanguage } from '../../requests/documents/letter-text.ts';
 import type { PdfRenderer } from '../../requests/documents/render-pdf.ts';
-import { type EvidenceDeps, type EvidenceItemRow, appendCustody, evidenceKey, listCustody } from '../evidence-service.ts';
+import { CustodyMovedError, type EvidenceDeps, type EvidenceItemRow, appendLinkedCustody, evidenceKey, listCustody } from '../evidence-service.ts';
 import { auditedTransaction } from '../../deps.ts';
 import { REPORT_TEXT } from './report-text.ts';
 import { reportHtml } from './report.ts';
@@ -139,7 +142,20 @@ async function exportableItems(deps: PackageDeps, who: Who, subject: PackageSubj
   return items;
 }
 
+/** How many times a package is built again when an item's custody log grows during the build. */
+const BUILD_ATTEMPTS = 3;
+
 export async function buildCourtPackage(deps: PackageDeps, who: Who, subject: PackageSubject): Promise<BuiltPackage> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await buildOnce(deps, who, subject);
+    } catch (err) {
+      if (!(err instanceof CustodyMovedError) || attempt >= BUILD_ATTEMPTS) throw err;
+    }
+  }
+}
+
+async function buildOnce(deps: PackageDeps, who: Who, subject: PackageSubject): Promise<BuiltPackage> {
   const actor = who.actor;
   if (!actor) throw new ValidationError('actor_required', 'A court package is built by a user, who is named in it.');
   const items = await exportableItems(deps, who, subject);
@@ -149,21 +165,34 @@ export async function buildCourtPackage(deps: PackageDeps, who: Who, subject: Pa
   const card = await deps.ownCard();
   if (card.card.keys.signing.publicKey !== rawPublicKeyOf(deps.keys)) throw new Error('the node card does not carry the current signing key');
   const fingerprint = fingerprintOf(card.card.keys.signing.publicKey);
-
-  // The package's making goes into each item's custody (and the audit trail) first, so it travels with it.
-  await auditedTransaction(deps, { actor, requestId: who.requestId }, async (trx, audit) => {
-    for (const { item } of items) {
-      await appendCustody(trx, deps, item.id, { kind: 'exported', actorUserId: actor.userId, actorEmail: actor.email, details: { format: 'court-package', packageId, subject } }, audit);
+  // Every file must be in the store before anything is recorded (a missing one would otherwise
+  // only show half-way through the ZIP).
+  for (const { item } of items) {
+    if ((await deps.blobs.sizeOf(item.sha256)) !== Number(item.size_bytes)) {
+      throw new NotFoundError('blob_missing', `The content of item ${item.id} (${item.sha256}) is missing from the store.`);
     }
-    audit('evidence.package', `${subject.kind}:${subject.id}`, { packageId, items: items.map((i) => i.item.id) });
-  });
+  }
 
   const custody = new Map<string, CustodyEvent[]>();
   const stamps = new Map<string, PackageTimestampSource[]>();
   const manifestItems: PackageItem[] = [];
   const peers = new Map<string, SignedNodeCard>();
+  const exported: CustodyEvent[] = [];
   for (const { item } of items) {
-    const events = await listCustody(deps.db, item.id);
+    const logged = await listCustody(deps.db, item.id);
+    const last = logged.at(-1);
+    // The export of this package, linked to the log as read now; stored below once the package is built.
+    const event = linkCustodyEvent(deps.hasher, deps.signer, last ? { seq: last.seq, hash: last.hash } : null, {
+      itemId: item.id,
+      at: deps.now(),
+      nodeId: deps.nodeId,
+      kind: 'exported',
+      actorUserId: actor.userId,
+      actorEmail: actor.email,
+      details: { format: 'court-package', packageId, subject },
+    });
+    exported.push(event);
+    const events = [...logged, event];
     custody.set(item.id, events);
     for (const e of events) {
       if (e.nodeId !== card.card.nodeId && !peers.has(e.nodeId) && deps.peerCard) {
@@ -174,7 +203,6 @@ export async function buildCourtPackage(deps: PackageDeps, who: Who, subject: Pa
     const tokens = await timestampsOfItem(deps, item);
     stamps.set(item.id, tokens);
     const dir = `items/${item.id}`;
-    const last = events.at(-1);
     const marking = item.marking as unknown as Marking;
     const custodyJson = Buffer.from(JSON.stringify(events), 'utf8');
     manifestItems.push({
@@ -196,7 +224,7 @@ export async function buildCourtPackage(deps: PackageDeps, who: Who, subject: Pa
           mediaType: item.media_type,
         },
       ],
-      custody: { path: `${dir}/custody.json`, size: custodyJson.length, sha256: sha256Hex(custodyJson), events: events.length, headSeq: last?.seq ?? 0, headHash: last?.hash ?? '' },
+      custody: { path: `${dir}/custody.json`, size: custodyJson.length, sha256: sha256Hex(custodyJson), events: events.length, headSeq: event.seq, headHash: event.hash },
       timestamps: tokens.map((t, i) => ({
         path: `${dir}/timestamp-${i + 1}.tsr`,
         size: t.token.length,
@@ -240,6 +268,13 @@ export async function buildCourtPackage(deps: PackageDeps, who: Who, subject: Pa
     signature: sign(null, Buffer.from(manifestSigningText(manifestJson), 'utf8'), deps.keys.signingPrivate).toString('base64url'),
   };
   const manifestBytes = Buffer.from(manifestJson, 'utf8');
+  const manifestSha256 = sha256Hex(manifestBytes);
+
+  // Built: now the exports go into each item's custody (and the audit trail), in one transaction.
+  await auditedTransaction(deps, { actor, requestId: who.requestId }, async (trx, audit) => {
+    for (const event of exported) await appendLinkedCustody(trx, deps, event, audit);
+    audit('evidence.package', `${subject.kind}:${subject.id}`, { packageId, manifestSha256, items: items.map((i) => i.item.id) });
+  });
 
   async function* entries(): AsyncGenerator<ZipSourceEntry> {
     const small = (name: string, bytes: Buffer): ZipSourceEntry => ({ name, size: bytes.length, open: () => bytes });
@@ -259,11 +294,24 @@ export async function buildCourtPackage(deps: PackageDeps, who: Who, subject: Pa
   }
 
   const ref = (facts.reference ?? subject.id).replace(/[^\p{L}\p{N}._-]+/gu, '-').slice(0, 60);
+  const stream = zipStream(entries(), { modified: new Date(createdAt) });
+  // The package exists (recorded above); whether it reached its reader is the stream's business.
+  // One that stops before its last byte (a store read failing, a reader going away) is audited.
+  let failure: string | null = null;
+  stream.once('error', (err) => {
+    failure = err instanceof Error ? err.message : String(err);
+  });
+  stream.once('close', () => {
+    if (stream.readableEnded) return;
+    auditedTransaction(deps, { actor, requestId: who.requestId }, async (_trx, audit) => {
+      audit('evidence.package.incomplete', `${subject.kind}:${subject.id}`, { packageId, manifestSha256, reason: failure ?? 'the reader stopped before the end' });
+    }).catch((err: unknown) => deps.log(`audit of the incomplete package ${packageId}`, err));
+  });
   return {
     packageId,
     filename: `evidence-package-${ref}-${createdAt.slice(0, 10)}.zip`,
     manifest,
-    manifestSha256: sha256Hex(manifestBytes),
-    stream: zipStream(entries(), { modified: new Date(createdAt) }),
+    manifestSha256,
+    stream,
   };
 }
