@@ -17,6 +17,7 @@ import type { BlobStore } from '../../storage/blob-store.ts';
 import { appendCustody, type EvidenceDeps } from '../evidence-service.ts';
 import type { FederationRuntime, FollowUpAttempt } from '../../federation/runtime.ts';
 import { encryptChunk, newContentKey, signTransferRequest } from './transfer-crypto.ts';
+import { chunkTaken, transferEnded, transferStarted } from './transfer-progress.ts';
 
 /** Where a sender reads an item's bytes from. */
 export interface ContentSource {
@@ -213,6 +214,7 @@ export function chunkSender(
     const offer = row.payload as EvidenceOfferPayload;
     const { transferId } = offer;
     const done = async (): Promise<FollowUpAttempt> => {
+      transferEnded(transferId);
       await accepted(peer, offer);
       return { ok: true };
     };
@@ -228,6 +230,7 @@ export function chunkSender(
       try {
         const key = Buffer.from(offer.content.key, 'base64url');
         const queue = [...status.data.missing];
+        transferStarted(transferId, offer.content.chunkCount - queue.length, offer.content.chunkCount);
         let failure: FollowUpAttempt | null = null;
         let final: TransferChunkAccepted | null = null;
         const worker = async () => {
@@ -240,6 +243,7 @@ export function chunkSender(
               failure ??= refusal(`Transfer ${transferId}, chunk ${index + 1}/${offer.content.chunkCount}`, answer);
               return;
             }
+            chunkTaken(transferId);
             if (ok.data.state !== 'receiving') final = ok.data;
           }
         };
