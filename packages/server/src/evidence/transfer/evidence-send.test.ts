@@ -15,7 +15,8 @@ import { type FederatedTestNode, connect, startFederatedNode, waitFor } from '..
 import { type LocalTsa, makeTestPki, startLocalTsa, type TestPki } from '../../testing/local-tsa.ts';
 import { makeUser } from '../../testing/test-node.ts';
 import { evidenceOf } from '../evidence-capability.ts';
-import { ingestEvidence, listCustody } from '../evidence-service.ts';
+import { enforceRecord } from '../../policy/policy-service.ts';
+import { evidenceKey, ingestEvidence, listCustody, readEvidenceItem } from '../evidence-service.ts';
 import { timestampSettingsOf } from '../timestamp/timestamp-capability.ts';
 import { pemCertificates } from '../timestamp/tsp.ts';
 
@@ -61,6 +62,9 @@ describe('sending evidence over federation with its time-stamps', () => {
       let supervisor: User;
       let executor: User;
       let executorActor: Actor;
+      let deSupervisor: User;
+      /** The first item Germany returned: its id in each vault, the French request, its bytes. */
+      const first = { frItem: '', deItem: '', frRequest: '', bytes: Buffer.alloc(0) };
 
       before(async () => {
         const env = { COMITY_TSA_ROOTS: pki.rootPem, COMITY_TSA_RETRY_SECONDS: '1', COMITY_TSA_SCAN_SECONDS: '1', COMITY_TSA_TIMEOUT_SECONDS: '5' };
@@ -71,6 +75,7 @@ describe('sending evidence over federation with its time-stamps', () => {
         drafter = await makeUser(fr.adminClient, { role: 'practitioner', organisationId: await authorityOrg(fr) });
         supervisor = await makeUser(fr.adminClient, { role: 'supervisor', organisationId: drafter.organisationId });
         executor = await makeUser(de.adminClient, { role: 'practitioner', organisationId: await authorityOrg(de) });
+        deSupervisor = await makeUser(de.adminClient, { role: 'supervisor', organisationId: executor.organisationId });
         executorActor = { userId: executor.userId, email: executor.email, role: 'practitioner', organisationId: executor.organisationId, mustChangePassword: false, via: 'token' };
       });
       after(async () => {
@@ -114,7 +119,7 @@ describe('sending evidence over federation with its time-stamps', () => {
       }
 
       test('evidence returned by the requested node arrives verified: hashes and its time-stamp checked against the trusted root', async () => {
-        const { deId } = await exchangedRequest();
+        const { frId, deId } = await exchangedRequest();
         const { item, bytes } = await stampedInGermany(deId, 'Kontoauszüge 2024');
         const settled = await sentAndSettled(item.id);
         assert.equal(settled.state, 'accepted', JSON.stringify(settled));
@@ -124,6 +129,7 @@ describe('sending evidence over federation with its time-stamps', () => {
         assert.equal(row.state, 'accepted');
         const received = await fr.node.deps.db.selectFrom('evidence_items').selectAll().where('id', '=', row.item_id!).executeTakeFirstOrThrow();
         assert.equal(received.sha256, createHash('sha256').update(bytes).digest('hex'));
+        Object.assign(first, { frItem: received.id, deItem: item.id, frRequest: frId, bytes });
         const custody = await listCustody(fr.node.deps.db, received.id);
         const got = custody.find((e) => e.kind === 'received')!.details as Json;
         assert.equal(got.timestampChecks.length, 1, 'the token travelled with the item');
@@ -134,8 +140,8 @@ describe('sending evidence over federation with its time-stamps', () => {
         assert.match(panel.timestamps[0].tsaUrl, /^received from Bundesamt/);
         assert.deepEqual(panel.timestamps[0].verified, { ok: true });
         const inFrance = await transfers(fr, drafter, received.id);
-        assert.equal(inFrance[0].direction, 'received');
-        assert.equal(inFrance[0].state, 'accepted');
+        assert.equal(inFrance[0]?.direction, 'received');
+        assert.equal(inFrance[0]?.state, 'accepted');
         const germanCustody = await waitFor('transmitted in Germany’s custody log', async () => {
           const events = await listCustody(de.node.deps.db, item.id);
           return events.some((e) => e.kind === 'transmitted') ? events : undefined;
@@ -185,6 +191,69 @@ describe('sending evidence over federation with its time-stamps', () => {
         } finally {
           settings.roots = trusted;
         }
+      });
+
+      /** France asks Germany for one use of the item; both supervisors approve; Germany answers. */
+      async function consentRound(body: Json, answer: 'granted' | 'refused'): Promise<Json> {
+        const asked = await drafter.client.call<Json>('POST', '/api/v1/consents', { requestId: first.frRequest, itemId: first.frItem, purpose: 'Needed for the trial in Paris.', ...body }, 201);
+        assert.equal(asked.body.itemId, first.frItem);
+        assert.equal(asked.body.state, 'awaiting-approval');
+        await supervisor.client.call('POST', `/api/v1/consents/${asked.body.id}/approve`, undefined, 200);
+        const atGermany = await waitFor('the question at the German node', async () => {
+          const list = (await executor.client.call<{ items: Json[] }>('GET', '/api/v1/consents?direction=received', undefined, 200)).body.items;
+          return list.find((c) => c.exchangeId === asked.body.exchangeId);
+        });
+        assert.equal(atGermany.itemId, first.deItem, 'Germany sees the question about its own item');
+        assert.equal(atGermany.action, body.action);
+        await executor.client.call('POST', `/api/v1/consents/${atGermany.id}/answer`, { answer }, 200);
+        await deSupervisor.client.call('POST', `/api/v1/consents/${atGermany.id}/approve`, undefined, 200);
+        return waitFor('the answer back in France', async () => {
+          const c = (await drafter.client.call<Json>('GET', `/api/v1/consents/${asked.body.id}`, undefined, 200)).body;
+          return c.state === answer ? c : undefined;
+        });
+      }
+
+      const download = (user: User, itemId: string) => user.client.raw('GET', `/api/v1/evidence/${itemId}/content?disposition=attachment`);
+
+      test('export of a received item is refused under its limitations until its sender consents over federation; a refusal keeps the other use refused', async () => {
+        assert.ok(first.frItem, 'the first test received an item');
+        const refused = await download(drafter, first.frItem);
+        assert.equal(refused.status, 403);
+        assert.equal(refused.headers.get('content-type')?.startsWith('application/problem+json'), true);
+        assert.equal((refused.body as Json).code, 'policy_denied');
+
+        await consentRound({ action: 'export' }, 'granted');
+        const allowed = await download(drafter, first.frItem);
+        assert.equal(allowed.status, 200);
+        assert.equal(allowed.headers.get('x-content-sha256'), createHash('sha256').update(first.bytes).digest('hex'), 'the same export now succeeds');
+        assert.equal(Number(allowed.headers.get('content-length')), first.bytes.length);
+
+        // The grant is for export only: use in other proceedings is asked, refused, and stays refused.
+        const evidence = evidenceOf(fr.node.deps)!;
+        const who = { actor: { userId: drafter.userId, email: drafter.email, role: 'practitioner' as const, organisationId: drafter.organisationId, mustChangePassword: false, via: 'token' as const }, requestId: null };
+        const attach = async () => {
+          const { item, record } = await readEvidenceItem(evidence, who, first.frItem);
+          try {
+            await enforceRecord(fr.node.deps, who, { record, auditTarget: evidenceKey(item.id), details: { itemId: item.id } }, { kind: 'attach', to: { key: 'case:other', proceedings: 'Another case 99/1', use: null } });
+            return 'allowed';
+          } catch (err) {
+            return (err as { code?: string }).code;
+          }
+        };
+        assert.equal(await attach(), 'policy_denied', 'the export consent does not lift speciality');
+        const answer = await consentRound({ action: 'attach', proceedings: 'Another case 99/1' }, 'refused');
+        assert.equal(answer.answer, 'refused');
+        assert.equal(await attach(), 'policy_denied', 'a refusal keeps it refused');
+
+        const frCustody = (await listCustody(fr.node.deps.db, first.frItem)).map((e) => e.kind);
+        assert.deepEqual(frCustody.filter((k) => k.startsWith('consent-')), ['consent-asked', 'consent-answered', 'consent-asked', 'consent-answered']);
+        const deCustody = await listCustody(de.node.deps.db, first.deItem);
+        assert.deepEqual(deCustody.map((e) => e.kind).filter((k) => k.startsWith('consent-')), ['consent-asked', 'consent-answered', 'consent-asked', 'consent-answered']);
+        assert.equal((deCustody.filter((e) => e.kind === 'consent-answered').at(-1)!.details as Json).answer, 'refused');
+        const frAudit = await fr.node.deps.db.selectFrom('audit_entries').select('action').where('action', 'in', ['consent.ask', 'consent.granted', 'consent.refused']).execute();
+        assert.deepEqual(frAudit.map((a) => a.action).sort(), ['consent.ask', 'consent.ask', 'consent.granted', 'consent.refused']);
+        const deAudit = await de.node.deps.db.selectFrom('audit_entries').select('action').where('action', 'in', ['consent.received', 'consent.grant', 'consent.refuse']).execute();
+        assert.deepEqual(deAudit.map((a) => a.action).sort(), ['consent.grant', 'consent.received', 'consent.received', 'consent.refuse']);
       });
     });
   }
