@@ -23,6 +23,8 @@ import { pemCertificates } from '../timestamp/tsp.ts';
 // biome-ignore lint/suspicious/noExplicitAny: the tests read the API's JSON loosely and assert on it.
 type Json = Record<string, any>;
 type User = Awaited<ReturnType<typeof makeUser>>;
+/** A machine shared with benchmarks: the background work waited for may take a while. */
+const SLOW = 180_000;
 
 async function withEnv<T>(env: Record<string, string>, fn: () => Promise<T>): Promise<T> {
   const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
@@ -93,7 +95,7 @@ describe('sending evidence over federation with its time-stamps', () => {
         const deId = await waitFor('the request at the German node', async () => {
           const row = await de.node.deps.db.selectFrom('requests').select('id').where('conversation_id', '=', created.body.conversationId).executeTakeFirst();
           return row?.id;
-        });
+        }, SLOW);
         return { frId: created.body.id, deId };
       }
 
@@ -101,7 +103,7 @@ describe('sending evidence over federation with its time-stamps', () => {
       async function stampedInGermany(requestId: string, title: string) {
         const bytes = randomBytes(200_000);
         const item = await ingestEvidence(evidenceOf(de.node.deps)!, { actor: executorActor, requestId: null }, { owner: { requestId }, title, source: { kind: 'uploaded' }, mediaTypeHint: 'application/pdf', body: Readable.from([bytes]) });
-        await waitFor('the German time-stamp', () => de.node.deps.db.selectFrom('evidence_timestamps').selectAll().where('item_id', '=', item.id).where('status', '=', 'granted').executeTakeFirst());
+        await waitFor('the German time-stamp', () => de.node.deps.db.selectFrom('evidence_timestamps').selectAll().where('item_id', '=', item.id).where('status', '=', 'granted').executeTakeFirst(), SLOW);
         return { item, bytes };
       }
 
@@ -115,7 +117,7 @@ describe('sending evidence over federation with its time-stamps', () => {
         return waitFor('the transfer settled', async () => {
           const t = (await transfers(de, executor, itemId)).find((x) => x.transferId === sent.body.transferId);
           return t && (t.state === 'accepted' || t.state === 'refused') ? t : undefined;
-        });
+        }, SLOW);
       }
 
       test('evidence returned by the requested node arrives verified: hashes and its time-stamp checked against the trusted root', async () => {
@@ -145,7 +147,7 @@ describe('sending evidence over federation with its time-stamps', () => {
         const germanCustody = await waitFor('transmitted in Germany’s custody log', async () => {
           const events = await listCustody(de.node.deps.db, item.id);
           return events.some((e) => e.kind === 'transmitted') ? events : undefined;
-        });
+        }, SLOW);
         assert.equal((germanCustody.find((e) => e.kind === 'transmitted')!.details as Json).to, fr.nodeId);
         const audit = await de.node.deps.db.selectFrom('audit_entries').select(['action', 'actor_id']).where('action', '=', 'evidence.transfer.send').where('target', '=', `evidence:${item.id}`).execute();
         assert.equal(audit.length, 1, 'the send is audited');
@@ -202,7 +204,7 @@ describe('sending evidence over federation with its time-stamps', () => {
         const atGermany = await waitFor('the question at the German node', async () => {
           const list = (await executor.client.call<{ items: Json[] }>('GET', '/api/v1/consents?direction=received', undefined, 200)).body.items;
           return list.find((c) => c.exchangeId === asked.body.exchangeId);
-        });
+        }, SLOW);
         assert.equal(atGermany.itemId, first.deItem, 'Germany sees the question about its own item');
         assert.equal(atGermany.action, body.action);
         await executor.client.call('POST', `/api/v1/consents/${atGermany.id}/answer`, { answer }, 200);
@@ -210,7 +212,7 @@ describe('sending evidence over federation with its time-stamps', () => {
         return waitFor('the answer back in France', async () => {
           const c = (await drafter.client.call<Json>('GET', `/api/v1/consents/${asked.body.id}`, undefined, 200)).body;
           return c.state === answer ? c : undefined;
-        });
+        }, SLOW);
       }
 
       const download = (user: User, itemId: string) => user.client.raw('GET', `/api/v1/evidence/${itemId}/content?disposition=attachment`);
