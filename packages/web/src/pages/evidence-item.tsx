@@ -7,6 +7,7 @@ import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { ApiError } from '../api.ts';
 import { timestampLabel } from '../components/evidence-list.tsx';
 import { EvidenceTimestamps } from '../components/evidence-timestamps.tsx';
+import { EvidenceTransfers } from '../components/evidence-transfers.tsx';
 import { formatBytes } from '../components/request-attachments.tsx';
 import { MarkingBadge } from '../components/request-badges.tsx';
 import { ErrorAlert, formatDate, Loading, Notice } from '../components/ui.tsx';
@@ -59,6 +60,7 @@ export function EvidenceItemPage({ id }: { id: string }) {
         <Facts item={view} />
       </section>
       <EvidenceTimestampsSlot item={view} onChange={refresh} />
+      <EvidenceTransfers item={view} />
       <section className="panel" aria-labelledby="evidence-actions-title">
         <h2 id="evidence-actions-title">{t('evidence.item.actions')}</h2>
         <Actions item={view} onChange={refresh} />
