@@ -107,7 +107,7 @@ describe('sending evidence over federation with its time-stamps', () => {
         return { item, bytes };
       }
 
-      const transfers = async (node: FederatedTestNode, user: User, itemId: string) => (await user.client.call<{ items: Json[] }>('GET', `/api/v1/evidence/${itemId}/transfers`, undefined, 200)).body.items;
+      const transfers = async (_node: FederatedTestNode, user: User, itemId: string) => (await user.client.call<{ items: Json[] }>('GET', `/api/v1/evidence/${itemId}/transfers`, undefined, 200)).body.items;
 
       async function sentAndSettled(itemId: string): Promise<Json> {
         const sent = await executor.client.call<Json>('POST', `/api/v1/evidence/${itemId}/transfers`, {}, 202);
