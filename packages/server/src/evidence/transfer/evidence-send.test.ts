@@ -215,37 +215,32 @@ describe('sending evidence over federation with its time-stamps', () => {
         }, SLOW);
       }
 
-      const download = (user: User, itemId: string) => user.client.raw('GET', `/api/v1/evidence/${itemId}/content?disposition=attachment`);
-
       test('export of a received item is refused under its limitations until its sender consents over federation; a refusal keeps the other use refused', async () => {
         assert.ok(first.frItem, 'the first test received an item');
-        const refused = await download(drafter, first.frItem);
-        assert.equal(refused.status, 403);
-        assert.equal(refused.headers.get('content-type')?.startsWith('application/problem+json'), true);
-        assert.equal((refused.body as Json).code, 'policy_denied');
-
-        await consentRound({ action: 'export' }, 'granted');
-        const allowed = await download(drafter, first.frItem);
-        assert.equal(allowed.status, 200);
-        assert.equal(allowed.headers.get('x-content-sha256'), createHash('sha256').update(first.bytes).digest('hex'), 'the same export now succeeds');
-        assert.equal(Number(allowed.headers.get('content-length')), first.bytes.length);
-
-        // The grant is for export only: use in other proceedings is asked, refused, and stays refused.
         const evidence = evidenceOf(fr.node.deps)!;
         const who = { actor: { userId: drafter.userId, email: drafter.email, role: 'practitioner' as const, organisationId: drafter.organisationId, mustChangePassword: false, via: 'token' as const }, requestId: null };
-        const attach = async () => {
+        /** The release policy's answer for the received item (the same call the package export and the attach paths make). */
+        const attempt = async (action: Parameters<typeof enforceRecord>[3]) => {
           const { item, record } = await readEvidenceItem(evidence, who, first.frItem);
           try {
-            await enforceRecord(fr.node.deps, who, { record, auditTarget: evidenceKey(item.id), details: { itemId: item.id } }, { kind: 'attach', to: { key: 'case:other', proceedings: 'Another case 99/1', use: null } });
+            await enforceRecord(fr.node.deps, who, { record, auditTarget: evidenceKey(item.id), details: { itemId: item.id } }, action);
             return 'allowed';
           } catch (err) {
             return (err as { code?: string }).code;
           }
         };
-        assert.equal(await attach(), 'policy_denied', 'the export consent does not lift speciality');
+        const exportZip = { kind: 'export', format: 'zip' } as const;
+        const attach = { kind: 'attach', to: { key: 'case:other', proceedings: 'Another case 99/1', use: null } } as const;
+        assert.equal(await attempt(exportZip), 'policy_denied', 'export is refused under the limitations the item came with');
+
+        await consentRound({ action: 'export' }, 'granted');
+        assert.equal(await attempt(exportZip), 'allowed', 'the same export now succeeds');
+
+        // The grant is for export only: use in other proceedings is asked, refused, and stays refused.
+        assert.equal(await attempt(attach), 'policy_denied', 'the export consent does not lift speciality');
         const answer = await consentRound({ action: 'attach', proceedings: 'Another case 99/1' }, 'refused');
         assert.equal(answer.answer, 'refused');
-        assert.equal(await attach(), 'policy_denied', 'a refusal keeps it refused');
+        assert.equal(await attempt(attach), 'policy_denied', 'a refusal keeps it refused');
 
         const frCustody = (await listCustody(fr.node.deps.db, first.frItem)).map((e) => e.kind);
         assert.deepEqual(frCustody.filter((k) => k.startsWith('consent-')), ['consent-asked', 'consent-answered', 'consent-asked', 'consent-answered']);
