@@ -17,6 +17,10 @@ export const ConsentState = z.enum(CONSENT_STATES).meta({
 export const CreateConsentBody = z
   .strictObject({
     requestId: z.uuid().describe('The record the limitation comes from (a request received from the originator)'),
+    itemId: z
+      .uuid()
+      .optional()
+      .describe('An evidence item of that request received from the originator node: the consent is asked (and, granted, lifts the limitation) for this item only'),
     action: ConsentAction,
     proceedings: z.string().min(1).max(500).optional().describe('attach: the proceedings it is to be used in'),
     recipientNodeId: z.string().min(1).max(200).optional().describe('transmit: the node it is to go to'),
@@ -39,6 +43,8 @@ export const ConsentView = z
     direction: z.enum(['asked', 'received']).describe('asked: this organisation asked an originator; received: an originator (this organisation) is asked'),
     exchangeId: z.uuid(),
     sourceKey: z.string(),
+    /** The evidence item the consent is about (this node's id of it), or null for the request itself. */
+    itemId: z.uuid().nullable(),
     requestId: z.uuid().nullable(),
     requestReference: z.string().nullable(),
     counterpart: z.object({ nodeId: z.string().nullable(), organisationId: z.string().nullable(), name: z.string() }),
@@ -98,6 +104,8 @@ export const ConsentRequestPayload = z
     proceedings: z.string().max(500).nullable(),
     recipientNodeId: z.string().max(200).nullable(),
     purpose: Text,
+    /** For an evidence item the originator sent: its own id of the item and the transfer it went by. */
+    item: z.object({ id: z.uuid(), transferId: z.uuid() }).nullable().optional(),
     askedBy: z.object({ organisation: z.string().max(500), state: z.string().regex(/^[A-Z]{3}$/) }),
     askedAt: z.string(),
   })

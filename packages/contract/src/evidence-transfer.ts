@@ -101,3 +101,33 @@ export const TransferChunkAccepted = z
   })
   .meta({ id: 'TransferChunkAccepted' });
 export type TransferChunkAccepted = z.infer<typeof TransferChunkAccepted>;
+
+/** POST /api/v1/evidence/{id}/transfers: send the item to the counterpart node of its request. */
+export const SendEvidenceBody = z
+  .strictObject({
+    /** What it travels with; by default `transmit` on the requesting side and `execute` on the requested side. */
+    sentWith: z.enum(['transmit', 'execute', 'partially-execute', 'provide-more-info']).optional(),
+  })
+  .meta({ id: 'SendEvidenceBody' });
+export type SendEvidenceBody = z.infer<typeof SendEvidenceBody>;
+
+/** One transfer of an item, as its sender or receiver sees it. */
+export const EvidenceTransferView = z
+  .strictObject({
+    transferId: z.uuid(),
+    direction: z.enum(['sent', 'received']),
+    peer: z.strictObject({ nodeId: z.string(), authority: z.string().nullable() }),
+    /** offered (queued, not yet taken), sending (chunks going), accepted (the peer checked and stored it), refused (with the reason). */
+    state: z.enum(['offered', 'sending', 'accepted', 'refused']),
+    /** Percent of the chunks the peer holds, while sending (null when not known on this node). */
+    progress: z.number().int().min(0).max(100).nullable(),
+    refusal: z.string().nullable(),
+    sentWith: z.string(),
+    createdAt: z.string(),
+    completedAt: z.string().nullable(),
+  })
+  .meta({ id: 'EvidenceTransferView' });
+export type EvidenceTransferView = z.infer<typeof EvidenceTransferView>;
+
+export const EvidenceTransferList = z.strictObject({ items: z.array(EvidenceTransferView) }).meta({ id: 'EvidenceTransferList' });
+export type EvidenceTransferList = z.infer<typeof EvidenceTransferList>;

@@ -855,6 +855,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/evidence/{id}/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The transfers of an item: sent from this node, and the one it arrived by */
+        get: operations["getEvidenceByIdTransfers"];
+        put?: never;
+        /**
+         * Send the item to the counterpart node of its request (with the request, or with the answer)
+         * @description The item leaves with its hashes, time-stamp tokens, custody log and the combined limitations of its marking and its request; the release policy decides whether it may go to that node (403 policy_denied otherwise). 409 no_counterpart_node when the request is not exchanged with a peer node. The transfer is then followed on GET /api/v1/evidence/{id}/transfers.
+         */
+        post: operations["postEvidenceByIdTransfers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/evidence/{id}/working-copies": {
         parameters: {
             query?: never;
@@ -2867,6 +2888,7 @@ export interface components {
             exchangeId: string;
             /** Format: uuid */
             id: string;
+            itemId: string | null;
             proceedings: string | null;
             purpose: string;
             recipientNodeId: string | null;
@@ -2937,6 +2959,7 @@ export interface components {
             exchangeId: string;
             /** Format: uuid */
             id: string;
+            itemId: string | null;
             proceedings: string | null;
             purpose: string;
             recipientNodeId: string | null;
@@ -2969,6 +2992,12 @@ export interface components {
              * @description The asker’s id of this exchange; the answer carries it back
              */
             exchangeId: string;
+            item?: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                transferId: string;
+            } | null;
             proceedings: string | null;
             purpose: string;
             recipientNodeId: string | null;
@@ -2992,6 +3021,12 @@ export interface components {
              * @description The asker’s id of this exchange; the answer carries it back
              */
             exchangeId: string;
+            item?: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                transferId: string;
+            } | null;
             proceedings: string | null;
             purpose: string;
             recipientNodeId: string | null;
@@ -3324,6 +3359,11 @@ export interface components {
         };
         CreateConsentBody: {
             action: components["schemas"]["ConsentAction"];
+            /**
+             * Format: uuid
+             * @description An evidence item of that request received from the originator node: the consent is asked (and, granted, lifts the limitation) for this item only
+             */
+            itemId?: string;
             /** @description attach: the proceedings it is to be used in */
             proceedings?: string;
             /** @description Why, in words the originator will read */
@@ -3338,6 +3378,11 @@ export interface components {
         };
         CreateConsentBodyInput: {
             action: components["schemas"]["ConsentActionInput"];
+            /**
+             * Format: uuid
+             * @description An evidence item of that request received from the originator node: the consent is asked (and, granted, lifts the limitation) for this item only
+             */
+            itemId?: string;
             /** @description attach: the proceedings it is to be used in */
             proceedings?: string;
             /** @description Why, in words the originator will read */
@@ -3485,9 +3530,9 @@ export interface components {
             signature: string;
         };
         /** @enum {string} */
-        CustodyKind: "acquired" | "hashed" | "timestamped" | "timestamp-pending" | "timestamp-failed" | "viewed" | "downloaded" | "exported" | "transmitted" | "received" | "sealed" | "released" | "working-copy" | "download-requested" | "download-approved";
+        CustodyKind: "acquired" | "hashed" | "timestamped" | "timestamp-pending" | "timestamp-failed" | "viewed" | "downloaded" | "exported" | "transmitted" | "received" | "sealed" | "released" | "working-copy" | "download-requested" | "download-approved" | "consent-asked" | "consent-answered";
         /** @enum {string} */
-        CustodyKindInput: "acquired" | "hashed" | "timestamped" | "timestamp-pending" | "timestamp-failed" | "viewed" | "downloaded" | "exported" | "transmitted" | "received" | "sealed" | "released" | "working-copy" | "download-requested" | "download-approved";
+        CustodyKindInput: "acquired" | "hashed" | "timestamped" | "timestamp-pending" | "timestamp-failed" | "viewed" | "downloaded" | "exported" | "transmitted" | "received" | "sealed" | "released" | "working-copy" | "download-requested" | "download-approved" | "consent-asked" | "consent-answered";
         CustodyLog: {
             events: components["schemas"]["CustodyEvent"][];
             verification: {
@@ -4336,6 +4381,46 @@ export interface components {
          * @enum {string}
          */
         EvidenceTimestampSummaryInput: "none" | "pending" | "granted" | "failed";
+        EvidenceTransferList: {
+            items: components["schemas"]["EvidenceTransferView"][];
+        };
+        EvidenceTransferListInput: {
+            items: components["schemas"]["EvidenceTransferViewInput"][];
+        };
+        EvidenceTransferView: {
+            completedAt: string | null;
+            createdAt: string;
+            /** @enum {string} */
+            direction: "sent" | "received";
+            peer: {
+                authority: string | null;
+                nodeId: string;
+            };
+            progress: number | null;
+            refusal: string | null;
+            sentWith: string;
+            /** @enum {string} */
+            state: "offered" | "sending" | "accepted" | "refused";
+            /** Format: uuid */
+            transferId: string;
+        };
+        EvidenceTransferViewInput: {
+            completedAt: string | null;
+            createdAt: string;
+            /** @enum {string} */
+            direction: "sent" | "received";
+            peer: {
+                authority: string | null;
+                nodeId: string;
+            };
+            progress: number | null;
+            refusal: string | null;
+            sentWith: string;
+            /** @enum {string} */
+            state: "offered" | "sending" | "accepted" | "refused";
+            /** Format: uuid */
+            transferId: string;
+        };
         EvidenceUpload: {
             expiresAt: string;
             /** Format: uuid */
@@ -7321,6 +7406,14 @@ export interface components {
             epk: string;
             nonce: string;
             recipientKey: string;
+        };
+        SendEvidenceBody: {
+            /** @enum {string} */
+            sentWith?: "transmit" | "execute" | "partially-execute" | "provide-more-info";
+        };
+        SendEvidenceBodyInput: {
+            /** @enum {string} */
+            sentWith?: "transmit" | "execute" | "partially-execute" | "provide-more-info";
         };
         /** @description What this organisation expects of a counterpart; neither organisation nor State = the default */
         ServiceLevel: {
@@ -10721,6 +10814,108 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EvidenceTimestampList"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEvidenceByIdTransfers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceTransferList"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postEvidenceByIdTransfers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendEvidenceBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceTransferView"];
                 };
             };
             /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */

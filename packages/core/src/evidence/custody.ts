@@ -21,6 +21,8 @@ export const CUSTODY_KINDS = [
   'working-copy',
   'download-requested',
   'download-approved',
+  'consent-asked',
+  'consent-answered',
 ] as const;
 export type CustodyKind = (typeof CUSTODY_KINDS)[number];
 

@@ -16,6 +16,12 @@ import { handlersOf, type NotificationText, notify, requestParams } from '../req
 import type { RequestDeps, Who } from '../requests/request-deps.ts';
 import { loadVisible } from '../requests/request-service.ts';
 import { enforce, requestKey } from './policy-service.ts';
+import { type CustodyDeps, receivedItemSubject, recordConsentCustody, sentItemSubject } from '../evidence/transfer/transfer-consent.ts';
+
+/** The evidence item a consent is about (its key on this node), or null for a request. */
+function itemIdOfKey(sourceKey: string): string | null {
+  return sourceKey.startsWith('evidence:') ? sourceKey.slice('evidence:'.length) : null;
+}
 
 type ConsentRow = Selectable<ConsentsTable>;
 
@@ -32,6 +38,7 @@ export async function presentConsent(db: Kysely<Database>, row: ConsentRow, acto
     direction: row.direction,
     exchangeId: row.exchange_id,
     sourceKey: row.source_key,
+    itemId: itemIdOfKey(row.source_key),
     requestId: row.request_id,
     requestReference: request?.reference ?? null,
     counterpart: { nodeId: row.counterpart_node_id, organisationId: row.counterpart_organisation_id, name: row.counterpart_name },
@@ -89,12 +96,17 @@ export async function getConsent(db: Kysely<Database>, actor: Actor, id: string)
 }
 
 /** The holder asks: recorded here, waiting for a supervisor other than the asker. */
-export async function askConsent(deps: RequestDeps, who: Who, body: CreateConsentBody): Promise<ConsentRow> {
+export async function askConsent(deps: RequestDeps, who: Who, body: CreateConsentBody, custody?: CustodyDeps): Promise<ConsentRow> {
   const actor = requireActor(who);
   const row = await loadVisible(deps, actor, body.requestId);
   if (row.organisation_id !== actor.organisationId) throw new NotFoundError('not_found', 'No such request.');
   await enforce(deps, who, row, { kind: 'read' });
-  if (row.side === 'requesting') throw new ValidationError('own_record', 'Your organisation is the originator of this request; no one else’s consent is needed.');
+  // An evidence item received from the counterpart node: its sender is the originator, whichever side this is.
+  const item = body.itemId ? await receivedItemSubject(deps.db, row, body.itemId) : null;
+  const counterpartName = item
+    ? ((await deps.db.selectFrom('federation_peers').select('authority_name').where('node_id', '=', row.counterpart_node_id ?? '').executeTakeFirst())?.authority_name ?? row.requested_organisation_name ?? '')
+    : row.requesting_organisation_name;
+  if (!item && row.side === 'requesting') throw new ValidationError('own_record', 'Your organisation is the originator of this request; no one else’s consent is needed.');
   if (body.action === 'attach' && !body.proceedings) throw new ValidationError('proceedings_required', 'Say which proceedings the material is to be used in (proceedings).');
   if (body.action === 'transmit' && !body.recipientNodeId) throw new ValidationError('recipient_required', 'Say which node it is to go to (recipientNodeId).');
   const now = deps.now();
@@ -107,12 +119,12 @@ export async function askConsent(deps: RequestDeps, who: Who, body: CreateConsen
         organisation_id: row.organisation_id,
         direction: 'asked',
         exchange_id: id,
-        source_key: requestKey(row),
+        source_key: item?.sourceKey ?? requestKey(row),
         request_id: row.id,
         conversation_id: row.conversation_id,
         counterpart_node_id: row.counterpart_node_id,
         counterpart_organisation_id: row.counterpart_node_id ? null : row.requesting_organisation_id,
-        counterpart_name: row.requesting_organisation_name,
+        counterpart_name: counterpartName,
         action: body.action,
         recipient_node_id: body.recipientNodeId ?? null,
         proceedings: body.proceedings ?? null,
@@ -134,10 +146,13 @@ export async function askConsent(deps: RequestDeps, who: Who, body: CreateConsen
       .executeTakeFirstOrThrow();
     await askSupervisors(trx, now, inserted, actor.userId, {
       code: 'consent-question-to-approve',
-      params: { ...requestParams(row), by: actor.email, counterpart: row.requesting_organisation_name, consentUse: body.action },
-      text: `${row.reference}: ${actor.email} asks ${row.requesting_organisation_name} for consent to ${ACTION_WORDS[body.action]} it; a supervisor must approve the question.`,
+      params: { ...requestParams(row), by: actor.email, counterpart: counterpartName, consentUse: body.action },
+      text: `${row.reference}: ${actor.email} asks ${counterpartName} for consent to ${ACTION_WORDS[body.action]} ${item ? `the item “${item.title}”` : 'it'}; a supervisor must approve the question.`,
     });
-    audit('consent.ask', `consent:${id}`, { request: row.id, reference: row.reference, action: body.action, proceedings: body.proceedings ?? null, recipientNodeId: body.recipientNodeId ?? null });
+    audit('consent.ask', `consent:${id}`, { request: row.id, reference: row.reference, itemId: item?.itemId ?? null, action: body.action, proceedings: body.proceedings ?? null, recipientNodeId: body.recipientNodeId ?? null });
+    if (item) {
+      await recordConsentCustody(trx, custody, item.itemId, 'consent-asked', { consentId: id, of: counterpartName, action: body.action, proceedings: body.proceedings ?? null, recipientNodeId: body.recipientNodeId ?? null, purpose: body.purpose }, { userId: actor.userId, email: actor.email }, audit);
+    }
     return inserted;
   });
 }
@@ -172,7 +187,7 @@ export async function answerConsent(deps: RequestDeps, who: Who, id: string, bod
 }
 
 /** The second pair of eyes: sends the question, or the answer. */
-export async function approveConsent(deps: RequestDeps, who: Who, id: string): Promise<ConsentRow> {
+export async function approveConsent(deps: RequestDeps, who: Who, id: string, custody?: CustodyDeps): Promise<ConsentRow> {
   const actor = requireActor(who);
   if (!can(actor.role, 'consent:approve')) throw new ForbiddenError('forbidden', 'A supervisor must approve.');
   const row = await loadConsent(deps.db, actor, id);
@@ -204,6 +219,14 @@ export async function approveConsent(deps: RequestDeps, who: Who, id: string): P
         askedBy: { organisation: org?.name ?? '', state: org?.country ?? 'XXX' },
         askedAt: now.toISOString(),
       };
+      const asked = itemIdOfKey(row.source_key);
+      if (asked) {
+        // The sender's own id of the item and the transfer it went by: what the originator can find.
+        const transfer = await trx.selectFrom('evidence_transfers').select(['transfer_id', 'offer']).where('item_id', '=', asked).where('state', '=', 'accepted').executeTakeFirst();
+        if (!transfer) throw new ConflictError('item_not_received', 'The item this consent is about is no longer recorded as received.');
+        const offer = (typeof transfer.offer === 'string' ? JSON.parse(transfer.offer) : transfer.offer) as { item: { id: string } };
+        payload.item = { id: offer.item.id, transferId: transfer.transfer_id };
+      }
       if (row.counterpart_node_id) await enqueue(trx, now, row, 'consent.request', payload);
       else await receiveRequestLocally(trx, audit, now, row, payload);
       audit('consent.approve', `consent:${id}`, { sent: row.counterpart_node_id ?? row.counterpart_organisation_id, action: row.action });
@@ -228,6 +251,10 @@ export async function approveConsent(deps: RequestDeps, who: Who, id: string): P
     };
     if (row.counterpart_node_id) await enqueue(trx, now, row, 'consent.answer', payload);
     else await applyAnswer(trx, audit, now, { counterpartNodeId: null, counterpartOrganisationId: row.organisation_id }, payload);
+    const ownItem = itemIdOfKey(row.source_key);
+    if (ownItem) {
+      await recordConsentCustody(trx, custody, ownItem, 'consent-answered', { consentId: id, to: row.counterpart_name, action: row.action, answer, conditions: row.conditions }, { userId: actor.userId, email: actor.email }, audit);
+    }
     audit(answer === 'refused' ? 'consent.refuse' : 'consent.grant', `consent:${id}`, { exchange: row.exchange_id, answer, conditions: row.conditions, action: row.action });
     return updated;
   });
@@ -261,13 +288,17 @@ export async function applyConsentRequest(
   now: Date,
   from: { nodeId: string | null; organisationId: string | null; name: string },
   payload: ConsentRequestPayload,
+  custody?: CustodyDeps,
 ): Promise<ConsentRow> {
-  let q = trx.selectFrom('requests').selectAll().where('conversation_id', '=', payload.conversationId).where('side', '=', 'requesting');
+  // About a request: the original, on the requesting side. About an evidence item this node sent: either side.
+  let q = trx.selectFrom('requests').selectAll().where('conversation_id', '=', payload.conversationId);
+  if (!payload.item) q = q.where('side', '=', 'requesting');
   q = from.nodeId ? q.where('counterpart_node_id', '=', from.nodeId) : q.where('counterpart_node_id', 'is', null).where('requested_organisation_id', '=', from.organisationId ?? '');
   const original = await q.executeTakeFirst();
   if (!original) throw new ValidationError('unknown_conversation', `No request of conversation ${payload.conversationId} was sent to the asker from this node.`);
   const existing = await trx.selectFrom('consents').selectAll().where('exchange_id', '=', payload.exchangeId).where('direction', '=', 'received').executeTakeFirst();
   if (existing) return existing;
+  const item = payload.item && from.nodeId ? await sentItemSubject(trx, original, from.nodeId, payload.item) : null;
   const id = randomUUID();
   const row = await trx
     .insertInto('consents')
@@ -276,7 +307,7 @@ export async function applyConsentRequest(
       organisation_id: original.organisation_id,
       direction: 'received',
       exchange_id: payload.exchangeId,
-      source_key: requestKey(original),
+      source_key: item?.sourceKey ?? requestKey(original),
       request_id: original.id,
       conversation_id: payload.conversationId,
       counterpart_node_id: from.nodeId,
@@ -309,10 +340,13 @@ export async function applyConsentRequest(
     message: {
       code: 'consent-asked',
       params: { ...requestParams(original), counterpart: row.counterpart_name, consentUse: payload.action, proceedings: payload.proceedings ?? null },
-      text: `${original.reference}: ${row.counterpart_name} asks your consent to ${ACTION_WORDS[payload.action]} it${payload.proceedings ? ` (${payload.proceedings})` : ''}.`,
+      text: `${original.reference}: ${row.counterpart_name} asks your consent to ${ACTION_WORDS[payload.action]} ${item ? `the item “${item.title}” you sent` : 'it'}${payload.proceedings ? ` (${payload.proceedings})` : ''}.`,
     },
   });
-  audit('consent.received', `consent:${id}`, { exchange: payload.exchangeId, request: original.id, reference: original.reference, action: payload.action, from: from.nodeId ?? from.organisationId });
+  audit('consent.received', `consent:${id}`, { exchange: payload.exchangeId, request: original.id, reference: original.reference, itemId: item?.itemId ?? null, action: payload.action, from: from.nodeId ?? from.organisationId });
+  if (item) {
+    await recordConsentCustody(trx, custody, item.itemId, 'consent-asked', { consentId: id, by: row.counterpart_name, action: payload.action, proceedings: payload.proceedings, recipientNodeId: payload.recipientNodeId, purpose: payload.purpose }, { userId: null, email: null }, audit);
+  }
   return row;
 }
 
@@ -327,6 +361,7 @@ export async function applyAnswer(
   now: Date,
   from: { counterpartNodeId: string | null; counterpartOrganisationId: string | null },
   payload: ConsentAnswerPayload,
+  custody?: CustodyDeps,
 ): Promise<ConsentRow> {
   let q = trx.selectFrom('consents').selectAll().where('exchange_id', '=', payload.exchangeId).where('direction', '=', 'asked');
   q = from.counterpartNodeId ? q.where('counterpart_node_id', '=', from.counterpartNodeId) : q.where('counterpart_node_id', 'is', null).where('counterpart_organisation_id', '=', from.counterpartOrganisationId ?? '');
@@ -357,5 +392,9 @@ export async function applyAnswer(
     sourceKey: asked.source_key,
     action: asked.action,
   });
+  const item = itemIdOfKey(asked.source_key);
+  if (item) {
+    await recordConsentCustody(trx, custody, item, 'consent-answered', { consentId: asked.id, by: asked.counterpart_name, action: asked.action, answer: payload.answer, conditions: payload.conditions }, { userId: null, email: null }, audit);
+  }
   return updated;
 }

@@ -62,13 +62,15 @@ async function deniedAttempts(deps: AppDeps, organisationId: string | undefined,
 }
 
 export async function loadPolicyCapability(deps: AppDeps): Promise<Capability> {
+  // Consents about evidence items are written into the item's custody log too.
+  const custody = { hasher: deps.hasher, signer: deps.signer, now: deps.now, nodeId: deps.keys.nodeId };
   const federation = federationOf(deps);
   if (federation) {
     const request: InboundHandler<ConsentRequestPayload> = {
       parse: (p) => ConsentRequestPayload.parse(p),
       async handle({ trx, header, payload, peer, audit }) {
         if (payload.conversationId !== header.conversationId) throw new ValidationError('conversation_mismatch', 'The question belongs to another conversation than its envelope.');
-        const row = await applyConsentRequest(trx, audit, deps.now(), { nodeId: header.sender, organisationId: null, name: peer.authority_name }, payload);
+        const row = await applyConsentRequest(trx, audit, deps.now(), { nodeId: header.sender, organisationId: null, name: peer.authority_name }, payload, custody);
         return { result: { state: 'received' } satisfies ConsentRequestResult, keepPayload: true, recipientOrganisationId: row.organisation_id };
       },
     };
@@ -76,7 +78,7 @@ export async function loadPolicyCapability(deps: AppDeps): Promise<Capability> {
       parse: (p) => ConsentAnswerPayload.parse(p),
       async handle({ trx, header, payload, audit }) {
         if (payload.conversationId !== header.conversationId) throw new ValidationError('conversation_mismatch', 'The answer belongs to another conversation than its envelope.');
-        const row = await applyAnswer(trx, audit, deps.now(), { counterpartNodeId: header.sender, counterpartOrganisationId: null }, payload);
+        const row = await applyAnswer(trx, audit, deps.now(), { counterpartNodeId: header.sender, counterpartOrganisationId: null }, payload, custody);
         return { result: { state: payload.answer } satisfies ConsentAnswerResult, keepPayload: true, recipientOrganisationId: row.organisation_id };
       },
     };
@@ -104,7 +106,7 @@ export async function loadPolicyCapability(deps: AppDeps): Promise<Capability> {
         },
         async (request, reply) => {
           const actor = requirePermission(request, 'consent:ask');
-          const row = await askConsent(requestDeps(deps), who(request), request.body);
+          const row = await askConsent(requestDeps(deps), who(request), request.body, custody);
           return reply.code(201).send(await presentConsent(deps.db, row, actor));
         },
       );
@@ -153,7 +155,7 @@ export async function loadPolicyCapability(deps: AppDeps): Promise<Capability> {
           schema: { tags: TAGS, summary: 'Approve a question before it is sent, or an answer before it goes back (four eyes)', params: IdParams, response: { 200: ConsentView } } },
         async (request) => {
           const actor = requirePermission(request, 'consent:approve');
-          return presentConsent(deps.db, await approveConsent(requestDeps(deps), who(request), request.params.id), actor);
+          return presentConsent(deps.db, await approveConsent(requestDeps(deps), who(request), request.params.id, custody), actor);
         },
       );
 

@@ -58,6 +58,9 @@ const EXPECTED: Record<string, readonly string[] | 'none'> = {
   'POST /api/v1/evidence/:id/download-approvals': ['read'],
   'POST /api/v1/evidence/:id/working-copies': ['read'],
   'GET /api/v1/evidence/:id/timestamps': ['read'],
+  // evidence transfer (evidence/transfer): sending reads the item and decides its transmission to the peer
+  'POST /api/v1/evidence/:id/transfers': ['read', 'transmit'],
+  'GET /api/v1/evidence/:id/transfers': ['read'],
   // web capture (evidence/capture): each reads the case or request the captures belong to
   'POST /api/v1/evidence/captures': ['read'],
   'GET /api/v1/evidence/captures': ['read'],

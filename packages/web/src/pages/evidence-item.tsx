@@ -9,6 +9,7 @@ import { EvidenceDownloadApproval } from '../components/evidence-download-approv
 import { timestampLabel } from '../components/evidence-list.tsx';
 import { EvidencePackagePanel } from '../components/evidence-package.tsx';
 import { EvidenceTimestamps } from '../components/evidence-timestamps.tsx';
+import { EvidenceTransfers } from '../components/evidence-transfers.tsx';
 import { formatBytes } from '../components/request-attachments.tsx';
 import { MarkingBadge } from '../components/request-badges.tsx';
 import { ErrorAlert, formatDate, Loading, Notice } from '../components/ui.tsx';
@@ -61,6 +62,7 @@ export function EvidenceItemPage({ id }: { id: string }) {
         <Facts item={view} />
       </section>
       <EvidenceTimestampsSlot item={view} onChange={refresh} />
+      <EvidenceTransfers item={view} />
       <section className="panel" aria-labelledby="evidence-actions-title">
         <h2 id="evidence-actions-title">{t('evidence.item.actions')}</h2>
         <Actions item={view} onChange={refresh} />

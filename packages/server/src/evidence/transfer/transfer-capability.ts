@@ -7,14 +7,18 @@ import type { AppDeps } from '../../deps.ts';
 import type { FederationRuntime } from '../../federation/runtime.ts';
 import { blobStoreOf } from '../../storage/node-blob-store.ts';
 import { evidenceOf } from '../evidence-capability.ts';
+import { timestampSettingsOf } from '../timestamp/timestamp-capability.ts';
 import { type TransferReceiver, offerHandler } from './transfer-receiver.ts';
+import { transferApiRoutes } from './transfer-api.ts';
 import { transferRoutes } from './transfer-routes.ts';
 import { blobContentSource, chunkSender, offerToSend, recordTransmitted } from './transfer-sender.ts';
 import { TransferStaging } from './transfer-staging.ts';
 
 export function registerEvidenceTransfer(runtime: FederationRuntime, appDeps: AppDeps): (app: FastifyInstance) => Promise<void> {
-  const receiver: TransferReceiver = { staging: new TransferStaging(join(appDeps.config.dataDir, 'transfers')), evidence: () => evidenceOf(appDeps) };
-  runtime.registerHandler('evidence.offer', offerHandler(runtime));
+  // The TSA roots the vault trusts (COMITY_TSA_ROOTS) are the ones tokens arriving with an item are checked against.
+  const timestampRoots = () => timestampSettingsOf(appDeps)?.roots ?? [];
+  const receiver: TransferReceiver = { staging: new TransferStaging(join(appDeps.config.dataDir, 'transfers')), evidence: () => evidenceOf(appDeps), timestampRoots };
+  runtime.registerHandler('evidence.offer', offerHandler(runtime, timestampRoots));
   runtime.outgoingPayload.set('evidence.offer', (stored) => offerToSend(runtime, stored));
   runtime.followUps.set(
     'evidence.offer',
@@ -24,5 +28,8 @@ export function registerEvidenceTransfer(runtime: FederationRuntime, appDeps: Ap
       (peer, offer) => recordTransmitted(runtime, evidenceOf(appDeps), peer, offer),
     ),
   );
-  return (app) => transferRoutes(app, runtime, receiver);
+  return async (app) => {
+    await transferRoutes(app, runtime, receiver);
+    await transferApiRoutes(app, appDeps);
+  };
 }

@@ -22,6 +22,7 @@ import { HEAD_BYTES } from '../../storage/blob-store.ts';
 import { appendCustody, type EvidenceDeps, type EvidenceItemRow, prepareIngest, recordIngested, tooLarge } from '../evidence-service.ts';
 import { decryptChunk, openContentKey, sealContentKey } from './transfer-crypto.ts';
 import type { TransferStaging } from './transfer-staging.ts';
+import { checkOfferTimestamps, recordReceivedTimestamps, type TimestampCheck } from './transfer-timestamps.ts';
 
 export type TransferRow = Selectable<EvidenceTransfersTable>;
 
@@ -29,6 +30,8 @@ export interface TransferReceiver {
   staging: TransferStaging;
   /** The vault, where an accepted item goes. */
   evidence: () => EvidenceDeps | undefined;
+  /** The TSA roots this node trusts (COMITY_TSA_ROOTS): the tokens that come with an item are checked against them. */
+  timestampRoots?: () => Uint8Array[];
 }
 
 /** The marking an item is received under: the sender's limitations, the sending node as originator. */
@@ -48,13 +51,15 @@ export class ChunkRefusedError extends ValidationError {
   }
 }
 
-export function offerHandler(runtime: FederationRuntime): InboundHandler<EvidenceOfferPayload> {
+export function offerHandler(runtime: FederationRuntime, timestampRoots: () => Uint8Array[] = () => []): InboundHandler<EvidenceOfferPayload> {
   return {
     parse: (p) => EvidenceOfferPayload.parse(p),
     async handle({ trx, header, payload, audit }) {
       if (payload.conversationId !== header.conversationId) throw new ValidationError('conversation_mismatch', 'The offer belongs to another conversation than its envelope.');
       const problem = contentProblem({ size: payload.item.size, ...payload.content });
       if (problem) throw new ValidationError('offer_inconsistent', `The offer's content description is inconsistent: ${problem}.`);
+      // A token that is not a valid time-stamp of this item refuses the offer: nothing is recorded.
+      const timestampChecks = await checkOfferTimestamps(payload.item, timestampRoots());
       // Evidence travels with a request this node shares with the sender, and only that.
       const request = await trx
         .selectFrom('requests')
@@ -94,7 +99,7 @@ export function offerHandler(runtime: FederationRuntime): InboundHandler<Evidenc
           conversationId: payload.conversationId,
           requestId: request.id,
           item: { id: payload.item.id, title: payload.item.title, sha256: payload.item.sha256, sha512: payload.item.sha512, size: payload.item.size },
-          timestamps: payload.item.timestamps.length,
+          timestamps: timestampChecks.map((c) => ({ tsa: c.tsa, genTime: c.genTime, outcome: c.outcome })),
           custodyEvents: payload.item.custody.length,
           limitations: payload.limitations,
           chunkCount: payload.content.chunkCount,
@@ -219,6 +224,13 @@ async function finalise(runtime: FederationRuntime, receiver: TransferReceiver, 
     await refuse(runtime, receiver, row, !evidence ? 'this node keeps no evidence' : 'the request it came with is no longer on this node');
     return 'refused';
   }
+  let timestampChecks: TimestampCheck[];
+  try {
+    timestampChecks = await checkOfferTimestamps(offer.item, receiver.timestampRoots?.() ?? []);
+  } catch (err) {
+    await refuse(runtime, receiver, row, err instanceof Error ? err.message : String(err));
+    return 'refused';
+  }
   const who = { actor: null, requestId: `transfer:${row.transfer_id}` };
   let item: EvidenceItemRow;
   try {
@@ -272,12 +284,14 @@ async function finalise(runtime: FederationRuntime, receiver: TransferReceiver, 
           sentWith: offer.sentWith,
           verified: { sha256: got.sha256, sha512: got.sha512, size: got.size, chunks: row.chunk_count },
           timestamps: offer.item.timestamps,
+          timestampChecks,
           senderCustody: offer.item.custody,
           limitations: offer.limitations,
         },
       },
       audit,
     );
+    await recordReceivedTimestamps(trx, runtime.deps.now(), item, peer.authority_name, offer.item.timestamps, timestampChecks);
     audit('evidence.transfer.accept', `transfer:${row.transfer_id}`, {
       sender: row.sender_node_id,
       conversationId: row.conversation_id,

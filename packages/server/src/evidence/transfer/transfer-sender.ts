@@ -17,6 +17,7 @@ import type { BlobStore } from '../../storage/blob-store.ts';
 import { appendCustody, type EvidenceDeps } from '../evidence-service.ts';
 import type { FederationRuntime, FollowUpAttempt } from '../../federation/runtime.ts';
 import { encryptChunk, newContentKey, openContentKey, sealContentKey, signTransferRequest } from './transfer-crypto.ts';
+import { chunkTaken, transferEnded, transferStarted } from './transfer-progress.ts';
 
 /** This node's encryption keys, current first: what opens a content key it sealed at rest. */
 function ownEncryptionKeys(runtime: FederationRuntime): KeyObject[] {
@@ -232,6 +233,7 @@ export function chunkSender(
     const offer = row.payload as EvidenceOfferPayload;
     const { transferId } = offer;
     const done = async (): Promise<FollowUpAttempt> => {
+      transferEnded(transferId);
       await accepted(peer, offer);
       return { ok: true };
     };
@@ -248,6 +250,7 @@ export function chunkSender(
         const key = openContentKey(ownEncryptionKeys(runtime), transferId, offer.content.key);
         if (!key) return { ok: false, retryable: false, error: `Transfer ${transferId}: its content key does not open with this node's keys.` };
         const queue = [...status.data.missing];
+        transferStarted(transferId, offer.content.chunkCount - queue.length, offer.content.chunkCount);
         let failure: FollowUpAttempt | null = null;
         let final: TransferChunkAccepted | null = null;
         const worker = async () => {
@@ -260,6 +263,7 @@ export function chunkSender(
               failure ??= refusal(`Transfer ${transferId}, chunk ${index + 1}/${offer.content.chunkCount}`, answer);
               return;
             }
+            chunkTaken(transferId);
             if (ok.data.state !== 'receiving') final = ok.data;
           }
         };

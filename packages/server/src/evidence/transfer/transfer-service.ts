@@ -7,7 +7,8 @@
 // and its chunks, and the custody log says `transmitted` once the peer accepted the item.
 import { ConflictError } from '@comity/core';
 import { combineAll, type Marking } from '@comity/core/policy/marking';
-import type { EvidenceOfferPayload } from '@comity/contract/evidence-transfer';
+import type { EvidenceOfferPayload, EvidenceTransferView } from '@comity/contract/evidence-transfer';
+import { sql } from 'kysely';
 import { type AppDeps, auditedTransaction } from '../../deps.ts';
 import { federationOf } from '../../federation/capability.ts';
 import { enforceRecord, type PolicyWho } from '../../policy/policy-service.ts';
@@ -15,6 +16,7 @@ import { loadReadable } from '../../requests/request-service.ts';
 import { requestsOf } from '../../requests/requests-capability.ts';
 import { evidenceOf } from '../evidence-capability.ts';
 import { evidenceKey, listCustody, readEvidenceItem } from '../evidence-service.ts';
+import { transferProgress } from './transfer-progress.ts';
 import { blobContentSource, buildOffer, queueOffer } from './transfer-sender.ts';
 
 export const DEFAULT_TRANSFER_CHUNK = 8 * 1024 * 1024;
@@ -22,7 +24,8 @@ export const DEFAULT_TRANSFER_CHUNK = 8 * 1024 * 1024;
 export interface SendEvidenceInput {
   requestId: string;
   itemId: string;
-  sentWith: EvidenceOfferPayload['sentWith'];
+  /** By default `transmit` from the requesting side, `execute` from the requested side. */
+  sentWith?: EvidenceOfferPayload['sentWith'] | undefined;
   chunkSize?: number | undefined;
 }
 
@@ -37,6 +40,19 @@ export function limitationsOf(marking: Marking): EvidenceOfferPayload['limitatio
     reviewOn: marking.limitations.reviewOn,
     notes: marking.limitations.notes,
   };
+}
+
+/** The RFC 3161 tokens granted for the item on this node (the receiver checks each on arrival). */
+async function grantedTokens(appDeps: AppDeps, itemId: string): Promise<EvidenceOfferPayload['item']['timestamps']> {
+  const rows = await appDeps.db
+    .selectFrom('evidence_timestamps')
+    .select(['tsa_url', 'tsa_name', 'token'])
+    .where('item_id', '=', itemId)
+    .where('status', '=', 'granted')
+    .orderBy('created_at')
+    .limit(10)
+    .execute();
+  return rows.filter((r) => r.token).map((r) => ({ tsa: (r.tsa_name || r.tsa_url).slice(0, 500), token: Buffer.from(r.token!).toString('base64') }));
 }
 
 export async function sendEvidence(appDeps: AppDeps, who: PolicyWho, input: SendEvidenceInput): Promise<{ transferId: string; messageId: string }> {
@@ -63,7 +79,7 @@ export async function sendEvidence(appDeps: AppDeps, who: PolicyWho, input: Send
     peerNodeId: row.counterpart_node_id,
     conversationId: row.conversation_id,
     senderOrganisationId: row.organisation_id,
-    sentWith: input.sentWith,
+    sentWith: input.sentWith ?? (row.side === 'requesting' ? 'transmit' : 'execute'),
     item: {
       id: item.id,
       title: item.title,
@@ -72,7 +88,7 @@ export async function sendEvidence(appDeps: AppDeps, who: PolicyWho, input: Send
       source: item.source_kind,
       sha256: item.sha256,
       sha512: item.sha512 ?? null,
-      timestamps: [],
+      timestamps: await grantedTokens(appDeps, item.id),
       custody,
     },
     limitations: limitationsOf(marking),
@@ -97,4 +113,52 @@ export async function sendEvidence(appDeps: AppDeps, who: PolicyWho, input: Send
   });
   runtime.wake();
   return { transferId: offer.transferId, messageId: queued.message_id };
+}
+
+/** The transfers of an item this node sent (its outbox) and the one it came in by: state, progress, refusal. */
+export async function listItemTransfers(appDeps: AppDeps, who: PolicyWho, itemId: string): Promise<EvidenceTransferView[]> {
+  const evidence = evidenceOf(appDeps);
+  if (!evidence) throw new ConflictError('evidence_unavailable', 'This node keeps no evidence.');
+  const { item } = await readEvidenceItem(evidence, who, itemId);
+  const db = appDeps.db;
+  const peers = new Map((await db.selectFrom('federation_peers').select(['node_id', 'authority_name']).execute()).map((p) => [p.node_id, p.authority_name]));
+  const sent = await db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('type', '=', 'evidence.offer')
+    .where(sql<boolean>`payload->'item'->>'id' = ${item.id}`)
+    .orderBy('created_at', 'desc')
+    .execute();
+  const views: EvidenceTransferView[] = sent.map((r) => {
+    const offer = (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as EvidenceOfferPayload;
+    const progress = transferProgress(offer.transferId);
+    const state: EvidenceTransferView['state'] =
+      r.state === 'delivered' ? 'accepted' : r.state === 'failed' || r.state === 'skipped' ? 'refused' : progress !== null || r.attempts > 0 ? 'sending' : 'offered';
+    return {
+      transferId: offer.transferId,
+      direction: 'sent',
+      peer: { nodeId: r.recipient_node_id ?? '', authority: peers.get(r.recipient_node_id ?? '') ?? null },
+      state,
+      progress: state === 'accepted' ? 100 : state === 'sending' ? progress : null,
+      refusal: state === 'refused' ? (r.last_error ?? 'refused') : null,
+      sentWith: offer.sentWith,
+      createdAt: new Date(r.created_at).toISOString(),
+      completedAt: r.delivered_at ? new Date(r.delivered_at).toISOString() : null,
+    };
+  });
+  const received = await db.selectFrom('evidence_transfers').selectAll().where('item_id', '=', item.id).execute();
+  for (const r of received) {
+    views.push({
+      transferId: r.transfer_id,
+      direction: 'received',
+      peer: { nodeId: r.sender_node_id, authority: peers.get(r.sender_node_id) ?? null },
+      state: r.state === 'receiving' ? 'sending' : r.state,
+      progress: r.state === 'accepted' ? 100 : null,
+      refusal: r.refusal,
+      sentWith: (r.offer as EvidenceOfferPayload).sentWith,
+      createdAt: new Date(r.created_at).toISOString(),
+      completedAt: r.completed_at ? new Date(r.completed_at).toISOString() : null,
+    });
+  }
+  return views;
 }
