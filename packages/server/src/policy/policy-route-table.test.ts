@@ -56,6 +56,9 @@ const EXPECTED: Record<string, readonly string[] | 'none'> = {
   'POST /api/v1/evidence/:id/seal': ['read'],
   'POST /api/v1/evidence/:id/release': ['read'],
   'POST /api/v1/evidence/:id/download-approvals': ['read'],
+  'GET /api/v1/evidence/:id/approvers': ['read'],
+  'POST /api/v1/evidence/:id/download-requests': ['read'],
+  'GET /api/v1/evidence/:id/download-requests': ['read'],
   'POST /api/v1/evidence/:id/working-copies': ['read'],
   'GET /api/v1/evidence/:id/timestamps': ['read'],
   // evidence transfer (evidence/transfer): sending reads the item and decides its transmission to the peer
