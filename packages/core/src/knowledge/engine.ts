@@ -650,11 +650,11 @@ function evaluate(
     reasons,
     reasonCodes,
     citation: c.citation,
+    rank: 0,
     // Always present (undefined for a treaty that is not a Protocol), so that every basis has the
     // same hidden class and the code that reads bases stays monomorphic; JSON leaves it out when
-    // undefined, so the answer's JSON is the same as when the property was only set for Protocols.
+    // undefined, and it comes last as when it was only added for Protocols: the same JSON.
     appliesWith: i.supplements || undefined,
-    rank: 0,
   };
   // The same key as orderKey(basis, c.general, c.adopted), from numbers the pair part and the
   // candidate already hold.
@@ -703,8 +703,8 @@ function notCovered(index: KnowledgeIndex, i: Instrument, q: LegalBasisQuery): L
     reasons: [reason.text],
     reasonCodes: [reason],
     citation: i.id,
-    appliesWith: undefined,
     rank: 0,
+    appliesWith: undefined,
   };
 }
 
