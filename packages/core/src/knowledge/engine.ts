@@ -557,7 +557,10 @@ function pairReservations(index: KnowledgeIndex, part: PairPart, same: boolean, 
   const resA = sideReservations(index, part.a, type, typeOrdinal);
   const resB = same ? NO_RESERVATIONS : sideReservations(index, part.b, type, typeOrdinal);
   out = resA.length === 0 ? resB : resB.length === 0 ? resA : [...resA, ...resB];
-  if (shareParts) (part.reservations ??= [])[typeOrdinal] = out;
+  if (shareParts) {
+    if (!part.reservations) part.reservations = [];
+    part.reservations[typeOrdinal] = out;
+  }
   return out;
 }
 
@@ -834,7 +837,8 @@ function sharedHeadline(
   let h = part.headlines?.[key];
   if (!h) {
     h = headlineOf(index, q, bases);
-    (part.headlines ??= [])[key] = h;
+    if (!part.headlines) part.headlines = [];
+    part.headlines[key] = h;
   }
   return h;
 }
