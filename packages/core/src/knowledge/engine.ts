@@ -117,6 +117,7 @@ export interface LegalBasisAnswer {
 
 export const OUTCOME_ORDER: Record<Outcome, number> = { applicable: 0, conditional: 1, unknown: 2, 'not-applicable': 3 };
 const NO_RESERVATIONS: AnswerReservation[] = [];
+const NO_BASES: LegalBasis[] = [];
 
 /** Which reservation effects matter for which kind of cooperation. */
 function effectMatters(effect: ReservationEffectKind, type: CooperationType): boolean {
@@ -176,6 +177,9 @@ interface Side {
   /** Reservations that matter, by cooperation type ordinal (filled on first use). */
   reservations: Array<AnswerReservation[] | undefined>;
   noTreatyBasisForExtradition: boolean;
+  /** Whether the State has any reservation to the instrument (or its Convention): most have none,
+   * and then no answer needs to look their reservations up. */
+  anyReservations: boolean;
   instrumentIds: string[];
   stateCode: string;
 }
@@ -202,8 +206,10 @@ function buildSide(index: KnowledgeIndex, table: StatusTable, i: Instrument, sta
   reasons.push(fact.reason);
   said.push(...fact.said);
   let noBasis = false;
+  let anyReservations = false;
   for (const id of instrumentIds) {
     for (const r of index.reservations.get(id)?.get(state) ?? []) {
+      anyReservations = true;
       if (r.effects.some((e) => e.kind === 'no-treaty-basis-for-extradition')) noBasis = true;
     }
   }
@@ -214,6 +220,7 @@ function buildSide(index: KnowledgeIndex, table: StatusTable, i: Instrument, sta
     said,
     reservations: [],
     noTreatyBasisForExtradition: noBasis,
+    anyReservations,
     instrumentIds,
     stateCode: state,
   };
@@ -311,6 +318,42 @@ interface DateTables {
   sides: SideTable;
   /** What the answers for the last pair of States asked at this date share (see PairParts). */
   pair: PairParts | undefined;
+  /** The questions of the last cooperation type asked, by offence (see questionFor). */
+  lastType: CooperationType | undefined;
+  lastQuestions: Map<string, Question> | undefined;
+  questions: Map<CooperationType, Map<string, Question>>;
+}
+
+/** What the index holds for one cooperation type and offence, gathered so that an answer makes one
+ * map lookup instead of four (candidates by type then offence, the type's ordinal, the context by
+ * offence): at 8.3 million answers these lookups were about a tenth of the matrix. */
+interface Question {
+  candidates: Candidate[];
+  context: Instrument[] | undefined;
+  typeOrdinal: number;
+}
+
+function questionFor(index: KnowledgeIndex, tables: DateTables, type: CooperationType, offence: OffenceId): Question {
+  let byOffence = tables.lastType === type ? tables.lastQuestions : undefined;
+  if (!byOffence) {
+    byOffence = tables.questions.get(type);
+    if (!byOffence) {
+      byOffence = new Map();
+      tables.questions.set(type, byOffence);
+    }
+    tables.lastType = type;
+    tables.lastQuestions = byOffence;
+  }
+  let question = byOffence.get(offence);
+  if (!question) {
+    question = {
+      candidates: index.candidates.get(type)?.get(offence) ?? [],
+      context: index.context.get(offence),
+      typeOrdinal: TYPE_ORDINAL.get(type) ?? 0,
+    };
+    byOffence.set(offence, question);
+  }
+  return question;
 }
 
 /**
@@ -331,7 +374,15 @@ interface PairPart {
    * candidate's `staticSlot` + 1); built on first use, as most blocked parts never need them. */
   reasons: Array<Reasons | undefined>;
   /** Both States' reservations that matter, by cooperation type ordinal (filled on first use). */
-  reservations: Array<AnswerReservation[] | undefined>;
+  reservations: Array<AnswerReservation[] | undefined> | undefined;
+  /** Neither State has a reservation to the instrument: every answer gets NO_RESERVATIONS. */
+  noReservations: boolean;
+  /** The part of the sort key that the pair fixes (see orderKey): 4 unless a bilateral treaty,
+   * plus 1 unless a regional treaty both States are party to. */
+  orderBits: number;
+  /** Headlines of the answers whose best basis is this instrument, by type ordinal ×
+   * HEADLINE_SLOTS + slot (see sharedHeadline); filled on first use. */
+  headlines: Array<Headline | undefined> | undefined;
 }
 
 interface Reasons {
@@ -353,9 +404,6 @@ interface PairParts {
   sidesA: Array<Side | undefined>;
   sidesB: Array<Side | undefined>;
   parts: Array<PairPart | undefined>;
-  /** Key: (type ordinal × instruments + best instrument ordinal) × HEADLINE_SLOTS + slot, where the
-   * slot is 0 for an applicable basis and n + 1 for a conditional one with n conditions. */
-  headlines: Map<number, Headline>;
 }
 
 const HEADLINE_SLOTS = 64;
@@ -384,7 +432,15 @@ function tablesFor(index: KnowledgeIndex, date: IsoDate): DateTables {
     // Only a few dates are ever hot (today, a benchmark date); keep memory bounded.
     if (byDate.size >= 8) byDate.clear();
     const inForce = index.instrumentOrder.map((i) => instrumentInForce(i, date));
-    tables = { inForce, status: statusTableFor(index, date), sides: new Map(), pair: undefined };
+    tables = {
+      inForce,
+      status: statusTableFor(index, date),
+      sides: new Map(),
+      pair: undefined,
+      lastType: undefined,
+      lastQuestions: undefined,
+      questions: new Map(),
+    };
     byDate.set(date, tables);
   }
   lastTables = { index, date, tables };
@@ -400,7 +456,6 @@ function pairPartsFor(tables: DateTables, requesting: string, requested: string)
     sidesA: sidesOf(tables, requesting),
     sidesB: sidesOf(tables, requested),
     parts: [],
-    headlines: new Map(),
   };
   if (shareParts) tables.pair = pair;
   return pair;
@@ -410,6 +465,8 @@ function buildPairPart(index: KnowledgeIndex, tables: DateTables, pair: PairPart
   const inForce = tables.inForce[ordinal] ?? instrumentInForce(i, date);
   const a = sideOf(index, tables, pair.sidesA, i, ordinal, pair.requesting, date);
   const b = pair.requested === pair.requesting ? a : sideOf(index, tables, pair.sidesB, i, ordinal, pair.requested, date);
+  // a.state and b.state are those of a.summary and b.summary (both from the same combined fact).
+  const regionalBetween = i.kind === 'regional' && a.state === 'party' && b.state === 'party';
   return {
     inForce,
     a,
@@ -418,18 +475,22 @@ function buildPairPart(index: KnowledgeIndex, tables: DateTables, pair: PairPart
     unknown: inForce.state === 'unknown' || a.state === 'unknown' || b.state === 'unknown',
     status: { requesting: a.summary, requested: b.summary },
     reasons: [],
-    reservations: [],
+    // Allocated on first use: most parts need neither (no reservations, not a best basis).
+    reservations: undefined,
+    noReservations: !a.anyReservations && !b.anyReservations,
+    orderBits: (i.kind === 'bilateral' ? 0 : 4) + (regionalBetween ? 0 : 1),
+    headlines: undefined,
   };
 }
 
 /** The instrument's own reason, the requesting State's, the requested State's, then the candidate's
- * static reasons (arrays of the exact size, filled in place). */
-function buildReasons(part: PairPart, c: Candidate): Reasons {
+ * static reasons, if a candidate is given (arrays of the exact size, filled in place). */
+function buildReasons(part: PairPart, c: Candidate | undefined): Reasons {
   const inForce = part.inForce.reason;
   const a = part.a;
   const b = part.b === a ? undefined : part.b;
-  const texts = new Array<string>((inForce ? 1 : 0) + a.reasons.length + (b ? b.reasons.length : 0) + c.staticReasons.length);
-  const said = new Array<Said>((inForce ? 1 : 0) + a.said.length + (b ? b.said.length : 0) + c.staticSaid.length);
+  const texts = new Array<string>((inForce ? 1 : 0) + a.reasons.length + (b ? b.reasons.length : 0) + (c ? c.staticReasons.length : 0));
+  const said = new Array<Said>((inForce ? 1 : 0) + a.said.length + (b ? b.said.length : 0) + (c ? c.staticSaid.length : 0));
   let t = 0;
   let s = 0;
   if (inForce) {
@@ -442,9 +503,18 @@ function buildReasons(part: PairPart, c: Candidate): Reasons {
     t = fill(texts, t, b.reasons);
     s = fill(said, s, b.said);
   }
-  fill(texts, t, c.staticReasons);
-  fill(said, s, c.staticSaid);
+  if (c) {
+    fill(texts, t, c.staticReasons);
+    fill(said, s, c.staticSaid);
+  }
   return { texts, said };
+}
+
+/** a then b, in an array of the exact size (Array.prototype.concat is slower on arrays this short). */
+function joined<T>(a: T[], b: T[]): T[] {
+  const out = new Array<T>(a.length + b.length);
+  fill(out, fill(out, 0, a), b);
+  return out;
 }
 
 function fill<T>(out: T[], at: number, from: T[]): number {
@@ -457,7 +527,14 @@ function reasonsOf(part: PairPart, c: Candidate): Reasons {
   const slot = c.staticSlot + 1;
   let r = part.reasons[slot];
   if (!r) {
-    r = buildReasons(part, c);
+    // The pair's own reasons (slot 0, also those of a candidate without static reasons) are built
+    // once; each set of static reasons is then appended to a copy of them.
+    let own = part.reasons[0];
+    if (!own) {
+      own = buildReasons(part, undefined);
+      part.reasons[0] = own;
+    }
+    r = slot === 0 ? own : { texts: joined(own.texts, c.staticReasons), said: joined(own.said, c.staticSaid) };
     part.reasons[slot] = r;
   }
   return r;
@@ -474,16 +551,37 @@ function pairPartOf(index: KnowledgeIndex, tables: DateTables, pair: PairParts, 
 }
 
 function pairReservations(index: KnowledgeIndex, part: PairPart, same: boolean, type: CooperationType, typeOrdinal: number): AnswerReservation[] {
-  let out = shareParts ? part.reservations[typeOrdinal] : undefined;
+  if (part.noReservations) return NO_RESERVATIONS;
+  let out = shareParts ? part.reservations?.[typeOrdinal] : undefined;
   if (out) return out;
   const resA = sideReservations(index, part.a, type, typeOrdinal);
   const resB = same ? NO_RESERVATIONS : sideReservations(index, part.b, type, typeOrdinal);
   out = resA.length === 0 ? resB : resB.length === 0 ? resA : [...resA, ...resB];
-  if (shareParts) part.reservations[typeOrdinal] = out;
+  if (shareParts) {
+    if (!part.reservations) part.reservations = [];
+    part.reservations[typeOrdinal] = out;
+  }
   return out;
 }
 
-/** Evaluate one candidate; null when it does not apply and the caller did not ask for all. */
+/**
+ * The answer being built: its bases (the answer's own array, sorted in place at the end) and, in
+ * step, their sort keys and candidates (none for the not-covered entries of --all). The keys and
+ * candidates are scratch arrays reused by every call (findLegalBases is synchronous and does not
+ * call itself): the whole matrix is 8.3 million answers, and two more fresh arrays each were a
+ * measurable part of its time. They hold numbers and index objects only, never a basis.
+ */
+const scratch = { bases: [] as LegalBasis[], keys: [] as number[], from: [] as Array<Candidate | undefined>, n: 0 };
+
+function addToScratch(basis: LegalBasis, key: number, c: Candidate | undefined): void {
+  const n = scratch.n++;
+  scratch.bases.push(basis);
+  scratch.keys[n] = key;
+  scratch.from[n] = c;
+}
+
+/** Evaluate one candidate and add its basis to the scratch; nothing when it does not apply and the
+ * caller did not ask for all. Returns the outcome's position in OUTCOME_ORDER, -1 when dropped. */
 function evaluate(
   index: KnowledgeIndex,
   c: Candidate,
@@ -491,14 +589,14 @@ function evaluate(
   tables: DateTables,
   pair: PairParts,
   typeOrdinal: number,
-): LegalBasis | null {
+): number {
   const i = c.instrument;
   const part = pairPartOf(index, tables, pair, c, q.date);
   const extradition = q.type === 'extradition';
   const refusedByRequested = extradition && part.b.noTreatyBasisForExtradition;
   const blocked = part.blocked || refusedByRequested;
   // Most candidates that do not apply are dropped here, before anything is built for them.
-  if (blocked && !q.all) return null;
+  if (blocked && !q.all) return -1;
 
   const shared = reasonsOf(part, c);
   let reasons = shared.texts;
@@ -523,11 +621,22 @@ function evaluate(
   const reservations = pairReservations(index, part, q.requested === q.requesting, q.type, typeOrdinal);
   const articles = q.includeText === false ? c.articlesWithoutText : c.articles;
 
+  // The outcome and its position in OUTCOME_ORDER, set together (no lookup by string per basis).
   let outcome: Outcome;
-  if (blocked) outcome = 'not-applicable';
-  else if (part.unknown) outcome = 'unknown';
-  else if (conditions.length > 0) outcome = 'conditional';
-  else outcome = 'applicable';
+  let order: number;
+  if (blocked) {
+    outcome = 'not-applicable';
+    order = 3;
+  } else if (part.unknown) {
+    outcome = 'unknown';
+    order = 2;
+  } else if (conditions.length > 0) {
+    outcome = 'conditional';
+    order = 1;
+  } else {
+    outcome = 'applicable';
+    order = 0;
+  }
 
   const basis: LegalBasis = {
     instrument: i.id,
@@ -545,9 +654,15 @@ function evaluate(
     reasonCodes,
     citation: c.citation,
     rank: 0,
+    // Always present (undefined for a treaty that is not a Protocol), so that every basis has the
+    // same hidden class and the code that reads bases stays monomorphic; JSON leaves it out when
+    // undefined, and it comes last as when it was only added for Protocols: the same JSON.
+    appliesWith: i.supplements || undefined,
   };
-  if (i.supplements) basis.appliesWith = i.supplements;
-  return basis;
+  // The same key as orderKey(basis, c.general, c.adopted), from numbers the pair part and the
+  // candidate already hold.
+  addToScratch(basis, (order * 8 + part.orderBits + (c.general ? 2 : 0)) * 1e8 + (99_999_999 - c.adopted), c);
+  return order;
 }
 
 /** Sort key of a basis (smaller first): outcome group; the instrument made for the offence before
@@ -560,6 +675,7 @@ function evaluate(
  * universal one, then the more recent.
  */
 function orderKey(basis: LegalBasis, general: boolean, adopted: number): number {
+  // evaluate() computes the same key for candidates from the pair part's orderBits; keep them in step.
   const bilateral = basis.kind === 'bilateral';
   const regionalBetween = basis.kind === 'regional' && basis.status.requesting.state === 'party' && basis.status.requested.state === 'party';
   const group = ((OUTCOME_ORDER[basis.outcome] * 2 + (bilateral ? 0 : 1)) * 2 + (general ? 1 : 0)) * 2 + (regionalBetween ? 0 : 1);
@@ -591,6 +707,7 @@ function notCovered(index: KnowledgeIndex, i: Instrument, q: LegalBasisQuery): L
     reasonCodes: [reason],
     citation: i.id,
     rank: 0,
+    appliesWith: undefined,
   };
 }
 
@@ -598,33 +715,30 @@ function notCovered(index: KnowledgeIndex, i: Instrument, q: LegalBasisQuery): L
  * Answers share immutable parts (articles, status summaries, conditions) with other answers:
  * callers must not mutate them. */
 export function findLegalBases(index: KnowledgeIndex, query: LegalBasisQuery): LegalBasisAnswer {
-  const candidates = index.candidates.get(query.type)?.get(query.offence) ?? [];
   const tables = tablesFor(index, query.date);
+  const question = questionFor(index, tables, query.type, query.offence);
+  const candidates = question.candidates;
   const pair = pairPartsFor(tables, query.requesting, query.requested);
-  const typeOrdinal = TYPE_ORDINAL.get(query.type) ?? 0;
+  const typeOrdinal = question.typeOrdinal;
   const bases: LegalBasis[] = [];
-  const keys: number[] = [];
-  // The candidate behind each basis (none for the not-covered entries), kept in step with bases.
-  const from: Array<Candidate | undefined> = [];
-  for (const c of candidates) {
-    const basis = evaluate(index, c, query, tables, pair, typeOrdinal);
-    if (!basis) continue;
-    bases.push(basis);
-    keys.push(orderKey(basis, c.general, c.adopted));
-    from.push(c);
+  scratch.bases = bases;
+  scratch.n = 0;
+  let unknown = 0;
+  for (let k = 0; k < candidates.length; k++) {
+    if (evaluate(index, candidates[k] as Candidate, query, tables, pair, typeOrdinal) === 2) unknown++;
   }
   if (query.all) {
     const seen = new Set(candidates.map((c) => c.instrument.id));
     for (const i of index.instrumentOrder) {
       if (seen.has(i.id)) continue;
       const basis = notCovered(index, i, query);
-      bases.push(basis);
-      keys.push(orderKey(basis, true, adoptedNumber(i)));
-      from.push(undefined);
+      addToScratch(basis, orderKey(basis, true, adoptedNumber(i)), undefined);
     }
   }
-  // Insertion sort: answers are short and stable order (catalogue order) breaks ties.
-  for (let k = 1; k < bases.length; k++) {
+  // Insertion sort of the scratch: answers are short and stable order (catalogue order) breaks ties.
+  const { keys, from } = scratch;
+  const n = scratch.n;
+  for (let k = 1; k < n; k++) {
     const basis = bases[k] as LegalBasis;
     const key = keys[k] as number;
     const c = from[k];
@@ -639,9 +753,11 @@ export function findLegalBases(index: KnowledgeIndex, query: LegalBasisQuery): L
     keys[j + 1] = key;
     from[j + 1] = c;
   }
+  scratch.bases = NO_BASES; // the scratch keeps no answer alive
   // Bases are shared with no other answer (statuses and articles are), so ranking them in place is safe.
-  for (let k = 0; k < bases.length; k++) (bases[k] as LegalBasis).rank = k + 1;
-  const contextInstruments = index.context.get(query.offence);
+  for (let k = 0; k < n; k++) (bases[k] as LegalBasis).rank = k + 1;
+  const best = n > 0 ? from[0] : undefined;
+  const contextInstruments = question.context;
   let context: ContextInstrument[] = NO_CONTEXT;
   if (contextInstruments && contextInstruments.length > 0) {
     context = [];
@@ -670,7 +786,7 @@ export function findLegalBases(index: KnowledgeIndex, query: LegalBasisQuery): L
     },
     dataAsOf: index.dataAsOf,
     bases,
-    headline: shareParts ? sharedHeadline(index, pair, query, bases, from[0], typeOrdinal) : headlineOf(index, query, bases),
+    headline: shareParts ? sharedHeadline(index, pair, query, bases, best, typeOrdinal, unknown) : headlineOf(index, query, bases),
     context,
   };
 }
@@ -695,11 +811,17 @@ function sinceYear(s: StatusSummary): string | null {
  * once per pair of States and best basis and shared by the answers with the same, while the pair
  * is the last one asked (see PairParts); callers must not mutate it.
  */
-function sharedHeadline(index: KnowledgeIndex, pair: PairParts, q: LegalBasisQuery, bases: LegalBasis[], best: Candidate | undefined, typeOrdinal: number): Headline {
+function sharedHeadline(
+  index: KnowledgeIndex,
+  pair: PairParts,
+  q: LegalBasisQuery,
+  bases: LegalBasis[],
+  best: Candidate | undefined,
+  typeOrdinal: number,
+  unknown: number,
+): Headline {
   const first = bases[0];
   if (!first || !best || (first.outcome !== 'applicable' && first.outcome !== 'conditional')) {
-    let unknown = 0;
-    for (const b of bases) if (b.outcome === 'unknown') unknown++;
     let h = noBasisHeadlines[unknown];
     if (!h) {
       h = headlineOf(index, q, bases);
@@ -708,12 +830,15 @@ function sharedHeadline(index: KnowledgeIndex, pair: PairParts, q: LegalBasisQue
     return h;
   }
   const slot = first.outcome === 'applicable' ? 0 : first.conditions.length + 1;
-  if (slot >= HEADLINE_SLOTS) return headlineOf(index, q, bases);
-  const key = (typeOrdinal * index.instrumentOrder.length + best.ordinal) * HEADLINE_SLOTS + slot;
-  let h = pair.headlines.get(key);
+  // The best basis was built from its pair part just now (answers are shared only when parts are).
+  const part = pair.parts[best.ordinal];
+  if (slot >= HEADLINE_SLOTS || !part) return headlineOf(index, q, bases);
+  const key = typeOrdinal * HEADLINE_SLOTS + slot;
+  let h = part.headlines?.[key];
   if (!h) {
     h = headlineOf(index, q, bases);
-    pair.headlines.set(key, h);
+    if (!part.headlines) part.headlines = [];
+    part.headlines[key] = h;
   }
   return h;
 }
