@@ -1,5 +1,5 @@
-// Evidence in the browser: a practitioner uploads a picture to a request from its page — in 1 MiB
-// tus chunks with a progress bar, a chunk lost on the network, then resumed from the node's offset —
+// Evidence in the browser: a practitioner uploads a picture to a request from its page — in 8 MiB
+// tus chunks (the web client's CHUNK_BYTES) with a progress bar, a chunk lost on the network, then resumed from the node's offset —
 // sees it listed with its type, size and SHA-256, is told plainly when a file is over the node's
 // limit (nothing stored), opens the item (the picture shown, full SHA-256, custody timeline with the
 // chain verified); a supervisor seals it; the practitioner's download is refused until another
@@ -17,7 +17,7 @@ import { nodeAndBrowser, signedInAdmin, signIn, useLanguage, watchPage } from '.
 import { pngImage, uploadEvidence } from './support/evidence.ts';
 
 const ADMIN_PASSWORD = 'correct horse battery node 4 evidence';
-const LIMIT = 4 * 1024 * 1024;
+const LIMIT = 24 * 1024 * 1024;
 // Read by the node when it starts, in this test's own process.
 process.env.COMITY_EVIDENCE_MAX_BYTES = String(LIMIT);
 const shots = new URL('./artifacts/evidence/', import.meta.url).pathname;
@@ -35,9 +35,9 @@ test('evidence: upload with progress and resume, the item page, seal and four-ey
   const request = await practitioner.client.call<{ id: string }>('POST', '/api/v1/requests', { type: 'mla', ...content, legalBasis: { kind: 'treaty', instrument: 'UNTOC' } }, 201);
   const requestId = request.body.id;
 
-  // A real picture followed by padding (ignored by decoders): 2.5 MiB, so three chunks.
+  // A real picture followed by padding (ignored by decoders): 20 MiB, so three chunks of 8 MiB.
   const picture = pngImage(320, 200);
-  const bytes = Buffer.concat([picture, randomBytes(Math.floor(2.5 * 1024 * 1024) - picture.length)]);
+  const bytes = Buffer.concat([picture, randomBytes(20 * 1024 * 1024 - picture.length)]);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
 
   const page = await signIn(browser, node.url, practitioner.email, practitioner.password, { acceptDownloads: true });
@@ -62,7 +62,7 @@ test('evidence: upload with progress and resume, the item page, seal and four-ey
   await section.getByRole('button', { name: 'Upload', exact: true }).click();
   const resume = section.getByRole('button', { name: 'Resume the upload' });
   await resume.waitFor();
-  assert.equal(await page.locator('#request-evidence-progress').getAttribute('value'), '40', 'the bar stays where the node is: 1 MiB of 2.5');
+  assert.equal(await page.locator('#request-evidence-progress').getAttribute('value'), '40', 'the bar stays where the node is: 8 MiB of 20');
   assert.ok(await section.getByText('What the node already received is kept').isVisible());
   await page.screenshot({ path: `${shots}upload-interrupted-en-1366.png`, fullPage: true });
   await resume.click();
@@ -76,7 +76,7 @@ test('evidence: upload with progress and resume, the item page, seal and four-ey
   await row.waitFor();
   const cells = await row.locator('td').allInnerTexts();
   assert.equal(cells[1], 'image/png');
-  assert.equal(cells[2], '2.5 MB');
+  assert.equal(cells[2], '20 MB');
   assert.equal(cells[3], `${sha256.slice(0, 12)}…`);
   assert.ok(Number(cells[6]) >= 2, `acquired and hashed at least: ${cells[6]}`);
 
@@ -84,7 +84,7 @@ test('evidence: upload with progress and resume, the item page, seal and four-ey
   await page.setInputFiles('#request-evidence-file', { name: 'too-big.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(LIMIT + 1) });
   await page.fill('#request-evidence-item-title', 'Disk image');
   await section.getByRole('button', { name: 'Upload', exact: true }).click();
-  await section.getByText('This file is larger than the node accepts (at most 4 MB). Nothing was stored.').waitFor();
+  await section.getByText('This file is larger than the node accepts (at most 24 MB). Nothing was stored.').waitFor();
   assert.equal(await section.locator('tbody tr').count(), 1);
   await page.screenshot({ path: `${shots}request-evidence-en-1366.png`, fullPage: true });
 
