@@ -21,15 +21,26 @@ export function registerNodeCommands(program: Command, io: CliIo): void {
       }
       if (opts.host) config.host = opts.host;
       config.announce = (line) => io.out(line);
-      const node = await startNode(config);
-      await new Promise<void>((resolve) => {
-        const stop = () => {
-          io.out('Stopping the node…');
-          node.close().then(resolve, resolve);
-        };
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
+      // The signal handlers are in place before the node starts: a SIGTERM that arrives while the
+      // background jobs are still starting (after "listening" was printed) stops the node cleanly
+      // once it is up, instead of killing the process with the default handler. A second signal
+      // ends the process at once (a start that hangs can still be interrupted).
+      let stopRequested: (() => void) | undefined;
+      const stopSignal = new Promise<void>((resolve) => {
+        stopRequested = resolve;
       });
+      let signals = 0;
+      const onSignal = (signal: NodeJS.Signals) => {
+        signals += 1;
+        if (signals > 1) process.exit(signal === 'SIGINT' ? 130 : 143);
+        stopRequested?.();
+      };
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
+      const node = await startNode(config);
+      await stopSignal;
+      io.out('Stopping the node…');
+      await node.close().catch(() => {});
     });
 
   program
