@@ -21,7 +21,6 @@ interface Ran {
   signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
-  ms: number;
 }
 
 /** The environment a spawned `comity` sees: ours without any Comity setting, plus `extra`. */
@@ -35,7 +34,6 @@ function childEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv 
 
 /** Runs `comity <args>` as a real process and waits for it to end. */
 function comity(args: string[], env: Record<string, string | undefined>, stdin = ''): Promise<Ran> {
-  const started = performance.now();
   const child = spawn(process.execPath, [COMITY_BIN, ...args], { cwd: REPO_ROOT, env: childEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -44,7 +42,7 @@ function comity(args: string[], env: Record<string, string | undefined>, stdin =
   child.stdin.end(stdin);
   return new Promise((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr, ms: performance.now() - started }));
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
 }
 
@@ -357,11 +355,13 @@ describe('an unreachable DATABASE_URL', () => {
     return `postgres://x:secret@127.0.0.1:${(silent.address() as AddressInfo).port}/x`;
   };
 
-  for (const [what, url] of [
-    ['a closed port', async () => 'postgres://x@127.0.0.1:1/x'],
-    ['a server that never answers', silentUrl],
+  // What is checked is the mechanism (the refused connection, or the connect timeout firing, named in
+  // the message), not a duration: the run time depends on the machine's load.
+  for (const [what, url, reason] of [
+    ['a closed port', async () => 'postgres://x@127.0.0.1:1/x', /ECONNREFUSED/],
+    ['a server that never answers', silentUrl, /timeout/i],
   ] as const) {
-    test(`${what}: \`comity serve\` exits 1 with a clear message within 10 s`, async () => {
+    test(`${what}: \`comity serve\` exits 1 with a clear message naming the reason, and does not hang`, async () => {
       const dataDir = tempDir();
       cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
       const r = await comity(['serve', '--port', '0'], { COMITY_DATA_DIR: dataDir, DATABASE_URL: await url() });
@@ -369,8 +369,8 @@ describe('an unreachable DATABASE_URL', () => {
       assert.match(r.stderr, /^error: Cannot reach PostgreSQL at postgres:\/\/x(:\*\*\*)?@127\.0\.0\.1:\d+\/x: /);
       assert.doesNotMatch(r.stderr, /secret/, 'the password is not printed');
       assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+      assert.match(r.stderr, reason);
       assert.equal(r.stdout, '');
-      assert.ok(r.ms < 10_000, `took ${Math.round(r.ms)} ms`);
     });
   }
 });
