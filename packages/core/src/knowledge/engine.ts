@@ -14,7 +14,7 @@ import { describeEffect, effectParams } from './reservations.ts';
 import type { Said } from './said.ts';
 import type { ConsentKind } from './model.ts';
 import type { StatusFact, StatusPhase, StatusState } from './status.ts';
-import { COOPERATION_TYPES, type CooperationType, type OffenceId } from './taxonomy.ts';
+import { COOPERATION_TYPES, type CooperationType, OFFENCE_IDS, type OffenceId } from './taxonomy.ts';
 
 export type Outcome = 'applicable' | 'conditional' | 'not-applicable' | 'unknown';
 
@@ -331,7 +331,12 @@ interface Question {
   candidates: Candidate[];
   context: Instrument[] | undefined;
   typeOrdinal: number;
+  /** Position of the offence in OFFENCE_IDS: the context instruments depend on the offence and the
+   * pair only, so the pair part keeps them by it (see contextFor). */
+  offenceOrdinal: number;
 }
+
+const OFFENCE_ORDINAL = new Map<string, number>(OFFENCE_IDS.map((o, n) => [o, n]));
 
 function questionFor(index: KnowledgeIndex, tables: DateTables, type: CooperationType, offence: OffenceId): Question {
   let byOffence = tables.lastType === type ? tables.lastQuestions : undefined;
@@ -350,6 +355,7 @@ function questionFor(index: KnowledgeIndex, tables: DateTables, type: Cooperatio
       candidates: index.candidates.get(type)?.get(offence) ?? [],
       context: index.context.get(offence),
       typeOrdinal: TYPE_ORDINAL.get(type) ?? 0,
+      offenceOrdinal: OFFENCE_ORDINAL.get(offence) ?? -1,
     };
     byOffence.set(offence, question);
   }
@@ -383,6 +389,8 @@ interface PairPart {
   /** Headlines of the answers whose best basis is this instrument, by type ordinal ×
    * HEADLINE_SLOTS + slot (see sharedHeadline); filled on first use. */
   headlines: Array<Headline | undefined> | undefined;
+  /** The names and years of the headlines above (filled with the first). */
+  parties: Parties | undefined;
 }
 
 interface Reasons {
@@ -404,6 +412,8 @@ interface PairParts {
   sidesA: Array<Side | undefined>;
   sidesB: Array<Side | undefined>;
   parts: Array<PairPart | undefined>;
+  /** The context instruments of the answers, by offence ordinal (filled on first use). */
+  contexts: Array<ContextInstrument[] | undefined> | undefined;
 }
 
 const HEADLINE_SLOTS = 64;
@@ -456,6 +466,7 @@ function pairPartsFor(tables: DateTables, requesting: string, requested: string)
     sidesA: sidesOf(tables, requesting),
     sidesB: sidesOf(tables, requested),
     parts: [],
+    contexts: undefined,
   };
   if (shareParts) tables.pair = pair;
   return pair;
@@ -480,6 +491,7 @@ function buildPairPart(index: KnowledgeIndex, tables: DateTables, pair: PairPart
     noReservations: !a.anyReservations && !b.anyReservations,
     orderBits: (i.kind === 'bilateral' ? 0 : 4) + (regionalBetween ? 0 : 1),
     headlines: undefined,
+    parties: undefined,
   };
 }
 
@@ -489,6 +501,8 @@ function buildReasons(part: PairPart, c: Candidate | undefined): Reasons {
   const inForce = part.inForce.reason;
   const a = part.a;
   const b = part.b === a ? undefined : part.b;
+  // The common case (the pair's own reasons of an instrument in force, two States) in one step.
+  if (!inForce && !c && b) return { texts: joined(a.reasons, b.reasons), said: joined(a.said, b.said) };
   const texts = new Array<string>((inForce ? 1 : 0) + a.reasons.length + (b ? b.reasons.length : 0) + (c ? c.staticReasons.length : 0));
   const said = new Array<Said>((inForce ? 1 : 0) + a.said.length + (b ? b.said.length : 0) + (c ? c.staticSaid.length : 0));
   let t = 0;
@@ -510,11 +524,36 @@ function buildReasons(part: PairPart, c: Candidate | undefined): Reasons {
   return { texts, said };
 }
 
-/** a then b, in an array of the exact size (Array.prototype.concat is slower on arrays this short). */
+/** a then b, in an array of the exact size. Up to eight elements (nearly every set of reasons) as
+ * an array literal, which V8 allocates packed and at its size in one step; filling a `new
+ * Array(n)` in place made a holey array and changed its elements kind on the first store, and
+ * Array.prototype.concat is slower still on arrays this short. */
 function joined<T>(a: T[], b: T[]): T[] {
-  const out = new Array<T>(a.length + b.length);
-  fill(out, fill(out, 0, a), b);
-  return out;
+  const n = a.length;
+  // Element k is (k < n ? a[k] : b[k - n]), written out: a helper function was not inlined.
+  switch (n + b.length) {
+    case 1:
+      return [(0 < n ? a[0] : b[0 - n]) as T];
+    case 2:
+      return [(0 < n ? a[0] : b[0 - n]) as T, (1 < n ? a[1] : b[1 - n]) as T];
+    case 3:
+      return [(0 < n ? a[0] : b[0 - n]) as T, (1 < n ? a[1] : b[1 - n]) as T, (2 < n ? a[2] : b[2 - n]) as T];
+    case 4:
+      return [(0 < n ? a[0] : b[0 - n]) as T, (1 < n ? a[1] : b[1 - n]) as T, (2 < n ? a[2] : b[2 - n]) as T, (3 < n ? a[3] : b[3 - n]) as T];
+    case 5:
+      return [(0 < n ? a[0] : b[0 - n]) as T, (1 < n ? a[1] : b[1 - n]) as T, (2 < n ? a[2] : b[2 - n]) as T, (3 < n ? a[3] : b[3 - n]) as T, (4 < n ? a[4] : b[4 - n]) as T];
+    case 6:
+      return [(0 < n ? a[0] : b[0 - n]) as T, (1 < n ? a[1] : b[1 - n]) as T, (2 < n ? a[2] : b[2 - n]) as T, (3 < n ? a[3] : b[3 - n]) as T, (4 < n ? a[4] : b[4 - n]) as T, (5 < n ? a[5] : b[5 - n]) as T];
+    case 7:
+      return [(0 < n ? a[0] : b[0 - n]) as T, (1 < n ? a[1] : b[1 - n]) as T, (2 < n ? a[2] : b[2 - n]) as T, (3 < n ? a[3] : b[3 - n]) as T, (4 < n ? a[4] : b[4 - n]) as T, (5 < n ? a[5] : b[5 - n]) as T, (6 < n ? a[6] : b[6 - n]) as T];
+    case 8:
+      return [(0 < n ? a[0] : b[0 - n]) as T, (1 < n ? a[1] : b[1 - n]) as T, (2 < n ? a[2] : b[2 - n]) as T, (3 < n ? a[3] : b[3 - n]) as T, (4 < n ? a[4] : b[4 - n]) as T, (5 < n ? a[5] : b[5 - n]) as T, (6 < n ? a[6] : b[6 - n]) as T, (7 < n ? a[7] : b[7 - n]) as T];
+    default: {
+      const out = new Array<T>(n + b.length);
+      fill(out, fill(out, 0, a), b);
+      return out;
+    }
+  }
 }
 
 function fill<T>(out: T[], at: number, from: T[]): number {
@@ -575,7 +614,7 @@ const scratch = { bases: [] as LegalBasis[], keys: [] as number[], from: [] as A
 
 function addToScratch(basis: LegalBasis, key: number, c: Candidate | undefined): void {
   const n = scratch.n++;
-  scratch.bases.push(basis);
+  scratch.bases[n] = basis;
   scratch.keys[n] = key;
   scratch.from[n] = c;
 }
@@ -590,7 +629,6 @@ function evaluate(
   pair: PairParts,
   typeOrdinal: number,
 ): number {
-  const i = c.instrument;
   const part = pairPartOf(index, tables, pair, c, q.date);
   const extradition = q.type === 'extradition';
   const refusedByRequested = extradition && part.b.noTreatyBasisForExtradition;
@@ -604,7 +642,7 @@ function evaluate(
   let conditions = c.conditions;
   let conditionCodes = c.conditionsSaid;
   if (extradition) {
-    const basisOf = i.supplements ?? i.id;
+    const basisOf = c.appliesWith ?? c.id;
     if (refusedByRequested) {
       // Only with --all (a refused basis is dropped otherwise): the declaration comes before the
       // candidate's static reasons.
@@ -639,11 +677,11 @@ function evaluate(
   }
 
   const basis: LegalBasis = {
-    instrument: i.id,
+    instrument: c.id,
     title: c.title,
-    titles: i.titles,
-    short: i.short,
-    kind: i.kind,
+    titles: c.titles,
+    short: c.short,
+    kind: c.kind,
     outcome,
     articles,
     status: part.status,
@@ -657,7 +695,7 @@ function evaluate(
     // Always present (undefined for a treaty that is not a Protocol), so that every basis has the
     // same hidden class and the code that reads bases stays monomorphic; JSON leaves it out when
     // undefined, and it comes last as when it was only added for Protocols: the same JSON.
-    appliesWith: i.supplements || undefined,
+    appliesWith: c.appliesWith,
   };
   // The same key as orderKey(basis, c.general, c.adopted), from numbers the pair part and the
   // candidate already hold.
@@ -720,7 +758,10 @@ export function findLegalBases(index: KnowledgeIndex, query: LegalBasisQuery): L
   const candidates = question.candidates;
   const pair = pairPartsFor(tables, query.requesting, query.requested);
   const typeOrdinal = question.typeOrdinal;
-  const bases: LegalBasis[] = [];
+  // The answer's own array, young like the bases stored in it: storing them into a long-lived
+  // scratch array instead cost a write barrier (an old-to-new remembered-set entry) per basis,
+  // about 6 % of the whole matrix.
+  const bases: LegalBasis[] = new Array<LegalBasis>(candidates.length);
   scratch.bases = bases;
   scratch.n = 0;
   let unknown = 0;
@@ -737,31 +778,53 @@ export function findLegalBases(index: KnowledgeIndex, query: LegalBasisQuery): L
   }
   // Insertion sort of the scratch: answers are short and stable order (catalogue order) breaks ties.
   const { keys, from } = scratch;
+  const sorted = scratch.bases;
   const n = scratch.n;
   for (let k = 1; k < n; k++) {
-    const basis = bases[k] as LegalBasis;
+    const basis = sorted[k] as LegalBasis;
     const key = keys[k] as number;
     const c = from[k];
     let j = k - 1;
     while (j >= 0 && (keys[j] as number) > key) {
-      bases[j + 1] = bases[j] as LegalBasis;
+      sorted[j + 1] = sorted[j] as LegalBasis;
       keys[j + 1] = keys[j] as number;
       from[j + 1] = from[j];
       j--;
     }
-    bases[j + 1] = basis;
+    sorted[j + 1] = basis;
     keys[j + 1] = key;
     from[j + 1] = c;
   }
-  scratch.bases = NO_BASES; // the scratch keeps no answer alive
-  // Bases are shared with no other answer (statuses and articles are), so ranking them in place is safe.
+  // The answer's array was allocated at the number of candidates (push from empty reserves room for
+  // 17); it is cut to the bases kept. Bases are shared with no other answer (statuses and articles
+  // are), so ranking them in place is safe.
+  if (n !== bases.length) bases.length = n;
   for (let k = 0; k < n; k++) (bases[k] as LegalBasis).rank = k + 1;
+  scratch.bases = NO_BASES; // the scratch keeps no answer alive
   const best = n > 0 ? from[0] : undefined;
-  const contextInstruments = question.context;
-  let context: ContextInstrument[] = NO_CONTEXT;
-  if (contextInstruments && contextInstruments.length > 0) {
+  return {
+    query: {
+      requesting: query.requesting,
+      requested: query.requested,
+      type: query.type,
+      offence: query.offence,
+      date: query.date,
+    },
+    dataAsOf: index.dataAsOf,
+    bases,
+    headline: shareParts ? sharedHeadline(index, pair, query, bases, best, typeOrdinal, unknown) : headlineOf(index, query, bases),
+    context: question.context && question.context.length > 0 ? contextFor(index, tables, pair, question, query) : NO_CONTEXT,
+  };
+}
+
+/** The context instruments of an answer: they depend on the offence and the pair of States only, so
+ * the pair part keeps them by offence and the seven cooperation types share them. */
+function contextFor(index: KnowledgeIndex, tables: DateTables, pair: PairParts, question: Question, query: LegalBasisQuery): ContextInstrument[] {
+  const slot = question.offenceOrdinal;
+  let context = shareParts && slot >= 0 ? pair.contexts?.[slot] : undefined;
+  if (!context) {
     context = [];
-    for (const i of contextInstruments) {
+    for (const i of question.context ?? []) {
       const ordinal = index.ordinals.get(i.id) ?? 0;
       const a = sideOf(index, tables, pair.sidesA, i, ordinal, query.requesting, query.date);
       const b = sideOf(index, tables, pair.sidesB, i, ordinal, query.requested, query.date);
@@ -775,20 +838,12 @@ export function findLegalBases(index: KnowledgeIndex, query: LegalBasisQuery): L
         reasonCodes: said.codes,
       });
     }
+    if (shareParts && slot >= 0) {
+      if (!pair.contexts) pair.contexts = [];
+      pair.contexts[slot] = context;
+    }
   }
-  return {
-    query: {
-      requesting: query.requesting,
-      requested: query.requested,
-      type: query.type,
-      offence: query.offence,
-      date: query.date,
-    },
-    dataAsOf: index.dataAsOf,
-    bases,
-    headline: shareParts ? sharedHeadline(index, pair, query, bases, best, typeOrdinal, unknown) : headlineOf(index, query, bases),
-    context,
-  };
+  return context;
 }
 
 /** YYYYMMDD of the adoption, 0 when unknown: the more recent sorts first. */
@@ -836,7 +891,9 @@ function sharedHeadline(
   const key = typeOrdinal * HEADLINE_SLOTS + slot;
   let h = part.headlines?.[key];
   if (!h) {
-    h = headlineOf(index, q, bases);
+    // The best basis's statuses are its pair part's, so the part keeps who is party since when.
+    if (!part.parties) part.parties = partiesOf(index, q, part.status);
+    h = headlineOf(index, q, bases, part.parties);
     if (!part.headlines) part.headlines = [];
     part.headlines[key] = h;
   }
@@ -850,15 +907,29 @@ function partySince(name: string, since: string | null): string {
 /** "No applicable treaty is known …" by number of unknown bases (it names no State). */
 const noBasisHeadlines: Headline[] = [];
 
-function headlineOf(index: KnowledgeIndex, q: LegalBasisQuery, bases: LegalBasis[]): Headline {
+/** Who is party since when, for the headline: fixed by the two States and the best basis's statuses
+ * (so the pair part of its instrument keeps it, see sharedHeadline). */
+interface Parties {
+  requesting: string;
+  requested: string;
+  a: string | null;
+  b: string | null;
+  text: string;
+}
+
+function partiesOf(index: KnowledgeIndex, q: LegalBasisQuery, status: LegalBasis['status']): Parties {
+  const requesting = stateName(index, q.requesting);
+  const requested = stateName(index, q.requested);
+  const a = sinceYear(status.requesting);
+  const b = sinceYear(status.requested);
+  const text = q.requesting === q.requested ? partySince(requesting, a) : `${partySince(requesting, a)}, ${partySince(requested, b)}`;
+  return { requesting, requested, a, b, text };
+}
+
+function headlineOf(index: KnowledgeIndex, q: LegalBasisQuery, bases: LegalBasis[], known?: Parties): Headline {
   const best = bases[0];
   if (best && (best.outcome === 'applicable' || best.outcome === 'conditional')) {
-    const requesting = stateName(index, q.requesting);
-    const requested = stateName(index, q.requested);
-    const a = sinceYear(best.status.requesting);
-    const b = sinceYear(best.status.requested);
-    const parties =
-      q.requesting === q.requested ? partySince(requesting, a) : `${partySince(requesting, a)}, ${partySince(requested, b)}`;
+    const { requesting, requested, a, b, text: parties } = known ?? partiesOf(index, q, best.status);
     const conditional = best.outcome === 'conditional';
     const text = conditional
       ? `Possible basis, on conditions: ${best.citation} — both States parties (${parties}); ${best.conditions.length === 1 ? '1 condition' : `${best.conditions.length} conditions`} to confirm`

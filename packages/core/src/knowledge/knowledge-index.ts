@@ -59,6 +59,16 @@ export interface Candidate {
   general: boolean;
   /** Adoption as YYYYMMDD (0 when unknown), to put the more recent first. */
   adopted: number;
+  /** The instrument's fields that every basis copies, read here rather than from the instrument:
+   * instruments come from JSON with different sets of optional fields (eight hidden classes in
+   * the shipped data), so reading them in the engine's hot path went through megamorphic lookups;
+   * candidates all have one shape. */
+  id: string;
+  short: string;
+  titles: Instrument['titles'];
+  kind: Instrument['kind'];
+  /** For a Protocol, the Convention it applies together with; undefined otherwise. */
+  appliesWith: string | undefined;
 }
 
 export interface KnowledgeIndex {
@@ -243,6 +253,11 @@ export function buildKnowledgeIndex(snapshot: KnowledgeSnapshot): KnowledgeIndex
           citation: articles.length ? `${i.id} art. ${articles.map((x) => x.number).join(', ')}` : i.id,
           general: via !== offence || offence === 'other-serious-crime',
           adopted: i.adopted ? Number(i.adopted.replaceAll('-', '')) : 0,
+          id: i.id,
+          short: i.short,
+          titles: i.titles,
+          kind: i.kind,
+          appliesWith: i.supplements || undefined,
         });
       }
       candidates.get(type)?.set(offence, list);
