@@ -17,6 +17,16 @@ export async function insertOrganisation(
     .executeTakeFirstOrThrow();
 }
 
+/** The INSERT … RETURNING of a new organisation that does nothing (returns no row) when its name
+ * is taken (the unique index on lower(name)); to run with its audit entry (`auditedStatement`). */
+export function insertOrganisationIfNameFree(db: Kysely<Database>, o: { id: string; name: string; country: string; kind: string; createdAt: Date }) {
+  return db
+    .insertInto('organisations')
+    .values({ id: o.id, name: o.name, country: o.country, kind: o.kind, created_at: o.createdAt })
+    .onConflict((oc) => oc.doNothing())
+    .returningAll();
+}
+
 export async function findOrganisationByName(db: Kysely<Database>, name: string): Promise<OrganisationRow | undefined> {
   return db.selectFrom('organisations').selectAll().where(sql`lower(name)`, '=', name.toLowerCase()).executeTakeFirst();
 }
