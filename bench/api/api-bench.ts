@@ -4,11 +4,17 @@
 // Usage: npm run bench:api   (PostgreSQL too when DATABASE_URL or TEST_DATABASE_URL is set)
 // Settings: BENCH_SECONDS (measured seconds per phase, default 5), BENCH_WARMUP (default 1),
 // BENCH_BACKENDS (default pglite,postgres).
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type RunningNode, startNode } from '@comity/server';
+import { CreateOrganisationBody } from '@comity/contract';
+import { type RunningNode, buildApp, startNode } from '@comity/server';
+import type { RoutePlugin } from '@comity/server/app';
+import { requirePermission } from '@comity/server/auth/authenticate';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { ApiClient } from '@comity/server/testing/test-node';
 import { sql } from 'kysely';
 import { type Figures, type HttpStep, dropSchema, figures, httpLoad, insertBaseline, loadAverage, machine, mainThreadCpuMs, markdownTable, percentile } from '../support/load.ts';
@@ -43,6 +49,38 @@ async function httpPhase(node: RunningNode, label: string, headers: Record<strin
   if (process.env.BENCH_MARKS) console.error(`mark end ${label} ${process.hrtime.bigint() / 1000n}`);
   if (r.errors) console.error(`  ${label}: ${r.errors} errors, first: ${r.firstError}`);
   return figures(label, r);
+}
+
+/**
+ * The second baseline: a plain INSERT (into the scratch table of the INSERT baseline, no audit
+ * entry, no name check) behind the node's own HTTP stack — the app is built by the product's
+ * buildApp on the running node's dependencies, so every hook runs as for a real route (security
+ * headers, token check, access, text rule, zod body and answer, metrics). It exists only in this
+ * process, on its own port; the product has no unaudited route. The audited write divided by it is
+ * what the audit trail itself costs.
+ */
+const benchInsertRoute: RoutePlugin = async (app, deps) => {
+  await sql`create table if not exists bench_http_scratch (id uuid primary key, name text not null, country text not null, kind text not null, created_at timestamptz not null)`.execute(deps.db);
+  app.withTypeProvider<ZodTypeProvider>().post(
+    '/api/v1/bench-plain-insert',
+    {
+      config: { permission: 'organisation:manage' },
+      schema: { hide: true, body: CreateOrganisationBody, response: { 201: z.object({ id: z.string(), name: z.string(), createdAt: z.string() }) } },
+    },
+    async (request, reply) => {
+      requirePermission(request, 'organisation:manage');
+      const id = randomUUID();
+      const at = deps.now();
+      await sql`insert into bench_http_scratch (id, name, country, kind, created_at) values (${id}, ${request.body.name.trim()}, ${request.body.country}, ${request.body.kind}, ${at})`.execute(deps.db);
+      return reply.code(201).send({ id, name: request.body.name.trim(), createdAt: at.toISOString() });
+    },
+  );
+};
+
+async function benchApp(node: RunningNode): Promise<{ app: FastifyInstance; url: string }> {
+  const app = await buildApp(node.deps, [benchInsertRoute]);
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  return { app, url };
 }
 
 /** The bootstrap administrator, signed in, with a personal API token for Bearer requests. */
@@ -89,6 +127,19 @@ async function benchBackend(kind: 'pglite' | 'postgres', databaseUrl?: string): 
       body: JSON.stringify({ name: `Bench ${runId} {n}`, country: 'FRA', kind: 'police' }),
       expectStatus: 201,
     });
+    const bench = await benchApp(node);
+    let httpInsert: Figures;
+    try {
+      httpInsert = await httpPhase({ ...node, url: bench.url } as RunningNode, 'POST plain INSERT, same HTTP stack (baseline)', auth, {
+        method: 'POST',
+        paths: ['/api/v1/bench-plain-insert'],
+        body: JSON.stringify({ name: `Bench ${runId} plain {n}`, country: 'FRA', kind: 'police' }),
+        expectStatus: 201,
+      });
+    } finally {
+      await bench.app.close();
+      await sql`drop table if exists bench_http_scratch`.execute(node.deps.db);
+    }
     // How long each audited write waited to be in the tree under a signed checkpoint: from the
     // entry's time (written before its commit) to the signing time of the first checkpoint holding it.
     await node.deps.auditSequencer?.flush();
@@ -113,9 +164,10 @@ async function benchBackend(kind: 'pglite' | 'postgres', databaseUrl?: string): 
     const verified = await new ApiClient(node.url).raw('GET', '/api/v1/audit/verify', { headers: auth });
     if (!(verified.body as { ok: boolean }).ok) throw new Error(`audit log broken after the run: ${verified.text}`);
     read.note = `${(read.perSecond / health.perSecond).toFixed(2)}× healthz req/s`;
-    write.note = `${(write.perSecond / insert.perSecond).toFixed(2)}× INSERT rows/s`;
+    write.note = `${(write.perSecond / insert.perSecond).toFixed(2)}× INSERT rows/s, ${(write.perSecond / httpInsert.perSecond).toFixed(2)}× HTTP INSERT`;
+    httpInsert.note = `${(httpInsert.perSecond / insert.perSecond).toFixed(2)}× INSERT rows/s`;
     health.note = '';
-    return { rows: [health, read, insert, write, sequencing], version };
+    return { rows: [health, read, insert, httpInsert, write, sequencing], version };
   } finally {
     await node.close();
     rmSync(dataDir, { recursive: true, force: true });
