@@ -3,6 +3,7 @@
 // the event loop of the node under test), the plain-INSERT baseline, nearest-rank percentiles and
 // Markdown tables.
 import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -227,6 +228,23 @@ export function markdownTable(head: readonly string[], rows: readonly (readonly 
 export function machine(): string {
   const cpu = cpus();
   return `${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}`;
+}
+
+/**
+ * CPU milliseconds (user + system) this process's main thread has used, from Linux's per-thread
+ * /proc/self/task/<pid>/stat (10 ms resolution); NaN elsewhere. Unlike requests per second, it
+ * hardly moves when other work on the machine takes the cores, so figures from a loaded machine can
+ * still be compared. The load generator's worker thread is not counted.
+ */
+export function mainThreadCpuMs(): number {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    // Fields after the command name (which is in parentheses and may hold spaces): utime and stime are 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** The 1-minute load average: other work on the machine skews every figure. */

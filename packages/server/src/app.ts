@@ -3,7 +3,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -15,6 +14,7 @@ import { type DeclaredRoute, ROUTE_TABLES, collectRoutes, policyCheckedHook } fr
 import { authenticateHook } from './auth/authenticate.ts';
 import type { AppDeps } from './deps.ts';
 import { clientErrorHandler, errorHandler, frameworkErrorHandler, sendProblem } from './http/problem.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { textBoundaryHook } from './http/text-boundary.ts';
 import { transformDocument } from './openapi/finish-document.ts';
 import { accountRoutes } from './routes/account-routes.ts';
@@ -62,7 +62,8 @@ export async function buildApp(deps: AppDeps, extraRoutes: RoutePlugin[] = []): 
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
 
-  await app.register(fastifyHelmet, {
+  // Helmet's headers, computed once (http/security-headers.ts).
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

@@ -1,5 +1,5 @@
 // Organisations, users, sessions and personal API tokens.
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, SelectQueryBuilder, Selectable } from 'kysely';
 import { sql } from 'kysely';
 import type { Database, OrganisationsTable, UsersTable } from '../schema.ts';
 
@@ -15,6 +15,16 @@ export async function insertOrganisation(
     .values({ id: o.id, name: o.name, country: o.country, kind: o.kind, created_at: o.createdAt })
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/** The INSERT … RETURNING of a new organisation that does nothing (returns no row) when its name
+ * is taken (the unique index on lower(name)); to run with its audit entry (`auditedStatement`). */
+export function insertOrganisationIfNameFree(db: Kysely<Database>, o: { id: string; name: string; country: string; kind: string; createdAt: Date }) {
+  return db
+    .insertInto('organisations')
+    .values({ id: o.id, name: o.name, country: o.country, kind: o.kind, created_at: o.createdAt })
+    .onConflict((oc) => oc.doNothing())
+    .returningAll();
 }
 
 export async function findOrganisationByName(db: Kysely<Database>, name: string): Promise<OrganisationRow | undefined> {
@@ -77,15 +87,28 @@ export interface UserFilter {
   q?: string | undefined;
 }
 
+/** What a list of users shows (no password hash, no lockout counters: less to read and send). */
+export const USER_SUMMARY_COLUMNS = ['id', 'email', 'name', 'role', 'organisation_id', 'disabled', 'must_change_password', 'created_at'] as const;
+export type UserSummaryRow = Pick<UserRow, (typeof USER_SUMMARY_COLUMNS)[number]>;
+
+/** `listUsers` with the summary columns only (the users list of the API). */
+export async function listUserSummaries(db: Kysely<Database>, f: UserFilter): Promise<UserSummaryRow[]> {
+  return filterUsers(db.selectFrom('users').select(USER_SUMMARY_COLUMNS), f).orderBy('email').execute();
+}
+
 export async function listUsers(db: Kysely<Database>, f: UserFilter): Promise<UserRow[]> {
-  let q = db.selectFrom('users').selectAll();
-  if (f.organisationId) q = q.where('organisation_id', '=', f.organisationId);
-  if (f.role) q = q.where('role', '=', f.role);
+  return filterUsers(db.selectFrom('users').selectAll(), f).orderBy('email').execute();
+}
+
+function filterUsers<Q extends SelectQueryBuilder<Database, 'users', object>>(query: Q, f: UserFilter): Q {
+  let q = query;
+  if (f.organisationId) q = q.where('organisation_id', '=', f.organisationId) as Q;
+  if (f.role) q = q.where('role', '=', f.role) as Q;
   if (f.q) {
     const like = `%${f.q.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    q = q.where((eb) => eb.or([eb(sql`lower(email)`, 'like', like), eb(sql`lower(name)`, 'like', like)]));
+    q = q.where((eb) => eb.or([eb(sql`lower(email)`, 'like', like), eb(sql`lower(name)`, 'like', like)])) as Q;
   }
-  return q.orderBy('email').execute();
+  return q;
 }
 
 export async function updateUser(db: Kysely<Database>, id: string, patch: Partial<Omit<UserRow, 'id'>>): Promise<UserRow> {

@@ -11,7 +11,7 @@ import {
   type SubtreeId,
   prepareAuditEntry,
 } from '@comity/core';
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type Compilable, type Kysely, type OperationNodeSource, type Selectable, sql } from 'kysely';
 import type { AuditEntriesTable, Database } from '../schema.ts';
 
 export interface AuditPorts {
@@ -21,11 +21,16 @@ export interface AuditPorts {
   now: () => Date;
 }
 
+/** Numbers for `count` new entries, ascending, from the entries' sequence (one round trip). */
+async function nextAuditSeqs(db: Kysely<Database>, count: number): Promise<number[]> {
+  const numbers = await sql<{ seq: number }>`select nextval('audit_entries_seq_gen')::integer as seq from generate_series(1, ${count})`.execute(db);
+  return numbers.rows.map((r) => Number(r.seq)).sort((a, b) => a - b);
+}
+
 export async function appendAudit(trx: Kysely<Database>, ports: AuditPorts, inputs: AuditInput | AuditInput[]): Promise<AuditEntry[]> {
   const list = Array.isArray(inputs) ? inputs : [inputs];
   if (list.length === 0) return [];
-  const numbers = await sql<{ seq: number }>`select nextval('audit_entries_seq_gen')::integer as seq from generate_series(1, ${list.length})`.execute(trx);
-  const seqs = numbers.rows.map((r) => Number(r.seq)).sort((a, b) => a - b);
+  const seqs = await nextAuditSeqs(trx, list.length);
   const entries = list.map((input, i) => prepareAuditEntry(ports.hasher, seqs[i]!, input, ports.now()));
   await trx
     .insertInto('audit_entries')
@@ -48,6 +53,34 @@ export async function appendAudit(trx: Kysely<Database>, ports: AuditPorts, inpu
     )
     .execute();
   return entries.map(({ change: _stored, ...entry }) => entry);
+}
+
+/**
+ * A change that is one SQL statement (an INSERT, UPDATE or DELETE with RETURNING), stored together
+ * with its audit entries by that same statement: the change is a data-modifying CTE and the entries
+ * are inserted only when it returned a row, so PostgreSQL commits both or neither without a
+ * transaction block. Two round trips (the entries' numbers, then the statement) where an explicit
+ * transaction takes at least five (BEGIN, the change, the numbers, the entries, COMMIT). Returns
+ * the change's rows; none means nothing was changed and nothing was audited.
+ */
+export async function writeWithAudit<R>(
+  db: Kysely<Database>,
+  ports: AuditPorts,
+  change: Compilable<R> & OperationNodeSource,
+  inputs: readonly AuditInput[],
+): Promise<{ rows: R[]; entries: AuditEntry[] }> {
+  if (inputs.length === 0) throw new Error('writeWithAudit needs at least one audit entry');
+  const seqs = await nextAuditSeqs(db, inputs.length);
+  const entries = inputs.map((input, i) => prepareAuditEntry(ports.hasher, seqs[i]!, input, ports.now()));
+  // Typed parameters: in INSERT … SELECT PostgreSQL would otherwise take them as text.
+  const audits = entries.map(
+    (e, i) => sql`audit_${sql.raw(String(i))} as (insert into audit_entries (seq, at, actor_id, actor_email, organisation_id, action, target, request_id, digest, prev_hash, hash, change)
+      select ${e.seq}::integer, ${e.at}::text, ${e.actorId}::uuid, ${e.actorEmail}::text, ${e.organisationId}::uuid, ${e.action}::text, ${e.target}::text,
+        ${e.requestId}::text, ${e.digest}::text, ${e.prevHash}::text, ${e.hash}::text, ${JSON.stringify(e.change)}::jsonb
+      where exists (select 1 from change))`,
+  );
+  const result = await sql<R>`with change as (${change}), ${sql.join(audits)} select * from change`.execute(db);
+  return { rows: result.rows, entries: entries.map(({ change: _stored, ...entry }) => entry) };
 }
 
 export interface StoredAuditEntry extends AuditEntry {

@@ -27,7 +27,7 @@ import {
   findUser,
   findUserByEmail,
   insertApiToken,
-  insertOrganisation,
+  insertOrganisationIfNameFree,
   insertSession,
   insertUser,
   revokeAllApiTokens,
@@ -35,7 +35,7 @@ import {
   updateUser,
 } from '@comity/db';
 import type { Actor, AppDeps } from '../deps.ts';
-import { auditedTransaction } from '../deps.ts';
+import { auditedStatement, auditedTransaction } from '../deps.ts';
 import { queueLiveEvent } from '../events/live-events.ts';
 import { SESSION_IDLE_MS, TOKEN_PREFIX, newSecret, secretHash } from '../auth/authenticate.ts';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/passwords.ts';
@@ -70,12 +70,14 @@ export async function createOrganisation(
   const country = assertState(input.country);
   const kind = assertKind(input.kind);
   const name = input.name.trim();
-  return auditedTransaction(deps, who, async (trx, audit) => {
-    if (await findOrganisationByName(trx, name)) throw new ConflictError('organisation_exists', `An organisation named "${name}" already exists.`);
-    const org = await insertOrganisation(trx, { id: randomUUID(), name, country, kind, createdAt: deps.now() });
-    audit('organisation.create', `organisation:${org.id}`, { name, country, kind });
-    return org;
-  });
+  // One statement stores the organisation and its audit entry; the unique index on lower(name)
+  // refuses a taken name (nothing stored, nothing audited) without a lookup first.
+  const id = randomUUID();
+  const [org] = await auditedStatement(deps, who, insertOrganisationIfNameFree(deps.db, { id, name, country, kind, createdAt: deps.now() }), [
+    { action: 'organisation.create', target: `organisation:${id}`, change: { name, country, kind } },
+  ]);
+  if (!org) throw new ConflictError('organisation_exists', `An organisation named "${name}" already exists.`);
+  return org;
 }
 
 export async function updateOrganisation(

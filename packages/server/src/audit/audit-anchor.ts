@@ -2,7 +2,8 @@
 // number and hash of the last chain entry), kept outside the audit tables so that a log emptied or
 // cut short in the database is still caught. It is written after the sequencer's commit, never
 // before, so it may lag the log after a crash but never runs ahead of it.
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { mkdir, open, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type AuditAnchor, parseCheckpointNote, verifyCheckpointSignature } from '@comity/core';
 import { type Database, advanceAnchorSecret, latestCheckpoint, readAnchorSecret } from '@comity/db';
@@ -39,25 +40,35 @@ export function fileAuditAnchor(dataDir: string): AuditAnchorStore {
       throw err;
     }
   };
+  // Appenders in this process take turns (each reads, writes and renames before the next starts);
+  // the file work is asynchronous, so the fsync does not stop the node's event loop.
+  let turn: Promise<void> = Promise.resolve();
+  const write = async (anchor: AuditAnchor): Promise<void> => {
+    const kept = readNow();
+    // A checkpoint anchor replaces a chain anchor (migration 016) whatever the numbers.
+    if (kept && kept.seq >= anchor.seq && (kept.kind === anchor.kind || kept.kind === 'checkpoint')) return;
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    const tmp = `${path}.${process.pid}.tmp`;
+    const handle = await open(tmp, 'w', 0o600);
+    try {
+      await handle.writeFile(`${JSON.stringify(anchor.kind ? { seq: anchor.seq, hash: anchor.hash, kind: anchor.kind } : { seq: anchor.seq, hash: anchor.hash })}\n`);
+      // On disk before the rename, so a crash leaves the old anchor or the new one, never an empty file.
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(tmp, path);
+  };
   return {
     location: path,
-    read: async () => readNow(),
-    async advance(anchor) {
-      // Synchronous from read to rename: two appenders in this process cannot interleave here.
-      const kept = readNow();
-      // A checkpoint anchor replaces a chain anchor (migration 016) whatever the numbers.
-      if (kept && kept.seq >= anchor.seq && (kept.kind === anchor.kind || kept.kind === 'checkpoint')) return;
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
-      const tmp = `${path}.${process.pid}.tmp`;
-      const fd = openSync(tmp, 'w', 0o600);
-      try {
-        writeSync(fd, `${JSON.stringify(anchor.kind ? { seq: anchor.seq, hash: anchor.hash, kind: anchor.kind } : { seq: anchor.seq, hash: anchor.hash })}\n`);
-        // On disk before the rename, so a crash leaves the old anchor or the new one, never an empty file.
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-      renameSync(tmp, path);
+    read: async () => {
+      await turn;
+      return readNow();
+    },
+    advance(anchor) {
+      const mine = turn.then(() => write(anchor));
+      turn = mine.catch(() => {});
+      return mine;
     },
   };
 }

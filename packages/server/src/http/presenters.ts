@@ -1,5 +1,5 @@
 // Output shaping: database rows → API objects (no hashes, no counters leave the node).
-import type { OrganisationRow, StoredAuditEntry, UserRow } from '@comity/db';
+import type { OrganisationRow, StoredAuditEntry, UserRow, UserSummaryRow } from '@comity/db';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
@@ -7,7 +7,7 @@ export function presentOrganisation(o: OrganisationRow) {
   return { id: o.id, name: o.name, country: o.country, kind: o.kind as never, createdAt: iso(o.created_at) };
 }
 
-export function presentUser(u: UserRow) {
+export function presentUser(u: UserSummaryRow) {
   return {
     id: u.id,
     email: u.email,

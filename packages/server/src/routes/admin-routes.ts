@@ -11,7 +11,7 @@ import {
   UserQuery,
 } from '@comity/contract';
 import { NODE_WIDE_ROLES, NotFoundError } from '@comity/core';
-import { findOrganisation, listOrganisations, listUsers } from '@comity/db';
+import { findOrganisation, listOrganisations, listUserSummaries } from '@comity/db';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { createOrganisation, createUser, setUserDisabled, updateOrganisation } from '../accounts/accounts-service.ts';
@@ -80,7 +80,7 @@ export async function adminRoutes(app: FastifyInstance, deps: AppDeps): Promise<
     async (request) => {
       const actor = requirePermission(request, 'user:read');
       const scoped = NODE_WIDE_ROLES.includes(actor.role) ? request.query.organisationId : actor.organisationId;
-      const rows = await listUsers(deps.db, { organisationId: scoped, role: request.query.role, q: request.query.q });
+      const rows = await listUserSummaries(deps.db, { organisationId: scoped, role: request.query.role, q: request.query.q });
       return { items: rows.map(presentUser) };
     },
   );
