@@ -17,7 +17,7 @@ export function CaseEntitiesSection({ caseId }: { caseId: string }) {
   const { t, ts, lng } = useT();
   const { session } = useSession();
   const [version, setVersion] = useState(0);
-  const loaded = useAsync(() => entitiesApi.list(caseId, { kind: 'entity' }), [caseId, version]);
+  const loaded = useAsync(() => entitiesApi.list(caseId, { kind: 'entity', limit: 100 }), [caseId, version]);
   const [graphShown, setGraphShown] = useState(false);
   const graph = useAsync(() => (graphShown ? entitiesApi.caseGraph(caseId) : Promise.resolve(null)), [caseId, graphShown, version]);
   const items = loaded.data?.items ?? [];

@@ -35,6 +35,7 @@ export function EntityGraphView({ graph, focus }: { graph: EntityGraph; focus?: 
   useEffect(() => {
     let destroyed = false;
     let cy: { destroy(): void } | undefined;
+    let watcher: ResizeObserver | undefined;
     void import('cytoscape')
       .then(({ default: cytoscape }) => {
         if (destroyed || !box.current) return;
@@ -75,11 +76,23 @@ export function EntityGraphView({ graph, focus }: { graph: EntityGraph; focus?: 
           wheelSensitivity: 0.3,
         });
         instance.on('tap', 'node', (ev) => navigate(`/entities/${ev.target.id()}`));
+        // A phone turned, a window narrowed: keep the whole graph in view.
+        watcher = new ResizeObserver(() => {
+          instance.resize();
+          instance.fit(undefined, 20);
+          // A few nodes would be blown up to fill the box; keep them at a readable size.
+          if (instance.zoom() > 1.2) {
+            instance.zoom(1.2);
+            instance.center();
+          }
+        });
+        watcher.observe(box.current);
         cy = instance;
       })
       .catch(() => setFailed(true));
     return () => {
       destroyed = true;
+      watcher?.disconnect();
       cy?.destroy();
     };
   }, [graph, focus, ts]);
