@@ -17,7 +17,9 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            { name: 'vendor', test: /node_modules/ },
+            // The graph library is loaded only where a graph is drawn (entities), not with every page.
+            { name: 'cytoscape', test: /node_modules[\\/]cytoscape[\\/]/, priority: 2 },
+            { name: 'vendor', test: /node_modules/, priority: 1 },
             { name: (id: string) => `locale-${/i18n[\\/]([a-z]{2})\.json/.exec(id)?.[1] ?? 'x'}`, test: /i18n[\\/][a-z]{2}\.json$/ },
           ],
         },

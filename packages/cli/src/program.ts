@@ -5,6 +5,7 @@ import { type CliIo, EXIT_OK, EXIT_USAGE, describeError } from './cli-io.ts';
 import { registerAuditCommands } from './commands/audit-commands.ts';
 import { registerAuthorityCommands } from './commands/authority-commands.ts';
 import { registerCaseCommands } from './commands/case-commands.ts';
+import { registerEntityCommands } from './commands/entity-commands.ts';
 import { registerEvidenceCommands } from './commands/evidence-commands.ts';
 import { registerEvidenceCaptureCommand } from './commands/evidence-capture-command.ts';
 import { registerEvidencePackageCommands } from './commands/evidence-package-commands.ts';
@@ -31,6 +32,7 @@ export function buildProgram(io: CliIo): Command {
   registerCaseCommands(program, io);
   registerEvidenceCommands(program, io);
   registerMatchCommand(program, io);
+  registerEntityCommands(program, io);
   // `evidence capture` joins the `evidence` group (add, list, show … come from the vault's commands).
   registerEvidenceCaptureCommand(
     program.commands.find((c) => c.name() === 'evidence') ?? program.command('evidence').description('Evidence items: files and web captures with hashes and custody'),

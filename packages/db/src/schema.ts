@@ -612,6 +612,49 @@ export interface Database {
   evidence_timestamps: EvidenceTimestampsTable;
   evidence_captures: EvidenceCapturesTable;
   evidence_capture_urls: EvidenceCaptureUrlsTable;
+  entities: EntitiesTable;
+  entity_refs: EntityRefsTable;
+  entity_mentions: EntityMentionsTable;
+}
+
+/** Migration 020: a FollowTheMoney entity held for a case (links are entities of an FtM edge schema). */
+export interface EntitiesTable {
+  id: string;
+  organisation_id: string;
+  case_id: string;
+  ftm_id: string;
+  schema: string;
+  is_link: boolean;
+  caption: string;
+  caption_key: string;
+  /** FtM properties: { property: [values] }; entity-typed values are FtM ids in the same case. */
+  properties: Json;
+  /** The entity's own marking (core/policy Marking). */
+  marking: Json;
+  /** Where the information came from (free-text descriptions). */
+  sources: Json;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Migration 020: one entity-typed property value, resolved to the row it names. */
+export interface EntityRefsTable {
+  entity_id: string;
+  property: string;
+  target_id: string;
+}
+
+/** Migration 020: an entity mentioned in a request or an evidence item. */
+export interface EntityMentionsTable {
+  id: string;
+  entity_id: string;
+  request_id: string | null;
+  evidence_id: string | null;
+  note: ColumnType<string, string | undefined, string>;
+  created_by: string | null;
+  created_at: Timestamp;
 }
 
 /** A list of URLs captured for a case or a request (migration 017). */

@@ -12,6 +12,7 @@ import { useSession } from './session.tsx';
 
 // Each page is its own chunk, loaded the first time its route is shown, so the first load carries
 // only the shell, the home page and sign-in (no chunk over Vite's 500 kB warning).
+const EntityPage = lazy(() => import('./pages/entity.tsx').then((m) => ({ default: m.EntityPage })));
 const AccountPage = lazy(() => import('./pages/account.tsx').then((m) => ({ default: m.AccountPage })));
 const AuthoritiesAdminPage = lazy(() => import('./pages/admin-authorities.tsx').then((m) => ({ default: m.AuthoritiesAdminPage })));
 const EvidenceTimestampsPage = lazy(() => import('./pages/evidence-timestamps.tsx').then((m) => ({ default: m.EvidenceTimestampsPage })));
@@ -281,6 +282,8 @@ function Routes({ pathname }: { pathname: string }): ReactNode {
   if (itemTimestamps?.id) return signedIn(<EvidenceTimestampsPage key={itemTimestamps.id} itemId={itemTimestamps.id} />);
   const oneRequest = matchRoute('/requests/:id', pathname);
   if (oneRequest?.id) return signedIn(<RequestPage key={oneRequest.id} id={oneRequest.id} />);
+  const entity = matchRoute('/entities/:id', pathname);
+  if (entity?.id) return signedIn(<EntityPage key={entity.id} id={entity.id} />);
   const evidenceItem = matchRoute('/evidence/items/:id', pathname);
   if (evidenceItem?.id) return signedIn(<EvidenceItemPage key={evidenceItem.id} id={evidenceItem.id} />);
   if (pathname === '/legal-basis') return knowledge(<LegalBasisPage />);

@@ -33,7 +33,7 @@ import { withStore } from './store.ts';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The user a command acts for: their rights apply and the audit names them. */
-async function actorFor(store: NodeStore, email: string): Promise<Actor> {
+export async function actorFor(store: NodeStore, email: string): Promise<Actor> {
   const user = await store.deps.db.selectFrom('users').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
   if (!user) throw new CliFailure(`error: no user ${email}`);
   if (user.disabled) throw new CliFailure(`error: ${email} is disabled`);
@@ -41,7 +41,7 @@ async function actorFor(store: NodeStore, email: string): Promise<Actor> {
   return { userId: user.id, email: user.email, role: user.role as Role, organisationId: user.organisation_id, mustChangePassword: false, via: 'token' };
 }
 
-async function whoFor(store: NodeStore, as: string | undefined): Promise<CaseWho> {
+export async function whoFor(store: NodeStore, as: string | undefined): Promise<CaseWho> {
   return { actor: as ? await actorFor(store, as) : null, requestId: 'cli' };
 }
 
@@ -51,7 +51,7 @@ function requireAs(as: string | undefined, command: string): string {
 }
 
 /** A case by id, or by reference (with --org when several organisations use the same one). */
-async function findCaseByRef(store: NodeStore, ref: string, orgName: string | undefined): Promise<CaseRow> {
+export async function findCaseByRef(store: NodeStore, ref: string, orgName: string | undefined): Promise<CaseRow> {
   if (UUID.test(ref)) {
     const row = await findCase(store.deps.db, ref);
     if (!row) throw new CliFailure(`error: no case with id ${ref}`);

@@ -269,6 +269,81 @@ export interface paths {
         patch: operations["patchCasesById"];
         trace?: never;
     };
+    "/api/v1/cases/{id}/entities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The entities of a case (filters: schema, entities or links, part of the name) */
+        get: operations["getCasesByIdEntities"];
+        put?: never;
+        /** Add an FtM entity or link to a case (its team and supervisors) */
+        post: operations["postCasesByIdEntities"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/entities/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The entities of a case as FtM JSON lines (application/x-ndjson)
+         * @description The release policy decides the export of every entity first; one it refuses refuses the export (403 `policy_denied`).
+         */
+        get: operations["getCasesByIdEntitiesExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/entities/graph": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The link graph of a case (the most linked entities first, at most `limit`) */
+        get: operations["getCasesByIdEntitiesGraph"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/entities/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import FtM JSON lines, or CSV with a column mapping, into a case (all or nothing)
+         * @description Every line is checked against the FtM model first; when any is wrong the answer is 400 `import_rejected` with `lines: [{ line, id, problems }]` and nothing is stored. Entities whose id the case already holds are replaced.
+         */
+        post: operations["postCasesByIdEntitiesImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/member-candidates": {
         parameters: {
             query?: never;
@@ -495,6 +570,93 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/entities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An entity with its properties, sources, marking and mentions */
+        get: operations["getEntitiesById"];
+        put?: never;
+        post?: never;
+        /** Delete an entity and the links joining it to others */
+        delete: operations["deleteEntitiesById"];
+        options?: never;
+        head?: never;
+        /** Change an entity’s properties, marking or sources */
+        patch: operations["patchEntitiesById"];
+        trace?: never;
+    };
+    "/api/v1/entities/{id}/graph": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The neighbourhood of an entity: nodes and edges up to `hops` links away, at most `limit` nodes */
+        get: operations["getEntitiesByIdGraph"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/entities/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The entities linked to this one, and the links */
+        get: operations["getEntitiesByIdLinks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/entities/{id}/mentions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that the entity is mentioned in a request or an evidence item */
+        post: operations["postEntitiesByIdMentions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/entities/{id}/mentions/{mentionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a mention */
+        delete: operations["deleteEntitiesByIdMentionsByMentionId"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3395,6 +3557,28 @@ export interface components {
              */
             requestId: string;
         };
+        CreateEntityBody: {
+            /** @description The FtM id; a fresh one when absent */
+            id?: string;
+            marking?: components["schemas"]["EntityMarkingInput"];
+            properties: {
+                [key: string]: string[] | string;
+            };
+            schema: components["schemas"]["EntitySchema"];
+            /** @description Where the information came from */
+            sources?: string[];
+        };
+        CreateEntityBodyInput: {
+            /** @description The FtM id; a fresh one when absent */
+            id?: string;
+            marking?: components["schemas"]["EntityMarkingInputInput"];
+            properties: {
+                [key: string]: string[] | string;
+            };
+            schema: components["schemas"]["EntitySchemaInput"];
+            /** @description Where the information came from */
+            sources?: string[];
+        };
         /** @description Give requestedState or requestedOrganisationId; everything else can follow. */
         CreateRequestBody: {
             applicableLaw?: string;
@@ -3494,6 +3678,26 @@ export interface components {
                 /** @description Speciality: use only for the proceedings of this request (UNTOC 18(19), UNCAC 46(19)) */
                 speciality?: boolean;
             };
+        };
+        CsvMapping: {
+            /** @description CSV column → FtM property ("id" for the FtM id) */
+            columns: {
+                [key: string]: string;
+            };
+            /** @description The schema of every row */
+            schema: components["schemas"]["EntitySchema"];
+            /** @description Splits multi-valued cells */
+            separator?: string;
+        };
+        CsvMappingInput: {
+            /** @description CSV column → FtM property ("id" for the FtM id) */
+            columns: {
+                [key: string]: string;
+            };
+            /** @description The schema of every row */
+            schema: components["schemas"]["EntitySchemaInput"];
+            /** @description Splits multi-valued cells */
+            separator?: string;
         };
         CurrentSession: {
             session: components["schemas"]["Session"] | null;
@@ -3996,6 +4200,304 @@ export interface components {
         };
         EligibleApproverListInput: {
             items: components["schemas"]["EligibleApproverInput"][];
+        };
+        Entity: {
+            /** @description null when withheld */
+            caption: string | null;
+            /** Format: uuid */
+            caseId: string;
+            caseReference: string;
+            createdAt: string;
+            editable: boolean;
+            ftmId: string;
+            /** Format: uuid */
+            id: string;
+            /** @description An FtM edge (Ownership, Payment, …) between two entities */
+            isLink: boolean;
+            /** @description For a link: the properties naming its two ends */
+            link: {
+                directed: boolean;
+                label: string;
+                source: string;
+                target: string;
+            } | null;
+            /** @description Effective: the entity’s own and its case’s */
+            marking: components["schemas"]["Marking"];
+            mentions: components["schemas"]["EntityMention"][];
+            ownMarking: components["schemas"]["Marking"];
+            /** @description null when withheld */
+            properties: {
+                [key: string]: string[];
+            } | null;
+            /** @description The entities its entity-typed properties name */
+            references: {
+                caption: string;
+                ftmId: string;
+                /** Format: uuid */
+                id: string;
+                property: string;
+                schema: string;
+            }[];
+            schema: string;
+            sources: string[];
+            updatedAt: string;
+            version: number;
+            /** @description Why the release policy keeps this entity from you */
+            withheld: {
+                citation: string;
+                reason: string;
+                rule: string;
+            } | null;
+        };
+        EntityDeleted: {
+            /** @description The entity and the links that joined it to others */
+            deleted: string[];
+        };
+        EntityDeletedInput: {
+            /** @description The entity and the links that joined it to others */
+            deleted: string[];
+        };
+        EntityGraph: {
+            edges: {
+                caption: string;
+                directed: boolean;
+                id: string;
+                /** @description FtM edge label ("owns") or the property */
+                label: string;
+                schema: string;
+                /** Format: uuid */
+                source: string;
+                /** Format: uuid */
+                target: string;
+            }[];
+            nodes: {
+                caption: string;
+                ftmId: string;
+                /** Format: uuid */
+                id: string;
+                schema: string;
+                withheld: boolean;
+            }[];
+            /** @description More was reachable than the limit allowed */
+            truncated: boolean;
+        };
+        EntityGraphInput: {
+            edges: {
+                caption: string;
+                directed: boolean;
+                id: string;
+                /** @description FtM edge label ("owns") or the property */
+                label: string;
+                schema: string;
+                /** Format: uuid */
+                source: string;
+                /** Format: uuid */
+                target: string;
+            }[];
+            nodes: {
+                caption: string;
+                ftmId: string;
+                /** Format: uuid */
+                id: string;
+                schema: string;
+                withheld: boolean;
+            }[];
+            /** @description More was reachable than the limit allowed */
+            truncated: boolean;
+        };
+        EntityImportBody: {
+            /** @description FtM JSON lines, or CSV with a header line */
+            content: string;
+            /** @enum {string} */
+            format: "ftm" | "csv";
+            /** @description Required for csv */
+            mapping?: components["schemas"]["CsvMapping"];
+            marking?: components["schemas"]["EntityMarkingInput"];
+            /** @description Where the information came from */
+            sources?: string[];
+        };
+        EntityImportBodyInput: {
+            /** @description FtM JSON lines, or CSV with a header line */
+            content: string;
+            /** @enum {string} */
+            format: "ftm" | "csv";
+            /** @description Required for csv */
+            mapping?: components["schemas"]["CsvMappingInput"];
+            marking?: components["schemas"]["EntityMarkingInputInput"];
+            /** @description Where the information came from */
+            sources?: string[];
+        };
+        EntityImportResult: {
+            created: number;
+            updated: number;
+        };
+        EntityImportResultInput: {
+            created: number;
+            updated: number;
+        };
+        EntityInput: {
+            /** @description null when withheld */
+            caption: string | null;
+            /** Format: uuid */
+            caseId: string;
+            caseReference: string;
+            createdAt: string;
+            editable: boolean;
+            ftmId: string;
+            /** Format: uuid */
+            id: string;
+            /** @description An FtM edge (Ownership, Payment, …) between two entities */
+            isLink: boolean;
+            /** @description For a link: the properties naming its two ends */
+            link: {
+                directed: boolean;
+                label: string;
+                source: string;
+                target: string;
+            } | null;
+            /** @description Effective: the entity’s own and its case’s */
+            marking: components["schemas"]["MarkingInput"];
+            mentions: components["schemas"]["EntityMentionInput"][];
+            ownMarking: components["schemas"]["MarkingInput"];
+            /** @description null when withheld */
+            properties: {
+                [key: string]: string[];
+            } | null;
+            /** @description The entities its entity-typed properties name */
+            references: {
+                caption: string;
+                ftmId: string;
+                /** Format: uuid */
+                id: string;
+                property: string;
+                schema: string;
+            }[];
+            schema: string;
+            sources: string[];
+            updatedAt: string;
+            version: number;
+            /** @description Why the release policy keeps this entity from you */
+            withheld: {
+                citation: string;
+                reason: string;
+                rule: string;
+            } | null;
+        };
+        EntityList: {
+            items: components["schemas"]["EntitySummary"][];
+            total: number;
+        };
+        EntityListInput: {
+            items: components["schemas"]["EntitySummaryInput"][];
+            total: number;
+        };
+        /** @description The entity’s own marking; its case’s when absent (the stricter always applies) */
+        EntityMarkingInput: {
+            handling?: components["schemas"]["HandlingCode"];
+            handlingNote?: string;
+            tlp: components["schemas"]["TlpMarking"];
+        };
+        /** @description The entity’s own marking; its case’s when absent (the stricter always applies) */
+        EntityMarkingInputInput: {
+            handling?: components["schemas"]["HandlingCodeInput"];
+            handlingNote?: string;
+            tlp: components["schemas"]["TlpMarkingInput"];
+        };
+        EntityMention: {
+            createdAt: string;
+            evidenceId: string | null;
+            /** Format: uuid */
+            id: string;
+            note: string;
+            requestId: string | null;
+        };
+        /** @description A request or an evidence item (one of them) */
+        EntityMentionBody: {
+            /** Format: uuid */
+            evidenceId?: string;
+            note?: string;
+            /** Format: uuid */
+            requestId?: string;
+        };
+        /** @description A request or an evidence item (one of them) */
+        EntityMentionBodyInput: {
+            /** Format: uuid */
+            evidenceId?: string;
+            note?: string;
+            /** Format: uuid */
+            requestId?: string;
+        };
+        EntityMentionInput: {
+            createdAt: string;
+            evidenceId: string | null;
+            /** Format: uuid */
+            id: string;
+            note: string;
+            requestId: string | null;
+        };
+        /**
+         * @description An FtM schema a case holds (things and people, and the links between them)
+         * @enum {string}
+         */
+        EntitySchema: "Person" | "Organization" | "Company" | "Vessel" | "Vehicle" | "Airplane" | "Address" | "BankAccount" | "CryptoWallet" | "Passport" | "Identification" | "Ownership" | "Directorship" | "Family" | "Associate" | "Payment" | "UnknownLink";
+        /**
+         * @description An FtM schema a case holds (things and people, and the links between them)
+         * @enum {string}
+         */
+        EntitySchemaInput: "Person" | "Organization" | "Company" | "Vessel" | "Vehicle" | "Airplane" | "Address" | "BankAccount" | "CryptoWallet" | "Passport" | "Identification" | "Ownership" | "Directorship" | "Family" | "Associate" | "Payment" | "UnknownLink";
+        EntitySummary: {
+            /** @description null when withheld */
+            caption: string | null;
+            /** Format: uuid */
+            caseId: string;
+            createdAt: string;
+            ftmId: string;
+            /** Format: uuid */
+            id: string;
+            /** @description An FtM edge (Ownership, Payment, …) between two entities */
+            isLink: boolean;
+            /** @description Effective: the entity’s own and its case’s */
+            marking: components["schemas"]["Marking"];
+            /** @description null when withheld */
+            properties: {
+                [key: string]: string[];
+            } | null;
+            schema: string;
+            updatedAt: string;
+            version: number;
+            /** @description Why the release policy keeps this entity from you */
+            withheld: {
+                citation: string;
+                reason: string;
+                rule: string;
+            } | null;
+        };
+        EntitySummaryInput: {
+            /** @description null when withheld */
+            caption: string | null;
+            /** Format: uuid */
+            caseId: string;
+            createdAt: string;
+            ftmId: string;
+            /** Format: uuid */
+            id: string;
+            /** @description An FtM edge (Ownership, Payment, …) between two entities */
+            isLink: boolean;
+            /** @description Effective: the entity’s own and its case’s */
+            marking: components["schemas"]["MarkingInput"];
+            /** @description null when withheld */
+            properties: {
+                [key: string]: string[];
+            } | null;
+            schema: string;
+            updatedAt: string;
+            version: number;
+            /** @description Why the release policy keeps this entity from you */
+            withheld: {
+                citation: string;
+                reason: string;
+                rule: string;
+            } | null;
         };
         /** @description A signed, end-to-end encrypted federation message (protocol version 1). */
         Envelope: {
@@ -5885,6 +6387,28 @@ export interface components {
                 speciality?: boolean;
             };
             /** @description The version you edited (optimistic locking: 409 when it changed meanwhile) */
+            version: number;
+        };
+        PatchEntityBody: {
+            marking?: components["schemas"]["EntityMarkingInput"];
+            /** @description All properties (replaces them) */
+            properties?: {
+                [key: string]: string[] | string;
+            };
+            /** @description Where the information came from */
+            sources?: string[];
+            /** @description The version you read (optimistic locking) */
+            version: number;
+        };
+        PatchEntityBodyInput: {
+            marking?: components["schemas"]["EntityMarkingInputInput"];
+            /** @description All properties (replaces them) */
+            properties?: {
+                [key: string]: string[] | string;
+            };
+            /** @description Where the information came from */
+            sources?: string[];
+            /** @description The version you read (optimistic locking) */
             version: number;
         };
         /** @description Replaces the fields given (lists are replaced whole). Only drafts can be edited. */
@@ -8936,6 +9460,268 @@ export interface operations {
             };
         };
     };
+    getCasesByIdEntities: {
+        parameters: {
+            query?: {
+                schema?: components["schemas"]["EntitySchemaInput"];
+                kind?: "entity" | "link" | "all";
+                /** @description Part of the name */
+                q?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityList"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCasesByIdEntities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEntityBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Entity"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCasesByIdEntitiesExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCasesByIdEntitiesGraph: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityGraph"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCasesByIdEntitiesImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EntityImportBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityImportResult"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getCasesByIdMemberCandidates: {
         parameters: {
             query?: never;
@@ -9630,6 +10416,359 @@ export interface operations {
                         items: components["schemas"]["DirectoryEntry"][];
                     };
                 };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEntitiesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Entity"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteEntitiesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityDeleted"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchEntitiesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatchEntityBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Entity"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEntitiesByIdGraph: {
+        parameters: {
+            query?: {
+                hops?: number;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityGraph"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEntitiesByIdLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityGraph"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postEntitiesByIdMentions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EntityMentionBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntityMention"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteEntitiesByIdMentionsByMentionId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                mentionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
             400: {

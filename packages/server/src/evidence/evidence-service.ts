@@ -401,7 +401,7 @@ export interface ReadableItem {
  * request; for an item of a case, those who may read the case (its team, the organisation's
  * supervisors, a node administrator the case's marking lets in). 404 otherwise.
  */
-export async function loadVisibleItem(deps: EvidenceDeps, who: Who, itemId: string): Promise<EvidenceItemRow> {
+export async function loadVisibleItem(deps: Pick<EvidenceDeps, 'db' | 'hasher' | 'signer' | 'now' | 'auditAnchor'>, who: Who, itemId: string): Promise<EvidenceItemRow> {
   const notFound = () => new NotFoundError('not_found', 'No such evidence item.');
   const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   const row = UUID.test(itemId) ? await deps.db.selectFrom('evidence_items').selectAll().where('id', '=', itemId).executeTakeFirst() : undefined;

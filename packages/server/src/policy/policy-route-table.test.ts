@@ -74,10 +74,23 @@ const EXPECTED: Record<string, readonly string[] | 'none'> = {
   // court package (evidence/package): every item is read and its export decided before anything is written
   'GET /api/v1/evidence/packages/:kind/:id/contents': ['read', 'export'],
   'GET /api/v1/evidence/packages/:kind/:id': ['read', 'export'],
+  // Entities (issue 13 part 1): each reads the case the entity belongs to and the entity's own marking.
+  'GET /api/v1/cases/:id/entities': ['read'],
+  'POST /api/v1/cases/:id/entities': ['read'],
+  'POST /api/v1/cases/:id/entities/import': ['read'],
+  'GET /api/v1/cases/:id/entities/export': ['read', 'export'],
+  'GET /api/v1/cases/:id/entities/graph': ['read'],
+  'GET /api/v1/entities/:id': ['read'],
+  'PATCH /api/v1/entities/:id': ['read'],
+  'DELETE /api/v1/entities/:id': ['read'],
+  'GET /api/v1/entities/:id/links': ['read'],
+  'GET /api/v1/entities/:id/graph': ['read'],
+  'POST /api/v1/entities/:id/mentions': ['read'],
+  'DELETE /api/v1/entities/:id/mentions/:mentionId': ['read'],
 };
 
 /** Routes that carry marked records: every one must declare; those with a record id must declare an action. */
-const MARKED = /^\/api\/v1\/(requests|consents|policy|cases|evidence)(\/|$)/;
+const MARKED = /^\/api\/v1\/(requests|consents|policy|cases|evidence|entities)(\/|$)/;
 
 for (const backend of testBackends()) {
   describe(`the route table declares every release-policy action on ${backend.name}`, () => {
