@@ -18,6 +18,7 @@ import * as m016 from './016-audit-log.ts';
 import * as m017 from './017-evidence-captures.ts';
 import * as m018 from './018-evidence-timestamps.ts';
 import * as m019 from './019-evidence-transfers.ts';
+import * as m021 from './021-cultural-property.ts';
 import * as m022 from './022-receipt-proofs.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -39,5 +40,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '017-evidence-captures': m017,
   '018-evidence-timestamps': m018,
   '019-evidence-transfers': m019,
+  '021-cultural-property': m021,
   '022-receipt-proofs': m022,
 };

@@ -15,6 +15,7 @@ import { loadEvidenceCapability } from '../evidence/evidence-capability.ts';
 import { loadTimestampCapability } from '../evidence/timestamp/timestamp-capability.ts';
 import { loadCaptureCapability } from '../evidence/capture/capture-capability.ts';
 import { loadPackageCapability } from '../evidence/package/package-capability.ts';
+import { loadCulturalCapability } from '../cultural/cultural-capability.ts';
 
 export interface Background {
   close(): Promise<void>;
@@ -43,6 +44,8 @@ const CAPABILITIES: ((deps: AppDeps) => Promise<Capability>)[] = [
   loadCaptureCapability,
   // After evidence (its runtime) and federation (the node card).
   loadPackageCapability,
+  // After cases (a record may belong to a case).
+  loadCulturalCapability,
 ];
 
 export async function loadCapabilities(deps: AppDeps): Promise<Capability[]> {
