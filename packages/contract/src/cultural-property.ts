@@ -16,6 +16,8 @@ const Reference = z
   .max(64)
   .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._/:#-]*$/u, 'letters, digits, spaces and . _ / : # -, starting with a letter or digit');
 
+export const OBJECT_ID_FIELDS = ['materials', 'techniques', 'measurements', 'inscriptions', 'distinguishingFeatures', 'subject', 'dateOrPeriod', 'maker', 'description'] as const;
+
 /** The Object ID fields besides title and type of object. */
 export const ObjectIdFields = z
   .strictObject({
@@ -30,7 +32,6 @@ export const ObjectIdFields = z
     description: Long.optional(),
   })
   .meta({ id: 'CulturalObjectIdFields', description: 'Object ID: materials and techniques, measurements, inscriptions and markings, distinguishing features, subject, date or period, maker, description' });
-export const OBJECT_ID_FIELDS = ['materials', 'techniques', 'measurements', 'inscriptions', 'distinguishingFeatures', 'subject', 'dateOrPeriod', 'maker', 'description'] as const;
 
 export const Theft = z
   .strictObject({
@@ -40,6 +41,14 @@ export const Theft = z
     date: StrictIsoDate.optional().describe('Date of the theft or of the discovery'),
   })
   .meta({ id: 'CulturalTheft' });
+
+// Answers are encoded by the same schemas: no transforms (trim) in them.
+const ObjectIdView = z
+  .object(Object.fromEntries(OBJECT_ID_FIELDS.map((k) => [k, z.string().optional()])) as Record<(typeof OBJECT_ID_FIELDS)[number], z.ZodOptional<z.ZodString>>)
+  .meta({ id: 'CulturalObjectIdView' });
+const TheftView = z
+  .object({ kind: z.enum(['theft', 'excavation']), country: z.string().optional(), place: z.string().optional(), date: z.string().optional() })
+  .meta({ id: 'CulturalTheftView' });
 
 export const CreateCulturalObjectBody = z
   .strictObject({
@@ -82,8 +91,8 @@ export const CulturalObjectView = z
     reference: z.string(),
     title: z.string(),
     objectType: z.string(),
-    objectId: ObjectIdFields,
-    theft: Theft.nullable(),
+    objectId: ObjectIdView,
+    theft: TheftView.nullable(),
     reportingAuthority: z.string(),
     case: z.object({ id: z.uuid(), reference: z.string(), title: z.string() }).nullable(),
     legalStatus: LegalStatus,
@@ -121,8 +130,7 @@ export const CulturalListQuery = z
     legalStatus: LegalStatus.optional(),
     objectType: z.string().max(200).optional(),
     limit: z.coerce.number().int().min(1).max(200).optional(),
-  })
-  .meta({ id: 'CulturalListQuery' });
+  });
 
 export const CulturalImportReport = z
   .object({
@@ -164,7 +172,7 @@ export const PublicMatch = z
     objectType: z.string(),
     legalStatus: LegalStatus,
     reportingAuthority: z.string().describe('The authority to contact'),
-    theft: Theft.nullable(),
+    theft: TheftView.nullable(),
     imageIds: z.array(z.uuid()),
     imageDistance: z.number().int().nullable(),
     textScore: z.number().nullable(),

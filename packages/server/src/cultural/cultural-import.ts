@@ -102,8 +102,10 @@ export function validateCsv(text: string): { bodies: { line: number; body: z.inf
       const path = COLUMNS[n] as string[];
       if (path.length === 1) body[path[0] as string] = value;
       else {
-        const group = (body[path[0] as string] ??= {}) as Record<string, string>;
+        const key = path[0] as string;
+        const group = (body[key] ?? {}) as Record<string, string>;
         group[path[1] as string] = value;
+        body[key] = group;
       }
     });
     if (body.theft && !(body.theft as Record<string, string>).kind) (body.theft as Record<string, string>).kind = 'theft';

@@ -141,7 +141,7 @@ export function culturalRoutes(deps: CulturalDeps & AppDeps, settings: { checkRa
       '/api/v1/cultural-property/:id/images/:imageId',
       {
         config: { policy: ['read'], permission: 'cultural:read' },
-        schema: { tags: TAGS, summary: 'An image of a record (original, or a 320-pixel JPEG thumbnail)', params: ImageParams, querystring: ImageQuery, response: { 200: z.any() } },
+        schema: { tags: TAGS, summary: 'An image of a record (original, or a 320-pixel JPEG thumbnail)', params: ImageParams, querystring: ImageQuery },
       },
       async (request, reply) => {
         requirePermission(request, 'cultural:read');
@@ -240,7 +240,7 @@ export function culturalRoutes(deps: CulturalDeps & AppDeps, settings: { checkRa
 
     r.get(
       '/api/v1/cultural-property/public/images/:imageId',
-      { config: { access: 'public', policy: 'none' }, schema: { tags: TAGS, summary: 'Thumbnail of an image of a public record (no sign-in)', params: PublicImageParams, response: { 200: z.any() } } },
+      { config: { access: 'public', policy: 'none' }, schema: { tags: TAGS, summary: 'Thumbnail of an image of a public record (no sign-in)', params: PublicImageParams } },
       async (request, reply) => reply.type('image/jpeg').header('cache-control', 'public, max-age=300').send(await readPublicThumbnail(deps.db, request.params.imageId)),
     );
 

@@ -356,7 +356,7 @@ export async function publicCheck(deps: CulturalDeps, input: PublicCheckInput) {
     notice: NO_MATCH_NOTICE,
   };
   const receipt: CheckReceipt = { ...body, signature: { algorithm: 'Ed25519', value: sign(null, Buffer.from(receiptSigningText(body), 'utf8'), deps.keys.signingPrivate).toString('base64url') } };
-  const requester = input.requester && Object.values(input.requester).some((v) => v && v.trim()) ? input.requester : null;
+  const requester = input.requester && Object.values(input.requester).some((v) => v?.trim()) ? input.requester : null;
   await auditedTransaction(deps, { actor: null, requestId: null, organisationId: null }, async (trx, audit) => {
     await trx
       .insertInto('cultural_checks')
