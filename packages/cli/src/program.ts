@@ -13,6 +13,7 @@ import { registerFederationCommands } from './commands/federation-commands.ts';
 import { registerKnowledgeCommands } from './commands/knowledge-commands.ts';
 import { registerMatchCommand } from './commands/match-command.ts';
 import { registerNodeCommands } from './commands/node-commands.ts';
+import { registerReceiptCommands } from './commands/receipt-commands.ts';
 import { registerRequestCommands } from './commands/request-commands.ts';
 import { registerUserCommands } from './commands/user-commands.ts';
 
@@ -33,6 +34,7 @@ export function buildProgram(io: CliIo): Command {
   registerEvidenceCommands(program, io);
   registerMatchCommand(program, io);
   registerEntityCommands(program, io);
+  registerReceiptCommands(program, io);
   // `evidence capture` joins the `evidence` group (add, list, show … come from the vault's commands).
   registerEvidenceCaptureCommand(
     program.commands.find((c) => c.name() === 'evidence') ?? program.command('evidence').description('Evidence items: files and web captures with hashes and custody'),

@@ -604,6 +604,10 @@ export interface Database {
   evidence_transfers: EvidenceTransfersTable;
   evidence_transfer_chunks: EvidenceTransferChunksTable;
   cases: CasesTable;
+  cultural_objects: CulturalObjectsTable;
+  cultural_object_images: CulturalObjectImagesTable;
+  cultural_image_hashes: CulturalImageHashesTable;
+  cultural_checks: CulturalChecksTable;
   case_members: CaseMembersTable;
   case_requests: CaseRequestsTable;
   evidence_items: EvidenceItemsTable;
@@ -715,4 +719,59 @@ export interface EvidenceTransferChunksTable {
   transfer_id: string;
   index: number;
   received_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+/** Migration 021: a stolen or illicitly exported cultural object (Object ID fields in jsonb). */
+export interface CulturalObjectsTable {
+  id: string;
+  organisation_id: string;
+  reference: string;
+  title: string;
+  object_type: string;
+  object_id_fields: Json;
+  theft: Json;
+  theft_country: string | null;
+  reporting_authority: string;
+  case_id: string | null;
+  legal_status: string;
+  marking: string;
+  handling: string;
+  search_text: string;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CulturalObjectImagesTable {
+  id: string;
+  object_id: string;
+  media_type: string;
+  width: number;
+  height: number;
+  size_bytes: number;
+  sha256: string;
+  content: Uint8Array;
+  thumbnail: Uint8Array;
+  created_at: Timestamp;
+}
+
+export interface CulturalImageHashesTable {
+  image_id: string;
+  object_id: string;
+  variant: string;
+  hash: string;
+}
+
+export interface CulturalChecksTable {
+  id: string;
+  checked_at: Timestamp;
+  text_sha256: string | null;
+  image_sha256: string | null;
+  requester: Json | null;
+  registry_count: number;
+  registry_digest: string;
+  outcome: string;
+  matches: Json;
+  receipt: Json;
 }

@@ -13,6 +13,7 @@ import { useSession } from './session.tsx';
 // Each page is its own chunk, loaded the first time its route is shown, so the first load carries
 // only the shell, the home page and sign-in (no chunk over Vite's 500 kB warning).
 const EntityPage = lazy(() => import('./pages/entity.tsx').then((m) => ({ default: m.EntityPage })));
+const CulturalCheckPage = lazy(() => import('./pages/cultural-check.tsx').then((m) => ({ default: m.CulturalCheckPage })));
 const AccountPage = lazy(() => import('./pages/account.tsx').then((m) => ({ default: m.AccountPage })));
 const AuthoritiesAdminPage = lazy(() => import('./pages/admin-authorities.tsx').then((m) => ({ default: m.AuthoritiesAdminPage })));
 const EvidenceTimestampsPage = lazy(() => import('./pages/evidence-timestamps.tsx').then((m) => ({ default: m.EvidenceTimestampsPage })));
@@ -96,6 +97,9 @@ function Header() {
         <ul>
           <li>
             <Link to="/">{t('nav.home')}</Link>
+          </li>
+          <li>
+            <Link to="/cultural-property/check">{t('nav.culturalCheck')}</Link>
           </li>
           <NavGroup id="knowledge" label={t('nav.groupKnowledge')}>
             <li>
@@ -286,6 +290,8 @@ function Routes({ pathname }: { pathname: string }): ReactNode {
   if (entity?.id) return signedIn(<EntityPage key={entity.id} id={entity.id} />);
   const evidenceItem = matchRoute('/evidence/items/:id', pathname);
   if (evidenceItem?.id) return signedIn(<EvidenceItemPage key={evidenceItem.id} id={evidenceItem.id} />);
+  // The public check of the stolen cultural property registry needs no sign-in.
+  if (pathname === '/cultural-property/check') return <CulturalCheckPage />;
   if (pathname === '/legal-basis') return knowledge(<LegalBasisPage />);
   if (pathname === '/instruments') return knowledge(<InstrumentsPage />);
   const instrument = matchRoute('/instruments/:id', pathname);

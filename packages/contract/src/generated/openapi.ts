@@ -558,6 +558,167 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cultural-property": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search your organisation’s records (words in every field, legal status, type of object) */
+        get: operations["getCulturalProperty"];
+        put?: never;
+        /** Record a stolen or illicitly exported cultural object */
+        post: operations["postCulturalProperty"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cultural-property/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Public check (no sign-in): describe an object and/or send a photo; answers possible matches among the public records and a signed receipt
+         * @description Privacy: the photo is used for this check only and is not kept; the receipt and the registry’s log hold its SHA-256 digest and that of the text, and who asked only if you say so in `requester`. Rate limited per address. No match does not mean not stolen.
+         */
+        post: operations["postCulturalPropertyCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cultural-property/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import records from CSV (text/csv); every problem is reported by line and column and nothing is stored unless every row is good */
+        post: operations["postCulturalPropertyImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cultural-property/public/images/{imageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Thumbnail of an image of a public record (no sign-in) */
+        get: operations["getCulturalPropertyPublicImagesByImageId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cultural-property/receipts/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify a check receipt (no sign-in): its form, its signature, and whether this node signed it */
+        post: operations["postCulturalPropertyReceiptsVerify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cultural-property/search/image": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records whose photos are near this one (nearest first); the photo is not kept */
+        post: operations["postCulturalPropertySearchImage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cultural-property/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A cultural object record with its images */
+        get: operations["getCulturalPropertyById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a record (legal status, marking, fields; send the version you edited) */
+        patch: operations["patchCulturalPropertyById"];
+        trace?: never;
+    };
+    "/api/v1/cultural-property/{id}/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a photo to a record (JPEG, PNG or WebP as the body); its perceptual hashes are stored for search
+         * @description Too many bytes or pixels: 413 before anything is decoded. Another format or a damaged file: 400 with the reason.
+         */
+        post: operations["postCulturalPropertyByIdImages"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cultural-property/{id}/images/{imageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An image of a record (original, or a 320-pixel JPEG thumbnail) */
+        get: operations["getCulturalPropertyByIdImagesByImageId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/directory": {
         parameters: {
             query?: never;
@@ -3557,6 +3718,36 @@ export interface components {
              */
             requestId: string;
         };
+        CreateCulturalObjectBody: {
+            /** @description A case of your organisation the object belongs to */
+            caseId?: string | null;
+            handling?: components["schemas"]["HandlingCode"];
+            legalStatus: components["schemas"]["CulturalLegalStatus"];
+            /** @description TLP 2.0; TLP:CLEAR records are shown to the public check. AMBER when not given */
+            marking?: components["schemas"]["TlpMarking"];
+            objectId?: components["schemas"]["CulturalObjectIdFields"];
+            objectType: string;
+            /** @description Unique in your organisation; one like CP-2026-0001 is given when absent */
+            reference?: string;
+            reportingAuthority: string;
+            theft?: components["schemas"]["CulturalTheft"];
+            title: string;
+        };
+        CreateCulturalObjectBodyInput: {
+            /** @description A case of your organisation the object belongs to */
+            caseId?: string | null;
+            handling?: components["schemas"]["HandlingCodeInput"];
+            legalStatus: components["schemas"]["CulturalLegalStatusInput"];
+            /** @description TLP 2.0; TLP:CLEAR records are shown to the public check. AMBER when not given */
+            marking?: components["schemas"]["TlpMarkingInput"];
+            objectId?: components["schemas"]["CulturalObjectIdFieldsInput"];
+            objectType: string;
+            /** @description Unique in your organisation; one like CP-2026-0001 is given when absent */
+            reference?: string;
+            reportingAuthority: string;
+            theft?: components["schemas"]["CulturalTheftInput"];
+            title: string;
+        };
         CreateEntityBody: {
             /** @description The FtM id; a fresh one when absent */
             id?: string;
@@ -3698,6 +3889,414 @@ export interface components {
             schema: components["schemas"]["EntitySchemaInput"];
             /** @description Splits multi-valued cells */
             separator?: string;
+        };
+        CulturalCheckAnswer: {
+            matches: components["schemas"]["CulturalPublicMatch"][];
+            receipt: components["schemas"]["CulturalCheckReceipt"];
+            /** @description The receipt file exactly as signed (save it as is) */
+            receiptText: string;
+        };
+        CulturalCheckAnswerInput: {
+            matches: components["schemas"]["CulturalPublicMatchInput"][];
+            receipt: components["schemas"]["CulturalCheckReceiptInput"];
+            /** @description The receipt file exactly as signed (save it as is) */
+            receiptText: string;
+        };
+        CulturalCheckBody: {
+            /** @description The photo, base64 (at most 10 MiB decoded) */
+            image?: string;
+            /** @description Only if you want to say who asks */
+            requester?: {
+                contact?: string;
+                name?: string;
+                organisation?: string;
+            };
+            text?: components["schemas"]["CulturalCheckText"];
+        };
+        CulturalCheckBodyInput: {
+            /** @description The photo, base64 (at most 10 MiB decoded) */
+            image?: string;
+            /** @description Only if you want to say who asks */
+            requester?: {
+                contact?: string;
+                name?: string;
+                organisation?: string;
+            };
+            text?: components["schemas"]["CulturalCheckTextInput"];
+        };
+        CulturalCheckReceipt: {
+            checkId: string;
+            checkedAt: string;
+            /** @constant */
+            format: "comity.cultural-property.check-receipt/1";
+            node: {
+                id: string;
+                publicKey: string;
+            };
+            notice: string;
+            query: {
+                fields: string[];
+                imageSha256: string | null;
+                textSha256: string | null;
+            };
+            registry: {
+                digest: string;
+                publicRecords: number;
+            };
+            result: {
+                matches: {
+                    imageDistance: number | null;
+                    recordId: string;
+                    reference: string;
+                    reportingAuthority: string;
+                    textScore: number | null;
+                    title: string;
+                }[];
+                /** @enum {string} */
+                outcome: "no-match" | "possible-matches";
+            };
+            signature: {
+                /** @constant */
+                algorithm: "Ed25519";
+                value: string;
+            };
+        };
+        CulturalCheckReceiptInput: {
+            checkId: string;
+            checkedAt: string;
+            /** @constant */
+            format: "comity.cultural-property.check-receipt/1";
+            node: {
+                id: string;
+                publicKey: string;
+            };
+            notice: string;
+            query: {
+                fields: string[];
+                imageSha256: string | null;
+                textSha256: string | null;
+            };
+            registry: {
+                digest: string;
+                publicRecords: number;
+            };
+            result: {
+                matches: {
+                    imageDistance: number | null;
+                    recordId: string;
+                    reference: string;
+                    reportingAuthority: string;
+                    textScore: number | null;
+                    title: string;
+                }[];
+                /** @enum {string} */
+                outcome: "no-match" | "possible-matches";
+            };
+            signature: {
+                /** @constant */
+                algorithm: "Ed25519";
+                value: string;
+            };
+        };
+        CulturalCheckText: {
+            description?: string;
+            inscriptions?: string;
+            maker?: string;
+            materials?: string;
+            objectType?: string;
+            title?: string;
+        };
+        CulturalCheckTextInput: {
+            description?: string;
+            inscriptions?: string;
+            maker?: string;
+            materials?: string;
+            objectType?: string;
+            title?: string;
+        };
+        CulturalImageView: {
+            height: number;
+            /** Format: uuid */
+            id: string;
+            mediaType: string;
+            sha256: string;
+            sizeBytes: number;
+            width: number;
+        };
+        CulturalImageViewInput: {
+            height: number;
+            /** Format: uuid */
+            id: string;
+            mediaType: string;
+            sha256: string;
+            sizeBytes: number;
+            width: number;
+        };
+        /** @description Nothing is imported when any row has a problem */
+        CulturalImportReport: {
+            created: {
+                /** Format: uuid */
+                id: string;
+                line: number;
+                reference: string;
+            }[];
+            imported: number;
+            problems: {
+                field: string | null;
+                line: number;
+                message: string;
+            }[];
+            rows: number;
+        };
+        /** @description Nothing is imported when any row has a problem */
+        CulturalImportReportInput: {
+            created: {
+                /** Format: uuid */
+                id: string;
+                line: number;
+                reference: string;
+            }[];
+            imported: number;
+            problems: {
+                field: string | null;
+                line: number;
+                message: string;
+            }[];
+            rows: number;
+        };
+        /** @enum {string} */
+        CulturalLegalStatus: "stolen" | "illicitly-exported" | "looted-from-site" | "recovered" | "returned";
+        /** @enum {string} */
+        CulturalLegalStatusInput: "stolen" | "illicitly-exported" | "looted-from-site" | "recovered" | "returned";
+        /** @description Object ID: materials and techniques, measurements, inscriptions and markings, distinguishing features, subject, date or period, maker, description */
+        CulturalObjectIdFields: {
+            dateOrPeriod?: string;
+            description?: string;
+            distinguishingFeatures?: string;
+            inscriptions?: string;
+            maker?: string;
+            materials?: string;
+            measurements?: string;
+            subject?: string;
+            techniques?: string;
+        };
+        /** @description Object ID: materials and techniques, measurements, inscriptions and markings, distinguishing features, subject, date or period, maker, description */
+        CulturalObjectIdFieldsInput: {
+            dateOrPeriod?: string;
+            description?: string;
+            distinguishingFeatures?: string;
+            inscriptions?: string;
+            maker?: string;
+            materials?: string;
+            measurements?: string;
+            subject?: string;
+            techniques?: string;
+        };
+        CulturalObjectIdView: {
+            dateOrPeriod?: string;
+            description?: string;
+            distinguishingFeatures?: string;
+            inscriptions?: string;
+            maker?: string;
+            materials?: string;
+            measurements?: string;
+            subject?: string;
+            techniques?: string;
+        };
+        CulturalObjectIdViewInput: {
+            dateOrPeriod?: string;
+            description?: string;
+            distinguishingFeatures?: string;
+            inscriptions?: string;
+            maker?: string;
+            materials?: string;
+            measurements?: string;
+            subject?: string;
+            techniques?: string;
+        };
+        CulturalObjectList: {
+            items: components["schemas"]["CulturalObjectSummary"][];
+            total: number;
+        };
+        CulturalObjectListInput: {
+            items: components["schemas"]["CulturalObjectSummaryInput"][];
+            total: number;
+        };
+        CulturalObjectSummary: {
+            firstImageId: string | null;
+            /** Format: uuid */
+            id: string;
+            imageCount: number;
+            /** @description Hamming distance of the nearest image hash when searched by photo */
+            imageDistance: number | null;
+            legalStatus: components["schemas"]["CulturalLegalStatus"];
+            marking: components["schemas"]["TlpMarking"];
+            objectType: string;
+            public: boolean;
+            reference: string;
+            reportingAuthority: string;
+            title: string;
+        };
+        CulturalObjectSummaryInput: {
+            firstImageId: string | null;
+            /** Format: uuid */
+            id: string;
+            imageCount: number;
+            /** @description Hamming distance of the nearest image hash when searched by photo */
+            imageDistance: number | null;
+            legalStatus: components["schemas"]["CulturalLegalStatusInput"];
+            marking: components["schemas"]["TlpMarkingInput"];
+            objectType: string;
+            public: boolean;
+            reference: string;
+            reportingAuthority: string;
+            title: string;
+        };
+        CulturalObjectView: {
+            case: {
+                /** Format: uuid */
+                id: string;
+                reference: string;
+                title: string;
+            } | null;
+            createdAt: string;
+            handling: components["schemas"]["HandlingCode"];
+            /** Format: uuid */
+            id: string;
+            images: components["schemas"]["CulturalImageView"][];
+            legalStatus: components["schemas"]["CulturalLegalStatus"];
+            marking: components["schemas"]["TlpMarking"];
+            objectId: components["schemas"]["CulturalObjectIdView"];
+            objectType: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** @description Whether the public check shows this record (its marking is TLP:CLEAR) */
+            public: boolean;
+            reference: string;
+            reportingAuthority: string;
+            theft: components["schemas"]["CulturalTheftView"] | null;
+            title: string;
+            updatedAt: string;
+            version: number;
+        };
+        CulturalObjectViewInput: {
+            case: {
+                /** Format: uuid */
+                id: string;
+                reference: string;
+                title: string;
+            } | null;
+            createdAt: string;
+            handling: components["schemas"]["HandlingCodeInput"];
+            /** Format: uuid */
+            id: string;
+            images: components["schemas"]["CulturalImageViewInput"][];
+            legalStatus: components["schemas"]["CulturalLegalStatusInput"];
+            marking: components["schemas"]["TlpMarkingInput"];
+            objectId: components["schemas"]["CulturalObjectIdViewInput"];
+            objectType: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** @description Whether the public check shows this record (its marking is TLP:CLEAR) */
+            public: boolean;
+            reference: string;
+            reportingAuthority: string;
+            theft: components["schemas"]["CulturalTheftViewInput"] | null;
+            title: string;
+            updatedAt: string;
+            version: number;
+        };
+        CulturalPublicMatch: {
+            imageDistance: number | null;
+            imageIds: string[];
+            legalStatus: components["schemas"]["CulturalLegalStatus"];
+            objectType: string;
+            /** Format: uuid */
+            recordId: string;
+            reference: string;
+            /** @description The authority to contact */
+            reportingAuthority: string;
+            textScore: number | null;
+            theft: components["schemas"]["CulturalTheftView"] | null;
+            title: string;
+        };
+        CulturalPublicMatchInput: {
+            imageDistance: number | null;
+            imageIds: string[];
+            legalStatus: components["schemas"]["CulturalLegalStatusInput"];
+            objectType: string;
+            /** Format: uuid */
+            recordId: string;
+            reference: string;
+            /** @description The authority to contact */
+            reportingAuthority: string;
+            textScore: number | null;
+            theft: components["schemas"]["CulturalTheftViewInput"] | null;
+            title: string;
+        };
+        CulturalReceiptVerification: {
+            nodeId: string | null;
+            ok: boolean;
+            problem: string | null;
+            reason: string | null;
+            signedByThisNode: boolean;
+        };
+        CulturalReceiptVerificationInput: {
+            nodeId: string | null;
+            ok: boolean;
+            problem: string | null;
+            reason: string | null;
+            signedByThisNode: boolean;
+        };
+        CulturalReceiptVerifyBody: {
+            /** @description The receipt file’s text, exactly as saved */
+            receipt: string;
+        };
+        CulturalReceiptVerifyBodyInput: {
+            /** @description The receipt file’s text, exactly as saved */
+            receipt: string;
+        };
+        CulturalTheft: {
+            country?: unknown;
+            /**
+             * Format: date
+             * @description Date of the theft or of the discovery
+             */
+            date?: string;
+            /**
+             * @description Stolen from a place, or dug from a site
+             * @enum {string}
+             */
+            kind: "theft" | "excavation";
+            place?: string;
+        };
+        CulturalTheftInput: {
+            country?: string;
+            /**
+             * Format: date
+             * @description Date of the theft or of the discovery
+             */
+            date?: string;
+            /**
+             * @description Stolen from a place, or dug from a site
+             * @enum {string}
+             */
+            kind: "theft" | "excavation";
+            place?: string;
+        };
+        CulturalTheftView: {
+            country?: string;
+            date?: string;
+            /** @enum {string} */
+            kind: "theft" | "excavation";
+            place?: string;
+        };
+        CulturalTheftViewInput: {
+            country?: string;
+            date?: string;
+            /** @enum {string} */
+            kind: "theft" | "excavation";
+            place?: string;
         };
         CurrentSession: {
             session: components["schemas"]["Session"] | null;
@@ -6387,6 +6986,32 @@ export interface components {
                 speciality?: boolean;
             };
             /** @description The version you edited (optimistic locking: 409 when it changed meanwhile) */
+            version: number;
+        };
+        PatchCulturalObjectBody: {
+            caseId?: string | null;
+            handling?: components["schemas"]["HandlingCode"];
+            legalStatus?: components["schemas"]["CulturalLegalStatus"];
+            marking?: components["schemas"]["TlpMarking"];
+            objectId?: components["schemas"]["CulturalObjectIdFields"];
+            objectType?: string;
+            reportingAuthority?: string;
+            theft?: components["schemas"]["CulturalTheft"];
+            title?: string;
+            /** @description The version you edited (optimistic locking) */
+            version: number;
+        };
+        PatchCulturalObjectBodyInput: {
+            caseId?: string | null;
+            handling?: components["schemas"]["HandlingCodeInput"];
+            legalStatus?: components["schemas"]["CulturalLegalStatusInput"];
+            marking?: components["schemas"]["TlpMarkingInput"];
+            objectId?: components["schemas"]["CulturalObjectIdFieldsInput"];
+            objectType?: string;
+            reportingAuthority?: string;
+            theft?: components["schemas"]["CulturalTheftInput"];
+            title?: string;
+            /** @description The version you edited (optimistic locking) */
             version: number;
         };
         PatchEntityBody: {
@@ -10370,6 +10995,551 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["KnowledgeProblem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCulturalProperty: {
+        parameters: {
+            query?: {
+                /** @description Words searched in every descriptive field */
+                q?: string;
+                legalStatus?: components["schemas"]["CulturalLegalStatusInput"];
+                objectType?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CulturalObjectList"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCulturalProperty: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCulturalObjectBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CulturalObjectView"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCulturalPropertyCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CulturalCheckBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CulturalCheckAnswer"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCulturalPropertyImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CulturalImportReport"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCulturalPropertyPublicImagesByImageId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                imageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCulturalPropertyReceiptsVerify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CulturalReceiptVerifyBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CulturalReceiptVerification"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCulturalPropertySearchImage: {
+        parameters: {
+            query?: {
+                /** @description Words searched in every descriptive field */
+                q?: string;
+                legalStatus?: components["schemas"]["CulturalLegalStatusInput"];
+                objectType?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CulturalObjectList"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCulturalPropertyById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CulturalObjectView"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchCulturalPropertyById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatchCulturalObjectBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CulturalObjectView"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCulturalPropertyByIdImages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CulturalImageView"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCulturalPropertyByIdImagesByImageId: {
+        parameters: {
+            query?: {
+                size?: "original" | "thumbnail";
+            };
+            header?: never;
+            path: {
+                id: string;
+                imageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */

@@ -51,6 +51,9 @@ export const PERMISSIONS = {
   'evidence:seal': ['supervisor'],
   /** Build a court package of items, cases and requests (each item's export is still the release policy's). */
   'evidence:export': ['supervisor', 'practitioner'],
+  /** Stolen cultural property records of the organisation (the public check needs no sign-in). */
+  'cultural:read': ['admin', 'supervisor', 'practitioner', 'analyst', 'viewer'],
+  'cultural:edit': ['supervisor', 'practitioner', 'analyst'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

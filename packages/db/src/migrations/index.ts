@@ -19,6 +19,7 @@ import * as m017 from './017-evidence-captures.ts';
 import * as m018 from './018-evidence-timestamps.ts';
 import * as m019 from './019-evidence-transfers.ts';
 import * as m020 from './020-entities.ts';
+import * as m021 from './021-cultural-property.ts';
 import * as m022 from './022-receipt-proofs.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -41,5 +42,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '018-evidence-timestamps': m018,
   '019-evidence-transfers': m019,
   '020-entities': m020,
+  '021-cultural-property': m021,
   '022-receipt-proofs': m022,
 };

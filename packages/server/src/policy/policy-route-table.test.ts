@@ -87,10 +87,22 @@ const EXPECTED: Record<string, readonly string[] | 'none'> = {
   'GET /api/v1/entities/:id/graph': ['read'],
   'POST /api/v1/entities/:id/mentions': ['read'],
   'DELETE /api/v1/entities/:id/mentions/:mentionId': ['read'],
+  // Stolen cultural property (issue 15): a record is marked (TLP:CLEAR = shown to the public check).
+  'POST /api/v1/cultural-property': 'none',
+  'GET /api/v1/cultural-property': ['read'],
+  'GET /api/v1/cultural-property/:id': ['read'],
+  'PATCH /api/v1/cultural-property/:id': ['read'],
+  'GET /api/v1/cultural-property/:id/images/:imageId': ['read'],
+  'POST /api/v1/cultural-property/:id/images': ['read'],
+  'POST /api/v1/cultural-property/search/image': ['read'],
+  'POST /api/v1/cultural-property/import': 'none',
+  'POST /api/v1/cultural-property/check': 'none',
+  'GET /api/v1/cultural-property/public/images/:imageId': 'none',
+  'POST /api/v1/cultural-property/receipts/verify': 'none',
 };
 
 /** Routes that carry marked records: every one must declare; those with a record id must declare an action. */
-const MARKED = /^\/api\/v1\/(requests|consents|policy|cases|evidence|entities)(\/|$)/;
+const MARKED = /^\/api\/v1\/(requests|consents|policy|cases|evidence|entities|cultural-property)(\/|$)/;
 
 for (const backend of testBackends()) {
   describe(`the route table declares every release-policy action on ${backend.name}`, () => {

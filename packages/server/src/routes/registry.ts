@@ -16,6 +16,7 @@ import { loadTimestampCapability } from '../evidence/timestamp/timestamp-capabil
 import { loadCaptureCapability } from '../evidence/capture/capture-capability.ts';
 import { loadPackageCapability } from '../evidence/package/package-capability.ts';
 import { loadEntitiesCapability } from '../entities/entities-capability.ts';
+import { loadCulturalCapability } from '../cultural/cultural-capability.ts';
 
 export interface Background {
   close(): Promise<void>;
@@ -46,6 +47,8 @@ const CAPABILITIES: ((deps: AppDeps) => Promise<Capability>)[] = [
   loadPackageCapability,
   // After cases and evidence (entities hang on a case and are mentioned in evidence items).
   loadEntitiesCapability,
+  // After cases (a record may belong to a case).
+  loadCulturalCapability,
 ];
 
 export async function loadCapabilities(deps: AppDeps): Promise<Capability[]> {

@@ -1,0 +1,4 @@
+// What the benchmark measures, from the code the node runs.
+export { HashIndex, hammingDistance } from '../../packages/core/src/cultural/phash.ts';
+/** The threshold of packages/server/src/cultural/images.ts (MATCH_DISTANCE), without loading sharp. */
+export const MATCH_DISTANCE_FOR_BENCH = 10;

@@ -1,0 +1,207 @@
+// Stolen cultural property API (issue 15): object records after the Object ID standard, their
+// images, the investigators' search (text and photo) and the public check with its signed receipt.
+import { z } from 'zod';
+import { Alpha3, StrictIsoDate } from './common.ts';
+import { HandlingCode, TlpMarking } from './requests.ts';
+
+export const LEGAL_STATUSES = ['stolen', 'illicitly-exported', 'looted-from-site', 'recovered', 'returned'] as const;
+export const LegalStatus = z.enum(LEGAL_STATUSES).meta({ id: 'CulturalLegalStatus' });
+
+const Short = z.string().trim().max(500);
+const Long = z.string().trim().max(10_000);
+const Reference = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._/:#-]*$/u, 'letters, digits, spaces and . _ / : # -, starting with a letter or digit');
+
+export const OBJECT_ID_FIELDS = ['materials', 'techniques', 'measurements', 'inscriptions', 'distinguishingFeatures', 'subject', 'dateOrPeriod', 'maker', 'description'] as const;
+
+/** The Object ID fields besides title and type of object. */
+export const ObjectIdFields = z
+  .strictObject({
+    materials: Short.optional(),
+    techniques: Short.optional(),
+    measurements: Short.optional(),
+    inscriptions: Long.optional(),
+    distinguishingFeatures: Long.optional(),
+    subject: Short.optional(),
+    dateOrPeriod: Short.optional(),
+    maker: Short.optional(),
+    description: Long.optional(),
+  })
+  .meta({ id: 'CulturalObjectIdFields', description: 'Object ID: materials and techniques, measurements, inscriptions and markings, distinguishing features, subject, date or period, maker, description' });
+
+export const Theft = z
+  .strictObject({
+    kind: z.enum(['theft', 'excavation']).describe('Stolen from a place, or dug from a site'),
+    country: Alpha3.optional(),
+    place: Short.optional(),
+    date: StrictIsoDate.optional().describe('Date of the theft or of the discovery'),
+  })
+  .meta({ id: 'CulturalTheft' });
+
+// Answers are encoded by the same schemas: no transforms (trim) in them.
+const ObjectIdView = z
+  .object(Object.fromEntries(OBJECT_ID_FIELDS.map((k) => [k, z.string().optional()])) as Record<(typeof OBJECT_ID_FIELDS)[number], z.ZodOptional<z.ZodString>>)
+  .meta({ id: 'CulturalObjectIdView' });
+const TheftView = z
+  .object({ kind: z.enum(['theft', 'excavation']), country: z.string().optional(), place: z.string().optional(), date: z.string().optional() })
+  .meta({ id: 'CulturalTheftView' });
+
+export const CreateCulturalObjectBody = z
+  .strictObject({
+    reference: Reference.optional().describe('Unique in your organisation; one like CP-2026-0001 is given when absent'),
+    title: z.string().trim().min(1).max(500),
+    objectType: z.string().trim().min(1).max(200),
+    objectId: ObjectIdFields.optional(),
+    theft: Theft.optional(),
+    reportingAuthority: z.string().trim().min(1).max(500),
+    caseId: z.uuid().nullable().optional().describe('A case of your organisation the object belongs to'),
+    legalStatus: LegalStatus,
+    marking: TlpMarking.optional().describe('TLP 2.0; TLP:CLEAR records are shown to the public check. AMBER when not given'),
+    handling: HandlingCode.optional(),
+  })
+  .meta({ id: 'CreateCulturalObjectBody' });
+
+export const PatchCulturalObjectBody = z
+  .strictObject({
+    version: z.number().int().positive().describe('The version you edited (optimistic locking)'),
+    title: z.string().trim().min(1).max(500).optional(),
+    objectType: z.string().trim().min(1).max(200).optional(),
+    objectId: ObjectIdFields.optional(),
+    theft: Theft.optional(),
+    reportingAuthority: z.string().trim().min(1).max(500).optional(),
+    caseId: z.uuid().nullable().optional(),
+    legalStatus: LegalStatus.optional(),
+    marking: TlpMarking.optional(),
+    handling: HandlingCode.optional(),
+  })
+  .meta({ id: 'PatchCulturalObjectBody' });
+
+export const CulturalImageView = z
+  .object({ id: z.uuid(), mediaType: z.string(), width: z.number().int(), height: z.number().int(), sizeBytes: z.number().int(), sha256: z.string() })
+  .meta({ id: 'CulturalImageView' });
+
+export const CulturalObjectView = z
+  .object({
+    id: z.uuid(),
+    organisationId: z.uuid(),
+    reference: z.string(),
+    title: z.string(),
+    objectType: z.string(),
+    objectId: ObjectIdView,
+    theft: TheftView.nullable(),
+    reportingAuthority: z.string(),
+    case: z.object({ id: z.uuid(), reference: z.string(), title: z.string() }).nullable(),
+    legalStatus: LegalStatus,
+    marking: TlpMarking,
+    handling: HandlingCode,
+    public: z.boolean().describe('Whether the public check shows this record (its marking is TLP:CLEAR)'),
+    images: z.array(CulturalImageView),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'CulturalObjectView' });
+
+export const CulturalObjectSummary = z
+  .object({
+    id: z.uuid(),
+    reference: z.string(),
+    title: z.string(),
+    objectType: z.string(),
+    legalStatus: LegalStatus,
+    marking: TlpMarking,
+    public: z.boolean(),
+    reportingAuthority: z.string(),
+    imageCount: z.number().int(),
+    firstImageId: z.uuid().nullable(),
+    imageDistance: z.number().int().nullable().describe('Hamming distance of the nearest image hash when searched by photo'),
+  })
+  .meta({ id: 'CulturalObjectSummary' });
+
+export const CulturalObjectList = z.object({ items: z.array(CulturalObjectSummary), total: z.number().int() }).meta({ id: 'CulturalObjectList' });
+
+export const CulturalListQuery = z
+  .strictObject({
+    q: z.string().max(500).optional().describe('Words searched in every descriptive field'),
+    legalStatus: LegalStatus.optional(),
+    objectType: z.string().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(200).optional(),
+  });
+
+export const CulturalImportReport = z
+  .object({
+    imported: z.number().int(),
+    rows: z.number().int(),
+    problems: z.array(z.object({ line: z.number().int(), field: z.string().nullable(), message: z.string() })),
+    created: z.array(z.object({ line: z.number().int(), id: z.uuid(), reference: z.string() })),
+  })
+  .meta({ id: 'CulturalImportReport', description: 'Nothing is imported when any row has a problem' });
+
+export const ReceiptMatchSchema = z.object({
+  recordId: z.string(),
+  reference: z.string(),
+  title: z.string(),
+  reportingAuthority: z.string(),
+  imageDistance: z.number().int().nullable(),
+  textScore: z.number().nullable(),
+});
+
+export const CheckReceiptSchema = z
+  .object({
+    format: z.literal('comity.cultural-property.check-receipt/1'),
+    checkId: z.string(),
+    checkedAt: z.string(),
+    node: z.object({ id: z.string(), publicKey: z.string() }),
+    query: z.object({ textSha256: z.string().nullable(), imageSha256: z.string().nullable(), fields: z.array(z.string()) }),
+    registry: z.object({ publicRecords: z.number().int(), digest: z.string() }),
+    result: z.object({ outcome: z.enum(['no-match', 'possible-matches']), matches: z.array(ReceiptMatchSchema) }),
+    notice: z.string(),
+    signature: z.object({ algorithm: z.literal('Ed25519'), value: z.string() }),
+  })
+  .meta({ id: 'CulturalCheckReceipt' });
+
+export const PublicMatch = z
+  .object({
+    recordId: z.uuid(),
+    reference: z.string(),
+    title: z.string(),
+    objectType: z.string(),
+    legalStatus: LegalStatus,
+    reportingAuthority: z.string().describe('The authority to contact'),
+    theft: TheftView.nullable(),
+    imageIds: z.array(z.uuid()),
+    imageDistance: z.number().int().nullable(),
+    textScore: z.number().nullable(),
+  })
+  .meta({ id: 'CulturalPublicMatch' });
+
+export const CheckAnswer = z
+  .object({ matches: z.array(PublicMatch), receipt: CheckReceiptSchema, receiptText: z.string().describe('The receipt file exactly as signed (save it as is)') })
+  .meta({ id: 'CulturalCheckAnswer' });
+
+export const CheckTextFields = z
+  .strictObject({
+    title: Short.optional(),
+    objectType: Short.optional(),
+    materials: Short.optional(),
+    maker: Short.optional(),
+    description: Long.optional(),
+    inscriptions: Long.optional(),
+  })
+  .meta({ id: 'CulturalCheckText' });
+
+export const CheckJsonBody = z
+  .strictObject({
+    text: CheckTextFields.optional(),
+    image: z.string().max(14_000_000).optional().describe('The photo, base64 (at most 10 MiB decoded)'),
+    requester: z.strictObject({ name: Short.optional(), organisation: Short.optional(), contact: Short.optional() }).optional().describe('Only if you want to say who asks'),
+  })
+  .meta({ id: 'CulturalCheckBody' });
+
+export const ReceiptVerifyAnswer = z
+  .object({ ok: z.boolean(), problem: z.string().nullable(), reason: z.string().nullable(), nodeId: z.string().nullable(), signedByThisNode: z.boolean() })
+  .meta({ id: 'CulturalReceiptVerification' });

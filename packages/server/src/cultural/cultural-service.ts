@@ -1,0 +1,394 @@
+// Stolen cultural property (issue 15): object records of an organisation (read and changed like
+// its cases: another organisation's record answers 404; every change one audited transaction),
+// their images with perceptual hashes, investigators' search, and the public check that answers
+// from the records marked TLP:CLEAR and hands out a signed receipt.
+import { randomUUID, sign } from 'node:crypto';
+import { ConflictError, ForbiddenError, NODE_WIDE_ROLES, NotFoundError, ValidationError, assertCan, canSeeOrganisation } from '@comity/core';
+import { HashIndex } from '@comity/core/cultural/phash';
+import { type CheckReceipt, type CheckReceiptBody, NO_MATCH_NOTICE, RECEIPT_FORMAT, type ReceiptMatch, receiptFileText, receiptSigningText, registryDigest } from '@comity/core/cultural/receipt';
+import type { MarkedRecord } from '@comity/core/policy/decide';
+import { type HandlingCode, type Marking, NO_LIMITATIONS, type TlpMarking } from '@comity/core/policy/marking';
+import type { CreateCulturalObjectBody, PatchCulturalObjectBody } from '@comity/contract/cultural-property';
+import { OBJECT_ID_FIELDS } from '@comity/contract/cultural-property';
+import { type Database, findOrganisation } from '@comity/db';
+import type { Kysely, Selectable } from 'kysely';
+import type { z } from 'zod';
+import { assertCaseMember } from '../cases/case-service.ts';
+import { type Actor, type AppDeps, type AuditFn, auditedTransaction } from '../deps.ts';
+import { sha256Hex } from '../identity/crypto-adapters.ts';
+import { type PolicyWho, decideRecord, enforceRecord } from '../policy/policy-service.ts';
+import { type ImageLimits, MATCH_DISTANCE, inspectImage, queryHash, storedHashes, thumbnailOf } from './images.ts';
+
+export type CulturalDeps = Pick<AppDeps, 'db' | 'hasher' | 'signer' | 'now' | 'keys'> & Partial<Pick<AppDeps, 'auditAnchor' | 'auditSequencer'>> & { images: ImageLimits };
+export type CulturalObjectRow = Selectable<Database['cultural_objects']>;
+type CreateBody = z.infer<typeof CreateCulturalObjectBody>;
+type PatchBody = z.infer<typeof PatchCulturalObjectBody>;
+
+/** Only what the release policy lets anyone see: TLP:CLEAR, FIRST's "no limit on disclosure". */
+export const PUBLIC_TLP: TlpMarking = 'CLEAR';
+
+export function culturalKey(id: string): string {
+  return `cultural-object:${id}`;
+}
+
+function requireActor(who: PolicyWho): Actor {
+  if (!who.actor) throw new ForbiddenError('actor_required', 'This action needs a signed-in user.');
+  return who.actor;
+}
+
+/** The record as the release policy sees it: its own marking, its organisation the originator. */
+export async function culturalMarkedRecord(db: Kysely<Database>, row: CulturalObjectRow): Promise<MarkedRecord> {
+  const org = await findOrganisation(db, row.organisation_id);
+  const marking: Marking = {
+    tlp: row.marking as TlpMarking,
+    handling: row.handling as HandlingCode,
+    handlingNotes: [],
+    originators: [{ nodeId: null, organisationId: row.organisation_id, name: org?.name ?? '', state: org?.country ?? 'XXX' }],
+    limitations: NO_LIMITATIONS,
+  };
+  const key = culturalKey(row.id);
+  return { key, organisationId: row.organisation_id, sources: [{ key, marking }] };
+}
+
+function searchTextOf(row: { title: string; object_type: string; reference: string; reporting_authority: string; object_id_fields: Record<string, string | undefined>; theft: { place?: string | undefined } | null }): string {
+  const parts = [row.title, row.object_type, row.reference, row.reporting_authority, row.theft?.place ?? '', ...OBJECT_ID_FIELDS.map((k) => row.object_id_fields[k] ?? '')];
+  return normaliseText(parts.join(' '));
+}
+
+/** Lower case, accents removed, one space between words. */
+export function normaliseText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+function wordsOf(text: string): string[] {
+  return [...new Set(normaliseText(text).split(' ').filter((w) => w.length >= 3))];
+}
+
+async function checkCase(deps: CulturalDeps, who: PolicyWho, actor: Actor, caseId: string | null | undefined, organisationId: string): Promise<void> {
+  if (!caseId) return;
+  const { row } = await assertCaseMember(deps, who, caseId, 'link');
+  if (row.organisation_id !== organisationId) throw new NotFoundError('not_found', 'No such case.');
+  void actor;
+}
+
+export async function createCulturalObject(deps: CulturalDeps, who: PolicyWho, body: CreateBody): Promise<CulturalObjectRow> {
+  const actor = requireActor(who);
+  assertCan(actor.role, 'cultural:edit');
+  await checkCase(deps, who, actor, body.caseId, actor.organisationId);
+  return auditedTransaction(deps, { actor, requestId: who.requestId }, async (trx, audit) => insertCulturalObject(trx, audit, deps.now(), actor, body));
+}
+
+/** Several records in one transaction: all are stored or none (the CSV import). */
+export async function createCulturalObjects(deps: CulturalDeps, who: PolicyWho, bodies: readonly { line: number; body: CreateBody }[]): Promise<{ line: number; row: CulturalObjectRow }[]> {
+  const actor = requireActor(who);
+  assertCan(actor.role, 'cultural:edit');
+  for (const { body } of bodies) await checkCase(deps, who, actor, body.caseId, actor.organisationId);
+  return auditedTransaction(deps, { actor, requestId: who.requestId }, async (trx, audit) => {
+    const out: { line: number; row: CulturalObjectRow }[] = [];
+    for (const { line, body } of bodies) {
+      try {
+        out.push({ line, row: await insertCulturalObject(trx, audit, deps.now(), actor, body) });
+      } catch (err) {
+        if (err instanceof ConflictError) throw new ConflictError(err.code, `Line ${line}: ${err.message} Nothing was imported.`, { ...err.details, line });
+        throw err;
+      }
+    }
+    return out;
+  });
+}
+
+async function insertCulturalObject(trx: Kysely<Database>, audit: AuditFn, now: Date, actor: Actor, body: CreateBody): Promise<CulturalObjectRow> {
+  const organisationId = actor.organisationId;
+  const id = randomUUID();
+  const objectIdFields = body.objectId ?? {};
+  let reference = body.reference;
+  if (!reference) {
+    const year = now.getUTCFullYear();
+    const { n } = await trx.selectFrom('cultural_objects').select((eb) => eb.fn.countAll<string>().as('n')).where('organisation_id', '=', organisationId).executeTakeFirstOrThrow();
+    reference = `CP-${year}-${String(Number(n) + 1).padStart(4, '0')}`;
+  }
+  const taken = await trx.selectFrom('cultural_objects').select('id').where('organisation_id', '=', organisationId).where('reference', '=', reference).executeTakeFirst();
+  if (taken) throw new ConflictError('reference_taken', `Your organisation already has a record ${reference}.`, { field: 'reference' });
+  const values = {
+    id,
+    organisation_id: organisationId,
+    reference,
+    title: body.title,
+    object_type: body.objectType,
+    object_id_fields: JSON.stringify(objectIdFields),
+    theft: JSON.stringify(body.theft ?? null),
+    theft_country: body.theft?.country ?? null,
+    reporting_authority: body.reportingAuthority,
+    case_id: body.caseId ?? null,
+    legal_status: body.legalStatus,
+    marking: body.marking ?? 'AMBER',
+    handling: body.handling ?? 'H0',
+    search_text: searchTextOf({ title: body.title, object_type: body.objectType, reference, reporting_authority: body.reportingAuthority, object_id_fields: objectIdFields, theft: body.theft ?? null }),
+    created_by: actor.userId,
+    created_at: now,
+    updated_at: now,
+  };
+  const row = await trx.insertInto('cultural_objects').values(values).returningAll().executeTakeFirstOrThrow();
+  audit('cultural.object.create', culturalKey(id), { reference, title: body.title, legalStatus: body.legalStatus, marking: values.marking, caseId: values.case_id });
+  return row;
+}
+
+/** The record if the caller's organisation holds it (node administrators: any, as the marking allows); 404 otherwise. */
+export async function readCulturalObject(deps: CulturalDeps, who: PolicyWho, id: string): Promise<CulturalObjectRow> {
+  const actor = requireActor(who);
+  const row = await deps.db.selectFrom('cultural_objects').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row || !canSeeOrganisation(actor, row.organisation_id)) throw new NotFoundError('not_found', 'No such cultural object record.');
+  await enforceRecord(deps, who, { record: await culturalMarkedRecord(deps.db, row), auditTarget: culturalKey(row.id), details: { recordId: row.id, reference: row.reference } }, { kind: 'read' });
+  return row;
+}
+
+async function loadForChange(deps: CulturalDeps, who: PolicyWho, id: string): Promise<{ actor: Actor; row: CulturalObjectRow }> {
+  const actor = requireActor(who);
+  const row = await readCulturalObject(deps, who, id);
+  // Only the holding organisation changes its records (a node administrator reads them).
+  if (actor.organisationId !== row.organisation_id) throw new NotFoundError('not_found', 'No such cultural object record.');
+  assertCan(actor.role, 'cultural:edit');
+  return { actor, row };
+}
+
+export async function updateCulturalObject(deps: CulturalDeps, who: PolicyWho, id: string, body: PatchBody): Promise<CulturalObjectRow> {
+  const { actor, row } = await loadForChange(deps, who, id);
+  if (body.caseId !== undefined && body.caseId !== row.case_id) await checkCase(deps, who, actor, body.caseId, row.organisation_id);
+  return auditedTransaction(deps, { actor, requestId: who.requestId }, async (trx, audit) => {
+    const current = await trx.selectFrom('cultural_objects').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+    if (current.version !== body.version) throw new ConflictError('version_conflict', `The record changed since you opened it (version ${current.version}, you edited ${body.version}).`, { version: current.version });
+    const objectIdFields = body.objectId ?? (current.object_id_fields as Record<string, string>);
+    const theft = body.theft !== undefined ? body.theft : (current.theft as CreateBody['theft'] | null);
+    const next = {
+      title: body.title ?? current.title,
+      object_type: body.objectType ?? current.object_type,
+      object_id_fields: JSON.stringify(objectIdFields),
+      theft: JSON.stringify(theft ?? null),
+      theft_country: theft?.country ?? null,
+      reporting_authority: body.reportingAuthority ?? current.reporting_authority,
+      case_id: body.caseId !== undefined ? body.caseId : current.case_id,
+      legal_status: body.legalStatus ?? current.legal_status,
+      marking: body.marking ?? current.marking,
+      handling: body.handling ?? current.handling,
+    };
+    const search_text = searchTextOf({ ...next, reference: current.reference, object_id_fields: objectIdFields, theft: theft ?? null });
+    const updated = await trx
+      .updateTable('cultural_objects')
+      .set({ ...next, search_text, version: current.version + 1, updated_at: deps.now() })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const changed = Object.fromEntries(
+      Object.entries(body).filter(([k]) => k !== 'version'),
+    );
+    audit('cultural.object.update', culturalKey(id), { reference: current.reference, version: updated.version, changed });
+    return updated;
+  });
+}
+
+export async function addCulturalImage(deps: CulturalDeps, who: PolicyWho, id: string, bytes: Buffer) {
+  const { actor, row } = await loadForChange(deps, who, id);
+  const image = await inspectImage(bytes, deps.images);
+  const thumbnail = await thumbnailOf(image, deps.images);
+  const hashes = await storedHashes(image, deps.images);
+  const imageId = randomUUID();
+  await auditedTransaction(deps, { actor, requestId: who.requestId }, async (trx, audit) => {
+    await trx
+      .insertInto('cultural_object_images')
+      .values({ id: imageId, object_id: row.id, media_type: image.mediaType, width: image.width, height: image.height, size_bytes: bytes.length, sha256: image.sha256, content: bytes, thumbnail, created_at: deps.now() })
+      .execute();
+    await trx.insertInto('cultural_image_hashes').values(hashes.map((h) => ({ image_id: imageId, object_id: row.id, variant: h.variant, hash: h.hash }))).execute();
+    // A new image changes what the public check answers: the record's version moves.
+    await trx.updateTable('cultural_objects').set({ version: row.version + 1, updated_at: deps.now() }).where('id', '=', row.id).execute();
+    audit('cultural.image.add', culturalKey(row.id), { imageId, sha256: image.sha256, mediaType: image.mediaType, width: image.width, height: image.height, hash: hashes[0]?.hash ?? null });
+  });
+  return { id: imageId, mediaType: image.mediaType, width: image.width, height: image.height, sizeBytes: bytes.length, sha256: image.sha256 };
+}
+
+export async function imagesOf(db: Kysely<Database>, objectIds: readonly string[]) {
+  if (objectIds.length === 0) return [];
+  return db
+    .selectFrom('cultural_object_images')
+    .select(['id', 'object_id', 'media_type', 'width', 'height', 'size_bytes', 'sha256', 'created_at'])
+    .where('object_id', 'in', objectIds)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function readCulturalImage(deps: CulturalDeps, who: PolicyWho, objectId: string, imageId: string, kind: 'content' | 'thumbnail') {
+  await readCulturalObject(deps, who, objectId);
+  const img = await deps.db.selectFrom('cultural_object_images').select(['media_type', 'content', 'thumbnail']).where('id', '=', imageId).where('object_id', '=', objectId).executeTakeFirst();
+  if (!img) throw new NotFoundError('not_found', 'No such image.');
+  return kind === 'content' ? { mediaType: img.media_type, bytes: Buffer.from(img.content) } : { mediaType: 'image/jpeg', bytes: Buffer.from(img.thumbnail) };
+}
+
+/** A thumbnail of a public record, for the public check's answer (no sign-in). */
+export async function readPublicThumbnail(db: Kysely<Database>, imageId: string) {
+  const img = await db
+    .selectFrom('cultural_object_images as i')
+    .innerJoin('cultural_objects as o', 'o.id', 'i.object_id')
+    .select(['i.thumbnail'])
+    .where('i.id', '=', imageId)
+    .where('o.marking', '=', PUBLIC_TLP)
+    .executeTakeFirst();
+  if (!img) throw new NotFoundError('not_found', 'No such public image.');
+  return Buffer.from(img.thumbnail);
+}
+
+/** Nearest records by image among the given organisation's (or every) records, within MATCH_DISTANCE. */
+async function imageCandidates(db: Kysely<Database>, hash: string, scope: { organisationId: string | null; publicOnly: boolean }): Promise<Map<string, number>> {
+  let q = db.selectFrom('cultural_image_hashes as h').innerJoin('cultural_objects as o', 'o.id', 'h.object_id').select(['h.object_id', 'h.hash']);
+  if (scope.organisationId) q = q.where('o.organisation_id', '=', scope.organisationId);
+  if (scope.publicOnly) q = q.where('o.marking', '=', PUBLIC_TLP);
+  const index = new HashIndex();
+  for (const r of await q.execute()) index.add(r.hash, r.object_id);
+  return new Map(index.search([hash], MATCH_DISTANCE, 200).map((m) => [m.owner, m.distance]));
+}
+
+export interface ListQuery {
+  q?: string | undefined;
+  legalStatus?: string | undefined;
+  objectType?: string | undefined;
+  limit?: number | undefined;
+}
+
+/** Investigators' search: text filters, and optionally a photo (nearest first). */
+export async function searchCulturalObjects(deps: CulturalDeps, who: PolicyWho, query: ListQuery, photo?: Buffer) {
+  const actor = requireActor(who);
+  const scopeOrg = NODE_WIDE_ROLES.includes(actor.role) ? null : actor.organisationId;
+  let distances: Map<string, number> | null = null;
+  if (photo) {
+    const image = await inspectImage(photo, deps.images);
+    distances = await imageCandidates(deps.db, await queryHash(image, deps.images), { organisationId: scopeOrg, publicOnly: false });
+    if (distances.size === 0) return { items: [], total: 0 };
+  }
+  let q = deps.db.selectFrom('cultural_objects').selectAll();
+  if (scopeOrg) q = q.where('organisation_id', '=', scopeOrg);
+  if (query.legalStatus) q = q.where('legal_status', '=', query.legalStatus);
+  if (query.objectType) q = q.where('object_type', '=', query.objectType);
+  for (const w of normaliseText(query.q ?? '').split(' ').filter(Boolean)) q = q.where('search_text', 'like', `%${w.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
+  if (distances) q = q.where('id', 'in', [...distances.keys()]);
+  const rows = await q.orderBy('updated_at', 'desc').orderBy('id').limit(query.limit ?? 100).execute();
+  // A node administrator sees another organisation's record only as its marking allows.
+  const visible: CulturalObjectRow[] = [];
+  for (const row of rows) {
+    if (row.organisation_id === actor.organisationId) visible.push(row);
+    else if ((await decideRecord(deps.db, deps.now(), actor, await culturalMarkedRecord(deps.db, row), { kind: 'read' })).allow) visible.push(row);
+  }
+  if (distances) visible.sort((a, b) => (distances.get(a.id) ?? 99) - (distances.get(b.id) ?? 99));
+  const images = await imagesOf(deps.db, visible.map((r) => r.id));
+  return {
+    items: visible.map((r) => {
+      const mine = images.filter((i) => i.object_id === r.id);
+      return {
+        id: r.id,
+        reference: r.reference,
+        title: r.title,
+        objectType: r.object_type,
+        legalStatus: r.legal_status as CreateBody['legalStatus'],
+        marking: r.marking as TlpMarking,
+        public: r.marking === PUBLIC_TLP,
+        reportingAuthority: r.reporting_authority,
+        imageCount: mine.length,
+        firstImageId: mine[0]?.id ?? null,
+        imageDistance: distances?.get(r.id) ?? null,
+      };
+    }),
+    total: visible.length,
+  };
+}
+
+// ── Public check and receipt ──────────────────────────────────────────────────────────────────
+
+export interface PublicCheckInput {
+  text?: Record<string, string | undefined> | undefined;
+  image?: Buffer | undefined;
+  requester?: Record<string, string | undefined> | undefined;
+}
+
+/** Share of the query's words a record holds for a text to count as a possible match. */
+export const TEXT_MATCH_SHARE = 0.5;
+
+export function rawSigningKey(deps: Pick<AppDeps, 'keys'>): string {
+  return deps.keys.signingPublic.export({ format: 'der', type: 'spki' }).subarray(-32).toString('base64url');
+}
+
+export async function publicCheck(deps: CulturalDeps, input: PublicCheckInput) {
+  const textEntries = Object.entries(input.text ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].trim() !== '');
+  if (textEntries.length === 0 && !input.image) throw new ValidationError('check_empty', 'Describe the object or add a photo of it.');
+  const image = input.image ? await inspectImage(input.image, deps.images) : null;
+  const hash = image ? await queryHash(image, deps.images) : null;
+  const words = wordsOf(textEntries.map(([, v]) => v).join(' '));
+  const publicRows = await deps.db.selectFrom('cultural_objects').selectAll().where('marking', '=', PUBLIC_TLP).execute();
+  const distances = hash ? await imageCandidates(deps.db, hash, { organisationId: null, publicOnly: true }) : new Map<string, number>();
+  const found: { row: CulturalObjectRow; imageDistance: number | null; textScore: number | null }[] = [];
+  for (const row of publicRows) {
+    const imageDistance = distances.get(row.id) ?? null;
+    let textScore: number | null = null;
+    if (words.length > 0) {
+      const have = new Set(row.search_text.split(' '));
+      const share = words.filter((w) => have.has(w)).length / words.length;
+      if (share >= TEXT_MATCH_SHARE) textScore = Math.round(share * 1000) / 1000;
+    }
+    if (imageDistance !== null || textScore !== null) found.push({ row, imageDistance, textScore });
+  }
+  found.sort((a, b) => (a.imageDistance ?? 99) - (b.imageDistance ?? 99) || (b.textScore ?? 0) - (a.textScore ?? 0) || (a.row.id < b.row.id ? -1 : 1));
+  const top = found.slice(0, 20);
+  const images = await imagesOf(deps.db, top.map((f) => f.row.id));
+  const now = deps.now();
+  const checkId = randomUUID();
+  const textCanonical = textEntries.length ? JSON.stringify(Object.fromEntries(textEntries.sort(([a], [b]) => (a < b ? -1 : 1)))) : null;
+  const receiptMatches: ReceiptMatch[] = top.map((f) => ({ recordId: f.row.id, reference: f.row.reference, title: f.row.title, reportingAuthority: f.row.reporting_authority, imageDistance: f.imageDistance, textScore: f.textScore }));
+  const body: CheckReceiptBody = {
+    format: RECEIPT_FORMAT,
+    checkId,
+    checkedAt: now.toISOString(),
+    node: { id: deps.keys.nodeId, publicKey: rawSigningKey(deps) },
+    query: { textSha256: textCanonical ? sha256Hex(textCanonical) : null, imageSha256: image?.sha256 ?? null, fields: textEntries.map(([k]) => k).sort() },
+    registry: { publicRecords: publicRows.length, digest: registryDigest(publicRows.map((r) => ({ id: r.id, version: r.version })), sha256Hex) },
+    result: { outcome: top.length ? 'possible-matches' : 'no-match', matches: receiptMatches },
+    notice: NO_MATCH_NOTICE,
+  };
+  const receipt: CheckReceipt = { ...body, signature: { algorithm: 'Ed25519', value: sign(null, Buffer.from(receiptSigningText(body), 'utf8'), deps.keys.signingPrivate).toString('base64url') } };
+  const requester = input.requester && Object.values(input.requester).some((v) => v?.trim()) ? input.requester : null;
+  await auditedTransaction(deps, { actor: null, requestId: null, organisationId: null }, async (trx, audit) => {
+    await trx
+      .insertInto('cultural_checks')
+      .values({
+        id: checkId,
+        checked_at: now,
+        text_sha256: body.query.textSha256,
+        image_sha256: body.query.imageSha256,
+        requester: requester ? JSON.stringify(requester) : null,
+        registry_count: body.registry.publicRecords,
+        registry_digest: body.registry.digest,
+        outcome: body.result.outcome,
+        matches: JSON.stringify(receiptMatches.map((m) => m.recordId)),
+        receipt: JSON.stringify(receipt),
+      })
+      .execute();
+    audit('cultural.check', `cultural-check:${checkId}`, { outcome: body.result.outcome, matches: receiptMatches.map((m) => m.recordId), registryDigest: body.registry.digest, textSha256: body.query.textSha256, imageSha256: body.query.imageSha256, requester });
+  });
+  return {
+    matches: top.map((f) => ({
+      recordId: f.row.id,
+      reference: f.row.reference,
+      title: f.row.title,
+      objectType: f.row.object_type,
+      legalStatus: f.row.legal_status as CreateBody['legalStatus'],
+      reportingAuthority: f.row.reporting_authority,
+      theft: (f.row.theft as CreateBody['theft']) ?? null,
+      imageIds: images.filter((i) => i.object_id === f.row.id).map((i) => i.id),
+      imageDistance: f.imageDistance,
+      textScore: f.textScore,
+    })),
+    receipt,
+    receiptText: receiptFileText(receipt),
+  };
+}
