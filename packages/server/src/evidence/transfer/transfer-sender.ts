@@ -214,7 +214,7 @@ async function signedCall(
 function refusal(what: string, answer: Answer): FollowUpAttempt {
   const p = (answer.json ?? {}) as { code?: unknown; detail?: unknown; retryable?: unknown };
   const retryable = answer.status >= 500 || answer.status === 429 || answer.status === 408 || p.retryable === true;
-  return { ok: false, retryable, error: `${what}: the peer answered ${answer.status} ${typeof p.code === 'string' ? p.code : ''} — ${typeof p.detail === 'string' ? p.detail : ''}`.trim() };
+  return { ok: false, retryable, refused: !retryable && answer.status >= 400, error: `${what}: the peer answered ${answer.status} ${typeof p.code === 'string' ? p.code : ''} — ${typeof p.detail === 'string' ? p.detail : ''}`.trim() };
 }
 
 /** How many chunk requests are in flight at once. */
@@ -243,7 +243,7 @@ export function chunkSender(
       const status = TransferStatus.safeParse(statusAnswer.json);
       if (!status.success) return { ok: false, retryable: true, error: `Transfer ${transferId}: the peer's status answer is not valid.` };
       if (status.data.state === 'accepted') return done();
-      if (status.data.state === 'refused') return { ok: false, retryable: false, error: `Transfer ${transferId} was refused by the peer: ${status.data.refusal ?? 'no reason given'}` };
+      if (status.data.state === 'refused') return { ok: false, retryable: false, refused: true, error: `Transfer ${transferId} was refused by the peer: ${status.data.refusal ?? 'no reason given'}` };
       const source = await openContent(offer.item.sha256);
       if (!source) return { ok: false, retryable: false, error: `Item ${offer.item.id} (${offer.item.sha256}) is not in this node's store.` };
       try {
@@ -270,12 +270,13 @@ export function chunkSender(
         await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, Math.max(1, queue.length)) }, worker));
         if (failure) return failure;
         const ended = final as TransferChunkAccepted | null;
-        if (ended?.state === 'refused') return { ok: false, retryable: false, error: `Transfer ${transferId} was refused by the peer after its last chunk.` };
+        if (ended?.state === 'refused') return { ok: false, retryable: false, refused: true, error: `Transfer ${transferId} was refused by the peer after its last chunk.` };
         if (ended?.state === 'accepted') return done();
         // Nothing was missing, or the last chunk's answer got lost: ask again.
         const again = TransferStatus.safeParse((await signedCall(runtime, peer, 'GET', transferId, null, undefined, signal)).json);
         if (again.success && again.data.state === 'accepted') return done();
-        return { ok: false, retryable: !(again.success && again.data.state === 'refused'), error: `Transfer ${transferId} is not complete at the peer yet.` };
+        const refusedAtLast = again.success && again.data.state === 'refused';
+        return { ok: false, retryable: !refusedAtLast, refused: refusedAtLast, error: `Transfer ${transferId} is not complete at the peer yet.` };
       } finally {
         await source.close();
       }

@@ -133,7 +133,7 @@ export async function listItemTransfers(appDeps: AppDeps, who: PolicyWho, itemId
     const offer = (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as EvidenceOfferPayload;
     const progress = transferProgress(offer.transferId);
     const state: EvidenceTransferView['state'] =
-      r.state === 'delivered' ? 'accepted' : r.state === 'failed' || r.state === 'skipped' ? 'refused' : progress !== null || r.attempts > 0 ? 'sending' : 'offered';
+      r.state === 'delivered' ? 'accepted' : r.state === 'failed' || r.state === 'skipped' || r.state === 'refused' ? 'refused' : progress !== null || r.attempts > 0 ? 'sending' : 'offered';
     return {
       transferId: offer.transferId,
       direction: 'sent',
