@@ -15,7 +15,7 @@ import { enforceRecord, type PolicyWho } from '../../policy/policy-service.ts';
 import { loadReadable } from '../../requests/request-service.ts';
 import { requestsOf } from '../../requests/requests-capability.ts';
 import { evidenceOf } from '../evidence-capability.ts';
-import { evidenceKey, listCustody, readEvidenceItem } from '../evidence-service.ts';
+import { evidenceKey, listCustody, readEvidenceItem, requestSources } from '../evidence-service.ts';
 import { transferProgress } from './transfer-progress.ts';
 import { blobContentSource, buildOffer, queueOffer } from './transfer-sender.ts';
 
@@ -61,8 +61,19 @@ export async function sendEvidence(appDeps: AppDeps, who: PolicyWho, input: Send
   const evidence = evidenceOf(appDeps);
   if (!requests || !runtime || !evidence) throw new ConflictError('federation_unavailable', 'This node does not run requests, evidence and federation.');
   const row = await loadReadable(requests, who, input.requestId);
-  const { item, record } = await readEvidenceItem(evidence, who, input.itemId);
-  if (item.request_id !== row.id) throw new ConflictError('item_not_on_request', 'The item belongs to another request or case; only a request’s own items travel with it.');
+  const read = await readEvidenceItem(evidence, who, input.itemId);
+  const { item } = read;
+  let record = read.record;
+  if (item.request_id !== row.id) {
+    // An item of a case travels with a request linked to that case; the request's marking and
+    // limitations then apply to it as well.
+    const linked =
+      item.case_id !== null &&
+      (await appDeps.db.selectFrom('case_requests').select('request_id').where('case_id', '=', item.case_id).where('request_id', '=', row.id).executeTakeFirst()) !== undefined;
+    if (!linked) throw new ConflictError('item_not_on_request', 'The item belongs to another request, or to a case this request is not linked to; only a request’s own items and those of its cases travel with it.');
+    const extra = (await requestSources(evidence, who, row.id)).filter((s) => !record.sources.some((r) => r.key === s.key));
+    record = { ...record, sources: [...record.sources, ...extra] };
+  }
   if (!row.counterpart_node_id) throw new ConflictError('no_counterpart_node', 'This request has no counterpart node; evidence can only travel to a peer.');
   // The item's own marking and its request's: one decision point for both.
   await enforceRecord(
