@@ -266,6 +266,36 @@ describe('sending evidence over federation with its time-stamps', () => {
         const deAudit = await de.node.deps.db.selectFrom('audit_entries').select('action').where('action', 'in', ['consent.received', 'consent.grant', 'consent.refuse']).execute();
         assert.deepEqual(deAudit.map((a) => a.action).sort(), ['consent.grant', 'consent.received', 'consent.received', 'consent.refuse']);
       });
+
+      test('an item of a case travels with a request linked to the case, and with no other', async () => {
+        const linked = await exchangedRequest();
+        const unlinked = await exchangedRequest();
+        const theCase = (await drafter.client.call<Json>('POST', '/api/v1/cases', { title: 'Opération Lagune' }, 201)).body;
+        await drafter.client.call('POST', `/api/v1/cases/${theCase.id}/requests`, { requestId: linked.frId }, 200);
+        const drafterActor: Actor = { userId: drafter.userId, email: drafter.email, role: 'practitioner', organisationId: drafter.organisationId, mustChangePassword: false, via: 'token' };
+        const bytes = randomBytes(150_000);
+        const item = await ingestEvidence(evidenceOf(fr.node.deps)!, { actor: drafterActor, requestId: null }, { owner: { caseId: theCase.id }, title: 'Relevés bancaires', source: { kind: 'uploaded' }, body: Readable.from([bytes]) });
+        const url = `/api/v1/evidence/${item.id}/transfers`;
+        const none = await drafter.client.call<Json>('POST', url, {});
+        assert.equal(none.status, 409);
+        assert.equal(none.body.code, 'request_required', 'a case item needs the request it travels with');
+        const other = await drafter.client.call<Json>('POST', url, { requestId: unlinked.frId });
+        assert.equal(other.status, 409);
+        assert.equal(other.body.code, 'item_not_on_request', 'only a request linked to the item’s case');
+        const sent = await drafter.client.call<Json>('POST', url, { requestId: linked.frId }, 202);
+        assert.equal(sent.body.sentWith, 'transmit', 'from the requesting side it travels with the request');
+        const settled = await waitFor('the case item accepted', async () => {
+          const t = (await transfers(fr, drafter, item.id)).find((x) => x.transferId === sent.body.transferId);
+          return t && (t.state === 'accepted' || t.state === 'refused') ? t : undefined;
+        }, SLOW);
+        assert.equal(settled.state, 'accepted', JSON.stringify(settled));
+        const arrived = await de.node.deps.db.selectFrom('evidence_items').selectAll().where('sha256', '=', createHash('sha256').update(bytes).digest('hex')).executeTakeFirstOrThrow();
+        assert.equal(arrived.request_id, linked.deId, 'on Germany’s copy of the linked request');
+        assert.equal(arrived.source_kind, 'received');
+        const audit = await fr.node.deps.db.selectFrom('audit_entries').select('change').where('action', '=', 'evidence.transfer.send').where('target', '=', `evidence:${item.id}`).execute();
+        assert.equal(audit.length, 1);
+        assert.equal((audit[0]!.change as Json).requestId, linked.frId);
+      });
     });
   }
 });

@@ -86,6 +86,7 @@ export async function sendEvidence(appDeps: AppDeps, who: PolicyWho, input: Send
   const custody = (await listCustody(appDeps.db, item.id)).map((e) => JSON.parse(JSON.stringify(e)) as Record<string, never>);
   const source = await blobContentSource(evidence.blobs, item.sha256);
   if (!source) throw new ConflictError('content_missing', `The content of item ${item.id} is not in this node's store.`);
+  // The folder store's source holds the file open: closed once the chunk digests are read.
   const offer = await buildOffer({
     peerNodeId: row.counterpart_node_id,
     conversationId: row.conversation_id,
@@ -105,7 +106,7 @@ export async function sendEvidence(appDeps: AppDeps, who: PolicyWho, input: Send
     limitations: limitationsOf(marking),
     source,
     chunkSize: input.chunkSize ?? DEFAULT_TRANSFER_CHUNK,
-  });
+  }).finally(() => source.close());
   const queued = await auditedTransaction(appDeps, { actor: who.actor, requestId: who.requestId, organisationId: row.organisation_id }, async (trx, audit) => {
     const written = await queueOffer(trx, appDeps.now(), { peerNodeId: row.counterpart_node_id!, senderOrganisationId: row.organisation_id, offer, encryptionPrivate: appDeps.keys.encryptionPrivate });
     audit('evidence.transfer.send', evidenceKey(item.id), {
