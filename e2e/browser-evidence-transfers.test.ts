@@ -76,7 +76,7 @@ test('sending an item of a case to the other node from the case page, and follow
   assert.equal(await text(panel.locator('#case-evidence-send-title')), 'Send evidence to another node');
   assert.equal(await panel.locator('#case-evidence-send-item option').count(), 1);
   // The route: the case's request and the authority on the other side.
-  assert.match(await text(panel), new RegExp(`${request.reference.replace(/[/.]/g, '\\$&')} — Bundesamt für Justiz \\(Germany\\)`));
+  assert.match(await text(panel), new RegExp(`${request.reference.replace(/[/.]/g, '\\$&')}, to Bundesamt für Justiz \\(Germany\\)`));
   const send = panel.getByRole('button', { name: 'Send to Bundesamt für Justiz (Germany)' });
   await send.click();
   await panel.locator('[role="status"]').first().waitFor();
