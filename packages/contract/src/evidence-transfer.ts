@@ -107,6 +107,10 @@ export const SendEvidenceBody = z
   .strictObject({
     /** What it travels with; by default `transmit` on the requesting side and `execute` on the requested side. */
     sentWith: z.enum(['transmit', 'execute', 'partially-execute', 'provide-more-info']).optional(),
+    requestId: z
+      .uuid()
+      .optional()
+      .describe("For an item of a case: the case's linked request, exchanged with a peer node, that it travels with (an item of a request always travels with its own request)"),
   })
   .meta({ id: 'SendEvidenceBody' });
 export type SendEvidenceBody = z.infer<typeof SendEvidenceBody>;

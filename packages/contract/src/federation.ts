@@ -290,7 +290,7 @@ export const FederationMessage = z
     peerNodeId: z.string().nullable(),
     peerName: z.string().nullable(),
     at: IsoDateTime,
-    state: z.enum(['pending', 'delivered', 'failed', 'skipped', 'received']),
+    state: z.enum(['pending', 'delivered', 'failed', 'skipped', 'refused', 'received']).describe('refused: the peer refused it for good and its conversation went on (an evidence offer)'),
     attempts: z.number().int().nullable(),
     nextAttemptAt: IsoDateTime.nullable(),
     lastError: z.string().nullable(),
@@ -306,7 +306,7 @@ export const FederationMessage = z
 export const FederationMessageList = z.object({ items: z.array(FederationMessage) });
 export const MessageQuery = z.strictObject({
   direction: z.enum(['outbound', 'inbound']).optional(),
-  state: z.enum(['pending', 'delivered', 'failed', 'skipped', 'received']).optional(),
+  state: z.enum(['pending', 'delivered', 'failed', 'skipped', 'refused', 'received']).optional(),
   conversationId: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });

@@ -125,6 +125,8 @@ export interface SettingsTable {
   value: Json;
 }
 
+export type OutboxState = 'pending' | 'delivered' | 'failed' | 'skipped' | 'refused';
+
 export interface OutboxTable {
   id: string;
   seq: Generated<number>;
@@ -135,8 +137,11 @@ export interface OutboxTable {
   recipient_organisation_id: string | null;
   recipient_node_id: string | null;
   payload: Json;
-  /** 'skipped': a failed message to a peer an operator chose to let its conversation go on without. */
-  state: ColumnType<'pending' | 'delivered' | 'failed' | 'skipped', 'pending' | 'delivered' | 'failed' | 'skipped' | undefined, 'pending' | 'delivered' | 'failed' | 'skipped'>;
+  /**
+   * 'skipped': a failed message to a peer an operator chose to let its conversation go on without.
+   * 'refused': a message the peer refused for good whose type does not hold back its conversation (an evidence offer).
+   */
+  state: ColumnType<OutboxState, OutboxState | undefined, OutboxState>;
   attempts: ColumnType<number, number | undefined, number>;
   next_attempt_at: Timestamp;
   created_at: Timestamp;

@@ -1190,7 +1190,7 @@ export interface paths {
         put?: never;
         /**
          * Send the item to the counterpart node of its request (with the request, or with the answer)
-         * @description The item leaves with its hashes, time-stamp tokens, custody log and the combined limitations of its marking and its request; the release policy decides whether it may go to that node (403 policy_denied otherwise). 409 no_counterpart_node when the request is not exchanged with a peer node. The transfer is then followed on GET /api/v1/evidence/{id}/transfers.
+         * @description The item leaves with its hashes, time-stamp tokens, custody log and the combined limitations of its marking and its request; the release policy decides whether it may go to that node (403 policy_denied otherwise). An item of a case travels with one of the case’s linked requests (`requestId`; 409 request_required without it, item_not_on_request when the request is not linked to the case). 409 no_counterpart_node when the request is not exchanged with a peer node. The transfer is then followed on GET /api/v1/evidence/{id}/transfers.
          */
         post: operations["postEvidenceByIdTransfers"];
         delete?: never;
@@ -5564,8 +5564,11 @@ export interface components {
             sequence: number | null;
             /** @description Received messages only: gap = numbers missing before it (skipped by the sender, or still to come); late = not after the highest received */
             sequenceFlag: ("gap" | "late") | null;
-            /** @enum {string} */
-            state: "pending" | "delivered" | "failed" | "skipped" | "received";
+            /**
+             * @description refused: the peer refused it for good and its conversation went on (an evidence offer)
+             * @enum {string}
+             */
+            state: "pending" | "delivered" | "failed" | "skipped" | "refused" | "received";
             type: string;
         };
         FederationMessageInput: {
@@ -5590,8 +5593,11 @@ export interface components {
             sequence: number | null;
             /** @description Received messages only: gap = numbers missing before it (skipped by the sender, or still to come); late = not after the highest received */
             sequenceFlag: ("gap" | "late") | null;
-            /** @enum {string} */
-            state: "pending" | "delivered" | "failed" | "skipped" | "received";
+            /**
+             * @description refused: the peer refused it for good and its conversation went on (an evidence offer)
+             * @enum {string}
+             */
+            state: "pending" | "delivered" | "failed" | "skipped" | "refused" | "received";
             type: string;
         };
         /**
@@ -8557,10 +8563,20 @@ export interface components {
             recipientKey: string;
         };
         SendEvidenceBody: {
+            /**
+             * Format: uuid
+             * @description For an item of a case: the case's linked request, exchanged with a peer node, that it travels with (an item of a request always travels with its own request)
+             */
+            requestId?: string;
             /** @enum {string} */
             sentWith?: "transmit" | "execute" | "partially-execute" | "provide-more-info";
         };
         SendEvidenceBodyInput: {
+            /**
+             * Format: uuid
+             * @description For an item of a case: the case's linked request, exchanged with a peer node, that it travels with (an item of a request always travels with its own request)
+             */
+            requestId?: string;
             /** @enum {string} */
             sentWith?: "transmit" | "execute" | "partially-execute" | "provide-more-info";
         };
@@ -13313,7 +13329,7 @@ export interface operations {
         parameters: {
             query?: {
                 direction?: "outbound" | "inbound";
-                state?: "pending" | "delivered" | "failed" | "skipped" | "received";
+                state?: "pending" | "delivered" | "failed" | "skipped" | "refused" | "received";
                 conversationId?: string;
                 limit?: number;
             };

@@ -369,7 +369,7 @@ export async function claimDeliverable(
         and not exists (
           select 1 from outbox p
           where p.recipient_node_id = o.recipient_node_id and p.conversation_id = o.conversation_id
-            and p.seq < o.seq and p.state not in ('delivered', 'skipped'))
+            and p.seq < o.seq and p.state not in ('delivered', 'skipped', 'refused'))
         and not exists (
           select 1 from outbox c
           where c.recipient_node_id = o.recipient_node_id and c.type = 'node.card' and c.state = 'pending'
@@ -447,6 +447,20 @@ export async function markOutboxFailed(db: Kysely<Database>, id: string, error: 
     .executeTakeFirst();
 }
 
+/**
+ * A message the peer refused for good whose type does not hold back its conversation (an evidence
+ * offer): it ends `refused` with the peer's reason, and the messages after it are free to go.
+ */
+export async function markOutboxRefused(db: Kysely<Database>, id: string, error: string): Promise<OutboxRow | undefined> {
+  return db
+    .updateTable('outbox')
+    .set({ state: 'refused', last_error: error.slice(0, 2000), leased_until: null })
+    .where('id', '=', id)
+    .where('state', '=', 'pending')
+    .returningAll()
+    .executeTakeFirst();
+}
+
 /** Pending peer messages written before `createdBefore` (the horizon): they will not be tried again. */
 export async function expiredPendingOutbox(db: Kysely<Database>, selfNodeId: string, createdBefore: Date, now: Date, limit: number): Promise<OutboxRow[]> {
   return db
@@ -499,7 +513,7 @@ export async function skipFailed(db: Kysely<Database>, row: OutboxRow, now: Date
 
 export async function listOutbox(
   db: Kysely<Database>,
-  f: MessageFilter & { state?: 'pending' | 'delivered' | 'failed' | 'skipped' | undefined; peersOnly?: boolean },
+  f: MessageFilter & { state?: 'pending' | 'delivered' | 'failed' | 'skipped' | 'refused' | undefined; peersOnly?: boolean },
 ): Promise<OutboxRow[]> {
   let q = db.selectFrom('outbox').selectAll();
   if (f.peersOnly) q = q.where('recipient_node_id', 'is not', null);

@@ -130,6 +130,11 @@ async function ownerOfItem(deps: EvidenceDeps, item: EvidenceItemRow): Promise<O
   return loadOwner(deps, { actor: null, requestId: null }, owner, false);
 }
 
+/** The marked sources of a request (its own marking first), for an item of a case that travels with it. */
+export async function requestSources(deps: EvidenceDeps, who: Who, requestId: string): Promise<readonly MarkedSource[]> {
+  return (await loadOwner(deps, who, { requestId }, false)).sources;
+}
+
 /** The item as the release policy sees it: its own marking, then those of its case or request. */
 export async function markedRecordOfItem(deps: EvidenceDeps, item: EvidenceItemRow): Promise<MarkedRecord> {
   const owner = await ownerOfItem(deps, item);

@@ -30,6 +30,7 @@ import {
   insertReceipt,
   markOutboxDelivered,
   markOutboxFailed,
+  markOutboxRefused,
   postponeOutbox,
   releaseOutboxLeases,
   scheduleOutboxRetry,
@@ -42,7 +43,8 @@ import type { FederationRuntime } from './runtime.ts';
 
 const sealer = x25519Sealer();
 
-type Attempt = { ok: true } | { ok: false; retryable: boolean; error: string; code?: string };
+/** `refused`: the peer itself answered that it will not take this message (not a transport failure). */
+type Attempt = { ok: true } | { ok: false; retryable: boolean; error: string; code?: string; refused?: boolean };
 
 function markingOf(row: OutboxRow, payload: unknown): Marking {
   const candidates = [row.marking, (payload as { marking?: unknown } | null)?.marking];
@@ -140,7 +142,7 @@ async function sendEnvelope(
           : isRejectionReason(code)
             ? REJECTION_REASONS[code].retryable
             : false;
-    last = { ok: false, retryable, code, error: `The peer refused the message: ${code} — ${detail}` };
+    last = { ok: false, retryable, code, refused: !retryable, error: `The peer refused the message: ${code} — ${detail}` };
     // A node card after our key rotation: the peer may still know an older key; try the next one.
     if (code !== 'bad_signature') break;
   }
@@ -184,6 +186,28 @@ async function fail(runtime: FederationRuntime, row: OutboxRow, error: string): 
   });
 }
 
+/**
+ * The peer refused a message whose type does not hold back its conversation (an evidence offer):
+ * the row ends `refused` with the peer's reason, the people concerned are told as for a failure,
+ * and the messages queued after it in the conversation go on.
+ */
+async function refuse(runtime: FederationRuntime, row: OutboxRow, error: string): Promise<void> {
+  const { deps } = runtime;
+  await auditedTransaction(deps, { actor: null, requestId: `delivery:${row.message_id}`, organisationId: row.sender_organisation_id }, async (trx, audit) => {
+    const refused = await markOutboxRefused(trx, row.id, error);
+    if (!refused) return;
+    audit('federation.message.refused', `message:${row.message_id}`, {
+      type: row.type,
+      peer: row.recipient_node_id,
+      conversationId: row.conversation_id,
+      attempts: row.attempts,
+      error,
+    });
+    for (const listener of runtime.failureListeners) await listener(trx, { row: refused, error });
+  });
+  runtime.wake();
+}
+
 async function sendAttachments(runtime: FederationRuntime, peer: PeerRow, row: OutboxRow, header: EnvelopeHeader, signal: AbortSignal): Promise<Attempt> {
   const source = runtime.attachments;
   if (!source) return { ok: true };
@@ -209,7 +233,7 @@ async function sendAttachments(runtime: FederationRuntime, peer: PeerRow, row: O
   return { ok: true };
 }
 
-export async function deliverRow(runtime: FederationRuntime, row: OutboxRow, signal: AbortSignal): Promise<'delivered' | 'retry' | 'failed' | 'postponed'> {
+export async function deliverRow(runtime: FederationRuntime, row: OutboxRow, signal: AbortSignal): Promise<'delivered' | 'retry' | 'failed' | 'refused' | 'postponed'> {
   const { deps } = runtime;
   const peer = await findPeer(deps.db, row.recipient_node_id!);
   if (!peer) {
@@ -274,6 +298,10 @@ export async function deliverRow(runtime: FederationRuntime, row: OutboxRow, sig
     return 'postponed';
   }
   if (!attempt.retryable) {
+    if (attempt.refused && runtime.refusableTypes.has(row.type)) {
+      await refuse(runtime, row, attempt.error);
+      return 'refused';
+    }
     await fail(runtime, row, attempt.error);
     return 'failed';
   }

@@ -380,7 +380,7 @@ export async function federationRoutes(app: FastifyInstance, runtime: Federation
     async (request, reply) => {
       const actor = requirePermission(request, 'request:transmit');
       const row = await sendNote(runtime, { actor, requestId: String(request.id) }, request.body);
-      return reply.code(201).send({ messageId: row.message_id, conversationId: row.conversation_id, state: row.state === 'skipped' ? 'failed' : row.state });
+      return reply.code(201).send({ messageId: row.message_id, conversationId: row.conversation_id, state: row.state === 'skipped' || row.state === 'refused' ? 'failed' : row.state });
     },
   );
 

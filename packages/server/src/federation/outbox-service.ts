@@ -99,7 +99,7 @@ export interface MessageView {
   peerNodeId: string | null;
   peerName: string | null;
   at: string;
-  state: 'pending' | 'delivered' | 'failed' | 'skipped' | 'received';
+  state: 'pending' | 'delivered' | 'failed' | 'skipped' | 'refused' | 'received';
   attempts: number | null;
   nextAttemptAt: string | null;
   lastError: string | null;

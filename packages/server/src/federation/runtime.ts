@@ -54,7 +54,7 @@ export interface AttachmentSource {
 }
 
 /** How sending what follows a message went (retryable failures are tried again with the message). */
-export type FollowUpAttempt = { ok: true } | { ok: false; retryable: boolean; error: string };
+export type FollowUpAttempt = { ok: true } | { ok: false; retryable: boolean; error: string; refused?: boolean };
 
 /**
  * Sends what follows a message once the peer accepted it — the binary chunks of an evidence
@@ -75,6 +75,11 @@ export interface FederationRuntime {
   followUps: Map<string, FollowUp>;
   /** By outbox row type: the payload to seal, from the row's stored one (a key kept encrypted at rest). */
   outgoingPayload: Map<string, (stored: unknown) => unknown>;
+  /**
+   * Outbox row types a peer may refuse for good without holding back their conversation (an
+   * evidence offer): such a row ends `refused` and the messages queued after it go on.
+   */
+  refusableTypes: Set<string>;
   /** Called in the transaction that trusts a new peer (to send it what was published before). */
   peerTrustedListeners: ((trx: Kysely<Database>, peer: PeerRow, audit: AuditFn) => Promise<void>)[];
   /** Where this node listens, once it does. */
@@ -97,6 +102,7 @@ export function createRuntime(deps: FederationDeps, settings: FederationSettings
     attachments: undefined,
     followUps: new Map(),
     outgoingPayload: new Map(),
+    refusableTypes: new Set(),
     listenUrl: undefined,
     envelopeSigner() {
       signer ??= ed25519SignerFor(deps.keys.signingPrivate);

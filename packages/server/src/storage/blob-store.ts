@@ -58,6 +58,8 @@ export interface BlobStore {
   openRead(sha256: string, range?: { start: number; end: number }): Promise<Readable | null>;
   /** The stored size, or null when absent. */
   sizeOf(sha256: string): Promise<number | null>;
+  /** The content's file on this machine (the folder store), for positioned reads; null when absent or not a file. */
+  localPath?(sha256: string): string | null;
   /**
    * Removes temporaries older than `olderThanMs` (left by a crash in the middle of a put; a put
    * that fails cleans up after itself); returns how many went.
@@ -298,6 +300,9 @@ export function fileBlobStore(root: string): BlobStore {
     async openRead(sha256, range) {
       if (!SHA256_HEX.test(sha256) || !existsSync(pathOf(sha256))) return null;
       return createReadStream(pathOf(sha256), range ? { start: range.start, end: range.end, highWaterMark: 1024 * 1024 } : { highWaterMark: 1024 * 1024 });
+    },
+    localPath(sha256) {
+      return SHA256_HEX.test(sha256) && existsSync(pathOf(sha256)) ? pathOf(sha256) : null;
     },
     async sizeOf(sha256) {
       if (!SHA256_HEX.test(sha256)) return null;

@@ -7,6 +7,7 @@ import { CaseCapturePanel } from '../components/case-capture-panel.tsx';
 import { CaseEntitiesSection } from '../components/case-entities.tsx';
 import { CaseEvidenceSection } from '../components/evidence-list.tsx';
 import { EvidencePackagePanel } from '../components/evidence-package.tsx';
+import { CaseEvidenceSend } from '../components/evidence-transfers.tsx';
 import {
   CASE_STATUSES,
   type CaseFilter,
@@ -38,6 +39,7 @@ const HANDLING = ['H0', 'H1', 'H2', 'H3'] as const;
  */
 export const CASE_SECTIONS: { id: string; render: (view: CaseView, reload: () => void) => ReactNode }[] = [
   { id: 'evidence', render: (view) => <CaseEvidenceSection caseId={view.id} /> },
+  { id: 'evidence-send', render: (view) => <CaseEvidenceSend caseId={view.id} /> },
   { id: 'capture', render: (view) => <CaseCapturePanel caseId={view.id} /> },
   { id: 'evidence-package', render: (view) => <EvidencePackagePanel kind="case" id={view.id} /> },
   { id: 'entities', render: (view) => <CaseEntitiesSection caseId={view.id} /> },

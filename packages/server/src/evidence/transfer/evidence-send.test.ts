@@ -10,6 +10,7 @@ import { Readable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import { exampleRequest } from '@comity/core/requests/examples';
 import { testBackends } from '@comity/db/testing';
+import { sql } from 'kysely';
 import type { Actor } from '../../deps.ts';
 import { type FederatedTestNode, connect, startFederatedNode, waitFor } from '../../federation/federation-testing.ts';
 import { type LocalTsa, makeTestPki, startLocalTsa, type TestPki } from '../../testing/local-tsa.ts';
@@ -154,8 +155,7 @@ describe('sending evidence over federation with its time-stamps', () => {
         assert.equal(audit[0]!.actor_id, executor.userId);
       });
 
-      test('an offer whose time-stamp token was tampered with is refused and nothing of it is stored', async () => {
-        // A conversation of its own: a refused message ends the delivery of its conversation.
+      test('an offer whose time-stamp token was tampered with is refused, nothing of it is stored, and its conversation goes on', async () => {
         const { deId } = await exchangedRequest();
         const { item, bytes } = await stampedInGermany(deId, 'Vermerk (manipuliert)');
         const ts = await de.node.deps.db.selectFrom('evidence_timestamps').selectAll().where('item_id', '=', item.id).where('status', '=', 'granted').executeTakeFirstOrThrow();
@@ -170,6 +170,20 @@ describe('sending evidence over federation with its time-stamps', () => {
         const sha = createHash('sha256').update(bytes).digest('hex');
         assert.equal((await fr.node.deps.db.selectFrom('evidence_items').select('id').where('sha256', '=', sha).execute()).length, 0, 'no item recorded');
         assert.equal(await evidenceOf(fr.node.deps)!.blobs.has(sha), false, 'no content stored');
+        // The refusal is the peer's final word on that item only: the outbox row ends `refused`, not
+        // `failed`, and the next item of the same request (same conversation) is delivered.
+        const offerRow = await de.node.deps.db.selectFrom('outbox').selectAll().where('type', '=', 'evidence.offer').where(sql<boolean>`payload->>'transferId' = ${settled.transferId}`).executeTakeFirstOrThrow();
+        assert.equal(offerRow.state, 'refused');
+        const refusedAudit = await de.node.deps.db.selectFrom('audit_entries').select('action').where('action', '=', 'federation.message.refused').where('target', '=', `message:${offerRow.message_id}`).execute();
+        assert.equal(refusedAudit.length, 1, 'the refusal is audited');
+        const next = await stampedInGermany(deId, 'Vermerk (richtig)');
+        const nextSettled = await sentAndSettled(next.item.id);
+        assert.equal(nextSettled.state, 'accepted', JSON.stringify(nextSettled));
+        const nextRow = await de.node.deps.db.selectFrom('outbox').select(['conversation_id', 'seq']).where('type', '=', 'evidence.offer').where(sql<boolean>`payload->>'transferId' = ${nextSettled.transferId}`).executeTakeFirstOrThrow();
+        assert.equal(nextRow.conversation_id, offerRow.conversation_id, 'the same conversation');
+        assert.ok(Number(nextRow.seq) > Number(offerRow.seq), 'queued behind the refused offer');
+        const arrived = await fr.node.deps.db.selectFrom('evidence_items').select('sha256').where('sha256', '=', createHash('sha256').update(next.bytes).digest('hex')).execute();
+        assert.equal(arrived.length, 1, 'the next item arrived');
       });
 
       test('a valid token under a root the receiver does not trust is accepted and said to be not checked against a trusted root', async () => {
@@ -251,6 +265,36 @@ describe('sending evidence over federation with its time-stamps', () => {
         assert.deepEqual(frAudit.map((a) => a.action).sort(), ['consent.ask', 'consent.ask', 'consent.granted', 'consent.refused']);
         const deAudit = await de.node.deps.db.selectFrom('audit_entries').select('action').where('action', 'in', ['consent.received', 'consent.grant', 'consent.refuse']).execute();
         assert.deepEqual(deAudit.map((a) => a.action).sort(), ['consent.grant', 'consent.received', 'consent.received', 'consent.refuse']);
+      });
+
+      test('an item of a case travels with a request linked to the case, and with no other', async () => {
+        const linked = await exchangedRequest();
+        const unlinked = await exchangedRequest();
+        const theCase = (await drafter.client.call<Json>('POST', '/api/v1/cases', { title: 'Opération Lagune' }, 201)).body;
+        await drafter.client.call('POST', `/api/v1/cases/${theCase.id}/requests`, { requestId: linked.frId }, 200);
+        const drafterActor: Actor = { userId: drafter.userId, email: drafter.email, role: 'practitioner', organisationId: drafter.organisationId, mustChangePassword: false, via: 'token' };
+        const bytes = randomBytes(150_000);
+        const item = await ingestEvidence(evidenceOf(fr.node.deps)!, { actor: drafterActor, requestId: null }, { owner: { caseId: theCase.id }, title: 'Relevés bancaires', source: { kind: 'uploaded' }, body: Readable.from([bytes]) });
+        const url = `/api/v1/evidence/${item.id}/transfers`;
+        const none = await drafter.client.call<Json>('POST', url, {});
+        assert.equal(none.status, 409);
+        assert.equal(none.body.code, 'request_required', 'a case item needs the request it travels with');
+        const other = await drafter.client.call<Json>('POST', url, { requestId: unlinked.frId });
+        assert.equal(other.status, 409);
+        assert.equal(other.body.code, 'item_not_on_request', 'only a request linked to the item’s case');
+        const sent = await drafter.client.call<Json>('POST', url, { requestId: linked.frId }, 202);
+        assert.equal(sent.body.sentWith, 'transmit', 'from the requesting side it travels with the request');
+        const settled = await waitFor('the case item accepted', async () => {
+          const t = (await transfers(fr, drafter, item.id)).find((x) => x.transferId === sent.body.transferId);
+          return t && (t.state === 'accepted' || t.state === 'refused') ? t : undefined;
+        }, SLOW);
+        assert.equal(settled.state, 'accepted', JSON.stringify(settled));
+        const arrived = await de.node.deps.db.selectFrom('evidence_items').selectAll().where('sha256', '=', createHash('sha256').update(bytes).digest('hex')).executeTakeFirstOrThrow();
+        assert.equal(arrived.request_id, linked.deId, 'on Germany’s copy of the linked request');
+        assert.equal(arrived.source_kind, 'received');
+        const audit = await fr.node.deps.db.selectFrom('audit_entries').select('change').where('action', '=', 'evidence.transfer.send').where('target', '=', `evidence:${item.id}`).execute();
+        assert.equal(audit.length, 1);
+        assert.equal((audit[0]!.change as Json).requestId, linked.frId);
       });
     });
   }

@@ -27,6 +27,7 @@ export async function transferApiRoutes(app: FastifyInstance, appDeps: AppDeps):
         summary: "Send the item to the counterpart node of its request (with the request, or with the answer)",
         description:
           'The item leaves with its hashes, time-stamp tokens, custody log and the combined limitations of its marking and its request; the release policy decides whether it may go to that node (403 policy_denied otherwise). ' +
+          'An item of a case travels with one of the case’s linked requests (`requestId`; 409 request_required without it, item_not_on_request when the request is not linked to the case). ' +
           '409 no_counterpart_node when the request is not exchanged with a peer node. The transfer is then followed on GET /api/v1/evidence/{id}/transfers.',
         params: IdParams,
         body: SendEvidenceBody,
@@ -39,8 +40,12 @@ export async function transferApiRoutes(app: FastifyInstance, appDeps: AppDeps):
       if (!evidence) throw new ConflictError('evidence_unavailable', 'This node keeps no evidence.');
       // Only someone who may read the item learns whether it can travel.
       const { item } = await readEvidenceItem(evidence, who(request), request.params.id);
-      if (!item.request_id) throw new ConflictError('item_not_on_request', 'Only an item of a request travels to the request’s counterpart node.');
-      const { transferId } = await sendEvidence(appDeps, who(request), { requestId: item.request_id, itemId: item.id, sentWith: request.body.sentWith });
+      const requestId = item.request_id ?? request.body.requestId;
+      if (!requestId) throw new ConflictError('request_required', 'An item of a case travels with one of the case’s requests: name it (requestId).');
+      if (item.request_id && request.body.requestId && request.body.requestId !== item.request_id) {
+        throw new ConflictError('item_not_on_request', 'An item of a request travels with its own request only.');
+      }
+      const { transferId } = await sendEvidence(appDeps, who(request), { requestId, itemId: item.id, sentWith: request.body.sentWith });
       const view = (await listItemTransfers(appDeps, who(request), item.id)).find((t) => t.transferId === transferId);
       if (!view) throw new Error(`transfer ${transferId} was queued but is not listed`);
       return reply.code(202).send(view);

@@ -20,6 +20,9 @@ export function registerEvidenceTransfer(runtime: FederationRuntime, appDeps: Ap
   const receiver: TransferReceiver = { staging: new TransferStaging(join(appDeps.config.dataDir, 'transfers')), evidence: () => evidenceOf(appDeps), timestampRoots };
   runtime.registerHandler('evidence.offer', offerHandler(runtime, timestampRoots));
   runtime.outgoingPayload.set('evidence.offer', (stored) => offerToSend(runtime, stored));
+  // A refused offer is the peer's final word on that item only: the answer and the other items of
+  // the request's conversation go on without it.
+  runtime.refusableTypes.add('evidence.offer');
   runtime.followUps.set(
     'evidence.offer',
     chunkSender(

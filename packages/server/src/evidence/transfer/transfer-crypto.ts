@@ -20,15 +20,21 @@ export interface ChunkPlace {
 }
 
 /** ciphertext || 16-byte tag */
-export function encryptChunk(key: Buffer, place: ChunkPlace, plaintext: Buffer): Buffer {
+/**
+ * The encrypted body of chunk `index` in the pieces GCM produces (ciphertext, final block, tag), to
+ * be written one after the other: no copy of the chunk into one body buffer.
+ */
+export function encryptChunkParts(key: Buffer, place: ChunkPlace, plaintext: Buffer): Buffer[] {
   const cipher = createCipheriv('aes-256-gcm', key, chunkNonce(place.index));
   cipher.setAAD(Buffer.from(chunkAad(place.transferId, place.index, place.chunkCount), 'utf8'));
-  // One buffer of the final size: the ciphertext is written into it, not copied after.
-  const out = Buffer.allocUnsafe(plaintext.length + GCM_TAG_BYTES);
-  let at = cipher.update(plaintext).copy(out, 0);
-  at += cipher.final().copy(out, at);
-  cipher.getAuthTag().copy(out, at);
-  return out;
+  const body = cipher.update(plaintext);
+  const last = cipher.final();
+  return last.length > 0 ? [body, last, cipher.getAuthTag()] : [body, cipher.getAuthTag()];
+}
+
+/** The encrypted body of chunk `index` as one buffer (ciphertext then the 16-byte GCM tag). */
+export function encryptChunk(key: Buffer, place: ChunkPlace, plaintext: Buffer): Buffer {
+  return Buffer.concat(encryptChunkParts(key, place, plaintext));
 }
 
 /** The plaintext, or null when the body was not made with this key for this place (tampered, truncated, misplaced). */

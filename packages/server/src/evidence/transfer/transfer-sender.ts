@@ -5,6 +5,8 @@
 // the peer first which ones it lacks, so an interrupted transfer resumes where it stopped.
 import { type KeyObject, createHash, randomUUID } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { chunkCountOf, chunkLength, TRANSFER_CONTENT_ALG, transferRequestClaims } from '@comity/core/evidence/transfer';
 import { type EvidenceOfferPayload, TransferChunkAccepted, TransferStatus } from '@comity/contract/evidence-transfer';
 import type { Database } from '@comity/db';
@@ -16,7 +18,7 @@ import { enqueuePeerMessage } from '../../federation/outbox-service.ts';
 import type { BlobStore } from '../../storage/blob-store.ts';
 import { appendCustody, type EvidenceDeps } from '../evidence-service.ts';
 import type { FederationRuntime, FollowUpAttempt } from '../../federation/runtime.ts';
-import { encryptChunk, newContentKey, openContentKey, sealContentKey, signTransferRequest } from './transfer-crypto.ts';
+import { encryptChunkParts, newContentKey, openContentKey, sealContentKey, signTransferRequest } from './transfer-crypto.ts';
 import { chunkTaken, transferEnded, transferStarted } from './transfer-progress.ts';
 
 /** This node's encryption keys, current first: what opens a content key it sealed at rest. */
@@ -60,8 +62,14 @@ export async function fileContentSource(path: string): Promise<ContentSource> {
   };
 }
 
-/** An item's bytes in the node's blob store, read a chunk at a time (byte ranges: nothing is held whole). */
+/**
+ * An item's bytes in the node's blob store, read a chunk at a time (nothing is held whole): by
+ * positioned reads into one buffer per chunk from the folder store's file, by byte-range streams
+ * from an object store.
+ */
 export async function blobContentSource(store: BlobStore, sha256: string): Promise<ContentSource | null> {
+  const path = store.localPath?.(sha256);
+  if (path) return fileContentSource(path);
   const size = await store.sizeOf(sha256);
   if (size === null) return null;
   return {
@@ -178,43 +186,65 @@ export async function queueOffer(
 
 type Answer = { status: number; json: unknown };
 
+// Chunk bodies go through node:http with the GCM pieces written one after the other: fetch (undici)
+// copies a Buffer body into a fresh Uint8Array first, 8 MiB per chunk.
+const httpAgent = new HttpAgent({ keepAlive: true });
+const httpsAgent = new HttpsAgent({ keepAlive: true });
+
+function httpCall(url: string, method: 'GET' | 'PUT', headers: Record<string, string>, parts: Buffer[], signal: AbortSignal): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const target = new URL(url);
+    const secure = target.protocol === 'https:';
+    const length = parts.reduce((n, p) => n + p.length, 0);
+    const req = (secure ? httpsRequest : httpRequest)(
+      target,
+      { method, headers: { ...headers, ...(method === 'PUT' ? { 'content-length': String(length) } : {}) }, agent: secure ? httpsAgent : httpAgent, signal },
+      (res) => {
+        const got: Buffer[] = [];
+        res.on('data', (d: Buffer) => got.push(d));
+        res.on('error', reject);
+        res.on('end', () => {
+          let json: unknown = null;
+          try {
+            json = JSON.parse(Buffer.concat(got).toString('utf8'));
+          } catch {
+            json = null;
+          }
+          resolve({ status: res.statusCode ?? 0, json });
+        });
+      },
+    );
+    req.on('error', reject);
+    for (const part of parts) req.write(part);
+    req.end();
+  });
+}
+
 async function signedCall(
   runtime: FederationRuntime,
   peer: PeerRow,
   method: 'GET' | 'PUT',
   transferId: string,
   index: number | null,
-  body: Buffer | undefined,
+  body: Buffer[] | undefined,
   signal: AbortSignal,
 ): Promise<Answer> {
   const createdAt = runtime.deps.now().toISOString();
   const claims = transferRequestClaims({ method, sender: runtime.selfNodeId, recipient: peer.node_id, transferId, index, createdAt });
   const path = index === null ? `/federation/v1/transfers/${transferId}` : `/federation/v1/transfers/${transferId}/chunks/${index}`;
-  const res = await fetch(`${peer.endpoint}${path}`, {
-    method,
-    headers: {
-      'comity-sender': runtime.selfNodeId,
-      'comity-created-at': createdAt,
-      'comity-signature': signTransferRequest(runtime.envelopeSigner(), claims),
-      ...(body ? { 'content-type': 'application/octet-stream' } : {}),
-    },
-    ...(body ? { body } : {}),
-    signal: AbortSignal.any([signal, AbortSignal.timeout(runtime.settings.requestTimeoutMs)]),
-  });
-  const text = await res.text();
-  let json: unknown = null;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = null;
-  }
-  return { status: res.status, json };
+  const headers: Record<string, string> = {
+    'comity-sender': runtime.selfNodeId,
+    'comity-created-at': createdAt,
+    'comity-signature': signTransferRequest(runtime.envelopeSigner(), claims),
+    ...(body ? { 'content-type': 'application/octet-stream' } : {}),
+  };
+  return httpCall(`${peer.endpoint}${path}`, method, headers, body ?? [], AbortSignal.any([signal, AbortSignal.timeout(runtime.settings.requestTimeoutMs)]));
 }
 
 function refusal(what: string, answer: Answer): FollowUpAttempt {
   const p = (answer.json ?? {}) as { code?: unknown; detail?: unknown; retryable?: unknown };
   const retryable = answer.status >= 500 || answer.status === 429 || answer.status === 408 || p.retryable === true;
-  return { ok: false, retryable, error: `${what}: the peer answered ${answer.status} ${typeof p.code === 'string' ? p.code : ''} — ${typeof p.detail === 'string' ? p.detail : ''}`.trim() };
+  return { ok: false, retryable, refused: !retryable && answer.status >= 400, error: `${what}: the peer answered ${answer.status} ${typeof p.code === 'string' ? p.code : ''} — ${typeof p.detail === 'string' ? p.detail : ''}`.trim() };
 }
 
 /** How many chunk requests are in flight at once. */
@@ -243,7 +273,7 @@ export function chunkSender(
       const status = TransferStatus.safeParse(statusAnswer.json);
       if (!status.success) return { ok: false, retryable: true, error: `Transfer ${transferId}: the peer's status answer is not valid.` };
       if (status.data.state === 'accepted') return done();
-      if (status.data.state === 'refused') return { ok: false, retryable: false, error: `Transfer ${transferId} was refused by the peer: ${status.data.refusal ?? 'no reason given'}` };
+      if (status.data.state === 'refused') return { ok: false, retryable: false, refused: true, error: `Transfer ${transferId} was refused by the peer: ${status.data.refusal ?? 'no reason given'}` };
       const source = await openContent(offer.item.sha256);
       if (!source) return { ok: false, retryable: false, error: `Item ${offer.item.id} (${offer.item.sha256}) is not in this node's store.` };
       try {
@@ -256,7 +286,7 @@ export function chunkSender(
         const worker = async () => {
           for (let index = queue.shift(); index !== undefined && !failure; index = queue.shift()) {
             const plain = await source.read(index * offer.content.chunkSize, chunkLength(offer.item.size, offer.content.chunkSize, index));
-            const body = encryptChunk(key, { transferId, index, chunkCount: offer.content.chunkCount }, plain);
+            const body = encryptChunkParts(key, { transferId, index, chunkCount: offer.content.chunkCount }, plain);
             const answer = await signedCall(runtime, peer, 'PUT', transferId, index, body, signal);
             const ok = answer.status === 200 ? TransferChunkAccepted.safeParse(answer.json) : null;
             if (!ok?.success) {
@@ -270,12 +300,13 @@ export function chunkSender(
         await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, Math.max(1, queue.length)) }, worker));
         if (failure) return failure;
         const ended = final as TransferChunkAccepted | null;
-        if (ended?.state === 'refused') return { ok: false, retryable: false, error: `Transfer ${transferId} was refused by the peer after its last chunk.` };
+        if (ended?.state === 'refused') return { ok: false, retryable: false, refused: true, error: `Transfer ${transferId} was refused by the peer after its last chunk.` };
         if (ended?.state === 'accepted') return done();
         // Nothing was missing, or the last chunk's answer got lost: ask again.
         const again = TransferStatus.safeParse((await signedCall(runtime, peer, 'GET', transferId, null, undefined, signal)).json);
         if (again.success && again.data.state === 'accepted') return done();
-        return { ok: false, retryable: !(again.success && again.data.state === 'refused'), error: `Transfer ${transferId} is not complete at the peer yet.` };
+        const refusedAtLast = again.success && again.data.state === 'refused';
+        return { ok: false, retryable: !refusedAtLast, refused: refusedAtLast, error: `Transfer ${transferId} is not complete at the peer yet.` };
       } finally {
         await source.close();
       }

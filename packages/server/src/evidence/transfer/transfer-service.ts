@@ -15,7 +15,7 @@ import { enforceRecord, type PolicyWho } from '../../policy/policy-service.ts';
 import { loadReadable } from '../../requests/request-service.ts';
 import { requestsOf } from '../../requests/requests-capability.ts';
 import { evidenceOf } from '../evidence-capability.ts';
-import { evidenceKey, listCustody, readEvidenceItem } from '../evidence-service.ts';
+import { evidenceKey, listCustody, readEvidenceItem, requestSources } from '../evidence-service.ts';
 import { transferProgress } from './transfer-progress.ts';
 import { blobContentSource, buildOffer, queueOffer } from './transfer-sender.ts';
 
@@ -61,8 +61,19 @@ export async function sendEvidence(appDeps: AppDeps, who: PolicyWho, input: Send
   const evidence = evidenceOf(appDeps);
   if (!requests || !runtime || !evidence) throw new ConflictError('federation_unavailable', 'This node does not run requests, evidence and federation.');
   const row = await loadReadable(requests, who, input.requestId);
-  const { item, record } = await readEvidenceItem(evidence, who, input.itemId);
-  if (item.request_id !== row.id) throw new ConflictError('item_not_on_request', 'The item belongs to another request or case; only a request’s own items travel with it.');
+  const read = await readEvidenceItem(evidence, who, input.itemId);
+  const { item } = read;
+  let record = read.record;
+  if (item.request_id !== row.id) {
+    // An item of a case travels with a request linked to that case; the request's marking and
+    // limitations then apply to it as well.
+    const linked =
+      item.case_id !== null &&
+      (await appDeps.db.selectFrom('case_requests').select('request_id').where('case_id', '=', item.case_id).where('request_id', '=', row.id).executeTakeFirst()) !== undefined;
+    if (!linked) throw new ConflictError('item_not_on_request', 'The item belongs to another request, or to a case this request is not linked to; only a request’s own items and those of its cases travel with it.');
+    const extra = (await requestSources(evidence, who, row.id)).filter((s) => !record.sources.some((r) => r.key === s.key));
+    record = { ...record, sources: [...record.sources, ...extra] };
+  }
   if (!row.counterpart_node_id) throw new ConflictError('no_counterpart_node', 'This request has no counterpart node; evidence can only travel to a peer.');
   // The item's own marking and its request's: one decision point for both.
   await enforceRecord(
@@ -75,6 +86,7 @@ export async function sendEvidence(appDeps: AppDeps, who: PolicyWho, input: Send
   const custody = (await listCustody(appDeps.db, item.id)).map((e) => JSON.parse(JSON.stringify(e)) as Record<string, never>);
   const source = await blobContentSource(evidence.blobs, item.sha256);
   if (!source) throw new ConflictError('content_missing', `The content of item ${item.id} is not in this node's store.`);
+  // The folder store's source holds the file open: closed once the chunk digests are read.
   const offer = await buildOffer({
     peerNodeId: row.counterpart_node_id,
     conversationId: row.conversation_id,
@@ -94,7 +106,7 @@ export async function sendEvidence(appDeps: AppDeps, who: PolicyWho, input: Send
     limitations: limitationsOf(marking),
     source,
     chunkSize: input.chunkSize ?? DEFAULT_TRANSFER_CHUNK,
-  });
+  }).finally(() => source.close());
   const queued = await auditedTransaction(appDeps, { actor: who.actor, requestId: who.requestId, organisationId: row.organisation_id }, async (trx, audit) => {
     const written = await queueOffer(trx, appDeps.now(), { peerNodeId: row.counterpart_node_id!, senderOrganisationId: row.organisation_id, offer, encryptionPrivate: appDeps.keys.encryptionPrivate });
     audit('evidence.transfer.send', evidenceKey(item.id), {
@@ -133,7 +145,7 @@ export async function listItemTransfers(appDeps: AppDeps, who: PolicyWho, itemId
     const offer = (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as EvidenceOfferPayload;
     const progress = transferProgress(offer.transferId);
     const state: EvidenceTransferView['state'] =
-      r.state === 'delivered' ? 'accepted' : r.state === 'failed' || r.state === 'skipped' ? 'refused' : progress !== null || r.attempts > 0 ? 'sending' : 'offered';
+      r.state === 'delivered' ? 'accepted' : r.state === 'failed' || r.state === 'skipped' || r.state === 'refused' ? 'refused' : progress !== null || r.attempts > 0 ? 'sending' : 'offered';
     return {
       transferId: offer.transferId,
       direction: 'sent',
