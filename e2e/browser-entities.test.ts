@@ -29,7 +29,8 @@ async function shootBoth(page: Page, name: string): Promise<void> {
 
 /** The graph drawn: cytoscape's canvases are in the box, which says how many nodes and edges it holds. */
 async function graphDrawn(page: Page, nodes: number, edges: number): Promise<void> {
-  const box = page.locator('.entity-graph').first();
+  // Waits for the counts (the graph may first draw what it had before the last change arrived).
+  const box = page.locator(`.entity-graph[data-nodes="${nodes}"][data-edges="${edges}"]`).first();
   await box.locator('canvas').first().waitFor();
   assert.equal(await box.getAttribute('data-nodes'), String(nodes));
   assert.equal(await box.getAttribute('data-edges'), String(edges));
@@ -47,7 +48,8 @@ test('add entities to a case, link them, import FtM lines and see the link graph
   const watched = watchPage(page, node.url);
   await page.goto(`${node.url}/cases/${caseId}`);
   const section = page.locator('.case-entities');
-  await section.waitFor();
+  // The list loads after the section is drawn ("Loading…" first).
+  await section.getByText('No entities in this case yet').waitFor();
   assert.match(await section.innerText(), /No entities in this case yet/);
 
   // Add a person and a company.
@@ -65,6 +67,13 @@ test('add entities to a case, link them, import FtM lines and see the link graph
   await page.selectOption('#link-from', { label: 'Marco Rossi (Person)' });
   await page.selectOption('#link-to', { label: 'Blue Water Shipping Ltd (Company)' });
   await page.getByRole('button', { name: 'Link', exact: true }).click();
+  // The link is stored before the import below names the company.
+  for (let tries = 0; ; tries++) {
+    const links = await lead.client.call<{ items: unknown[] }>('GET', `/api/v1/cases/${caseId}/entities?schema=Ownership`, undefined, 200);
+    if (links.body.items.length === 1) break;
+    assert.ok(tries < 100, 'the Ownership link was not stored');
+    await page.waitForTimeout(100);
+  }
 
   // Import a vessel owned by the company, from an FtM JSON-lines file.
   const companyFtmId = ((await lead.client.call<{ items: { ftmId: string; caption: string }[] }>('GET', `/api/v1/cases/${caseId}/entities?schema=Company`, undefined, 200)).body.items[0] as { ftmId: string }).ftmId;
@@ -87,6 +96,7 @@ test('add entities to a case, link them, import FtM lines and see the link graph
   // The entity page: properties and the neighbourhood.
   await section.getByRole('link', { name: 'Sea Breeze' }).click();
   await page.locator('h1', { hasText: 'Sea Breeze' }).waitFor();
+  await page.locator('.entity-properties', { hasText: 'IMO 9074729' }).waitFor();
   assert.match(await page.locator('.entity-properties').innerText(), /imoNumber[\s\S]*IMO 9074729/);
   await graphDrawn(page, 3, 2);
   await shootBoth(page, 'entity-en');
@@ -114,6 +124,7 @@ test('add entities to a case, link them, import FtM lines and see the link graph
   await page.getByRole('button', { name: 'Show the link graph' }).click();
   await graphDrawn(page, 1000, 999);
   // The table shows the first hundred and says how many more there are.
+  await page.locator('.case-entities').getByText('… and 900 more').waitFor();
   assert.equal(await page.locator('.case-entities tbody tr').count(), 100);
   assert.match(await page.locator('.case-entities').innerText(), /… and 900 more/);
   await shootBoth(page, 'big-en');
