@@ -76,7 +76,8 @@ test('a visitor checks an object by photo and text without signing in, downloads
   await page.getByText('1 possible match').waitFor();
   assert.match(await page.locator('.cultural-matches').innerText(), /Hellenic Police, Cultural Heritage Department/);
   assert.match(await page.locator('.cultural-check-answer').innerText(), /No match does not mean not stolen/);
-  assert.ok(Number(await page.locator('.cultural-matches img').evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)) > 0, 'the public thumbnail loads');
+  // The public thumbnail loads (an image loads after the answer is drawn: wait for it, up to the default timeout).
+  await page.waitForFunction("(() => { const img = document.querySelector('.cultural-matches img'); return !!img && img.complete && img.naturalWidth > 0; })()");
   await shoot(page, 'answer');
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the signed receipt' }).click()]);

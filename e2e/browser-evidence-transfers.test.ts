@@ -74,8 +74,10 @@ test('sending an item of a case to the other node from the case page, and follow
   const panel = page.locator('section[aria-labelledby="case-evidence-send-title"]');
   await panel.locator('#case-evidence-send-item').waitFor();
   assert.equal(await text(panel.locator('#case-evidence-send-title')), 'Send evidence to another node');
+  await panel.locator('#case-evidence-send-item option').first().waitFor({ state: 'attached' });
   assert.equal(await panel.locator('#case-evidence-send-item option').count(), 1);
   // The route: the case's request and the authority on the other side.
+  await panel.getByText(/, to Bundesamt für Justiz \(Germany\)/).first().waitFor();
   assert.match(await text(panel), new RegExp(`${request.reference.replace(/[/.]/g, '\\$&')}, to Bundesamt für Justiz \\(Germany\\)`));
   const send = panel.getByRole('button', { name: 'Send to Bundesamt für Justiz (Germany)' });
   await send.click();
