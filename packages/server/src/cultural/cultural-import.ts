@@ -2,53 +2,11 @@
 // the same schema the API uses, every problem is reported with its line and column, and nothing
 // is stored unless every row is good (one audited transaction per record, all or none).
 import { ValidationError } from '@comity/core';
+import { parseCsv } from '@comity/core/shared/csv';
 import { CreateCulturalObjectBody } from '@comity/contract/cultural-property';
 import type { z } from 'zod';
 
 export type ImportProblem = { line: number; field: string | null; message: string };
-
-/** RFC 4180 CSV: quoted fields with doubled quotes, CRLF or LF. Returns rows with their line numbers. */
-export function parseCsv(text: string): { line: number; cells: string[] }[] {
-  const rows: { line: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let line = 1;
-  let rowLine = 1;
-  const src = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i] as string;
-    if (quoted) {
-      if (ch === '"') {
-        if (src[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (ch === '\n') line++;
-        cell += ch;
-      }
-      continue;
-    }
-    if (ch === '"' && cell === '') quoted = true;
-    else if (ch === ',') {
-      cells.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && src[i + 1] === '\n') i++;
-      cells.push(cell);
-      if (cells.some((c) => c !== '')) rows.push({ line: rowLine, cells });
-      cells = [];
-      cell = '';
-      line++;
-      rowLine = line;
-    } else cell += ch;
-  }
-  if (quoted) throw new ValidationError('csv_unterminated_quote', `A quoted field opened on line ${rowLine} is never closed.`, { line: rowLine });
-  cells.push(cell);
-  if (cells.some((c) => c !== '')) rows.push({ line: rowLine, cells });
-  return rows;
-}
 
 /** Column headers and where each goes in the create body. */
 const COLUMNS: Record<string, string[]> = {

@@ -31,6 +31,7 @@ import { enforce, enforceRecord, policyActorOf, todayOf } from '../policy/policy
 import { findRequest } from '@comity/db/repos/requests-repo';
 import { canSeeOrganisation } from '@comity/core';
 import { type CheckedEntity, FTM_MODEL, checkEntity, linkEnds, lookupText } from './ftm-model.ts';
+import { parseCsv } from '@comity/core/shared/csv';
 
 export type EntityRow = Selectable<EntitiesTable>;
 export type EntityDeps = CaseDeps;
@@ -703,52 +704,6 @@ export async function importFtmLines(deps: EntityDeps, who: CaseWho, caseId: str
   });
   if (!lines.length && !bad.length) throw new ValidationError('import_empty', 'The file holds no entity.');
   return importEntities(deps, who, caseId, lines, bad, 'ftm', opts.marking, opts.sources);
-}
-
-/** RFC 4180 CSV: quoted fields with doubled quotes and line breaks inside quotes. Returns rows with the line each starts on. */
-export function parseCsv(text: string): { line: number; cells: string[] }[] {
-  const rows: { line: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let line = 1;
-  let start = 1;
-  let i = 0;
-  const s = text.replace(/^\uFEFF/, '');
-  while (i < s.length) {
-    const ch = s[i] as string;
-    if (quoted) {
-      if (ch === '"' && s[i + 1] === '"') {
-        cell += '"';
-        i += 2;
-        continue;
-      }
-      if (ch === '"') quoted = false;
-      else {
-        if (ch === '\n') line++;
-        cell += ch;
-      }
-      i++;
-      continue;
-    }
-    if (ch === '"' && cell === '') quoted = true;
-    else if (ch === ',') {
-      cells.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && s[i + 1] === '\n') i++;
-      cells.push(cell);
-      if (cells.some((c) => c.trim())) rows.push({ line: start, cells });
-      cells = [];
-      cell = '';
-      line++;
-      start = line;
-    } else cell += ch;
-    i++;
-  }
-  cells.push(cell);
-  if (cells.some((c) => c.trim())) rows.push({ line: start, cells });
-  return rows;
 }
 
 export interface CsvMapping {
