@@ -624,6 +624,11 @@ export interface Database {
   entities: EntitiesTable;
   entity_refs: EntityRefsTable;
   entity_mentions: EntityMentionsTable;
+  seizures: SeizuresTable;
+  seizure_items: SeizureItemsTable;
+  seizure_route_stops: SeizureRouteStopsTable;
+  maritime_incidents: MaritimeIncidentsTable;
+  registry_parties: RegistryPartiesTable;
 }
 
 /** Migration 020: a FollowTheMoney entity held for a case (links are entities of an FtM edge schema). */
@@ -779,4 +784,103 @@ export interface CulturalChecksTable {
   outcome: string;
   matches: Json;
   receipt: Json;
+}
+
+/** Migration 023: a seizure event (issue 14); items, route stops and parties in their own tables. */
+export interface SeizuresTable {
+  id: string;
+  organisation_id: string;
+  case_id: string | null;
+  reference: string;
+  occurred_at: Timestamp;
+  time_known: boolean;
+  country: string;
+  place: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  location_kind: string;
+  location_point: string | null;
+  authority: string;
+  detection_method: string;
+  conveyance_type: string;
+  conveyance: Json;
+  vessel_imo: string | null;
+  iccs_code: string;
+  summary: string | null;
+  marking: string;
+  handling: string;
+  sources: Json;
+  search_text: string;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SeizureItemsTable {
+  id: string;
+  seizure_id: string;
+  position: number;
+  domain: string;
+  name: string;
+  name_key: string;
+  quantity: number | null;
+  unit: string | null;
+  details: Json;
+}
+
+export interface SeizureRouteStopsTable {
+  seizure_id: string;
+  position: number;
+  stage: string;
+  country: string;
+  port: string | null;
+  port_key: string | null;
+}
+
+/** Migration 023: a maritime incident (piracy, armed robbery at sea, boarding, hijacking, kidnapping of crew). */
+export interface MaritimeIncidentsTable {
+  id: string;
+  organisation_id: string;
+  case_id: string | null;
+  reference: string;
+  occurred_at: Timestamp;
+  time_known: boolean;
+  latitude: number;
+  longitude: number;
+  area: string | null;
+  country: string | null;
+  vessel_name: string;
+  vessel_imo: string | null;
+  vessel_flag: string | null;
+  vessel_type: string;
+  vessel_status: string;
+  kind: string;
+  narrative: string;
+  crew: Json;
+  reporting_source: string;
+  iccs_code: string;
+  marking: string;
+  handling: string;
+  sources: Json;
+  search_text: string;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A party of a seizure or an incident: an entity of the record's case, or a name as the source gave it. */
+export interface RegistryPartiesTable {
+  id: string;
+  seizure_id: string | null;
+  incident_id: string | null;
+  position: number;
+  role: string;
+  entity_id: string | null;
+  party_kind: string;
+  name: string;
+  name_key: string;
+  identifier: string | null;
+  identifier_key: string | null;
 }
