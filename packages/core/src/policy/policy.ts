@@ -54,6 +54,9 @@ export const PERMISSIONS = {
   /** Stolen cultural property records of the organisation (the public check needs no sign-in). */
   'cultural:read': ['admin', 'supervisor', 'practitioner', 'analyst', 'viewer'],
   'cultural:edit': ['supervisor', 'practitioner', 'analyst'],
+  /** Seizure and maritime-incident registries (a record of a case is further limited to those who may read the case). */
+  'registry:read': ['admin', 'supervisor', 'practitioner', 'analyst', 'viewer'],
+  'registry:edit': ['supervisor', 'practitioner', 'analyst'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
