@@ -113,7 +113,7 @@ const EXPECTED: Record<string, readonly string[] | 'none'> = {
 };
 
 /** Routes that carry marked records: every one must declare; those with a record id must declare an action. */
-const MARKED = /^\/api\/v1\/(requests|consents|policy|cases|evidence|entities|cultural-property)(\/|$)/;
+const MARKED = /^\/api\/v1\/(requests|consents|policy|cases|evidence|entities|cultural-property|seizures|incidents)(\/|$)/;
 
 for (const backend of testBackends()) {
   describe(`the route table declares every release-policy action on ${backend.name}`, () => {
