@@ -33,6 +33,27 @@ export function prepareAuditEntry(hasher: Hasher, seq: number, input: AuditInput
   return linkAuditEntry(hasher, { seq: seq - 1, hash: '' }, input, at);
 }
 
+/**
+ * An entry of the log era whose number the store gives in the statement that writes it (one round
+ * trip instead of two): every field but `seq` and `hash`, and the canonical entry's UTF-8 bytes
+ * before and after the number, so the store computes `hash = SHA-256(before || seq || after)`,
+ * exactly what `auditEntryHash` gives for the numbered entry (the canonical entry writes `seq` as
+ * its decimal digits between `"seq":` and `,"target":`; keys are sorted, strings escaped, so that
+ * place is found without ambiguity).
+ */
+export function prepareUnnumberedAuditEntry(
+  hasher: Hasher,
+  input: AuditInput,
+  at: Date,
+): Omit<AuditEntry, 'seq' | 'hash'> & { change: Record<string, unknown>; textBefore: string; textAfter: string } {
+  const { seq: _placeholder, hash: _unused, ...fields } = prepareAuditEntry(hasher, 1, input, at);
+  const text = auditEntryText({ ...fields, seq: 0 });
+  const marker = ',"seq":0,"target":';
+  const i = text.indexOf(marker);
+  if (i < 0 || text.indexOf(marker, i + 1) >= 0) throw new Error('the canonical audit entry has no single place for its number');
+  return { ...fields, textBefore: text.slice(0, i + ',"seq":'.length), textAfter: text.slice(i + ',"seq":0'.length) };
+}
+
 export interface LoggedEntry extends AuditEntry {
   change?: unknown;
   /** Position in the tree, null while unsequenced. */
