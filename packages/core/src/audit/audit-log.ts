@@ -9,6 +9,7 @@ import {
   type AuditProblem,
   type AuditProblemKind,
   type AuditVerification,
+  auditEntryFields,
   auditEntryHash,
   auditEntryText,
   changeDigest,
@@ -46,12 +47,13 @@ export function prepareUnnumberedAuditEntry(
   input: AuditInput,
   at: Date,
 ): Omit<AuditEntry, 'seq' | 'hash'> & { change: Record<string, unknown>; textBefore: string; textAfter: string } {
-  const { seq: _placeholder, hash: _unused, ...fields } = prepareAuditEntry(hasher, 1, input, at);
-  const text = auditEntryText({ ...fields, seq: 0 });
+  const { fields: numbered, change } = auditEntryFields(hasher, 0, '', input, at);
+  const { seq: _placeholder, ...fields } = numbered;
+  const text = auditEntryText(numbered);
   const marker = ',"seq":0,"target":';
   const i = text.indexOf(marker);
   if (i < 0 || text.indexOf(marker, i + 1) >= 0) throw new Error('the canonical audit entry has no single place for its number');
-  return { ...fields, textBefore: text.slice(0, i + ',"seq":'.length), textAfter: text.slice(i + ',"seq":0'.length) };
+  return { ...fields, change, textBefore: text.slice(0, i + ',"seq":'.length), textAfter: text.slice(i + ',"seq":0'.length) };
 }
 
 export interface LoggedEntry extends AuditEntry {
