@@ -13,6 +13,7 @@ import {
   signAuditHead,
   verifyAuditChain,
 } from './audit-chain.ts';
+import { prepareAuditEntry, prepareUnnumberedAuditEntry } from './audit-log.ts';
 
 const hasher: Hasher = { sha256Hex: (t) => createHash('sha256').update(t, 'utf8').digest('hex') };
 const keys = generateKeyPairSync('ed25519');
@@ -202,4 +203,19 @@ test('an entry is linked over its canonical text, so what a store returns hashes
   const stored = JSON.parse(Buffer.from(JSON.stringify({ ...e }), 'utf8').toString('utf8')) as AuditEntry & { change: unknown };
   assert.deepEqual(verifyAuditChain(hasher, verifier, [stored], signAuditHead(signer, e)), { ok: true, entries: 1 });
   assert.deepEqual(auditChange({ ['__proto__']: 1 } as Record<string, unknown>), JSON.parse('{"__proto__":1}'));
+});
+
+test('an unnumbered entry: the bytes around its number give the same hash as the numbered entry, whatever its texts hold', () => {
+  const at = new Date(Date.UTC(2026, 10, 30, 12, 0, 0));
+  const tricky = ['plain', ',"seq":0,"target":', '\\",\\"seq\\":0,\\"target\\":', 'الأدلة ✓ 😀', '\u0000\ud800'];
+  for (const text of tricky) {
+    const input = { actorId: null, actorEmail: text, organisationId: null, action: `a.${text}`, target: text, requestId: text, change: { [text]: text } };
+    for (const seq of [1, 9, 10, 12345, 2147483647]) {
+      const numbered = prepareAuditEntry(hasher, seq, input, at);
+      const parts = prepareUnnumberedAuditEntry(hasher, input, at);
+      assert.equal(hasher.sha256Hex(`${parts.textBefore}${seq}${parts.textAfter}`), numbered.hash, `seq ${seq}, text ${JSON.stringify(text)}`);
+      assert.equal(parts.digest, numbered.digest);
+      assert.deepEqual(parts.change, numbered.change);
+    }
+  }
 });

@@ -109,9 +109,21 @@ export function linkAuditEntry(
   input: AuditInput,
   at: Date,
 ): AuditEntry & { change: Record<string, unknown> } {
+  const { change, fields } = auditEntryFields(hasher, (prev?.seq ?? 0) + 1, prev?.hash ?? GENESIS_HASH, input, at);
+  return { ...fields, hash: auditEntryHash(hasher, fields), change };
+}
+
+/** The hashed fields of an entry (every text under `auditText`, the change's digest) and the change to store. */
+export function auditEntryFields(
+  hasher: Hasher,
+  seq: number,
+  prevHash: string,
+  input: AuditInput,
+  at: Date,
+): { fields: Omit<AuditEntry, 'hash'>; change: Record<string, unknown> } {
   const change = auditChange(input.change);
   const fields: HashedFields = {
-    seq: (prev?.seq ?? 0) + 1,
+    seq,
     at: at.toISOString(),
     actorId: auditNullableText(input.actorId),
     actorEmail: auditNullableText(input.actorEmail),
@@ -120,9 +132,9 @@ export function linkAuditEntry(
     target: auditText(input.target),
     requestId: auditNullableText(input.requestId),
     digest: changeDigest(hasher, change),
-    prevHash: prev?.hash ?? GENESIS_HASH,
+    prevHash,
   };
-  return { ...fields, hash: auditEntryHash(hasher, fields), change };
+  return { fields, change };
 }
 
 export function headSigningText(seq: number, hash: string): string {

@@ -9,6 +9,7 @@ import {
   type AuditProblem,
   type AuditProblemKind,
   type AuditVerification,
+  auditEntryFields,
   auditEntryHash,
   auditEntryText,
   changeDigest,
@@ -31,6 +32,28 @@ export function auditLeafHash(h: Sha256, e: Omit<AuditEntry, 'hash'>): string {
 export function prepareAuditEntry(hasher: Hasher, seq: number, input: AuditInput, at: Date): AuditEntry & { change: Record<string, unknown> } {
   // With a previous hash of '' the entry's prevHash is '' and its hash covers that.
   return linkAuditEntry(hasher, { seq: seq - 1, hash: '' }, input, at);
+}
+
+/**
+ * An entry of the log era whose number the store gives in the statement that writes it (one round
+ * trip instead of two): every field but `seq` and `hash`, and the canonical entry's UTF-8 bytes
+ * before and after the number, so the store computes `hash = SHA-256(before || seq || after)`,
+ * exactly what `auditEntryHash` gives for the numbered entry (the canonical entry writes `seq` as
+ * its decimal digits between `"seq":` and `,"target":`; keys are sorted, strings escaped, so that
+ * place is found without ambiguity).
+ */
+export function prepareUnnumberedAuditEntry(
+  hasher: Hasher,
+  input: AuditInput,
+  at: Date,
+): Omit<AuditEntry, 'seq' | 'hash'> & { change: Record<string, unknown>; textBefore: string; textAfter: string } {
+  const { fields: numbered, change } = auditEntryFields(hasher, 0, '', input, at);
+  const { seq: _placeholder, ...fields } = numbered;
+  const text = auditEntryText(numbered);
+  const marker = ',"seq":0,"target":';
+  const i = text.indexOf(marker);
+  if (i < 0 || text.indexOf(marker, i + 1) >= 0) throw new Error('the canonical audit entry has no single place for its number');
+  return { ...fields, change, textBefore: text.slice(0, i + ',"seq":'.length), textAfter: text.slice(i + ',"seq":0'.length) };
 }
 
 export interface LoggedEntry extends AuditEntry {

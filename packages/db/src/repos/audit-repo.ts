@@ -9,9 +9,9 @@ import {
   type Hasher,
   type Signer,
   type SubtreeId,
-  prepareAuditEntry,
+  prepareUnnumberedAuditEntry,
 } from '@comity/core';
-import { type Compilable, type Kysely, type OperationNodeSource, type Selectable, sql } from 'kysely';
+import { type Compilable, type Kysely, type OperationNodeSource, type RawBuilder, type Selectable, sql } from 'kysely';
 import type { AuditEntriesTable, Database } from '../schema.ts';
 
 export interface AuditPorts {
@@ -21,66 +21,65 @@ export interface AuditPorts {
   now: () => Date;
 }
 
-/** Numbers for `count` new entries, ascending, from the entries' sequence (one round trip). */
-async function nextAuditSeqs(db: Kysely<Database>, count: number): Promise<number[]> {
-  const numbers = await sql<{ seq: number }>`select nextval('audit_entries_seq_gen')::integer as seq from generate_series(1, ${count})`.execute(db);
-  return numbers.rows.map((r) => Number(r.seq)).sort((a, b) => a - b);
+type Unnumbered = ReturnType<typeof prepareUnnumberedAuditEntry>;
+
+/**
+ * The rows of `entries` as a SELECT that numbers them from the entries' sequence, in the listed
+ * order, and computes each hash in the store (SHA-256 of the canonical entry with its number, see
+ * `prepareUnnumberedAuditEntry`), so that numbering and writing are one statement. `guard` (a
+ * condition) keeps the rows, and the numbers, from being taken when it is false.
+ */
+function numberedEntriesSelect(entries: readonly Unnumbered[], guard?: RawBuilder<unknown>) {
+  // Typed parameters: in INSERT … SELECT PostgreSQL would otherwise take them as text.
+  const values = entries.map(
+    (e, i) => sql`(${i + 1}::integer, ${e.at}::text, ${e.actorId}::uuid, ${e.actorEmail}::text, ${e.organisationId}::uuid, ${e.action}::text, ${e.target}::text,
+      ${e.requestId}::text, ${e.digest}::text, ${e.prevHash}::text, ${JSON.stringify(e.change)}::jsonb, ${Buffer.from(e.textBefore, 'utf8')}::bytea, ${Buffer.from(e.textAfter, 'utf8')}::bytea)`,
+  );
+  // The numbers are taken row by row as the listed rows are read, so they ascend in that order; a
+  // materialised CTE takes each exactly once (an uncorrelated subquery would be run only once).
+  return sql`with numbered as materialized (select nextval('audit_entries_seq_gen')::integer as seq, v.*
+      from (values ${sql.join(values)}) as v(i, at, actor_id, actor_email, organisation_id, action, target, request_id, digest, prev_hash, change, before, after)
+      ${guard ? sql`where ${guard}` : sql``})
+    select seq, at, actor_id, actor_email, organisation_id, action, target, request_id, digest, prev_hash,
+      encode(sha256(before || convert_to(seq::text, 'UTF8') || after), 'hex'), change
+    from numbered order by i`;
 }
 
+const AUDIT_COLUMNS = sql.raw('(seq, at, actor_id, actor_email, organisation_id, action, target, request_id, digest, prev_hash, hash, change)');
+
+/**
+ * Appends entries inside the caller's transaction: one statement numbers them (from the entries'
+ * sequence, ascending in the listed order), computes their hashes and writes them.
+ */
 export async function appendAudit(trx: Kysely<Database>, ports: AuditPorts, inputs: AuditInput | AuditInput[]): Promise<AuditEntry[]> {
   const list = Array.isArray(inputs) ? inputs : [inputs];
   if (list.length === 0) return [];
-  const seqs = await nextAuditSeqs(trx, list.length);
-  const entries = list.map((input, i) => prepareAuditEntry(ports.hasher, seqs[i]!, input, ports.now()));
-  await trx
-    .insertInto('audit_entries')
-    .values(
-      entries.map((entry) => ({
-        seq: entry.seq,
-        at: entry.at,
-        actor_id: entry.actorId,
-        actor_email: entry.actorEmail,
-        organisation_id: entry.organisationId,
-        action: entry.action,
-        target: entry.target,
-        request_id: entry.requestId,
-        digest: entry.digest,
-        prev_hash: entry.prevHash,
-        hash: entry.hash,
-        // The canonical change the digest was computed over (see auditText in core).
-        change: JSON.stringify(entry.change),
-      })),
-    )
-    .execute();
-  return entries.map(({ change: _stored, ...entry }) => entry);
+  const entries = list.map((input) => prepareUnnumberedAuditEntry(ports.hasher, input, ports.now()));
+  // RETURNING gives the rows in the order the SELECT inserted them: the listed order.
+  const { rows } = await sql<{ seq: number; hash: string }>`insert into audit_entries ${AUDIT_COLUMNS} ${numberedEntriesSelect(entries)} returning seq, hash`.execute(trx);
+  return entries.map(({ change: _stored, textBefore: _b, textAfter: _a, ...entry }, i) => ({ ...entry, seq: Number(rows[i]!.seq), hash: rows[i]!.hash }));
 }
 
 /**
  * A change that is one SQL statement (an INSERT, UPDATE or DELETE with RETURNING), stored together
  * with its audit entries by that same statement: the change is a data-modifying CTE and the entries
- * are inserted only when it returned a row, so PostgreSQL commits both or neither without a
- * transaction block. Two round trips (the entries' numbers, then the statement) where an explicit
- * transaction takes at least five (BEGIN, the change, the numbers, the entries, COMMIT). Returns
- * the change's rows; none means nothing was changed and nothing was audited.
+ * (numbered and hashed in the statement, see `appendAudit`) are inserted only when it returned a
+ * row, so PostgreSQL commits both or neither without a transaction block, in one round trip where
+ * an explicit transaction takes at least four (BEGIN, the change, the entries, COMMIT). Returns the
+ * change's rows; none means nothing was changed and nothing was audited.
  */
 export async function writeWithAudit<R>(
   db: Kysely<Database>,
   ports: AuditPorts,
   change: Compilable<R> & OperationNodeSource,
   inputs: readonly AuditInput[],
-): Promise<{ rows: R[]; entries: AuditEntry[] }> {
+): Promise<{ rows: R[] }> {
   if (inputs.length === 0) throw new Error('writeWithAudit needs at least one audit entry');
-  const seqs = await nextAuditSeqs(db, inputs.length);
-  const entries = inputs.map((input, i) => prepareAuditEntry(ports.hasher, seqs[i]!, input, ports.now()));
-  // Typed parameters: in INSERT … SELECT PostgreSQL would otherwise take them as text.
-  const audits = entries.map(
-    (e, i) => sql`audit_${sql.raw(String(i))} as (insert into audit_entries (seq, at, actor_id, actor_email, organisation_id, action, target, request_id, digest, prev_hash, hash, change)
-      select ${e.seq}::integer, ${e.at}::text, ${e.actorId}::uuid, ${e.actorEmail}::text, ${e.organisationId}::uuid, ${e.action}::text, ${e.target}::text,
-        ${e.requestId}::text, ${e.digest}::text, ${e.prevHash}::text, ${e.hash}::text, ${JSON.stringify(e.change)}::jsonb
-      where exists (select 1 from change))`,
-  );
-  const result = await sql<R>`with change as (${change}), ${sql.join(audits)} select * from change`.execute(db);
-  return { rows: result.rows, entries: entries.map(({ change: _stored, ...entry }) => entry) };
+  const entries = inputs.map((input) => prepareUnnumberedAuditEntry(ports.hasher, input, ports.now()));
+  const result = await sql<R>`with change as (${change}),
+    audit as (insert into audit_entries ${AUDIT_COLUMNS} ${numberedEntriesSelect(entries, sql`exists (select 1 from change)`)})
+    select * from change`.execute(db);
+  return { rows: result.rows };
 }
 
 export interface StoredAuditEntry extends AuditEntry {
