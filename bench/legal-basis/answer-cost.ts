@@ -17,7 +17,10 @@ const rounds = Number(process.argv[2] ?? 5);
 const index = buildKnowledgeIndex(await loadShippedKnowledge());
 const codes = [...index.countries.keys()].sort();
 let s = 20240101 >>> 0;
-const random = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0), s / 2 ** 32);
+const random = () => {
+  s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+  return s / 2 ** 32;
+};
 const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)] as T;
 const questions = Array.from({ length: 4_000 }, () => {
   const requesting = pick(codes);

@@ -16,7 +16,10 @@ const index = buildKnowledgeIndex(await loadShippedKnowledge());
 const codes = [...index.countries.keys()].sort();
 const generic = serializerCompiler({ schema: LegalBasisAnswer, method: 'GET', url: '/api/v1/legal-basis' });
 let seed = 7;
-const random = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0), seed / 2 ** 32);
+const random = () => {
+  seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+  return seed / 2 ** 32;
+};
 const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)] as T;
 
 test('the same JSON as the generic zod serialiser, with shared parts reused', () => {

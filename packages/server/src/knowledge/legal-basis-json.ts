@@ -125,7 +125,7 @@ function plainScalar(schema: z.ZodType): { test: (value: unknown) => boolean; op
   }
   if (def.type === 'string') return { test: (v) => typeof v === 'string', optional: false };
   const values = def.type === 'enum' ? Object.values(def.entries ?? {}) : def.type === 'literal' ? (def.values ?? []) : undefined;
-  if (!values || !values.every((v) => typeof v === 'string')) return undefined;
+  if (!values?.every((v) => typeof v === 'string')) return undefined;
   const allowed = new Set<unknown>(values);
   return { test: (v) => allowed.has(v), optional: false };
 }
