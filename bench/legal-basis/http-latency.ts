@@ -9,7 +9,8 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { COOPERATION_TYPES, OFFENCE_IDS } from '@comity/core/knowledge/taxonomy';
 import { startNode } from '@comity/server';
-import { dropSchema, figures, httpLoad, markdownTable } from '../support/load.ts';
+import { legalBasisJsonStats } from '@comity/server/knowledge/legal-basis-json';
+import { dropSchema, figures, httpLoad, mainThreadCpuMs, markdownTable } from '../support/load.ts';
 
 const CONNECTIONS = 32;
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20_000);
@@ -25,8 +26,11 @@ function seeded(seed: number): () => number {
 }
 
 async function phase(label: string, url: string, paths: string[]) {
+  // The node's main thread only (the load generator is another thread): warm-up included, per request.
+  const cpu0 = mainThreadCpuMs();
   const r = await httpLoad({ url, headers: {}, connections: CONNECTIONS, steps: [{ method: 'GET', paths, expectStatus: 200 }], timing: { warmupRequests: WARMUP, requests: REQUESTS } });
   if (r.errors) console.error(`${label}: ${r.errors} errors, first: ${r.firstError}`);
+  const cpuMsPerRequest = (mainThreadCpuMs() - cpu0) / (WARMUP + REQUESTS);
   const f = figures(label, r);
   return {
     endpoint: label,
@@ -36,6 +40,7 @@ async function phase(label: string, url: string, paths: string[]) {
     p99Ms: Number(f.p99.toFixed(2)),
     maxMs: Number(f.max.toFixed(2)),
     errors: r.errors,
+    cpuMsPerRequest: Number(cpuMsPerRequest.toFixed(3)),
   };
 }
 
@@ -63,18 +68,24 @@ try {
     return `/api/v1/legal-basis?requesting=${requesting}&requested=${requested}&type=${pick(COOPERATION_TYPES)}&offence=${pick(OFFENCE_IDS)}`;
   });
   const healthz = await phase('GET /healthz', node.url, ['/healthz']);
+  const before = { ...legalBasisJsonStats };
   const legalBasis = await phase('GET /api/v1/legal-basis', node.url, questions);
+  // The answer's JSON keeps the JSON of the parts that answers share (legal-basis-json.ts): how
+  // often a part's JSON was reused, and how often it was made, in this phase.
+  const sharedParts = { reused: legalBasisJsonStats.hits - before.hits, made: legalBasisJsonStats.misses - before.misses };
   const result = {
     connections: CONNECTIONS,
     requestsPerPhase: REQUESTS,
     warmupPerPhase: WARMUP,
     database: node.deps.dbKind,
     phases: [healthz, legalBasis],
+    sharedParts,
     machine: { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, loadAverage1m: Number(loadavg()[0]?.toFixed(2)), node: process.version },
   };
   console.log(JSON.stringify(result, null, 1));
-  const head = ['endpoint', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'errors'];
-  console.log(`\n${markdownTable(head, result.phases.map((p) => [p.endpoint, p.requests, p.perSecond, p.p50Ms, p.p99Ms, p.maxMs, p.errors]))}`);
+  const head = ['endpoint', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'main-thread CPU ms/req'];
+  console.log(`\n${markdownTable(head, result.phases.map((p) => [p.endpoint, p.requests, p.perSecond, p.p50Ms, p.p99Ms, p.maxMs, p.errors, p.cpuMsPerRequest]))}`);
+  console.log(`\np99 ratio ${(legalBasis.p99Ms / healthz.p99Ms).toFixed(2)}×, CPU ratio ${(legalBasis.cpuMsPerRequest / healthz.cpuMsPerRequest).toFixed(2)}×; shared parts reused ${sharedParts.reused}, made ${sharedParts.made}; load ${result.machine.loadAverage1m}`);
 } finally {
   await node.close();
   rmSync(dataDir, { recursive: true, force: true });

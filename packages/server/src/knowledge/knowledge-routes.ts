@@ -33,13 +33,14 @@ import { resolveCountry, resolveDate, resolveInstrument } from '@comity/core/kno
 import { OFFENCE_IDS } from '@comity/core/knowledge/taxonomy';
 import { listCurations, listKnowledgeVersions } from '@comity/db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { type ZodTypeProvider, serializerCompiler } from 'fastify-type-provider-zod';
 import { requirePermission } from '../auth/authenticate.ts';
 import type { AppDeps } from '../deps.ts';
 import { readPublicSettings } from '../routes/node-routes.ts';
 import { listDeclaredFacts } from './declared-facts-service.ts';
 import { addCuration, confirmCurationById, withdrawCurationById } from './knowledge-curation.ts';
 import { importDepositaryFiles } from './knowledge-import.ts';
+import { legalBasisSerializer } from './legal-basis-json.ts';
 import { presentCountry, presentCuration, presentInstrumentDetail, presentInstrumentSummary, presentVersion } from './knowledge-presenters.ts';
 import { type KnowledgeService, todayOf } from './knowledge-service.ts';
 
@@ -76,10 +77,16 @@ export async function knowledgeRoutes(app: FastifyInstance, deps: AppDeps): Prom
   };
   const who = (request: FastifyRequest) => ({ actor: requirePermission(request, 'knowledge:curate'), requestId: String(request.id) });
 
+  // The answer's JSON is checked against LegalBasisAnswer like any response, with the parts that
+  // answers share checked and serialised once (legal-basis-json.ts); the error answers as usual.
+  // (Fastify types the route-level compiler's argument with the whole route schema; at run time it
+  // is one status's response schema, which is what the generic compiler takes.)
+  const answerJson = legalBasisSerializer();
   r.get(
     '/api/v1/legal-basis',
     {
       config: { access: 'public', guard: readable },
+      serializerCompiler: (route) => (String(route.httpStatus) === '200' ? answerJson : serializerCompiler(route as unknown as Parameters<typeof serializerCompiler>[0])),
       schema: {
         tags: TAGS,
         summary: 'Legal bases between two States for an offence and a kind of cooperation',
