@@ -13,8 +13,6 @@ export const HitsQueryPayload = z
   .strictObject({
     queryId: z.uuid(),
     kind: z.literal('identifiers').describe('Exact identifiers (IBAN, IMO, E.164 phone, passport with country, wallet) by DH-PSI over ristretto255'),
-    /** The querying authority, as its node card names it (shown in the peer's hit inbox). */
-    authority: z.string().min(1).max(300),
     items: z.array(GroupElement).min(1).max(MAX_HIT_ITEMS).describe('H(x)^a for each of the querier’s identifiers, in the querier’s order'),
   })
   .meta({ id: 'HitsQueryPayload', description: 'hits.query: blinded identifiers of the querying node' });
@@ -25,7 +23,6 @@ export const HitsQueryResult = z
 export const HitsAnswerPayload = z
   .strictObject({
     queryId: z.uuid(),
-    authority: z.string().min(1).max(300),
     /** (H(x)^a)^b, in the order of the query's items. */
     doubled: z.array(GroupElement).max(MAX_HIT_ITEMS),
     /** H(y)^b for each identifier the answering node offers this peer, in a random order. */
@@ -119,3 +116,8 @@ export const PutHitOfferBody = z.strictObject({
   resume: z.boolean().optional(),
 });
 export const PeerParams = z.strictObject({ nodeId: z.string().min(1).max(200) });
+
+export type HitsQueryResult = z.infer<typeof HitsQueryResult>;
+export type HitsAnswerResult = z.infer<typeof HitsAnswerResult>;
+export type HitsMatchedResult = z.infer<typeof HitsMatchedResult>;
+export type HitsDisclosureResult = z.infer<typeof HitsDisclosureResult>;

@@ -54,6 +54,12 @@ export const PERMISSIONS = {
   /** Stolen cultural property records of the organisation (the public check needs no sign-in). */
   'cultural:read': ['admin', 'supervisor', 'practitioner', 'analyst', 'viewer'],
   'cultural:edit': ['supervisor', 'practitioner', 'analyst'],
+  /** Hit/no-hit between nodes: the hit inbox of the organisation, asking peers about a case's entities, revealing or declining. */
+  'hits:read': ['admin', 'supervisor', 'practitioner', 'analyst'],
+  'hits:query': ['supervisor', 'practitioner', 'analyst'],
+  'hits:decide': ['supervisor', 'practitioner'],
+  /** What this node offers each peer, and lifting a suspension. */
+  'hits:offers': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
