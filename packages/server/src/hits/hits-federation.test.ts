@@ -107,10 +107,10 @@ for (const backend of testBackends()) {
       for (const h of deHits) assert.equal(h.authority, 'Parquet national financier (France)');
       // The query's progress on the asking node.
       const queries = (await frLead.client.call<{ items: Json[] }>('GET', `/api/v1/hits/queries?caseId=${frCase.id}`, undefined, 200)).body.items;
-      assert.equal(queries[0].state, 'answered');
-      assert.equal(queries[0].hits, 3);
-      assert.equal(queries[0].items, 5);
-      assert.equal(queries[0].offered, 5, 'Germany offered its five AMBER identifiers, not the RED one');
+      assert.equal(queries[0]!.state, 'answered');
+      assert.equal(queries[0]!.hits, 3);
+      assert.equal(queries[0]!.items, 5);
+      assert.equal(queries[0]!.offered, 5, 'Germany offered its five AMBER identifiers, not the RED one');
       // Another organisation on the German node sees none of these hits.
       assert.deepEqual(await hitsOf(deStranger), []);
 

@@ -586,7 +586,7 @@ export async function decideHit(deps: Deps, who: CaseWho, hitId: string, decisio
     if (!hit || (actor.role !== 'admin' && hit.organisation_id !== actor.organisationId)) throw new NotFoundError('hit_not_found', 'No such hit.');
     if (hit.state !== 'pending') throw new ConflictError('hit_decided', `This hit was ${hit.state} already.`);
     const peer = await findPeer(trx, hit.peer_node_id);
-    if (!peer || peer.status !== 'active') throw new ConflictError('peer_inactive', 'The peer of this hit is no longer active.');
+    if (peer?.status !== 'active') throw new ConflictError('peer_inactive', 'The peer of this hit is no longer active.');
     await trx
       .updateTable('hits')
       .set({ state: decision.decision, own_disclosure: JSON.stringify(decision), decided_by: actor.userId, decided_at: now, updated_at: now })
