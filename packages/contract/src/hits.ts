@@ -9,13 +9,23 @@ export const GroupElement = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a 32-byte r
 /** The most identifiers one query (or one answer's offered set) may carry. */
 export const MAX_HIT_ITEMS = 20_000;
 
+/** A 1024-bit CLK encoding (128 bytes, base64url without padding: 171 characters). */
+export const ClkEncoding = z.string().regex(/^[A-Za-z0-9_-]{171}$/, 'a 1024-bit encoding in base64url');
+
+export const HitsIdentifiersQuery = z.strictObject({
+  queryId: z.uuid(),
+  kind: z.literal('identifiers').describe('Exact identifiers (IBAN, IMO, E.164 phone, passport with country, wallet) by DH-PSI over ristretto255'),
+  items: z.array(GroupElement).min(1).max(MAX_HIT_ITEMS).describe('H(x)^a for each of the querier’s identifiers, in the querier’s order'),
+});
+export const HitsNamesQuery = z.strictObject({
+  queryId: z.uuid(),
+  kind: z.literal('names').describe('Names with dates of birth as keyed CLK encodings under the pair’s secret of the epoch'),
+  epoch: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).describe('The month (UTC) whose pair secret keyed the encodings'),
+  encodings: z.array(ClkEncoding).min(1).max(MAX_HIT_ITEMS).describe('One encoding per person of the querier, in the querier’s order'),
+});
 export const HitsQueryPayload = z
-  .strictObject({
-    queryId: z.uuid(),
-    kind: z.literal('identifiers').describe('Exact identifiers (IBAN, IMO, E.164 phone, passport with country, wallet) by DH-PSI over ristretto255'),
-    items: z.array(GroupElement).min(1).max(MAX_HIT_ITEMS).describe('H(x)^a for each of the querier’s identifiers, in the querier’s order'),
-  })
-  .meta({ id: 'HitsQueryPayload', description: 'hits.query: blinded identifiers of the querying node' });
+  .discriminatedUnion('kind', [HitsIdentifiersQuery, HitsNamesQuery])
+  .meta({ id: 'HitsQueryPayload', description: 'hits.query: blinded identifiers, or keyed encodings of names with dates of birth' });
 export const HitsQueryResult = z
   .strictObject({ queryId: z.uuid(), accepted: z.literal(true) })
   .meta({ description: 'hits.query: taken; the answer follows as hits.answer' });
@@ -34,7 +44,11 @@ export const HitsAnswerResult = z.strictObject({ queryId: z.uuid(), hits: z.numb
 export const HitsMatchedPayload = z
   .strictObject({
     queryId: z.uuid(),
-    /** Positions in the answer's `offered` list that matched, each with the contact reference both nodes quote. */
+    /**
+     * Identifiers: positions in the answer's `offered` list that matched (sent by the querier). Names:
+     * positions in the query's `encodings` that matched (sent by the answerer, which compared).
+     * Each with the contact reference both nodes quote.
+     */
     matches: z.array(z.strictObject({ index: z.number().int().min(0).max(MAX_HIT_ITEMS), contactReference: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) })).max(MAX_HIT_ITEMS),
   })
   .meta({ id: 'HitsMatchedPayload', description: 'hits.matched: which offered positions matched (so that the answering node gets the same hits)' });
@@ -77,6 +91,8 @@ export const CheckWithPeersBody = z.strictObject({
   caseId: z.uuid(),
   /** The peers to ask (default: every active peer). */
   peers: z.array(z.string().min(1).max(200)).max(100).optional(),
+  /** What to compare (default both): exact identifiers by PSI, names with dates of birth by keyed encodings. */
+  kinds: z.array(z.enum(['identifiers', 'names'])).min(1).max(2).optional(),
 });
 export const HitQueryView = z
   .strictObject({
@@ -84,6 +100,7 @@ export const HitQueryView = z
     caseId: z.uuid().nullable(),
     peerNodeId: z.string(),
     direction: z.enum(['sent', 'received']),
+    kind: z.enum(['identifiers', 'names']),
     state: z.enum(['waiting', 'answered', 'matched']),
     items: z.number().int(),
     offered: z.number().int().nullable(),

@@ -5760,6 +5760,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             items: number;
+            /** @enum {string} */
+            kind: "identifiers" | "names";
             offered: number | null;
             peerNodeId: string;
             /** @enum {string} */
@@ -5774,6 +5776,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             items: number;
+            /** @enum {string} */
+            kind: "identifiers" | "names";
             offered: number | null;
             peerNodeId: string;
             /** @enum {string} */
@@ -5897,7 +5901,7 @@ export interface components {
             /** Format: uuid */
             queryId: string;
         };
-        /** @description hits.query: blinded identifiers of the querying node */
+        /** @description hits.query: blinded identifiers, or keyed encodings of names with dates of birth */
         HitsQueryPayload: {
             /** @description H(x)^a for each of the querier’s identifiers, in the querier’s order */
             items: string[];
@@ -5908,8 +5912,20 @@ export interface components {
             kind: "identifiers";
             /** Format: uuid */
             queryId: string;
+        } | {
+            /** @description One encoding per person of the querier, in the querier’s order */
+            encodings: string[];
+            /** @description The month (UTC) whose pair secret keyed the encodings */
+            epoch: string;
+            /**
+             * @description Names with dates of birth as keyed CLK encodings under the pair’s secret of the epoch
+             * @constant
+             */
+            kind: "names";
+            /** Format: uuid */
+            queryId: string;
         };
-        /** @description hits.query: blinded identifiers of the querying node */
+        /** @description hits.query: blinded identifiers, or keyed encodings of names with dates of birth */
         HitsQueryPayloadInput: {
             /** @description H(x)^a for each of the querier’s identifiers, in the querier’s order */
             items: string[];
@@ -5918,6 +5934,18 @@ export interface components {
              * @constant
              */
             kind: "identifiers";
+            /** Format: uuid */
+            queryId: string;
+        } | {
+            /** @description One encoding per person of the querier, in the querier’s order */
+            encodings: string[];
+            /** @description The month (UTC) whose pair secret keyed the encodings */
+            epoch: string;
+            /**
+             * @description Names with dates of birth as keyed CLK encodings under the pair’s secret of the epoch
+             * @constant
+             */
+            kind: "names";
             /** Format: uuid */
             queryId: string;
         };
@@ -14181,6 +14209,7 @@ export interface operations {
                 "application/json": {
                     /** Format: uuid */
                     caseId: string;
+                    kinds?: ("identifiers" | "names")[];
                     peers?: string[];
                 };
             };

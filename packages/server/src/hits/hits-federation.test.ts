@@ -1,5 +1,5 @@
 // Hit/no-hit between two nodes that hold overlapping persons (phones), accounts (IBANs) and vessels
-// (IMO numbers): after "check with peers" both nodes hold exactly the overlap as hits, with the same
+// (IMO numbers), and people with names in two scripts and dates of birth: after "check with peers" both nodes hold exactly the overlap as hits, with the same
 // contact references; a RED case is not offered; no identifier, name or case reference crosses in any
 // envelope payload before its owner consents; the reveal reaches the peer only after it, a decline
 // says nothing more; everything is audited on both sides; a peer's malformed encodings are refused.
@@ -155,6 +155,35 @@ for (const backend of testBackends()) {
       assert.ok((await actions(de, 'hits.peer.revealed')).length === 1);
       assert.ok((await actions(de, 'hits.hit.decline')).length === 1);
       assert.ok((await actions(fr, 'hits.peer.declined')).length === 1);
+    });
+
+    test('names with dates of birth match across scripts by keyed encodings, and no name or date crosses', async () => {
+      const olga = await add(frLead, frCase.id, { schema: 'Person', properties: { name: ['Ольга Смирнова'], birthDate: ['1985-07-12'] } });
+      await add(frLead, frCase.id, { schema: 'Person', properties: { name: ['Jean Dupont'], birthDate: ['1960-01-01'] } });
+      const olgaDe = await add(deLead, deCase.id, { schema: 'Person', properties: { name: ['Olga Smirnova'], birthDate: ['1985-07-12'] } });
+      await add(deLead, deCase.id, { schema: 'Person', properties: { name: ['Pierre Martin'], birthDate: ['1975-05-05'] } });
+      const before = { fr: (await hitsOf(frLead)).length, de: (await hitsOf(deLead)).length };
+      const started = await frLead.client.call<Json>('POST', '/api/v1/hits/queries', { caseId: frCase.id, kinds: ['names'] }, 202);
+      assert.equal(started.body.queries.length, 1);
+      const frNew = await waitFor('the name hit on the asking node', async () => {
+        const h = (await hitsOf(frLead)).filter((x) => !x.ownDisclosure && !x.peerDisclosure && x.entityId === olga);
+        return h.length > 0 && h;
+      });
+      const deNew = (await hitsOf(deLead)).filter((x) => x.entityId === olgaDe);
+      assert.equal(frNew.length, 1);
+      assert.equal(deNew.length, 1);
+      assert.equal(frNew[0]!.contactReference, deNew[0]!.contactReference);
+      assert.equal((await hitsOf(frLead)).length, before.fr + 1, 'Jean Dupont matched no one');
+      assert.equal((await hitsOf(deLead)).length, before.de + 1, 'Pierre Martin matched no one');
+      for (const n of [fr, de]) {
+        for (const p of (await sentPayloads(n)).filter((x) => x.type.startsWith('hits.'))) {
+          for (const secret of ['Ольга', 'Смирнова', 'Olga', 'Smirnova', 'Dupont', 'Martin', '1985', '07-12', '1960', '1975']) assert.ok(!p.text.includes(secret), `${p.type} contains ${secret}`);
+        }
+      }
+      const q = (await frLead.client.call<{ items: Json[] }>('GET', `/api/v1/hits/queries?caseId=${frCase.id}`, undefined, 200)).body.items.find((x) => x.kind === 'names')!;
+      assert.equal(q.state, 'answered');
+      assert.equal(q.items, 2);
+      assert.equal(q.hits, 1);
     });
 
     test('a peer’s malformed encodings are refused as problem+json and nothing is stored', async () => {

@@ -67,7 +67,7 @@ export function hitRoutes(deps: AppDeps) {
       },
       async (request, reply) => {
         requirePermission(request, 'hits:query');
-        const queries = await checkWithPeers(deps, who(request), request.body.caseId, request.body.peers);
+        const queries = await checkWithPeers(deps, who(request), request.body.caseId, request.body.peers, request.body.kinds);
         return reply.code(202).send({ queries });
       },
     );

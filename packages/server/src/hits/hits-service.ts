@@ -34,6 +34,7 @@ import { readCaseWithAccess, type CaseWho } from '../cases/case-service.ts';
 import { federationOf } from '../federation/capability.ts';
 import { enqueuePeerMessage } from '../federation/outbox-service.ts';
 import type { FederationRuntime, InboundHandler } from '../federation/runtime.ts';
+import { acceptedEpochs, decodeEncoding, encodePerson, epochOf, matchEncodings, pairSecret } from './clk-pair.ts';
 import { blindIdentifiers, intersect, randomScalar, reblind, scalarFromHex, scalarToHex, shuffledIndices } from './psi.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'hasher' | 'signer' | 'now'> & Partial<Pick<AppDeps, 'auditAnchor' | 'auditSequencer'>>;
@@ -141,32 +142,47 @@ async function caseIdentifiers(db: Kysely<Database>, caseId: string): Promise<{ 
   return rows.flatMap((r) => entityIdentifiers(r.schema, r.properties).map((identifier) => ({ entityId: r.id, identifier })));
 }
 
+/** The case's people with a name and a date of birth (the minimum for a name query), one position each. */
+async function casePersons(db: Kysely<Database>, caseId: string): Promise<{ entityId: string; name: string; birthDate: string }[]> {
+  const rows = await db.selectFrom('entities').select(['id', 'properties']).where('case_id', '=', caseId).where('schema', '=', 'Person').orderBy('id').execute();
+  return namedPeople(rows);
+}
+
+function namedPeople(rows: { id: string; properties: unknown }[]) {
+  return rows.flatMap((r) => {
+    const p = (r.properties ?? {}) as Record<string, string[]>;
+    const name = p.name?.[0];
+    const birthDate = p.birthDate?.[0];
+    return name && birthDate && /^\d{4}-\d{2}-\d{2}$/.test(birthDate) ? [{ entityId: r.id, name, birthDate }] : [];
+  });
+}
+
 /**
  * "Check with peers": one query per active peer (or the peers named) with the case's identifiers,
  * each blinded under a scalar of its own. Refused when the case has fewer than MIN_QUERY_ITEMS.
  */
-export async function checkWithPeers(deps: Deps, who: CaseWho, caseId: string, peers?: string[]) {
+export async function checkWithPeers(deps: Deps & Pick<AppDeps, 'keys'>, who: CaseWho, caseId: string, peers?: string[], kinds: readonly ('identifiers' | 'names')[] = ['identifiers', 'names']) {
   const actor = who.actor;
   if (!actor) throw new ForbiddenError('forbidden', 'Sign in first.');
   assertCan(actor.role, 'hits:query');
   const readable = await readCaseWithAccess(deps, who, caseId);
-  const items = await caseIdentifiers(deps.db, caseId);
-  if (items.length < MIN_QUERY_ITEMS) {
-    throw new ValidationError('too_few_fields', `The case holds ${items.length} checked identifier(s) (IBAN, IMO number, phone, passport with country, wallet); a query needs at least ${MIN_QUERY_ITEMS}.`);
+  const items = kinds.includes('identifiers') ? await caseIdentifiers(deps.db, caseId) : [];
+  const people = kinds.includes('names') ? await casePersons(deps.db, caseId) : [];
+  if (items.length + people.length < MIN_QUERY_ITEMS) {
+    throw new ValidationError(
+      'too_few_fields',
+      `The case holds ${items.length} checked identifier(s) (IBAN, IMO number, phone, passport with country, wallet) and ${people.length} person(s) with a name and a date of birth; a query needs at least ${MIN_QUERY_ITEMS}.`,
+    );
   }
   const active = (await listPeers(deps.db, { status: 'active' })).filter((p) => !peers || peers.includes(p.node_id));
   if (peers && active.length !== new Set(peers).size) throw new NotFoundError('peer_not_found', 'One of the peers named is not an active peer.');
   if (active.length === 0) throw new ValidationError('no_peers', 'This node has no active peer to ask.');
   const now = deps.now();
+  const epoch = epochOf(now);
   const queries = await auditedTransaction(deps, who, async (trx, audit) => {
     const out: string[] = [];
-    for (const peer of active) {
+    const record = async (peer: PeerRow, kind: 'identifiers' | 'names', entityIds: string[], secret: string | null, payload: Record<string, unknown>, detail: Record<string, unknown>) => {
       const id = randomUUID();
-      const a = randomScalar();
-      const blinded = blindIdentifiers(
-        items.map((i) => i.identifier),
-        a,
-      );
       await trx
         .insertInto('hit_queries')
         .values({
@@ -175,13 +191,13 @@ export async function checkWithPeers(deps: Deps, who: CaseWho, caseId: string, p
           peer_node_id: peer.node_id,
           organisation_id: readable.row.organisation_id,
           case_id: caseId,
-          kind: 'identifiers',
+          kind,
           state: 'waiting',
-          item_count: items.length,
+          item_count: entityIds.length,
           offered_count: null,
           hit_count: null,
-          secret: scalarToHex(a),
-          entity_ids: JSON.stringify(items.map((i) => i.entityId)),
+          secret,
+          entity_ids: JSON.stringify(entityIds),
           created_by: actor.userId,
           created_at: now,
           updated_at: now,
@@ -191,12 +207,40 @@ export async function checkWithPeers(deps: Deps, who: CaseWho, caseId: string, p
         peerNodeId: peer.node_id,
         type: 'hits.query',
         conversationId: `hits:${id}`,
-        payload: { queryId: id, kind: 'identifiers', items: blinded },
+        payload: { queryId: id, kind, ...payload },
         senderOrganisationId: readable.row.organisation_id,
         marking: 'AMBER',
       });
-      audit('hits.query.send', `hit-query:${id}`, { caseId, peer: peer.node_id, items: items.length, kinds: countKinds(items.map((i) => i.identifier)) });
+      audit('hits.query.send', `hit-query:${id}`, { caseId, peer: peer.node_id, kind, items: entityIds.length, ...detail });
       out.push(id);
+    };
+    for (const peer of active) {
+      if (items.length > 0) {
+        const a = randomScalar();
+        const blinded = blindIdentifiers(
+          items.map((i) => i.identifier),
+          a,
+        );
+        await record(
+          peer,
+          'identifiers',
+          items.map((i) => i.entityId),
+          scalarToHex(a),
+          { items: blinded },
+          { kinds: countKinds(items.map((i) => i.identifier)) },
+        );
+      }
+      if (people.length > 0) {
+        const secret = pairSecret(deps.keys, peer, epoch);
+        await record(
+          peer,
+          'names',
+          people.map((p) => p.entityId),
+          null,
+          { epoch, encodings: people.map((p) => encodePerson(p, secret)) },
+          { epoch },
+        );
+      }
     }
     return out;
   });
@@ -217,21 +261,23 @@ function countKinds(identifiers: string[]): Record<string, number> {
 
 /** The identifiers this node offers a peer: entities of the offered schemas in cases marked at most the offer's TLP. */
 async function offeredIdentifiers(trx: Kysely<Database>, offer: { schemas: unknown; max_tlp: string }) {
+  return (await offeredRows(trx, offer)).flatMap((r) => entityIdentifiers(r.schema, r.properties).map((identifier) => ({ entityId: r.id, identifier })));
+}
+
+async function offeredRows(trx: Kysely<Database>, offer: { schemas: unknown; max_tlp: string }) {
   const schemas = (offer.schemas as string[]) ?? [];
   if (schemas.length === 0) return [];
   const allowed = HIT_TLPS.filter((t) => tlpRank(t) <= tlpRank(offer.max_tlp));
   const rows = await trx
     .selectFrom('entities as e')
     .innerJoin('cases as c', 'c.id', 'e.case_id')
-    .select(['e.id', 'e.schema', 'e.properties', 'e.marking'])
+    .select(['e.id', 'e.schema', 'e.properties', 'e.marking', 'e.organisation_id'])
     .where('e.schema', 'in', schemas)
     .where('e.is_link', '=', false)
     .where('c.marking', 'in', allowed)
     .orderBy('e.id')
     .execute();
-  return rows
-    .filter((r) => tlpRank(String((r.marking as { tlp?: string })?.tlp ?? 'RED')) <= tlpRank(offer.max_tlp))
-    .flatMap((r) => entityIdentifiers(r.schema, r.properties).map((identifier) => ({ entityId: r.id, identifier })));
+  return rows.filter((r) => tlpRank(String((r.marking as { tlp?: string })?.tlp ?? 'RED')) <= tlpRank(offer.max_tlp));
 }
 
 async function sinceCount(trx: Kysely<Database>, peer: string, direction: 'sent' | 'received', since: Date) {
@@ -243,6 +289,95 @@ async function sinceCount(trx: Kysely<Database>, peer: string, direction: 'sent'
     .where('created_at', '>=', since)
     .executeTakeFirstOrThrow();
   return { queries: Number(r.n), items: Number(r.items ?? 0) };
+}
+
+/**
+ * A name query: the answerer holds the pair's secret too, so it encodes the people it offers this
+ * peer, compares by Dice, records its hits and sends the matching query positions back with their
+ * contact references (`hits.matched`). Nothing about its own people leaves the node.
+ */
+async function answerNames(
+  trx: Kysely<Database>,
+  header: { conversationId: string; messageId: string },
+  payload: Extract<ReturnType<typeof HitsQueryPayload.parse>, { kind: 'names' }>,
+  peer: PeerRow,
+  audit: AuditFn,
+  runtime: FederationRuntime,
+  offer: Awaited<ReturnType<typeof findOffer>>,
+): Promise<{ result: HitsQueryResult }> {
+  const now = runtime.deps.now();
+  if (!acceptedEpochs(now).includes(payload.epoch)) throw new ValidationError('epoch_not_accepted', `Epoch ${payload.epoch} is not current (${acceptedEpochs(now).join(', ')}).`);
+  const theirs = payload.encodings.map((e, i) => decodeEncoding(e, `encodings[${i}]`));
+  const schemas = (offer?.schemas as string[] | undefined) ?? [];
+  const offered = offer && schemas.includes('Person') ? (await offeredRows(trx, { schemas: ['Person'], max_tlp: offer.max_tlp })).filter((r) => r.schema === 'Person') : [];
+  const people = namedPeople(offered);
+  const secret = pairSecret(runtime.deps.keys, peer, payload.epoch);
+  const mine = people.map((p) => decodeEncoding(encodePerson(p, secret), 'own'));
+  const pairs = matchEncodings(theirs, mine);
+  await trx
+    .insertInto('hit_queries')
+    .values({
+      id: payload.queryId,
+      direction: 'received',
+      peer_node_id: peer.node_id,
+      organisation_id: null,
+      case_id: null,
+      kind: 'names',
+      state: 'matched',
+      item_count: theirs.length,
+      offered_count: people.length,
+      hit_count: pairs.length,
+      secret: null,
+      entity_ids: JSON.stringify(people.map((p) => p.entityId)),
+      created_by: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  const owners = new Map(offered.map((r) => [r.id, r.organisation_id]));
+  const matches: { index: number; contactReference: string }[] = [];
+  for (const [i, j] of pairs) {
+    const person = people[j] as { entityId: string };
+    const ref = randomBytes(16).toString('base64url');
+    const id = randomUUID();
+    await insertHit(trx, { id, queryId: payload.queryId, peer: peer.node_id, organisationId: owners.get(person.entityId) as string, entityId: person.entityId, ref, now });
+    audit('hits.hit.record', `hit:${id}`, { queryId: payload.queryId, entityId: person.entityId, peer: peer.node_id, contactReference: ref, kind: 'names' });
+    matches.push({ index: i, contactReference: ref });
+  }
+  await enqueuePeerMessage(trx, now, {
+    peerNodeId: peer.node_id,
+    type: 'hits.matched',
+    conversationId: header.conversationId,
+    inReplyTo: header.messageId,
+    payload: { queryId: payload.queryId, matches },
+    senderOrganisationId: null,
+    marking: 'AMBER',
+  });
+  audit('hits.query.receive', `hit-query:${payload.queryId}`, { peer: peer.node_id, kind: 'names', epoch: payload.epoch, items: theirs.length, offered: people.length, hits: matches.length });
+  await detectEnumeration(trx, peer, audit, now);
+  runtime.wake();
+  return { result: { queryId: payload.queryId, accepted: true } };
+}
+
+async function insertHit(trx: Kysely<Database>, h: { id: string; queryId: string; peer: string; organisationId: string; entityId: string; ref: string; now: Date }) {
+  await trx
+    .insertInto('hits')
+    .values({
+      id: h.id,
+      query_id: h.queryId,
+      peer_node_id: h.peer,
+      organisation_id: h.organisationId,
+      entity_id: h.entityId,
+      contact_reference: h.ref,
+      state: 'pending',
+      own_disclosure: null,
+      decided_by: null,
+      decided_at: null,
+      peer_disclosure: null,
+      created_at: h.now,
+      updated_at: h.now,
+    })
+    .execute();
 }
 
 const queryHandler: InboundHandler<ReturnType<typeof HitsQueryPayload.parse>> = {
@@ -257,12 +392,14 @@ const queryHandler: InboundHandler<ReturnType<typeof HitsQueryPayload.parse>> = 
     const hour = await sinceCount(trx, peer.node_id, 'received', new Date(now.getTime() - 3_600_000));
     const maxQ = offer?.max_queries_per_hour ?? 60;
     const maxItems = offer?.max_items_per_hour ?? 50_000;
-    if (hour.queries + 1 > maxQ || hour.items + payload.items.length > maxItems) {
+    const count = payload.kind === 'identifiers' ? payload.items.length : payload.encodings.length;
+    if (hour.queries + 1 > maxQ || hour.items + count > maxItems) {
       throw new ConflictError('hits_rate_limited', `At most ${maxQ} queries and ${maxItems} identifiers an hour from this node.`);
     }
     if (await trx.selectFrom('hit_queries').select('id').where('id', '=', payload.queryId).executeTakeFirst()) {
       throw new ConflictError('query_exists', 'This query id is already known.');
     }
+    if (payload.kind === 'names') return answerNames(trx, header, payload, peer, audit, runtime, offer);
     const b = randomScalar();
     // Malformed points refuse the whole envelope (ValidationError → payload_rejected).
     const doubled = reblind(payload.items, b, 'items');
@@ -381,10 +518,11 @@ const matchedHandler: InboundHandler<ReturnType<typeof HitsMatchedPayload.parse>
       .selectAll()
       .where('id', '=', payload.queryId)
       .where('direction', '=', 'received')
+      .where('kind', '=', 'identifiers')
       .where('peer_node_id', '=', peer.node_id)
       .forUpdate()
       .executeTakeFirst();
-    if (!q) throw new NotFoundError('query_not_found', 'No query from that peer has this id.');
+    if (!q) return namesMatched(trx, payload, peer, audit, now);
     if (q.state !== 'answered') throw new ConflictError('query_matched', 'The matches of this query were received already.');
     const entityIds = q.entity_ids as string[];
     const seen = new Set<string>();
@@ -429,6 +567,37 @@ const matchedHandler: InboundHandler<ReturnType<typeof HitsMatchedPayload.parse>
     return { result: { queryId: q.id, hits: recorded } satisfies HitsMatchedResult };
   },
 };
+
+/** The answer to one of this node's name queries: the query positions the peer found, with their references. */
+async function namesMatched(trx: Kysely<Database>, payload: ReturnType<typeof HitsMatchedPayload.parse>, peer: PeerRow, audit: AuditFn, now: Date) {
+  const q = await trx
+    .selectFrom('hit_queries')
+    .selectAll()
+    .where('id', '=', payload.queryId)
+    .where('direction', '=', 'sent')
+    .where('kind', '=', 'names')
+    .where('peer_node_id', '=', peer.node_id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!q) throw new NotFoundError('query_not_found', 'No query from or to that peer has this id.');
+  if (q.state !== 'waiting') throw new ConflictError('query_matched', 'The matches of this query were received already.');
+  const entityIds = q.entity_ids as string[];
+  const seen = new Set<string>();
+  for (const m of payload.matches) {
+    if (m.index >= entityIds.length) throw new ValidationError('malformed_encoding', `Match position ${m.index} is outside the ${entityIds.length} sent.`);
+    if (seen.has(m.contactReference)) throw new ValidationError('malformed_encoding', 'A contact reference is repeated.');
+    seen.add(m.contactReference);
+  }
+  for (const m of payload.matches) {
+    const id = randomUUID();
+    const entityId = entityIds[m.index] as string;
+    await insertHit(trx, { id, queryId: q.id, peer: peer.node_id, organisationId: q.organisation_id as string, entityId, ref: m.contactReference, now });
+    audit('hits.hit.record', `hit:${id}`, { queryId: q.id, entityId, peer: peer.node_id, contactReference: m.contactReference, kind: 'names' });
+  }
+  await trx.updateTable('hit_queries').set({ state: 'answered', hit_count: payload.matches.length, updated_at: now }).where('id', '=', q.id).execute();
+  audit('hits.query.answered', `hit-query:${q.id}`, { peer: peer.node_id, kind: 'names', items: entityIds.length, hits: payload.matches.length });
+  return { result: { queryId: q.id, hits: payload.matches.length } satisfies HitsMatchedResult };
+}
 
 /**
  * A peer whose queries matched far more of this node's records in the last day than it usually does
@@ -564,6 +733,7 @@ export async function listQueries(deps: Pick<AppDeps, 'db'>, who: CaseWho, filte
     caseId: r.case_id,
     peerNodeId: r.peer_node_id,
     direction: r.direction,
+    kind: r.kind as 'identifiers' | 'names',
     state: r.state as 'waiting' | 'answered' | 'matched',
     items: r.item_count,
     offered: r.offered_count,
