@@ -30,6 +30,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+import uuid
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -47,7 +48,7 @@ except ImportError:  # pragma: no cover - reported to the caller
 HERE = Path(__file__).resolve().parent
 HKDF_INFO = b"comity envelope v1 aes-256-gcm"
 PAYLOAD_ALG = "X25519-HKDF-SHA256-A256GCM"
-MESSAGE_TYPES = ["request.transmit", "request.status", "request.more-info", "request.more-info-answer", "message.note", "attachment.chunk", "node.card", "knowledge.facts", "consent.request", "consent.answer", "evidence.offer"]
+MESSAGE_TYPES = ["request.transmit", "request.status", "request.more-info", "request.more-info-answer", "message.note", "attachment.chunk", "node.card", "knowledge.facts", "consent.request", "consent.answer", "evidence.offer", "hits.query", "hits.answer", "hits.matched", "hits.disclosure"]
 MARKINGS = ["CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED"]
 # The table of README.md: reason -> (HTTP status, retryable).
 REJECTIONS = {
@@ -875,6 +876,15 @@ class Live:
         self.expect_rejection("a note with a key its schema does not have", "payload_invalid", build_envelope(self.signing, self.header(), {"text": "x", "colour": "red"}, enc))
         other_card = signed_card(self.signing, self.encryption, "http://127.0.0.1:9", "Someone else", "FRA", node_id="node-ffffffffffffffffffff")
         self.expect_rejection("a node.card announcing another node", "payload_rejected", build_envelope(self.signing, self.header(type="node.card"), {"card": other_card}, enc))
+        # hits.query (§8.3): each item is a canonical ristretto255 encoding; the identity, a
+        # non-canonical field element and a plain identifier refuse the whole message.
+        for label, item in [("the identity element", b64e(bytes(32))), ("a non-canonical encoding", b64e(b"\xff" * 32))]:
+            qid = str(uuid.uuid4())
+            self.expect_rejection(f"a hits.query carrying {label}", "payload_rejected",
+                                  build_envelope(self.signing, self.header(type="hits.query", conversationId="hits:" + qid), {"queryId": qid, "kind": "identifiers", "items": [item]}, enc))
+        qid = str(uuid.uuid4())
+        self.expect_rejection("a hits.query carrying an identifier in clear", "payload_invalid",
+                              build_envelope(self.signing, self.header(type="hits.query", conversationId="hits:" + qid), {"queryId": qid, "kind": "identifiers", "items": ["iban:DE89370400440532013000"]}, enc))
         if self.with_sequence:
             self.expect_rejection("sequence 0", "envelope_malformed", note(sequence=0))
             self.expect_rejection("sequence as a string", "envelope_malformed", note(sequence="1"))

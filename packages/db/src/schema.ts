@@ -624,6 +624,9 @@ export interface Database {
   entities: EntitiesTable;
   entity_refs: EntityRefsTable;
   entity_mentions: EntityMentionsTable;
+  hit_offers: HitOffersTable;
+  hit_queries: HitQueriesTable;
+  hits: HitsTable;
   seizures: SeizuresTable;
   seizure_items: SeizureItemsTable;
   seizure_route_stops: SeizureRouteStopsTable;
@@ -883,4 +886,52 @@ export interface RegistryPartiesTable {
   name_key: string;
   identifier: string | null;
   identifier_key: string | null;
+}
+
+/** Migration 024: what this node offers a peer for hit/no-hit, and the peer's limits. */
+export interface HitOffersTable {
+  peer_node_id: string;
+  schemas: Json;
+  max_tlp: string;
+  max_queries_per_hour: number;
+  max_items_per_hour: number;
+  suspended_at: Timestamp | null;
+  suspended_reason: string | null;
+  updated_at: Timestamp;
+}
+
+/** Migration 024: a hit/no-hit query sent to or received from a peer. */
+export interface HitQueriesTable {
+  id: string;
+  direction: 'sent' | 'received';
+  peer_node_id: string;
+  organisation_id: string | null;
+  case_id: string | null;
+  kind: string;
+  state: string;
+  item_count: number;
+  offered_count: number | null;
+  hit_count: number | null;
+  secret: string | null;
+  entity_ids: Json;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Migration 024: a possible match of one of this node's records with a peer's. */
+export interface HitsTable {
+  id: string;
+  query_id: string;
+  peer_node_id: string;
+  organisation_id: string;
+  entity_id: string;
+  contact_reference: string;
+  state: 'pending' | 'revealed' | 'declined';
+  own_disclosure: Json | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  peer_disclosure: Json | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }

@@ -33,6 +33,7 @@ const ApprovalQueuePage = lazy(() => import('./pages/requests.tsx').then((m) => 
 const RequestsPage = lazy(() => import('./pages/requests.tsx').then((m) => ({ default: m.RequestsPage })));
 const RequestEditorPage = lazy(() => import('./pages/requests-editor.tsx').then((m) => ({ default: m.RequestEditorPage })));
 const RequestStatisticsPage = lazy(() => import('./pages/requests-statistics.tsx').then((m) => ({ default: m.RequestStatisticsPage })));
+const HitsPage = lazy(() => import('./pages/hits.tsx').then((m) => ({ default: m.HitsPage })));
 const ConsentsPage = lazy(() => import('./pages/consents.tsx').then((m) => ({ default: m.ConsentsPage })));
 const DeniedAttemptsPage = lazy(() => import('./pages/consents.tsx').then((m) => ({ default: m.DeniedAttemptsPage })));
 const EvidenceCapturePage = lazy(() => import('./pages/evidence-capture.tsx').then((m) => ({ default: m.EvidenceCapturePage })));
@@ -141,6 +142,11 @@ function Header() {
               {user.role === 'supervisor' || user.role === 'practitioner' ? (
                 <li>
                   <Link to="/consents">{t('nav.consents')}</Link>
+                </li>
+              ) : null}
+              {user.role !== 'viewer' ? (
+                <li>
+                  <Link to="/hits">{t('nav.hits')}</Link>
                 </li>
               ) : null}
               {user.role === 'supervisor' || user.role === 'admin' ? (
@@ -282,6 +288,7 @@ function Routes({ pathname }: { pathname: string }): ReactNode {
   if (pathname === '/requests/approvals') return signedIn(<ApprovalQueuePage />);
   if (pathname === '/requests/statistics') return signedIn(<RequestStatisticsPage />);
   if (pathname === '/consents') return signedIn(<ConsentsPage />);
+  if (pathname === '/hits') return signedIn(<HitsPage />);
   if (pathname === '/policy/denials') return signedIn(<DeniedAttemptsPage />);
   if (pathname === '/cases') return signedIn(<CaseListPage />);
   if (pathname === '/cases/new') return signedIn(<NewCasePage />);

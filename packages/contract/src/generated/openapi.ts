@@ -1302,6 +1302,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/hits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The hit inbox: your records that may match a record of a peer authority */
+        get: operations["getHits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hits/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What this node offers each peer for hit/no-hit, with limits and suspensions */
+        get: operations["getHitsOffers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hits/offers/{nodeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set what this node offers a peer (entity types, strictest case TLP, hourly limits); `resume` lifts a suspension */
+        put: operations["putHitsOffersByNodeId"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hits/queries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Queries sent (and, for administrators, received) with their progress */
+        get: operations["getHitsQueries"];
+        put?: never;
+        /** Check a case’s identifiers with peers (private set intersection; nothing in clear leaves the node) */
+        post: operations["postHitsQueries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hits/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline to reveal anything about a hit (the peer is told it was declined) */
+        post: operations["postHitsByIdDecline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hits/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reveal your case reference and a contact to the peer of a hit (the owner’s consent) */
+        post: operations["postHitsByIdReveal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/incidents": {
         parameters: {
             query?: never;
@@ -5902,6 +6005,242 @@ export interface components {
          * @enum {string}
          */
         HandlingCodeInput: "H0" | "H1" | "H2" | "H3";
+        HitList: {
+            items: components["schemas"]["HitView"][];
+        };
+        HitListInput: {
+            items: components["schemas"]["HitViewInput"][];
+        };
+        HitOffer: {
+            maxItemsPerHour: number;
+            maxQueriesPerHour: number;
+            /** @enum {string} */
+            maxTlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            peerNodeId: string;
+            schemas: ("Person" | "Organization" | "Company" | "LegalEntity" | "BankAccount" | "Vessel" | "CryptoWallet" | "Passport" | "Identification")[];
+            suspendedAt: string | null;
+            suspendedReason: string | null;
+        };
+        HitOfferInput: {
+            maxItemsPerHour: number;
+            maxQueriesPerHour: number;
+            /** @enum {string} */
+            maxTlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+            peerNodeId: string;
+            schemas: ("Person" | "Organization" | "Company" | "LegalEntity" | "BankAccount" | "Vessel" | "CryptoWallet" | "Passport" | "Identification")[];
+            suspendedAt: string | null;
+            suspendedReason: string | null;
+        };
+        HitOfferList: {
+            items: components["schemas"]["HitOffer"][];
+        };
+        HitOfferListInput: {
+            items: components["schemas"]["HitOfferInput"][];
+        };
+        HitQueryList: {
+            items: components["schemas"]["HitQueryView"][];
+        };
+        HitQueryListInput: {
+            items: components["schemas"]["HitQueryViewInput"][];
+        };
+        HitQueryView: {
+            caseId: string | null;
+            createdAt: string;
+            /** @enum {string} */
+            direction: "sent" | "received";
+            hits: number | null;
+            /** Format: uuid */
+            id: string;
+            items: number;
+            /** @enum {string} */
+            kind: "identifiers" | "names";
+            offered: number | null;
+            peerNodeId: string;
+            /** @enum {string} */
+            state: "waiting" | "answered" | "matched";
+        };
+        HitQueryViewInput: {
+            caseId: string | null;
+            createdAt: string;
+            /** @enum {string} */
+            direction: "sent" | "received";
+            hits: number | null;
+            /** Format: uuid */
+            id: string;
+            items: number;
+            /** @enum {string} */
+            kind: "identifiers" | "names";
+            offered: number | null;
+            peerNodeId: string;
+            /** @enum {string} */
+            state: "waiting" | "answered" | "matched";
+        };
+        HitView: {
+            /** @description The authority that may hold a matching record */
+            authority: string;
+            caseId: string | null;
+            contactReference: string;
+            createdAt: string;
+            /**
+             * @description sent: found by a query of this node; received: a peer’s query found it
+             * @enum {string}
+             */
+            direction: "sent" | "received";
+            entityCaption: string | null;
+            /**
+             * Format: uuid
+             * @description Your record that may match
+             */
+            entityId: string;
+            /** Format: uuid */
+            id: string;
+            ownDisclosure: {
+                caseReference?: string;
+                contact?: string;
+                /** @enum {string} */
+                decision: "revealed" | "declined";
+            } | null;
+            peerDisclosure: {
+                caseReference?: string;
+                contact?: string;
+                /** @enum {string} */
+                decision: "revealed" | "declined";
+            } | null;
+            peerNodeId: string;
+            /** @enum {string} */
+            state: "pending" | "revealed" | "declined";
+        };
+        HitViewInput: {
+            /** @description The authority that may hold a matching record */
+            authority: string;
+            caseId: string | null;
+            contactReference: string;
+            createdAt: string;
+            /**
+             * @description sent: found by a query of this node; received: a peer’s query found it
+             * @enum {string}
+             */
+            direction: "sent" | "received";
+            entityCaption: string | null;
+            /**
+             * Format: uuid
+             * @description Your record that may match
+             */
+            entityId: string;
+            /** Format: uuid */
+            id: string;
+            ownDisclosure: {
+                caseReference?: string;
+                contact?: string;
+                /** @enum {string} */
+                decision: "revealed" | "declined";
+            } | null;
+            peerDisclosure: {
+                caseReference?: string;
+                contact?: string;
+                /** @enum {string} */
+                decision: "revealed" | "declined";
+            } | null;
+            peerNodeId: string;
+            /** @enum {string} */
+            state: "pending" | "revealed" | "declined";
+        };
+        /** @description hits.answer: the query re-blinded and the answering node’s blinded offered set */
+        HitsAnswerPayload: {
+            doubled: string[];
+            offered: string[];
+            /** Format: uuid */
+            queryId: string;
+        };
+        /** @description hits.answer: the query re-blinded and the answering node’s blinded offered set */
+        HitsAnswerPayloadInput: {
+            doubled: string[];
+            offered: string[];
+            /** Format: uuid */
+            queryId: string;
+        };
+        /** @description hits.disclosure: the owner of a record revealed its case reference and contact, or declined */
+        HitsDisclosurePayload: {
+            caseReference?: string;
+            contact?: string;
+            contactReference: string;
+            /** @enum {string} */
+            decision: "revealed" | "declined";
+        };
+        /** @description hits.disclosure: the owner of a record revealed its case reference and contact, or declined */
+        HitsDisclosurePayloadInput: {
+            caseReference?: string;
+            contact?: string;
+            contactReference: string;
+            /** @enum {string} */
+            decision: "revealed" | "declined";
+        };
+        /** @description hits.matched: which offered positions matched (so that the answering node gets the same hits) */
+        HitsMatchedPayload: {
+            matches: {
+                contactReference: string;
+                index: number;
+            }[];
+            /** Format: uuid */
+            queryId: string;
+        };
+        /** @description hits.matched: which offered positions matched (so that the answering node gets the same hits) */
+        HitsMatchedPayloadInput: {
+            matches: {
+                contactReference: string;
+                index: number;
+            }[];
+            /** Format: uuid */
+            queryId: string;
+        };
+        /** @description hits.query: blinded identifiers, or keyed encodings of names with dates of birth */
+        HitsQueryPayload: {
+            /** @description H(x)^a for each of the querier’s identifiers, in the querier’s order */
+            items: string[];
+            /**
+             * @description Exact identifiers (IBAN, IMO, E.164 phone, passport with country, wallet) by DH-PSI over ristretto255
+             * @constant
+             */
+            kind: "identifiers";
+            /** Format: uuid */
+            queryId: string;
+        } | {
+            /** @description One encoding per person of the querier, in the querier’s order */
+            encodings: string[];
+            /** @description The month (UTC) whose pair secret keyed the encodings */
+            epoch: string;
+            /**
+             * @description Names with dates of birth as keyed CLK encodings under the pair’s secret of the epoch
+             * @constant
+             */
+            kind: "names";
+            /** Format: uuid */
+            queryId: string;
+        };
+        /** @description hits.query: blinded identifiers, or keyed encodings of names with dates of birth */
+        HitsQueryPayloadInput: {
+            /** @description H(x)^a for each of the querier’s identifiers, in the querier’s order */
+            items: string[];
+            /**
+             * @description Exact identifiers (IBAN, IMO, E.164 phone, passport with country, wallet) by DH-PSI over ristretto255
+             * @constant
+             */
+            kind: "identifiers";
+            /** Format: uuid */
+            queryId: string;
+        } | {
+            /** @description One encoding per person of the querier, in the querier’s order */
+            encodings: string[];
+            /** @description The month (UTC) whose pair secret keyed the encodings */
+            epoch: string;
+            /**
+             * @description Names with dates of birth as keyed CLK encodings under the pair’s secret of the epoch
+             * @constant
+             */
+            kind: "names";
+            /** Format: uuid */
+            queryId: string;
+        };
         InboxAccepted: {
             auditProof?: components["schemas"]["ReceiptAuditProof"];
             /** @description true when this message id was processed before: the original receipt, nothing done again */
@@ -14668,6 +15007,372 @@ export interface operations {
                         organisationId: string | null;
                         requestTypes: string[];
                     };
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHits: {
+        parameters: {
+            query?: {
+                state?: "pending" | "revealed" | "declined";
+                caseId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HitList"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHitsOffers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HitOfferList"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putHitsOffersByNodeId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                nodeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default 50000 */
+                    maxItemsPerHour?: number;
+                    /** @default 60 */
+                    maxQueriesPerHour?: number;
+                    /** @enum {string} */
+                    maxTlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                    resume?: boolean;
+                    schemas: ("Person" | "Organization" | "Company" | "LegalEntity" | "BankAccount" | "Vessel" | "CryptoWallet" | "Passport" | "Identification")[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HitOffer"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHitsQueries: {
+        parameters: {
+            query?: {
+                caseId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HitQueryList"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postHitsQueries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    caseId: string;
+                    kinds?: ("identifiers" | "names")[];
+                    peers?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        queries: string[];
+                    };
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postHitsByIdDecline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HitView"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postHitsByIdReveal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    caseReference: string;
+                    contact: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HitView"];
                 };
             };
             /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */

@@ -19,6 +19,10 @@ export const MESSAGE_TYPES = [
   'consent.request',
   'consent.answer',
   'evidence.offer',
+  'hits.query',
+  'hits.answer',
+  'hits.matched',
+  'hits.disclosure',
 ] as const;
 export type MessageType = (typeof MESSAGE_TYPES)[number];
 

@@ -57,6 +57,12 @@ export const PERMISSIONS = {
   /** Seizure and maritime-incident registries (a record of a case is further limited to those who may read the case). */
   'registry:read': ['admin', 'supervisor', 'practitioner', 'analyst', 'viewer'],
   'registry:edit': ['supervisor', 'practitioner', 'analyst'],
+  /** Hit/no-hit between nodes: the hit inbox of the organisation, asking peers about a case's entities, revealing or declining. */
+  'hits:read': ['admin', 'supervisor', 'practitioner', 'analyst'],
+  'hits:query': ['supervisor', 'practitioner', 'analyst'],
+  'hits:decide': ['supervisor', 'practitioner'],
+  /** What this node offers each peer, and lifting a suspension. */
+  'hits:offers': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -25,6 +25,16 @@ import { ConsentAnswerPayload, ConsentAnswerResult, ConsentRequestPayload, Conse
 import { RequestStatusPayload, RequestStatusResult, RequestTransmitPayload, RequestTransmitResult } from '@comity/contract/requests';
 import { isJsonValue } from '@comity/contract/common';
 import { KnowledgeFactsPayload, KnowledgeFactsResult, SignedDeclaredFacts } from '@comity/contract/declared-facts';
+import {
+  HitsAnswerPayload,
+  HitsAnswerResult,
+  HitsDisclosurePayload,
+  HitsDisclosureResult,
+  HitsMatchedPayload,
+  HitsMatchedResult,
+  HitsQueryPayload,
+  HitsQueryResult,
+} from '@comity/contract/hits';
 import { z } from 'zod';
 import { INTEROP_DIR } from './interop-vectors.ts';
 
@@ -43,6 +53,10 @@ export const MESSAGE_SCHEMAS: Record<MessageType, { payload: z.ZodType; result: 
   'consent.request': { payload: ConsentRequestPayload, result: ConsentRequestResult },
   'consent.answer': { payload: ConsentAnswerPayload, result: ConsentAnswerResult },
   'evidence.offer': { payload: EvidenceOfferPayload, result: EvidenceOfferResult },
+  'hits.query': { payload: HitsQueryPayload, result: HitsQueryResult },
+  'hits.answer': { payload: HitsAnswerPayload, result: HitsAnswerResult },
+  'hits.matched': { payload: HitsMatchedPayload, result: HitsMatchedResult },
+  'hits.disclosure': { payload: HitsDisclosurePayload, result: HitsDisclosureResult },
 };
 
 /**

@@ -18,6 +18,7 @@ import { loadPackageCapability } from '../evidence/package/package-capability.ts
 import { loadEntitiesCapability } from '../entities/entities-capability.ts';
 import { loadCulturalCapability } from '../cultural/cultural-capability.ts';
 import { loadSeizuresCapability } from '../seizures/seizures-capability.ts';
+import { loadHitsCapability } from '../hits/hits-capability.ts';
 
 export interface Background {
   close(): Promise<void>;
@@ -52,6 +53,8 @@ const CAPABILITIES: ((deps: AppDeps) => Promise<Capability>)[] = [
   loadCulturalCapability,
   // After cases and entities (a record may belong to a case and name its entities).
   loadSeizuresCapability,
+  // After federation (its runtime carries the hits.* handlers) and entities (what is compared).
+  loadHitsCapability,
 ];
 
 export async function loadCapabilities(deps: AppDeps): Promise<Capability[]> {

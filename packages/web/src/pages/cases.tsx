@@ -6,6 +6,7 @@ import { ApiError } from '../api.ts';
 import { CaseCapturePanel } from '../components/case-capture-panel.tsx';
 import { CaseEntitiesSection } from '../components/case-entities.tsx';
 import { CaseSeizuresSection } from '../components/case-seizures.tsx';
+import { CaseHitsSection } from '../components/case-hits.tsx';
 import { CaseEvidenceSection } from '../components/evidence-list.tsx';
 import { EvidencePackagePanel } from '../components/evidence-package.tsx';
 import { CaseEvidenceSend } from '../components/evidence-transfers.tsx';
@@ -45,6 +46,7 @@ export const CASE_SECTIONS: { id: string; render: (view: CaseView, reload: () =>
   { id: 'evidence-package', render: (view) => <EvidencePackagePanel kind="case" id={view.id} /> },
   { id: 'entities', render: (view) => <CaseEntitiesSection caseId={view.id} /> },
   { id: 'seizures', render: (view) => <CaseSeizuresSection caseId={view.id} /> },
+  { id: 'hits', render: (view) => <CaseHitsSection caseId={view.id} /> },
 ];
 
 function mayCreate(role: string | undefined): boolean {

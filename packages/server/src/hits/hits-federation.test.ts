@@ -1,0 +1,227 @@
+// Hit/no-hit between two nodes that hold overlapping persons (phones), accounts (IBANs) and vessels
+// (IMO numbers), and people with names in two scripts and dates of birth: after "check with peers" both nodes hold exactly the overlap as hits, with the same
+// contact references; a RED case is not offered; no identifier, name or case reference crosses in any
+// envelope payload before its owner consents; the reveal reaches the peer only after it, a decline
+// says nothing more; everything is audited on both sides; a peer's malformed encodings are refused.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { testBackends } from '@comity/db/testing';
+import { type FederatedTestNode, connect, craftEnvelope, startFederatedNode, waitFor } from '../federation/federation-testing.ts';
+import { makeUser } from '../testing/test-node.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: the tests read the API's JSON loosely and assert on it.
+type Json = Record<string, any>;
+type User = Awaited<ReturnType<typeof makeUser>>;
+
+async function authorityOrg(n: FederatedTestNode): Promise<string> {
+  const orgs = await n.adminClient.call<{ items: { id: string; kind: string }[] }>('GET', '/api/v1/organisations', undefined, 200);
+  return orgs.body.items.find((o) => o.kind === 'central-authority')!.id;
+}
+
+/** Every payload this node queued to a peer since the test began (what was sealed into envelopes). */
+async function sentPayloads(n: FederatedTestNode): Promise<{ type: string; text: string }[]> {
+  const rows = await n.node.deps.db.selectFrom('outbox').select(['type', 'payload']).where('recipient_node_id', 'is not', null).execute();
+  return rows.map((r) => ({ type: r.type, text: JSON.stringify(r.payload) }));
+}
+
+const SHARED = {
+  phone: '+33 6 12 34 56 78',
+  iban: 'DE89 3704 0044 0532 0130 00',
+  imo: '9074729',
+};
+/** Cleartext that must never cross: identifiers in every form, names. */
+const SECRETS = ['612345678', '33612345678', 'DE89', '370400440532013000', '9074729', '9176187', '9345673', 'GB29', 'NWBK', '4915112345678', 'Petrov', 'Müller', 'Lagune'];
+
+for (const backend of testBackends()) {
+  describe(`hit/no-hit between nodes on ${backend.name}`, () => {
+    let fr: FederatedTestNode;
+    let de: FederatedTestNode;
+    let frLead: User;
+    let deLead: User;
+    let deStranger: User;
+    const frIds: Record<string, string> = {};
+    const deIds: Record<string, string> = {};
+    let frCase: Json;
+    let deCase: Json;
+
+    const add = async (u: User, caseId: string, body: Json) => (await u.client.call<Json>('POST', `/api/v1/cases/${caseId}/entities`, body, 201)).body.id as string;
+    const hitsOf = async (u: User) => (await u.client.call<{ items: Json[] }>('GET', '/api/v1/hits', undefined, 200)).body.items;
+    const actions = async (n: FederatedTestNode, prefix: string) =>
+      (await n.node.deps.db.selectFrom('audit_entries').select(['action']).where('action', 'like', `${prefix}%`).execute()).map((e) => e.action);
+
+    before(async () => {
+      fr = await startFederatedNode(backend, { name: 'Parquet national financier (France)', country: 'FRA' });
+      de = await startFederatedNode(backend, { name: 'Bundeskriminalamt (Germany)', country: 'DEU' });
+      await connect([fr, de]);
+      frLead = await makeUser(fr.adminClient, { role: 'supervisor', organisationId: await authorityOrg(fr) });
+      deLead = await makeUser(de.adminClient, { role: 'supervisor', organisationId: await authorityOrg(de) });
+      deStranger = await makeUser(de.adminClient, { role: 'supervisor', orgName: 'Zoll (Germany)', country: 'DEU' });
+
+      frCase = (await frLead.client.call<Json>('POST', '/api/v1/cases', { title: 'Opération Lagune', reference: 'PNF-2026-0042', marking: 'AMBER' }, 201)).body;
+      frIds.person = await add(frLead, frCase.id, { schema: 'Person', properties: { name: ['Ivan Petrov'], phone: [SHARED.phone] } });
+      frIds.account = await add(frLead, frCase.id, { schema: 'BankAccount', properties: { iban: [SHARED.iban] } });
+      frIds.vessel = await add(frLead, frCase.id, { schema: 'Vessel', properties: { name: ['Lagune Star'], imoNumber: [SHARED.imo] } });
+      frIds.ownAccount = await add(frLead, frCase.id, { schema: 'BankAccount', properties: { iban: ['GB29 NWBK 6016 1331 9268 19'] } });
+      frIds.ownVessel = await add(frLead, frCase.id, { schema: 'Vessel', properties: { name: ['Sirocco'], imoNumber: ['9176187'] } });
+
+      deCase = (await deLead.client.call<Json>('POST', '/api/v1/cases', { title: 'Verfahren Müller', reference: 'BKA-SO-17', marking: 'AMBER' }, 201)).body;
+      deIds.person = await add(deLead, deCase.id, { schema: 'Person', properties: { name: ['Hans Müller'], phone: ['0033612345678'] } });
+      deIds.account = await add(deLead, deCase.id, { schema: 'BankAccount', properties: { iban: ['de89370400440532013000'] } });
+      deIds.vessel = await add(deLead, deCase.id, { schema: 'Vessel', properties: { name: ['Nordwind'], imoNumber: ['IMO 9074729'] } });
+      deIds.ownPerson = await add(deLead, deCase.id, { schema: 'Person', properties: { name: ['Karl Schmidt'], phone: ['+49 151 12345678'] } });
+      deIds.ownVessel = await add(deLead, deCase.id, { schema: 'Vessel', properties: { name: ['Elbe'], imoNumber: ['9345673'] } });
+      // A RED case holding France's other account: not offered to any peer.
+      const red = (await deLead.client.call<Json>('POST', '/api/v1/cases', { title: 'Geheim', marking: 'RED' }, 201)).body;
+      deIds.red = await add(deLead, red.id, { schema: 'BankAccount', properties: { iban: ['GB29NWBK60161331926819'] } });
+
+      const offer = { schemas: ['Person', 'BankAccount', 'Vessel'], maxTlp: 'AMBER' };
+      await fr.adminClient.call('PUT', `/api/v1/hits/offers/${de.nodeId}`, offer, 200);
+      await de.adminClient.call('PUT', `/api/v1/hits/offers/${fr.nodeId}`, offer, 200);
+    });
+    after(async () => {
+      await fr?.close();
+      await de?.close();
+    });
+
+    test('both nodes get exactly the overlap as hits, with the same contact references, and nothing in clear crosses', async () => {
+      const started = await frLead.client.call<Json>('POST', '/api/v1/hits/queries', { caseId: frCase.id }, 202);
+      assert.equal(started.body.queries.length, 1);
+      const frHits = await waitFor('three hits on the querying node', async () => {
+        const h = await hitsOf(frLead);
+        return h.length >= 3 && h;
+      });
+      const deHits = await waitFor('three hits on the answering node', async () => {
+        const h = await hitsOf(deLead);
+        return h.length >= 3 && h;
+      });
+      assert.deepEqual(frHits.map((h) => h.entityId).sort(), [frIds.person, frIds.account, frIds.vessel].sort());
+      assert.deepEqual(deHits.map((h) => h.entityId).sort(), [deIds.person, deIds.account, deIds.vessel].sort());
+      const refOf = (hits: Json[], id: string) => hits.find((h) => h.entityId === id)?.contactReference;
+      for (const k of ['person', 'account', 'vessel']) assert.equal(refOf(frHits, frIds[k]!), refOf(deHits, deIds[k]!), `the ${k} hit carries the same contact reference on both nodes`);
+      for (const h of frHits) {
+        assert.equal(h.authority, 'Bundeskriminalamt (Germany)');
+        assert.equal(h.state, 'pending');
+        assert.equal(h.peerDisclosure, null);
+        assert.equal(h.direction, 'sent');
+      }
+      for (const h of deHits) assert.equal(h.authority, 'Parquet national financier (France)');
+      // The query's progress on the asking node.
+      const queries = (await frLead.client.call<{ items: Json[] }>('GET', `/api/v1/hits/queries?caseId=${frCase.id}`, undefined, 200)).body.items;
+      assert.equal(queries[0]!.state, 'answered');
+      assert.equal(queries[0]!.hits, 3);
+      assert.equal(queries[0]!.items, 5);
+      assert.equal(queries[0]!.offered, 5, 'Germany offered its five AMBER identifiers, not the RED one');
+      // Another organisation on the German node sees none of these hits.
+      assert.deepEqual(await hitsOf(deStranger), []);
+
+      for (const n of [fr, de]) {
+        const payloads = (await sentPayloads(n)).filter((p) => p.type.startsWith('hits.'));
+        assert.ok(payloads.length >= 1);
+        for (const p of payloads) {
+          for (const s of SECRETS) assert.ok(!p.text.toLowerCase().includes(s.toLowerCase()), `${p.type} from ${n.nodeId} contains ${s}`);
+          for (const ref of ['PNF-2026-0042', 'BKA-SO-17', 'Opération', 'Verfahren']) assert.ok(!p.text.includes(ref), `${p.type} contains the case ${ref} before any consent`);
+        }
+      }
+      assert.deepEqual((await actions(fr, 'hits.')).filter((a) => a !== 'hits.offer.set').sort(), ['hits.hit.record', 'hits.hit.record', 'hits.hit.record', 'hits.query.answered', 'hits.query.send']);
+      assert.deepEqual((await actions(de, 'hits.')).filter((a) => a !== 'hits.offer.set').sort(), ['hits.hit.record', 'hits.hit.record', 'hits.hit.record', 'hits.query.matched', 'hits.query.receive']);
+    });
+
+    test('the case reference and contact reach the peer only after the owner reveals them; a decline says nothing more', async () => {
+      const frHits = await hitsOf(frLead);
+      const deHits = await hitsOf(deLead);
+      const frAccount = frHits.find((h) => h.entityId === frIds.account)!;
+      const deVessel = deHits.find((h) => h.entityId === deIds.vessel)!;
+      // A viewer-level outsider cannot decide on another organisation's hit.
+      await deStranger.client.call('POST', `/api/v1/hits/${deVessel.id}/decline`, {}, 404);
+
+      const revealed = await frLead.client.call<Json>('POST', `/api/v1/hits/${frAccount.id}/reveal`, { caseReference: 'PNF-2026-0042', contact: 'Bureau 3, +33 1 00 00 00 00' }, 200);
+      assert.equal(revealed.body.state, 'revealed');
+      await frLead.client.call('POST', `/api/v1/hits/${frAccount.id}/decline`, {}, 409);
+      const seen = await waitFor('the reveal on the German node', async () => (await hitsOf(deLead)).find((h) => h.contactReference === frAccount.contactReference && h.peerDisclosure));
+      assert.deepEqual(seen.peerDisclosure, { decision: 'revealed', caseReference: 'PNF-2026-0042', contact: 'Bureau 3, +33 1 00 00 00 00' });
+      // Germany has not revealed its side of that hit: France still knows nothing of it.
+      assert.equal((await hitsOf(frLead)).find((h) => h.id === frAccount.id)!.peerDisclosure, null);
+
+      await deLead.client.call('POST', `/api/v1/hits/${deVessel.id}/decline`, {}, 200);
+      const declined = await waitFor('the decline on the French node', async () => (await hitsOf(frLead)).find((h) => h.contactReference === deVessel.contactReference && h.peerDisclosure));
+      assert.deepEqual(declined.peerDisclosure, { decision: 'declined' });
+
+      // Only the consented disclosure carries a case reference; Germany's never left.
+      const frDisclosures = (await sentPayloads(fr)).filter((p) => p.type === 'hits.disclosure');
+      assert.equal(frDisclosures.length, 1);
+      assert.ok(frDisclosures[0]!.text.includes('PNF-2026-0042'));
+      for (const p of await sentPayloads(de)) assert.ok(!p.text.includes('BKA-SO-17'));
+      assert.ok((await actions(fr, 'hits.hit.reveal')).length === 1);
+      assert.ok((await actions(de, 'hits.peer.revealed')).length === 1);
+      assert.ok((await actions(de, 'hits.hit.decline')).length === 1);
+      assert.ok((await actions(fr, 'hits.peer.declined')).length === 1);
+    });
+
+    test('names with dates of birth match across scripts by keyed encodings, and no name or date crosses', async () => {
+      const olga = await add(frLead, frCase.id, { schema: 'Person', properties: { name: ['Ольга Смирнова'], birthDate: ['1985-07-12'] } });
+      await add(frLead, frCase.id, { schema: 'Person', properties: { name: ['Jean Dupont'], birthDate: ['1960-01-01'] } });
+      const olgaDe = await add(deLead, deCase.id, { schema: 'Person', properties: { name: ['Olga Smirnova'], birthDate: ['1985-07-12'] } });
+      await add(deLead, deCase.id, { schema: 'Person', properties: { name: ['Pierre Martin'], birthDate: ['1975-05-05'] } });
+      const before = { fr: (await hitsOf(frLead)).length, de: (await hitsOf(deLead)).length };
+      const started = await frLead.client.call<Json>('POST', '/api/v1/hits/queries', { caseId: frCase.id, kinds: ['names'] }, 202);
+      assert.equal(started.body.queries.length, 1);
+      const frNew = await waitFor('the name hit on the asking node', async () => {
+        const h = (await hitsOf(frLead)).filter((x) => !x.ownDisclosure && !x.peerDisclosure && x.entityId === olga);
+        return h.length > 0 && h;
+      });
+      const deNew = (await hitsOf(deLead)).filter((x) => x.entityId === olgaDe);
+      assert.equal(frNew.length, 1);
+      assert.equal(deNew.length, 1);
+      assert.equal(frNew[0]!.contactReference, deNew[0]!.contactReference);
+      assert.equal((await hitsOf(frLead)).length, before.fr + 1, 'Jean Dupont matched no one');
+      assert.equal((await hitsOf(deLead)).length, before.de + 1, 'Pierre Martin matched no one');
+      for (const n of [fr, de]) {
+        for (const p of (await sentPayloads(n)).filter((x) => x.type.startsWith('hits.'))) {
+          for (const secret of ['Ольга', 'Смирнова', 'Olga', 'Smirnova', 'Dupont', 'Martin', '1985', '07-12', '1960', '1975']) assert.ok(!p.text.includes(secret), `${p.type} contains ${secret}`);
+        }
+      }
+      const q = (await frLead.client.call<{ items: Json[] }>('GET', `/api/v1/hits/queries?caseId=${frCase.id}`, undefined, 200)).body.items.find((x) => x.kind === 'names')!;
+      assert.equal(q.state, 'answered');
+      assert.equal(q.items, 2);
+      assert.equal(q.hits, 1);
+    });
+
+    test('a peer’s malformed encodings are refused as problem+json and nothing is stored', async () => {
+      const before = Number((await de.node.deps.db.selectFrom('hit_queries').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      const bad = [
+        { queryId: crypto.randomUUID(), kind: 'identifiers', items: ['A'.repeat(43)] },
+        { queryId: crypto.randomUUID(), kind: 'identifiers', items: [Buffer.alloc(32, 0xff).toString('base64url')] },
+        { queryId: crypto.randomUUID(), kind: 'identifiers', items: ['not-a-point'] },
+        { queryId: crypto.randomUUID(), kind: 'identifiers', items: ['iban:DE89370400440532013000'] },
+      ];
+      for (const payload of bad) {
+        const env = craftEnvelope(fr, de, { type: 'hits.query', conversationId: `hits:${payload.queryId}` }, payload);
+        const res = await fetch(`${de.url}/federation/v1/inbox`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(env) });
+        assert.equal(res.status, 422, JSON.stringify(payload.items));
+        assert.match(res.headers.get('content-type') ?? '', /application\/problem\+json/);
+        const body = (await res.json()) as Json;
+        assert.ok(['payload_rejected', 'payload_invalid'].includes(body.code), body.code);
+      }
+      const afterCount = Number((await de.node.deps.db.selectFrom('hit_queries').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      assert.equal(afterCount, before);
+    });
+
+    test('a case without checked identifiers cannot be sent; a peer over its hourly limit is refused', async () => {
+      const empty = (await frLead.client.call<Json>('POST', '/api/v1/cases', { title: 'Vide', marking: 'AMBER' }, 201)).body;
+      await add(frLead, empty.id, { schema: 'BankAccount', properties: { iban: ['DE00 0000 0000 0000 0000 00'] } }).catch(() => undefined);
+      const refused = await frLead.client.call<Json>('POST', '/api/v1/hits/queries', { caseId: empty.id }, 400);
+      assert.equal(refused.body.code, 'too_few_fields');
+      // Germany allows France one query an hour: France's first query used it.
+      await de.adminClient.call('PUT', `/api/v1/hits/offers/${fr.nodeId}`, { schemas: ['BankAccount'], maxTlp: 'AMBER', maxQueriesPerHour: 1 }, 200);
+      const payload = { queryId: crypto.randomUUID(), kind: 'identifiers', items: [] as string[] };
+      const { blindIdentifiers, randomScalar } = await import('./psi.ts');
+      payload.items = blindIdentifiers(['iban:DE89370400440532013000'], randomScalar());
+      const env = craftEnvelope(fr, de, { type: 'hits.query', conversationId: `hits:${payload.queryId}` }, payload);
+      const res = await fetch(`${de.url}/federation/v1/inbox`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(env) });
+      assert.equal(res.status, 422);
+      assert.match(((await res.json()) as Json).detail ?? '', /At most 1 queries/);
+      const rejected = await de.node.deps.db.selectFrom('audit_entries').select(['action']).where('action', '=', 'federation.inbox.reject').where('target', 'like', `%${env.header.messageId}%`).execute();
+      assert.equal(rejected.length, 1, 'the refusal is audited on the answering node');
+    });
+  });
+}

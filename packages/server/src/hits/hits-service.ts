@@ -1,0 +1,782 @@
+// Hit/no-hit between nodes (issue 13 part 3), exact identifiers by DH-PSI (psi.ts).
+//
+// 1. An analyst of a case asks "check with peers": for each peer, the case's identifiers (IBAN, IMO,
+//    E.164 phone, passport with country, wallet — checked and normalised by core/matching) are
+//    hashed to ristretto255 and blinded with a scalar drawn for this query (`hits.query`).
+// 2. The peer re-blinds them with its own one-time scalar and adds its offered set, blinded the same
+//    way and shuffled (`hits.answer`): what it offers this peer is set per peer (entity types and the
+//    strictest case TLP), within the peer's hourly limits; a suspended peer gets nothing.
+// 3. The querier compares, records a hit for each of its entities that matched — "your record may
+//    match a record of authority X; contact reference R" — and tells the peer which offered
+//    positions matched with the same references (`hits.matched`), so the peer records its hits.
+// 4. Each owner reveals (case reference and contact) or declines (`hits.disclosure`). Nothing else
+//    flows. Every step is audited on its node. See THREAT-MODEL.md.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@comity/core';
+import { normaliseIban, normaliseImo, normalisePassport, normalisePhone, normaliseWallet } from '@comity/core/matching/identifiers';
+import { assertCan } from '@comity/core/policy/policy';
+import {
+  HIT_TLPS,
+  HitsAnswerPayload,
+  type HitsAnswerResult,
+  HitsDisclosurePayload,
+  type HitsDisclosureResult,
+  HitsMatchedPayload,
+  type HitsMatchedResult,
+  HitsQueryPayload,
+  type HitsQueryResult,
+} from '@comity/contract/hits';
+import type { Database } from '@comity/db';
+import { findPeer, listPeers, type PeerRow } from '@comity/db/repos/federation-repo';
+import type { Kysely } from 'kysely';
+import { type AppDeps, auditedTransaction, type AuditFn } from '../deps.ts';
+import { readCaseWithAccess, type CaseWho } from '../cases/case-service.ts';
+import { federationOf } from '../federation/capability.ts';
+import { enqueuePeerMessage } from '../federation/outbox-service.ts';
+import type { FederationRuntime, InboundHandler } from '../federation/runtime.ts';
+import { acceptedEpochs, decodeEncoding, encodePerson, epochOf, matchEncodings, pairSecret } from './clk-pair.ts';
+import { blindIdentifiers, intersect, randomScalar, reblind, scalarFromHex, scalarToHex, shuffledIndices } from './psi.ts';
+
+type Deps = Pick<AppDeps, 'db' | 'hasher' | 'signer' | 'now'> & Partial<Pick<AppDeps, 'auditAnchor' | 'auditSequencer'>>;
+type Tlp = (typeof HIT_TLPS)[number];
+
+/** Hits recorded from one peer within a day beyond which, if also far above its usual volume, the peer is suspended for review. */
+export const ENUMERATION_FLOOR = 200;
+/** "Far more than usual": this many times the peer's average daily hits over the previous 30 days. */
+export const ENUMERATION_FACTOR = 10;
+/** A query must carry at least this many checked identifiers (one identifier is a complete field). */
+export const MIN_QUERY_ITEMS = 1;
+
+const SCHEMA_FIELDS: Record<string, (p: Record<string, string[]>) => string[]> = {
+  BankAccount: (p) => (p.iban ?? []).map(normaliseIban).filter(isSet).map((v) => `iban:${v}`),
+  Vessel: (p) => (p.imoNumber ?? []).map(normaliseImo).filter(isSet).map((v) => `imo:${v}`),
+  CryptoWallet: (p) => (p.publicKey ?? []).map(normaliseWallet).filter(isSet).map((v) => `wallet:${v}`),
+  Passport: (p) => passports(p, [...(p.passportNumber ?? []), ...(p.number ?? [])]),
+  Identification: (p) => passports(p, p.number ?? []),
+};
+const PHONE_SCHEMAS = new Set(['Person', 'Organization', 'Company', 'LegalEntity']);
+
+function isSet<T>(v: T | undefined): v is T {
+  return v !== undefined;
+}
+
+function passports(p: Record<string, string[]>, numbers: string[]): string[] {
+  const country = p.country?.[0];
+  return numbers.map((n) => normalisePassport(n, country)).filter(isSet).map((v) => `passport:${v}`);
+}
+
+/** The exact identifiers of an FtM entity, normalised and prefixed by kind ("iban:DE89…"); invalid values give none. */
+export function entityIdentifiers(schema: string, properties: unknown): string[] {
+  const p = (properties ?? {}) as Record<string, string[]>;
+  const out = [...(SCHEMA_FIELDS[schema]?.(p) ?? [])];
+  if (PHONE_SCHEMAS.has(schema)) out.push(...(p.phone ?? []).map((v) => normalisePhone(v)).filter(isSet).map((v) => `phone:${v}`));
+  return [...new Set(out)];
+}
+
+const tlpRank = (t: string) => HIT_TLPS.indexOf(t as Tlp);
+
+// ---- offers ------------------------------------------------------------------------------------
+
+export interface OfferInput {
+  schemas: string[];
+  maxTlp: Tlp;
+  maxQueriesPerHour: number;
+  maxItemsPerHour: number;
+  resume?: boolean | undefined;
+}
+
+export async function listOffers(deps: Pick<AppDeps, 'db'>) {
+  const rows = await deps.db.selectFrom('hit_offers').selectAll().orderBy('peer_node_id').execute();
+  return rows.map(presentOffer);
+}
+
+function presentOffer(r: Awaited<ReturnType<typeof findOffer>> & object) {
+  return {
+    peerNodeId: r.peer_node_id,
+    schemas: r.schemas as never,
+    maxTlp: r.max_tlp as Tlp,
+    maxQueriesPerHour: r.max_queries_per_hour,
+    maxItemsPerHour: r.max_items_per_hour,
+    suspendedAt: r.suspended_at ? new Date(r.suspended_at).toISOString() : null,
+    suspendedReason: r.suspended_reason,
+  };
+}
+
+async function findOffer(db: Kysely<Database>, peerNodeId: string) {
+  return db.selectFrom('hit_offers').selectAll().where('peer_node_id', '=', peerNodeId).executeTakeFirst();
+}
+
+/** An administrator sets what this node offers a peer (audited); `resume` lifts a suspension. */
+export async function putOffer(deps: Deps, who: CaseWho, peerNodeId: string, input: OfferInput) {
+  if (who.actor) assertCan(who.actor.role, 'hits:offers');
+  if (!(await findPeer(deps.db, peerNodeId))) throw new NotFoundError('peer_not_found', 'No such peer.');
+  const now = deps.now();
+  return auditedTransaction(deps, who, async (trx, audit) => {
+    const before = await findOffer(trx, peerNodeId);
+    const values = {
+      schemas: JSON.stringify([...new Set(input.schemas)]),
+      max_tlp: input.maxTlp,
+      max_queries_per_hour: input.maxQueriesPerHour,
+      max_items_per_hour: input.maxItemsPerHour,
+      updated_at: now,
+      ...(input.resume ? { suspended_at: null, suspended_reason: null } : {}),
+    };
+    if (before) await trx.updateTable('hit_offers').set(values).where('peer_node_id', '=', peerNodeId).execute();
+    else await trx.insertInto('hit_offers').values({ peer_node_id: peerNodeId, ...values, suspended_at: null, suspended_reason: null }).execute();
+    audit('hits.offer.set', `peer:${peerNodeId}`, {
+      schemas: input.schemas,
+      maxTlp: input.maxTlp,
+      maxQueriesPerHour: input.maxQueriesPerHour,
+      maxItemsPerHour: input.maxItemsPerHour,
+      resumed: Boolean(input.resume && before?.suspended_at),
+    });
+    return presentOffer((await findOffer(trx, peerNodeId)) as NonNullable<Awaited<ReturnType<typeof findOffer>>>);
+  });
+}
+
+// ---- asking ------------------------------------------------------------------------------------
+
+/** The case's entities with their identifiers (one position per identifier). */
+async function caseIdentifiers(db: Kysely<Database>, caseId: string): Promise<{ entityId: string; identifier: string }[]> {
+  const rows = await db.selectFrom('entities').select(['id', 'schema', 'properties']).where('case_id', '=', caseId).where('is_link', '=', false).orderBy('id').execute();
+  return rows.flatMap((r) => entityIdentifiers(r.schema, r.properties).map((identifier) => ({ entityId: r.id, identifier })));
+}
+
+/** The case's people with a name and a date of birth (the minimum for a name query), one position each. */
+async function casePersons(db: Kysely<Database>, caseId: string): Promise<{ entityId: string; name: string; birthDate: string }[]> {
+  const rows = await db.selectFrom('entities').select(['id', 'properties']).where('case_id', '=', caseId).where('schema', '=', 'Person').orderBy('id').execute();
+  return namedPeople(rows);
+}
+
+function namedPeople(rows: { id: string; properties: unknown }[]) {
+  return rows.flatMap((r) => {
+    const p = (r.properties ?? {}) as Record<string, string[]>;
+    const name = p.name?.[0];
+    const birthDate = p.birthDate?.[0];
+    return name && birthDate && /^\d{4}-\d{2}-\d{2}$/.test(birthDate) ? [{ entityId: r.id, name, birthDate }] : [];
+  });
+}
+
+/**
+ * "Check with peers": one query per active peer (or the peers named) with the case's identifiers,
+ * each blinded under a scalar of its own. Refused when the case has fewer than MIN_QUERY_ITEMS.
+ */
+export async function checkWithPeers(deps: Deps & Pick<AppDeps, 'keys'>, who: CaseWho, caseId: string, peers?: string[], kinds: readonly ('identifiers' | 'names')[] = ['identifiers', 'names']) {
+  const actor = who.actor;
+  if (!actor) throw new ForbiddenError('forbidden', 'Sign in first.');
+  assertCan(actor.role, 'hits:query');
+  const readable = await readCaseWithAccess(deps, who, caseId);
+  const items = kinds.includes('identifiers') ? await caseIdentifiers(deps.db, caseId) : [];
+  const people = kinds.includes('names') ? await casePersons(deps.db, caseId) : [];
+  if (items.length + people.length < MIN_QUERY_ITEMS) {
+    throw new ValidationError(
+      'too_few_fields',
+      `The case holds ${items.length} checked identifier(s) (IBAN, IMO number, phone, passport with country, wallet) and ${people.length} person(s) with a name and a date of birth; a query needs at least ${MIN_QUERY_ITEMS}.`,
+    );
+  }
+  const active = (await listPeers(deps.db, { status: 'active' })).filter((p) => !peers || peers.includes(p.node_id));
+  if (peers && active.length !== new Set(peers).size) throw new NotFoundError('peer_not_found', 'One of the peers named is not an active peer.');
+  if (active.length === 0) throw new ValidationError('no_peers', 'This node has no active peer to ask.');
+  const now = deps.now();
+  const epoch = epochOf(now);
+  const queries = await auditedTransaction(deps, who, async (trx, audit) => {
+    const out: string[] = [];
+    const record = async (peer: PeerRow, kind: 'identifiers' | 'names', entityIds: string[], secret: string | null, payload: Record<string, unknown>, detail: Record<string, unknown>) => {
+      const id = randomUUID();
+      await trx
+        .insertInto('hit_queries')
+        .values({
+          id,
+          direction: 'sent',
+          peer_node_id: peer.node_id,
+          organisation_id: readable.row.organisation_id,
+          case_id: caseId,
+          kind,
+          state: 'waiting',
+          item_count: entityIds.length,
+          offered_count: null,
+          hit_count: null,
+          secret,
+          entity_ids: JSON.stringify(entityIds),
+          created_by: actor.userId,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      await enqueuePeerMessage(trx, now, {
+        peerNodeId: peer.node_id,
+        type: 'hits.query',
+        conversationId: `hits:${id}`,
+        payload: { queryId: id, kind, ...payload },
+        senderOrganisationId: readable.row.organisation_id,
+        marking: 'AMBER',
+      });
+      audit('hits.query.send', `hit-query:${id}`, { caseId, peer: peer.node_id, kind, items: entityIds.length, ...detail });
+      out.push(id);
+    };
+    for (const peer of active) {
+      if (items.length > 0) {
+        const a = randomScalar();
+        const blinded = blindIdentifiers(
+          items.map((i) => i.identifier),
+          a,
+        );
+        await record(
+          peer,
+          'identifiers',
+          items.map((i) => i.entityId),
+          scalarToHex(a),
+          { items: blinded },
+          { kinds: countKinds(items.map((i) => i.identifier)) },
+        );
+      }
+      if (people.length > 0) {
+        const secret = pairSecret(deps.keys, peer, epoch);
+        await record(
+          peer,
+          'names',
+          people.map((p) => p.entityId),
+          null,
+          { epoch, encodings: people.map((p) => encodePerson(p, secret)) },
+          { epoch },
+        );
+      }
+    }
+    return out;
+  });
+  federationOf(deps as AppDeps)?.wake();
+  return queries;
+}
+
+function countKinds(identifiers: string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const i of identifiers) {
+    const k = i.slice(0, i.indexOf(':'));
+    out[k] = (out[k] ?? 0) + 1;
+  }
+  return out;
+}
+
+// ---- answering (a peer's query) ----------------------------------------------------------------
+
+/** The identifiers this node offers a peer: entities of the offered schemas in cases marked at most the offer's TLP. */
+async function offeredIdentifiers(trx: Kysely<Database>, offer: { schemas: unknown; max_tlp: string }) {
+  return (await offeredRows(trx, offer)).flatMap((r) => entityIdentifiers(r.schema, r.properties).map((identifier) => ({ entityId: r.id, identifier })));
+}
+
+async function offeredRows(trx: Kysely<Database>, offer: { schemas: unknown; max_tlp: string }) {
+  const schemas = (offer.schemas as string[]) ?? [];
+  if (schemas.length === 0) return [];
+  const allowed = HIT_TLPS.filter((t) => tlpRank(t) <= tlpRank(offer.max_tlp));
+  const rows = await trx
+    .selectFrom('entities as e')
+    .innerJoin('cases as c', 'c.id', 'e.case_id')
+    .select(['e.id', 'e.schema', 'e.properties', 'e.marking', 'e.organisation_id'])
+    .where('e.schema', 'in', schemas)
+    .where('e.is_link', '=', false)
+    .where('c.marking', 'in', allowed)
+    .orderBy('e.id')
+    .execute();
+  return rows.filter((r) => tlpRank(String((r.marking as { tlp?: string })?.tlp ?? 'RED')) <= tlpRank(offer.max_tlp));
+}
+
+async function sinceCount(trx: Kysely<Database>, peer: string, direction: 'sent' | 'received', since: Date) {
+  const r = await trx
+    .selectFrom('hit_queries')
+    .select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.sum<string>('item_count').as('items')])
+    .where('peer_node_id', '=', peer)
+    .where('direction', '=', direction)
+    .where('created_at', '>=', since)
+    .executeTakeFirstOrThrow();
+  return { queries: Number(r.n), items: Number(r.items ?? 0) };
+}
+
+/**
+ * A name query: the answerer holds the pair's secret too, so it encodes the people it offers this
+ * peer, compares by Dice, records its hits and sends the matching query positions back with their
+ * contact references (`hits.matched`). Nothing about its own people leaves the node.
+ */
+async function answerNames(
+  trx: Kysely<Database>,
+  header: { conversationId: string; messageId: string },
+  payload: Extract<ReturnType<typeof HitsQueryPayload.parse>, { kind: 'names' }>,
+  peer: PeerRow,
+  audit: AuditFn,
+  runtime: FederationRuntime,
+  offer: Awaited<ReturnType<typeof findOffer>>,
+): Promise<{ result: HitsQueryResult }> {
+  const now = runtime.deps.now();
+  if (!acceptedEpochs(now).includes(payload.epoch)) throw new ValidationError('epoch_not_accepted', `Epoch ${payload.epoch} is not current (${acceptedEpochs(now).join(', ')}).`);
+  const theirs = payload.encodings.map((e, i) => decodeEncoding(e, `encodings[${i}]`));
+  const schemas = (offer?.schemas as string[] | undefined) ?? [];
+  const offered = offer && schemas.includes('Person') ? (await offeredRows(trx, { schemas: ['Person'], max_tlp: offer.max_tlp })).filter((r) => r.schema === 'Person') : [];
+  const people = namedPeople(offered);
+  const secret = pairSecret(runtime.deps.keys, peer, payload.epoch);
+  const mine = people.map((p) => decodeEncoding(encodePerson(p, secret), 'own'));
+  const pairs = matchEncodings(theirs, mine);
+  await trx
+    .insertInto('hit_queries')
+    .values({
+      id: payload.queryId,
+      direction: 'received',
+      peer_node_id: peer.node_id,
+      organisation_id: null,
+      case_id: null,
+      kind: 'names',
+      state: 'matched',
+      item_count: theirs.length,
+      offered_count: people.length,
+      hit_count: pairs.length,
+      secret: null,
+      entity_ids: JSON.stringify(people.map((p) => p.entityId)),
+      created_by: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  const owners = new Map(offered.map((r) => [r.id, r.organisation_id]));
+  const matches: { index: number; contactReference: string }[] = [];
+  for (const [i, j] of pairs) {
+    const person = people[j] as { entityId: string };
+    const ref = randomBytes(16).toString('base64url');
+    const id = randomUUID();
+    await insertHit(trx, { id, queryId: payload.queryId, peer: peer.node_id, organisationId: owners.get(person.entityId) as string, entityId: person.entityId, ref, now });
+    audit('hits.hit.record', `hit:${id}`, { queryId: payload.queryId, entityId: person.entityId, peer: peer.node_id, contactReference: ref, kind: 'names' });
+    matches.push({ index: i, contactReference: ref });
+  }
+  await enqueuePeerMessage(trx, now, {
+    peerNodeId: peer.node_id,
+    type: 'hits.matched',
+    conversationId: header.conversationId,
+    inReplyTo: header.messageId,
+    payload: { queryId: payload.queryId, matches },
+    senderOrganisationId: null,
+    marking: 'AMBER',
+  });
+  audit('hits.query.receive', `hit-query:${payload.queryId}`, { peer: peer.node_id, kind: 'names', epoch: payload.epoch, items: theirs.length, offered: people.length, hits: matches.length });
+  await detectEnumeration(trx, peer, audit, now);
+  runtime.wake();
+  return { result: { queryId: payload.queryId, accepted: true } };
+}
+
+async function insertHit(trx: Kysely<Database>, h: { id: string; queryId: string; peer: string; organisationId: string; entityId: string; ref: string; now: Date }) {
+  await trx
+    .insertInto('hits')
+    .values({
+      id: h.id,
+      query_id: h.queryId,
+      peer_node_id: h.peer,
+      organisation_id: h.organisationId,
+      entity_id: h.entityId,
+      contact_reference: h.ref,
+      state: 'pending',
+      own_disclosure: null,
+      decided_by: null,
+      decided_at: null,
+      peer_disclosure: null,
+      created_at: h.now,
+      updated_at: h.now,
+    })
+    .execute();
+}
+
+const queryHandler: InboundHandler<ReturnType<typeof HitsQueryPayload.parse>> = {
+  parse: (p) => HitsQueryPayload.parse(p),
+  async handle({ trx, header, payload, peer, audit, runtime }) {
+    const now = runtime.deps.now();
+    const offer = await findOffer(trx, peer.node_id);
+    // A refusal rolls this transaction back; the inbox audits it (federation.inbox.reject) with the reason.
+    if (offer?.suspended_at) {
+      throw new ForbiddenError('peer_suspended', 'Hit/no-hit queries from this node are suspended for review.');
+    }
+    const hour = await sinceCount(trx, peer.node_id, 'received', new Date(now.getTime() - 3_600_000));
+    const maxQ = offer?.max_queries_per_hour ?? 60;
+    const maxItems = offer?.max_items_per_hour ?? 50_000;
+    const count = payload.kind === 'identifiers' ? payload.items.length : payload.encodings.length;
+    if (hour.queries + 1 > maxQ || hour.items + count > maxItems) {
+      throw new ConflictError('hits_rate_limited', `At most ${maxQ} queries and ${maxItems} identifiers an hour from this node.`);
+    }
+    if (await trx.selectFrom('hit_queries').select('id').where('id', '=', payload.queryId).executeTakeFirst()) {
+      throw new ConflictError('query_exists', 'This query id is already known.');
+    }
+    if (payload.kind === 'names') return answerNames(trx, header, payload, peer, audit, runtime, offer);
+    const b = randomScalar();
+    // Malformed points refuse the whole envelope (ValidationError → payload_rejected).
+    const doubled = reblind(payload.items, b, 'items');
+    const offered = offer ? await offeredIdentifiers(trx, offer) : [];
+    const order = shuffledIndices(offered.length);
+    const shuffled = order.map((i) => offered[i] as { entityId: string; identifier: string });
+    const blindOffered = blindIdentifiers(
+      shuffled.map((o) => o.identifier),
+      b,
+    );
+    await trx
+      .insertInto('hit_queries')
+      .values({
+        id: payload.queryId,
+        direction: 'received',
+        peer_node_id: peer.node_id,
+        organisation_id: null,
+        case_id: null,
+        kind: payload.kind,
+        state: 'answered',
+        item_count: payload.items.length,
+        offered_count: shuffled.length,
+        hit_count: null,
+        secret: null,
+        entity_ids: JSON.stringify(shuffled.map((o) => o.entityId)),
+        created_by: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await enqueuePeerMessage(trx, now, {
+      peerNodeId: peer.node_id,
+      type: 'hits.answer',
+      conversationId: header.conversationId,
+      inReplyTo: header.messageId,
+      payload: { queryId: payload.queryId, doubled, offered: blindOffered },
+      senderOrganisationId: null,
+      marking: 'AMBER',
+    });
+    audit('hits.query.receive', `hit-query:${payload.queryId}`, { peer: peer.node_id, items: payload.items.length, offered: shuffled.length });
+    runtime.wake();
+    return { result: { queryId: payload.queryId, accepted: true } satisfies HitsQueryResult };
+  },
+};
+
+const answerHandler: InboundHandler<ReturnType<typeof HitsAnswerPayload.parse>> = {
+  parse: (p) => HitsAnswerPayload.parse(p),
+  async handle({ trx, header, payload, peer, audit, runtime }) {
+    const now = runtime.deps.now();
+    const q = await trx
+      .selectFrom('hit_queries')
+      .selectAll()
+      .where('id', '=', payload.queryId)
+      .where('direction', '=', 'sent')
+      .where('peer_node_id', '=', peer.node_id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!q) throw new NotFoundError('query_not_found', 'No query of this node to that peer has this id.');
+    if (q.state !== 'waiting' || !q.secret) throw new ConflictError('query_answered', 'This query was answered already.');
+    const entityIds = q.entity_ids as string[];
+    if (payload.doubled.length !== entityIds.length) throw new ValidationError('malformed_encoding', `The answer re-blinds ${payload.doubled.length} items; the query had ${entityIds.length}.`);
+    const { pairs } = intersect(payload.doubled, payload.offered, scalarFromHex(q.secret));
+    // One hit per (own entity, offered position): the contact reference both nodes quote.
+    const byKey = new Map<string, { entityId: string; index: number; ref: string }>();
+    for (const [i, j] of pairs) {
+      const entityId = entityIds[i] as string;
+      const key = `${entityId}|${j}`;
+      if (!byKey.has(key)) byKey.set(key, { entityId, index: j, ref: randomBytes(16).toString('base64url') });
+    }
+    // Several of one's identifiers may match one offered identifier: one hit per own entity and peer position.
+    const hits = [...byKey.values()];
+    for (const h of hits) {
+      const id = randomUUID();
+      await trx
+        .insertInto('hits')
+        .values({
+          id,
+          query_id: q.id,
+          peer_node_id: peer.node_id,
+          organisation_id: q.organisation_id as string,
+          entity_id: h.entityId,
+          contact_reference: h.ref,
+          state: 'pending',
+          own_disclosure: null,
+          decided_by: null,
+          decided_at: null,
+          peer_disclosure: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      audit('hits.hit.record', `hit:${id}`, { queryId: q.id, entityId: h.entityId, peer: peer.node_id, contactReference: h.ref });
+    }
+    await trx.updateTable('hit_queries').set({ state: 'answered', secret: null, offered_count: payload.offered.length, hit_count: hits.length, updated_at: now }).where('id', '=', q.id).execute();
+    await enqueuePeerMessage(trx, now, {
+      peerNodeId: peer.node_id,
+      type: 'hits.matched',
+      conversationId: header.conversationId,
+      inReplyTo: header.messageId,
+      payload: { queryId: q.id, matches: hits.map((h) => ({ index: h.index, contactReference: h.ref })) },
+      senderOrganisationId: q.organisation_id,
+      marking: 'AMBER',
+    });
+    audit('hits.query.answered', `hit-query:${q.id}`, { peer: peer.node_id, items: entityIds.length, offered: payload.offered.length, hits: hits.length });
+    runtime.wake();
+    return { result: { queryId: q.id, hits: hits.length } satisfies HitsAnswerResult };
+  },
+};
+
+const matchedHandler: InboundHandler<ReturnType<typeof HitsMatchedPayload.parse>> = {
+  parse: (p) => HitsMatchedPayload.parse(p),
+  async handle({ trx, payload, peer, audit, runtime }) {
+    const now = runtime.deps.now();
+    const q = await trx
+      .selectFrom('hit_queries')
+      .selectAll()
+      .where('id', '=', payload.queryId)
+      .where('direction', '=', 'received')
+      .where('kind', '=', 'identifiers')
+      .where('peer_node_id', '=', peer.node_id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!q) return namesMatched(trx, payload, peer, audit, now);
+    if (q.state !== 'answered') throw new ConflictError('query_matched', 'The matches of this query were received already.');
+    const entityIds = q.entity_ids as string[];
+    const seen = new Set<string>();
+    for (const m of payload.matches) {
+      if (m.index >= entityIds.length) throw new ValidationError('malformed_encoding', `Match position ${m.index} is outside the ${entityIds.length} offered.`);
+      if (seen.has(m.contactReference)) throw new ValidationError('malformed_encoding', 'A contact reference is repeated.');
+      seen.add(m.contactReference);
+    }
+    const owners = new Map(
+      (entityIds.length ? await trx.selectFrom('entities').select(['id', 'organisation_id']).where('id', 'in', [...new Set(payload.matches.map((m) => entityIds[m.index] as string))].concat(['00000000-0000-0000-0000-000000000000'])).execute() : []).map((r) => [r.id, r.organisation_id]),
+    );
+    let recorded = 0;
+    for (const m of payload.matches) {
+      const entityId = entityIds[m.index] as string;
+      const organisationId = owners.get(entityId);
+      if (!organisationId) continue; // deleted since the answer
+      const id = randomUUID();
+      await trx
+        .insertInto('hits')
+        .values({
+          id,
+          query_id: q.id,
+          peer_node_id: peer.node_id,
+          organisation_id: organisationId,
+          entity_id: entityId,
+          contact_reference: m.contactReference,
+          state: 'pending',
+          own_disclosure: null,
+          decided_by: null,
+          decided_at: null,
+          peer_disclosure: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      audit('hits.hit.record', `hit:${id}`, { queryId: q.id, entityId, peer: peer.node_id, contactReference: m.contactReference });
+      recorded++;
+    }
+    await trx.updateTable('hit_queries').set({ state: 'matched', hit_count: recorded, updated_at: now }).where('id', '=', q.id).execute();
+    audit('hits.query.matched', `hit-query:${q.id}`, { peer: peer.node_id, hits: recorded });
+    await detectEnumeration(trx, peer, audit, now);
+    return { result: { queryId: q.id, hits: recorded } satisfies HitsMatchedResult };
+  },
+};
+
+/** The answer to one of this node's name queries: the query positions the peer found, with their references. */
+async function namesMatched(trx: Kysely<Database>, payload: ReturnType<typeof HitsMatchedPayload.parse>, peer: PeerRow, audit: AuditFn, now: Date) {
+  const q = await trx
+    .selectFrom('hit_queries')
+    .selectAll()
+    .where('id', '=', payload.queryId)
+    .where('direction', '=', 'sent')
+    .where('kind', '=', 'names')
+    .where('peer_node_id', '=', peer.node_id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!q) throw new NotFoundError('query_not_found', 'No query from or to that peer has this id.');
+  if (q.state !== 'waiting') throw new ConflictError('query_matched', 'The matches of this query were received already.');
+  const entityIds = q.entity_ids as string[];
+  const seen = new Set<string>();
+  for (const m of payload.matches) {
+    if (m.index >= entityIds.length) throw new ValidationError('malformed_encoding', `Match position ${m.index} is outside the ${entityIds.length} sent.`);
+    if (seen.has(m.contactReference)) throw new ValidationError('malformed_encoding', 'A contact reference is repeated.');
+    seen.add(m.contactReference);
+  }
+  for (const m of payload.matches) {
+    const id = randomUUID();
+    const entityId = entityIds[m.index] as string;
+    await insertHit(trx, { id, queryId: q.id, peer: peer.node_id, organisationId: q.organisation_id as string, entityId, ref: m.contactReference, now });
+    audit('hits.hit.record', `hit:${id}`, { queryId: q.id, entityId, peer: peer.node_id, contactReference: m.contactReference, kind: 'names' });
+  }
+  await trx.updateTable('hit_queries').set({ state: 'answered', hit_count: payload.matches.length, updated_at: now }).where('id', '=', q.id).execute();
+  audit('hits.query.answered', `hit-query:${q.id}`, { peer: peer.node_id, kind: 'names', items: entityIds.length, hits: payload.matches.length });
+  return { result: { queryId: q.id, hits: payload.matches.length } satisfies HitsMatchedResult };
+}
+
+/**
+ * A peer whose queries matched far more of this node's records in the last day than it usually does
+ * (over ENUMERATION_FLOOR and ENUMERATION_FACTOR × its daily average of the previous 30 days) is
+ * suspended for review: its next queries are refused until an administrator resumes the offer.
+ */
+async function detectEnumeration(trx: Kysely<Database>, peer: PeerRow, audit: AuditFn, now: Date): Promise<void> {
+  const count = async (from: Date, to: Date) =>
+    Number(
+      (
+        await trx
+          .selectFrom('hits as h')
+          .innerJoin('hit_queries as q', 'q.id', 'h.query_id')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .where('q.direction', '=', 'received')
+          .where('h.peer_node_id', '=', peer.node_id)
+          .where('h.created_at', '>=', from)
+          .where('h.created_at', '<', to)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const day = 86_400_000;
+  const lastDay = await count(new Date(now.getTime() - day), new Date(now.getTime() + 1));
+  const usual = (await count(new Date(now.getTime() - 31 * day), new Date(now.getTime() - day))) / 30;
+  if (lastDay <= Math.max(ENUMERATION_FLOOR, ENUMERATION_FACTOR * usual)) return;
+  const reason = `${lastDay} hits in 24 hours against a usual ${usual.toFixed(1)} a day`;
+  const offer = await findOffer(trx, peer.node_id);
+  if (offer?.suspended_at) return;
+  if (offer) await trx.updateTable('hit_offers').set({ suspended_at: now, suspended_reason: reason, updated_at: now }).where('peer_node_id', '=', peer.node_id).execute();
+  else
+    await trx
+      .insertInto('hit_offers')
+      .values({ peer_node_id: peer.node_id, schemas: '[]', max_tlp: 'CLEAR', max_queries_per_hour: 60, max_items_per_hour: 50_000, suspended_at: now, suspended_reason: reason, updated_at: now })
+      .execute();
+  audit('hits.peer.suspend', `peer:${peer.node_id}`, { reason, lastDay, usualPerDay: usual });
+}
+
+const disclosureHandler: InboundHandler<ReturnType<typeof HitsDisclosurePayload.parse>> = {
+  parse: (p) => HitsDisclosurePayload.parse(p),
+  async handle({ trx, payload, peer, audit, runtime }) {
+    if (payload.decision === 'revealed' && (!payload.caseReference || !payload.contact)) {
+      throw new ValidationError('disclosure_incomplete', 'A revealed hit carries its case reference and contact.');
+    }
+    if (payload.decision === 'declined' && (payload.caseReference || payload.contact)) {
+      throw new ValidationError('disclosure_incomplete', 'A declined hit carries nothing else.');
+    }
+    const rows = await trx.selectFrom('hits').select(['id']).where('peer_node_id', '=', peer.node_id).where('contact_reference', '=', payload.contactReference).execute();
+    if (rows.length === 0) throw new NotFoundError('hit_not_found', 'No hit with this peer has this contact reference.');
+    const disclosure = { decision: payload.decision, ...(payload.caseReference ? { caseReference: payload.caseReference } : {}), ...(payload.contact ? { contact: payload.contact } : {}) };
+    await trx.updateTable('hits').set({ peer_disclosure: JSON.stringify(disclosure), updated_at: runtime.deps.now() }).where('peer_node_id', '=', peer.node_id).where('contact_reference', '=', payload.contactReference).execute();
+    for (const r of rows) audit(`hits.peer.${payload.decision}`, `hit:${r.id}`, { peer: peer.node_id, contactReference: payload.contactReference });
+    return { result: { updated: rows.length } satisfies HitsDisclosureResult };
+  },
+};
+
+export function registerHitHandlers(runtime: FederationRuntime): void {
+  runtime.registerHandler('hits.query', queryHandler);
+  runtime.registerHandler('hits.answer', answerHandler);
+  runtime.registerHandler('hits.matched', matchedHandler);
+  runtime.registerHandler('hits.disclosure', disclosureHandler);
+}
+
+// ---- the hit inbox -----------------------------------------------------------------------------
+
+type HitRow = Awaited<ReturnType<typeof hitRows>>[number];
+
+function hitRows(db: Kysely<Database>) {
+  return db
+    .selectFrom('hits as h')
+    .innerJoin('hit_queries as q', 'q.id', 'h.query_id')
+    .leftJoin('entities as e', 'e.id', 'h.entity_id')
+    .leftJoin('federation_peers as p', 'p.node_id', 'h.peer_node_id')
+    .select([
+      'h.id',
+      'h.entity_id',
+      'h.organisation_id',
+      'h.peer_node_id',
+      'h.contact_reference',
+      'h.state',
+      'h.own_disclosure',
+      'h.peer_disclosure',
+      'h.created_at',
+      'q.direction',
+      'e.caption',
+      'e.case_id',
+      'p.authority_name',
+    ])
+    .orderBy('h.created_at', 'desc')
+    .orderBy('h.id')
+    .execute();
+}
+
+function presentHit(r: HitRow) {
+  return {
+    id: r.id,
+    entityId: r.entity_id,
+    entityCaption: r.caption ?? null,
+    caseId: r.case_id ?? null,
+    peerNodeId: r.peer_node_id,
+    authority: r.authority_name ?? r.peer_node_id,
+    contactReference: r.contact_reference,
+    direction: r.direction,
+    state: r.state,
+    ownDisclosure: (r.own_disclosure as never) ?? null,
+    peerDisclosure: (r.peer_disclosure as never) ?? null,
+    createdAt: new Date(r.created_at).toISOString(),
+  };
+}
+
+/** The hits of the caller's organisation (a node administrator: all), newest first. */
+export async function listHits(deps: Pick<AppDeps, 'db'>, who: CaseWho, filter: { state?: string | undefined; caseId?: string | undefined }) {
+  const actor = who.actor;
+  if (!actor) throw new ForbiddenError('forbidden', 'Sign in first.');
+  assertCan(actor.role, 'hits:read');
+  const rows = await hitRows(deps.db);
+  return rows
+    .filter((r) => actor.role === 'admin' || r.organisation_id === actor.organisationId)
+    .filter((r) => !filter.state || r.state === filter.state)
+    .filter((r) => !filter.caseId || r.case_id === filter.caseId)
+    .map(presentHit);
+}
+
+export async function listQueries(deps: Pick<AppDeps, 'db'>, who: CaseWho, filter: { caseId?: string | undefined }) {
+  const actor = who.actor;
+  if (!actor) throw new ForbiddenError('forbidden', 'Sign in first.');
+  assertCan(actor.role, 'hits:read');
+  let q = deps.db.selectFrom('hit_queries').selectAll().orderBy('created_at', 'desc').orderBy('id');
+  if (actor.role !== 'admin') q = q.where('organisation_id', '=', actor.organisationId).where('direction', '=', 'sent');
+  if (filter.caseId) q = q.where('case_id', '=', filter.caseId);
+  const rows = await q.limit(500).execute();
+  return rows.map((r) => ({
+    id: r.id,
+    caseId: r.case_id,
+    peerNodeId: r.peer_node_id,
+    direction: r.direction,
+    kind: r.kind as 'identifiers' | 'names',
+    state: r.state as 'waiting' | 'answered' | 'matched',
+    items: r.item_count,
+    offered: r.offered_count,
+    hits: r.hit_count,
+    createdAt: new Date(r.created_at).toISOString(),
+  }));
+}
+
+/**
+ * The owner's decision on one hit: reveal the case reference and a contact to the peer, or decline.
+ * Once decided it stays decided; the peer learns only what is revealed here.
+ */
+export async function decideHit(deps: Deps, who: CaseWho, hitId: string, decision: { decision: 'revealed'; caseReference: string; contact: string } | { decision: 'declined' }) {
+  const actor = who.actor;
+  if (!actor) throw new ForbiddenError('forbidden', 'Sign in first.');
+  assertCan(actor.role, 'hits:decide');
+  const now = deps.now();
+  await auditedTransaction(deps, who, async (trx, audit) => {
+    const hit = await trx.selectFrom('hits').selectAll().where('id', '=', hitId).forUpdate().executeTakeFirst();
+    if (!hit || (actor.role !== 'admin' && hit.organisation_id !== actor.organisationId)) throw new NotFoundError('hit_not_found', 'No such hit.');
+    if (hit.state !== 'pending') throw new ConflictError('hit_decided', `This hit was ${hit.state} already.`);
+    const peer = await findPeer(trx, hit.peer_node_id);
+    if (peer?.status !== 'active') throw new ConflictError('peer_inactive', 'The peer of this hit is no longer active.');
+    await trx
+      .updateTable('hits')
+      .set({ state: decision.decision, own_disclosure: JSON.stringify(decision), decided_by: actor.userId, decided_at: now, updated_at: now })
+      .where('id', '=', hitId)
+      .execute();
+    await enqueuePeerMessage(trx, now, {
+      peerNodeId: hit.peer_node_id,
+      type: 'hits.disclosure',
+      conversationId: `hits:${hit.query_id}`,
+      payload: { contactReference: hit.contact_reference, ...decision },
+      senderOrganisationId: hit.organisation_id,
+      marking: 'AMBER',
+    });
+    audit(`hits.hit.${decision.decision === 'revealed' ? 'reveal' : 'decline'}`, `hit:${hitId}`, {
+      peer: hit.peer_node_id,
+      contactReference: hit.contact_reference,
+      ...(decision.decision === 'revealed' ? { caseReference: decision.caseReference, contact: decision.contact } : {}),
+    });
+  });
+  federationOf(deps as AppDeps)?.wake();
+  const row = (await hitRows(deps.db)).find((r) => r.id === hitId) as HitRow;
+  return presentHit(row);
+}
