@@ -22,6 +22,7 @@ import * as m020 from './020-entities.ts';
 import * as m021 from './021-cultural-property.ts';
 import * as m022 from './022-receipt-proofs.ts';
 import * as m023 from './023-seizures.ts';
+import * as m026 from './026-registry-statistics.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-accounts-and-audit': m001,
@@ -46,4 +47,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '021-cultural-property': m021,
   '022-receipt-proofs': m022,
   '023-seizures': m023,
+  '026-registry-statistics': m026,
 };
