@@ -37,6 +37,8 @@ export const PERMISSIONS = {
   'consent:approve': ['supervisor'],
   /** Denied attempts per user (the release policy's report). */
   'policy:report': ['admin', 'supervisor'],
+  /** ICCS-coded counts of the organisation's seizures, incidents and requests (node administrators: of the node). */
+  'statistics:read': ['admin', 'supervisor', 'analyst'],
   /** Cases (investigation files): reading is further limited to the team and the supervisors (core/src/cases/case.ts). */
   'case:read': ['admin', 'supervisor', 'practitioner', 'analyst', 'viewer'],
   'case:create': ['supervisor', 'practitioner', 'analyst'],
@@ -54,6 +56,9 @@ export const PERMISSIONS = {
   /** Stolen cultural property records of the organisation (the public check needs no sign-in). */
   'cultural:read': ['admin', 'supervisor', 'practitioner', 'analyst', 'viewer'],
   'cultural:edit': ['supervisor', 'practitioner', 'analyst'],
+  /** Seizure and maritime-incident registries (a record of a case is further limited to those who may read the case). */
+  'registry:read': ['admin', 'supervisor', 'practitioner', 'analyst', 'viewer'],
+  'registry:edit': ['supervisor', 'practitioner', 'analyst'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -74,7 +74,7 @@ export async function backtrackOrigin(db: Kysely<Database>, kind: RegistryKind, 
       const b = stops[i + 1] as (typeof stops)[number];
       segments.push({ from: { country: a.country, port: a.port, key: a.port_key }, to: { country: b.country, port: b.port, key: b.port_key } });
     }
-    const point = 'location_point' in row ? row.location_point : null;
+    const point: string | null = 'location_point' in row ? (row.location_point as string | null) : null;
     if (point && key(point)) ports.set(key(point), point);
   }
   return {

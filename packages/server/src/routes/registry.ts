@@ -17,6 +17,7 @@ import { loadCaptureCapability } from '../evidence/capture/capture-capability.ts
 import { loadPackageCapability } from '../evidence/package/package-capability.ts';
 import { loadEntitiesCapability } from '../entities/entities-capability.ts';
 import { loadCulturalCapability } from '../cultural/cultural-capability.ts';
+import { loadStatisticsCapability } from '../statistics/statistics-capability.ts';
 
 export interface Background {
   close(): Promise<void>;
@@ -49,6 +50,8 @@ const CAPABILITIES: ((deps: AppDeps) => Promise<Capability>)[] = [
   loadEntitiesCapability,
   // After cases (a record may belong to a case).
   loadCulturalCapability,
+  // After requests (its job queue): backtracking over the registries and their statistics.
+  loadStatisticsCapability,
 ];
 
 export async function loadCapabilities(deps: AppDeps): Promise<Capability[]> {
