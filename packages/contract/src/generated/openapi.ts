@@ -1302,6 +1302,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Maritime incidents you may see, newest first */
+        get: operations["getIncidents"];
+        put?: never;
+        /** Record a maritime incident (piracy, armed robbery at sea, boarding, hijacking, kidnapping of crew) */
+        post: operations["postIncidents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A maritime incident */
+        get: operations["getIncidentsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a maritime incident (send the version you edited) */
+        patch: operations["patchIncidentsById"];
+        trace?: never;
+    };
     "/api/v1/instruments": {
         parameters: {
             query?: never;
@@ -2056,6 +2092,82 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seizures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Seizures you may see, newest first (domain, country, dates, species or substance, case, vessel, ICCS code, words) */
+        get: operations["getSeizures"];
+        put?: never;
+        /**
+         * Record a seizure (one or more items of any domain)
+         * @description Dates, coordinates, IMO numbers, species, substances and ICCS codes are checked; every problem is listed in `problems` of a 400 `record_invalid` (unknown names with `suggestions`).
+         */
+        post: operations["postSeizures"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seizures/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import seizures from CSV or XLSX (base64) with a column mapping; `dryRun` answers the report and the guessed mapping without storing
+         * @description Rows sharing a reference are items of one seizure. When any row has a problem nothing is stored: 400 `import_rejected` with `problems` (row, column, field, code, params).
+         */
+        post: operations["postSeizuresImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seizures/reference": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reference lists records are checked against: ICCS codes, species with their CITES appendix, drugs and precursors */
+        get: operations["getSeizuresReference"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seizures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A seizure with its items, route and parties */
+        get: operations["getSeizuresById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a seizure (send the version you edited; items, route and parties are replaced when sent) */
+        patch: operations["patchSeizuresById"];
         trace?: never;
     };
     "/api/v1/service-levels": {
@@ -3366,6 +3478,28 @@ export interface components {
          * @enum {string}
          */
         ConsentStateInput: "awaiting-approval" | "asked" | "answer-awaiting-approval" | "received" | "granted" | "refused" | "granted-with-conditions";
+        Conveyance: {
+            airWaybill?: string;
+            containerNumber?: string;
+            flightNumber?: string;
+            trackingNumber?: string;
+            vehicleRegistration?: string;
+            vesselFlag?: unknown;
+            /** @description IMO number, 7 digits with the check digit */
+            vesselImo?: string;
+            vesselName?: string;
+        };
+        ConveyanceInput: {
+            airWaybill?: string;
+            containerNumber?: string;
+            flightNumber?: string;
+            trackingNumber?: string;
+            vehicleRegistration?: string;
+            vesselFlag?: string;
+            /** @description IMO number, 7 digits with the check digit */
+            vesselImo?: string;
+            vesselName?: string;
+        };
         CopyAttachmentBody: {
             /** Format: uuid */
             attachmentId: string;
@@ -3770,6 +3904,94 @@ export interface components {
             /** @description Where the information came from */
             sources?: string[];
         };
+        CreateIncidentBody: {
+            area?: string;
+            caseId?: string | null;
+            /** @description The coastal State, when in its waters */
+            country?: unknown | null;
+            crew?: {
+                assaulted?: number;
+                hostage?: number;
+                injured?: number;
+                kidnapped?: number;
+                killed?: number;
+                missing?: number;
+                threatened?: number;
+            };
+            handling?: components["schemas"]["HandlingCode"];
+            /** @description 11012 for piracy and hijacking, 0401 otherwise, when absent */
+            iccsCode?: string;
+            /** @enum {string} */
+            kind: "piracy" | "armed-robbery" | "boarding" | "hijacking" | "kidnapping" | "attempted" | "other";
+            /** @description Decimal degrees, -90 to 90 */
+            latitude: number;
+            /** @description Decimal degrees, -180 to 180 */
+            longitude: number;
+            marking?: components["schemas"]["TlpMarking"];
+            narrative: string;
+            /** @description YYYY-MM-DD, or a date and time (UTC unless an offset is given); not in the future */
+            occurredAt: string;
+            parties?: components["schemas"]["RegistryParty"][];
+            /** @description MI-<year>-<n> when absent */
+            reference?: string;
+            reportingSource: string;
+            sources?: {
+                reference?: string;
+                title: string;
+            }[];
+            vessel: {
+                flag?: unknown;
+                imo?: string;
+                name: string;
+                type: string;
+            };
+            /** @enum {string} */
+            vesselStatus: "underway" | "anchored" | "berthed";
+        };
+        CreateIncidentBodyInput: {
+            area?: string;
+            caseId?: string | null;
+            /** @description The coastal State, when in its waters */
+            country?: string | null;
+            crew?: {
+                assaulted?: number;
+                hostage?: number;
+                injured?: number;
+                kidnapped?: number;
+                killed?: number;
+                missing?: number;
+                threatened?: number;
+            };
+            handling?: components["schemas"]["HandlingCodeInput"];
+            /** @description 11012 for piracy and hijacking, 0401 otherwise, when absent */
+            iccsCode?: string;
+            /** @enum {string} */
+            kind: "piracy" | "armed-robbery" | "boarding" | "hijacking" | "kidnapping" | "attempted" | "other";
+            /** @description Decimal degrees, -90 to 90 */
+            latitude: number;
+            /** @description Decimal degrees, -180 to 180 */
+            longitude: number;
+            marking?: components["schemas"]["TlpMarkingInput"];
+            narrative: string;
+            /** @description YYYY-MM-DD, or a date and time (UTC unless an offset is given); not in the future */
+            occurredAt: string;
+            parties?: components["schemas"]["RegistryPartyInput"][];
+            /** @description MI-<year>-<n> when absent */
+            reference?: string;
+            reportingSource: string;
+            sources?: {
+                reference?: string;
+                title: string;
+            }[];
+            vessel: {
+                flag?: string;
+                imo?: string;
+                name: string;
+                type: string;
+            };
+            /** @enum {string} */
+            vesselStatus: "underway" | "anchored" | "berthed";
+        };
         /** @description Give requestedState or requestedOrganisationId; everything else can follow. */
         CreateRequestBody: {
             applicableLaw?: string;
@@ -3869,6 +4091,76 @@ export interface components {
                 /** @description Speciality: use only for the proceedings of this request (UNTOC 18(19), UNCAC 46(19)) */
                 speciality?: boolean;
             };
+        };
+        CreateSeizureBody: {
+            authority: string;
+            /** @description A case of your organisation whose team you are on */
+            caseId?: string | null;
+            conveyance?: components["schemas"]["Conveyance"];
+            /** @enum {string} */
+            conveyanceType: "container" | "vessel" | "flight" | "air-cargo" | "parcel" | "vehicle" | "rail" | "passenger" | "other";
+            country: unknown;
+            /** @enum {string} */
+            detectionMethod: "risk-profiling" | "x-ray" | "detector-dog" | "intelligence" | "documentary-check" | "physical-inspection" | "random-check" | "tip-off" | "other";
+            handling?: components["schemas"]["HandlingCode"];
+            /** @description From the ICCS list (GET /api/v1/seizures/reference) */
+            iccsCode: string;
+            items: components["schemas"]["SeizedItem"][];
+            latitude?: number | null;
+            /** @enum {string} */
+            locationKind: "seaport" | "airport" | "land-border" | "mail-centre" | "inland" | "at-sea" | "other";
+            /** @description The port, airport or border crossing (name or UN/LOCODE) */
+            locationPoint?: string;
+            longitude?: number | null;
+            /** @description AMBER when not given */
+            marking?: components["schemas"]["TlpMarking"];
+            /** @description YYYY-MM-DD, or a date and time (UTC unless an offset is given); not in the future */
+            occurredAt: string;
+            parties?: components["schemas"]["RegistryParty"][];
+            place?: string;
+            /** @description Unique in your organisation; SZ-<year>-<n> when absent */
+            reference?: string;
+            route?: components["schemas"]["RouteStop"][];
+            sources?: {
+                reference?: string;
+                title: string;
+            }[];
+            summary?: string;
+        };
+        CreateSeizureBodyInput: {
+            authority: string;
+            /** @description A case of your organisation whose team you are on */
+            caseId?: string | null;
+            conveyance?: components["schemas"]["ConveyanceInput"];
+            /** @enum {string} */
+            conveyanceType: "container" | "vessel" | "flight" | "air-cargo" | "parcel" | "vehicle" | "rail" | "passenger" | "other";
+            country: string;
+            /** @enum {string} */
+            detectionMethod: "risk-profiling" | "x-ray" | "detector-dog" | "intelligence" | "documentary-check" | "physical-inspection" | "random-check" | "tip-off" | "other";
+            handling?: components["schemas"]["HandlingCodeInput"];
+            /** @description From the ICCS list (GET /api/v1/seizures/reference) */
+            iccsCode: string;
+            items: components["schemas"]["SeizedItemInput"][];
+            latitude?: number | null;
+            /** @enum {string} */
+            locationKind: "seaport" | "airport" | "land-border" | "mail-centre" | "inland" | "at-sea" | "other";
+            /** @description The port, airport or border crossing (name or UN/LOCODE) */
+            locationPoint?: string;
+            longitude?: number | null;
+            /** @description AMBER when not given */
+            marking?: components["schemas"]["TlpMarkingInput"];
+            /** @description YYYY-MM-DD, or a date and time (UTC unless an offset is given); not in the future */
+            occurredAt: string;
+            parties?: components["schemas"]["RegistryPartyInput"][];
+            place?: string;
+            /** @description Unique in your organisation; SZ-<year>-<n> when absent */
+            reference?: string;
+            route?: components["schemas"]["RouteStopInput"][];
+            sources?: {
+                reference?: string;
+                title: string;
+            }[];
+            summary?: string;
         };
         CsvMapping: {
             /** @description CSV column → FtM property ("id" for the FtM id) */
@@ -5624,6 +5916,156 @@ export interface components {
             receipt: components["schemas"]["SignedReceiptInput"];
             witness?: components["schemas"]["WitnessAnswerInput"];
         };
+        IncidentList: {
+            items: {
+                area: string | null;
+                case: {
+                    id: string;
+                    reference: string;
+                    title: string;
+                } | null;
+                id: string;
+                kind: string;
+                latitude: number;
+                longitude: number;
+                marking: {
+                    effectiveTlp: string;
+                    handling: string;
+                    tlp: string;
+                };
+                occurredAt: string;
+                reference: string;
+                vesselImo: string | null;
+                vesselName: string;
+                vesselStatus: string;
+                withheld: boolean;
+            }[];
+            total: number;
+        };
+        IncidentListInput: {
+            items: {
+                area: string | null;
+                case: {
+                    id: string;
+                    reference: string;
+                    title: string;
+                } | null;
+                id: string;
+                kind: string;
+                latitude: number;
+                longitude: number;
+                marking: {
+                    effectiveTlp: string;
+                    handling: string;
+                    tlp: string;
+                };
+                occurredAt: string;
+                reference: string;
+                vesselImo: string | null;
+                vesselName: string;
+                vesselStatus: string;
+                withheld: boolean;
+            }[];
+            total: number;
+        };
+        IncidentView: {
+            area: string | null;
+            case: {
+                id: string;
+                reference: string;
+                title: string;
+            } | null;
+            country: string | null;
+            createdAt: string;
+            crew: {
+                [key: string]: number;
+            };
+            iccsCode: string;
+            id: string;
+            kind: string;
+            latitude: number;
+            longitude: number;
+            marking: {
+                effectiveTlp: string;
+                handling: string;
+                tlp: string;
+            };
+            narrative: string;
+            occurredAt: string;
+            organisationId: string;
+            parties: {
+                entityId: string | null;
+                identifier: string | null;
+                kind: string;
+                name: string;
+                role: string;
+            }[];
+            reference: string;
+            reportingSource: string;
+            sources: {
+                reference?: string;
+                title: string;
+            }[];
+            timeKnown: boolean;
+            updatedAt: string;
+            version: number;
+            vessel: {
+                flag: string | null;
+                imo: string | null;
+                name: string;
+                type: string;
+            };
+            vesselStatus: string;
+        };
+        IncidentViewInput: {
+            area: string | null;
+            case: {
+                id: string;
+                reference: string;
+                title: string;
+            } | null;
+            country: string | null;
+            createdAt: string;
+            crew: {
+                [key: string]: number;
+            };
+            iccsCode: string;
+            id: string;
+            kind: string;
+            latitude: number;
+            longitude: number;
+            marking: {
+                effectiveTlp: string;
+                handling: string;
+                tlp: string;
+            };
+            narrative: string;
+            occurredAt: string;
+            organisationId: string;
+            parties: {
+                entityId: string | null;
+                identifier: string | null;
+                kind: string;
+                name: string;
+                role: string;
+            }[];
+            reference: string;
+            reportingSource: string;
+            sources: {
+                reference?: string;
+                title: string;
+            }[];
+            timeKnown: boolean;
+            updatedAt: string;
+            version: number;
+            vessel: {
+                flag: string | null;
+                imo: string | null;
+                name: string;
+                type: string;
+            };
+            vesselStatus: string;
+        };
         InstrumentDetail: {
             adopted: string | null;
             articles: {
@@ -7042,6 +7484,92 @@ export interface components {
             /** @description The version you read (optimistic locking) */
             version: number;
         };
+        PatchIncidentBody: {
+            area?: string;
+            caseId?: string | null;
+            /** @description The coastal State, when in its waters */
+            country?: unknown | null;
+            crew?: {
+                assaulted?: number;
+                hostage?: number;
+                injured?: number;
+                kidnapped?: number;
+                killed?: number;
+                missing?: number;
+                threatened?: number;
+            };
+            handling?: components["schemas"]["HandlingCode"];
+            /** @description 11012 for piracy and hijacking, 0401 otherwise, when absent */
+            iccsCode?: string;
+            /** @enum {string} */
+            kind?: "piracy" | "armed-robbery" | "boarding" | "hijacking" | "kidnapping" | "attempted" | "other";
+            /** @description Decimal degrees, -90 to 90 */
+            latitude?: number;
+            /** @description Decimal degrees, -180 to 180 */
+            longitude?: number;
+            marking?: components["schemas"]["TlpMarking"];
+            narrative?: string;
+            /** @description YYYY-MM-DD, or a date and time (UTC unless an offset is given); not in the future */
+            occurredAt?: string;
+            parties?: components["schemas"]["RegistryParty"][];
+            reportingSource?: string;
+            sources?: {
+                reference?: string;
+                title: string;
+            }[];
+            version: number;
+            vessel?: {
+                flag?: unknown;
+                imo?: string;
+                name: string;
+                type: string;
+            };
+            /** @enum {string} */
+            vesselStatus?: "underway" | "anchored" | "berthed";
+        };
+        PatchIncidentBodyInput: {
+            area?: string;
+            caseId?: string | null;
+            /** @description The coastal State, when in its waters */
+            country?: string | null;
+            crew?: {
+                assaulted?: number;
+                hostage?: number;
+                injured?: number;
+                kidnapped?: number;
+                killed?: number;
+                missing?: number;
+                threatened?: number;
+            };
+            handling?: components["schemas"]["HandlingCodeInput"];
+            /** @description 11012 for piracy and hijacking, 0401 otherwise, when absent */
+            iccsCode?: string;
+            /** @enum {string} */
+            kind?: "piracy" | "armed-robbery" | "boarding" | "hijacking" | "kidnapping" | "attempted" | "other";
+            /** @description Decimal degrees, -90 to 90 */
+            latitude?: number;
+            /** @description Decimal degrees, -180 to 180 */
+            longitude?: number;
+            marking?: components["schemas"]["TlpMarkingInput"];
+            narrative?: string;
+            /** @description YYYY-MM-DD, or a date and time (UTC unless an offset is given); not in the future */
+            occurredAt?: string;
+            parties?: components["schemas"]["RegistryPartyInput"][];
+            reportingSource?: string;
+            sources?: {
+                reference?: string;
+                title: string;
+            }[];
+            version: number;
+            vessel?: {
+                flag?: string;
+                imo?: string;
+                name: string;
+                type: string;
+            };
+            /** @enum {string} */
+            vesselStatus?: "underway" | "anchored" | "berthed";
+        };
         /** @description Replaces the fields given (lists are replaced whole). Only drafts can be edited. */
         PatchRequestBody: {
             applicableLaw?: string;
@@ -7142,6 +7670,76 @@ export interface components {
                 speciality?: boolean;
             };
             /** @description The version you edited; a stale version gives 409 */
+            version: number;
+        };
+        PatchSeizureBody: {
+            authority?: string;
+            /** @description A case of your organisation whose team you are on */
+            caseId?: string | null;
+            conveyance?: components["schemas"]["Conveyance"];
+            /** @enum {string} */
+            conveyanceType?: "container" | "vessel" | "flight" | "air-cargo" | "parcel" | "vehicle" | "rail" | "passenger" | "other";
+            country?: unknown;
+            /** @enum {string} */
+            detectionMethod?: "risk-profiling" | "x-ray" | "detector-dog" | "intelligence" | "documentary-check" | "physical-inspection" | "random-check" | "tip-off" | "other";
+            handling?: components["schemas"]["HandlingCode"];
+            /** @description From the ICCS list (GET /api/v1/seizures/reference) */
+            iccsCode?: string;
+            items?: components["schemas"]["SeizedItem"][];
+            latitude?: number | null;
+            /** @enum {string} */
+            locationKind?: "seaport" | "airport" | "land-border" | "mail-centre" | "inland" | "at-sea" | "other";
+            /** @description The port, airport or border crossing (name or UN/LOCODE) */
+            locationPoint?: string;
+            longitude?: number | null;
+            /** @description AMBER when not given */
+            marking?: components["schemas"]["TlpMarking"];
+            /** @description YYYY-MM-DD, or a date and time (UTC unless an offset is given); not in the future */
+            occurredAt?: string;
+            parties?: components["schemas"]["RegistryParty"][];
+            place?: string;
+            route?: components["schemas"]["RouteStop"][];
+            sources?: {
+                reference?: string;
+                title: string;
+            }[];
+            summary?: string;
+            /** @description The version you edited (optimistic locking) */
+            version: number;
+        };
+        PatchSeizureBodyInput: {
+            authority?: string;
+            /** @description A case of your organisation whose team you are on */
+            caseId?: string | null;
+            conveyance?: components["schemas"]["ConveyanceInput"];
+            /** @enum {string} */
+            conveyanceType?: "container" | "vessel" | "flight" | "air-cargo" | "parcel" | "vehicle" | "rail" | "passenger" | "other";
+            country?: string;
+            /** @enum {string} */
+            detectionMethod?: "risk-profiling" | "x-ray" | "detector-dog" | "intelligence" | "documentary-check" | "physical-inspection" | "random-check" | "tip-off" | "other";
+            handling?: components["schemas"]["HandlingCodeInput"];
+            /** @description From the ICCS list (GET /api/v1/seizures/reference) */
+            iccsCode?: string;
+            items?: components["schemas"]["SeizedItemInput"][];
+            latitude?: number | null;
+            /** @enum {string} */
+            locationKind?: "seaport" | "airport" | "land-border" | "mail-centre" | "inland" | "at-sea" | "other";
+            /** @description The port, airport or border crossing (name or UN/LOCODE) */
+            locationPoint?: string;
+            longitude?: number | null;
+            /** @description AMBER when not given */
+            marking?: components["schemas"]["TlpMarkingInput"];
+            /** @description YYYY-MM-DD, or a date and time (UTC unless an offset is given); not in the future */
+            occurredAt?: string;
+            parties?: components["schemas"]["RegistryPartyInput"][];
+            place?: string;
+            route?: components["schemas"]["RouteStopInput"][];
+            sources?: {
+                reference?: string;
+                title: string;
+            }[];
+            summary?: string;
+            /** @description The version you edited (optimistic locking) */
             version: number;
         };
         Peer: {
@@ -7486,6 +8084,64 @@ export interface components {
                 id: string;
                 label: string;
                 types: components["schemas"]["RequestTypeInput"][];
+            }[];
+        };
+        RegistryParty: {
+            /** @description An entity of the record’s case */
+            entityId?: string | null;
+            /** @description A phone, account, registration or tax number */
+            identifier?: string;
+            /** @enum {string} */
+            kind: "person" | "company" | "vessel" | "other";
+            name: string;
+            /** @description Seizures: consignor, consignee, carrier, owner, payer. Incidents: owner, operator, master, charterer, agent */
+            role: string;
+        };
+        RegistryPartyInput: {
+            /** @description An entity of the record’s case */
+            entityId?: string | null;
+            /** @description A phone, account, registration or tax number */
+            identifier?: string;
+            /** @enum {string} */
+            kind: "person" | "company" | "vessel" | "other";
+            name: string;
+            /** @description Seizures: consignor, consignee, carrier, owner, payer. Incidents: owner, operator, master, charterer, agent */
+            role: string;
+        };
+        RegistryReference: {
+            iccs: {
+                certain: boolean;
+                code: string;
+                level: number;
+                title: string;
+            }[];
+            species: {
+                cites: string | null;
+                common: string;
+                name: string;
+            }[];
+            substances: {
+                aliases: string[];
+                control: string | null;
+                name: string;
+            }[];
+        };
+        RegistryReferenceInput: {
+            iccs: {
+                certain: boolean;
+                code: string;
+                level: number;
+                title: string;
+            }[];
+            species: {
+                cites: string | null;
+                common: string;
+                name: string;
+            }[];
+            substances: {
+                aliases: string[];
+                control: string | null;
+                name: string;
             }[];
         };
         Request: {
@@ -8540,6 +9196,18 @@ export interface components {
             source: "treaty-designation" | "peer-node" | "administrator" | "node-declaration";
             state: string;
         };
+        RouteStop: {
+            country: unknown;
+            port?: string;
+            /** @enum {string} */
+            stage: "origin" | "transit" | "destination";
+        };
+        RouteStopInput: {
+            country: string;
+            port?: string;
+            /** @enum {string} */
+            stage: "origin" | "transit" | "destination";
+        };
         SealBody: {
             note?: string;
         };
@@ -8561,6 +9229,378 @@ export interface components {
             epk: string;
             nonce: string;
             recipientKey: string;
+        };
+        SeizedItem: {
+            citesAppendix?: ("I" | "II" | "III" | "I/II") | null;
+            /** @constant */
+            domain: "wildlife";
+            /** @description Greater than 0 */
+            quantity: number;
+            /** @description Scientific name, from the species list */
+            species: string;
+            /** @enum {string} */
+            specimenType: "live" | "dead" | "ivory" | "horn" | "scales" | "skins" | "bones" | "meat" | "timber" | "swim-bladder" | "fins" | "eggs" | "derivatives" | "other";
+            /** @enum {string} */
+            unit: "kg" | "g" | "t" | "l" | "pieces" | "specimens" | "sticks" | "tablets" | "doses" | "packs" | "m3" | "currency";
+        } | {
+            /** @constant */
+            domain: "drugs";
+            /** @description Percent by weight */
+            purity?: number | null;
+            /** @description Greater than 0 */
+            quantity: number;
+            /** @description From the substance list (name or alias) */
+            substance: string;
+            /** @enum {string} */
+            unit: "kg" | "g" | "t" | "l" | "pieces" | "specimens" | "sticks" | "tablets" | "doses" | "packs" | "m3" | "currency";
+        } | {
+            activeIngredient?: string;
+            batch?: string;
+            claimedManufacturer?: string;
+            /** @constant */
+            domain: "medical";
+            product: string;
+            /** @description Greater than 0 */
+            quantity: number;
+            /** @enum {string} */
+            status?: "falsified" | "substandard" | "unregistered";
+            /** @enum {string} */
+            unit: "kg" | "g" | "t" | "l" | "pieces" | "specimens" | "sticks" | "tablets" | "doses" | "packs" | "m3" | "currency";
+        } | {
+            brand?: string;
+            /** @constant */
+            domain: "tobacco";
+            /** @enum {string} */
+            productType: "cigarettes" | "cigars" | "raw-tobacco" | "water-pipe-tobacco" | "heated-tobacco" | "other";
+            /** @description Greater than 0 */
+            quantity: number;
+            /** @enum {string} */
+            taxStamps?: "none" | "genuine" | "counterfeit" | "foreign";
+            /** @enum {string} */
+            unit: "kg" | "g" | "t" | "l" | "pieces" | "specimens" | "sticks" | "tablets" | "doses" | "packs" | "m3" | "currency";
+        } | {
+            currency?: string;
+            description: string;
+            /** @constant */
+            domain: "other";
+            /** @description Greater than 0 */
+            quantity?: number;
+            /** @enum {string} */
+            unit?: "kg" | "g" | "t" | "l" | "pieces" | "specimens" | "sticks" | "tablets" | "doses" | "packs" | "m3" | "currency";
+        };
+        SeizedItemInput: {
+            citesAppendix?: ("I" | "II" | "III" | "I/II") | null;
+            /** @constant */
+            domain: "wildlife";
+            /** @description Greater than 0 */
+            quantity: number;
+            /** @description Scientific name, from the species list */
+            species: string;
+            /** @enum {string} */
+            specimenType: "live" | "dead" | "ivory" | "horn" | "scales" | "skins" | "bones" | "meat" | "timber" | "swim-bladder" | "fins" | "eggs" | "derivatives" | "other";
+            /** @enum {string} */
+            unit: "kg" | "g" | "t" | "l" | "pieces" | "specimens" | "sticks" | "tablets" | "doses" | "packs" | "m3" | "currency";
+        } | {
+            /** @constant */
+            domain: "drugs";
+            /** @description Percent by weight */
+            purity?: number | null;
+            /** @description Greater than 0 */
+            quantity: number;
+            /** @description From the substance list (name or alias) */
+            substance: string;
+            /** @enum {string} */
+            unit: "kg" | "g" | "t" | "l" | "pieces" | "specimens" | "sticks" | "tablets" | "doses" | "packs" | "m3" | "currency";
+        } | {
+            activeIngredient?: string;
+            batch?: string;
+            claimedManufacturer?: string;
+            /** @constant */
+            domain: "medical";
+            product: string;
+            /** @description Greater than 0 */
+            quantity: number;
+            /** @enum {string} */
+            status?: "falsified" | "substandard" | "unregistered";
+            /** @enum {string} */
+            unit: "kg" | "g" | "t" | "l" | "pieces" | "specimens" | "sticks" | "tablets" | "doses" | "packs" | "m3" | "currency";
+        } | {
+            brand?: string;
+            /** @constant */
+            domain: "tobacco";
+            /** @enum {string} */
+            productType: "cigarettes" | "cigars" | "raw-tobacco" | "water-pipe-tobacco" | "heated-tobacco" | "other";
+            /** @description Greater than 0 */
+            quantity: number;
+            /** @enum {string} */
+            taxStamps?: "none" | "genuine" | "counterfeit" | "foreign";
+            /** @enum {string} */
+            unit: "kg" | "g" | "t" | "l" | "pieces" | "specimens" | "sticks" | "tablets" | "doses" | "packs" | "m3" | "currency";
+        } | {
+            currency?: string;
+            description: string;
+            /** @constant */
+            domain: "other";
+            /** @description Greater than 0 */
+            quantity?: number;
+            /** @enum {string} */
+            unit?: "kg" | "g" | "t" | "l" | "pieces" | "specimens" | "sticks" | "tablets" | "doses" | "packs" | "m3" | "currency";
+        };
+        /** @enum {string} */
+        SeizureDomain: "wildlife" | "drugs" | "medical" | "tobacco" | "other";
+        /** @enum {string} */
+        SeizureDomainInput: "wildlife" | "drugs" | "medical" | "tobacco" | "other";
+        SeizureImportBody: {
+            /** @description The case every imported seizure belongs to */
+            caseId?: string | null;
+            content: string;
+            dryRun?: boolean;
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            mapping?: {
+                [key: string]: components["schemas"]["SeizureImportField"] | "";
+            };
+            marking?: components["schemas"]["TlpMarking"];
+        };
+        SeizureImportBodyInput: {
+            /** @description The case every imported seizure belongs to */
+            caseId?: string | null;
+            content: string;
+            dryRun?: boolean;
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            mapping?: {
+                [key: string]: components["schemas"]["SeizureImportFieldInput"] | "";
+            };
+            marking?: components["schemas"]["TlpMarkingInput"];
+        };
+        /** @enum {string} */
+        SeizureImportField: "reference" | "occurredAt" | "country" | "place" | "latitude" | "longitude" | "locationKind" | "locationPoint" | "authority" | "detectionMethod" | "conveyanceType" | "vesselName" | "vesselImo" | "vesselFlag" | "containerNumber" | "flightNumber" | "originCountry" | "originPort" | "transitCountry" | "transitPort" | "destinationCountry" | "destinationPort" | "consignor" | "consignee" | "carrier" | "owner" | "payer" | "domain" | "itemName" | "specimenType" | "quantity" | "unit" | "purity" | "activeIngredient" | "batch" | "claimedManufacturer" | "productType" | "taxStamps" | "currency" | "iccsCode" | "summary" | "marking";
+        /** @enum {string} */
+        SeizureImportFieldInput: "reference" | "occurredAt" | "country" | "place" | "latitude" | "longitude" | "locationKind" | "locationPoint" | "authority" | "detectionMethod" | "conveyanceType" | "vesselName" | "vesselImo" | "vesselFlag" | "containerNumber" | "flightNumber" | "originCountry" | "originPort" | "transitCountry" | "transitPort" | "destinationCountry" | "destinationPort" | "consignor" | "consignee" | "carrier" | "owner" | "payer" | "domain" | "itemName" | "specimenType" | "quantity" | "unit" | "purity" | "activeIngredient" | "batch" | "claimedManufacturer" | "productType" | "taxStamps" | "currency" | "iccsCode" | "summary" | "marking";
+        /** @description Nothing is imported when any row has a problem */
+        SeizureImportReport: {
+            columns: string[];
+            created: {
+                id: string;
+                reference: string;
+                row: number;
+            }[];
+            dryRun: boolean;
+            fields: string[];
+            imported: number;
+            mapping: {
+                [key: string]: string;
+            };
+            problems: {
+                code: string;
+                column: string | null;
+                field: string;
+                params?: {
+                    [key: string]: string | number | string[];
+                };
+                row: number;
+            }[];
+            rows: number;
+        };
+        /** @description Nothing is imported when any row has a problem */
+        SeizureImportReportInput: {
+            columns: string[];
+            created: {
+                id: string;
+                reference: string;
+                row: number;
+            }[];
+            dryRun: boolean;
+            fields: string[];
+            imported: number;
+            mapping: {
+                [key: string]: string;
+            };
+            problems: {
+                code: string;
+                column: string | null;
+                field: string;
+                params?: {
+                    [key: string]: string | number | string[];
+                };
+                row: number;
+            }[];
+            rows: number;
+        };
+        SeizureList: {
+            items: {
+                case: {
+                    id: string;
+                    reference: string;
+                    title: string;
+                } | null;
+                conveyanceType: string;
+                country: string;
+                domains: string[];
+                iccsCode: string;
+                id: string;
+                items: {
+                    domain: string;
+                    name: string;
+                    quantity: number | null;
+                    unit: string | null;
+                }[];
+                latitude: number | null;
+                locationPoint: string | null;
+                longitude: number | null;
+                marking: {
+                    effectiveTlp: string;
+                    handling: string;
+                    tlp: string;
+                };
+                occurredAt: string;
+                place: string | null;
+                reference: string;
+                withheld: boolean;
+            }[];
+            total: number;
+        };
+        SeizureListInput: {
+            items: {
+                case: {
+                    id: string;
+                    reference: string;
+                    title: string;
+                } | null;
+                conveyanceType: string;
+                country: string;
+                domains: string[];
+                iccsCode: string;
+                id: string;
+                items: {
+                    domain: string;
+                    name: string;
+                    quantity: number | null;
+                    unit: string | null;
+                }[];
+                latitude: number | null;
+                locationPoint: string | null;
+                longitude: number | null;
+                marking: {
+                    effectiveTlp: string;
+                    handling: string;
+                    tlp: string;
+                };
+                occurredAt: string;
+                place: string | null;
+                reference: string;
+                withheld: boolean;
+            }[];
+            total: number;
+        };
+        SeizureView: {
+            authority: string;
+            case: {
+                id: string;
+                reference: string;
+                title: string;
+            } | null;
+            conveyance: {
+                [key: string]: string;
+            };
+            conveyanceType: string;
+            country: string;
+            createdAt: string;
+            detectionMethod: string;
+            domains: string[];
+            iccsCode: string;
+            id: string;
+            items: {
+                [key: string]: string | number | null;
+            }[];
+            latitude: number | null;
+            locationKind: string;
+            locationPoint: string | null;
+            longitude: number | null;
+            marking: {
+                effectiveTlp: string;
+                handling: string;
+                tlp: string;
+            };
+            occurredAt: string;
+            organisationId: string;
+            parties: {
+                entityId: string | null;
+                identifier: string | null;
+                kind: string;
+                name: string;
+                role: string;
+            }[];
+            place: string | null;
+            reference: string;
+            route: {
+                country: string;
+                port: string | null;
+                stage: string;
+            }[];
+            sources: {
+                reference?: string;
+                title: string;
+            }[];
+            summary: string | null;
+            timeKnown: boolean;
+            updatedAt: string;
+            version: number;
+        };
+        SeizureViewInput: {
+            authority: string;
+            case: {
+                id: string;
+                reference: string;
+                title: string;
+            } | null;
+            conveyance: {
+                [key: string]: string;
+            };
+            conveyanceType: string;
+            country: string;
+            createdAt: string;
+            detectionMethod: string;
+            domains: string[];
+            iccsCode: string;
+            id: string;
+            items: {
+                [key: string]: string | number | null;
+            }[];
+            latitude: number | null;
+            locationKind: string;
+            locationPoint: string | null;
+            longitude: number | null;
+            marking: {
+                effectiveTlp: string;
+                handling: string;
+                tlp: string;
+            };
+            occurredAt: string;
+            organisationId: string;
+            parties: {
+                entityId: string | null;
+                identifier: string | null;
+                kind: string;
+                name: string;
+                role: string;
+            }[];
+            place: string | null;
+            reference: string;
+            route: {
+                country: string;
+                port: string | null;
+                stage: string;
+            }[];
+            sources: {
+                reference?: string;
+                title: string;
+            }[];
+            summary: string | null;
+            timeKnown: boolean;
+            updatedAt: string;
+            version: number;
         };
         SendEvidenceBody: {
             /**
@@ -13659,6 +14699,216 @@ export interface operations {
             };
         };
     };
+    getIncidents: {
+        parameters: {
+            query?: {
+                kind?: "piracy" | "armed-robbery" | "boarding" | "hijacking" | "kidnapping" | "attempted" | "other";
+                country?: string;
+                from?: string;
+                to?: string;
+                caseId?: string;
+                vesselImo?: string;
+                q?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentList"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postIncidents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateIncidentBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentView"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getIncidentsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentView"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchIncidentsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatchIncidentBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentView"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getInstruments: {
         parameters: {
             query?: never;
@@ -16433,6 +17683,313 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Request"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSeizures: {
+        parameters: {
+            query?: {
+                domain?: components["schemas"]["SeizureDomainInput"];
+                country?: string;
+                /** @description From this day (inclusive) */
+                from?: string;
+                /** @description Up to this day (inclusive) */
+                to?: string;
+                species?: string;
+                substance?: string;
+                /** @description Any item name: species, substance, product, brand */
+                name?: string;
+                caseId?: string;
+                vesselImo?: string;
+                /** @description An ICCS code or its prefix */
+                iccs?: string;
+                q?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeizureList"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSeizures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSeizureBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeizureView"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSeizuresImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SeizureImportBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeizureImportReport"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSeizuresReference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistryReference"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSeizuresById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeizureView"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchSeizuresById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatchSeizureBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeizureView"];
                 };
             };
             /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */

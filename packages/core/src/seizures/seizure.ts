@@ -323,8 +323,10 @@ export function canonicalItem(lists: ReferenceLists, item: SeizedItem, index: nu
     case 'drugs': {
       const found = findSubstance(lists, item.substance);
       if (!found) {
-        const names = lists.substances.flatMap((s) => [s.name, ...s.aliases]);
-        problems.push({ field: `${field}.substance`, code: 'substance_unknown', params: { value: item.substance, suggestions: closeMatches(item.substance, names) } });
+        // Aliases are matched too, but the list's own name is what is offered.
+        const canonical = new Map(lists.substances.flatMap((s) => [s.name, ...s.aliases].map((n) => [n, s.name] as const)));
+        const suggestions = [...new Set(closeMatches(item.substance, [...canonical.keys()], 10).map((n) => canonical.get(n) as string))].slice(0, 3);
+        problems.push({ field: `${field}.substance`, code: 'substance_unknown', params: { value: item.substance, suggestions } });
         return item;
       }
       if (item.purity !== undefined && item.purity !== null && !(item.purity > 0 && item.purity <= 100)) problems.push({ field: `${field}.purity`, code: 'purity_out_of_range', params: { value: String(item.purity) } });

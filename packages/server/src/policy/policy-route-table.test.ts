@@ -97,12 +97,23 @@ const EXPECTED: Record<string, readonly string[] | 'none'> = {
   'POST /api/v1/cultural-property/search/image': ['read'],
   'POST /api/v1/cultural-property/import': 'none',
   'POST /api/v1/cultural-property/check': 'none',
+  // Seizure and maritime-incident registries (issue 14): marked records (own marking + the case's).
+  'GET /api/v1/seizures/reference': 'none',
+  'POST /api/v1/seizures': 'none',
+  'GET /api/v1/seizures': ['read'],
+  'GET /api/v1/seizures/:id': ['read'],
+  'PATCH /api/v1/seizures/:id': ['read'],
+  'POST /api/v1/seizures/import': 'none',
+  'POST /api/v1/incidents': 'none',
+  'GET /api/v1/incidents': ['read'],
+  'GET /api/v1/incidents/:id': ['read'],
+  'PATCH /api/v1/incidents/:id': ['read'],
   'GET /api/v1/cultural-property/public/images/:imageId': 'none',
   'POST /api/v1/cultural-property/receipts/verify': 'none',
 };
 
 /** Routes that carry marked records: every one must declare; those with a record id must declare an action. */
-const MARKED = /^\/api\/v1\/(requests|consents|policy|cases|evidence|entities|cultural-property)(\/|$)/;
+const MARKED = /^\/api\/v1\/(requests|consents|policy|cases|evidence|entities|cultural-property|seizures|incidents)(\/|$)/;
 
 for (const backend of testBackends()) {
   describe(`the route table declares every release-policy action on ${backend.name}`, () => {

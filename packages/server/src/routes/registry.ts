@@ -17,6 +17,7 @@ import { loadCaptureCapability } from '../evidence/capture/capture-capability.ts
 import { loadPackageCapability } from '../evidence/package/package-capability.ts';
 import { loadEntitiesCapability } from '../entities/entities-capability.ts';
 import { loadCulturalCapability } from '../cultural/cultural-capability.ts';
+import { loadSeizuresCapability } from '../seizures/seizures-capability.ts';
 import { loadStatisticsCapability } from '../statistics/statistics-capability.ts';
 
 export interface Background {
@@ -50,6 +51,8 @@ const CAPABILITIES: ((deps: AppDeps) => Promise<Capability>)[] = [
   loadEntitiesCapability,
   // After cases (a record may belong to a case).
   loadCulturalCapability,
+  // After cases and entities (a record may belong to a case and name its entities).
+  loadSeizuresCapability,
   // After requests (its job queue): backtracking over the registries and their statistics.
   loadStatisticsCapability,
 ];
