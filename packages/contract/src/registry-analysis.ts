@@ -7,7 +7,7 @@ export const RelatedQuery = z
     windowDays: z.coerce.number().int().min(1).max(3650).optional().describe('How far before and after the record to look, in days (default 365)'),
     limit: z.coerce.number().int().min(1).max(500).optional().describe('At most this many related records (default 100)'),
   })
-  .meta({ id: 'RelatedQuery' });
+  ;
 
 export const SharedElementView = z
   .strictObject({
@@ -36,7 +36,6 @@ export const RelatedList = z
     origin: z.strictObject({ kind: z.enum(['seizure', 'incident']), id: z.uuid(), reference: z.string(), occurredAt: z.string() }),
     windowDays: z.number().int(),
     items: z.array(RelatedRecordView),
-    /** Records of other organisations that the release policy keeps from the caller are left out, not counted. */
   })
   .meta({ id: 'RelatedList' });
 
@@ -54,7 +53,7 @@ export const StatisticsQuery = z
     to: z.string().regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/).optional().describe('Last month, YYYY-MM'),
     format: z.enum(['json', 'csv', 'sdmx-csv']).optional().describe('sdmx-csv: SDMX-CSV 2.0 of dataflow COMITY:DF_ICCS_REGISTRY(1.0)'),
   })
-  .meta({ id: 'StatisticsQuery' });
+  ;
 
 export const StatisticsView = z
   .strictObject({

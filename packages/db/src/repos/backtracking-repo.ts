@@ -147,14 +147,18 @@ export async function findRelated(db: Kysely<Database>, origin: BacktrackOrigin,
         .where('s.vessel_imo', '=', imo)
         .where((eb) => seizureScope(eb, opts.scope, from, to, exSeizure))
         .execute()
-        .then((rows) => rows.forEach((r) => add('seizure', r.id, r.occurred_at, element))),
+        .then((rows) => {
+          for (const r of rows) add('seizure', r.id, r.occurred_at, element);
+        }),
       db
         .selectFrom('maritime_incidents as i')
         .select(['i.id', 'i.occurred_at'])
         .where('i.vessel_imo', '=', imo)
         .where((eb) => incidentScope(eb, opts.scope, from, to, exIncident))
         .execute()
-        .then((rows) => rows.forEach((r) => add('incident', r.id, r.occurred_at, element))),
+        .then((rows) => {
+          for (const r of rows) add('incident', r.id, r.occurred_at, element);
+        }),
     );
   }
 
@@ -178,12 +182,12 @@ export async function findRelated(db: Kysely<Database>, origin: BacktrackOrigin,
         .where('p.name_key', 'in', nameKeys)
         .where((eb) => seizureScope(eb as unknown as SeizureEb, opts.scope, from, to, exSeizure) as never)
         .execute()
-        .then((rows) =>
-          rows.forEach((r) => {
+        .then((rows) => {
+          for (const r of rows) {
             const e = element(r.name_key, r.party_kind);
             if (e) add('seizure', r.id, r.occurred_at, e);
-          }),
-        ),
+          }
+        }),
       db
         .selectFrom('registry_parties as p')
         .innerJoin('maritime_incidents as i', 'i.id', 'p.incident_id')
@@ -191,12 +195,12 @@ export async function findRelated(db: Kysely<Database>, origin: BacktrackOrigin,
         .where('p.name_key', 'in', nameKeys)
         .where((eb) => incidentScope(eb as unknown as IncidentEb, opts.scope, from, to, exIncident) as never)
         .execute()
-        .then((rows) =>
-          rows.forEach((r) => {
+        .then((rows) => {
+          for (const r of rows) {
             const e = element(r.name_key, r.party_kind);
             if (e) add('incident', r.id, r.occurred_at, e);
-          }),
-        ),
+          }
+        }),
     );
   }
 
@@ -212,7 +216,9 @@ export async function findRelated(db: Kysely<Database>, origin: BacktrackOrigin,
         .where('p.identifier_key', 'in', idKeys)
         .where((eb) => seizureScope(eb as unknown as SeizureEb, opts.scope, from, to, exSeizure) as never)
         .execute()
-        .then((rows) => rows.forEach((r) => add('seizure', r.id, r.occurred_at, { kind: 'identifier', value: byKey.get(r.identifier_key as string) ?? '' }))),
+        .then((rows) => {
+          for (const r of rows) add('seizure', r.id, r.occurred_at, { kind: 'identifier', value: byKey.get(r.identifier_key as string) ?? '' });
+        }),
       db
         .selectFrom('registry_parties as p')
         .innerJoin('maritime_incidents as i', 'i.id', 'p.incident_id')
@@ -220,7 +226,9 @@ export async function findRelated(db: Kysely<Database>, origin: BacktrackOrigin,
         .where('p.identifier_key', 'in', idKeys)
         .where((eb) => incidentScope(eb as unknown as IncidentEb, opts.scope, from, to, exIncident) as never)
         .execute()
-        .then((rows) => rows.forEach((r) => add('incident', r.id, r.occurred_at, { kind: 'identifier', value: byKey.get(r.identifier_key as string) ?? '' }))),
+        .then((rows) => {
+          for (const r of rows) add('incident', r.id, r.occurred_at, { kind: 'identifier', value: byKey.get(r.identifier_key as string) ?? '' });
+        }),
     );
   }
 
@@ -241,14 +249,18 @@ export async function findRelated(db: Kysely<Database>, origin: BacktrackOrigin,
         .where('st.port_key', 'in', portKeys)
         .where((eb) => seizureScope(eb as unknown as SeizureEb, opts.scope, from, to, exSeizure) as never)
         .execute()
-        .then((rows) => rows.forEach((r) => add('seizure', r.id, r.occurred_at, { kind: 'port', value: byKey.get(r.port_key as string) ?? '' }))),
+        .then((rows) => {
+          for (const r of rows) add('seizure', r.id, r.occurred_at, { kind: 'port', value: byKey.get(r.port_key as string) ?? '' });
+        }),
       db
         .selectFrom('seizures as s')
         .select(['s.id', 's.occurred_at', sql<string>`lower(s.location_point)`.as('point')])
         .where(sql<string>`lower(s.location_point)`, 'in', lowered)
         .where((eb) => seizureScope(eb, opts.scope, from, to, exSeizure))
         .execute()
-        .then((rows) => rows.forEach((r) => add('seizure', r.id, r.occurred_at, { kind: 'port', value: byLower.get(r.point) ?? r.point }))),
+        .then((rows) => {
+          for (const r of rows) add('seizure', r.id, r.occurred_at, { kind: 'port', value: byLower.get(r.point) ?? r.point });
+        }),
     );
   }
 
@@ -268,7 +280,9 @@ export async function findRelated(db: Kysely<Database>, origin: BacktrackOrigin,
       q
         .where((eb) => seizureScope(eb as unknown as SeizureEb, opts.scope, from, to, exSeizure) as never)
         .execute()
-        .then((rows) => rows.forEach((r) => add('seizure', r.id, r.occurred_at, { kind: 'route-segment', value: label }))),
+        .then((rows) => {
+          for (const r of rows) add('seizure', r.id, r.occurred_at, { kind: 'route-segment', value: label });
+        }),
     );
   }
 

@@ -10,19 +10,18 @@
 // Across nodes the same check is to run through the privacy-preserving hit/no-hit of the
 // deconfliction issue (issue 13); that is not wired here yet.
 import { ForbiddenError, NotFoundError, assertCan } from '@comity/core';
-import type { MarkedRecord, MarkedSource } from '@comity/core/policy/decide';
+import type { MarkedRecord } from '@comity/core/policy/decide';
 import { decide } from '@comity/core/policy/decide';
-import { type HandlingCode, type Marking, NO_LIMITATIONS, type TlpMarking } from '@comity/core/policy/marking';
 import { incidentKey, seizureKey } from '@comity/core/seizures/seizure';
 import type { RelatedList, RelatedQuery } from '@comity/contract/registry-analysis';
-import { type Database, findOrganisation } from '@comity/db';
+import type { Database } from '@comity/db';
 import { type BacktrackScope, type RegistryKind, backtrackOrigin, findRelated } from '@comity/db/repos/backtracking-repo';
-import { findCase } from '@comity/db/repos/cases-repo';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { caseMarkedRecord, readCaseWithAccess } from '../cases/case-service.ts';
+import { readCaseWithAccess } from '../cases/case-service.ts';
 import type { Actor, AppDeps } from '../deps.ts';
 import { type PolicyWho, enforceRecord, policyActorOf, todayOf } from '../policy/policy-service.ts';
+import { registryMarkedRecord } from './seizure-service.ts';
 
 export type BacktrackDeps = Pick<AppDeps, 'db' | 'hasher' | 'signer' | 'now'> & Partial<Pick<AppDeps, 'auditAnchor'>>;
 export const DEFAULT_WINDOW_DAYS = 365;
@@ -40,24 +39,7 @@ interface RegistryRow {
 const keyOf = (kind: RegistryKind, id: string) => (kind === 'seizure' ? seizureKey(id) : incidentKey(id));
 const WHAT: Record<RegistryKind, string> = { seizure: 'seizure', incident: 'maritime incident' };
 
-/** A registry record as the release policy sees it: its own marking, then its case's. */
-async function markedRecord(db: Kysely<Database>, kind: RegistryKind, row: RegistryRow): Promise<MarkedRecord> {
-  const key = keyOf(kind, row.id);
-  const org = await findOrganisation(db, row.organisation_id);
-  const own: Marking = {
-    tlp: row.marking as TlpMarking,
-    handling: row.handling as HandlingCode,
-    handlingNotes: [],
-    originators: [{ nodeId: null, organisationId: row.organisation_id, name: org?.name ?? '', state: org?.country ?? 'XXX' }],
-    limitations: NO_LIMITATIONS,
-  };
-  const sources: MarkedSource[] = [{ key, marking: own }];
-  if (row.case_id) {
-    const c = await findCase(db, row.case_id);
-    if (c) sources.push(...(await caseMarkedRecord(db, c)).sources);
-  }
-  return { key, organisationId: row.organisation_id, sources };
-}
+const markedRecord = (db: Kysely<Database>, kind: RegistryKind, row: RegistryRow): Promise<MarkedRecord> => registryMarkedRecord(db, keyOf(kind, row.id), row);
 
 async function findRow(db: Kysely<Database>, kind: RegistryKind, id: string): Promise<RegistryRow | undefined> {
   const cols = ['id', 'organisation_id', 'case_id', 'reference', 'marking', 'handling', 'occurred_at'] as const;
