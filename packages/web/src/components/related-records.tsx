@@ -26,7 +26,7 @@ export function RelatedRecords({ kind, id }: { kind: 'seizure' | 'incident'; id:
       <select id="related-window" value={windowDays} onChange={(e) => setWindowDays(Number(e.target.value))}>
         {WINDOWS.map((d) => (
           <option key={d} value={d}>
-            {ts('registry.related.days', { count: new Intl.NumberFormat(lng).format(d) })}
+            {ts('registry.related.days', { n: new Intl.NumberFormat(lng).format(d) })}
           </option>
         ))}
       </select>
@@ -39,7 +39,7 @@ export function RelatedRecords({ kind, id }: { kind: 'seizure' | 'incident'; id:
             {related.data.items.map((r) => (
               <li key={`${r.kind}:${r.id}`} data-kind={r.kind}>
                 <Link to={recordPath(r.kind, r.id)}>{r.reference}</Link> — {ts(`registry.related.kind.${r.kind}`)}
-                {r.domains.length ? ` (${r.domains.map((d) => ts(`registry.domain.${d}`)).join(', ')})` : ''}, {date(r.occurredAt)}
+                {r.domains.length ? ` (${r.domains.map((d) => ts(`seizures.domain.${d}`)).join(', ')})` : ''}, {date(r.occurredAt)}
                 <ul>
                   {r.shared.map((e) => (
                     <li key={`${e.kind}:${e.value}`}>
@@ -110,8 +110,8 @@ function RelatedGraph({ data }: { data: RelatedList }) {
   if (failed) return <p className="muted">{t('entities.graph.failed')}</p>;
   return (
     <figure className="entity-graph-figure">
-      <div ref={box} className="entity-graph" role="img" aria-label={ts('registry.related.graph', { count: String(data.items.length) })} data-testid="related-graph" />
-      <figcaption className="muted">{t('registry.related.graph', { count: String(data.items.length) })}</figcaption>
+      <div ref={box} className="entity-graph" role="img" aria-label={ts('registry.related.graph', { n: String(data.items.length) })} data-testid="related-graph" />
+      <figcaption className="muted">{t('registry.related.graph', { n: String(data.items.length) })}</figcaption>
     </figure>
   );
 }
