@@ -65,6 +65,7 @@ function RelatedGraph({ data }: { data: RelatedList }) {
   useEffect(() => {
     let destroyed = false;
     let cy: { destroy(): void } | undefined;
+    let watcher: ResizeObserver | undefined;
     void import('cytoscape')
       .then(({ default: cytoscape }) => {
         if (destroyed || !box.current) return;
@@ -95,6 +96,18 @@ function RelatedGraph({ data }: { data: RelatedList }) {
           layout: { name: 'cose', animate: false, randomize: false },
           wheelSensitivity: 0.3,
         });
+        // A few nodes would be blown up to fill the box; keep them at a readable size.
+        const fit = () => {
+          instance.resize();
+          instance.fit(undefined, 30);
+          if (instance.zoom() > 1.2) {
+            instance.zoom(1.2);
+            instance.center();
+          }
+        };
+        watcher = new ResizeObserver(fit);
+        if (box.current) watcher.observe(box.current);
+        fit();
         instance.on('tap', 'node.record', (ev) => {
           const path = ev.target.data('path') as string | undefined;
           if (path) navigate(path);
@@ -104,6 +117,7 @@ function RelatedGraph({ data }: { data: RelatedList }) {
       .catch(() => setFailed(true));
     return () => {
       destroyed = true;
+      watcher?.disconnect();
       cy?.destroy();
     };
   }, [data, ts]);

@@ -53,7 +53,7 @@ function StatisticsChart({ totals }: { totals: StatisticsView['totals'] }) {
               return (
                 <g key={s}>
                   <rect x={x(LABEL, Math.max(w, 1))} y={y} width={Math.max(w, 1)} height={BAR - 2} fill={`url(#hatch-${s})`} stroke={PATTERNS[s].fill} />
-                  <text x={rtl ? WIDTH - LABEL - w - 4 : LABEL + w + 4} y={y + BAR - 4} className="chart-value" textAnchor={rtl ? 'end' : 'start'} direction={rtl ? 'rtl' : 'ltr'}>
+                  <text x={rtl ? WIDTH - LABEL - w - 4 : LABEL + w + 4} y={y + BAR - 4} className="chart-value" textAnchor="start" direction={rtl ? 'rtl' : 'ltr'}>
                     {label}
                   </text>
                 </g>
