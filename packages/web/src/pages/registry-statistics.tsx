@@ -26,7 +26,8 @@ function StatisticsChart({ totals }: { totals: StatisticsView['totals'] }) {
   const rtl = directionOf(lng) === 'rtl';
   const n = new Intl.NumberFormat(lng);
   const max = Math.max(1, ...totals.flatMap((p) => STATISTICS_SOURCES.map((s) => p[s])));
-  const plot = WIDTH - LABEL - 60;
+  // Room beside the longest bar for its words and number.
+  const plot = WIDTH - LABEL - 180;
   const height = totals.length * GROUP + 10;
   const x = (left: number, w: number) => (rtl ? WIDTH - left - w : left);
   return (
