@@ -106,6 +106,19 @@ test('import an XLSX file with its mapping and report, filter by species, open a
   await shootBoth(page, 'list-ar');
   await useLanguage(page, 'en', 'ltr');
 
+  // From a case page: a file imported there belongs to the case, and the case lists it.
+  const caseId = (await officer.client.call<{ id: string }>('POST', '/api/v1/cases', { title: 'Operation Scales', marking: 'AMBER' }, 201)).body.id;
+  await page.goto(`${node.url}/cases/${caseId}`);
+  await page.locator('.case-seizures', { hasText: 'No seizure or incident is recorded for this case.' }).waitFor();
+  await page.getByRole('link', { name: 'Import seizures into this case' }).click();
+  const inCase = join(artifacts, 'seizures-case.xlsx');
+  await xlsx(inCase, [HEADER, row('KRA-9', 'Smutsia gigantea', 'wildlife', 12)]);
+  await page.setInputFiles('#seizure-import-file', inCase);
+  await page.getByRole('button', { name: 'Import 1 row(s)' }).click();
+  await page.getByText('1 seizure(s) imported from 1 row(s).').waitFor();
+  await page.goto(`${node.url}/cases/${caseId}`);
+  await page.locator('.case-seizures').getByRole('link', { name: 'KRA-9' }).waitFor();
+
   assert.deepEqual(watched.errors, []);
   assert.deepEqual(watched.foreignRequests, []);
 });

@@ -20,6 +20,7 @@ export interface SeizureFilters {
   to?: string | undefined;
   name?: string | undefined;
   q?: string | undefined;
+  caseId?: string | undefined;
   offset?: number | undefined;
 }
 
@@ -29,7 +30,7 @@ export const seizuresApi = {
   list: (f: SeizureFilters) => unwrap(client.GET('/api/v1/seizures', { params: { query: { limit: 50, offset: 0, ...f } } })),
   get: (id: string) => unwrap(client.GET('/api/v1/seizures/{id}', byId(id))),
   importFile: (body: SeizureImportBody) => unwrap(client.POST('/api/v1/seizures/import', { body })),
-  incidents: (f: { kind?: (typeof INCIDENT_KINDS)[number] | undefined; offset?: number | undefined }) => unwrap(client.GET('/api/v1/incidents', { params: { query: { limit: 50, offset: 0, ...f } } })),
+  incidents: (f: { kind?: (typeof INCIDENT_KINDS)[number] | undefined; caseId?: string | undefined; offset?: number | undefined }) => unwrap(client.GET('/api/v1/incidents', { params: { query: { limit: 50, offset: 0, ...f } } })),
   incident: (id: string) => unwrap(client.GET('/api/v1/incidents/{id}', byId(id))),
 };
 

@@ -5,6 +5,7 @@ import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { ApiError } from '../api.ts';
 import { CaseCapturePanel } from '../components/case-capture-panel.tsx';
 import { CaseEntitiesSection } from '../components/case-entities.tsx';
+import { CaseSeizuresSection } from '../components/case-seizures.tsx';
 import { CaseEvidenceSection } from '../components/evidence-list.tsx';
 import { EvidencePackagePanel } from '../components/evidence-package.tsx';
 import { CaseEvidenceSend } from '../components/evidence-transfers.tsx';
@@ -43,6 +44,7 @@ export const CASE_SECTIONS: { id: string; render: (view: CaseView, reload: () =>
   { id: 'capture', render: (view) => <CaseCapturePanel caseId={view.id} /> },
   { id: 'evidence-package', render: (view) => <EvidencePackagePanel kind="case" id={view.id} /> },
   { id: 'entities', render: (view) => <CaseEntitiesSection caseId={view.id} /> },
+  { id: 'seizures', render: (view) => <CaseSeizuresSection caseId={view.id} /> },
 ];
 
 function mayCreate(role: string | undefined): boolean {

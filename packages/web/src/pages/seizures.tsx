@@ -349,6 +349,8 @@ function problemText(p: ImportProblem, ts: Ts): string {
 
 export function SeizureImportPage() {
   const { t, ts } = useT();
+  // Opened from a case page: every imported seizure belongs to that case.
+  const caseId = useLocation().search.get('case') ?? undefined;
   const [file, setFile] = useState<{ name: string; format: 'csv' | 'xlsx'; content: string } | null>(null);
   const [report, setReport] = useState<SeizureImportReport | null>(null);
   const [mapping, setMapping] = useState<Record<string, string>>({});
@@ -360,7 +362,7 @@ export function SeizureImportPage() {
     setBusy(true);
     setError(null);
     try {
-      const r = await seizuresApi.importFile({ format: f.format, content: f.content, dryRun: true, ...(m ? { mapping: m as Record<string, ''> } : {}) });
+      const r = await seizuresApi.importFile({ format: f.format, content: f.content, dryRun: true, caseId, ...(m ? { mapping: m as Record<string, ''> } : {}) });
       setReport(r);
       setMapping(r.mapping);
     } catch (err) {
@@ -383,7 +385,7 @@ export function SeizureImportPage() {
     setBusy(true);
     setError(null);
     try {
-      setDone(await seizuresApi.importFile({ format: file.format, content: file.content, mapping: mapping as Record<string, ''> }));
+      setDone(await seizuresApi.importFile({ format: file.format, content: file.content, caseId, mapping: mapping as Record<string, ''> }));
     } catch (err) {
       // A rejected import carries the same report as the check.
       if (err instanceof ApiError && err.code === 'import_rejected') setReport(err.problem as unknown as SeizureImportReport);
