@@ -632,6 +632,8 @@ export interface Database {
   seizure_route_stops: SeizureRouteStopsTable;
   maritime_incidents: MaritimeIncidentsTable;
   registry_parties: RegistryPartiesTable;
+  statistics_rollup: StatisticsRollupTable;
+  statistics_refresh: StatisticsRefreshTable;
 }
 
 /** Migration 020: a FollowTheMoney entity held for a case (links are entities of an FtM edge schema). */
@@ -934,4 +936,21 @@ export interface HitsTable {
   peer_disclosure: Json | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+/** Migration 026: counts per organisation, source (seizure, incident, request), month, country and ICCS code. */
+export interface StatisticsRollupTable {
+  organisation_id: string;
+  source: string;
+  month: string;
+  country: string;
+  iccs_code: string;
+  count: number;
+}
+
+/** Migration 026: when a rollup was last recomputed. */
+export interface StatisticsRefreshTable {
+  name: string;
+  refreshed_at: Timestamp;
+  rows: number;
 }

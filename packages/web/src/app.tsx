@@ -46,6 +46,7 @@ const SeizurePage = lazy(() => import('./pages/seizures.tsx').then((m) => ({ def
 const SeizureImportPage = lazy(() => import('./pages/seizures.tsx').then((m) => ({ default: m.SeizureImportPage })));
 const IncidentListPage = lazy(() => import('./pages/seizures.tsx').then((m) => ({ default: m.IncidentListPage })));
 const IncidentPage = lazy(() => import('./pages/seizures.tsx').then((m) => ({ default: m.IncidentPage })));
+const RegistryStatisticsPage = lazy(() => import('./pages/registry-statistics.tsx').then((m) => ({ default: m.RegistryStatisticsPage })));
 const EvidenceItemPage = lazy(() => import('./pages/evidence-item.tsx').then((m) => ({ default: m.EvidenceItemPage })));
 
 export function App() {
@@ -287,6 +288,7 @@ function Routes({ pathname }: { pathname: string }): ReactNode {
   if (pathname === '/requests/new') return signedIn(<RequestEditorPage key="new" />);
   if (pathname === '/requests/approvals') return signedIn(<ApprovalQueuePage />);
   if (pathname === '/requests/statistics') return signedIn(<RequestStatisticsPage />);
+  if (pathname === '/statistics') return signedIn(<RegistryStatisticsPage />);
   if (pathname === '/consents') return signedIn(<ConsentsPage />);
   if (pathname === '/hits') return signedIn(<HitsPage />);
   if (pathname === '/policy/denials') return signedIn(<DeniedAttemptsPage />);

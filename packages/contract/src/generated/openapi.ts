@@ -1441,6 +1441,26 @@ export interface paths {
         patch: operations["patchIncidentsById"];
         trace?: never;
     };
+    "/api/v1/incidents/{id}/related": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Backtracking: records related to this maritime incident
+         * @description The other seizures and maritime incidents, of every crime domain, within `windowDays` of this record that share a vessel (IMO), company, person, phone or account, route segment or port with it; each names the shared elements. Only records the caller may read are listed. Other nodes are not asked yet (that goes through the hit/no-hit of deconfliction).
+         */
+        get: operations["getIncidentsByIdRelated"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/instruments": {
         parameters: {
             query?: never;
@@ -2273,6 +2293,26 @@ export interface paths {
         patch: operations["patchSeizuresById"];
         trace?: never;
     };
+    "/api/v1/seizures/{id}/related": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Backtracking: records related to this seizure
+         * @description The other seizures and maritime incidents, of every crime domain, within `windowDays` of this record that share a vessel (IMO), company, person, phone or account, route segment or port with it; each names the shared elements. Only records the caller may read are listed. Other nodes are not asked yet (that goes through the hit/no-hit of deconfliction).
+         */
+        get: operations["getSeizuresByIdRelated"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/service-levels": {
         parameters: {
             query?: never;
@@ -2339,6 +2379,26 @@ export interface paths {
         get: operations["getSettingsPublic"];
         /** Change node settings (admin) */
         put: operations["putSettingsPublic"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * ICCS-coded counts of seizures, maritime incidents and cooperation requests
+         * @description Counts by period (month, quarter, year), country and ICCS code, from a rollup the job queue recomputes (`refreshedAt`). Your organisation’s records; a node administrator’s, the node’s. Aggregates only, never records. `format=csv`: plain CSV; `format=sdmx-csv`: SDMX-CSV 2.0 of dataflow COMITY:DF_ICCS_REGISTRY(1.0) (FREQ, REF_AREA, SOURCE, ICCS, TIME_PERIOD, OBS_VALUE).
+         */
+        get: operations["getStatistics"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -8483,6 +8543,56 @@ export interface components {
                 name: string;
             }[];
         };
+        RelatedList: {
+            items: components["schemas"]["RelatedRecord"][];
+            origin: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "seizure" | "incident";
+                occurredAt: string;
+                reference: string;
+            };
+            windowDays: number;
+        };
+        RelatedListInput: {
+            items: components["schemas"]["RelatedRecordInput"][];
+            origin: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "seizure" | "incident";
+                occurredAt: string;
+                reference: string;
+            };
+            windowDays: number;
+        };
+        RelatedRecord: {
+            country: string | null;
+            domains: string[];
+            /** Format: uuid */
+            id: string;
+            incidentKind: string | null;
+            /** @enum {string} */
+            kind: "seizure" | "incident";
+            occurredAt: string;
+            reference: string;
+            shared: components["schemas"]["SharedElement"][];
+            vesselName: string | null;
+        };
+        RelatedRecordInput: {
+            country: string | null;
+            domains: string[];
+            /** Format: uuid */
+            id: string;
+            incidentKind: string | null;
+            /** @enum {string} */
+            kind: "seizure" | "incident";
+            occurredAt: string;
+            reference: string;
+            shared: components["schemas"]["SharedElementInput"][];
+            vesselName: string | null;
+        };
         Request: {
             /** @description What you may do now (your side, your role, four eyes) */
             allowedActions: components["schemas"]["RequestAction"][];
@@ -10025,6 +10135,18 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "supervisor" | "practitioner" | "analyst" | "viewer";
         };
+        SharedElement: {
+            /** @enum {string} */
+            kind: "vessel" | "company" | "person" | "identifier" | "route-segment" | "port";
+            /** @description As the record you started from gives it: an IMO number, a name, a phone or account, "NGA Lagos → VNM Hai Phong", a port */
+            value: string;
+        };
+        SharedElementInput: {
+            /** @enum {string} */
+            kind: "vessel" | "company" | "person" | "identifier" | "route-segment" | "port";
+            /** @description As the record you started from gives it: an IMO number, a name, a phone or account, "NGA Lagos → VNM Hai Phong", a port */
+            value: string;
+        };
         /** @description Declared facts signed by the declaring node over JCS({"purpose":"comity-declared-facts-v1","facts":facts}) */
         SignedDeclaredFacts: {
             facts: components["schemas"]["DeclaredFacts"];
@@ -10060,6 +10182,50 @@ export interface components {
         SignedReceiptInput: {
             receipt: components["schemas"]["ReceiptInput"];
             signature: components["schemas"]["EnvelopeSignatureInput"];
+        };
+        StatisticsView: {
+            dataflow: string;
+            /** @enum {string} */
+            period: "month" | "quarter" | "year";
+            /** @description When the counts were last recomputed (the job queue does it every few minutes) */
+            refreshedAt: string | null;
+            rows: {
+                count: number;
+                country: string;
+                iccsCode: string;
+                iccsTitle: string | null;
+                period: string;
+                /** @enum {string} */
+                source: "seizure" | "incident" | "request";
+            }[];
+            totals: {
+                incident: number;
+                period: string;
+                request: number;
+                seizure: number;
+            }[];
+        };
+        StatisticsViewInput: {
+            dataflow: string;
+            /** @enum {string} */
+            period: "month" | "quarter" | "year";
+            /** @description When the counts were last recomputed (the job queue does it every few minutes) */
+            refreshedAt: string | null;
+            rows: {
+                count: number;
+                country: string;
+                iccsCode: string;
+                iccsTitle: string | null;
+                period: string;
+                /** @enum {string} */
+                source: "seizure" | "incident" | "request";
+            }[];
+            totals: {
+                incident: number;
+                period: string;
+                request: number;
+                seizure: number;
+            }[];
         };
         StatusSummary: {
             asOf: string;
@@ -15614,6 +15780,60 @@ export interface operations {
             };
         };
     };
+    getIncidentsByIdRelated: {
+        parameters: {
+            query?: {
+                /** @description How far before and after the record to look, in days (default 365) */
+                windowDays?: number;
+                /** @description At most this many related records (default 100) */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelatedList"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getInstruments: {
         parameters: {
             query?: never;
@@ -18726,6 +18946,60 @@ export interface operations {
             };
         };
     };
+    getSeizuresByIdRelated: {
+        parameters: {
+            query?: {
+                /** @description How far before and after the record to look, in days (default 365) */
+                windowDays?: number;
+                /** @description At most this many related records (default 100) */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelatedList"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getServiceLevels: {
         parameters: {
             query?: never;
@@ -19093,6 +19367,67 @@ export interface operations {
                     "application/json": {
                         requireSignInForKnowledge: boolean;
                     };
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStatistics: {
+        parameters: {
+            query?: {
+                /** @description Default: year */
+                period?: "month" | "quarter" | "year";
+                /** @description Comma-separated: seizure, incident, request (default all) */
+                source?: string;
+                country?: string;
+                /** @description An ICCS code; its subcategories are included */
+                iccs?: string;
+                /** @description First month, YYYY-MM */
+                from?: string;
+                /** @description Last month, YYYY-MM */
+                to?: string;
+                /** @description sdmx-csv: SDMX-CSV 2.0 of dataflow COMITY:DF_ICCS_REGISTRY(1.0) */
+                format?: "json" | "csv" | "sdmx-csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticsView"] | string;
                 };
             };
             /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */

@@ -37,6 +37,8 @@ export const PERMISSIONS = {
   'consent:approve': ['supervisor'],
   /** Denied attempts per user (the release policy's report). */
   'policy:report': ['admin', 'supervisor'],
+  /** ICCS-coded counts of the organisation's seizures, incidents and requests (node administrators: of the node). */
+  'statistics:read': ['admin', 'supervisor', 'analyst'],
   /** Cases (investigation files): reading is further limited to the team and the supervisors (core/src/cases/case.ts). */
   'case:read': ['admin', 'supervisor', 'practitioner', 'analyst', 'viewer'],
   'case:create': ['supervisor', 'practitioner', 'analyst'],

@@ -108,6 +108,9 @@ const EXPECTED: Record<string, readonly string[] | 'none'> = {
   'GET /api/v1/incidents': ['read'],
   'GET /api/v1/incidents/:id': ['read'],
   'PATCH /api/v1/incidents/:id': ['read'],
+  // Backtracking: reads the record it starts from; the related ones are scoped and decided.
+  'GET /api/v1/seizures/:id/related': ['read'],
+  'GET /api/v1/incidents/:id/related': ['read'],
   'GET /api/v1/cultural-property/public/images/:imageId': 'none',
   'POST /api/v1/cultural-property/receipts/verify': 'none',
 };

@@ -19,6 +19,7 @@ import { loadEntitiesCapability } from '../entities/entities-capability.ts';
 import { loadCulturalCapability } from '../cultural/cultural-capability.ts';
 import { loadSeizuresCapability } from '../seizures/seizures-capability.ts';
 import { loadHitsCapability } from '../hits/hits-capability.ts';
+import { loadStatisticsCapability } from '../statistics/statistics-capability.ts';
 
 export interface Background {
   close(): Promise<void>;
@@ -55,6 +56,8 @@ const CAPABILITIES: ((deps: AppDeps) => Promise<Capability>)[] = [
   loadSeizuresCapability,
   // After federation (its runtime carries the hits.* handlers) and entities (what is compared).
   loadHitsCapability,
+  // After requests (its job queue): backtracking over the registries and their statistics.
+  loadStatisticsCapability,
 ];
 
 export async function loadCapabilities(deps: AppDeps): Promise<Capability[]> {

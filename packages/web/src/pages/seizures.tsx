@@ -4,6 +4,7 @@
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api.ts';
 import { MarkingBadge } from '../components/request-badges.tsx';
+import { RelatedRecords } from '../components/related-records.tsx';
 import { ErrorAlert, Field, Loading, Notice, SelectField, formatDate } from '../components/ui.tsx';
 import { useT } from '../i18n/use-t.tsx';
 import { Link, navigate, useLocation } from '../router.tsx';
@@ -18,7 +19,7 @@ function RegistryNav() {
   const { t } = useT();
   return (
     <nav className="registry-nav" aria-label={t('seizures.nav.label') as string}>
-      <Link to="/seizures">{t('seizures.nav.seizures')}</Link> · <Link to="/incidents">{t('seizures.nav.incidents')}</Link> · <Link to="/seizures/import">{t('seizures.nav.import')}</Link>
+      <Link to="/seizures">{t('seizures.nav.seizures')}</Link> · <Link to="/incidents">{t('seizures.nav.incidents')}</Link> · <Link to="/seizures/import">{t('seizures.nav.import')}</Link> · <Link to="/statistics">{t('registry.statistics.nav')}</Link>
     </nav>
   );
 }
@@ -286,6 +287,7 @@ export function SeizurePage({ id }: { id: string }) {
           </ul>
         </section>
       ) : null}
+      <RelatedRecords key={s.id} kind="seizure" id={s.id} />
     </article>
   );
 }
@@ -612,6 +614,7 @@ export function IncidentPage({ id }: { id: string }) {
           </dd>
         </div>
       </dl>
+      <RelatedRecords key={i.id} kind="incident" id={i.id} />
     </article>
   );
 }

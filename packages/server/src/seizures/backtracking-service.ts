@@ -1,0 +1,116 @@
+// Backtracking (issue 14 part 4): from a seizure or maritime incident the caller may read, the
+// other seizures and incidents within a time window that share a vessel, company, person, phone or
+// account, route segment or port with it, across crime domains. The origin is checked as a read of
+// the record (404 for another organisation's, the policy's 403 when the marking keeps the caller
+// out); the related records are restricted in SQL to those the caller's lists hold (its
+// organisation's, and of those in a case only the cases it may read), and a node administrator's
+// results from other organisations are each asked of the release policy and left out — not
+// withheld, not counted — when it says no, so that backtracking never reveals a record.
+//
+// Across nodes the same check is to run through the privacy-preserving hit/no-hit of the
+// deconfliction issue (issue 13); that is not wired here yet.
+import { ForbiddenError, NotFoundError, assertCan } from '@comity/core';
+import type { MarkedRecord } from '@comity/core/policy/decide';
+import { decide } from '@comity/core/policy/decide';
+import { incidentKey, seizureKey } from '@comity/core/seizures/seizure';
+import type { RelatedList, RelatedQuery } from '@comity/contract/registry-analysis';
+import type { Database } from '@comity/db';
+import { type BacktrackScope, type RegistryKind, backtrackOrigin, findRelated } from '@comity/db/repos/backtracking-repo';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import { readCaseWithAccess } from '../cases/case-service.ts';
+import type { Actor, AppDeps } from '../deps.ts';
+import { type PolicyWho, enforceRecord, policyActorOf, todayOf } from '../policy/policy-service.ts';
+import { registryMarkedRecord } from './seizure-service.ts';
+
+export type BacktrackDeps = Pick<AppDeps, 'db' | 'hasher' | 'signer' | 'now'> & Partial<Pick<AppDeps, 'auditAnchor'>>;
+export const DEFAULT_WINDOW_DAYS = 365;
+
+interface RegistryRow {
+  id: string;
+  organisation_id: string;
+  case_id: string | null;
+  reference: string;
+  marking: string;
+  handling: string;
+  occurred_at: Date | string;
+}
+
+const keyOf = (kind: RegistryKind, id: string) => (kind === 'seizure' ? seizureKey(id) : incidentKey(id));
+const WHAT: Record<RegistryKind, string> = { seizure: 'seizure', incident: 'maritime incident' };
+
+const markedRecord = (db: Kysely<Database>, kind: RegistryKind, row: RegistryRow): Promise<MarkedRecord> => registryMarkedRecord(db, keyOf(kind, row.id), row);
+
+async function findRow(db: Kysely<Database>, kind: RegistryKind, id: string): Promise<RegistryRow | undefined> {
+  const cols = ['id', 'organisation_id', 'case_id', 'reference', 'marking', 'handling', 'occurred_at'] as const;
+  return kind === 'seizure' ? db.selectFrom('seizures').select(cols).where('id', '=', id).executeTakeFirst() : db.selectFrom('maritime_incidents').select(cols).where('id', '=', id).executeTakeFirst();
+}
+
+/** The origin, if the caller may read it (404 otherwise; 403 `policy_denied` when only the marking stands in the way). */
+async function readOrigin(deps: BacktrackDeps, who: PolicyWho, actor: Actor, kind: RegistryKind, id: string): Promise<RegistryRow> {
+  const row = await findRow(deps.db, kind, id);
+  const missing = () => new NotFoundError('not_found', `No such ${WHAT[kind]}.`);
+  if (!row) throw missing();
+  if (actor.role !== 'admin' && actor.organisationId !== row.organisation_id) throw missing();
+  if (row.case_id) {
+    try {
+      await readCaseWithAccess(deps, { ...who, trail: undefined }, row.case_id);
+    } catch (err) {
+      if (err instanceof NotFoundError) throw missing();
+      throw err;
+    }
+  }
+  await enforceRecord(deps, who, { record: await markedRecord(deps.db, kind, row), auditTarget: keyOf(kind, row.id), details: { recordId: row.id, reference: row.reference } }, { kind: 'read' });
+  return row;
+}
+
+/** Which records the caller's lists hold (the same rule as the registry lists). */
+async function scopeOf(db: Kysely<Database>, actor: Actor): Promise<BacktrackScope> {
+  if (actor.role === 'admin') return {};
+  if (actor.role === 'supervisor') return { organisationId: actor.organisationId };
+  const rows = await db.selectFrom('case_members').innerJoin('cases', 'cases.id', 'case_members.case_id').select('cases.id').where('case_members.user_id', '=', actor.userId).where('cases.organisation_id', '=', actor.organisationId).execute();
+  return { organisationId: actor.organisationId, readableCaseIds: rows.map((r) => r.id) };
+}
+
+export async function relatedRecords(deps: BacktrackDeps, who: PolicyWho, kind: RegistryKind, id: string, query: z.infer<typeof RelatedQuery>): Promise<z.infer<typeof RelatedList>> {
+  const actor = who.actor;
+  if (!actor) throw new ForbiddenError('actor_required', 'This action needs a signed-in user.');
+  assertCan(actor.role, 'registry:read');
+  const originRow = await readOrigin(deps, who, actor, kind, id);
+  const windowDays = query.windowDays ?? DEFAULT_WINDOW_DAYS;
+  const origin = await backtrackOrigin(deps.db, kind, id);
+  if (!origin) throw new NotFoundError('not_found', `No such ${WHAT[kind]}.`);
+  const hits = await findRelated(deps.db, origin, { windowDays, scope: await scopeOf(deps.db, actor), limit: query.limit ?? 100 });
+
+  const seizureIds = hits.filter((h) => h.kind === 'seizure').map((h) => h.id);
+  const incidentIds = hits.filter((h) => h.kind === 'incident').map((h) => h.id);
+  const cols = ['id', 'organisation_id', 'case_id', 'reference', 'marking', 'handling', 'occurred_at'] as const;
+  const [seizures, items, incidents] = await Promise.all([
+    seizureIds.length ? deps.db.selectFrom('seizures').select([...cols, 'country']).where('id', 'in', seizureIds).execute() : [],
+    seizureIds.length ? deps.db.selectFrom('seizure_items').select(['seizure_id', 'domain']).where('seizure_id', 'in', seizureIds).orderBy('position').execute() : [],
+    incidentIds.length ? deps.db.selectFrom('maritime_incidents').select([...cols, 'country', 'kind', 'vessel_name']).where('id', 'in', incidentIds).execute() : [],
+  ]);
+  const seizureById = new Map(seizures.map((r) => [r.id, r]));
+  const incidentById = new Map(incidents.map((r) => [r.id, r]));
+  const today = todayOf(deps.now());
+  const out: z.infer<typeof RelatedList>['items'] = [];
+  for (const hit of hits) {
+    const row = hit.kind === 'seizure' ? seizureById.get(hit.id) : incidentById.get(hit.id);
+    if (!row) continue;
+    // A node administrator reaches other organisations' records only as their markings allow.
+    if (row.organisation_id !== actor.organisationId && !decide(policyActorOf(actor), { kind: 'read' }, await markedRecord(deps.db, hit.kind, row), { today, consents: [] }).allow) continue;
+    const incident = hit.kind === 'incident' ? incidentById.get(hit.id) : undefined;
+    out.push({
+      kind: hit.kind,
+      id: row.id,
+      reference: row.reference,
+      occurredAt: new Date(row.occurred_at).toISOString(),
+      country: row.country,
+      domains: hit.kind === 'seizure' ? [...new Set(items.filter((i) => i.seizure_id === row.id).map((i) => i.domain))] : [],
+      incidentKind: incident?.kind ?? null,
+      vesselName: incident?.vessel_name ?? null,
+      shared: hit.shared,
+    });
+  }
+  return { origin: { kind, id, reference: originRow.reference, occurredAt: new Date(originRow.occurred_at).toISOString() }, windowDays, items: out };
+}
