@@ -6,6 +6,7 @@ import { registerAuditCommands } from './commands/audit-commands.ts';
 import { registerAuthorityCommands } from './commands/authority-commands.ts';
 import { registerCaseCommands } from './commands/case-commands.ts';
 import { registerEntityCommands } from './commands/entity-commands.ts';
+import { registerSeizureCommands } from './commands/seizure-commands.ts';
 import { registerEvidenceCommands } from './commands/evidence-commands.ts';
 import { registerEvidenceCaptureCommand } from './commands/evidence-capture-command.ts';
 import { registerEvidencePackageCommands } from './commands/evidence-package-commands.ts';
@@ -34,6 +35,7 @@ export function buildProgram(io: CliIo): Command {
   registerEvidenceCommands(program, io);
   registerMatchCommand(program, io);
   registerEntityCommands(program, io);
+  registerSeizureCommands(program, io);
   registerReceiptCommands(program, io);
   // `evidence capture` joins the `evidence` group (add, list, show … come from the vault's commands).
   registerEvidenceCaptureCommand(

@@ -40,6 +40,11 @@ const RequestPage = lazy(() => import('./pages/requests-view.tsx').then((m) => (
 const CaseListPage = lazy(() => import('./pages/cases.tsx').then((m) => ({ default: m.CaseListPage })));
 const NewCasePage = lazy(() => import('./pages/cases.tsx').then((m) => ({ default: m.NewCasePage })));
 const CasePage = lazy(() => import('./pages/cases.tsx').then((m) => ({ default: m.CasePage })));
+const SeizureListPage = lazy(() => import('./pages/seizures.tsx').then((m) => ({ default: m.SeizureListPage })));
+const SeizurePage = lazy(() => import('./pages/seizures.tsx').then((m) => ({ default: m.SeizurePage })));
+const SeizureImportPage = lazy(() => import('./pages/seizures.tsx').then((m) => ({ default: m.SeizureImportPage })));
+const IncidentListPage = lazy(() => import('./pages/seizures.tsx').then((m) => ({ default: m.IncidentListPage })));
+const IncidentPage = lazy(() => import('./pages/seizures.tsx').then((m) => ({ default: m.IncidentPage })));
 const EvidenceItemPage = lazy(() => import('./pages/evidence-item.tsx').then((m) => ({ default: m.EvidenceItemPage })));
 
 export function App() {
@@ -116,6 +121,9 @@ function Header() {
               </li>
               <li>
                 <Link to="/requests">{t('nav.requests')}</Link>
+              </li>
+              <li>
+                <Link to="/seizures">{t('nav.seizures')}</Link>
               </li>
               {user.role === 'supervisor' ? (
                 <li>
@@ -279,6 +287,13 @@ function Routes({ pathname }: { pathname: string }): ReactNode {
   if (pathname === '/cases/new') return signedIn(<NewCasePage />);
   const oneCase = matchRoute('/cases/:id', pathname);
   if (oneCase?.id) return signedIn(<CasePage key={oneCase.id} id={oneCase.id} />);
+  if (pathname === '/seizures') return signedIn(<SeizureListPage />);
+  if (pathname === '/seizures/import') return signedIn(<SeizureImportPage />);
+  const seizure = matchRoute('/seizures/:id', pathname);
+  if (seizure?.id) return signedIn(<SeizurePage key={seizure.id} id={seizure.id} />);
+  if (pathname === '/incidents') return signedIn(<IncidentListPage />);
+  const incident = matchRoute('/incidents/:id', pathname);
+  if (incident?.id) return signedIn(<IncidentPage key={incident.id} id={incident.id} />);
   if (pathname === '/evidence/capture') return signedIn(<EvidenceCapturePage />);
   const editRequest = matchRoute('/requests/:id/edit', pathname);
   if (editRequest?.id) return signedIn(<RequestEditorPage key={`edit-${editRequest.id}`} id={editRequest.id} />);

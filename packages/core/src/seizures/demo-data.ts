@@ -222,7 +222,7 @@ export function generateDemoData(lists: ReferenceLists, opts: DemoOptions): { se
 
 /** One CSV row per item (rows sharing a reference are one seizure), with the import's column names. */
 export function seizuresAsCsv(seizures: readonly SeizureInput[]): string {
-  const cols = ['reference', 'occurredAt', 'country', 'place', 'latitude', 'longitude', 'locationKind', 'locationPoint', 'authority', 'detectionMethod', 'conveyanceType', 'vesselName', 'vesselImo', 'vesselFlag', 'containerNumber', 'originCountry', 'originPort', 'destinationCountry', 'destinationPort', 'consignor', 'consignee', 'payer', 'domain', 'itemName', 'specimenType', 'quantity', 'unit', 'purity', 'iccsCode'];
+  const cols = ['reference', 'occurredAt', 'country', 'place', 'latitude', 'longitude', 'locationKind', 'locationPoint', 'authority', 'detectionMethod', 'conveyanceType', 'vesselName', 'vesselImo', 'vesselFlag', 'containerNumber', 'originCountry', 'originPort', 'destinationCountry', 'destinationPort', 'consignor', 'consignee', 'payer', 'domain', 'itemName', 'specimenType', 'quantity', 'unit', 'currency', 'purity', 'iccsCode'];
   const esc = (v: unknown) => {
     const s = v === undefined || v === null ? '' : String(v);
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
@@ -262,6 +262,7 @@ export function seizuresAsCsv(seizures: readonly SeizureInput[]): string {
         specimenType: item.domain === 'wildlife' ? item.specimenType : undefined,
         quantity: item.quantity,
         unit: item.unit,
+        currency: item.domain === 'other' ? item.currency : undefined,
         purity: item.domain === 'drugs' ? item.purity : undefined,
         iccsCode: s.iccsCode,
       };
