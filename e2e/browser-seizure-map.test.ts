@@ -25,6 +25,7 @@ async function shootBoth(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(artifacts, `${name}-1366.png`), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(300); // the map hears the resize a frame later, then frames the points again
   await idle.first().waitFor();
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(artifacts, `${name}-390.png`), fullPage: true });

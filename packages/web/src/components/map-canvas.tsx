@@ -82,10 +82,31 @@ function baseStyle(): StyleSpecification {
   };
 }
 
+/** Frames the points: one in the middle, several within the view (padding scaled to small screens). */
+function frame(m: MapLibreMap, points: readonly MapPoint[]): void {
+  const first = points[0]?.geometry.coordinates;
+  if (!first) return;
+  if (points.length === 1) {
+    m.jumpTo({ center: first, zoom: Math.max(m.getZoom(), 4) });
+    return;
+  }
+  let [west, south, east, north] = [first[0], first[1], first[0], first[1]];
+  for (const p of points) {
+    const [lon, lat] = p.geometry.coordinates;
+    west = Math.min(west, lon);
+    east = Math.max(east, lon);
+    south = Math.min(south, lat);
+    north = Math.max(north, lat);
+  }
+  const padding = Math.min(60, Math.round(m.getContainer().clientWidth / 8));
+  m.fitBounds([west, south, east, north], { padding, maxZoom: 5, animate: false });
+}
+
 export default function MapCanvas({ points, routes, label, onUnavailable, onOpen, openLabel, rtl }: Props) {
   const holder = useRef<HTMLElement>(null);
   const map = useRef<MapLibreMap | null>(null);
   const [ready, setReady] = useState(false);
+  const shown = useRef<readonly MapPoint[]>([]);
   const latest = useRef({ onOpen, openLabel, onUnavailable });
   latest.current = { onOpen, openLabel, onUnavailable };
 
@@ -112,6 +133,15 @@ export default function MapCanvas({ points, routes, label, onUnavailable, onOpen
       m.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: 'Natural Earth' }), rtl ? 'bottom-left' : 'bottom-right');
       for (const key of SHAPE_KEYS) m.addImage(`shape-${key}`, shapeImage(key), { pixelRatio: 2 });
       m.on('load', () => setReady(true));
+      // A turned phone or a narrower window: frame the same points again.
+      m.on('resize', () => {
+        const el = holder.current;
+        if (el) el.dataset.idle = 'false';
+        frame(m, shown.current);
+        m.once('idle', () => {
+          if (el) el.dataset.idle = 'true';
+        });
+      });
       m.on('click', 'clusters', async (e: MapMouseEvent & { features?: { properties: Record<string, unknown>; geometry: unknown }[] }) => {
         const f = e.features?.[0];
         if (!f) return;
@@ -163,20 +193,8 @@ export default function MapCanvas({ points, routes, label, onUnavailable, onOpen
     if (el) el.dataset.idle = 'false';
     (m.getSource('points') as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features: points });
     (m.getSource('routes') as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features: routes });
-    // Frame what the filters found: one point in the middle, several within the view.
-    const first = points[0]?.geometry.coordinates;
-    if (first && points.length === 1) m.jumpTo({ center: first, zoom: Math.max(m.getZoom(), 4) });
-    else if (first) {
-      let [west, south, east, north] = [first[0], first[1], first[0], first[1]];
-      for (const p of points) {
-        const [lon, lat] = p.geometry.coordinates;
-        west = Math.min(west, lon);
-        east = Math.max(east, lon);
-        south = Math.min(south, lat);
-        north = Math.max(north, lat);
-      }
-      m.fitBounds([west, south, east, north], { padding: 60, maxZoom: 5, animate: false });
-    }
+    shown.current = points;
+    frame(m, points);
     m.once('idle', () => {
       if (el) {
         el.dataset.points = String(points.length);
