@@ -59,6 +59,7 @@ const IncidentPointProps = z.object({
   occurredAt: z.string(),
   country: z.string().nullable(),
   incidentKind: z.string(),
+  area: z.string().nullable().describe('The sea area as reported (null when withheld)'),
   vesselName: z.string(),
   domain: z.literal('maritime'),
   precision: z.literal('exact'),

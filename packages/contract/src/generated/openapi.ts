@@ -6017,6 +6017,8 @@ export interface components {
                     type: "Point";
                 };
                 properties: {
+                    /** @description The sea area as reported (null when withheld) */
+                    area: string | null;
                     country: string | null;
                     /** @constant */
                     domain: "maritime";
@@ -6055,6 +6057,8 @@ export interface components {
                     type: "Point";
                 };
                 properties: {
+                    /** @description The sea area as reported (null when withheld) */
+                    area: string | null;
                     country: string | null;
                     /** @constant */
                     domain: "maritime";

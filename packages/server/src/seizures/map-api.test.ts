@@ -159,6 +159,7 @@ for (const backend of testBackends()) {
       assert.deepEqual(all.features.map((f: Json) => f.properties.incidentKind).sort(), ['armed-robbery', 'piracy']);
       const piracy = (await lead.client.call<Json>('GET', '/api/v1/incidents/map?kind=piracy', undefined, 200)).body;
       assert.deepEqual(piracy.features[0].geometry.coordinates, [6.1, 3.2]);
+      assert.equal(piracy.features[0].properties.area, 'Gulf of Guinea');
       assert.equal((await lead.client.call<Json>('GET', '/api/v1/incidents/map?bbox=100,-5,110,5', undefined, 200)).body.features.length, 1);
       assert.equal((await stranger.client.call<Json>('GET', '/api/v1/incidents/map', undefined, 200)).body.total, 0);
       assert.equal((await lead.client.call<Json>('GET', '/api/v1/incidents/map?bbox=0,0,181,1')).status, 400);

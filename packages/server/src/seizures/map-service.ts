@@ -204,7 +204,7 @@ export async function incidentMap(deps: RegistryDeps, who: PolicyWho, f: Inciden
   if (bbox) q = q.where(bboxSql('m', bbox));
   const { n } = await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   const rows = await q
-    .select(['m.id', 'm.reference', 'm.organisation_id', 'm.case_id', 'm.marking', 'm.handling', 'm.occurred_at', 'm.country', 'm.latitude', 'm.longitude', 'm.kind', 'm.vessel_name'])
+    .select(['m.id', 'm.reference', 'm.organisation_id', 'm.case_id', 'm.marking', 'm.handling', 'm.occurred_at', 'm.country', 'm.latitude', 'm.longitude', 'm.kind', 'm.vessel_name', 'm.area'])
     .orderBy('m.occurred_at', 'desc')
     .orderBy('m.id')
     .limit(f.limit)
@@ -224,6 +224,7 @@ export async function incidentMap(deps: RegistryDeps, who: PolicyWho, f: Inciden
         occurredAt: new Date(row.occurred_at).toISOString(),
         country: row.country,
         incidentKind: row.kind,
+        area: withheld ? null : row.area,
         vesselName: withheld ? '' : row.vessel_name,
         domain: 'maritime' as const,
         precision: 'exact' as const,

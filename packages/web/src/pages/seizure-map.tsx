@@ -54,7 +54,7 @@ export function SeizureMapPage() {
     for (const f of data.data?.incidents?.features ?? []) {
       const p = f.properties;
       const what = [ts(`seizureMap.incidentKind.${p.incidentKind}`), p.vesselName].filter(Boolean).join(' · ');
-      const row: Row = { id: p.id, kind: 'incident', reference: p.reference, domain: 'maritime', occurredAt: p.occurredAt, where: p.country ?? '', what, link: `/incidents/${p.id}`, precision: 'exact' };
+      const row: Row = { id: p.id, kind: 'incident', reference: p.reference, domain: 'maritime', occurredAt: p.occurredAt, where: [p.area, p.country].filter(Boolean).join(', '), what, link: `/incidents/${p.id}`, precision: 'exact' };
       rows.push(row);
       points.push({ type: 'Feature', geometry: { type: 'Point', coordinates: f.geometry.coordinates as [number, number] }, properties: { id: p.id, reference: p.reference, kind: 'incident', domain: 'maritime', label: `${domainLabel('maritime')} · ${formatDate(p.occurredAt, lng)} · ${what}`, link: row.link } });
     }
