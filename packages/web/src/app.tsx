@@ -45,6 +45,7 @@ const SeizureListPage = lazy(() => import('./pages/seizures.tsx').then((m) => ({
 const SeizurePage = lazy(() => import('./pages/seizures.tsx').then((m) => ({ default: m.SeizurePage })));
 const SeizureImportPage = lazy(() => import('./pages/seizures.tsx').then((m) => ({ default: m.SeizureImportPage })));
 const IncidentListPage = lazy(() => import('./pages/seizures.tsx').then((m) => ({ default: m.IncidentListPage })));
+const SeizureMapPage = lazy(() => import('./pages/seizure-map.tsx').then((m) => ({ default: m.SeizureMapPage })));
 const IncidentPage = lazy(() => import('./pages/seizures.tsx').then((m) => ({ default: m.IncidentPage })));
 const RegistryStatisticsPage = lazy(() => import('./pages/registry-statistics.tsx').then((m) => ({ default: m.RegistryStatisticsPage })));
 const EvidenceItemPage = lazy(() => import('./pages/evidence-item.tsx').then((m) => ({ default: m.EvidenceItemPage })));
@@ -298,6 +299,7 @@ function Routes({ pathname }: { pathname: string }): ReactNode {
   if (oneCase?.id) return signedIn(<CasePage key={oneCase.id} id={oneCase.id} />);
   if (pathname === '/seizures') return signedIn(<SeizureListPage />);
   if (pathname === '/seizures/import') return signedIn(<SeizureImportPage />);
+  if (pathname === '/seizures/map') return signedIn(<SeizureMapPage />);
   const seizure = matchRoute('/seizures/:id', pathname);
   if (seizure?.id) return signedIn(<SeizurePage key={seizure.id} id={seizure.id} />);
   if (pathname === '/incidents') return signedIn(<IncidentListPage />);

@@ -1423,6 +1423,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/incidents/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Maritime incidents you may see as GeoJSON points, newest first up to `limit` (kind, time, country, bounding box) */
+        get: operations["getIncidentsMap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/incidents/{id}": {
         parameters: {
             query?: never;
@@ -2252,6 +2269,26 @@ export interface paths {
          * @description Rows sharing a reference are items of one seizure. When any row has a problem nothing is stored: 400 `import_rejected` with `problems` (row, column, field, code, params).
          */
         post: operations["postSeizuresImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seizures/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Seizures you may see as GeoJSON points, newest first up to `limit`, with their routes as lines (domain, time, species or substance, country, bounding box)
+         * @description A record without coordinates (or whose place the release policy withholds) is drawn at its country’s point (`precision: country`). A bounding box outside the valid range answers 400 `bbox_out_of_range`; south north of north 400 `bbox_inverted`.
+         */
+        get: operations["getSeizuresMap"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6367,6 +6404,86 @@ export interface components {
             }[];
             total: number;
         };
+        IncidentMap: {
+            features: {
+                geometry: {
+                    /** @description [longitude, latitude] */
+                    coordinates: [
+                        number,
+                        number
+                    ];
+                    /** @constant */
+                    type: "Point";
+                };
+                properties: {
+                    /** @description The sea area as reported (null when withheld) */
+                    area: string | null;
+                    country: string | null;
+                    /** @constant */
+                    domain: "maritime";
+                    id: string;
+                    incidentKind: string;
+                    /** @constant */
+                    kind: "incident";
+                    marking: {
+                        effectiveTlp: string;
+                        tlp: string;
+                    };
+                    occurredAt: string;
+                    /** @constant */
+                    precision: "exact";
+                    reference: string;
+                    vesselName: string;
+                    withheld: boolean;
+                };
+                /** @constant */
+                type: "Feature";
+            }[];
+            total: number;
+            truncated: boolean;
+            /** @constant */
+            type: "FeatureCollection";
+        };
+        IncidentMapInput: {
+            features: {
+                geometry: {
+                    /** @description [longitude, latitude] */
+                    coordinates: [
+                        number,
+                        number
+                    ];
+                    /** @constant */
+                    type: "Point";
+                };
+                properties: {
+                    /** @description The sea area as reported (null when withheld) */
+                    area: string | null;
+                    country: string | null;
+                    /** @constant */
+                    domain: "maritime";
+                    id: string;
+                    incidentKind: string;
+                    /** @constant */
+                    kind: "incident";
+                    marking: {
+                        effectiveTlp: string;
+                        tlp: string;
+                    };
+                    occurredAt: string;
+                    /** @constant */
+                    precision: "exact";
+                    reference: string;
+                    vesselName: string;
+                    withheld: boolean;
+                };
+                /** @constant */
+                type: "Feature";
+            }[];
+            total: number;
+            truncated: boolean;
+            /** @constant */
+            type: "FeatureCollection";
+        };
         IncidentView: {
             area: string | null;
             case: {
@@ -9942,6 +10059,146 @@ export interface components {
                 withheld: boolean;
             }[];
             total: number;
+        };
+        SeizureMap: {
+            features: {
+                geometry: {
+                    /** @description [longitude, latitude] */
+                    coordinates: [
+                        number,
+                        number
+                    ];
+                    /** @constant */
+                    type: "Point";
+                };
+                properties: {
+                    country: string;
+                    /** @description The domain drawn (the first item’s), or `withheld` */
+                    domain: string;
+                    /** @description Domains of the items; the first is the one the map draws */
+                    domains: string[];
+                    id: string;
+                    /** @constant */
+                    kind: "seizure";
+                    marking: {
+                        effectiveTlp: string;
+                        tlp: string;
+                    };
+                    /** @description Item names: species, substances, products, brands */
+                    names: string[];
+                    occurredAt: string;
+                    place: string | null;
+                    /**
+                     * @description `country` when the record has no coordinates (or they are withheld) and the point is the country’s
+                     * @enum {string}
+                     */
+                    precision: "exact" | "country";
+                    reference: string;
+                    withheld: boolean;
+                };
+                /** @constant */
+                type: "Feature";
+            }[];
+            routes: {
+                features: {
+                    geometry: {
+                        coordinates: [
+                            number,
+                            number
+                        ][];
+                        /** @constant */
+                        type: "LineString";
+                    };
+                    properties: {
+                        /** @description The route’s countries in order (stops without a point on the basemap left out) */
+                        countries: string[];
+                        domain: string;
+                        id: string;
+                        reference: string;
+                    };
+                    /** @constant */
+                    type: "Feature";
+                }[];
+                /** @constant */
+                type: "FeatureCollection";
+            };
+            /** @description Records matching the filters (the map holds at most `limit`, newest first) */
+            total: number;
+            truncated: boolean;
+            /** @constant */
+            type: "FeatureCollection";
+            /** @description Records left off the map: no coordinates and a country with no point on the basemap */
+            unplaced: number;
+        };
+        SeizureMapInput: {
+            features: {
+                geometry: {
+                    /** @description [longitude, latitude] */
+                    coordinates: [
+                        number,
+                        number
+                    ];
+                    /** @constant */
+                    type: "Point";
+                };
+                properties: {
+                    country: string;
+                    /** @description The domain drawn (the first item’s), or `withheld` */
+                    domain: string;
+                    /** @description Domains of the items; the first is the one the map draws */
+                    domains: string[];
+                    id: string;
+                    /** @constant */
+                    kind: "seizure";
+                    marking: {
+                        effectiveTlp: string;
+                        tlp: string;
+                    };
+                    /** @description Item names: species, substances, products, brands */
+                    names: string[];
+                    occurredAt: string;
+                    place: string | null;
+                    /**
+                     * @description `country` when the record has no coordinates (or they are withheld) and the point is the country’s
+                     * @enum {string}
+                     */
+                    precision: "exact" | "country";
+                    reference: string;
+                    withheld: boolean;
+                };
+                /** @constant */
+                type: "Feature";
+            }[];
+            routes: {
+                features: {
+                    geometry: {
+                        coordinates: [
+                            number,
+                            number
+                        ][];
+                        /** @constant */
+                        type: "LineString";
+                    };
+                    properties: {
+                        /** @description The route’s countries in order (stops without a point on the basemap left out) */
+                        countries: string[];
+                        domain: string;
+                        id: string;
+                        reference: string;
+                    };
+                    /** @constant */
+                    type: "Feature";
+                }[];
+                /** @constant */
+                type: "FeatureCollection";
+            };
+            /** @description Records matching the filters (the map holds at most `limit`, newest first) */
+            total: number;
+            truncated: boolean;
+            /** @constant */
+            type: "FeatureCollection";
+            /** @description Records left off the map: no coordinates and a country with no point on the basemap */
+            unplaced: number;
         };
         SeizureView: {
             authority: string;
@@ -15678,6 +15935,61 @@ export interface operations {
             };
         };
     };
+    getIncidentsMap: {
+        parameters: {
+            query?: {
+                kind?: "piracy" | "armed-robbery" | "boarding" | "hijacking" | "kidnapping" | "attempted" | "other";
+                country?: string;
+                from?: string;
+                to?: string;
+                /** @description west,south,east,north in decimal degrees (longitudes -180 to 180, latitudes -90 to 90, south ≤ north; west > east crosses the antimeridian) */
+                bbox?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentMap"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getIncidentsById: {
         parameters: {
             query?: never;
@@ -18775,6 +19087,67 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SeizureImportReport"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSeizuresMap: {
+        parameters: {
+            query?: {
+                domain?: "wildlife" | "drugs" | "medical" | "tobacco" | "other";
+                country?: string;
+                /** @description From this day (inclusive) */
+                from?: string;
+                /** @description Up to this day (inclusive) */
+                to?: string;
+                species?: string;
+                substance?: string;
+                /** @description Any item name: species, substance, product, brand */
+                name?: string;
+                /** @description west,south,east,north in decimal degrees (longitudes -180 to 180, latitudes -90 to 90, south ≤ north; west > east crosses the antimeridian) */
+                bbox?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeizureMap"];
                 };
             };
             /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */

@@ -104,6 +104,8 @@ const EXPECTED: Record<string, readonly string[] | 'none'> = {
   'GET /api/v1/seizures/:id': ['read'],
   'PATCH /api/v1/seizures/:id': ['read'],
   'POST /api/v1/seizures/import': 'none',
+  'GET /api/v1/seizures/map': ['read'],
+  'GET /api/v1/incidents/map': ['read'],
   'POST /api/v1/incidents': 'none',
   'GET /api/v1/incidents': ['read'],
   'GET /api/v1/incidents/:id': ['read'],

@@ -19,7 +19,7 @@ function RegistryNav() {
   const { t } = useT();
   return (
     <nav className="registry-nav" aria-label={t('seizures.nav.label') as string}>
-      <Link to="/seizures">{t('seizures.nav.seizures')}</Link> · <Link to="/incidents">{t('seizures.nav.incidents')}</Link> · <Link to="/seizures/import">{t('seizures.nav.import')}</Link> · <Link to="/statistics">{t('registry.statistics.nav')}</Link>
+      <Link to="/seizures">{t('seizures.nav.seizures')}</Link> · <Link to="/incidents">{t('seizures.nav.incidents')}</Link> · <Link to="/seizures/map">{t('seizureMap.nav')}</Link> · <Link to="/seizures/import">{t('seizures.nav.import')}</Link> · <Link to="/statistics">{t('registry.statistics.nav')}</Link>
     </nav>
   );
 }
