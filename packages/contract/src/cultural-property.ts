@@ -129,6 +129,7 @@ export const CulturalListQuery = z
     q: z.string().max(500).optional().describe('Words searched in every descriptive field'),
     legalStatus: LegalStatus.optional(),
     objectType: z.string().max(200).optional(),
+    country: Alpha3.optional().describe('Country of the theft or excavation (ISO 3166-1 alpha-3)'),
     limit: z.coerce.number().int().min(1).max(200).optional(),
   });
 

@@ -605,7 +605,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import records from CSV (text/csv); every problem is reported by line and column and nothing is stored unless every row is good */
+        /**
+         * Import records from CSV (text/csv) or XLSX (its first sheet); every problem is reported by line and column and nothing is stored unless every row is good
+         * @description The same columns in both formats (header row first). For XLSX the line is the spreadsheet’s row number; dates may be date cells. Content-Type text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.
+         */
         post: operations["postCulturalPropertyImport"];
         delete?: never;
         options?: never;
@@ -11040,6 +11043,8 @@ export interface operations {
                 q?: string;
                 legalStatus?: components["schemas"]["CulturalLegalStatusInput"];
                 objectType?: string;
+                /** @description Country of the theft or excavation (ISO 3166-1 alpha-3) */
+                country?: string;
                 limit?: number;
             };
             header?: never;
@@ -11331,6 +11336,8 @@ export interface operations {
                 q?: string;
                 legalStatus?: components["schemas"]["CulturalLegalStatusInput"];
                 objectType?: string;
+                /** @description Country of the theft or excavation (ISO 3166-1 alpha-3) */
+                country?: string;
                 limit?: number;
             };
             header?: never;

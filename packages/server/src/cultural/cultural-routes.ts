@@ -25,7 +25,7 @@ import { requirePermission } from '../auth/authenticate.ts';
 import type { AppDeps } from '../deps.ts';
 import { sha256Hex } from '../identity/crypto-adapters.ts';
 import { policyTrailOf } from '../policy/policy-routes-check.ts';
-import { validateCsv } from './cultural-import.ts';
+import { type ImportValidation, validateCsv, validateXlsx } from './cultural-import.ts';
 import {
   type CulturalDeps,
   type CulturalObjectRow,
@@ -48,6 +48,7 @@ const ImageParams = z.strictObject({ id: z.uuid(), imageId: z.uuid() });
 const ImageQuery = z.strictObject({ size: z.enum(['original', 'thumbnail']).optional() });
 const PublicImageParams = z.strictObject({ imageId: z.uuid() });
 const VerifyBody = z.strictObject({ receipt: z.string().max(200_000).describe('The receipt file\u2019s text, exactly as saved') }).meta({ id: 'CulturalReceiptVerifyBody' });
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/tiff', 'image/avif', 'image/heic', 'image/svg+xml', 'application/octet-stream'];
 
 export function receiptCrypto() {
@@ -154,6 +155,8 @@ export function culturalRoutes(deps: CulturalDeps & AppDeps, settings: { checkRa
       // Images and CSV arrive as the raw body; JSON bodies elsewhere keep their own parser.
       child.addContentTypeParser(IMAGE_TYPES, { parseAs: 'buffer', bodyLimit: deps.images.maxBytes + 1 }, (_req, body, done) => done(null, body));
       child.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+      // An XLSX is a zip: its size is limited here, its rows after reading (XLSX_MAX_ROWS).
+      child.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer', bodyLimit: 10 * 1024 * 1024 }, (_req, body, done) => done(null, { xlsx: body }));
       const c = child.withTypeProvider<ZodTypeProvider>();
       const imageBody = (request: FastifyRequest): Buffer => {
         if (!Buffer.isBuffer(request.body)) throw new ValidationError('image_required', 'Send the image as the request body (Content-Type image/jpeg, image/png or image/webp).');
@@ -197,14 +200,19 @@ export function culturalRoutes(deps: CulturalDeps & AppDeps, settings: { checkRa
           config: { policy: 'none', permission: 'cultural:edit' },
           schema: {
             tags: TAGS,
-            summary: 'Import records from CSV (text/csv); every problem is reported by line and column and nothing is stored unless every row is good',
+            summary: 'Import records from CSV (text/csv) or XLSX (its first sheet); every problem is reported by line and column and nothing is stored unless every row is good',
+            description: `The same columns in both formats (header row first). For XLSX the line is the spreadsheet\u2019s row number; dates may be date cells. Content-Type text/csv or ${XLSX_TYPE}.`,
             response: { 200: CulturalImportReport },
           },
         },
         async (request) => {
           requirePermission(request, 'cultural:edit');
-          if (typeof request.body !== 'string') throw new ValidationError('csv_required', 'Send the CSV file as the body with Content-Type text/csv.');
-          const { bodies, problems, rows } = validateCsv(request.body);
+          const raw = request.body as unknown;
+          let validation: ImportValidation;
+          if (typeof raw === 'string') validation = validateCsv(raw);
+          else if (raw && typeof raw === 'object' && Buffer.isBuffer((raw as { xlsx?: unknown }).xlsx)) validation = await validateXlsx((raw as { xlsx: Buffer }).xlsx);
+          else throw new ValidationError('csv_required', `Send the CSV file as the body with Content-Type text/csv, or an XLSX workbook with Content-Type ${XLSX_TYPE}.`);
+          const { bodies, problems, rows } = validation;
           if (problems.length) return { imported: 0, rows, problems, created: [] };
           const created = await createCulturalObjects(deps, who(request), bodies);
           return { imported: created.length, rows, problems: [], created: created.map((c) => ({ line: c.line, id: c.row.id, reference: c.row.reference })) };

@@ -255,6 +255,7 @@ export interface ListQuery {
   q?: string | undefined;
   legalStatus?: string | undefined;
   objectType?: string | undefined;
+  country?: string | undefined;
   limit?: number | undefined;
 }
 
@@ -272,6 +273,7 @@ export async function searchCulturalObjects(deps: CulturalDeps, who: PolicyWho, 
   if (scopeOrg) q = q.where('organisation_id', '=', scopeOrg);
   if (query.legalStatus) q = q.where('legal_status', '=', query.legalStatus);
   if (query.objectType) q = q.where('object_type', '=', query.objectType);
+  if (query.country) q = q.where('theft_country', '=', query.country);
   for (const w of normaliseText(query.q ?? '').split(' ').filter(Boolean)) q = q.where('search_text', 'like', `%${w.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
   if (distances) q = q.where('id', 'in', [...distances.keys()]);
   const rows = await q.orderBy('updated_at', 'desc').orderBy('id').limit(query.limit ?? 100).execute();
