@@ -1,14 +1,14 @@
 // The stolen cultural property registry from the browser (investigators): typed calls to
 // /api/v1/cultural-property, and the few raw-body uploads (photos, CSV/XLSX imports) made with fetch.
 import type { components } from '@comity/contract/generated/openapi';
-import { ApiError, client, currentCsrfToken, unwrap } from './api.ts';
+import { ApiError, type BodyOf, client, currentCsrfToken, unwrap } from './api.ts';
 
 export type CulturalObject = components['schemas']['CulturalObjectView'];
 export type CulturalSummary = components['schemas']['CulturalObjectSummary'];
 export type CulturalList = components['schemas']['CulturalObjectList'];
 export type CulturalImportReport = components['schemas']['CulturalImportReport'];
-export type CreateCulturalBody = components['schemas']['CreateCulturalObjectBody'];
-export type PatchCulturalBody = components['schemas']['PatchCulturalObjectBody'];
+export type CreateCulturalBody = BodyOf<'/api/v1/cultural-property', 'post'>;
+export type PatchCulturalBody = BodyOf<'/api/v1/cultural-property/{id}', 'patch'>;
 export type LegalStatus = components['schemas']['CulturalLegalStatus'];
 
 export const LEGAL_STATUSES: readonly LegalStatus[] = ['stolen', 'illicitly-exported', 'looted-from-site', 'recovered', 'returned'];

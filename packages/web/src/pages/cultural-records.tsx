@@ -318,7 +318,7 @@ function ImportPanel({ onDone }: { onDone: () => void }) {
 }
 
 export function CulturalRecordPage({ id }: { id: string }) {
-  const { t, lng } = useT();
+  const { t, ts, lng } = useT();
   const { session } = useSession();
   const record = useAsync(() => culturalApi.get(id), [id]);
   const [photo, setPhoto] = useState<File | null>(null);
@@ -329,7 +329,7 @@ export function CulturalRecordPage({ id }: { id: string }) {
   if (record.loading && !record.data) return <Loading />;
   if (!record.data) return <ErrorAlert error={record.error} />;
   const r = record.data;
-  const editable = mayEditCultural(session?.user.role) && session?.user.organisationId === r.organisationId;
+  const editable = mayEditCultural(session?.user.role) && session?.user.organisation.id === r.organisationId;
 
   async function upload(event: FormEvent) {
     event.preventDefault();
@@ -378,9 +378,9 @@ export function CulturalRecordPage({ id }: { id: string }) {
         {r.images.length ? (
           <ul className="cultural-gallery">
             {r.images.map((img) => (
-              <li key={img.id}>
+              <li key={img.id} className="cultural-gallery-item">
                 <a href={culturalApi.imageUrl(r.id, img.id, 'original')} target="_blank" rel="noreferrer">
-                  <img src={culturalApi.imageUrl(r.id, img.id)} alt={t('cultural.record.photoOf', { title: r.title })} width={160} />
+                  <img src={culturalApi.imageUrl(r.id, img.id)} alt={ts('cultural.record.photoOf', { title: r.title })} width={160} />
                 </a>
                 <small className="hint" dir="ltr">
                   {img.width}×{img.height}
