@@ -176,7 +176,14 @@ export function CulturalListPage() {
           ) : null}
         </section>
       )}
-      {mayEditCultural(session?.user.role) ? <ImportPanel onDone={list.reload} /> : null}
+      {mayEditCultural(session?.user.role) ? (
+        <ImportPanel
+          onDone={() => {
+            setByPhoto(null);
+            list.reload();
+          }}
+        />
+      ) : null}
     </>
   );
 }
