@@ -19,6 +19,7 @@ export const MESSAGE_TYPES = [
   'consent.request',
   'consent.answer',
   'evidence.offer',
+  'cultural.record',
 ] as const;
 export type MessageType = (typeof MESSAGE_TYPES)[number];
 

@@ -21,6 +21,7 @@ import * as m019 from './019-evidence-transfers.ts';
 import * as m020 from './020-entities.ts';
 import * as m021 from './021-cultural-property.ts';
 import * as m022 from './022-receipt-proofs.ts';
+import * as m025 from './025-cultural-federation.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-accounts-and-audit': m001,
@@ -44,4 +45,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '020-entities': m020,
   '021-cultural-property': m021,
   '022-receipt-proofs': m022,
+  '025-cultural-federation': m025,
 };

@@ -15,7 +15,10 @@ import {
   CulturalListQuery,
   CulturalObjectList,
   CulturalObjectView,
+  CulturalPeerSetting,
+  CulturalPeerSettings,
   PatchCulturalObjectBody,
+  PutCulturalPeerBody,
   ReceiptVerifyAnswer,
 } from '@comity/contract/cultural-property';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -25,6 +28,7 @@ import { requirePermission } from '../auth/authenticate.ts';
 import type { AppDeps } from '../deps.ts';
 import { sha256Hex } from '../identity/crypto-adapters.ts';
 import { policyTrailOf } from '../policy/policy-routes-check.ts';
+import { listCulturalPeers, setCulturalPeer } from './cultural-federation.ts';
 import { type ImportValidation, validateCsv, validateXlsx } from './cultural-import.ts';
 import {
   type CulturalDeps,
@@ -47,6 +51,8 @@ const TAGS = ['cultural-property'];
 const ImageParams = z.strictObject({ id: z.uuid(), imageId: z.uuid() });
 const ImageQuery = z.strictObject({ size: z.enum(['original', 'thumbnail']).optional() });
 const PublicImageParams = z.strictObject({ imageId: z.uuid() });
+const PeerParams = z.strictObject({ nodeId: z.string().regex(/^node-[0-9a-f]{20}$/, 'a node id such as node-0123456789abcdef0123') });
+const PeerPublication = CulturalPeerSetting.pick({ nodeId: true, publish: true }).extend({ messages: z.number().int().describe('Records queued to the peer (published or withdrawn)') }).meta({ id: 'CulturalPeerPublication' });
 const VerifyBody = z.strictObject({ receipt: z.string().max(200_000).describe('The receipt file\u2019s text, exactly as saved') }).meta({ id: 'CulturalReceiptVerifyBody' });
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/tiff', 'image/avif', 'image/heic', 'image/svg+xml', 'application/octet-stream'];
@@ -114,6 +120,36 @@ export function culturalRoutes(deps: CulturalDeps & AppDeps, settings: { checkRa
         requirePermission(request, 'cultural:read');
         policyTrailOf(request).decisions++;
         return searchCulturalObjects(deps, who(request), request.query);
+      },
+    );
+
+    r.get(
+      '/api/v1/cultural-property/federation/peers',
+      {
+        config: { policy: 'none', permission: 'federation:manage' },
+        schema: { tags: TAGS, summary: 'The peers, whether this node publishes its public records to each, and how many records went each way', response: { 200: CulturalPeerSettings } },
+      },
+      async (request) => {
+        requirePermission(request, 'federation:manage');
+        return listCulturalPeers(deps);
+      },
+    );
+
+    r.put(
+      '/api/v1/cultural-property/federation/peers/:nodeId',
+      {
+        config: { policy: 'none', permission: 'federation:manage' },
+        schema: {
+          tags: TAGS,
+          summary: 'Publish this node\u2019s public records to a peer (every TLP:CLEAR record the release policy lets go to it, then every change), or stop (what was sent is withdrawn)',
+          params: PeerParams,
+          body: PutCulturalPeerBody,
+          response: { 200: PeerPublication },
+        },
+      },
+      async (request) => {
+        const actor = requirePermission(request, 'federation:manage');
+        return setCulturalPeer(deps, { ...who(request), actor }, request.params.nodeId, request.body.publish);
       },
     );
 

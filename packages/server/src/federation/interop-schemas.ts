@@ -25,6 +25,7 @@ import { ConsentAnswerPayload, ConsentAnswerResult, ConsentRequestPayload, Conse
 import { RequestStatusPayload, RequestStatusResult, RequestTransmitPayload, RequestTransmitResult } from '@comity/contract/requests';
 import { isJsonValue } from '@comity/contract/common';
 import { KnowledgeFactsPayload, KnowledgeFactsResult, SignedDeclaredFacts } from '@comity/contract/declared-facts';
+import { CulturalRecordPayload, CulturalRecordResult } from '@comity/contract/cultural-property';
 import { z } from 'zod';
 import { INTEROP_DIR } from './interop-vectors.ts';
 
@@ -43,6 +44,7 @@ export const MESSAGE_SCHEMAS: Record<MessageType, { payload: z.ZodType; result: 
   'consent.request': { payload: ConsentRequestPayload, result: ConsentRequestResult },
   'consent.answer': { payload: ConsentAnswerPayload, result: ConsentAnswerResult },
   'evidence.offer': { payload: EvidenceOfferPayload, result: EvidenceOfferResult },
+  'cultural.record': { payload: CulturalRecordPayload, result: CulturalRecordResult },
 };
 
 /**

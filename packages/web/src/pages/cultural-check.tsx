@@ -114,6 +114,11 @@ export function CulturalCheckPage() {
                   <div>
                     {t('culturalCheck.contact')}: <span lang="und">{m.reportingAuthority}</span>
                   </div>
+                  {m.origin ? (
+                    <div className="cultural-origin">
+                      {t('culturalCheck.origin')}: <span lang="und">{m.origin.authority}</span> (<span dir="ltr">{m.origin.country}</span>)
+                    </div>
+                  ) : null}
                 </div>
               </li>
             ))}
