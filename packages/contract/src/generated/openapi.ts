@@ -715,7 +715,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a record (legal status, marking, fields; send the version you edited) */
+        /** Change a record (legal status, marking, fields; send the version you edited); peers published to get the change or a withdrawal */
         patch: operations["patchCulturalPropertyById"];
         trace?: never;
     };

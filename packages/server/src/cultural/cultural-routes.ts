@@ -102,9 +102,11 @@ export function culturalRoutes(deps: CulturalDeps & AppDeps, settings: { checkRa
 
     r.post(
       '/api/v1/cultural-property',
-      { config: { policy: 'none', permission: 'cultural:edit' }, schema: { tags: TAGS, summary: 'Record a stolen or illicitly exported cultural object', body: CreateCulturalObjectBody, response: { 201: CulturalObjectView } } },
+      { config: { policy: ['transmit'], permission: 'cultural:edit' }, schema: { tags: TAGS, summary: 'Record a stolen or illicitly exported cultural object', body: CreateCulturalObjectBody, response: { 201: CulturalObjectView } } },
       async (request, reply) => {
         requirePermission(request, 'cultural:edit');
+        // A public record goes to the peers published to, as the release policy allows (transmit).
+        policyTrailOf(request).decisions++;
         const row = await createCulturalObject(deps, who(request), request.body);
         return reply.code(201).send(await present(row));
       },
@@ -138,7 +140,7 @@ export function culturalRoutes(deps: CulturalDeps & AppDeps, settings: { checkRa
     r.put(
       '/api/v1/cultural-property/federation/peers/:nodeId',
       {
-        config: { policy: 'none', permission: 'federation:manage' },
+        config: { policy: ['transmit'], permission: 'federation:manage' },
         schema: {
           tags: TAGS,
           summary: 'Publish this node\u2019s public records to a peer (every TLP:CLEAR record the release policy lets go to it, then every change), or stop (what was sent is withdrawn)',
@@ -149,6 +151,8 @@ export function culturalRoutes(deps: CulturalDeps & AppDeps, settings: { checkRa
       },
       async (request) => {
         const actor = requirePermission(request, 'federation:manage');
+        // Every public record is put to the release policy for a transmission to that node.
+        policyTrailOf(request).decisions++;
         return setCulturalPeer(deps, { ...who(request), actor }, request.params.nodeId, request.body.publish);
       },
     );
@@ -165,8 +169,8 @@ export function culturalRoutes(deps: CulturalDeps & AppDeps, settings: { checkRa
     r.patch(
       '/api/v1/cultural-property/:id',
       {
-        config: { policy: ['read'], permission: 'cultural:edit' },
-        schema: { tags: TAGS, summary: 'Change a record (legal status, marking, fields; send the version you edited)', params: IdParams, body: PatchCulturalObjectBody, response: { 200: CulturalObjectView } },
+        config: { policy: ['read', 'transmit'], permission: 'cultural:edit' },
+        schema: { tags: TAGS, summary: 'Change a record (legal status, marking, fields; send the version you edited); peers published to get the change or a withdrawal', params: IdParams, body: PatchCulturalObjectBody, response: { 200: CulturalObjectView } },
       },
       async (request) => {
         requirePermission(request, 'cultural:edit');
@@ -202,7 +206,7 @@ export function culturalRoutes(deps: CulturalDeps & AppDeps, settings: { checkRa
       c.post(
         '/api/v1/cultural-property/:id/images',
         {
-          config: { policy: ['read'], permission: 'cultural:edit' },
+          config: { policy: ['read', 'transmit'], permission: 'cultural:edit' },
           schema: {
             tags: TAGS,
             summary: 'Add a photo to a record (JPEG, PNG or WebP as the body); its perceptual hashes are stored for search',
@@ -233,7 +237,7 @@ export function culturalRoutes(deps: CulturalDeps & AppDeps, settings: { checkRa
       c.post(
         '/api/v1/cultural-property/import',
         {
-          config: { policy: 'none', permission: 'cultural:edit' },
+          config: { policy: ['transmit'], permission: 'cultural:edit' },
           schema: {
             tags: TAGS,
             summary: 'Import records from CSV (text/csv) or XLSX (its first sheet); every problem is reported by line and column and nothing is stored unless every row is good',
@@ -243,6 +247,7 @@ export function culturalRoutes(deps: CulturalDeps & AppDeps, settings: { checkRa
         },
         async (request) => {
           requirePermission(request, 'cultural:edit');
+          policyTrailOf(request).decisions++;
           const raw = request.body as unknown;
           let validation: ImportValidation;
           if (typeof raw === 'string') validation = validateCsv(raw);
