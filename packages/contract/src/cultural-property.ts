@@ -129,6 +129,7 @@ export const CulturalListQuery = z
     q: z.string().max(500).optional().describe('Words searched in every descriptive field'),
     legalStatus: LegalStatus.optional(),
     objectType: z.string().max(200).optional(),
+    country: Alpha3.optional().describe('Country of the theft or excavation (ISO 3166-1 alpha-3)'),
     limit: z.coerce.number().int().min(1).max(200).optional(),
   });
 
@@ -148,6 +149,7 @@ export const ReceiptMatchSchema = z.object({
   reportingAuthority: z.string(),
   imageDistance: z.number().int().nullable(),
   textScore: z.number().nullable(),
+  origin: z.object({ nodeId: z.string(), authority: z.string() }).optional().describe('For a record another node published to this one: that node and its authority'),
 });
 
 export const CheckReceiptSchema = z
@@ -157,7 +159,11 @@ export const CheckReceiptSchema = z
     checkedAt: z.string(),
     node: z.object({ id: z.string(), publicKey: z.string() }),
     query: z.object({ textSha256: z.string().nullable(), imageSha256: z.string().nullable(), fields: z.array(z.string()) }),
-    registry: z.object({ publicRecords: z.number().int(), digest: z.string() }),
+    registry: z.object({
+      publicRecords: z.number().int().describe('Public records checked: this node\u2019s and those its peers published to it'),
+      digest: z.string().describe('SHA-256 of the canonical sorted list of [id, version]; a peer\u2019s record counts as "<node id>/<record id>"'),
+      peers: z.array(z.object({ nodeId: z.string(), records: z.number().int() })).optional().describe('The peers whose published records the check covered (absent when none)'),
+    }),
     result: z.object({ outcome: z.enum(['no-match', 'possible-matches']), matches: z.array(ReceiptMatchSchema) }),
     notice: z.string(),
     signature: z.object({ algorithm: z.literal('Ed25519'), value: z.string() }),
@@ -176,6 +182,7 @@ export const PublicMatch = z
     imageIds: z.array(z.uuid()),
     imageDistance: z.number().int().nullable(),
     textScore: z.number().nullable(),
+    origin: z.object({ nodeId: z.string(), authority: z.string(), country: z.string() }).nullable().describe('null: this node\u2019s record; else the peer node that published it and its authority'),
   })
   .meta({ id: 'CulturalPublicMatch' });
 
@@ -205,3 +212,51 @@ export const CheckJsonBody = z
 export const ReceiptVerifyAnswer = z
   .object({ ok: z.boolean(), problem: z.string().nullable(), reason: z.string().nullable(), nodeId: z.string().nullable(), signedByThisNode: z.boolean() })
   .meta({ id: 'CulturalReceiptVerification' });
+
+// ── Federation (issue 15 part 5): `cultural.record` ───────────────────────────────────────────
+
+/** Photos a published record carries (thumbnails and hashes; originals stay with the originator). */
+export const FEDERATED_IMAGES_MAX = 8;
+const HexHash = z.string().regex(/^[0-9a-f]{16}$/, 'a 64-bit perceptual hash in 16 lower-case hex digits');
+
+export const FederatedCulturalRecord = z
+  .strictObject({
+    reference: z.string().min(1).max(64),
+    title: z.string().min(1).max(500),
+    objectType: z.string().min(1).max(200),
+    objectId: z.strictObject(Object.fromEntries(OBJECT_ID_FIELDS.map((k) => [k, z.string().max(10_000).optional()])) as Record<(typeof OBJECT_ID_FIELDS)[number], z.ZodOptional<z.ZodString>>),
+    theft: z.strictObject({ kind: z.enum(['theft', 'excavation']), country: z.string().regex(/^[A-Z]{3}$/).optional(), place: z.string().max(500).optional(), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).nullable(),
+    reportingAuthority: z.string().min(1).max(500),
+    legalStatus: LegalStatus,
+    images: z
+      .array(
+        z.strictObject({
+          id: z.uuid(),
+          hashes: z.array(HexHash).min(1).max(64).describe('The perceptual hashes of the photo and of its rotation and crop variants'),
+          thumbnail: z.string().max(200_000).describe('A JPEG thumbnail (at most 320 pixels a side), standard base64'),
+        }),
+      )
+      .max(FEDERATED_IMAGES_MAX),
+  })
+  .meta({ id: 'FederatedCulturalRecord' });
+
+export const CulturalRecordPayload = z
+  .strictObject({
+    v: z.literal(1),
+    recordId: z.uuid().describe('The record\u2019s id on the originating node'),
+    version: z.number().int().positive().describe('Grows with every change; a receiver keeps the highest it has seen'),
+    state: z.enum(['published', 'withdrawn']).describe('withdrawn: the record is no longer public (re-marked, deleted, or the peer is no longer published to)'),
+    record: FederatedCulturalRecord.nullable().describe('The record as the public check shows it; null when withdrawn'),
+  })
+  .refine((p) => (p.state === 'published') === (p.record !== null), { message: 'a published record carries its record; a withdrawal carries none', path: ['record'] })
+  .meta({ id: 'CulturalRecordPayload' });
+
+export const CulturalRecordResult = z
+  .strictObject({ recordId: z.uuid(), version: z.number().int(), stored: z.boolean().describe('false when a version at least as recent was already held') })
+  .meta({ id: 'CulturalRecordResult' });
+
+export const CulturalPeerSetting = z
+  .object({ nodeId: z.string(), name: z.string(), country: z.string(), status: z.string(), publish: z.boolean(), publishedRecords: z.number().int(), receivedRecords: z.number().int() })
+  .meta({ id: 'CulturalPeerSetting' });
+export const CulturalPeerSettings = z.object({ items: z.array(CulturalPeerSetting) }).meta({ id: 'CulturalPeerSettings' });
+export const PutCulturalPeerBody = z.strictObject({ publish: z.boolean().describe('Publish this node\u2019s public records to the peer (false withdraws what was sent)') }).meta({ id: 'PutCulturalPeerBody' });

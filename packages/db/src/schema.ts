@@ -613,6 +613,10 @@ export interface Database {
   cultural_object_images: CulturalObjectImagesTable;
   cultural_image_hashes: CulturalImageHashesTable;
   cultural_checks: CulturalChecksTable;
+  cultural_federation_peers: CulturalFederationPeersTable;
+  cultural_publications: CulturalPublicationsTable;
+  cultural_federated_records: CulturalFederatedRecordsTable;
+  cultural_federated_images: CulturalFederatedImagesTable;
   case_members: CaseMembersTable;
   case_requests: CaseRequestsTable;
   evidence_items: EvidenceItemsTable;
@@ -776,6 +780,43 @@ export interface CulturalImageHashesTable {
   object_id: string;
   variant: string;
   hash: string;
+}
+
+/** Migration 025: the peers this node publishes its public cultural property records to. */
+export interface CulturalFederationPeersTable {
+  peer_node_id: string;
+  publish: boolean;
+  changed_by: string | null;
+  changed_at: Timestamp;
+}
+
+/** Migration 025: what was last sent of a record to a peer (a withdrawal, or a version). */
+export interface CulturalPublicationsTable {
+  record_id: string;
+  peer_node_id: string;
+  version: number;
+  withdrawn: boolean;
+  sent_at: Timestamp;
+}
+
+/** Migration 025: a public record a peer published to this node. */
+export interface CulturalFederatedRecordsTable {
+  origin_node_id: string;
+  record_id: string;
+  version: number;
+  record: Json;
+  search_text: string;
+  received_at: Timestamp;
+}
+
+/** Migration 025: a photo of a federated record: its perceptual hashes and its thumbnail. */
+export interface CulturalFederatedImagesTable {
+  id: string;
+  origin_node_id: string;
+  record_id: string;
+  position: number;
+  hashes: Json;
+  thumbnail: Uint8Array;
 }
 
 export interface CulturalChecksTable {

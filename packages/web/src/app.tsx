@@ -13,6 +13,9 @@ import { useSession } from './session.tsx';
 // Each page is its own chunk, loaded the first time its route is shown, so the first load carries
 // only the shell, the home page and sign-in (no chunk over Vite's 500 kB warning).
 const EntityPage = lazy(() => import('./pages/entity.tsx').then((m) => ({ default: m.EntityPage })));
+const CulturalListPage = lazy(() => import('./pages/cultural-records.tsx').then((m) => ({ default: m.CulturalListPage })));
+const CulturalRecordPage = lazy(() => import('./pages/cultural-records.tsx').then((m) => ({ default: m.CulturalRecordPage })));
+const CulturalEditorPage = lazy(() => import('./pages/cultural-records.tsx').then((m) => ({ default: m.CulturalEditorPage })));
 const CulturalCheckPage = lazy(() => import('./pages/cultural-check.tsx').then((m) => ({ default: m.CulturalCheckPage })));
 const AccountPage = lazy(() => import('./pages/account.tsx').then((m) => ({ default: m.AccountPage })));
 const AuthoritiesAdminPage = lazy(() => import('./pages/admin-authorities.tsx').then((m) => ({ default: m.AuthoritiesAdminPage })));
@@ -140,6 +143,9 @@ function Header() {
               ) : null}
               <li>
                 <Link to="/requests/statistics">{t('nav.statistics')}</Link>
+              </li>
+              <li>
+                <Link to="/cultural-property">{t('nav.culturalRecords')}</Link>
               </li>
               {user.role === 'supervisor' || user.role === 'practitioner' ? (
                 <li>
@@ -318,6 +324,12 @@ function Routes({ pathname }: { pathname: string }): ReactNode {
   if (evidenceItem?.id) return signedIn(<EvidenceItemPage key={evidenceItem.id} id={evidenceItem.id} />);
   // The public check of the stolen cultural property registry needs no sign-in.
   if (pathname === '/cultural-property/check') return <CulturalCheckPage />;
+  if (pathname === '/cultural-property') return signedIn(<CulturalListPage />);
+  if (pathname === '/cultural-property/new') return signedIn(<CulturalEditorPage key="new" />);
+  const editCultural = matchRoute('/cultural-property/:id/edit', pathname);
+  if (editCultural?.id) return signedIn(<CulturalEditorPage key={`edit-${editCultural.id}`} id={editCultural.id} />);
+  const culturalRecord = matchRoute('/cultural-property/:id', pathname);
+  if (culturalRecord?.id) return signedIn(<CulturalRecordPage key={culturalRecord.id} id={culturalRecord.id} />);
   if (pathname === '/legal-basis') return knowledge(<LegalBasisPage />);
   if (pathname === '/instruments') return knowledge(<InstrumentsPage />);
   const instrument = matchRoute('/instruments/:id', pathname);

@@ -596,6 +596,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cultural-property/federation/peers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The peers, whether this node publishes its public records to each, and how many records went each way */
+        get: operations["getCulturalPropertyFederationPeers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cultural-property/federation/peers/{nodeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Publish this node’s public records to a peer (every TLP:CLEAR record the release policy lets go to it, then every change), or stop (what was sent is withdrawn) */
+        put: operations["putCulturalPropertyFederationPeersByNodeId"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cultural-property/import": {
         parameters: {
             query?: never;
@@ -605,7 +639,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import records from CSV (text/csv); every problem is reported by line and column and nothing is stored unless every row is good */
+        /**
+         * Import records from CSV (text/csv) or XLSX (its first sheet); every problem is reported by line and column and nothing is stored unless every row is good
+         * @description The same columns in both formats (header row first). For XLSX the line is the spreadsheet’s row number; dates may be date cells. Content-Type text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.
+         */
         post: operations["postCulturalPropertyImport"];
         delete?: never;
         options?: never;
@@ -678,7 +715,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a record (legal status, marking, fields; send the version you edited) */
+        /** Change a record (legal status, marking, fields; send the version you edited); peers published to get the change or a withdrawal */
         patch: operations["patchCulturalPropertyById"];
         trace?: never;
     };
@@ -4432,12 +4469,24 @@ export interface components {
                 textSha256: string | null;
             };
             registry: {
+                /** @description SHA-256 of the canonical sorted list of [id, version]; a peer’s record counts as "<node id>/<record id>" */
                 digest: string;
+                /** @description The peers whose published records the check covered (absent when none) */
+                peers?: {
+                    nodeId: string;
+                    records: number;
+                }[];
+                /** @description Public records checked: this node’s and those its peers published to it */
                 publicRecords: number;
             };
             result: {
                 matches: {
                     imageDistance: number | null;
+                    /** @description For a record another node published to this one: that node and its authority */
+                    origin?: {
+                        authority: string;
+                        nodeId: string;
+                    };
                     recordId: string;
                     reference: string;
                     reportingAuthority: string;
@@ -4469,12 +4518,24 @@ export interface components {
                 textSha256: string | null;
             };
             registry: {
+                /** @description SHA-256 of the canonical sorted list of [id, version]; a peer’s record counts as "<node id>/<record id>" */
                 digest: string;
+                /** @description The peers whose published records the check covered (absent when none) */
+                peers?: {
+                    nodeId: string;
+                    records: number;
+                }[];
+                /** @description Public records checked: this node’s and those its peers published to it */
                 publicRecords: number;
             };
             result: {
                 matches: {
                     imageDistance: number | null;
+                    /** @description For a record another node published to this one: that node and its authority */
+                    origin?: {
+                        authority: string;
+                        nodeId: string;
+                    };
                     recordId: string;
                     reference: string;
                     reportingAuthority: string;
@@ -4698,11 +4759,53 @@ export interface components {
             updatedAt: string;
             version: number;
         };
+        CulturalPeerPublication: {
+            /** @description Records queued to the peer (published or withdrawn) */
+            messages: number;
+            nodeId: string;
+            publish: boolean;
+        };
+        CulturalPeerPublicationInput: {
+            /** @description Records queued to the peer (published or withdrawn) */
+            messages: number;
+            nodeId: string;
+            publish: boolean;
+        };
+        CulturalPeerSetting: {
+            country: string;
+            name: string;
+            nodeId: string;
+            publish: boolean;
+            publishedRecords: number;
+            receivedRecords: number;
+            status: string;
+        };
+        CulturalPeerSettingInput: {
+            country: string;
+            name: string;
+            nodeId: string;
+            publish: boolean;
+            publishedRecords: number;
+            receivedRecords: number;
+            status: string;
+        };
+        CulturalPeerSettings: {
+            items: components["schemas"]["CulturalPeerSetting"][];
+        };
+        CulturalPeerSettingsInput: {
+            items: components["schemas"]["CulturalPeerSettingInput"][];
+        };
         CulturalPublicMatch: {
             imageDistance: number | null;
             imageIds: string[];
             legalStatus: components["schemas"]["CulturalLegalStatus"];
             objectType: string;
+            /** @description null: this node’s record; else the peer node that published it and its authority */
+            origin: {
+                authority: string;
+                country: string;
+                nodeId: string;
+            } | null;
             /** Format: uuid */
             recordId: string;
             reference: string;
@@ -4717,6 +4820,12 @@ export interface components {
             imageIds: string[];
             legalStatus: components["schemas"]["CulturalLegalStatusInput"];
             objectType: string;
+            /** @description null: this node’s record; else the peer node that published it and its authority */
+            origin: {
+                authority: string;
+                country: string;
+                nodeId: string;
+            } | null;
             /** Format: uuid */
             recordId: string;
             reference: string;
@@ -4747,6 +4856,56 @@ export interface components {
         CulturalReceiptVerifyBodyInput: {
             /** @description The receipt file’s text, exactly as saved */
             receipt: string;
+        };
+        CulturalRecordPayload: {
+            /** @description The record as the public check shows it; null when withdrawn */
+            record: components["schemas"]["FederatedCulturalRecord"] | null;
+            /**
+             * Format: uuid
+             * @description The record’s id on the originating node
+             */
+            recordId: string;
+            /**
+             * @description withdrawn: the record is no longer public (re-marked, deleted, or the peer is no longer published to)
+             * @enum {string}
+             */
+            state: "published" | "withdrawn";
+            /** @constant */
+            v: 1;
+            /** @description Grows with every change; a receiver keeps the highest it has seen */
+            version: number;
+        };
+        CulturalRecordPayloadInput: {
+            /** @description The record as the public check shows it; null when withdrawn */
+            record: components["schemas"]["FederatedCulturalRecordInput"] | null;
+            /**
+             * Format: uuid
+             * @description The record’s id on the originating node
+             */
+            recordId: string;
+            /**
+             * @description withdrawn: the record is no longer public (re-marked, deleted, or the peer is no longer published to)
+             * @enum {string}
+             */
+            state: "published" | "withdrawn";
+            /** @constant */
+            v: 1;
+            /** @description Grows with every change; a receiver keeps the highest it has seen */
+            version: number;
+        };
+        CulturalRecordResult: {
+            /** Format: uuid */
+            recordId: string;
+            /** @description false when a version at least as recent was already held */
+            stored: boolean;
+            version: number;
+        };
+        CulturalRecordResultInput: {
+            /** Format: uuid */
+            recordId: string;
+            /** @description false when a version at least as recent was already held */
+            stored: boolean;
+            version: number;
         };
         CulturalTheft: {
             country?: unknown;
@@ -6033,6 +6192,72 @@ export interface components {
             received: number;
             /** @enum {string} */
             state: "open" | "complete" | "expired";
+        };
+        FederatedCulturalRecord: {
+            images: {
+                /** @description The perceptual hashes of the photo and of its rotation and crop variants */
+                hashes: string[];
+                /** Format: uuid */
+                id: string;
+                /** @description A JPEG thumbnail (at most 320 pixels a side), standard base64 */
+                thumbnail: string;
+            }[];
+            legalStatus: components["schemas"]["CulturalLegalStatus"];
+            objectId: {
+                dateOrPeriod?: string;
+                description?: string;
+                distinguishingFeatures?: string;
+                inscriptions?: string;
+                maker?: string;
+                materials?: string;
+                measurements?: string;
+                subject?: string;
+                techniques?: string;
+            };
+            objectType: string;
+            reference: string;
+            reportingAuthority: string;
+            theft: {
+                country?: string;
+                date?: string;
+                /** @enum {string} */
+                kind: "theft" | "excavation";
+                place?: string;
+            } | null;
+            title: string;
+        };
+        FederatedCulturalRecordInput: {
+            images: {
+                /** @description The perceptual hashes of the photo and of its rotation and crop variants */
+                hashes: string[];
+                /** Format: uuid */
+                id: string;
+                /** @description A JPEG thumbnail (at most 320 pixels a side), standard base64 */
+                thumbnail: string;
+            }[];
+            legalStatus: components["schemas"]["CulturalLegalStatusInput"];
+            objectId: {
+                dateOrPeriod?: string;
+                description?: string;
+                distinguishingFeatures?: string;
+                inscriptions?: string;
+                maker?: string;
+                materials?: string;
+                measurements?: string;
+                subject?: string;
+                techniques?: string;
+            };
+            objectType: string;
+            reference: string;
+            reportingAuthority: string;
+            theft: {
+                country?: string;
+                date?: string;
+                /** @enum {string} */
+                kind: "theft" | "excavation";
+                place?: string;
+            } | null;
+            title: string;
         };
         FederationMessage: {
             /** @description ISO 8601 date-time */
@@ -8393,6 +8618,14 @@ export interface components {
         };
         PutCaptureAllowlistBodyInput: {
             hosts: string[];
+        };
+        PutCulturalPeerBody: {
+            /** @description Publish this node’s public records to the peer (false withdraws what was sent) */
+            publish: boolean;
+        };
+        PutCulturalPeerBodyInput: {
+            /** @description Publish this node’s public records to the peer (false withdraws what was sent) */
+            publish: boolean;
         };
         PutServiceLevelBody: {
             acknowledgeDays: number | null;
@@ -12842,6 +13075,8 @@ export interface operations {
                 q?: string;
                 legalStatus?: components["schemas"]["CulturalLegalStatusInput"];
                 objectType?: string;
+                /** @description Country of the theft or excavation (ISO 3166-1 alpha-3) */
+                country?: string;
                 limit?: number;
             };
             header?: never;
@@ -12959,6 +13194,97 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CulturalCheckAnswer"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCulturalPropertyFederationPeers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CulturalPeerSettings"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putCulturalPropertyFederationPeersByNodeId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                nodeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutCulturalPeerBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CulturalPeerPublication"];
                 };
             };
             /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
@@ -13133,6 +13459,8 @@ export interface operations {
                 q?: string;
                 legalStatus?: components["schemas"]["CulturalLegalStatusInput"];
                 objectType?: string;
+                /** @description Country of the theft or excavation (ISO 3166-1 alpha-3) */
+                country?: string;
                 limit?: number;
             };
             header?: never;

@@ -18,6 +18,8 @@ export interface ReceiptMatch {
   imageDistance: number | null;
   /** Share of the query's words found in the record (0–1), when the text matched. */
   textScore: number | null;
+  /** A record another node published to this one: that node and its authority (absent for this node's own). */
+  origin?: { nodeId: string; authority: string };
 }
 
 export interface CheckReceiptBody {
@@ -26,7 +28,11 @@ export interface CheckReceiptBody {
   checkedAt: string;
   node: { id: string; publicKey: string };
   query: { textSha256: string | null; imageSha256: string | null; fields: string[] };
-  registry: { publicRecords: number; digest: string };
+  /**
+   * The public set checked: this node's public records and those its peers published to it (the
+   * peers listed with their counts, absent when none). The digest covers all of them.
+   */
+  registry: { publicRecords: number; digest: string; peers?: { nodeId: string; records: number }[] };
   result: { outcome: 'no-match' | 'possible-matches'; matches: ReceiptMatch[] };
   notice: string;
 }
@@ -60,6 +66,7 @@ export function receiptFileText(receipt: CheckReceipt): string {
 /**
  * Digest of the public registry: SHA-256 over the canonical list of [record id, version] pairs
  * sorted by id, so two nodes with the same public records at the same versions give the same one.
+ * A record a peer published counts with the id "<peer node id>/<record id>".
  */
 export function registryDigest(records: readonly { id: string; version: number }[], sha256Hex: ReceiptCrypto['sha256Hex']): string {
   const list = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((r) => [r.id, r.version]);

@@ -23,6 +23,7 @@ export const MESSAGE_TYPES = [
   'hits.answer',
   'hits.matched',
   'hits.disclosure',
+  'cultural.record',
 ] as const;
 export type MessageType = (typeof MESSAGE_TYPES)[number];
 

@@ -23,6 +23,7 @@ import * as m021 from './021-cultural-property.ts';
 import * as m022 from './022-receipt-proofs.ts';
 import * as m023 from './023-seizures.ts';
 import * as m024 from './024-hits.ts';
+import * as m025 from './025-cultural-federation.ts';
 import * as m026 from './026-registry-statistics.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -49,5 +50,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '022-receipt-proofs': m022,
   '023-seizures': m023,
   '024-hits': m024,
+  '025-cultural-federation': m025,
   '026-registry-statistics': m026,
 };

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { testBackends } from '@comity/db/testing';
+import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import { ApiClient, makeUser, startTestNode, type TestNode } from '../testing/test-node.ts';
 
@@ -165,6 +166,50 @@ for (const backend of testBackends()) {
       const again = await send(investigator.client, 'POST', '/api/v1/cultural-property/import', goodCsv, 'text/csv');
       assert.equal(again.status, 409);
       assert.equal((await investigator.client.call<Json>('GET', '/api/v1/cultural-property?q=hoard', undefined, 200)).body.total, 1);
+    });
+
+    test('XLSX import: the same report by spreadsheet row and column, date cells read as dates, all or nothing', async () => {
+      const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      const workbook = async (rows: unknown[][]) => {
+        const wb = new ExcelJS.Workbook();
+        const ws = wb.addWorksheet('Register');
+        for (const r of rows) ws.addRow(r);
+        return new Uint8Array(await wb.xlsx.writeBuffer());
+      };
+      const header = ['reference', 'title', 'object_type', 'materials', 'theft_country', 'theft_date', 'reporting_authority', 'legal_status', 'marking'];
+      const bad = await workbook([
+        header,
+        ['XL-1', 'Ivory figurine', 'sculpture', 'ivory', 'ITA', new Date(Date.UTC(2024, 2, 14)), 'Carabinieri TPC', 'stolen', 'CLEAR'],
+        ['XL-2', 'Manuscript leaf', 'manuscript', 'vellum', 'ITALY', '2023-05-01', 'Carabinieri TPC', 'stolen', 'AMBER'],
+        [],
+        ['XL-3', '', 'coins', 'gold', 'ITA', null, 'Carabinieri TPC', 'lost', 'AMBER'],
+      ]);
+      const report = await send(investigator.client, 'POST', '/api/v1/cultural-property/import', bad, XLSX);
+      assert.equal(report.status, 200, JSON.stringify(report.body));
+      assert.equal(report.body.imported, 0);
+      assert.equal(report.body.rows, 3);
+      assert.deepEqual(
+        report.body.problems.map((p: Json) => [p.line, p.field]).sort(),
+        [
+          [3, 'theft_country'],
+          [5, 'legal_status'],
+          [5, 'title'],
+        ],
+      );
+      assert.equal((await investigator.client.call<Json>('GET', '/api/v1/cultural-property?q=figurine', undefined, 200)).body.total, 0);
+      const good = await workbook([header, ['XL-1', 'Ivory figurine', 'sculpture', 'ivory', 'ITA', new Date(Date.UTC(2024, 2, 14)), 'Carabinieri TPC', 'stolen', 'CLEAR']]);
+      const ok = await send(investigator.client, 'POST', '/api/v1/cultural-property/import', good, XLSX);
+      assert.equal(ok.body.imported, 1, JSON.stringify(ok.body));
+      const record = (await investigator.client.call<Json>('GET', `/api/v1/cultural-property/${ok.body.created[0].id}`, undefined, 200)).body;
+      assert.deepEqual(record.theft, { kind: 'theft', country: 'ITA', date: '2024-03-14' });
+      // Found by the country filter of the investigators' search.
+      const byCountry = (await investigator.client.call<Json>('GET', '/api/v1/cultural-property?country=ita&q=figurine', undefined, 200)).body;
+      assert.deepEqual(byCountry.items.map((i: Json) => i.reference), ['XL-1']);
+      assert.equal((await investigator.client.call<Json>('GET', '/api/v1/cultural-property?country=GRC&q=figurine', undefined, 200)).body.total, 0);
+      // Not a workbook: a clear 400, nothing stored.
+      const junk = await send(investigator.client, 'POST', '/api/v1/cultural-property/import', new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3]), XLSX);
+      assert.equal(junk.status, 400);
+      assert.equal(junk.body.code, 'xlsx_unreadable');
     });
 
     test('public check: no sign-in, public records only, a signed receipt that verifies and fails when changed, logged, photo not kept', async () => {

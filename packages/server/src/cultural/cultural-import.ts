@@ -1,9 +1,10 @@
-// CSV import of cultural object records with a validation report: every row is checked against
-// the same schema the API uses, every problem is reported with its line and column, and nothing
-// is stored unless every row is good (one audited transaction per record, all or none).
+// CSV and XLSX import of cultural object records with a validation report: every row is checked
+// against the same schema the API uses, every problem is reported with its line (the spreadsheet's
+// row number) and column, and nothing is stored unless every row is good (all or none).
 import { ValidationError } from '@comity/core';
 import { parseCsv } from '@comity/core/shared/csv';
 import { CreateCulturalObjectBody } from '@comity/contract/cultural-property';
+import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 
 export type ImportProblem = { line: number; field: string | null; message: string };
@@ -33,8 +34,70 @@ const COLUMNS: Record<string, string[]> = {
 };
 export const CSV_COLUMNS = Object.keys(COLUMNS);
 
-export function validateCsv(text: string): { bodies: { line: number; body: z.infer<typeof CreateCulturalObjectBody> }[]; problems: ImportProblem[]; rows: number } {
-  const rows = parseCsv(text);
+export type ImportValidation = { bodies: { line: number; body: z.infer<typeof CreateCulturalObjectBody> }[]; problems: ImportProblem[]; rows: number };
+
+export function validateCsv(text: string): ImportValidation {
+  return validateRows(parseCsv(text));
+}
+
+/** Rows a spreadsheet may hold (a bigger register is imported in parts). */
+export const XLSX_MAX_ROWS = 20_000;
+
+/** A cell as text: dates as YYYY-MM-DD, formulas by their result, rich text and links by their text. */
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('formula' in value || 'sharedFormula' in value) return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ('hyperlink' in value) return String((value as ExcelJS.CellHyperlinkValue).text ?? '');
+    if ('error' in value) return '';
+    return '';
+  }
+  return String(value);
+}
+
+/**
+ * The first worksheet of an XLSX file as rows of text, each with its row number (the "line" of the
+ * report, as the spreadsheet shows it); blank rows are left out, as in the CSV reader.
+ */
+export async function readXlsxRows(bytes: Buffer): Promise<{ line: number; cells: string[] }[]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw new ValidationError('xlsx_unreadable', 'The file is not a readable XLSX workbook (save it from your spreadsheet as .xlsx, or export CSV).');
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet || sheet.actualRowCount === 0) throw new ValidationError('xlsx_empty', 'The workbook\u2019s first sheet is empty: it needs a header row.');
+  if (sheet.rowCount > XLSX_MAX_ROWS + 1) throw new ValidationError('xlsx_too_many_rows', `The sheet has ${sheet.rowCount} rows; import at most ${XLSX_MAX_ROWS} at a time.`);
+  const width = sheet.columnCount;
+  const rows: { line: number; cells: string[] }[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, line) => {
+    const cells: string[] = [];
+    for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value));
+    // Trailing empty cells beyond the header's width are not columns.
+    if (cells.some((x) => x.trim() !== '')) rows.push({ line, cells });
+  });
+  if (rows.length === 0) throw new ValidationError('xlsx_empty', 'The workbook\u2019s first sheet is empty: it needs a header row.');
+  // The header decides the width: cells past its last named column are dropped when blank.
+  const header = rows[0] as { line: number; cells: string[] };
+  let named = header.cells.length;
+  while (named > 0 && (header.cells[named - 1] ?? '').trim() === '') named--;
+  for (const r of rows) {
+    while (r.cells.length > named && (r.cells[r.cells.length - 1] ?? '').trim() === '') r.cells.pop();
+    if (r === header) continue;
+    while (r.cells.length < named) r.cells.push('');
+  }
+  return rows;
+}
+
+export async function validateXlsx(bytes: Buffer): Promise<ImportValidation> {
+  return validateRows(await readXlsxRows(bytes));
+}
+
+/** The report for rows read from either format (the first row is the header). */
+export function validateRows(rows: { line: number; cells: string[] }[]): ImportValidation {
   const header = rows.shift();
   if (!header) throw new ValidationError('csv_empty', 'The file has no header line.');
   const problems: ImportProblem[] = [];

@@ -15,7 +15,10 @@ import {
   CulturalListQuery,
   CulturalObjectList,
   CulturalObjectView,
+  CulturalPeerSetting,
+  CulturalPeerSettings,
   PatchCulturalObjectBody,
+  PutCulturalPeerBody,
   ReceiptVerifyAnswer,
 } from '@comity/contract/cultural-property';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -25,7 +28,8 @@ import { requirePermission } from '../auth/authenticate.ts';
 import type { AppDeps } from '../deps.ts';
 import { sha256Hex } from '../identity/crypto-adapters.ts';
 import { policyTrailOf } from '../policy/policy-routes-check.ts';
-import { validateCsv } from './cultural-import.ts';
+import { listCulturalPeers, setCulturalPeer } from './cultural-federation.ts';
+import { type ImportValidation, validateCsv, validateXlsx } from './cultural-import.ts';
 import {
   type CulturalDeps,
   type CulturalObjectRow,
@@ -47,7 +51,10 @@ const TAGS = ['cultural-property'];
 const ImageParams = z.strictObject({ id: z.uuid(), imageId: z.uuid() });
 const ImageQuery = z.strictObject({ size: z.enum(['original', 'thumbnail']).optional() });
 const PublicImageParams = z.strictObject({ imageId: z.uuid() });
+const PeerParams = z.strictObject({ nodeId: z.string().regex(/^node-[0-9a-f]{20}$/, 'a node id such as node-0123456789abcdef0123') });
+const PeerPublication = CulturalPeerSetting.pick({ nodeId: true, publish: true }).extend({ messages: z.number().int().describe('Records queued to the peer (published or withdrawn)') }).meta({ id: 'CulturalPeerPublication' });
 const VerifyBody = z.strictObject({ receipt: z.string().max(200_000).describe('The receipt file\u2019s text, exactly as saved') }).meta({ id: 'CulturalReceiptVerifyBody' });
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/tiff', 'image/avif', 'image/heic', 'image/svg+xml', 'application/octet-stream'];
 
 export function receiptCrypto() {
@@ -95,9 +102,11 @@ export function culturalRoutes(deps: CulturalDeps & AppDeps, settings: { checkRa
 
     r.post(
       '/api/v1/cultural-property',
-      { config: { policy: 'none', permission: 'cultural:edit' }, schema: { tags: TAGS, summary: 'Record a stolen or illicitly exported cultural object', body: CreateCulturalObjectBody, response: { 201: CulturalObjectView } } },
+      { config: { policy: ['transmit'], permission: 'cultural:edit' }, schema: { tags: TAGS, summary: 'Record a stolen or illicitly exported cultural object', body: CreateCulturalObjectBody, response: { 201: CulturalObjectView } } },
       async (request, reply) => {
         requirePermission(request, 'cultural:edit');
+        // A public record goes to the peers published to, as the release policy allows (transmit).
+        policyTrailOf(request).decisions++;
         const row = await createCulturalObject(deps, who(request), request.body);
         return reply.code(201).send(await present(row));
       },
@@ -117,6 +126,38 @@ export function culturalRoutes(deps: CulturalDeps & AppDeps, settings: { checkRa
     );
 
     r.get(
+      '/api/v1/cultural-property/federation/peers',
+      {
+        config: { policy: 'none', permission: 'federation:manage' },
+        schema: { tags: TAGS, summary: 'The peers, whether this node publishes its public records to each, and how many records went each way', response: { 200: CulturalPeerSettings } },
+      },
+      async (request) => {
+        requirePermission(request, 'federation:manage');
+        return listCulturalPeers(deps);
+      },
+    );
+
+    r.put(
+      '/api/v1/cultural-property/federation/peers/:nodeId',
+      {
+        config: { policy: ['transmit'], permission: 'federation:manage' },
+        schema: {
+          tags: TAGS,
+          summary: 'Publish this node\u2019s public records to a peer (every TLP:CLEAR record the release policy lets go to it, then every change), or stop (what was sent is withdrawn)',
+          params: PeerParams,
+          body: PutCulturalPeerBody,
+          response: { 200: PeerPublication },
+        },
+      },
+      async (request) => {
+        const actor = requirePermission(request, 'federation:manage');
+        // Every public record is put to the release policy for a transmission to that node.
+        policyTrailOf(request).decisions++;
+        return setCulturalPeer(deps, { ...who(request), actor }, request.params.nodeId, request.body.publish);
+      },
+    );
+
+    r.get(
       '/api/v1/cultural-property/:id',
       { config: { policy: ['read'], permission: 'cultural:read' }, schema: { tags: TAGS, summary: 'A cultural object record with its images', params: IdParams, response: { 200: CulturalObjectView } } },
       async (request) => {
@@ -128,8 +169,8 @@ export function culturalRoutes(deps: CulturalDeps & AppDeps, settings: { checkRa
     r.patch(
       '/api/v1/cultural-property/:id',
       {
-        config: { policy: ['read'], permission: 'cultural:edit' },
-        schema: { tags: TAGS, summary: 'Change a record (legal status, marking, fields; send the version you edited)', params: IdParams, body: PatchCulturalObjectBody, response: { 200: CulturalObjectView } },
+        config: { policy: ['read', 'transmit'], permission: 'cultural:edit' },
+        schema: { tags: TAGS, summary: 'Change a record (legal status, marking, fields; send the version you edited); peers published to get the change or a withdrawal', params: IdParams, body: PatchCulturalObjectBody, response: { 200: CulturalObjectView } },
       },
       async (request) => {
         requirePermission(request, 'cultural:edit');
@@ -154,6 +195,8 @@ export function culturalRoutes(deps: CulturalDeps & AppDeps, settings: { checkRa
       // Images and CSV arrive as the raw body; JSON bodies elsewhere keep their own parser.
       child.addContentTypeParser(IMAGE_TYPES, { parseAs: 'buffer', bodyLimit: deps.images.maxBytes + 1 }, (_req, body, done) => done(null, body));
       child.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+      // An XLSX is a zip: its size is limited here, its rows after reading (XLSX_MAX_ROWS).
+      child.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer', bodyLimit: 10 * 1024 * 1024 }, (_req, body, done) => done(null, { xlsx: body }));
       const c = child.withTypeProvider<ZodTypeProvider>();
       const imageBody = (request: FastifyRequest): Buffer => {
         if (!Buffer.isBuffer(request.body)) throw new ValidationError('image_required', 'Send the image as the request body (Content-Type image/jpeg, image/png or image/webp).');
@@ -163,7 +206,7 @@ export function culturalRoutes(deps: CulturalDeps & AppDeps, settings: { checkRa
       c.post(
         '/api/v1/cultural-property/:id/images',
         {
-          config: { policy: ['read'], permission: 'cultural:edit' },
+          config: { policy: ['read', 'transmit'], permission: 'cultural:edit' },
           schema: {
             tags: TAGS,
             summary: 'Add a photo to a record (JPEG, PNG or WebP as the body); its perceptual hashes are stored for search',
@@ -194,17 +237,23 @@ export function culturalRoutes(deps: CulturalDeps & AppDeps, settings: { checkRa
       c.post(
         '/api/v1/cultural-property/import',
         {
-          config: { policy: 'none', permission: 'cultural:edit' },
+          config: { policy: ['transmit'], permission: 'cultural:edit' },
           schema: {
             tags: TAGS,
-            summary: 'Import records from CSV (text/csv); every problem is reported by line and column and nothing is stored unless every row is good',
+            summary: 'Import records from CSV (text/csv) or XLSX (its first sheet); every problem is reported by line and column and nothing is stored unless every row is good',
+            description: `The same columns in both formats (header row first). For XLSX the line is the spreadsheet\u2019s row number; dates may be date cells. Content-Type text/csv or ${XLSX_TYPE}.`,
             response: { 200: CulturalImportReport },
           },
         },
         async (request) => {
           requirePermission(request, 'cultural:edit');
-          if (typeof request.body !== 'string') throw new ValidationError('csv_required', 'Send the CSV file as the body with Content-Type text/csv.');
-          const { bodies, problems, rows } = validateCsv(request.body);
+          policyTrailOf(request).decisions++;
+          const raw = request.body as unknown;
+          let validation: ImportValidation;
+          if (typeof raw === 'string') validation = validateCsv(raw);
+          else if (raw && typeof raw === 'object' && Buffer.isBuffer((raw as { xlsx?: unknown }).xlsx)) validation = await validateXlsx((raw as { xlsx: Buffer }).xlsx);
+          else throw new ValidationError('csv_required', `Send the CSV file as the body with Content-Type text/csv, or an XLSX workbook with Content-Type ${XLSX_TYPE}.`);
+          const { bodies, problems, rows } = validation;
           if (problems.length) return { imported: 0, rows, problems, created: [] };
           const created = await createCulturalObjects(deps, who(request), bodies);
           return { imported: created.length, rows, problems: [], created: created.map((c) => ({ line: c.line, id: c.row.id, reference: c.row.reference })) };

@@ -17,6 +17,7 @@ import { assertCaseMember } from '../cases/case-service.ts';
 import { type Actor, type AppDeps, type AuditFn, auditedTransaction } from '../deps.ts';
 import { sha256Hex } from '../identity/crypto-adapters.ts';
 import { type PolicyWho, decideRecord, enforceRecord } from '../policy/policy-service.ts';
+import { type FederatedPublicRecord, federatedPublicSet, publishRecordChange, readFederatedThumbnail, wakeFederation } from './cultural-federation.ts';
 import { type ImageLimits, MATCH_DISTANCE, inspectImage, queryHash, storedHashes, thumbnailOf } from './images.ts';
 
 export type CulturalDeps = Pick<AppDeps, 'db' | 'hasher' | 'signer' | 'now' | 'keys'> & Partial<Pick<AppDeps, 'auditAnchor' | 'auditSequencer'>> & { images: ImageLimits };
@@ -80,7 +81,13 @@ export async function createCulturalObject(deps: CulturalDeps, who: PolicyWho, b
   const actor = requireActor(who);
   assertCan(actor.role, 'cultural:edit');
   await checkCase(deps, who, actor, body.caseId, actor.organisationId);
-  return auditedTransaction(deps, { actor, requestId: who.requestId }, async (trx, audit) => insertCulturalObject(trx, audit, deps.now(), actor, body));
+  const row = await auditedTransaction(deps, { actor, requestId: who.requestId }, async (trx, audit) => {
+    const inserted = await insertCulturalObject(trx, audit, deps.now(), actor, body);
+    await publishRecordChange(trx, deps, actor, inserted.id, audit);
+    return inserted;
+  });
+  wakeFederation(deps);
+  return row;
 }
 
 /** Several records in one transaction: all are stored or none (the CSV import). */
@@ -88,11 +95,13 @@ export async function createCulturalObjects(deps: CulturalDeps, who: PolicyWho, 
   const actor = requireActor(who);
   assertCan(actor.role, 'cultural:edit');
   for (const { body } of bodies) await checkCase(deps, who, actor, body.caseId, actor.organisationId);
-  return auditedTransaction(deps, { actor, requestId: who.requestId }, async (trx, audit) => {
+  const created = await auditedTransaction(deps, { actor, requestId: who.requestId }, async (trx, audit) => {
     const out: { line: number; row: CulturalObjectRow }[] = [];
     for (const { line, body } of bodies) {
       try {
-        out.push({ line, row: await insertCulturalObject(trx, audit, deps.now(), actor, body) });
+        const inserted = await insertCulturalObject(trx, audit, deps.now(), actor, body);
+        await publishRecordChange(trx, deps, actor, inserted.id, audit);
+        out.push({ line, row: inserted });
       } catch (err) {
         if (err instanceof ConflictError) throw new ConflictError(err.code, `Line ${line}: ${err.message} Nothing was imported.`, { ...err.details, line });
         throw err;
@@ -100,6 +109,8 @@ export async function createCulturalObjects(deps: CulturalDeps, who: PolicyWho, 
     }
     return out;
   });
+  wakeFederation(deps);
+  return created;
 }
 
 async function insertCulturalObject(trx: Kysely<Database>, audit: AuditFn, now: Date, actor: Actor, body: CreateBody): Promise<CulturalObjectRow> {
@@ -159,7 +170,7 @@ async function loadForChange(deps: CulturalDeps, who: PolicyWho, id: string): Pr
 export async function updateCulturalObject(deps: CulturalDeps, who: PolicyWho, id: string, body: PatchBody): Promise<CulturalObjectRow> {
   const { actor, row } = await loadForChange(deps, who, id);
   if (body.caseId !== undefined && body.caseId !== row.case_id) await checkCase(deps, who, actor, body.caseId, row.organisation_id);
-  return auditedTransaction(deps, { actor, requestId: who.requestId }, async (trx, audit) => {
+  const result = await auditedTransaction(deps, { actor, requestId: who.requestId }, async (trx, audit) => {
     const current = await trx.selectFrom('cultural_objects').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
     if (current.version !== body.version) throw new ConflictError('version_conflict', `The record changed since you opened it (version ${current.version}, you edited ${body.version}).`, { version: current.version });
     const objectIdFields = body.objectId ?? (current.object_id_fields as Record<string, string>);
@@ -187,8 +198,12 @@ export async function updateCulturalObject(deps: CulturalDeps, who: PolicyWho, i
       Object.entries(body).filter(([k]) => k !== 'version'),
     );
     audit('cultural.object.update', culturalKey(id), { reference: current.reference, version: updated.version, changed });
+    // A change of status, fields or marking goes to the peers published to (or withdraws the record there).
+    await publishRecordChange(trx, deps, actor, id, audit);
     return updated;
   });
+  wakeFederation(deps);
+  return result;
 }
 
 export async function addCulturalImage(deps: CulturalDeps, who: PolicyWho, id: string, bytes: Buffer) {
@@ -206,7 +221,9 @@ export async function addCulturalImage(deps: CulturalDeps, who: PolicyWho, id: s
     // A new image changes what the public check answers: the record's version moves.
     await trx.updateTable('cultural_objects').set({ version: row.version + 1, updated_at: deps.now() }).where('id', '=', row.id).execute();
     audit('cultural.image.add', culturalKey(row.id), { imageId, sha256: image.sha256, mediaType: image.mediaType, width: image.width, height: image.height, hash: hashes[0]?.hash ?? null });
+    await publishRecordChange(trx, deps, actor, row.id, audit);
   });
+  wakeFederation(deps);
   return { id: imageId, mediaType: image.mediaType, width: image.width, height: image.height, sizeBytes: bytes.length, sha256: image.sha256 };
 }
 
@@ -237,8 +254,10 @@ export async function readPublicThumbnail(db: Kysely<Database>, imageId: string)
     .where('i.id', '=', imageId)
     .where('o.marking', '=', PUBLIC_TLP)
     .executeTakeFirst();
-  if (!img) throw new NotFoundError('not_found', 'No such public image.');
-  return Buffer.from(img.thumbnail);
+  if (img) return Buffer.from(img.thumbnail);
+  const federated = await readFederatedThumbnail(db, imageId);
+  if (!federated) throw new NotFoundError('not_found', 'No such public image.');
+  return federated;
 }
 
 /** Nearest records by image among the given organisation's (or every) records, within MATCH_DISTANCE. */
@@ -255,6 +274,7 @@ export interface ListQuery {
   q?: string | undefined;
   legalStatus?: string | undefined;
   objectType?: string | undefined;
+  country?: string | undefined;
   limit?: number | undefined;
 }
 
@@ -272,6 +292,7 @@ export async function searchCulturalObjects(deps: CulturalDeps, who: PolicyWho, 
   if (scopeOrg) q = q.where('organisation_id', '=', scopeOrg);
   if (query.legalStatus) q = q.where('legal_status', '=', query.legalStatus);
   if (query.objectType) q = q.where('object_type', '=', query.objectType);
+  if (query.country) q = q.where('theft_country', '=', query.country);
   for (const w of normaliseText(query.q ?? '').split(' ').filter(Boolean)) q = q.where('search_text', 'like', `%${w.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
   if (distances) q = q.where('id', 'in', [...distances.keys()]);
   const rows = await q.orderBy('updated_at', 'desc').orderBy('id').limit(query.limit ?? 100).execute();
@@ -326,32 +347,64 @@ export async function publicCheck(deps: CulturalDeps, input: PublicCheckInput) {
   const hash = image ? await queryHash(image, deps.images) : null;
   const words = wordsOf(textEntries.map(([, v]) => v).join(' '));
   const publicRows = await deps.db.selectFrom('cultural_objects').selectAll().where('marking', '=', PUBLIC_TLP).execute();
+  // The public records active peers published to this node are checked too (federation, part 5).
+  const federated = await federatedPublicSet(deps.db);
   const distances = hash ? await imageCandidates(deps.db, hash, { organisationId: null, publicOnly: true }) : new Map<string, number>();
-  const found: { row: CulturalObjectRow; imageDistance: number | null; textScore: number | null }[] = [];
+  const federatedDistances = new Map<string, number>();
+  if (hash && federated.length) {
+    const index = new HashIndex();
+    for (const f of federated) for (const img of f.images) for (const h of img.hashes) index.add(h, `${f.originNodeId}/${f.recordId}`);
+    for (const m of index.search([hash], MATCH_DISTANCE, 200)) federatedDistances.set(m.owner, m.distance);
+  }
+  const textScoreOf = (searchText: string): number | null => {
+    if (words.length === 0) return null;
+    const have = new Set(searchText.split(' '));
+    const share = words.filter((w) => have.has(w)).length / words.length;
+    return share >= TEXT_MATCH_SHARE ? Math.round(share * 1000) / 1000 : null;
+  };
+  type Found = { key: string; row: CulturalObjectRow | null; fed: FederatedPublicRecord | null; imageDistance: number | null; textScore: number | null };
+  const found: Found[] = [];
   for (const row of publicRows) {
     const imageDistance = distances.get(row.id) ?? null;
-    let textScore: number | null = null;
-    if (words.length > 0) {
-      const have = new Set(row.search_text.split(' '));
-      const share = words.filter((w) => have.has(w)).length / words.length;
-      if (share >= TEXT_MATCH_SHARE) textScore = Math.round(share * 1000) / 1000;
-    }
-    if (imageDistance !== null || textScore !== null) found.push({ row, imageDistance, textScore });
+    const textScore = textScoreOf(row.search_text);
+    if (imageDistance !== null || textScore !== null) found.push({ key: row.id, row, fed: null, imageDistance, textScore });
   }
-  found.sort((a, b) => (a.imageDistance ?? 99) - (b.imageDistance ?? 99) || (b.textScore ?? 0) - (a.textScore ?? 0) || (a.row.id < b.row.id ? -1 : 1));
+  for (const f of federated) {
+    const key = `${f.originNodeId}/${f.recordId}`;
+    const imageDistance = federatedDistances.get(key) ?? null;
+    const textScore = textScoreOf(f.searchText);
+    if (imageDistance !== null || textScore !== null) found.push({ key, row: null, fed: f, imageDistance, textScore });
+  }
+  found.sort((a, b) => (a.imageDistance ?? 99) - (b.imageDistance ?? 99) || (b.textScore ?? 0) - (a.textScore ?? 0) || (a.key < b.key ? -1 : 1));
   const top = found.slice(0, 20);
-  const images = await imagesOf(deps.db, top.map((f) => f.row.id));
+  const images = await imagesOf(deps.db, top.flatMap((f) => (f.row ? [f.row.id] : [])));
   const now = deps.now();
   const checkId = randomUUID();
   const textCanonical = textEntries.length ? JSON.stringify(Object.fromEntries(textEntries.sort(([a], [b]) => (a < b ? -1 : 1)))) : null;
-  const receiptMatches: ReceiptMatch[] = top.map((f) => ({ recordId: f.row.id, reference: f.row.reference, title: f.row.title, reportingAuthority: f.row.reporting_authority, imageDistance: f.imageDistance, textScore: f.textScore }));
+  const view = (f: Found) => {
+    if (f.row) return { recordId: f.row.id, reference: f.row.reference, title: f.row.title, objectType: f.row.object_type, legalStatus: f.row.legal_status as CreateBody['legalStatus'], reportingAuthority: f.row.reporting_authority, theft: (f.row.theft as CreateBody['theft']) ?? null, origin: null };
+    const fed = f.fed as FederatedPublicRecord;
+    const r = fed.record;
+    return { recordId: fed.recordId, reference: r.reference, title: r.title, objectType: r.objectType, legalStatus: r.legalStatus, reportingAuthority: r.reportingAuthority, theft: r.theft ?? null, origin: { nodeId: fed.originNodeId, authority: fed.originAuthority, country: fed.originCountry } };
+  };
+  const receiptMatches: ReceiptMatch[] = top.map((f) => {
+    const v = view(f);
+    return { recordId: v.recordId, reference: v.reference, title: v.title, reportingAuthority: v.reportingAuthority, imageDistance: f.imageDistance, textScore: f.textScore, ...(v.origin ? { origin: { nodeId: v.origin.nodeId, authority: v.origin.authority } } : {}) };
+  });
+  const peerCounts = new Map<string, number>();
+  for (const f of federated) peerCounts.set(f.originNodeId, (peerCounts.get(f.originNodeId) ?? 0) + 1);
+  const registry: CheckReceiptBody['registry'] = {
+    publicRecords: publicRows.length + federated.length,
+    digest: registryDigest([...publicRows.map((r) => ({ id: r.id, version: r.version })), ...federated.map((f) => ({ id: `${f.originNodeId}/${f.recordId}`, version: f.version }))], sha256Hex),
+    ...(peerCounts.size ? { peers: [...peerCounts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([nodeId, records]) => ({ nodeId, records })) } : {}),
+  };
   const body: CheckReceiptBody = {
     format: RECEIPT_FORMAT,
     checkId,
     checkedAt: now.toISOString(),
     node: { id: deps.keys.nodeId, publicKey: rawSigningKey(deps) },
     query: { textSha256: textCanonical ? sha256Hex(textCanonical) : null, imageSha256: image?.sha256 ?? null, fields: textEntries.map(([k]) => k).sort() },
-    registry: { publicRecords: publicRows.length, digest: registryDigest(publicRows.map((r) => ({ id: r.id, version: r.version })), sha256Hex) },
+    registry,
     result: { outcome: top.length ? 'possible-matches' : 'no-match', matches: receiptMatches },
     notice: NO_MATCH_NOTICE,
   };
@@ -369,22 +422,16 @@ export async function publicCheck(deps: CulturalDeps, input: PublicCheckInput) {
         registry_count: body.registry.publicRecords,
         registry_digest: body.registry.digest,
         outcome: body.result.outcome,
-        matches: JSON.stringify(receiptMatches.map((m) => m.recordId)),
+        matches: JSON.stringify(top.map((f) => f.key)),
         receipt: JSON.stringify(receipt),
       })
       .execute();
-    audit('cultural.check', `cultural-check:${checkId}`, { outcome: body.result.outcome, matches: receiptMatches.map((m) => m.recordId), registryDigest: body.registry.digest, textSha256: body.query.textSha256, imageSha256: body.query.imageSha256, requester });
+    audit('cultural.check', `cultural-check:${checkId}`, { outcome: body.result.outcome, matches: top.map((f) => f.key), registryDigest: body.registry.digest, textSha256: body.query.textSha256, imageSha256: body.query.imageSha256, requester });
   });
   return {
     matches: top.map((f) => ({
-      recordId: f.row.id,
-      reference: f.row.reference,
-      title: f.row.title,
-      objectType: f.row.object_type,
-      legalStatus: f.row.legal_status as CreateBody['legalStatus'],
-      reportingAuthority: f.row.reporting_authority,
-      theft: (f.row.theft as CreateBody['theft']) ?? null,
-      imageIds: images.filter((i) => i.object_id === f.row.id).map((i) => i.id),
+      ...view(f),
+      imageIds: f.row ? images.filter((i) => i.object_id === (f.row as CulturalObjectRow).id).map((i) => i.id) : (f.fed as FederatedPublicRecord).images.map((i) => i.id),
       imageDistance: f.imageDistance,
       textScore: f.textScore,
     })),

@@ -35,6 +35,7 @@ import {
   HitsQueryPayload,
   HitsQueryResult,
 } from '@comity/contract/hits';
+import { CulturalRecordPayload, CulturalRecordResult } from '@comity/contract/cultural-property';
 import { z } from 'zod';
 import { INTEROP_DIR } from './interop-vectors.ts';
 
@@ -57,6 +58,7 @@ export const MESSAGE_SCHEMAS: Record<MessageType, { payload: z.ZodType; result: 
   'hits.answer': { payload: HitsAnswerPayload, result: HitsAnswerResult },
   'hits.matched': { payload: HitsMatchedPayload, result: HitsMatchedResult },
   'hits.disclosure': { payload: HitsDisclosurePayload, result: HitsDisclosureResult },
+  'cultural.record': { payload: CulturalRecordPayload, result: CulturalRecordResult },
 };
 
 /**

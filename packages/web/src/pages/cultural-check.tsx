@@ -104,7 +104,7 @@ export function CulturalCheckPage() {
           </p>
           <ul className="cultural-matches">
             {answer.matches.map((m) => (
-              <li key={m.recordId}>
+              <li key={m.recordId} className="cultural-match">
                 {m.imageIds[0] ? <img src={`/api/v1/cultural-property/public/images/${m.imageIds[0]}`} alt={m.title} width={160} /> : null}
                 <div>
                   <strong lang="und">{m.title}</strong> <span lang="und">({m.reference})</span>
@@ -114,6 +114,11 @@ export function CulturalCheckPage() {
                   <div>
                     {t('culturalCheck.contact')}: <span lang="und">{m.reportingAuthority}</span>
                   </div>
+                  {m.origin ? (
+                    <div className="cultural-origin">
+                      {t('culturalCheck.origin')}: <span lang="und">{m.origin.authority}</span> (<span dir="ltr">{m.origin.country}</span>)
+                    </div>
+                  ) : null}
                 </div>
               </li>
             ))}
