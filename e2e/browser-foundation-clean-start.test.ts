@@ -2,7 +2,7 @@
 // home page (the UI asks who is signed in without provoking a 401), and the built UI is split so
 // that no script chunk reaches Vite's 500 kB warning.
 import assert from 'node:assert/strict';
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -39,13 +39,28 @@ test('an anonymous visitor sees the sign-in and home pages without a console err
   assert.deepEqual(watch.errors, [], 'uncaught errors in the page');
 });
 
-test('no script chunk of the built UI is over 500 kB', async () => {
+// MapLibre GL ships as one prebuilt, minified bundle (about 1.1 MB, 300 kB gzipped) that a bundler
+// cannot split. It is the one chunk allowed over 500 kB, only because it is loaded on the map page
+// alone: neither the page shell nor the entry chunk may refer to it, and it has a ceiling of its own.
+const MAP_CHUNK = /^maplibre-[\w-]+\.js$/;
+
+test('no script chunk of the built UI is over 500 kB, except the map library loaded on the map page only', async () => {
   await ensureWebBuild();
   const assets = join(webDir, 'assets');
   const scripts = readdirSync(assets).filter((f) => f.endsWith('.js'));
   assert.ok(scripts.length > 2, `the UI is split into chunks (found ${scripts.join(', ')})`);
+  const shell = readFileSync(join(webDir, 'index.html'), 'utf8');
+  // The chunks the page shell loads or preloads, and the chunk names their code refers to.
+  const firstLoad = scripts.filter((f) => shell.includes(f));
+  assert.ok(firstLoad.length > 0, 'index.html loads the entry chunk');
+  const firstLoadText = firstLoad.map((f) => readFileSync(join(assets, f), 'utf8')).join('\n');
   for (const f of scripts) {
     const size = statSync(join(assets, f)).size;
-    assert.ok(size <= 500 * 1000, `${f} is ${Math.round(size / 1000)} kB`);
+    if (MAP_CHUNK.test(f)) {
+      assert.ok(size <= 1200 * 1000, `${f} is ${Math.round(size / 1000)} kB`);
+      assert.ok(!shell.includes(f) && !firstLoadText.includes(f), `${f} is loaded with the first page`);
+    } else {
+      assert.ok(size <= 500 * 1000, `${f} is ${Math.round(size / 1000)} kB`);
+    }
   }
 });
