@@ -261,7 +261,7 @@ try {
       importMs += performance.now() - t0;
       if (r.problems.length) throw new Error(`import problems: ${JSON.stringify(r.problems.slice(0, 3))}`);
     }
-    process.stderr.write(`imported ${IMPORT_ROWS} seizures so far … \r`);
+    process.stderr.write(`imported up to ${(batch.at(-1) as Gen).reference} … \r`);
   }
   const dumps: Record<string, string[]> = {};
   for (const t of ALL_TABLES) dumps[t] = await dumpTable(client, `copy ${t} to stdout`);
