@@ -70,6 +70,7 @@ function as<T>(side: Node, f: () => T): T {
 let bytes = 0;
 let payloadBytes = 0;
 let messages = 0;
+let largest = 0;
 function send(from: Node, to: Node, type: EnvelopeHeader['type'], conversationId: string, payload: unknown): string {
   const header: EnvelopeHeader = {
     v: 1,
@@ -85,6 +86,7 @@ function send(from: Node, to: Node, type: EnvelopeHeader['type'], conversationId
   const env = as(from, () => buildEnvelope({ sealer: x25519Sealer(), signer: ed25519SignerFor(from.signing) }, { header, payload: payload as never, recipientEncryptionKey: to.encryptionRaw }));
   const wire = as(from, () => JSON.stringify(env));
   bytes += Buffer.byteLength(wire);
+  largest = Math.max(largest, Buffer.byteLength(wire));
   payloadBytes += Buffer.byteLength(JSON.stringify(payload));
   messages++;
   return wire;
@@ -100,6 +102,7 @@ function resetWire() {
   bytes = 0;
   payloadBytes = 0;
   messages = 0;
+  largest = 0;
   A.cpuMs = 0;
   B.cpuMs = 0;
 }
@@ -166,7 +169,7 @@ for (const [ci, aChunk] of aChunks.entries()) {
   }
   if (aChunks.length > 1) console.log(`  PSI: query chunk ${ci + 1}/${aChunks.length} done after ${s(performance.now() - psiT0)} (load ${load()})`);
 }
-const psi = { wallMs: performance.now() - psiT0, aCpu: A.cpuMs, bCpu: B.cpuMs, bytes, payloadBytes, messages, exchanges };
+const psi = { wallMs: performance.now() - psiT0, aCpu: A.cpuMs, bCpu: B.cpuMs, bytes, payloadBytes, messages, exchanges, largest };
 const same = (x: Set<string>) => x.size === planted.size && [...x].every((v) => planted.has(v));
 if (!same(psiFoundA) || !same(psiFoundB)) throw new Error(`PSI found ${psiFoundA.size} (A) / ${psiFoundB.size} (B), planted ${planted.size}`);
 
@@ -196,15 +199,15 @@ for (const aChunk of aChunks) {
     for (const x of m.matches) baseFoundA.add(aChunk[x.index] as string);
   });
 }
-const base = { wallMs: performance.now() - baseT0, aCpu: A.cpuMs, bCpu: B.cpuMs, bytes, payloadBytes, messages };
+const base = { wallMs: performance.now() - baseT0, aCpu: A.cpuMs, bCpu: B.cpuMs, bytes, payloadBytes, messages, largest };
 if (!same(baseFoundA) || !same(baseFoundB)) throw new Error('baseline intersection differs from the planted overlap');
 
 // ---- report ---------------------------------------------------------------------------------------------
-console.log(`\nmethod | wall | CPU A (querier) | CPU B (answerer) | messages | bytes on the wire (envelopes) | payload JSON | intersection`);
+console.log(`\nmethod | wall | CPU A (querier) | CPU B (answerer) | messages | bytes on the wire (envelopes) | largest envelope | payload JSON | intersection`);
 console.log(
-  `DH-PSI ristretto255, hits.* in sealed envelopes (${psi.exchanges} exchange(s)) | ${s(psi.wallMs)} | ${s(psi.aCpu)} | ${s(psi.bCpu)} | ${psi.messages} | ${mb(psi.bytes)} | ${mb(psi.payloadBytes)} | ${psiFoundA.size} = planted ${planted.size} (both sides)`,
+  `DH-PSI ristretto255, hits.* in sealed envelopes (${psi.exchanges} exchange(s)) | ${s(psi.wallMs)} | ${s(psi.aCpu)} | ${s(psi.bCpu)} | ${psi.messages} | ${mb(psi.bytes)} | ${mb(psi.largest)} | ${mb(psi.payloadBytes)} | ${psiFoundA.size} = planted ${planted.size} (both sides)`,
 );
-console.log(`baseline SHA-256 in the clear, same envelopes | ${s(base.wallMs)} | ${s(base.aCpu)} | ${s(base.bCpu)} | ${base.messages} | ${mb(base.bytes)} | ${mb(base.payloadBytes)} | ${baseFoundA.size} = planted ${planted.size} (both sides)`);
+console.log(`baseline SHA-256 in the clear, same envelopes | ${s(base.wallMs)} | ${s(base.aCpu)} | ${s(base.bCpu)} | ${base.messages} | ${mb(base.bytes)} | ${mb(base.largest)} | ${mb(base.payloadBytes)} | ${baseFoundA.size} = planted ${planted.size} (both sides)`);
 console.log(`ratio PSI / baseline: wall ${(psi.wallMs / base.wallMs).toFixed(1)}×, bytes ${(psi.bytes / base.bytes).toFixed(2)}×`);
 // Estimates in CPU seconds (the wall time of a niced run on a shared machine says little): the linear
 // schedule from the per-operation rates; the chunked one from this run's CPU per exchange.
@@ -212,6 +215,6 @@ const linear = (n: number) => (2 * n) / hashPerS + (4 * n) / mulPerS;
 const exchangesFor = (n: number) => Math.ceil(n / CHUNK) ** 2;
 const cpuPerExchange = (psi.aCpu + psi.bCpu) / 1000 / psi.exchanges;
 console.log(
-  `estimates, CPU of both sides on one core at this run's rates: linear schedule (each identifier hashed once, 4 multiplications per identifier pair of sides) ${N.toLocaleString('en')}: ${linear(N).toFixed(0)} s; 1,000,000 × 1,000,000: linear ${(linear(1e6) / 60).toFixed(0)} min; chunked as the protocol allows (${exchangesFor(1e6).toLocaleString('en')} exchanges × ${cpuPerExchange.toFixed(1)} s measured) ${((exchangesFor(1e6) * cpuPerExchange) / 3600).toFixed(1)} h`,
+  `estimates, CPU of both sides on one core at this run's rates: linear schedule (2N hashes, 4N multiplications) ${N.toLocaleString('en')}: ${linear(N).toFixed(0)} s; 1,000,000 × 1,000,000: linear ${(linear(1e6) / 60).toFixed(0)} min; chunked as the protocol allows (${exchangesFor(1e6).toLocaleString('en')} exchanges × ${cpuPerExchange.toFixed(1)} s measured) ${((exchangesFor(1e6) * cpuPerExchange) / 3600).toFixed(1)} h`,
 );
 console.log(`load average at end: ${load()}`);

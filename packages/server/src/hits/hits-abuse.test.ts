@@ -142,6 +142,8 @@ for (const backend of testBackends()) {
       const refused = await postQuery(fr, de, ['iban:DE89370400440532013000']);
       assert.equal(refused.res.status, 422);
       assert.match(refused.res.headers.get('content-type') ?? '', /application\/problem\+json/);
+      assert.equal(refused.body.code, 'payload_rejected');
+      assert.equal(refused.body.cause, 'peer_suspended');
       assert.match(refused.body.detail ?? '', /suspended for review/);
       const rejects = (await audited(de, 'federation.inbox.reject')).filter((e) => e.target.includes(refused.messageId));
       assert.equal(rejects.length, 1);
@@ -179,6 +181,7 @@ for (const backend of testBackends()) {
       const ids = Array.from({ length: left + 1 }, (_, i) => `phone:+4915${String(i).padStart(9, '0')}`);
       const over = await postQuery(fr, de, ids);
       assert.equal(over.res.status, 422);
+      assert.equal(over.body.cause, 'hits_rate_limited');
       assert.match(over.body.detail ?? '', /210 identifiers an hour/);
       assert.equal(await de.node.deps.db.selectFrom('hit_queries').select('id').where('id', '=', over.queryId).executeTakeFirst(), undefined);
       const within = await postQuery(fr, de, ids.slice(0, left));
