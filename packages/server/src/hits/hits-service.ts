@@ -600,6 +600,15 @@ async function namesMatched(trx: Kysely<Database>, payload: ReturnType<typeof Hi
 }
 
 /**
+ * The decision of `detectEnumeration`: `lastDay` hits recorded from a peer in the last 24 hours
+ * against its `usualPerDay` (average over the 30 days before) is enumeration when it exceeds both
+ * ENUMERATION_FLOOR and ENUMERATION_FACTOR × the usual volume.
+ */
+export function looksLikeEnumeration(lastDay: number, usualPerDay: number): boolean {
+  return lastDay > Math.max(ENUMERATION_FLOOR, ENUMERATION_FACTOR * usualPerDay);
+}
+
+/**
  * A peer whose queries matched far more of this node's records in the last day than it usually does
  * (over ENUMERATION_FLOOR and ENUMERATION_FACTOR × its daily average of the previous 30 days) is
  * suspended for review: its next queries are refused until an administrator resumes the offer.
@@ -622,7 +631,7 @@ async function detectEnumeration(trx: Kysely<Database>, peer: PeerRow, audit: Au
   const day = 86_400_000;
   const lastDay = await count(new Date(now.getTime() - day), new Date(now.getTime() + 1));
   const usual = (await count(new Date(now.getTime() - 31 * day), new Date(now.getTime() - day))) / 30;
-  if (lastDay <= Math.max(ENUMERATION_FLOOR, ENUMERATION_FACTOR * usual)) return;
+  if (!looksLikeEnumeration(lastDay, usual)) return;
   const reason = `${lastDay} hits in 24 hours against a usual ${usual.toFixed(1)} a day`;
   const offer = await findOffer(trx, peer.node_id);
   if (offer?.suspended_at) return;
