@@ -940,6 +940,7 @@ export interface HitOffersTable {
   max_items_per_hour: number;
   suspended_at: Timestamp | null;
   suspended_reason: string | null;
+  resumed_at: Timestamp | null;
   updated_at: Timestamp;
 }
 

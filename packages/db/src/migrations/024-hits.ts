@@ -19,6 +19,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // Set when the peer matched far more than usual: its queries are refused until an administrator lifts it.
     .addColumn('suspended_at', 'timestamptz')
     .addColumn('suspended_reason', 'text')
+    // Set when an administrator lifts a suspension: the enumeration window starts there, so the hits
+    // that caused the suspension do not suspend the peer again at its next hit.
+    .addColumn('resumed_at', 'timestamptz')
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
     .execute();
 

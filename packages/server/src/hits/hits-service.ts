@@ -120,9 +120,10 @@ export async function putOffer(deps: Deps, who: CaseWho, peerNodeId: string, inp
       max_items_per_hour: input.maxItemsPerHour,
       updated_at: now,
       ...(input.resume ? { suspended_at: null, suspended_reason: null } : {}),
+      ...(input.resume && before?.suspended_at ? { resumed_at: now } : {}),
     };
     if (before) await trx.updateTable('hit_offers').set(values).where('peer_node_id', '=', peerNodeId).execute();
-    else await trx.insertInto('hit_offers').values({ peer_node_id: peerNodeId, ...values, suspended_at: null, suspended_reason: null }).execute();
+    else await trx.insertInto('hit_offers').values({ peer_node_id: peerNodeId, resumed_at: null, ...values, suspended_at: null, suspended_reason: null }).execute();
     audit('hits.offer.set', `peer:${peerNodeId}`, {
       schemas: input.schemas,
       maxTlp: input.maxTlp,
@@ -629,17 +630,23 @@ async function detectEnumeration(trx: Kysely<Database>, peer: PeerRow, audit: Au
       ).n,
     );
   const day = 86_400_000;
-  const lastDay = await count(new Date(now.getTime() - day), new Date(now.getTime() + 1));
-  const usual = (await count(new Date(now.getTime() - 31 * day), new Date(now.getTime() - day))) / 30;
-  if (!looksLikeEnumeration(lastDay, usual)) return;
-  const reason = `${lastDay} hits in 24 hours against a usual ${usual.toFixed(1)} a day`;
   const offer = await findOffer(trx, peer.node_id);
   if (offer?.suspended_at) return;
+  // The last day's window starts no earlier than an administrator's last resume: the hits that caused
+  // the suspension were reviewed then.
+  const dayAgo = new Date(now.getTime() - day);
+  const resumedAt = offer?.resumed_at ? new Date(offer.resumed_at) : null;
+  const windowStart = resumedAt && resumedAt > dayAgo ? resumedAt : dayAgo;
+  const lastDay = await count(windowStart, new Date(now.getTime() + 1));
+  const usual = (await count(new Date(now.getTime() - 31 * day), dayAgo)) / 30;
+  if (!looksLikeEnumeration(lastDay, usual)) return;
+  const since = windowStart === dayAgo ? 'in 24 hours' : `since the resume at ${windowStart.toISOString()}`;
+  const reason = `${lastDay} hits ${since} against a usual ${usual.toFixed(1)} a day`;
   if (offer) await trx.updateTable('hit_offers').set({ suspended_at: now, suspended_reason: reason, updated_at: now }).where('peer_node_id', '=', peer.node_id).execute();
   else
     await trx
       .insertInto('hit_offers')
-      .values({ peer_node_id: peer.node_id, schemas: '[]', max_tlp: 'CLEAR', max_queries_per_hour: 60, max_items_per_hour: 50_000, suspended_at: now, suspended_reason: reason, updated_at: now })
+      .values({ peer_node_id: peer.node_id, schemas: '[]', max_tlp: 'CLEAR', max_queries_per_hour: 60, max_items_per_hour: 50_000, suspended_at: now, suspended_reason: reason, resumed_at: null, updated_at: now })
       .execute();
   audit('hits.peer.suspend', `peer:${peer.node_id}`, { reason, lastDay, usualPerDay: usual });
 }
