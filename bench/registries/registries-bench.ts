@@ -31,7 +31,7 @@ import { relatedRecords } from '@comity/server/seizures/backtracking-service';
 import { seizureMap } from '@comity/server/seizures/map-service';
 import { referenceLists } from '@comity/server/seizures/reference-lists';
 import { runSeizureImport } from '@comity/server/seizures/seizure-routes';
-import { identifierKey, searchSeizures } from '@comity/server/seizures/seizure-service';
+import { identifierKey, incidentContentColumns, incidentSearchText, searchSeizures } from '@comity/server/seizures/seizure-service';
 import { ApiClient, makeUser } from '@comity/server/testing/test-node';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
@@ -153,26 +153,11 @@ function addIncident(out: Rows, org: string, user: string, now: Date, input: Inc
     organisation_id: org,
     case_id: null,
     reference: input.reference,
-    occurred_at: c.at,
-    time_known: c.timeKnown,
-    latitude: i.latitude,
-    longitude: i.longitude,
-    area: i.area ?? null,
-    country: i.country ?? null,
-    vessel_name: i.vessel.name,
-    vessel_imo: i.vessel.imo ?? null,
-    vessel_flag: i.vessel.flag ?? null,
-    vessel_type: i.vessel.type,
-    vessel_status: i.vesselStatus,
-    kind: i.kind,
-    narrative: i.narrative,
-    crew: JSON.stringify(i.crew ?? {}),
-    reporting_source: i.reportingSource,
-    iccs_code: i.iccsCode as string,
+    ...incidentContentColumns(c),
     marking: 'AMBER',
     handling: 'H0',
     sources: '[]',
-    search_text: text([input.reference, i.area, i.vessel.name, i.vessel.imo, i.vessel.type, i.reportingSource, i.narrative, ...(i.parties ?? []).map((p) => p.name)]),
+    search_text: incidentSearchText(input.reference, i),
     version: 1,
     created_by: user,
     created_at: now,

@@ -490,7 +490,33 @@ function checkedIncident(body: IncidentInput, now: Date) {
   return r;
 }
 
-function incidentSearchText(reference: string, i: IncidentInput): string {
+/**
+ * The columns of a maritime incident that come from its checked content: creating and editing an
+ * incident write them alike (and the registry bench, which loads incidents by COPY).
+ */
+export function incidentContentColumns(checked: { incident: IncidentInput; at: Date; timeKnown: boolean }) {
+  const i = checked.incident;
+  return {
+    occurred_at: checked.at,
+    time_known: checked.timeKnown,
+    latitude: i.latitude,
+    longitude: i.longitude,
+    area: i.area ?? null,
+    country: i.country ?? null,
+    vessel_name: i.vessel.name,
+    vessel_imo: i.vessel.imo ?? null,
+    vessel_flag: i.vessel.flag ?? null,
+    vessel_type: i.vessel.type,
+    vessel_status: i.vesselStatus,
+    kind: i.kind,
+    narrative: i.narrative,
+    crew: JSON.stringify(i.crew ?? {}),
+    reporting_source: i.reportingSource,
+    iccs_code: i.iccsCode as string,
+  };
+}
+
+export function incidentSearchText(reference: string, i: IncidentInput): string {
   return searchText([reference, i.area, i.vessel.name, i.vessel.imo, i.vessel.type, i.reportingSource, i.narrative, ...(i.parties ?? []).map((p) => p.name)]);
 }
 
@@ -514,22 +540,7 @@ export async function createIncident(deps: RegistryDeps, who: PolicyWho, body: C
         organisation_id: actor.organisationId,
         case_id: body.caseId ?? null,
         reference,
-        occurred_at: checked.at,
-        time_known: checked.timeKnown,
-        latitude: i.latitude,
-        longitude: i.longitude,
-        area: i.area ?? null,
-        country: i.country ?? null,
-        vessel_name: i.vessel.name,
-        vessel_imo: i.vessel.imo ?? null,
-        vessel_flag: i.vessel.flag ?? null,
-        vessel_type: i.vessel.type,
-        vessel_status: i.vesselStatus,
-        kind: i.kind,
-        narrative: i.narrative,
-        crew: JSON.stringify(i.crew ?? {}),
-        reporting_source: i.reportingSource,
-        iccs_code: i.iccsCode as string,
+        ...incidentContentColumns(checked),
         marking: body.marking ?? 'AMBER',
         handling: body.handling ?? 'H0',
         sources: JSON.stringify(body.sources ?? []),
@@ -588,22 +599,7 @@ export async function updateIncident(deps: RegistryDeps, who: PolicyWho, id: str
       .updateTable('maritime_incidents')
       .set({
         case_id: i.caseId ?? null,
-        occurred_at: checked.at,
-        time_known: checked.timeKnown,
-        latitude: i.latitude,
-        longitude: i.longitude,
-        area: i.area ?? null,
-        country: i.country ?? null,
-        vessel_name: i.vessel.name,
-        vessel_imo: i.vessel.imo ?? null,
-        vessel_flag: i.vessel.flag ?? null,
-        vessel_type: i.vessel.type,
-        vessel_status: i.vesselStatus,
-        kind: i.kind,
-        narrative: i.narrative,
-        crew: JSON.stringify(i.crew ?? {}),
-        reporting_source: i.reportingSource,
-        iccs_code: i.iccsCode as string,
+        ...incidentContentColumns(checked),
         marking: marking ?? row.marking,
         handling: handling ?? row.handling,
         sources: JSON.stringify(sources ?? row.sources),
