@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { generateDemoData, seizuresAsCsv } from '@comity/core/seizures/demo-data';
-import { type IncidentInput, type SeizureInput, checkIncident, checkSeizure, defaultSeizureIccs, itemName, nameKey, normaliseImo } from '@comity/core/seizures/seizure';
+import { type IncidentInput, type SeizureInput, checkIncident, checkSeizure, defaultSeizureIccs, itemName, nameKey } from '@comity/core/seizures/seizure';
 import { migrateToLatest, openDatabase } from '@comity/db';
 import type { Database } from '@comity/db';
 import { startNode } from '@comity/server';
@@ -31,7 +31,7 @@ import { relatedRecords } from '@comity/server/seizures/backtracking-service';
 import { seizureMap } from '@comity/server/seizures/map-service';
 import { referenceLists } from '@comity/server/seizures/reference-lists';
 import { runSeizureImport } from '@comity/server/seizures/seizure-routes';
-import { identifierKey, incidentContentColumns, incidentSearchText, searchSeizures } from '@comity/server/seizures/seizure-service';
+import { identifierKey, incidentContentColumns, incidentSearchText, searchSeizures, seizureContentColumns, seizureSearchText } from '@comity/server/seizures/seizure-service';
 import { ApiClient, makeUser } from '@comity/server/testing/test-node';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
@@ -86,7 +86,6 @@ function* incidentsIn(count: number): Generator<(IncidentInput & { reference: st
 
 // ---- rows as the service stores them (seizure-service.ts insertCheckedSeizure / createIncident) --
 
-const text = (parts: (string | null | undefined)[]) => nameKey(parts.filter(Boolean).join(' '));
 type Row = Record<string, unknown>;
 interface Rows {
   seizures: Row[];
@@ -111,25 +110,11 @@ function addSeizure(out: Rows, org: string, user: string, now: Date, input: Gen)
     organisation_id: org,
     case_id: null,
     reference: input.reference,
-    occurred_at: c.at,
-    time_known: c.timeKnown,
-    country: s.country,
-    place: s.place ?? null,
-    latitude: s.latitude ?? null,
-    longitude: s.longitude ?? null,
-    location_kind: s.locationKind,
-    location_point: s.locationPoint ?? null,
-    authority: s.authority,
-    detection_method: s.detectionMethod,
-    conveyance_type: s.conveyanceType,
-    conveyance: JSON.stringify(s.conveyance ?? {}),
-    vessel_imo: s.conveyance?.vesselImo ? normaliseImo(s.conveyance.vesselImo) : null,
-    iccs_code: s.iccsCode,
-    summary: s.summary ?? null,
+    ...seizureContentColumns(c),
     marking: 'AMBER',
     handling: 'H0',
     sources: '[]',
-    search_text: text([input.reference, s.place, s.locationPoint, s.authority, s.summary, s.conveyance?.vesselName, s.conveyance?.vesselImo, s.conveyance?.containerNumber, ...s.items.map(itemName), ...(s.parties ?? []).map((p) => p.name), ...(s.route ?? []).map((r) => r.port)]),
+    search_text: seizureSearchText(input.reference, s),
     version: 1,
     created_by: user,
     created_at: now,

@@ -199,7 +199,33 @@ function seizureChildRows(id: string, s: SeizureInput): SeizureChildren {
   };
 }
 
-function seizureSearchText(reference: string, s: SeizureInput): string {
+/**
+ * The columns of a seizure that come from its checked content: creating and editing a seizure write
+ * them alike, and so does the registry bench, which loads seizures by COPY. (The check has already
+ * normalised the IMO number; normalising again is harmless.)
+ */
+export function seizureContentColumns(checked: { seizure: SeizureInput; at: Date; timeKnown: boolean }) {
+  const s = checked.seizure;
+  return {
+    occurred_at: checked.at,
+    time_known: checked.timeKnown,
+    country: s.country,
+    place: s.place ?? null,
+    latitude: s.latitude ?? null,
+    longitude: s.longitude ?? null,
+    location_kind: s.locationKind,
+    location_point: s.locationPoint ?? null,
+    authority: s.authority,
+    detection_method: s.detectionMethod,
+    conveyance_type: s.conveyanceType,
+    conveyance: JSON.stringify(s.conveyance ?? {}),
+    vessel_imo: s.conveyance?.vesselImo ? normaliseImo(s.conveyance.vesselImo) : null,
+    iccs_code: s.iccsCode,
+    summary: s.summary ?? null,
+  };
+}
+
+export function seizureSearchText(reference: string, s: SeizureInput): string {
   return searchText([reference, s.place, s.locationPoint, s.authority, s.summary, s.conveyance?.vesselName, s.conveyance?.vesselImo, s.conveyance?.containerNumber, ...s.items.map(itemName), ...(s.parties ?? []).map((p) => p.name), ...(s.route ?? []).map((r) => r.port)]);
 }
 
@@ -216,21 +242,7 @@ async function insertCheckedSeizure(trx: Kysely<Database>, audit: AuditFn, now: 
       organisation_id: actor.organisationId,
       case_id: body.caseId ?? null,
       reference,
-      occurred_at: checked.at,
-      time_known: checked.timeKnown,
-      country: s.country,
-      place: s.place ?? null,
-      latitude: s.latitude ?? null,
-      longitude: s.longitude ?? null,
-      location_kind: s.locationKind,
-      location_point: s.locationPoint ?? null,
-      authority: s.authority,
-      detection_method: s.detectionMethod,
-      conveyance_type: s.conveyanceType,
-      conveyance: JSON.stringify(s.conveyance ?? {}),
-      vessel_imo: s.conveyance?.vesselImo ? normaliseImo(s.conveyance.vesselImo) : null,
-      iccs_code: s.iccsCode,
-      summary: s.summary ?? null,
+      ...seizureContentColumns(checked),
       marking: body.marking ?? 'AMBER',
       handling: body.handling ?? 'H0',
       sources: JSON.stringify(body.sources ?? []),
@@ -336,21 +348,7 @@ export async function updateSeizure(deps: RegistryDeps, who: PolicyWho, id: stri
       .updateTable('seizures')
       .set({
         case_id: s.caseId ?? null,
-        occurred_at: checked.at,
-        time_known: checked.timeKnown,
-        country: s.country,
-        place: s.place ?? null,
-        latitude: s.latitude ?? null,
-        longitude: s.longitude ?? null,
-        location_kind: s.locationKind,
-        location_point: s.locationPoint ?? null,
-        authority: s.authority,
-        detection_method: s.detectionMethod,
-        conveyance_type: s.conveyanceType,
-        conveyance: JSON.stringify(s.conveyance ?? {}),
-        vessel_imo: s.conveyance?.vesselImo ?? null,
-        iccs_code: s.iccsCode,
-        summary: s.summary ?? null,
+        ...seizureContentColumns(checked),
         marking: marking ?? row.marking,
         handling: handling ?? row.handling,
         sources: JSON.stringify(sources ?? row.sources),
