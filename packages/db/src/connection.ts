@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { QueuedPGliteDialect } from './pglite-dialect.ts';
@@ -74,9 +75,9 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<OpenedDat
   if (opts.pgliteDir) {
     const dir = join(opts.pgliteDir);
     mkdirSync(dir, { recursive: true });
-    client = new PGlite(dir);
+    client = new PGlite(dir, { extensions: { pg_trgm } });
   } else {
-    client = new PGlite();
+    client = new PGlite({ extensions: { pg_trgm } });
   }
   await client.waitReady;
   const db = new Kysely<Database>({ dialect: new QueuedPGliteDialect(client) });

@@ -96,10 +96,25 @@ const AUTHORITIES: Record<string, string> = {
 
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
 
-/** A network of vessels and companies, shared across domains. */
-function network(r: () => number) {
+// The long tail: most consignors, consignees and payers of a real registry appear in a handful of
+// seizures, not in a tenth of them. Names are drawn from these parts plus a number, so that chunks
+// generated with different seeds (the registry bench) rarely share a tail name by chance.
+const TAIL_FIRST = ['Horizon', 'Summit', 'Delta', 'Coastal', 'Savanna', 'Lotus', 'Meridian', 'Harbour', 'Silk Road', 'Baobab', 'Orchid', 'Falcon', 'Kilimanjaro', 'Mekong', 'Andes', 'Nile', 'Zenith', 'Pioneer'];
+const TAIL_TRADE = ['Trading', 'Logistics', 'Freight', 'Import Export', 'Commodities', 'Distribution', 'Shipping', 'Holdings'];
+const TAIL_FORM = ['Ltd', 'LLC', 'SARL', 'GmbH', 'SA', 'Co', 'Pte Ltd', 'FZE'];
+const GIVEN = ['Amina', 'David', 'Li', 'Carlos', 'Grace', 'Ivan', 'Thanh', 'Omar', 'Sofia', 'Kwame', 'Aisha', 'Jonas'];
+const FAMILY = ['Okafor', 'Tran', 'Haddad', 'Silva', 'Kamau', 'Novak', 'Rahman', 'Mensah', 'Zhang', 'Ortiz', 'Petrov', 'Diallo'];
+/** Share of parties drawn from the shared network (the rest from the long tail). */
+const NETWORK_SHARE = 0.2;
+
+/** A network of vessels and companies, shared across domains, and a long tail that scales with the data set. */
+function network(r: () => number, seizures: number) {
   const vessels = VESSELS.map((name, i) => ({ name, imo: imoFrom(910000 + i * 7919 + Math.floor(r() * 1000)), flag: pick(r, FLAGS) }));
-  return { vessels, companies: COMPANIES, people: PEOPLE };
+  // About twenty seizures per tail company and ten per tail payer in a data set.
+  const tailCompanies = Array.from({ length: Math.max(10, Math.ceil(seizures / 20)) }, () => `${pick(r, TAIL_FIRST)} ${pick(r, TAIL_TRADE)} ${Math.floor(r() * 90000 + 10000)} ${pick(r, TAIL_FORM)}`);
+  const tailPeople = Array.from({ length: Math.max(8, Math.ceil(seizures / 25)) }, () => `${pick(r, GIVEN)} ${pick(r, FAMILY)}-${Math.floor(r() * 9000 + 1000)}`);
+  const tailVessels = Array.from({ length: Math.max(10, Math.ceil(seizures / 200)) }, (_, i) => ({ name: `${pick(r, TAIL_FIRST).toUpperCase()} ${i + 1}`, imo: imoFrom(920000 + Math.floor(r() * 70000)), flag: pick(r, FLAGS) }));
+  return { vessels, companies: COMPANIES, people: PEOPLE, tailCompanies, tailPeople, tailVessels };
 }
 
 function itemFor(r: () => number, domain: SeizureDomain, lists: ReferenceLists): SeizedItem {
@@ -151,7 +166,13 @@ function dayBefore(until: string, r: () => number): string {
 
 export function generateDemoData(lists: ReferenceLists, opts: DemoOptions): { seizures: (SeizureInput & { reference: string })[]; incidents: (IncidentInput & { reference: string })[] } {
   const r = rng(opts.seed);
-  const net = network(r);
+  const net = network(r, opts.seizures);
+  const company = (not?: string) => {
+    for (;;) {
+      const c = r() < NETWORK_SHARE ? pick(r, net.companies) : pick(r, net.tailCompanies);
+      if (c !== not) return c;
+    }
+  };
   const seizures: (SeizureInput & { reference: string })[] = [];
   for (let n = 1; n <= opts.seizures; n++) {
     const domain = weightedDomain(r);
@@ -160,12 +181,12 @@ export function generateDemoData(lists: ReferenceLists, opts: DemoOptions): { se
     const transit = r() < 0.5 ? pick(r, DEMO_PORTS.filter((p) => p.country !== at.country && p.country !== origin.country)) : null;
     const destination = r() < 0.6 ? at : pick(r, DEMO_PORTS.filter((p) => p !== at && p !== origin));
     const byAir = at.kind === 'airport';
-    const vessel = byAir ? null : pick(r, net.vessels);
+    const vessel = byAir ? null : r() < 0.5 ? pick(r, net.vessels) : pick(r, net.tailVessels);
     const items: SeizedItem[] = [itemFor(r, domain, lists)];
     // Some seizures hold goods of a second domain: the mixed consignments backtracking is for.
     if (r() < 0.15) items.push(itemFor(r, weightedDomain(r), lists));
-    const consignor = pick(r, net.companies);
-    const consignee = pick(r, net.companies.filter((c) => c !== consignor));
+    const consignor = company();
+    const consignee = company(consignor);
     seizures.push({
       reference: `DEMO-SZ-${String(n).padStart(5, '0')}`,
       occurredAt: dayBefore(opts.until, r),
@@ -183,7 +204,7 @@ export function generateDemoData(lists: ReferenceLists, opts: DemoOptions): { se
       parties: [
         { role: 'consignor', kind: 'company', name: consignor },
         { role: 'consignee', kind: 'company', name: consignee },
-        ...(r() < 0.4 ? [{ role: 'payer', kind: 'person' as const, name: pick(r, net.people), identifier: `+${Math.floor(r() * 9e10 + 1e10)}` }] : []),
+        ...(r() < 0.4 ? [{ role: 'payer', kind: 'person' as const, name: r() < NETWORK_SHARE ? pick(r, net.people) : pick(r, net.tailPeople), identifier: `+${Math.floor(r() * 9e10 + 1e10)}` }] : []),
       ],
       items,
       iccsCode: defaultSeizureIccs(domain),

@@ -21,7 +21,7 @@ import type { z } from 'zod';
 import { readCaseWithAccess } from '../cases/case-service.ts';
 import type { Actor, AppDeps } from '../deps.ts';
 import { type PolicyWho, enforceRecord, policyActorOf, todayOf } from '../policy/policy-service.ts';
-import { registryMarkedRecord } from './seizure-service.ts';
+import { registryMarkedRecord, registryMarkedRecords } from './seizure-service.ts';
 
 export type BacktrackDeps = Pick<AppDeps, 'db' | 'hasher' | 'signer' | 'now'> & Partial<Pick<AppDeps, 'auditAnchor'>>;
 export const DEFAULT_WINDOW_DAYS = 365;
@@ -93,12 +93,21 @@ export async function relatedRecords(deps: BacktrackDeps, who: PolicyWho, kind: 
   const seizureById = new Map(seizures.map((r) => [r.id, r]));
   const incidentById = new Map(incidents.map((r) => [r.id, r]));
   const today = todayOf(deps.now());
+  // A node administrator reaches other organisations' records only as their markings allow: the
+  // release policy decides each, on marked records read for the whole page at once.
+  const foreign = hits.flatMap((hit) => {
+    const row = hit.kind === 'seizure' ? seizureById.get(hit.id) : incidentById.get(hit.id);
+    return row && row.organisation_id !== actor.organisationId ? [{ ...row, kind: hit.kind }] : [];
+  });
+  const records = await registryMarkedRecords(deps.db, foreign, (r) => keyOf(r.kind, r.id));
+  const allowed = new Set(foreign.filter((_, n) => decide(policyActorOf(actor), { kind: 'read' }, records[n] as MarkedRecord, { today, consents: [] }).allow).map((r) => keyOf(r.kind, r.id)));
+  const itemsOf = new Map<string, string[]>();
+  for (const i of items) itemsOf.set(i.seizure_id, [...(itemsOf.get(i.seizure_id) ?? []), i.domain]);
   const out: z.infer<typeof RelatedList>['items'] = [];
   for (const hit of hits) {
     const row = hit.kind === 'seizure' ? seizureById.get(hit.id) : incidentById.get(hit.id);
     if (!row) continue;
-    // A node administrator reaches other organisations' records only as their markings allow.
-    if (row.organisation_id !== actor.organisationId && !decide(policyActorOf(actor), { kind: 'read' }, await markedRecord(deps.db, hit.kind, row), { today, consents: [] }).allow) continue;
+    if (row.organisation_id !== actor.organisationId && !allowed.has(keyOf(hit.kind, row.id))) continue;
     const incident = hit.kind === 'incident' ? incidentById.get(hit.id) : undefined;
     out.push({
       kind: hit.kind,
@@ -106,7 +115,7 @@ export async function relatedRecords(deps: BacktrackDeps, who: PolicyWho, kind: 
       reference: row.reference,
       occurredAt: new Date(row.occurred_at).toISOString(),
       country: row.country,
-      domains: hit.kind === 'seizure' ? [...new Set(items.filter((i) => i.seizure_id === row.id).map((i) => i.domain))] : [],
+      domains: hit.kind === 'seizure' ? [...new Set(itemsOf.get(row.id) ?? [])] : [],
       incidentKind: incident?.kind ?? null,
       vesselName: incident?.vessel_name ?? null,
       shared: hit.shared,

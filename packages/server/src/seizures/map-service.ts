@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ForbiddenError, ValidationError, assertCan } from '@comity/core';
-import { decide } from '@comity/core/policy/decide';
+import { type MarkedRecord, decide } from '@comity/core/policy/decide';
 import { findSpecies, findSubstance, incidentKey, nameKey, seizureKey } from '@comity/core/seizures/seizure';
 import type { Database } from '@comity/db';
 import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
@@ -16,7 +16,7 @@ import { REPO_ROOT } from '../config.ts';
 import type { Actor } from '../deps.ts';
 import { type PolicyWho, policyActorOf, todayOf } from '../policy/policy-service.ts';
 import { referenceLists } from './reference-lists.ts';
-import { type RegistryDeps, effectiveTlp, registryMarkedRecord } from './seizure-service.ts';
+import { type RegistryDeps, effectiveTlp, registryMarkedRecords } from './seizure-service.ts';
 
 let centroidTable: Record<string, [number, number]> | undefined;
 
@@ -64,6 +64,17 @@ async function mapScope(db: Kysely<Database>, actor: Actor): Promise<{ organisat
   if (actor.role === 'supervisor') return { organisationId: actor.organisationId, readableCaseIds: undefined, outsider: false };
   const rows = await db.selectFrom('case_members').innerJoin('cases', 'cases.id', 'case_members.case_id').select('cases.id').where('case_members.user_id', '=', actor.userId).where('cases.organisation_id', '=', actor.organisationId).execute();
   return { organisationId: actor.organisationId, readableCaseIds: rows.map((r) => r.id), outsider: false };
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = out.get(k);
+    if (list) list.push(row);
+    else out.set(k, [row]);
+  }
+  return out;
 }
 
 function requireActor(who: PolicyWho): Actor {
@@ -133,14 +144,17 @@ export async function seizureMap(deps: RegistryDeps, who: PolicyWho, f: SeizureM
   const ids = rows.map((r) => r.id);
   const items = ids.length ? await deps.db.selectFrom('seizure_items').select(['seizure_id', 'domain', 'name']).where('seizure_id', 'in', ids).orderBy('seizure_id').orderBy('position').execute() : [];
   const stops = ids.length ? await deps.db.selectFrom('seizure_route_stops').select(['seizure_id', 'country']).where('seizure_id', 'in', ids).orderBy('seizure_id').orderBy('position').execute() : [];
+  const itemsOf = groupBy(items, (i) => i.seizure_id);
+  const stopsOf = new Map([...groupBy(stops, (s) => s.seizure_id)].map(([id, list]) => [id, list.map((s) => s.country)]));
   const today = todayOf(deps.now());
   const features = [];
   const routes = [];
   let unplaced = 0;
-  for (const row of rows) {
-    const record = await registryMarkedRecord(deps.db, seizureKey(row.id), row);
+  const records = await registryMarkedRecords(deps.db, rows, (r) => seizureKey(r.id));
+  for (const [n, row] of rows.entries()) {
+    const record = records[n] as MarkedRecord;
     const withheld = scope.outsider && row.organisation_id !== actor.organisationId && !decide(policyActorOf(actor), { kind: 'read' }, record, { today, consents: [] }).allow;
-    const mine = withheld ? [] : items.filter((i) => i.seizure_id === row.id);
+    const mine = withheld ? [] : (itemsOf.get(row.id) ?? []);
     const exact = !withheld && row.latitude !== null && row.longitude !== null;
     const at: [number, number] | undefined = exact ? [row.longitude as number, row.latitude as number] : points[row.country];
     if (!at) {
@@ -168,7 +182,7 @@ export async function seizureMap(deps: RegistryDeps, who: PolicyWho, f: SeizureM
       },
     });
     if (withheld) continue;
-    const route = stops.filter((s) => s.seizure_id === row.id).map((s) => s.country);
+    const route = stopsOf.get(row.id) ?? [];
     const placed = route.filter((c, i) => points[c] && c !== route[i - 1]);
     if (placed.length >= 2) routes.push({ type: 'Feature' as const, geometry: { type: 'LineString' as const, coordinates: placed.map((c) => points[c] as [number, number]) }, properties: { id: row.id, reference: row.reference, domain: drawn, countries: placed } });
   }
@@ -211,8 +225,9 @@ export async function incidentMap(deps: RegistryDeps, who: PolicyWho, f: Inciden
     .execute();
   const today = todayOf(deps.now());
   const features = [];
-  for (const row of rows) {
-    const record = await registryMarkedRecord(deps.db, incidentKey(row.id), row);
+  const records = await registryMarkedRecords(deps.db, rows, (r) => incidentKey(r.id));
+  for (const [n, row] of rows.entries()) {
+    const record = records[n] as MarkedRecord;
     const withheld = scope.outsider && row.organisation_id !== actor.organisationId && !decide(policyActorOf(actor), { kind: 'read' }, record, { today, consents: [] }).allow;
     features.push({
       type: 'Feature' as const,
