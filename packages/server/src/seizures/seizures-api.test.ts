@@ -179,11 +179,23 @@ for (const backend of testBackends()) {
       const ok = (await lead.client.call<Json>('POST', '/api/v1/seizures/import', { format: 'csv', content: seizuresAsCsv(demo.seizures) }, 200)).body;
       assert.equal(ok.imported, 12);
       assert.equal(await count(), before + 12);
+      // The batch write stores every seizure with its own items, route stops and parties, in the file's order.
+      assert.deepEqual(
+        ok.created.map((c: Json) => c.reference),
+        demo.seizures.map((s) => s.reference),
+      );
+      const ids = ok.created.map((c: Json) => c.id as string);
+      const stored = async (table: 'seizure_items' | 'seizure_route_stops' | 'registry_parties') => Number((await t.node.deps.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).where('seizure_id', 'in', ids).executeTakeFirstOrThrow()).n);
+      assert.equal(await stored('seizure_items'), demo.seizures.reduce((a, s) => a + s.items.length, 0));
+      // The CSV columns carry a route's origin and destination (not its transit stops).
+      assert.equal(await stored('seizure_route_stops'), demo.seizures.length * 2);
+      assert.equal(await stored('registry_parties'), demo.seizures.reduce((a, s) => a + (s.parties?.length ?? 0), 0));
       const audit = await t.node.deps.db.selectFrom('audit_entries').select(['action']).where('action', '=', 'seizure.import').execute();
       assert.equal(audit.length, 1);
       // The same reference twice: refused whole.
       const again = await lead.client.call<Json>('POST', '/api/v1/seizures/import', { format: 'csv', content: seizuresAsCsv(demo.seizures.slice(0, 2)) });
       assert.equal(again.status, 409);
+      assert.equal(again.body.code, 'reference_taken');
       assert.equal(await count(), before + 12);
     });
 
