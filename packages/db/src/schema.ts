@@ -638,6 +638,7 @@ export interface Database {
   registry_parties: RegistryPartiesTable;
   statistics_rollup: StatisticsRollupTable;
   statistics_refresh: StatisticsRefreshTable;
+  statistics_dirty: StatisticsDirtyTable;
 }
 
 /** Migration 020: a FollowTheMoney entity held for a case (links are entities of an FtM edge schema). */
@@ -995,4 +996,10 @@ export interface StatisticsRefreshTable {
   name: string;
   refreshed_at: Timestamp;
   rows: number;
+}
+
+/** Months of the registries changed since the last rollup refresh (migration 028's triggers). */
+export interface StatisticsDirtyTable {
+  source: string;
+  month: string;
 }

@@ -1,4 +1,10 @@
-// Free-text search of the seizure and maritime-incident registries at scale (issue 14 part 7): a
+// The registries at scale (issue 14 part 7).
+//
+// 1. An incremental statistics rollup: statement-level triggers note which (source, month) a change
+//    to seizures or maritime incidents touched in `statistics_dirty`, and the refresh job
+//    recomputes only those months (by the new occurred_at indexes) instead of the whole registry.
+//
+// 2. Free-text search of the seizure and maritime-incident registries at scale: a
 // trigram GIN index on `search_text`, so that the lists' `search_text like '%word%'` is served by
 // the index instead of a scan of the registry. The index needs the pg_trgm extension: PostgreSQL
 // ships it in contrib (a trusted extension since 13), and the node loads PGlite's pg_trgm contrib
@@ -14,6 +20,44 @@ async function trigramSchema(db: Kysely<unknown>): Promise<string | undefined> {
 }
 
 export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('statistics_dirty')
+    // seizure, incident
+    .addColumn('source', 'text', (c) => c.notNull())
+    // YYYY-MM (UTC) of the occurred_at of a row inserted, changed or deleted since the last refresh.
+    .addColumn('month', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('statistics_dirty_pk', ['source', 'month'])
+    .execute();
+  await db.schema.createIndex('seizures_occurred_idx').on('seizures').columns(['occurred_at']).execute();
+  await db.schema.createIndex('maritime_incidents_occurred_idx').on('maritime_incidents').columns(['occurred_at']).execute();
+  // One function for both tables (TG_ARGV[0] is the source); statement-level with transition
+  // tables, so a COPY or a multi-row INSERT notes each month once, not once per row.
+  await sql`
+    create function statistics_mark_dirty() returns trigger language plpgsql as $$
+    begin
+      if TG_OP in ('INSERT', 'UPDATE') then
+        insert into statistics_dirty (source, month)
+          select distinct TG_ARGV[0], to_char(occurred_at at time zone 'UTC', 'YYYY-MM') from new_rows
+          on conflict do nothing;
+      end if;
+      if TG_OP in ('UPDATE', 'DELETE') then
+        insert into statistics_dirty (source, month)
+          select distinct TG_ARGV[0], to_char(occurred_at at time zone 'UTC', 'YYYY-MM') from old_rows
+          on conflict do nothing;
+      end if;
+      return null;
+    end $$`.execute(db);
+  for (const [table, source] of [
+    ['seizures', 'seizure'],
+    ['maritime_incidents', 'incident'],
+  ] as const) {
+    const t = sql.raw(table);
+    const s = sql.lit(source);
+    await sql`create trigger ${sql.raw(`${table}_stats_insert`)} after insert on ${t} referencing new table as new_rows for each statement execute function statistics_mark_dirty(${s})`.execute(db);
+    await sql`create trigger ${sql.raw(`${table}_stats_update`)} after update on ${t} referencing old table as old_rows new table as new_rows for each statement execute function statistics_mark_dirty(${s})`.execute(db);
+    await sql`create trigger ${sql.raw(`${table}_stats_delete`)} after delete on ${t} referencing old table as old_rows for each statement execute function statistics_mark_dirty(${s})`.execute(db);
+  }
+
   const available = await sql<{ n: number }>`select count(*)::int as n from pg_available_extensions where name = 'pg_trgm'`.execute(db);
   if (!available.rows[0]?.n) return;
   await sql`select pg_advisory_xact_lock(hashtext('comity:extension:pg_trgm'))`.execute(db);
@@ -26,6 +70,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  for (const table of ['seizures', 'maritime_incidents']) for (const op of ['insert', 'update', 'delete']) await sql`drop trigger if exists ${sql.raw(`${table}_stats_${op}`)} on ${sql.raw(table)}`.execute(db);
+  await sql`drop function if exists statistics_mark_dirty()`.execute(db);
+  await sql`drop index if exists maritime_incidents_occurred_idx`.execute(db);
+  await sql`drop index if exists seizures_occurred_idx`.execute(db);
+  await db.schema.dropTable('statistics_dirty').execute();
   await sql`drop index if exists maritime_incidents_search_trgm_idx`.execute(db);
   await sql`drop index if exists seizures_search_trgm_idx`.execute(db);
 }

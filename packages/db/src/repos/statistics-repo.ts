@@ -1,7 +1,8 @@
 // The statistics rollup (issue 14 part 6, migration 026): counts of seizures, maritime incidents
 // and cooperation requests per organisation, month, country and ICCS code. `refreshRollup`
-// recomputes it in one transaction with three GROUP BY queries (the job queue runs it); reading
-// statistics only ever touches the rollup.
+// computes it whole the first time, and afterwards only the months changed since (noted by the
+// triggers of migration 028), in one transaction (the job queue runs it); reading statistics only
+// ever touches the rollup.
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.ts';
 
@@ -26,15 +27,45 @@ export interface RollupRow {
  */
 export async function refreshRollup(db: Kysely<Database>, offenceIccs: readonly { id: string; iccs: string | null }[], now: Date): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('statistics_rollup').execute();
-    await sql`
-      insert into statistics_rollup (organisation_id, source, month, country, iccs_code, count)
-      select organisation_id, 'seizure', to_char(occurred_at at time zone 'UTC', 'YYYY-MM'), country, iccs_code, count(*)
-      from seizures group by 1, 2, 3, 4, 5`.execute(trx);
-    await sql`
-      insert into statistics_rollup (organisation_id, source, month, country, iccs_code, count)
-      select organisation_id, 'incident', to_char(occurred_at at time zone 'UTC', 'YYYY-MM'), coalesce(country, ${UNSPECIFIED}), iccs_code, count(*)
-      from maritime_incidents group by 1, 2, 3, 4, 5`.execute(trx);
+    // Incremental by month (migration 028): after the first refresh, only the months of seizures
+    // and incidents that triggers noted as changed are recomputed. Claiming the noted months
+    // (DELETE … RETURNING) in this transaction means a change committed meanwhile notes its
+    // month again for the next run. Requests are few and are recomputed whole.
+    const first = !(await trx.selectFrom('statistics_refresh').select('name').where('name', '=', ROLLUP_NAME).executeTakeFirst());
+    const dirty = (await sql<{ source: string; month: string }>`delete from statistics_dirty returning source, month`.execute(trx)).rows;
+    const seizureMonth = sql`to_char(occurred_at at time zone 'UTC', 'YYYY-MM')`;
+    const monthRange = (m: string) => {
+      const start = new Date(`${m}-01T00:00:00Z`);
+      return { start, end: new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1)) };
+    };
+    if (first) {
+      await trx.deleteFrom('statistics_rollup').execute();
+      await sql`
+        insert into statistics_rollup (organisation_id, source, month, country, iccs_code, count)
+        select organisation_id, 'seizure', ${seizureMonth}, country, iccs_code, count(*)
+        from seizures group by 1, 2, 3, 4, 5`.execute(trx);
+      await sql`
+        insert into statistics_rollup (organisation_id, source, month, country, iccs_code, count)
+        select organisation_id, 'incident', ${seizureMonth}, coalesce(country, ${UNSPECIFIED}), iccs_code, count(*)
+        from maritime_incidents group by 1, 2, 3, 4, 5`.execute(trx);
+    } else {
+      for (const d of dirty) {
+        if (!/^\d{4}-\d{2}$/.test(d.month)) continue;
+        const { start, end } = monthRange(d.month);
+        await trx.deleteFrom('statistics_rollup').where('source', '=', d.source).where('month', '=', d.month).execute();
+        if (d.source === 'seizure')
+          await sql`
+            insert into statistics_rollup (organisation_id, source, month, country, iccs_code, count)
+            select organisation_id, 'seizure', ${d.month}, country, iccs_code, count(*)
+            from seizures where occurred_at >= ${start} and occurred_at < ${end} group by 1, 2, 3, 4, 5`.execute(trx);
+        else if (d.source === 'incident')
+          await sql`
+            insert into statistics_rollup (organisation_id, source, month, country, iccs_code, count)
+            select organisation_id, 'incident', ${d.month}, coalesce(country, ${UNSPECIFIED}), iccs_code, count(*)
+            from maritime_incidents where occurred_at >= ${start} and occurred_at < ${end} group by 1, 2, 3, 4, 5`.execute(trx);
+      }
+    }
+    await trx.deleteFrom('statistics_rollup').where('source', '=', 'request').execute();
     const mapping = offenceIccs.length ? offenceIccs : [{ id: '', iccs: null }];
     const values = sql.join(mapping.map((o) => sql`(${o.id}::text, ${o.iccs}::text)`));
     await sql`
