@@ -4,7 +4,7 @@
 // from the records marked TLP:CLEAR and hands out a signed receipt.
 import { randomUUID, sign } from 'node:crypto';
 import { ConflictError, ForbiddenError, NODE_WIDE_ROLES, NotFoundError, ValidationError, assertCan, canSeeOrganisation } from '@comity/core';
-import { type CheckReceipt, type CheckReceiptBody, NO_MATCH_NOTICE, RECEIPT_FORMAT, type ReceiptMatch, receiptFileText, receiptSigningText, registryDigest } from '@comity/core/cultural/receipt';
+import { type CheckReceipt, type CheckReceiptBody, NO_MATCH_NOTICE, RECEIPT_FORMAT, type ReceiptMatch, receiptFileText, receiptSigningText } from '@comity/core/cultural/receipt';
 import type { MarkedRecord } from '@comity/core/policy/decide';
 import { type HandlingCode, type Marking, NO_LIMITATIONS, type TlpMarking } from '@comity/core/policy/marking';
 import type { CreateCulturalObjectBody, PatchCulturalObjectBody } from '@comity/contract/cultural-property';

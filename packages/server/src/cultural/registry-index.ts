@@ -69,9 +69,9 @@ export class RegistryIndex {
     for (const h of entry.hashes) this.hashes.add(h, entry.key);
     if (entry.public) {
       for (const w of indexedWords(entry.searchText)) {
-        let set = this.words.get(w);
-        if (!set) this.words.set(w, (set = new Set()));
-        set.add(entry.key);
+        const set = this.words.get(w);
+        if (set) set.add(entry.key);
+        else this.words.set(w, new Set([entry.key]));
       }
       this.summary = null;
     }

@@ -170,9 +170,11 @@ const syncs = new WeakMap<Kysely<Database>, RegistrySync>();
 
 /** The index of the registry in this database, current as of this call (built on first use). */
 export function registrySync(db: Kysely<Database>): RegistrySync {
-  let s = syncs.get(db);
-  if (!s) syncs.set(db, (s = new RegistrySync(db)));
-  return s;
+  const had = syncs.get(db);
+  if (had) return had;
+  const made = new RegistrySync(db);
+  syncs.set(db, made);
+  return made;
 }
 
 export async function currentRegistry(db: Kysely<Database>): Promise<RegistryIndex> {
