@@ -116,6 +116,30 @@ describe('RegistryIndex', () => {
     assert.deepEqual(index.keysOf('node-g'), []);
   });
 
+  test('the public digest equals registryDigest of the public set after any series of changes', () => {
+    const index = new RegistryIndex();
+    const held = new Map<string, { public: boolean; version: number }>();
+    const keyOf = (n: number) => (n % 3 === 0 ? `node-0123456789abcdef0123/00000000-0000-4000-8000-${String(n).padStart(12, '0')}` : `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`);
+    for (let step = 0; step < 600; step++) {
+      const key = keyOf(rand32() % 120);
+      if (rand32() % 4 === 0) {
+        index.remove(key);
+        held.delete(key);
+      } else {
+        const e = { public: rand32() % 3 !== 0, version: (rand32() % 5) + 1 };
+        index.put(entry(key, { ...e, origin: key.includes('/') ? 'node-0123456789abcdef0123' : null }));
+        held.set(key, e);
+      }
+      // Sometimes read between changes (the sorted list is then kept one change at a time).
+      if (step % 37 === 0 || step === 599) {
+        const expected = [...held].filter(([, e]) => e.public).map(([id, e]) => ({ id, version: e.version }));
+        const got = index.publicSet();
+        assert.equal(got.count, expected.length);
+        assert.equal(got.digest, registryDigest(expected, sha256Hex), `step ${step}`);
+      }
+    }
+  });
+
   test('words shorter than three letters never match, and the share is of the query words', () => {
     const index = new RegistryIndex();
     index.put(entry('r1', { searchText: 'icon of st george on wood' }));

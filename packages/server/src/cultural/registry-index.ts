@@ -10,7 +10,6 @@
 // an investigator may read a record (the release policy, `decideRecord`, on the rows the database
 // returns) and what a match shows (read from the database, still public, when the answer is made).
 import { HashIndex } from '@comity/core/cultural/phash';
-import { registryDigest } from '@comity/core/cultural/receipt';
 import { sha256Hex } from '../identity/crypto-adapters.ts';
 
 export interface RegistryEntry {
@@ -45,6 +44,12 @@ export class RegistryIndex {
   /** Word → keys of the public records holding it. */
   private readonly words = new Map<string, Set<string>>();
   private summary: PublicSetSummary | null = null;
+  /**
+   * Keys of the public records in the order of `registryDigest` (code units), kept sorted one change
+   * at a time once built, so a change does not cost a sort of the whole public set; null until the
+   * first summary (a bulk build then sorts once).
+   */
+  private sortedPublic: string[] | null = null;
 
   get records(): number {
     return this.entries.size;
@@ -73,6 +78,7 @@ export class RegistryIndex {
         if (set) set.add(entry.key);
         else this.words.set(w, new Set([entry.key]));
       }
+      if (this.sortedPublic) this.sortedPublic.splice(lowerBound(this.sortedPublic, entry.key), 0, entry.key);
       this.summary = null;
     }
   }
@@ -89,6 +95,7 @@ export class RegistryIndex {
         set?.delete(key);
         if (set?.size === 0) this.words.delete(w);
       }
+      if (this.sortedPublic) this.sortedPublic.splice(lowerBound(this.sortedPublic, key), 1);
       this.summary = null;
     }
   }
@@ -120,21 +127,44 @@ export class RegistryIndex {
     return out;
   }
 
-  /** How many records the public check covers, their digest for the receipt, and the count per peer (computed once per change). */
+  /**
+   * How many records the public check covers, their digest for the receipt, and the count per peer
+   * (computed once per change). The digest is `registryDigest` of the public `[key, version]` list
+   * (RFC 8785 JSON of the sorted list, SHA-256), written here without a sort or a generic serialiser:
+   * keys are UUIDs or 'node-<hex>/<uuid>', which JSON writes as they are (registry-index.test.ts
+   * compares the two).
+   */
   publicSet(): PublicSetSummary {
     if (this.summary) return this.summary;
-    const list: { id: string; version: number }[] = [];
+    if (!this.sortedPublic) {
+      this.sortedPublic = [];
+      for (const e of this.entries.values()) if (e.public) this.sortedPublic.push(e.key);
+      this.sortedPublic.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    }
+    const parts: string[] = new Array(this.sortedPublic.length);
     const peers = new Map<string, number>();
-    for (const e of this.entries.values()) {
-      if (!e.public) continue;
-      list.push({ id: e.key, version: e.version });
+    for (let i = 0; i < this.sortedPublic.length; i++) {
+      const e = this.entries.get(this.sortedPublic[i] as string) as RegistryEntry;
+      parts[i] = `[${JSON.stringify(e.key)},${e.version}]`;
       if (e.origin) peers.set(e.origin, (peers.get(e.origin) ?? 0) + 1);
     }
     this.summary = {
-      count: list.length,
-      digest: registryDigest(list, sha256Hex),
+      count: parts.length,
+      digest: sha256Hex(`[${parts.join(',')}]`),
       peers: [...peers].sort(([a], [b]) => (a < b ? -1 : 1)).map(([nodeId, records]) => ({ nodeId, records })),
     };
     return this.summary;
   }
+}
+
+/** First position in a sorted list whose value is not below `key`. */
+function lowerBound(list: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid] as string) < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
