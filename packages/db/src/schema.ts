@@ -614,6 +614,8 @@ export interface Database {
   cultural_image_hashes: CulturalImageHashesTable;
   cultural_checks: CulturalChecksTable;
   cultural_federation_peers: CulturalFederationPeersTable;
+  cultural_index_state: CulturalIndexStateTable;
+  cultural_index_changes: CulturalIndexChangesTable;
   cultural_publications: CulturalPublicationsTable;
   cultural_federated_records: CulturalFederatedRecordsTable;
   cultural_federated_images: CulturalFederatedImagesTable;
@@ -781,6 +783,18 @@ export interface CulturalImageHashesTable {
   object_id: string;
   variant: string;
   hash: string;
+}
+
+/** Migration 031: the counter of changes to what the node-resident cultural index holds (one row, id 1). */
+export interface CulturalIndexStateTable {
+  id: number;
+  generation: string | number | bigint;
+}
+
+/** Migration 031: one line per changed row, written by triggers: a local record id, 'origin/record', or 'peer:node'. */
+export interface CulturalIndexChangesTable {
+  generation: string | number | bigint;
+  key: string;
 }
 
 /** Migration 025: the peers this node publishes its public cultural property records to. */

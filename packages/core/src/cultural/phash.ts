@@ -109,14 +109,28 @@ export function hammingDistance(a: string, b: string): number {
 /**
  * Hashes held as two 32-bit halves in typed arrays, scanned with a table popcount: one pass over
  * a million hashes reads 8 MB and does no allocation. `owner[i]` names what hash i belongs to.
+ * An owner's hashes can be taken out again (`remove`): the last hash moves into each hole, so the
+ * arrays stay dense and a scan never meets a gap. The node's registry index keeps one of these
+ * current as records, photos and markings change (packages/server/src/cultural/registry-index.ts).
  */
 export class HashIndex {
   private hi = new Uint32Array(1024);
   private lo = new Uint32Array(1024);
   private owners: string[] = [];
+  /** Where each owner's hashes are (positions in the arrays). */
+  private at = new Map<string, number[]>();
 
   get size(): number {
     return this.owners.length;
+  }
+
+  /** Owners with at least one hash. */
+  get ownerCount(): number {
+    return this.at.size;
+  }
+
+  has(owner: string): boolean {
+    return this.at.has(owner);
   }
 
   add(hash: string, owner: string): void {
@@ -133,14 +147,41 @@ export class HashIndex {
     this.hi[n] = Number.parseInt(hash.slice(0, 8), 16);
     this.lo[n] = Number.parseInt(hash.slice(8), 16);
     this.owners.push(owner);
+    const list = this.at.get(owner);
+    if (list) list.push(n);
+    else this.at.set(owner, [n]);
+  }
+
+  /** Takes every hash of `owner` out; returns how many there were. */
+  remove(owner: string): number {
+    const list = this.at.get(owner);
+    if (!list) return 0;
+    this.at.delete(owner);
+    // Highest positions first, so a hole is never filled from a position about to be emptied.
+    const holes = [...list].sort((a, b) => b - a);
+    for (const p of holes) {
+      const last = this.owners.length - 1;
+      if (p !== last) {
+        const moved = this.owners[last] as string;
+        this.hi[p] = this.hi[last] as number;
+        this.lo[p] = this.lo[last] as number;
+        this.owners[p] = moved;
+        const where = this.at.get(moved) as number[];
+        where[where.indexOf(last)] = p;
+      }
+      this.owners.pop();
+    }
+    return holes.length;
   }
 
   /**
    * Owners within `maxDistance` of any of the query hashes, each with its smallest distance,
-   * nearest first (ties by owner), at most `limit`.
+   * nearest first (ties by owner), at most `limit`. `accept`, if given, is asked once per owner
+   * that is near enough (a few, not every hash) and leaves out those it refuses before the limit.
    */
-  search(queries: readonly string[], maxDistance: number, limit: number): { owner: string; distance: number }[] {
+  search(queries: readonly string[], maxDistance: number, limit: number, accept?: (owner: string) => boolean): { owner: string; distance: number }[] {
     const best = new Map<string, number>();
+    const refused = new Set<string>();
     const qs = queries.map((q) => {
       if (!isHash(q)) throw new RangeError('not a 64-bit hex hash');
       return [Number.parseInt(q.slice(0, 8), 16), Number.parseInt(q.slice(8), 16)] as const;
@@ -158,7 +199,16 @@ export class HashIndex {
         if (d > maxDistance) continue;
         const owner = this.owners[i] as string;
         const had = best.get(owner);
-        if (had === undefined || d < had) best.set(owner, d);
+        if (had !== undefined) {
+          if (d < had) best.set(owner, d);
+          continue;
+        }
+        if (refused.has(owner)) continue;
+        if (accept && !accept(owner)) {
+          refused.add(owner);
+          continue;
+        }
+        best.set(owner, d);
       }
     }
     return [...best.entries()]

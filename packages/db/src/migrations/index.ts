@@ -26,6 +26,7 @@ import * as m024 from './024-hits.ts';
 import * as m025 from './025-cultural-federation.ts';
 import * as m026 from './026-registry-statistics.ts';
 import * as m028 from './028-registry-search.ts';
+import * as m031 from './031-cultural-index.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-accounts-and-audit': m001,
@@ -54,4 +55,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '025-cultural-federation': m025,
   '026-registry-statistics': m026,
   '028-registry-search': m028,
+  '031-cultural-index': m031,
 };

@@ -256,6 +256,35 @@ for (const backend of testBackends()) {
       assert.equal(notImage.body.code, 'image_unreadable');
     });
 
+    test('a record made non-public is out of the very next check, by text and by photo; public again, it is back', async () => {
+      const anon = anonymous();
+      const rec = (await investigator.client.call<Json>('POST', '/api/v1/cultural-property', { ...AMPHORA, reference: 'TPC-IDX-1', title: 'Apulian krater with swans' }, 201)).body;
+      const up = await send(investigator.client, 'POST', `/api/v1/cultural-property/${rec.id}/images`, sample('mask-01'), 'image/jpeg');
+      assert.equal(up.status, 201);
+      const photo = (await sharp(sample('mask-01')).resize(400).jpeg({ quality: 50 }).toBuffer()).toString('base64');
+      // Six checks here: with the other tests' checks, under the rate limit of this node (CHECK_RATE a minute).
+      const checkOf = async (body: Json) => (await anon.call<Json>('POST', '/api/v1/cultural-property/check', body, 200)).body;
+      const ids = async (body: Json) => (await checkOf(body)).matches.map((m: Json) => m.recordId);
+      const first = await checkOf({ text: { title: 'apulian krater swans' } });
+      assert.ok(first.matches.some((m: Json) => m.recordId === rec.id));
+      const before = first.receipt.registry;
+      assert.ok((await ids({ image: photo })).includes(rec.id));
+      const v = (await investigator.client.call<Json>('GET', `/api/v1/cultural-property/${rec.id}`, undefined, 200)).body.version;
+      await investigator.client.call('PATCH', `/api/v1/cultural-property/${rec.id}`, { version: v, marking: 'GREEN' }, 200);
+      const afterText = await checkOf({ text: { title: 'apulian krater swans' } });
+      assert.ok(!afterText.matches.some((m: Json) => m.recordId === rec.id));
+      assert.ok(!(await ids({ image: photo })).includes(rec.id));
+      const hidden = afterText.receipt.registry;
+      assert.equal(hidden.publicRecords, before.publicRecords - 1);
+      assert.notEqual(hidden.digest, before.digest);
+      // The investigators' photo search still finds it for its organisation.
+      const mine = await send(investigator.client, 'POST', '/api/v1/cultural-property/search/image', Buffer.from(photo, 'base64'), 'image/jpeg');
+      assert.ok(mine.body.items.some((i: Json) => i.id === rec.id));
+      // Made public again in SQL, as another process on the same database would: back at once.
+      await t.node.deps.db.updateTable('cultural_objects').set({ marking: 'CLEAR', version: v + 2 }).where('id', '=', rec.id).execute();
+      assert.ok((await ids({ image: photo })).includes(rec.id));
+    });
+
     test('the public check is rate limited per address', async () => {
       const anon = anonymous();
       let limited = 0;

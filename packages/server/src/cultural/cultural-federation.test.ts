@@ -107,10 +107,12 @@ for (const backend of testBackends()) {
       // Re-marked AMBER: withdrawn, gone from the peer's checks and thumbnails.
       const v2 = (await investigator.client.call<Json>('GET', `/api/v1/cultural-property/${record.id}`, undefined, 200)).body.version;
       await investigator.client.call('PATCH', `/api/v1/cultural-property/${record.id}`, { version: v2, marking: 'AMBER' }, 200);
-      const gone = await waitFor('the withdrawal on the Italian node', async () => {
-        const a = await check(it, { text: { title: 'funerary mask' } });
-        return a.matches.length === 0 ? a : null;
-      });
+      // Once the withdrawal is stored on Italy's node, its very next check leaves the record out
+      // (the node's registry index reads the change before answering; nothing to wait for).
+      await waitFor('the withdrawal stored on the Italian node', async () => (await it.node.deps.db.selectFrom('cultural_federated_records').select('record_id').execute()).length === 0);
+      const gone = await check(it, { text: { title: 'funerary mask' } });
+      assert.equal(gone.matches.length, 0);
+      assert.equal((await check(it, { image: photo.toString('base64') })).matches.length, 0);
       assert.equal(gone.receipt.registry.publicRecords, 0);
       assert.equal(gone.receipt.registry.peers, undefined);
       assert.equal((await fetch(`${it.url}/api/v1/cultural-property/public/images/${m.imageIds[0]}`)).status, 404);
@@ -119,6 +121,15 @@ for (const backend of testBackends()) {
       const v3 = (await investigator.client.call<Json>('GET', `/api/v1/cultural-property/${record.id}`, undefined, 200)).body.version;
       await investigator.client.call('PATCH', `/api/v1/cultural-property/${record.id}`, { version: v3, marking: 'CLEAR' }, 200);
       await waitFor('the record back on the Italian node', async () => (await check(it, { text: { title: 'funerary mask' } })).matches.length === 1);
+      // Greece suspended on Italy's node (here in SQL, as another process would): its records are
+      // out of the next check at once, by text and by photo; active again, they are back.
+      await it.node.deps.db.updateTable('federation_peers').set({ status: 'suspended' }).where('node_id', '=', gr.nodeId).execute();
+      const suspended = await check(it, { text: { title: 'funerary mask' } });
+      assert.equal(suspended.matches.length, 0);
+      assert.equal(suspended.receipt.registry.publicRecords, 0);
+      assert.equal((await check(it, { image: photo.toString('base64') })).matches.length, 0);
+      await it.node.deps.db.updateTable('federation_peers').set({ status: 'active' }).where('node_id', '=', gr.nodeId).execute();
+      assert.equal((await check(it, { text: { title: 'funerary mask' } })).matches.length, 1);
       const listed = (await gr.adminClient.call<Json>('GET', '/api/v1/cultural-property/federation/peers', undefined, 200)).body.items;
       assert.deepEqual(
         listed.map((p: Json) => [p.nodeId, p.publish, p.publishedRecords]),

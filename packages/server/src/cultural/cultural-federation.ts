@@ -235,25 +235,33 @@ export interface FederatedPublicRecord {
   images: { id: string; hashes: string[] }[];
 }
 
-/** The records active peers published to this node (a suspended or revoked peer's are not used). */
-export async function federatedPublicSet(db: Kysely<Database>): Promise<FederatedPublicRecord[]> {
-  const peers = await listPeers(db, { status: 'active' });
-  if (peers.length === 0) return [];
-  const rows = await db
-    .selectFrom('cultural_federated_records')
-    .selectAll()
-    .where('origin_node_id', 'in', peers.map((p) => p.node_id))
-    .execute();
-  if (rows.length === 0) return [];
+/**
+ * These records ('origin-node/record-id') as active peers published them to this node (a suspended
+ * or revoked peer's are not used): what a public check's answer shows of the matches the
+ * registry index found (the index itself is built in registry-sync.ts).
+ */
+export async function federatedPublicRecords(db: Kysely<Database>, keys: readonly string[]): Promise<Map<string, FederatedPublicRecord>> {
+  const out = new Map<string, FederatedPublicRecord>();
+  if (keys.length === 0) return out;
+  const wanted = keys.map((k) => k.split('/') as [string, string]);
+  const peers = (await listPeers(db, { status: 'active' })).filter((p) => wanted.some(([origin]) => origin === p.node_id));
+  if (peers.length === 0) return out;
+  const origins = peers.map((p) => p.node_id);
+  const recordIds = wanted.filter(([origin]) => origins.includes(origin)).map(([, id]) => id);
+  const rows = await db.selectFrom('cultural_federated_records').selectAll().where('origin_node_id', 'in', origins).where('record_id', 'in', recordIds).execute();
+  if (rows.length === 0) return out;
   const images = await db
     .selectFrom('cultural_federated_images')
     .select(['id', 'origin_node_id', 'record_id', 'position', 'hashes'])
-    .where('origin_node_id', 'in', [...new Set(rows.map((r) => r.origin_node_id))])
+    .where('origin_node_id', 'in', origins)
+    .where('record_id', 'in', recordIds)
     .orderBy('position')
     .execute();
-  return rows.map((r) => {
+  for (const r of rows) {
+    const key = `${r.origin_node_id}/${r.record_id}`;
+    if (!keys.includes(key)) continue;
     const peer = peers.find((p) => p.node_id === r.origin_node_id) as PeerRow;
-    return {
+    out.set(key, {
       originNodeId: r.origin_node_id,
       originAuthority: peer.authority_name,
       originCountry: peer.country,
@@ -262,8 +270,9 @@ export async function federatedPublicSet(db: Kysely<Database>): Promise<Federate
       searchText: r.search_text,
       record: r.record as FederatedPublicRecord['record'],
       images: images.filter((i) => i.origin_node_id === r.origin_node_id && i.record_id === r.record_id).map((i) => ({ id: i.id, hashes: i.hashes as string[] })),
-    };
-  });
+    });
+  }
+  return out;
 }
 
 /** A thumbnail of a record an active peer published (the public check shows it without sign-in). */

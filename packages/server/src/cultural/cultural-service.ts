@@ -4,8 +4,7 @@
 // from the records marked TLP:CLEAR and hands out a signed receipt.
 import { randomUUID, sign } from 'node:crypto';
 import { ConflictError, ForbiddenError, NODE_WIDE_ROLES, NotFoundError, ValidationError, assertCan, canSeeOrganisation } from '@comity/core';
-import { HashIndex } from '@comity/core/cultural/phash';
-import { type CheckReceipt, type CheckReceiptBody, NO_MATCH_NOTICE, RECEIPT_FORMAT, type ReceiptMatch, receiptFileText, receiptSigningText, registryDigest } from '@comity/core/cultural/receipt';
+import { type CheckReceipt, type CheckReceiptBody, NO_MATCH_NOTICE, RECEIPT_FORMAT, type ReceiptMatch, receiptFileText, receiptSigningText } from '@comity/core/cultural/receipt';
 import type { MarkedRecord } from '@comity/core/policy/decide';
 import { type HandlingCode, type Marking, NO_LIMITATIONS, type TlpMarking } from '@comity/core/policy/marking';
 import type { CreateCulturalObjectBody, PatchCulturalObjectBody } from '@comity/contract/cultural-property';
@@ -17,8 +16,9 @@ import { assertCaseMember } from '../cases/case-service.ts';
 import { type Actor, type AppDeps, type AuditFn, auditedTransaction } from '../deps.ts';
 import { sha256Hex } from '../identity/crypto-adapters.ts';
 import { type PolicyWho, decideRecord, enforceRecord } from '../policy/policy-service.ts';
-import { type FederatedPublicRecord, federatedPublicSet, publishRecordChange, readFederatedThumbnail, wakeFederation } from './cultural-federation.ts';
+import { type FederatedPublicRecord, federatedPublicRecords, publishRecordChange, readFederatedThumbnail, wakeFederation } from './cultural-federation.ts';
 import { type ImageLimits, MATCH_DISTANCE, inspectImage, queryHash, storedHashes, thumbnailOf } from './images.ts';
+import { currentRegistry } from './registry-sync.ts';
 
 export type CulturalDeps = Pick<AppDeps, 'db' | 'hasher' | 'signer' | 'now' | 'keys'> & Partial<Pick<AppDeps, 'auditAnchor' | 'auditSequencer'>> & { images: ImageLimits };
 export type CulturalObjectRow = Selectable<Database['cultural_objects']>;
@@ -260,14 +260,14 @@ export async function readPublicThumbnail(db: Kysely<Database>, imageId: string)
   return federated;
 }
 
-/** Nearest records by image among the given organisation's (or every) records, within MATCH_DISTANCE. */
-async function imageCandidates(db: Kysely<Database>, hash: string, scope: { organisationId: string | null; publicOnly: boolean }): Promise<Map<string, number>> {
-  let q = db.selectFrom('cultural_image_hashes as h').innerJoin('cultural_objects as o', 'o.id', 'h.object_id').select(['h.object_id', 'h.hash']);
-  if (scope.organisationId) q = q.where('o.organisation_id', '=', scope.organisationId);
-  if (scope.publicOnly) q = q.where('o.marking', '=', PUBLIC_TLP);
-  const index = new HashIndex();
-  for (const r of await q.execute()) index.add(r.hash, r.object_id);
-  return new Map(index.search([hash], MATCH_DISTANCE, 200).map((m) => [m.owner, m.distance]));
+/**
+ * Nearest records by image among the given organisation's (or every) local record, within
+ * MATCH_DISTANCE, from the node-resident index (current as of this call). Who may read them is
+ * decided afterwards, on the rows the database returns, by the release policy.
+ */
+async function imageCandidates(db: Kysely<Database>, hash: string, scope: { organisationId: string | null }): Promise<Map<string, number>> {
+  const index = await currentRegistry(db);
+  return index.nearPhoto(hash, MATCH_DISTANCE, 200, (e) => e.origin === null && (scope.organisationId === null || e.organisationId === scope.organisationId));
 }
 
 export interface ListQuery {
@@ -285,7 +285,7 @@ export async function searchCulturalObjects(deps: CulturalDeps, who: PolicyWho, 
   let distances: Map<string, number> | null = null;
   if (photo) {
     const image = await inspectImage(photo, deps.images);
-    distances = await imageCandidates(deps.db, await queryHash(image, deps.images), { organisationId: scopeOrg, publicOnly: false });
+    distances = await imageCandidates(deps.db, await queryHash(image, deps.images), { organisationId: scopeOrg });
     if (distances.size === 0) return { items: [], total: 0 };
   }
   let q = deps.db.selectFrom('cultural_objects').selectAll();
@@ -346,37 +346,30 @@ export async function publicCheck(deps: CulturalDeps, input: PublicCheckInput) {
   const image = input.image ? await inspectImage(input.image, deps.images) : null;
   const hash = image ? await queryHash(image, deps.images) : null;
   const words = wordsOf(textEntries.map(([, v]) => v).join(' '));
-  const publicRows = await deps.db.selectFrom('cultural_objects').selectAll().where('marking', '=', PUBLIC_TLP).execute();
-  // The public records active peers published to this node are checked too (federation, part 5).
-  const federated = await federatedPublicSet(deps.db);
-  const distances = hash ? await imageCandidates(deps.db, hash, { organisationId: null, publicOnly: true }) : new Map<string, number>();
-  const federatedDistances = new Map<string, number>();
-  if (hash && federated.length) {
-    const index = new HashIndex();
-    for (const f of federated) for (const img of f.images) for (const h of img.hashes) index.add(h, `${f.originNodeId}/${f.recordId}`);
-    for (const m of index.search([hash], MATCH_DISTANCE, 200)) federatedDistances.set(m.owner, m.distance);
+  // The node-resident index, with every change committed before this check (registry-sync.ts):
+  // this node's TLP:CLEAR records and the records active peers published here (federation, part 5).
+  const index = await currentRegistry(deps.db);
+  const registrySet = index.publicSet();
+  const distances = hash ? index.nearPhoto(hash, MATCH_DISTANCE, 200, (e) => e.public) : new Map<string, number>();
+  const textScores = index.publicTextMatches(words, TEXT_MATCH_SHARE);
+  type Candidate = { key: string; imageDistance: number | null; textScore: number | null };
+  const candidates: Candidate[] = [...new Set([...distances.keys(), ...textScores.keys()])].map((key) => ({ key, imageDistance: distances.get(key) ?? null, textScore: textScores.get(key) ?? null }));
+  candidates.sort((a, b) => (a.imageDistance ?? 99) - (b.imageDistance ?? 99) || (b.textScore ?? 0) - (a.textScore ?? 0) || (a.key < b.key ? -1 : 1));
+  // What a match shows is read from the database, and only while it is still public there.
+  type Found = Candidate & { row: CulturalObjectRow | null; fed: FederatedPublicRecord | null };
+  const top: Found[] = [];
+  for (let from = 0; top.length < 20 && from < candidates.length; from += 40) {
+    const slice = candidates.slice(from, from + 40);
+    const localIds = slice.filter((c) => !c.key.includes('/')).map((c) => c.key);
+    const rows = localIds.length ? await deps.db.selectFrom('cultural_objects').selectAll().where('id', 'in', localIds).where('marking', '=', PUBLIC_TLP).execute() : [];
+    const fed = await federatedPublicRecords(deps.db, slice.filter((c) => c.key.includes('/')).map((c) => c.key));
+    for (const c of slice) {
+      if (top.length >= 20) break;
+      const row = rows.find((r) => r.id === c.key) ?? null;
+      const f = fed.get(c.key) ?? null;
+      if (row || f) top.push({ ...c, row, fed: f });
+    }
   }
-  const textScoreOf = (searchText: string): number | null => {
-    if (words.length === 0) return null;
-    const have = new Set(searchText.split(' '));
-    const share = words.filter((w) => have.has(w)).length / words.length;
-    return share >= TEXT_MATCH_SHARE ? Math.round(share * 1000) / 1000 : null;
-  };
-  type Found = { key: string; row: CulturalObjectRow | null; fed: FederatedPublicRecord | null; imageDistance: number | null; textScore: number | null };
-  const found: Found[] = [];
-  for (const row of publicRows) {
-    const imageDistance = distances.get(row.id) ?? null;
-    const textScore = textScoreOf(row.search_text);
-    if (imageDistance !== null || textScore !== null) found.push({ key: row.id, row, fed: null, imageDistance, textScore });
-  }
-  for (const f of federated) {
-    const key = `${f.originNodeId}/${f.recordId}`;
-    const imageDistance = federatedDistances.get(key) ?? null;
-    const textScore = textScoreOf(f.searchText);
-    if (imageDistance !== null || textScore !== null) found.push({ key, row: null, fed: f, imageDistance, textScore });
-  }
-  found.sort((a, b) => (a.imageDistance ?? 99) - (b.imageDistance ?? 99) || (b.textScore ?? 0) - (a.textScore ?? 0) || (a.key < b.key ? -1 : 1));
-  const top = found.slice(0, 20);
   const images = await imagesOf(deps.db, top.flatMap((f) => (f.row ? [f.row.id] : [])));
   const now = deps.now();
   const checkId = randomUUID();
@@ -391,12 +384,10 @@ export async function publicCheck(deps: CulturalDeps, input: PublicCheckInput) {
     const v = view(f);
     return { recordId: v.recordId, reference: v.reference, title: v.title, reportingAuthority: v.reportingAuthority, imageDistance: f.imageDistance, textScore: f.textScore, ...(v.origin ? { origin: { nodeId: v.origin.nodeId, authority: v.origin.authority } } : {}) };
   });
-  const peerCounts = new Map<string, number>();
-  for (const f of federated) peerCounts.set(f.originNodeId, (peerCounts.get(f.originNodeId) ?? 0) + 1);
   const registry: CheckReceiptBody['registry'] = {
-    publicRecords: publicRows.length + federated.length,
-    digest: registryDigest([...publicRows.map((r) => ({ id: r.id, version: r.version })), ...federated.map((f) => ({ id: `${f.originNodeId}/${f.recordId}`, version: f.version }))], sha256Hex),
-    ...(peerCounts.size ? { peers: [...peerCounts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([nodeId, records]) => ({ nodeId, records })) } : {}),
+    publicRecords: registrySet.count,
+    digest: registrySet.digest,
+    ...(registrySet.peers.length ? { peers: registrySet.peers } : {}),
   };
   const body: CheckReceiptBody = {
     format: RECEIPT_FORMAT,
