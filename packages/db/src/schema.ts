@@ -631,6 +631,7 @@ export interface Database {
   hit_offers: HitOffersTable;
   hit_queries: HitQueriesTable;
   hits: HitsTable;
+  hit_query_pages: HitQueryPagesTable;
   seizures: SeizuresTable;
   seizure_items: SeizureItemsTable;
   seizure_route_stops: SeizureRouteStopsTable;
@@ -958,6 +959,10 @@ export interface HitQueriesTable {
   hit_count: number | null;
   secret: string | null;
   entity_ids: Json;
+  /** Migration 027: pages of the query (received) or of the answer (sent); the pages seen so far; the offered identifiers until the answer is out. */
+  pages: number | null;
+  pages_seen: Json | null;
+  pending_identifiers: Json | null;
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -995,4 +1000,12 @@ export interface StatisticsRefreshTable {
   name: string;
   refreshed_at: Timestamp;
   rows: number;
+}
+
+/** Migration 027: one answer page of a sent identifiers query, kept until every page is in. */
+export interface HitQueryPagesTable {
+  query_id: string;
+  page: number;
+  doubled: Json;
+  offered: Json;
 }
