@@ -458,6 +458,7 @@ def check_vectors(rep: Report) -> None:
     rep.check("consent-v1: the answer carries the question's exchangeId", c["request"]["payload"]["exchangeId"] == c["answer"]["payload"]["exchangeId"])
 
     check_transfer_vector(rep, sender, recipient, ephemeral)
+    check_hits_vector(rep, sender, recipient, ephemeral)
     check_receipt_proof_vector(rep)
 
     r = load("receipt-v1.json")
@@ -514,6 +515,83 @@ def check_vectors(rep: Report) -> None:
     rep.check("schemas/rejections.json agrees with the README table", table == {k: v[1] for k, v in REJECTIONS.items()}, f"{table}")
     missing = [t for t in MESSAGE_TYPES for kind in ("payload", "result") if not (HERE / "schemas" / f"{kind}.{t}.json").is_file()]
     rep.check("schemas/: a payload and a result schema for every message type", not missing, f"missing {missing}")
+
+
+# ---- hits.* (section 8.3): suite curve25519-ell2-x25519-v1 ------------------------------------------
+_P = 2**255 - 19
+_A = 486662
+
+
+def _expand_xmd(msg: bytes, dst: bytes, n: int) -> bytes:
+    dst_prime = dst + bytes([len(dst)])
+    b0 = hashlib.sha512(bytes(128) + msg + n.to_bytes(2, "big") + b"\x00" + dst_prime).digest()
+    out, prev = b"", bytes(64)
+    for i in range(1, math.ceil(n / 64) + 1):
+        prev = hashlib.sha512(bytes(x ^ y for x, y in zip(b0, prev)) + bytes([i]) + dst_prime).digest() if i > 1 else hashlib.sha512(b0 + b"\x01" + dst_prime).digest()
+        out += prev
+    return out[:n]
+
+
+def _is_square(x: int) -> bool:
+    return x == 0 or pow(x, (_P - 1) // 2, _P) == 1
+
+
+def _sqrt(x: int) -> int:
+    r = pow(x, (_P + 3) // 8, _P)
+    if r * r % _P != x % _P:
+        r = r * pow(2, (_P - 1) // 4, _P) % _P
+    return r
+
+
+def _elligator2(u: int) -> tuple[int, int]:
+    # RFC 9380 section 6.7.1 for curve25519 (Z = 2), affine: x1 = -A / (1 + 2u^2); x2 = -x1 - A.
+    x1 = -_A * pow(1 + 2 * u * u, _P - 2, _P) % _P
+    gx1 = (x1**3 + _A * x1 * x1 + x1) % _P
+    if _is_square(gx1):
+        x, y = x1, _sqrt(gx1)
+        if y & 1:  # sgn0(y) = 0 for x1
+            y = _P - y
+    else:
+        x = (-x1 - _A) % _P
+        y = _sqrt((x**3 + _A * x * x + x) % _P)
+        if not y & 1:  # sgn0(y) = 1 for x2
+            y = _P - y
+    return x, y
+
+
+def hits_hash(identifier: str, dst: str) -> bytes:
+    """hash_to_curve curve25519_XMD:SHA-512_ELL2_RO_ (RFC 9380), the u-coordinate little-endian."""
+    uniform = _expand_xmd(identifier.encode("utf-8"), dst.encode("utf-8"), 96)
+    (x0, y0), (x1, y1) = (_elligator2(int.from_bytes(uniform[i : i + 48], "big") % _P) for i in (0, 48))
+    lam = (y1 - y0) * pow(x1 - x0, _P - 2, _P) % _P
+    x = (lam * lam - _A - x0 - x1) % _P
+    for _ in range(3):  # clear the cofactor: three doublings, x only
+        x = pow(x * x - 1, 2, _P) * pow(4 * x * (x * x + _A * x + 1), _P - 2, _P) % _P
+    return x.to_bytes(32, "little")
+
+
+def hits_raise(element: str, scalar_hex: str) -> str:
+    k = X25519PrivateKey.from_private_bytes(bytes.fromhex(scalar_hex))
+    return b64e(k.exchange(X25519PublicKey.from_public_bytes(b64d(element, 32))))
+
+
+def check_hits_vector(rep: "Report", sender, recipient, ephemeral) -> None:
+    h = load("hits-v1.json")
+    a, b = h["scalarA"], h["scalarB"]
+    rep.check("hits-v1: hash to curve25519 (RFC 9380 ELL2_RO, RFC test vector for msg \"\")", hits_hash("", "QUUX-V01-CS02-with-curve25519_XMD:SHA-512_ELL2_RO_")[::-1].hex() == "2de3780abb67e861289f5749d16d3e217ffa722192d16bbd9d1bfb9d112b98c0")
+    rep.check("hits-v1: H(x) of each identifier", [b64e(hits_hash(x, h["dst"])) for x in h["mine"]] == h["hashes"])
+    rep.check("hits-v1: items = H(x)^a by X25519", [hits_raise(e, a) for e in h["hashes"]] == h["items"])
+    rep.check("hits-v1: doubled = items^b", [hits_raise(e, b) for e in h["items"]] == h["doubled"])
+    rep.check("hits-v1: offered = H(y)^b", [hits_raise(b64e(hits_hash(y, h["dst"])), b) for y in h["theirs"]] == h["offered"])
+    raised = [hits_raise(e, a) for e in h["offered"]]
+    rep.check("hits-v1: offered^a, and the intersection is exactly the shared identifier", raised == h["offeredRaisedToA"] and [(i, j) for i, d in enumerate(h["doubled"]) for j, o in enumerate(raised) if d == o] == [(h["match"]["item"], h["match"]["offered"])])
+    q = h["query"]
+    qe = q["envelope"]
+    rep.check("hits-v1 query: signed by the sender of envelope-v1", verify(ed_raw(sender), signing_text(qe["header"], qe["encrypted"]), qe["signature"]["value"]))
+    rep.check(
+        "hits-v1 query: sealed with its nonce, opens to its payload",
+        seal(jcs(q["payload"]), jcs(qe["header"]), x_raw(recipient), ephemeral, bytes.fromhex(q["nonce"])) == qe["encrypted"] and open_sealed(qe["encrypted"], jcs(qe["header"]), [recipient]) == utf8(jcs(q["payload"])),
+    )
 
 
 def chunk_nonce(index: int) -> bytes:

@@ -1,21 +1,34 @@
 // Hit/no-hit between nodes (issue 13 part 3): the federation payloads (`hits.query`, `hits.answer`,
 // `hits.matched`, `hits.disclosure`) and the API of /api/v1/hits. Identifiers never travel in
-// clear: a query carries ristretto255 points H(x)^a (RFC 9380 hash_to_ristretto255 of the
-// normalised identifier, raised to a one-time scalar), 32 bytes each, base64url without padding.
+// clear: a query carries curve25519 u-coordinates H(x)^a (RFC 9380 hash_to_curve of the normalised
+// identifier, suite curve25519_XMD:SHA-512_ELL2_RO_, raised by X25519 to a one-time scalar), 32
+// bytes each, base64url without padding. A query, its answer and its matches travel in pages of at
+// most MAX_HIT_ITEMS elements, so the set sizes are bounded by MAX_HIT_PAGES pages, not by one envelope.
 import { z } from 'zod';
 
-/** A ristretto255 point encoding: 32 bytes as base64url without padding (43 characters). */
-export const GroupElement = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a 32-byte ristretto255 encoding in base64url');
-/** The most identifiers one query (or one answer's offered set) may carry. */
+/** A curve25519 u-coordinate: 32 bytes little-endian as base64url without padding (43 characters). */
+export const GroupElement = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a 32-byte curve25519 u-coordinate in base64url');
+/** The most elements one page (of a query, of an answer's doubled or offered part, of the matches) may carry. */
 export const MAX_HIT_ITEMS = 20_000;
+/** The most pages of one query or of one answer: 2,000,000 identifiers each way. */
+export const MAX_HIT_PAGES = 100;
+/** The one PSI suite of protocol §8.3: hash to curve25519 with Elligator 2 (RFC 9380), exponentiation by X25519 (RFC 7748). */
+export const PSI_SUITES = ['curve25519-ell2-x25519-v1'] as const;
 
 /** A 1024-bit CLK encoding (128 bytes, base64url without padding: 171 characters). */
 export const ClkEncoding = z.string().regex(/^[A-Za-z0-9_-]{171}$/, 'a 1024-bit encoding in base64url');
 
+const Page = z.number().int().min(0).max(MAX_HIT_PAGES - 1);
+const Pages = z.number().int().min(1).max(MAX_HIT_PAGES);
+
 export const HitsIdentifiersQuery = z.strictObject({
   queryId: z.uuid(),
-  kind: z.literal('identifiers').describe('Exact identifiers (IBAN, IMO, E.164 phone, passport with country, wallet) by DH-PSI over ristretto255'),
-  items: z.array(GroupElement).min(1).max(MAX_HIT_ITEMS).describe('H(x)^a for each of the querier’s identifiers, in the querier’s order'),
+  kind: z.literal('identifiers').describe('Exact identifiers (IBAN, IMO, E.164 phone, passport with country, wallet) by DH-PSI on curve25519'),
+  suite: z.enum(PSI_SUITES).describe('The PSI suite: hash to curve and exponentiation'),
+  page: Page.describe('This page, from 0; every page of a query is blinded under the same scalar'),
+  pages: Pages.describe('How many pages the query has'),
+  total: z.number().int().min(1).max(MAX_HIT_ITEMS * MAX_HIT_PAGES).describe('How many identifiers the whole query declares (the same on every page): checked against the hourly limit at page 0'),
+  items: z.array(GroupElement).min(1).max(MAX_HIT_ITEMS).describe('H(x)^a for each of the querier’s identifiers of this page, in the querier’s order'),
 });
 export const HitsNamesQuery = z.strictObject({
   queryId: z.uuid(),
@@ -33,25 +46,35 @@ export const HitsQueryResult = z
 export const HitsAnswerPayload = z
   .strictObject({
     queryId: z.uuid(),
-    /** (H(x)^a)^b, in the order of the query's items. */
+    page: Page.describe('This page of the answer, from 0'),
+    pages: Pages.describe('How many answer pages: max(query pages, offered pages), at least 1'),
+    /** (H(x)^a)^b for the query's page `page`, in its order; empty when the query has fewer pages. */
     doubled: z.array(GroupElement).max(MAX_HIT_ITEMS),
-    /** H(y)^b for each identifier the answering node offers this peer, in a random order. */
+    /** H(y)^b for the offered identifiers at positions page × MAX_HIT_ITEMS onwards of one random order of the whole offered set. */
     offered: z.array(GroupElement).max(MAX_HIT_ITEMS),
+    /** How many identifiers the answering node offers in all (the same on every page). */
+    offeredTotal: z.number().int().min(0).max(MAX_HIT_ITEMS * MAX_HIT_PAGES),
   })
-  .meta({ id: 'HitsAnswerPayload', description: 'hits.answer: the query re-blinded and the answering node’s blinded offered set' });
-export const HitsAnswerResult = z.strictObject({ queryId: z.uuid(), hits: z.number().int().min(0) }).meta({ description: 'hits.answer: how many of the querier’s records matched' });
+  .meta({ id: 'HitsAnswerPayload', description: 'hits.answer: one page of the query re-blinded and one page of the answering node’s blinded offered set' });
+export const HitsAnswerResult = z
+  .strictObject({ queryId: z.uuid(), hits: z.number().int().min(0).nullable() })
+  .meta({ description: 'hits.answer: how many of the querier’s records matched (null until the last page is in)' });
 
 export const HitsMatchedPayload = z
   .strictObject({
     queryId: z.uuid(),
+    page: Page.default(0).describe('This page of the matches, from 0'),
+    pages: Pages.default(1).describe('How many pages of matches'),
     /**
-     * Identifiers: positions in the answer's `offered` list that matched (sent by the querier). Names:
-     * positions in the query's `encodings` that matched (sent by the answerer, which compared).
-     * Each with the contact reference both nodes quote.
+     * Identifiers: positions in the whole offered set (over all answer pages) that matched (sent by
+     * the querier). Names: positions in the query's `encodings` that matched (sent by the answerer,
+     * which compared). Each with the contact reference both nodes quote.
      */
-    matches: z.array(z.strictObject({ index: z.number().int().min(0).max(MAX_HIT_ITEMS), contactReference: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) })).max(MAX_HIT_ITEMS),
+    matches: z
+      .array(z.strictObject({ index: z.number().int().min(0).max(MAX_HIT_ITEMS * MAX_HIT_PAGES), contactReference: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) }))
+      .max(MAX_HIT_ITEMS),
   })
-  .meta({ id: 'HitsMatchedPayload', description: 'hits.matched: which offered positions matched (so that the answering node gets the same hits)' });
+  .meta({ id: 'HitsMatchedPayload', description: 'hits.matched: which offered positions matched (so that the answering node gets the same hits), in pages' });
 export const HitsMatchedResult = z.strictObject({ queryId: z.uuid(), hits: z.number().int().min(0) }).meta({ description: 'hits.matched: how many hits were recorded' });
 
 export const HitDisclosure = z.strictObject({
@@ -101,7 +124,7 @@ export const HitQueryView = z
     peerNodeId: z.string(),
     direction: z.enum(['sent', 'received']),
     kind: z.enum(['identifiers', 'names']),
-    state: z.enum(['waiting', 'answered', 'matched']),
+    state: z.enum(['waiting', 'answering', 'answered', 'matched']).describe('sent: waiting → answered; received: answering (pages of the query still due) → answered → matched'),
     items: z.number().int(),
     offered: z.number().int().nullable(),
     hits: z.number().int().nullable(),
@@ -118,7 +141,7 @@ export const HitOffer = z
     schemas: z.array(z.enum(['Person', 'Organization', 'Company', 'LegalEntity', 'BankAccount', 'Vessel', 'CryptoWallet', 'Passport', 'Identification'])).max(20),
     maxTlp: z.enum(HIT_TLPS),
     maxQueriesPerHour: z.number().int().min(0).max(10_000),
-    maxItemsPerHour: z.number().int().min(0).max(1_000_000),
+    maxItemsPerHour: z.number().int().min(0).max(MAX_HIT_ITEMS * MAX_HIT_PAGES),
     suspendedAt: z.string().nullable(),
     suspendedReason: z.string().nullable(),
   })

@@ -633,6 +633,7 @@ export interface Database {
   hit_offers: HitOffersTable;
   hit_queries: HitQueriesTable;
   hits: HitsTable;
+  hit_query_pages: HitQueryPagesTable;
   seizures: SeizuresTable;
   seizure_items: SeizureItemsTable;
   seizure_route_stops: SeizureRouteStopsTable;
@@ -973,6 +974,10 @@ export interface HitQueriesTable {
   hit_count: number | null;
   secret: string | null;
   entity_ids: Json;
+  /** Migration 027: pages of the query (received) or of the answer (sent); the pages seen so far; the offered identifiers until the answer is out. */
+  pages: number | null;
+  pages_seen: Json | null;
+  pending_identifiers: Json | null;
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -1016,4 +1021,12 @@ export interface StatisticsRefreshTable {
 export interface StatisticsDirtyTable {
   source: string;
   month: string;
+}
+
+/** Migration 027: one answer page of a sent identifiers query, kept until every page is in. */
+export interface HitQueryPagesTable {
+  query_id: string;
+  page: number;
+  doubled: Json;
+  offered: Json;
 }

@@ -6378,8 +6378,11 @@ export interface components {
             kind: "identifiers" | "names";
             offered: number | null;
             peerNodeId: string;
-            /** @enum {string} */
-            state: "waiting" | "answered" | "matched";
+            /**
+             * @description sent: waiting → answered; received: answering (pages of the query still due) → answered → matched
+             * @enum {string}
+             */
+            state: "waiting" | "answering" | "answered" | "matched";
         };
         HitQueryViewInput: {
             caseId: string | null;
@@ -6394,8 +6397,11 @@ export interface components {
             kind: "identifiers" | "names";
             offered: number | null;
             peerNodeId: string;
-            /** @enum {string} */
-            state: "waiting" | "answered" | "matched";
+            /**
+             * @description sent: waiting → answered; received: answering (pages of the query still due) → answered → matched
+             * @enum {string}
+             */
+            state: "waiting" | "answering" | "answered" | "matched";
         };
         HitView: {
             /** @description The authority that may hold a matching record */
@@ -6467,17 +6473,27 @@ export interface components {
             /** @enum {string} */
             state: "pending" | "revealed" | "declined";
         };
-        /** @description hits.answer: the query re-blinded and the answering node’s blinded offered set */
+        /** @description hits.answer: one page of the query re-blinded and one page of the answering node’s blinded offered set */
         HitsAnswerPayload: {
             doubled: string[];
             offered: string[];
+            offeredTotal: number;
+            /** @description This page of the answer, from 0 */
+            page: number;
+            /** @description How many answer pages: max(query pages, offered pages), at least 1 */
+            pages: number;
             /** Format: uuid */
             queryId: string;
         };
-        /** @description hits.answer: the query re-blinded and the answering node’s blinded offered set */
+        /** @description hits.answer: one page of the query re-blinded and one page of the answering node’s blinded offered set */
         HitsAnswerPayloadInput: {
             doubled: string[];
             offered: string[];
+            offeredTotal: number;
+            /** @description This page of the answer, from 0 */
+            page: number;
+            /** @description How many answer pages: max(query pages, offered pages), at least 1 */
+            pages: number;
             /** Format: uuid */
             queryId: string;
         };
@@ -6497,35 +6513,66 @@ export interface components {
             /** @enum {string} */
             decision: "revealed" | "declined";
         };
-        /** @description hits.matched: which offered positions matched (so that the answering node gets the same hits) */
+        /** @description hits.matched: which offered positions matched (so that the answering node gets the same hits), in pages */
         HitsMatchedPayload: {
             matches: {
                 contactReference: string;
                 index: number;
             }[];
+            /**
+             * @description This page of the matches, from 0
+             * @default 0
+             */
+            page: number;
+            /**
+             * @description How many pages of matches
+             * @default 1
+             */
+            pages: number;
             /** Format: uuid */
             queryId: string;
         };
-        /** @description hits.matched: which offered positions matched (so that the answering node gets the same hits) */
+        /** @description hits.matched: which offered positions matched (so that the answering node gets the same hits), in pages */
         HitsMatchedPayloadInput: {
             matches: {
                 contactReference: string;
                 index: number;
             }[];
+            /**
+             * @description This page of the matches, from 0
+             * @default 0
+             */
+            page?: number;
+            /**
+             * @description How many pages of matches
+             * @default 1
+             */
+            pages?: number;
             /** Format: uuid */
             queryId: string;
         };
         /** @description hits.query: blinded identifiers, or keyed encodings of names with dates of birth */
         HitsQueryPayload: {
-            /** @description H(x)^a for each of the querier’s identifiers, in the querier’s order */
+            /** @description H(x)^a for each of the querier’s identifiers of this page, in the querier’s order */
             items: string[];
             /**
-             * @description Exact identifiers (IBAN, IMO, E.164 phone, passport with country, wallet) by DH-PSI over ristretto255
+             * @description Exact identifiers (IBAN, IMO, E.164 phone, passport with country, wallet) by DH-PSI on curve25519
              * @constant
              */
             kind: "identifiers";
+            /** @description This page, from 0; every page of a query is blinded under the same scalar */
+            page: number;
+            /** @description How many pages the query has */
+            pages: number;
             /** Format: uuid */
             queryId: string;
+            /**
+             * @description The PSI suite: hash to curve and exponentiation
+             * @enum {string}
+             */
+            suite: "curve25519-ell2-x25519-v1";
+            /** @description How many identifiers the whole query declares (the same on every page): checked against the hourly limit at page 0 */
+            total: number;
         } | {
             /** @description One encoding per person of the querier, in the querier’s order */
             encodings: string[];
@@ -6541,15 +6588,26 @@ export interface components {
         };
         /** @description hits.query: blinded identifiers, or keyed encodings of names with dates of birth */
         HitsQueryPayloadInput: {
-            /** @description H(x)^a for each of the querier’s identifiers, in the querier’s order */
+            /** @description H(x)^a for each of the querier’s identifiers of this page, in the querier’s order */
             items: string[];
             /**
-             * @description Exact identifiers (IBAN, IMO, E.164 phone, passport with country, wallet) by DH-PSI over ristretto255
+             * @description Exact identifiers (IBAN, IMO, E.164 phone, passport with country, wallet) by DH-PSI on curve25519
              * @constant
              */
             kind: "identifiers";
+            /** @description This page, from 0; every page of a query is blinded under the same scalar */
+            page: number;
+            /** @description How many pages the query has */
+            pages: number;
             /** Format: uuid */
             queryId: string;
+            /**
+             * @description The PSI suite: hash to curve and exponentiation
+             * @enum {string}
+             */
+            suite: "curve25519-ell2-x25519-v1";
+            /** @description How many identifiers the whole query declares (the same on every page): checked against the hourly limit at page 0 */
+            total: number;
         } | {
             /** @description One encoding per person of the querier, in the querier’s order */
             encodings: string[];

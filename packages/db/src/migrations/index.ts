@@ -25,6 +25,7 @@ import * as m023 from './023-seizures.ts';
 import * as m024 from './024-hits.ts';
 import * as m025 from './025-cultural-federation.ts';
 import * as m026 from './026-registry-statistics.ts';
+import * as m027 from './027-hit-pages.ts';
 import * as m028 from './028-registry-search.ts';
 import * as m031 from './031-cultural-index.ts';
 
@@ -54,6 +55,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '024-hits': m024,
   '025-cultural-federation': m025,
   '026-registry-statistics': m026,
+  '027-hit-pages': m027,
   '028-registry-search': m028,
   '031-cultural-index': m031,
 };

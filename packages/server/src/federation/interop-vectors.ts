@@ -27,6 +27,8 @@ import { TRANSFER_CONTENT_ALG, chunkAad, chunkNonce, transferRequestClaims } fro
 import { createHash } from 'node:crypto';
 import { encryptChunk, signTransferRequest, transferRequestSigningText } from '../evidence/transfer/transfer-crypto.ts';
 import { REPO_ROOT } from '../config.ts';
+import { blindIdentifiers, encodeElement, hashToGroup, PSI_DST, PSI_SUITE, reblind, scalarFromBytes, scalarToHex } from '../hits/psi.ts';
+import { HitsQueryPayload } from '@comity/contract/hits';
 import { ed25519SignerFor, keyId, privateKeyFromSeed, publicKeyFromRaw, rawPublicKey, sha256HexOf, x25519Sealer } from './envelope-crypto.ts';
 
 export const INTEROP_DIR = join(REPO_ROOT, 'interop', 'federation');
@@ -178,6 +180,7 @@ export function buildInteropVectors(): Record<string, unknown> {
     'declared-facts-v1.json': declaredFactsVector(senderSigning, header.sender),
     'consent-v1.json': consentVectors({ header, signer, ephemeral, recipientEncryptionRaw }),
     'transfer-v1.json': transferVectors({ header, signer, ephemeral, recipientEncryptionRaw }),
+    'hits-v1.json': hitsVectors({ header, signer, ephemeral, recipientEncryptionRaw }),
     'tampered-v1.json': {
       description: 'Variants of envelope-v1 that a receiver trusting the sender key of envelope-v1 must reject, with the reason code.',
       senderSigningPublicKey: rawPublicKey(senderSigning),
@@ -191,6 +194,52 @@ export function buildInteropVectors(): Record<string, unknown> {
  * received, and the originator's `consent.answer`, each sealed and signed like envelope-v1 (own
  * nonces), with their decrypted payloads checked against the contract schemas.
  */
+/**
+ * hits.* (section 8.3), suite curve25519-ell2-x25519-v1: fixed identifiers and scalars in, every
+ * element of the exchange out, and the first query page sealed and signed as envelope-v1 is.
+ */
+function hitsVectors(base: { header: EnvelopeHeader; signer: ReturnType<typeof ed25519SignerFor>; ephemeral: ReturnType<typeof privateKeyFromSeed>; recipientEncryptionRaw: string }) {
+  const a = scalarFromBytes(Buffer.alloc(32, 0x41));
+  const b = scalarFromBytes(Buffer.alloc(32, 0x42));
+  const mine = ['iban:DE89370400440532013000', 'imo:9074729', 'phone:+33612345678'];
+  const theirs = ['imo:9074729', 'wallet:0x52908400098527886e0f7030069857d2e4169ee7'];
+  const items = blindIdentifiers(mine, a);
+  const doubled = reblind(items, b, 'items');
+  const offered = blindIdentifiers(theirs, b);
+  const queryId = '0195f2c8-4000-7000-8000-000000000013';
+  const conversationId = `hits:${queryId}`;
+  const payload = HitsQueryPayload.parse({ queryId, kind: 'identifiers', suite: PSI_SUITE, page: 0, pages: 1, total: mine.length, items }) as JsonValue;
+  const header: EnvelopeHeader = { ...base.header, type: 'hits.query', messageId: '0195f2c8-3a00-7c4e-9a1b-000000000131', conversationId };
+  const nonce = '2425262728292a2b2c2d2e2f';
+  return {
+    description:
+      'hits.* (section 8.3), suite curve25519-ell2-x25519-v1. hash: RFC 9380 curve25519_XMD:SHA-512_ELL2_RO_ with the DST below, the u-coordinate 32 bytes little-endian; ' +
+      'exponentiation: X25519 (RFC 7748) with the 32-byte scalar as the private key (clamped by X25519). A querier with scalar a and an answerer with b; ' +
+      'offered[j]^a equals doubled[i] exactly for the shared identifier (imo:9074729: i = 1, j = 0). The query is sealed and signed with the keys of envelope-v1.',
+    suite: PSI_SUITE,
+    dst: PSI_DST,
+    scalarA: scalarToHex(a),
+    scalarB: scalarToHex(b),
+    mine,
+    theirs,
+    hashes: mine.map((x) => encodeElement(hashToGroup(x))),
+    items,
+    doubled,
+    offered,
+    offeredRaisedToA: reblind(offered, a, 'offered'),
+    match: { item: 1, offered: 0 },
+    query: {
+      nonce,
+      header,
+      payload,
+      envelope: buildEnvelope(
+        { sealer: x25519Sealer({ ephemeralPrivate: base.ephemeral, nonce: Buffer.from(nonce, 'hex') }), signer: base.signer },
+        { header, payload, recipientEncryptionKey: base.recipientEncryptionRaw },
+      ),
+    },
+  };
+}
+
 function consentVectors(base: { header: EnvelopeHeader; signer: ReturnType<typeof ed25519SignerFor>; ephemeral: ReturnType<typeof privateKeyFromSeed>; recipientEncryptionRaw: string }) {
   const conversationId = '0195f2c8-1000-7000-8000-000000000042';
   const exchangeId = '0195f2c8-2000-7000-8000-0000000000c1';

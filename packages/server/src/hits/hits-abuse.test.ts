@@ -9,6 +9,7 @@ import { testBackends } from '@comity/db/testing';
 import { type FederatedTestNode, connect, craftEnvelope, startFederatedNode, waitFor } from '../federation/federation-testing.ts';
 import { makeUser } from '../testing/test-node.ts';
 import { ENUMERATION_FACTOR, ENUMERATION_FLOOR, looksLikeEnumeration } from './hits-service.ts';
+import { PSI_SUITES } from '@comity/contract/hits';
 import { blindIdentifiers, randomScalar } from './psi.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: the tests read the API's JSON loosely and assert on it.
@@ -38,7 +39,8 @@ async function authorityOrg(n: FederatedTestNode): Promise<string> {
 
 /** A blinded `hits.query` from one node to the other, posted straight to the inbox. */
 async function postQuery(from: FederatedTestNode, to: FederatedTestNode, identifiers: string[]) {
-  const payload = { queryId: randomUUID(), kind: 'identifiers', items: blindIdentifiers(identifiers, randomScalar()) };
+  const items = blindIdentifiers(identifiers, randomScalar());
+  const payload = { queryId: randomUUID(), kind: 'identifiers', suite: PSI_SUITES[0], page: 0, pages: 1, total: items.length, items };
   const env = craftEnvelope(from, to, { type: 'hits.query', conversationId: `hits:${payload.queryId}` }, payload);
   const res = await fetch(`${to.url}/federation/v1/inbox`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(env) });
   return { res, body: (await res.json()) as Json, messageId: env.header.messageId, queryId: payload.queryId };

@@ -8,6 +8,8 @@ import { after, before, describe, test } from 'node:test';
 import { testBackends } from '@comity/db/testing';
 import { type FederatedTestNode, connect, craftEnvelope, startFederatedNode, waitFor } from '../federation/federation-testing.ts';
 import { makeUser } from '../testing/test-node.ts';
+import { MAX_HIT_ITEMS, PSI_SUITES } from '@comity/contract/hits';
+import { blindIdentifiers, randomScalar, scalarToHex } from './psi.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: the tests read the API's JSON loosely and assert on it.
 type Json = Record<string, any>;
@@ -188,22 +190,99 @@ for (const backend of testBackends()) {
 
     test('a peer’s malformed encodings are refused as problem+json and nothing is stored', async () => {
       const before = Number((await de.node.deps.db.selectFrom('hit_queries').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      const q1 = (items: string[], extra: Json = {}) => ({ queryId: crypto.randomUUID(), kind: 'identifiers', suite: PSI_SUITES[0], page: 0, pages: 1, total: items.length, items, ...extra });
+      const good = blindIdentifiers(['iban:DE89370400440532013000'], randomScalar());
       const bad = [
-        { queryId: crypto.randomUUID(), kind: 'identifiers', items: ['A'.repeat(43)] },
-        { queryId: crypto.randomUUID(), kind: 'identifiers', items: [Buffer.alloc(32, 0xff).toString('base64url')] },
-        { queryId: crypto.randomUUID(), kind: 'identifiers', items: ['not-a-point'] },
-        { queryId: crypto.randomUUID(), kind: 'identifiers', items: ['iban:DE89370400440532013000'] },
+        q1(['A'.repeat(43)]), // u = 0, of small order
+        q1([Buffer.alloc(32, 0xff).toString('base64url')]), // top bit set, not canonical
+        q1(['not-a-point']),
+        q1(['iban:DE89370400440532013000']),
+        q1(good, { suite: 'ristretto255-v1' }), // a suite this node does not speak
+        q1(good, { total: 2 }), // a total the pages do not give
+        q1(good, { page: 1 }), // a page beyond the pages
+        q1(good, { total: 20_001, pages: 2 }), // a first page short of a full page
       ];
       for (const payload of bad) {
         const env = craftEnvelope(fr, de, { type: 'hits.query', conversationId: `hits:${payload.queryId}` }, payload);
         const res = await fetch(`${de.url}/federation/v1/inbox`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(env) });
-        assert.equal(res.status, 422, JSON.stringify(payload.items));
+        assert.equal(res.status, 422, JSON.stringify(payload).slice(0, 300));
         assert.match(res.headers.get('content-type') ?? '', /application\/problem\+json/);
         const body = (await res.json()) as Json;
         assert.ok(['payload_rejected', 'payload_invalid'].includes(body.code), body.code);
       }
       const afterCount = Number((await de.node.deps.db.selectFrom('hit_queries').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
       assert.equal(afterCount, before);
+    });
+
+    // A query over two pages (MAX_HIT_ITEMS + 1 elements; the first page repeats one blinded identifier
+    // that Germany does not hold, the second carries France's IBAN), all under one scalar a: Germany
+    // answers page by page under one b, France intersects when every answer page is in, and both
+    // nodes record the one hit. The query row on France is seeded as checkWithPeers writes it.
+    test('a query travels in pages under one scalar; the hit is found across pages and recorded on both nodes', async () => {
+      await de.adminClient.call('PUT', `/api/v1/hits/offers/${fr.nodeId}`, { schemas: ['Person', 'BankAccount', 'Vessel'], maxTlp: 'AMBER', maxItemsPerHour: 100_000 }, 200);
+      const a = randomScalar();
+      const queryId = crypto.randomUUID();
+      const total = MAX_HIT_ITEMS + 1;
+      const filler = blindIdentifiers(['iban:FR7630006000011234567890189'], a)[0] as string;
+      const entityIds = [...Array.from({ length: MAX_HIT_ITEMS }, () => crypto.randomUUID()), frIds.account];
+      const now = new Date();
+      await fr.node.deps.db
+        .insertInto('hit_queries')
+        .values({
+          id: queryId,
+          direction: 'sent',
+          peer_node_id: de.nodeId,
+          organisation_id: await authorityOrg(fr),
+          case_id: frCase.id,
+          kind: 'identifiers',
+          state: 'waiting',
+          item_count: total,
+          offered_count: null,
+          hit_count: null,
+          secret: scalarToHex(a),
+          entity_ids: JSON.stringify(entityIds),
+          created_by: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      const pages = [Array.from({ length: MAX_HIT_ITEMS }, () => filler), blindIdentifiers(['iban:DE89370400440532013000'], a)];
+      const post = async (page: number) => {
+        const payload = { queryId, kind: 'identifiers', suite: PSI_SUITES[0], page, pages: 2, total, items: pages[page] };
+        const env = craftEnvelope(fr, de, { type: 'hits.query', conversationId: `hits:${queryId}` }, payload);
+        return fetch(`${de.url}/federation/v1/inbox`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(env) });
+      };
+      assert.equal((await post(0)).status, 202);
+      const mid = await de.node.deps.db.selectFrom('hit_queries').selectAll().where('id', '=', queryId).executeTakeFirstOrThrow();
+      assert.equal(mid.state, 'answering');
+      assert.ok(mid.secret, 'Germany keeps its scalar until the last page');
+      assert.equal(mid.item_count, total, 'the whole declared total counts against the hourly limit at once');
+      // The same page again (a new message) is refused.
+      const again = await post(0);
+      assert.equal(again.status, 422);
+      assert.equal(((await again.json()) as Json).cause, 'page_received');
+      assert.equal((await post(1)).status, 202);
+      const frHit = await waitFor('the hit across pages on the querying node', async () => {
+        const rows = await fr.node.deps.db.selectFrom('hits').selectAll().where('query_id', '=', queryId).execute();
+        return rows.length === 1 && rows[0];
+      });
+      assert.equal(frHit.entity_id, frIds.account);
+      const deRow = await waitFor('the matches on the answering node', async () => {
+        const r = await de.node.deps.db.selectFrom('hit_queries').selectAll().where('id', '=', queryId).executeTakeFirstOrThrow();
+        return r.state === 'matched' && r;
+      });
+      assert.equal(deRow.hit_count, 1);
+      assert.equal(deRow.secret, null, 'Germany forgot b');
+      assert.equal(deRow.pending_identifiers, null, 'and its offered identifiers');
+      const deHit = await de.node.deps.db.selectFrom('hits').selectAll().where('query_id', '=', queryId).executeTakeFirstOrThrow();
+      assert.equal(deHit.entity_id, deIds.account);
+      assert.equal(deHit.contact_reference, frHit.contact_reference);
+      const frRow = await fr.node.deps.db.selectFrom('hit_queries').selectAll().where('id', '=', queryId).executeTakeFirstOrThrow();
+      assert.equal(frRow.secret, null, 'France forgot a');
+      assert.equal(frRow.offered_count, 5);
+      assert.equal((await fr.node.deps.db.selectFrom('hit_query_pages').select('page').where('query_id', '=', queryId).execute()).length, 0, 'the answer pages are deleted');
+      const pageAudit = await de.node.deps.db.selectFrom('audit_entries').select(['action']).where('action', '=', 'hits.query.page').where('target', '=', `hit-query:${queryId}`).execute();
+      assert.equal(pageAudit.length, 2, 'each query page is audited on the answering node');
     });
 
     test('a case without checked identifiers cannot be sent; a peer over its hourly limit is refused', async () => {
@@ -213,9 +292,8 @@ for (const backend of testBackends()) {
       assert.equal(refused.body.code, 'too_few_fields');
       // Germany allows France one query an hour: France's first query used it.
       await de.adminClient.call('PUT', `/api/v1/hits/offers/${fr.nodeId}`, { schemas: ['BankAccount'], maxTlp: 'AMBER', maxQueriesPerHour: 1 }, 200);
-      const payload = { queryId: crypto.randomUUID(), kind: 'identifiers', items: [] as string[] };
-      const { blindIdentifiers, randomScalar } = await import('./psi.ts');
-      payload.items = blindIdentifiers(['iban:DE89370400440532013000'], randomScalar());
+      const items = blindIdentifiers(['iban:DE89370400440532013000'], randomScalar());
+      const payload = { queryId: crypto.randomUUID(), kind: 'identifiers', suite: PSI_SUITES[0], page: 0, pages: 1, total: 1, items };
       const env = craftEnvelope(fr, de, { type: 'hits.query', conversationId: `hits:${payload.queryId}` }, payload);
       const res = await fetch(`${de.url}/federation/v1/inbox`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(env) });
       assert.equal(res.status, 422);

@@ -25,6 +25,8 @@ import {
   type HitsMatchedResult,
   HitsQueryPayload,
   type HitsQueryResult,
+  MAX_HIT_ITEMS,
+  PSI_SUITES,
 } from '@comity/contract/hits';
 import type { Database } from '@comity/db';
 import { findPeer, listPeers, type PeerRow } from '@comity/db/repos/federation-repo';
@@ -35,7 +37,9 @@ import { federationOf } from '../federation/capability.ts';
 import { enqueuePeerMessage } from '../federation/outbox-service.ts';
 import type { FederationRuntime, InboundHandler } from '../federation/runtime.ts';
 import { acceptedEpochs, decodeEncoding, encodePerson, epochOf, matchEncodings, pairSecret } from './clk-pair.ts';
-import { blindIdentifiers, intersect, randomScalar, reblind, scalarFromHex, scalarToHex, shuffledIndices } from './psi.ts';
+import { blindIdentifiers, decodeElement, intersect, randomScalar, reblind, scalarFromHex, scalarToHex, shuffledIndices } from './psi.ts';
+
+const pagesOf = <T>(xs: readonly T[]): T[][] => Array.from({ length: Math.ceil(xs.length / MAX_HIT_ITEMS) }, (_, i) => xs.slice(i * MAX_HIT_ITEMS, (i + 1) * MAX_HIT_ITEMS));
 
 type Deps = Pick<AppDeps, 'db' | 'hasher' | 'signer' | 'now'> & Partial<Pick<AppDeps, 'auditAnchor' | 'auditSequencer'>>;
 type Tlp = (typeof HIT_TLPS)[number];
@@ -182,7 +186,7 @@ export async function checkWithPeers(deps: Deps & Pick<AppDeps, 'keys'>, who: Ca
   const epoch = epochOf(now);
   const queries = await auditedTransaction(deps, who, async (trx, audit) => {
     const out: string[] = [];
-    const record = async (peer: PeerRow, kind: 'identifiers' | 'names', entityIds: string[], secret: string | null, payload: Record<string, unknown>, detail: Record<string, unknown>) => {
+    const record = async (peer: PeerRow, kind: 'identifiers' | 'names', entityIds: string[], secret: string | null, payloads: Record<string, unknown>[], detail: Record<string, unknown>) => {
       const id = randomUUID();
       await trx
         .insertInto('hit_queries')
@@ -204,14 +208,17 @@ export async function checkWithPeers(deps: Deps & Pick<AppDeps, 'keys'>, who: Ca
           updated_at: now,
         })
         .execute();
-      await enqueuePeerMessage(trx, now, {
-        peerNodeId: peer.node_id,
-        type: 'hits.query',
-        conversationId: `hits:${id}`,
-        payload: { queryId: id, kind, ...payload },
-        senderOrganisationId: readable.row.organisation_id,
-        marking: 'AMBER',
-      });
+      // An identifiers query goes in pages of at most MAX_HIT_ITEMS, all under the same scalar.
+      for (const payload of payloads) {
+        await enqueuePeerMessage(trx, now, {
+          peerNodeId: peer.node_id,
+          type: 'hits.query',
+          conversationId: `hits:${id}`,
+          payload: { queryId: id, kind, ...payload },
+          senderOrganisationId: readable.row.organisation_id,
+          marking: 'AMBER',
+        });
+      }
       audit('hits.query.send', `hit-query:${id}`, { caseId, peer: peer.node_id, kind, items: entityIds.length, ...detail });
       out.push(id);
     };
@@ -227,7 +234,7 @@ export async function checkWithPeers(deps: Deps & Pick<AppDeps, 'keys'>, who: Ca
           'identifiers',
           items.map((i) => i.entityId),
           scalarToHex(a),
-          { items: blinded },
+          pagesOf(blinded).map((page, i, all) => ({ suite: PSI_SUITES[0], page: i, pages: all.length, total: blinded.length, items: page })),
           { kinds: countKinds(items.map((i) => i.identifier)) },
         );
       }
@@ -238,7 +245,7 @@ export async function checkWithPeers(deps: Deps & Pick<AppDeps, 'keys'>, who: Ca
           'names',
           people.map((p) => p.entityId),
           null,
-          { epoch, encodings: people.map((p) => encodePerson(p, secret)) },
+          [{ epoch, encodings: people.map((p) => encodePerson(p, secret)) }],
           { epoch },
         );
       }
@@ -381,6 +388,8 @@ async function insertHit(trx: Kysely<Database>, h: { id: string; queryId: string
     .execute();
 }
 
+const seenOf = (q: { pages_seen: unknown }) => (q.pages_seen as number[] | null) ?? [];
+
 const queryHandler: InboundHandler<ReturnType<typeof HitsQueryPayload.parse>> = {
   parse: (p) => HitsQueryPayload.parse(p),
   async handle({ trx, header, payload, peer, audit, runtime }) {
@@ -390,27 +399,30 @@ const queryHandler: InboundHandler<ReturnType<typeof HitsQueryPayload.parse>> = 
     if (offer?.suspended_at) {
       throw new ForbiddenError('peer_suspended', 'Hit/no-hit queries from this node are suspended for review.');
     }
+    if (payload.kind === 'identifiers') {
+      if (payload.page >= payload.pages) throw new ValidationError('malformed_encoding', `Page ${payload.page} of ${payload.pages}.`);
+      if (payload.total > payload.pages * MAX_HIT_ITEMS || payload.total <= (payload.pages - 1) * MAX_HIT_ITEMS) {
+        throw new ValidationError('malformed_encoding', `${payload.total} identifiers do not fit ${payload.pages} page(s).`);
+      }
+      const known = await trx.selectFrom('hit_queries').selectAll().where('id', '=', payload.queryId).forUpdate().executeTakeFirst();
+      if (known) return queryPage(trx, header, payload, peer, audit, runtime, known);
+    } else if (await trx.selectFrom('hit_queries').select('id').where('id', '=', payload.queryId).executeTakeFirst()) {
+      throw new ConflictError('query_exists', 'This query id is already known.');
+    }
+    // A new query: the hourly limits take its declared size (a paged query reserves its whole total at its first page).
     const hour = await sinceCount(trx, peer.node_id, 'received', new Date(now.getTime() - 3_600_000));
     const maxQ = offer?.max_queries_per_hour ?? 60;
     const maxItems = offer?.max_items_per_hour ?? 50_000;
-    const count = payload.kind === 'identifiers' ? payload.items.length : payload.encodings.length;
+    const count = payload.kind === 'identifiers' ? payload.total : payload.encodings.length;
     if (hour.queries + 1 > maxQ || hour.items + count > maxItems) {
       throw new ConflictError('hits_rate_limited', `At most ${maxQ} queries and ${maxItems} identifiers an hour from this node.`);
     }
-    if (await trx.selectFrom('hit_queries').select('id').where('id', '=', payload.queryId).executeTakeFirst()) {
-      throw new ConflictError('query_exists', 'This query id is already known.');
-    }
     if (payload.kind === 'names') return answerNames(trx, header, payload, peer, audit, runtime, offer);
+    // b is drawn once for the whole query and the offered set shuffled once; both are kept until the last answer page is out.
     const b = randomScalar();
-    // Malformed points refuse the whole envelope (ValidationError → payload_rejected).
-    const doubled = reblind(payload.items, b, 'items');
     const offered = offer ? await offeredIdentifiers(trx, offer) : [];
     const order = shuffledIndices(offered.length);
     const shuffled = order.map((i) => offered[i] as { entityId: string; identifier: string });
-    const blindOffered = blindIdentifiers(
-      shuffled.map((o) => o.identifier),
-      b,
-    );
     await trx
       .insertInto('hit_queries')
       .values({
@@ -420,31 +432,94 @@ const queryHandler: InboundHandler<ReturnType<typeof HitsQueryPayload.parse>> = 
         organisation_id: null,
         case_id: null,
         kind: payload.kind,
-        state: 'answered',
-        item_count: payload.items.length,
+        state: 'answering',
+        item_count: payload.total,
         offered_count: shuffled.length,
         hit_count: null,
-        secret: null,
+        secret: scalarToHex(b),
         entity_ids: JSON.stringify(shuffled.map((o) => o.entityId)),
+        pages: payload.pages,
+        pages_seen: JSON.stringify([]),
+        pending_identifiers: JSON.stringify(shuffled.map((o) => o.identifier)),
         created_by: null,
         created_at: now,
         updated_at: now,
       })
       .execute();
+    audit('hits.query.receive', `hit-query:${payload.queryId}`, { peer: peer.node_id, items: payload.total, pages: payload.pages, offered: shuffled.length, suite: payload.suite });
+    const known = await trx.selectFrom('hit_queries').selectAll().where('id', '=', payload.queryId).executeTakeFirstOrThrow();
+    return queryPage(trx, header, payload, peer, audit, runtime, known);
+  },
+};
+
+/**
+ * One page of a peer's identifiers query: re-blinded under the query's b and answered with the same
+ * page of the offered set (`hits.answer` page p). When the last query page is in, the offered pages
+ * beyond the query's are sent too and b and the offered identifiers are forgotten.
+ */
+async function queryPage(
+  trx: Kysely<Database>,
+  header: { conversationId: string; messageId: string },
+  payload: Extract<ReturnType<typeof HitsQueryPayload.parse>, { kind: 'identifiers' }>,
+  peer: PeerRow,
+  audit: AuditFn,
+  runtime: FederationRuntime,
+  q: Awaited<ReturnType<typeof findQuery>> & object,
+): Promise<{ result: HitsQueryResult }> {
+  const now = runtime.deps.now();
+  if (q.direction !== 'received' || q.peer_node_id !== peer.node_id || q.kind !== 'identifiers') throw new ConflictError('query_exists', 'This query id is already known.');
+  const seen = seenOf(q);
+  if (q.state !== 'answering' || !q.secret) throw new ConflictError('query_answered', 'This query was answered already.');
+  if (seen.includes(payload.page)) throw new ConflictError('page_received', `Page ${payload.page} of this query was received already.`);
+  if (payload.pages !== q.pages || payload.total !== q.item_count) throw new ValidationError('malformed_encoding', 'The pages and total of a query are the same on every page.');
+  const lastPage = payload.page === payload.pages - 1;
+  if (payload.items.length !== (lastPage ? payload.total - payload.page * MAX_HIT_ITEMS : MAX_HIT_ITEMS)) {
+    throw new ValidationError('malformed_encoding', `Page ${payload.page} carries ${payload.items.length} items; ${payload.total} in ${payload.pages} pages of ${MAX_HIT_ITEMS} do not give that.`);
+  }
+  const b = scalarFromHex(q.secret);
+  // Malformed elements refuse the whole envelope (ValidationError → payload_rejected).
+  const doubled = reblind(payload.items, b, 'items', payload.page * MAX_HIT_ITEMS);
+  const identifiers = (q.pending_identifiers as string[] | null) ?? [];
+  const answerPages = Math.max(payload.pages, Math.ceil(identifiers.length / MAX_HIT_ITEMS), 1);
+  const answer = async (page: number, pageDoubled: string[]) => {
     await enqueuePeerMessage(trx, now, {
       peerNodeId: peer.node_id,
       type: 'hits.answer',
       conversationId: header.conversationId,
       inReplyTo: header.messageId,
-      payload: { queryId: payload.queryId, doubled, offered: blindOffered },
+      payload: {
+        queryId: q.id,
+        page,
+        pages: answerPages,
+        doubled: pageDoubled,
+        offered: blindIdentifiers(identifiers.slice(page * MAX_HIT_ITEMS, (page + 1) * MAX_HIT_ITEMS), b),
+        offeredTotal: identifiers.length,
+      },
       senderOrganisationId: null,
       marking: 'AMBER',
     });
-    audit('hits.query.receive', `hit-query:${payload.queryId}`, { peer: peer.node_id, items: payload.items.length, offered: shuffled.length });
-    runtime.wake();
-    return { result: { queryId: payload.queryId, accepted: true } satisfies HitsQueryResult };
-  },
-};
+  };
+  await answer(payload.page, doubled);
+  const nowSeen = [...seen, payload.page];
+  const complete = nowSeen.length === payload.pages;
+  if (complete) for (let page = payload.pages; page < answerPages; page++) await answer(page, []);
+  await trx
+    .updateTable('hit_queries')
+    .set({
+      pages_seen: JSON.stringify(nowSeen),
+      updated_at: now,
+      ...(complete ? { state: 'answered', secret: null, pending_identifiers: null, pages_seen: JSON.stringify([]), pages: answerPages } : {}),
+    })
+    .where('id', '=', q.id)
+    .execute();
+  if (payload.pages > 1) audit('hits.query.page', `hit-query:${q.id}`, { peer: peer.node_id, page: payload.page, pages: payload.pages, items: payload.items.length });
+  runtime.wake();
+  return { result: { queryId: q.id, accepted: true } satisfies HitsQueryResult };
+}
+
+function findQuery(trx: Kysely<Database>, id: string) {
+  return trx.selectFrom('hit_queries').selectAll().where('id', '=', id).executeTakeFirst();
+}
 
 const answerHandler: InboundHandler<ReturnType<typeof HitsAnswerPayload.parse>> = {
   parse: (p) => HitsAnswerPayload.parse(p),
@@ -461,8 +536,37 @@ const answerHandler: InboundHandler<ReturnType<typeof HitsAnswerPayload.parse>> 
     if (!q) throw new NotFoundError('query_not_found', 'No query of this node to that peer has this id.');
     if (q.state !== 'waiting' || !q.secret) throw new ConflictError('query_answered', 'This query was answered already.');
     const entityIds = q.entity_ids as string[];
-    if (payload.doubled.length !== entityIds.length) throw new ValidationError('malformed_encoding', `The answer re-blinds ${payload.doubled.length} items; the query had ${entityIds.length}.`);
-    const { pairs } = intersect(payload.doubled, payload.offered, scalarFromHex(q.secret));
+    const seen = seenOf(q);
+    const queryPages = Math.ceil(entityIds.length / MAX_HIT_ITEMS);
+    const expectDoubled = Math.max(0, Math.min(MAX_HIT_ITEMS, entityIds.length - payload.page * MAX_HIT_ITEMS));
+    const expectOffered = Math.max(0, Math.min(MAX_HIT_ITEMS, payload.offeredTotal - payload.page * MAX_HIT_ITEMS));
+    const expectPages = Math.max(queryPages, Math.ceil(payload.offeredTotal / MAX_HIT_ITEMS), 1);
+    if (payload.pages !== expectPages || payload.page >= payload.pages || (q.pages !== null && q.pages !== payload.pages)) {
+      throw new ValidationError('malformed_encoding', `Answer page ${payload.page} of ${payload.pages}; this query expects ${expectPages}.`);
+    }
+    if (payload.doubled.length !== expectDoubled) throw new ValidationError('malformed_encoding', `The answer re-blinds ${payload.doubled.length} items on page ${payload.page}; the query had ${expectDoubled} there.`);
+    if (payload.offered.length !== expectOffered) throw new ValidationError('malformed_encoding', `Answer page ${payload.page} offers ${payload.offered.length}; ${payload.offeredTotal} in all gives ${expectOffered} there.`);
+    if (seen.includes(payload.page)) throw new ConflictError('page_received', `Answer page ${payload.page} was received already.`);
+    // Every element is checked as its page arrives, so a malformed page is refused on its own.
+    for (const [i, e] of payload.doubled.entries()) decodeElement(e, `doubled[${payload.page * MAX_HIT_ITEMS + i}]`);
+    for (const [i, e] of payload.offered.entries()) decodeElement(e, `offered[${payload.page * MAX_HIT_ITEMS + i}]`);
+    const nowSeen = [...seen, payload.page];
+    if (nowSeen.length < payload.pages) {
+      await trx.insertInto('hit_query_pages').values({ query_id: q.id, page: payload.page, doubled: JSON.stringify(payload.doubled), offered: JSON.stringify(payload.offered) }).execute();
+      await trx.updateTable('hit_queries').set({ pages: payload.pages, pages_seen: JSON.stringify(nowSeen), updated_at: now }).where('id', '=', q.id).execute();
+      return { result: { queryId: q.id, hits: null } satisfies HitsAnswerResult };
+    }
+    // The last page: every page in, the intersection over the whole query and the whole offered set.
+    const stored = await trx.selectFrom('hit_query_pages').selectAll().where('query_id', '=', q.id).execute();
+    const byPage = new Map(stored.map((r) => [r.page, { doubled: r.doubled as string[], offered: r.offered as string[] }]));
+    byPage.set(payload.page, { doubled: payload.doubled, offered: payload.offered });
+    const ordered = Array.from({ length: payload.pages }, (_, p) => byPage.get(p) ?? { doubled: [], offered: [] });
+    const { pairs } = intersect(
+      ordered.flatMap((p) => p.doubled),
+      ordered.flatMap((p) => p.offered),
+      scalarFromHex(q.secret),
+    );
+    await trx.deleteFrom('hit_query_pages').where('query_id', '=', q.id).execute();
     // One hit per (own entity, offered position): the contact reference both nodes quote.
     const byKey = new Map<string, { entityId: string; index: number; ref: string }>();
     for (const [i, j] of pairs) {
@@ -474,37 +578,27 @@ const answerHandler: InboundHandler<ReturnType<typeof HitsAnswerPayload.parse>> 
     const hits = [...byKey.values()];
     for (const h of hits) {
       const id = randomUUID();
-      await trx
-        .insertInto('hits')
-        .values({
-          id,
-          query_id: q.id,
-          peer_node_id: peer.node_id,
-          organisation_id: q.organisation_id as string,
-          entity_id: h.entityId,
-          contact_reference: h.ref,
-          state: 'pending',
-          own_disclosure: null,
-          decided_by: null,
-          decided_at: null,
-          peer_disclosure: null,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
+      await insertHit(trx, { id, queryId: q.id, peer: peer.node_id, organisationId: q.organisation_id as string, entityId: h.entityId, ref: h.ref, now });
       audit('hits.hit.record', `hit:${id}`, { queryId: q.id, entityId: h.entityId, peer: peer.node_id, contactReference: h.ref });
     }
-    await trx.updateTable('hit_queries').set({ state: 'answered', secret: null, offered_count: payload.offered.length, hit_count: hits.length, updated_at: now }).where('id', '=', q.id).execute();
-    await enqueuePeerMessage(trx, now, {
-      peerNodeId: peer.node_id,
-      type: 'hits.matched',
-      conversationId: header.conversationId,
-      inReplyTo: header.messageId,
-      payload: { queryId: q.id, matches: hits.map((h) => ({ index: h.index, contactReference: h.ref })) },
-      senderOrganisationId: q.organisation_id,
-      marking: 'AMBER',
-    });
-    audit('hits.query.answered', `hit-query:${q.id}`, { peer: peer.node_id, items: entityIds.length, offered: payload.offered.length, hits: hits.length });
+    await trx
+      .updateTable('hit_queries')
+      .set({ state: 'answered', secret: null, pages: payload.pages, pages_seen: null, offered_count: payload.offeredTotal, hit_count: hits.length, updated_at: now })
+      .where('id', '=', q.id)
+      .execute();
+    const matchPages = pagesOf(hits.map((h) => ({ index: h.index, contactReference: h.ref })));
+    for (const [page, matches] of (matchPages.length ? matchPages : [[]]).entries()) {
+      await enqueuePeerMessage(trx, now, {
+        peerNodeId: peer.node_id,
+        type: 'hits.matched',
+        conversationId: header.conversationId,
+        inReplyTo: header.messageId,
+        payload: { queryId: q.id, page, pages: Math.max(matchPages.length, 1), matches },
+        senderOrganisationId: q.organisation_id,
+        marking: 'AMBER',
+      });
+    }
+    audit('hits.query.answered', `hit-query:${q.id}`, { peer: peer.node_id, items: entityIds.length, offered: payload.offeredTotal, pages: payload.pages, hits: hits.length });
     runtime.wake();
     return { result: { queryId: q.id, hits: hits.length } satisfies HitsAnswerResult };
   },
@@ -524,46 +618,37 @@ const matchedHandler: InboundHandler<ReturnType<typeof HitsMatchedPayload.parse>
       .forUpdate()
       .executeTakeFirst();
     if (!q) return namesMatched(trx, payload, peer, audit, now);
-    if (q.state !== 'answered') throw new ConflictError('query_matched', 'The matches of this query were received already.');
+    if (q.state !== 'answered') throw new ConflictError('query_matched', q.state === 'answering' ? 'This query is not answered yet.' : 'The matches of this query were received already.');
+    const seen = seenOf(q);
+    if (payload.page >= payload.pages) throw new ValidationError('malformed_encoding', `Matches page ${payload.page} of ${payload.pages}.`);
+    if (seen.includes(payload.page)) throw new ConflictError('page_received', `Matches page ${payload.page} was received already.`);
     const entityIds = q.entity_ids as string[];
-    const seen = new Set<string>();
+    const seenRefs = new Set<string>();
     for (const m of payload.matches) {
       if (m.index >= entityIds.length) throw new ValidationError('malformed_encoding', `Match position ${m.index} is outside the ${entityIds.length} offered.`);
-      if (seen.has(m.contactReference)) throw new ValidationError('malformed_encoding', 'A contact reference is repeated.');
-      seen.add(m.contactReference);
+      if (seenRefs.has(m.contactReference)) throw new ValidationError('malformed_encoding', 'A contact reference is repeated.');
+      seenRefs.add(m.contactReference);
     }
-    const owners = new Map(
-      (entityIds.length ? await trx.selectFrom('entities').select(['id', 'organisation_id']).where('id', 'in', [...new Set(payload.matches.map((m) => entityIds[m.index] as string))].concat(['00000000-0000-0000-0000-000000000000'])).execute() : []).map((r) => [r.id, r.organisation_id]),
-    );
+    const wanted = [...new Set(payload.matches.map((m) => entityIds[m.index] as string))];
+    const owners = new Map((wanted.length ? await trx.selectFrom('entities').select(['id', 'organisation_id']).where('id', 'in', wanted).execute() : []).map((r) => [r.id, r.organisation_id]));
     let recorded = 0;
     for (const m of payload.matches) {
       const entityId = entityIds[m.index] as string;
       const organisationId = owners.get(entityId);
       if (!organisationId) continue; // deleted since the answer
       const id = randomUUID();
-      await trx
-        .insertInto('hits')
-        .values({
-          id,
-          query_id: q.id,
-          peer_node_id: peer.node_id,
-          organisation_id: organisationId,
-          entity_id: entityId,
-          contact_reference: m.contactReference,
-          state: 'pending',
-          own_disclosure: null,
-          decided_by: null,
-          decided_at: null,
-          peer_disclosure: null,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
+      await insertHit(trx, { id, queryId: q.id, peer: peer.node_id, organisationId, entityId, ref: m.contactReference, now });
       audit('hits.hit.record', `hit:${id}`, { queryId: q.id, entityId, peer: peer.node_id, contactReference: m.contactReference });
       recorded++;
     }
-    await trx.updateTable('hit_queries').set({ state: 'matched', hit_count: recorded, updated_at: now }).where('id', '=', q.id).execute();
-    audit('hits.query.matched', `hit-query:${q.id}`, { peer: peer.node_id, hits: recorded });
+    const nowSeen = [...seen, payload.page];
+    const complete = nowSeen.length === payload.pages;
+    await trx
+      .updateTable('hit_queries')
+      .set({ hit_count: (q.hit_count ?? 0) + recorded, pages_seen: JSON.stringify(nowSeen), updated_at: now, ...(complete ? { state: 'matched' } : {}) })
+      .where('id', '=', q.id)
+      .execute();
+    audit('hits.query.matched', `hit-query:${q.id}`, { peer: peer.node_id, hits: recorded, page: payload.page, pages: payload.pages });
     await detectEnumeration(trx, peer, audit, now);
     return { result: { queryId: q.id, hits: recorded } satisfies HitsMatchedResult };
   },
@@ -582,6 +667,7 @@ async function namesMatched(trx: Kysely<Database>, payload: ReturnType<typeof Hi
     .executeTakeFirst();
   if (!q) throw new NotFoundError('query_not_found', 'No query from or to that peer has this id.');
   if (q.state !== 'waiting') throw new ConflictError('query_matched', 'The matches of this query were received already.');
+  if (payload.page !== 0 || payload.pages !== 1) throw new ValidationError('malformed_encoding', 'The matches of a names query travel in one page.');
   const entityIds = q.entity_ids as string[];
   const seen = new Set<string>();
   for (const m of payload.matches) {
@@ -750,7 +836,7 @@ export async function listQueries(deps: Pick<AppDeps, 'db'>, who: CaseWho, filte
     peerNodeId: r.peer_node_id,
     direction: r.direction,
     kind: r.kind as 'identifiers' | 'names',
-    state: r.state as 'waiting' | 'answered' | 'matched',
+    state: r.state as 'waiting' | 'answering' | 'answered' | 'matched',
     items: r.item_count,
     offered: r.offered_count,
     hits: r.hit_count,
