@@ -45,18 +45,19 @@ function PeerCard({ peer, countries, onChanged }: { peer: CulturalPeerSetting; c
   const { t, ts, lng } = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
-  const [said, setSaid] = useState('');
+  // What the last change did, kept as a key so that it follows a change of language.
+  const [said, setSaid] = useState<{ key: string; n?: number } | null>(null);
   const id = peer.nodeId;
   const when = (at: string | null) => (at ? formatDate(at, lng, true) : ts('culturalFed.never'));
 
   async function change(body: { publish?: boolean; accept?: boolean }) {
     setBusy(true);
     setError(undefined);
-    setSaid('');
+    setSaid(null);
     try {
       const r = await culturalApi.setPeer(id, body);
-      if (body.publish !== undefined) setSaid(r.publish ? ts('culturalFed.publishedNow', { n: r.messages }) : ts('culturalFed.withdrawnNow', { n: r.messages }));
-      else setSaid(r.accept ? ts('culturalFed.acceptedNow') : ts('culturalFed.removedNow', { n: r.removedRecords }));
+      if (body.publish !== undefined) setSaid({ key: r.publish ? 'culturalFed.publishedNow' : 'culturalFed.withdrawnNow', n: r.messages });
+      else setSaid(r.accept ? { key: 'culturalFed.acceptedNow' } : { key: 'culturalFed.removedNow', n: r.removedRecords });
       onChanged();
     } catch (err) {
       setError(err);
@@ -111,7 +112,7 @@ function PeerCard({ peer, countries, onChanged }: { peer: CulturalPeerSetting; c
         </small>
       </div>
       <p role="status" aria-live="polite" className="meta">
-        {said}
+        {said ? t(said.key, { n: said.n ?? 0 }) : null}
       </p>
       <ErrorAlert error={error} />
     </li>

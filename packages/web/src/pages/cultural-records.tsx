@@ -251,7 +251,10 @@ function RecordTable({ items, withDistance = false }: { items: readonly Cultural
                 <span className="origin-label">
                   {r.origin ? (
                     <>
-                      {t('cultural.list.fromPeer')} <bdi>{r.origin.authority}</bdi> (<bdi>{countryLabel(r.origin.country)}</bdi>) · <code dir="ltr">{r.origin.nodeId}</code>
+                      {t('cultural.list.fromPeer')} <bdi>{r.origin.authority}</bdi> · <bdi>{countryLabel(r.origin.country)}</bdi>
+                      <code className="origin-node" dir="ltr">
+                        {r.origin.nodeId}
+                      </code>
                     </>
                   ) : (
                     t('cultural.list.ours')
