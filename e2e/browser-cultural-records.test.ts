@@ -67,6 +67,7 @@ test('investigators record, find (by filters and by photo), change and import cu
   await page.getByLabel('Materials').fill('painted wood');
   await page.getByLabel('Distinguishing features').fill('A crack across the left cheek');
   await page.getByLabel('What happened').selectOption('theft');
+  // The country is chosen by its name in the interface language (a typed code is taken too).
   await page.getByLabel('Country of theft or excavation').fill('grc');
   await page.getByLabel('Place', { exact: true }).fill('Archaeological Museum of Olympia');
   await page.getByLabel('Reporting authority (to contact)').fill('Hellenic Police, Cultural Heritage Department');
@@ -82,7 +83,7 @@ test('investigators record, find (by filters and by photo), change and import cu
   await imagesLoaded(page, '.cultural-gallery img');
   const details = page.locator('dl.facts');
   await details.getByText('A crack across the left cheek').waitFor();
-  await details.getByText('Archaeological Museum of Olympia, GRC').waitFor();
+  await details.getByText('Archaeological Museum of Olympia, Greece').waitFor();
   await page.locator('.badges').getByText('Shown to the public check').waitFor();
   await shoot(page, 'record', () => imagesLoaded(page, '.cultural-gallery img'));
 
@@ -113,14 +114,20 @@ test('investigators record, find (by filters and by photo), change and import cu
   // Filters, kept in the address: legal status and country find it; another status does not.
   await page.goto(`${node.url}/cultural-property`);
   await page.getByLabel('Legal status').selectOption('recovered');
-  await page.getByLabel('Country of theft or excavation').fill('GRC');
+  await page.getByLabel('Country of theft or excavation').fill('Greece');
   await page.getByRole('button', { name: 'Apply' }).click();
+  await page.waitForURL(/country=GRC/);
   await page.waitForURL(/legalStatus=recovered/);
   const rows = page.locator('.cultural-table tbody tr');
   await rows.filter({ hasText: 'Funerary mask of painted wood' }).waitFor();
   assert.equal(await rows.count(), 1);
   await page.getByText('1 record', { exact: true }).waitFor();
   await imagesLoaded(page, '.cultural-table img');
+  // The filter boxes line up: boxes on one row start at the same height (a hint under one of
+  // them pushed it up by a line), whatever the rows.
+  const tops = await page.evaluate<number[]>("[...document.querySelectorAll('form.grid input, form.grid select')].map((e) => Math.round(e.getBoundingClientRect().top))");
+  const rowsAt = [...new Set(tops)].sort((a, b) => a - b);
+  assert.ok(rowsAt.every((top, i) => i === 0 || top - rowsAt[i - 1]! >= 40), `filter inputs at ${tops.join(', ')} px`);
   await shoot(page, 'list', () => imagesLoaded(page, '.cultural-table img'));
   await page.getByLabel('Legal status').selectOption('stolen');
   await page.getByRole('button', { name: 'Apply' }).click();
@@ -164,6 +171,11 @@ test('investigators record, find (by filters and by photo), change and import cu
   await report.locator('tbody tr', { hasText: 'legal_status' }).first().waitFor();
   assert.equal((await report.locator('tbody tr td').first().innerText()).trim(), '3');
   await shoot(page, 'import-report', () => report.waitFor());
+  // At 390 px the problems wrap: the report's table does not scroll sideways.
+  await page.setViewportSize({ width: 390, height: 900 });
+  const scroll = await page.evaluate<number[]>("(() => { const s = document.querySelector('.cultural-import-report .table-scroll'); return [s.scrollWidth, s.clientWidth]; })()");
+  assert.ok(scroll[0]! <= scroll[1]!, `the report table is ${scroll[0]} px in ${scroll[1]} px`);
+  await page.setViewportSize({ width: 1366, height: 900 });
   const csv = join(artifacts, 'register.csv');
   writeFileSync(csv, 'reference,title,object_type,theft_country,reporting_authority,legal_status,marking\nHP-1,Icon of St George,icon,GRC,Hellenic Police,stolen,AMBER\n');
   await page.getByLabel('CSV or XLSX file').setInputFiles(csv);

@@ -457,6 +457,27 @@ def check_vectors(rep: Report) -> None:
         rep.check(f"consent-v1 {part}: type and conversation", ce["header"]["type"] == f"consent.{part}" and ce["header"]["conversationId"] == c[part]["payload"]["conversationId"])
     rep.check("consent-v1: the answer carries the question's exchangeId", c["request"]["payload"]["exchangeId"] == c["answer"]["payload"]["exchangeId"])
 
+    c = load("cultural-v1.json")
+    for part in ("published", "withdrawn"):
+        ce = c[part]["envelope"]
+        rep.check(f"cultural-v1 {part}: signed by the sender of envelope-v1", verify(ed_raw(sender), signing_text(ce["header"], ce["encrypted"]), ce["signature"]["value"]))
+        rep.check(
+            f"cultural-v1 {part}: sealed with its nonce, opens to its payload",
+            seal(jcs(c[part]["payload"]), jcs(ce["header"]), x_raw(recipient), ephemeral, bytes.fromhex(c[part]["nonce"])) == ce["encrypted"]
+            and open_sealed(ce["encrypted"], jcs(ce["header"]), [recipient]) == utf8(jcs(c[part]["payload"])),
+        )
+        rep.check(
+            f"cultural-v1 {part}: type, conversation cultural:<recipient>, marking CLEAR, state",
+            ce["header"]["type"] == "cultural.record" and ce["header"]["conversationId"] == "cultural:" + ce["header"]["recipient"] and ce["header"]["marking"] == "CLEAR" and c[part]["payload"]["state"] == part,
+        )
+        rep.check(f"cultural-v1 {part}: the result names the record and version", c[part]["result"] == {"recordId": c[part]["payload"]["recordId"], "version": c[part]["payload"]["version"], "stored": True})
+    rec = c["published"]["payload"]["record"]
+    rep.check(
+        "cultural-v1: the published record's photos carry 16-hex-digit hashes and a JPEG thumbnail",
+        all(re.fullmatch(r"[0-9a-f]{16}", h) for img in rec["images"] for h in img["hashes"]) and all(base64.b64decode(img["thumbnail"], validate=True)[:3] == b"\xff\xd8\xff" for img in rec["images"]),
+    )
+    rep.check("cultural-v1: the withdrawal has no record and a later version", c["withdrawn"]["payload"]["record"] is None and c["withdrawn"]["payload"]["version"] > c["published"]["payload"]["version"])
+
     check_transfer_vector(rep, sender, recipient, ephemeral)
     check_hits_vector(rep, sender, recipient, ephemeral)
     check_receipt_proof_vector(rep)

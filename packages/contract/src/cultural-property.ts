@@ -119,6 +119,10 @@ export const CulturalObjectSummary = z
     imageCount: z.number().int(),
     firstImageId: z.uuid().nullable(),
     imageDistance: z.number().int().nullable().describe('Hamming distance of the nearest image hash when searched by photo'),
+    origin: z
+      .object({ nodeId: z.string(), authority: z.string(), country: z.string() })
+      .nullable()
+      .describe('null: a record of this node; else the peer node that published it (read-only here; `id` is the record\u2019s id on that node and `firstImageId` is served by /public/images)'),
   })
   .meta({ id: 'CulturalObjectSummary' });
 
@@ -130,6 +134,7 @@ export const CulturalListQuery = z
     legalStatus: LegalStatus.optional(),
     objectType: z.string().max(200).optional(),
     country: Alpha3.optional().describe('Country of the theft or excavation (ISO 3166-1 alpha-3)'),
+    origin: z.enum(['all', 'ours', 'peers']).optional().describe('ours: this node\u2019s records; peers: the public records peers published to this node; all (default): both'),
     limit: z.coerce.number().int().min(1).max(200).optional(),
   });
 
@@ -256,7 +261,24 @@ export const CulturalRecordResult = z
   .meta({ id: 'CulturalRecordResult' });
 
 export const CulturalPeerSetting = z
-  .object({ nodeId: z.string(), name: z.string(), country: z.string(), status: z.string(), publish: z.boolean(), publishedRecords: z.number().int(), receivedRecords: z.number().int() })
+  .object({
+    nodeId: z.string(),
+    name: z.string(),
+    country: z.string(),
+    status: z.string(),
+    publish: z.boolean().describe('This node publishes its public records to the peer'),
+    accept: z.boolean().describe('This node accepts the records the peer publishes to it (default true)'),
+    publishedRecords: z.number().int().describe('Records sent to the peer and not withdrawn'),
+    lastSentAt: z.string().nullable().describe('When a record (or a withdrawal) was last queued to the peer'),
+    receivedRecords: z.number().int().describe('Records of the peer held here'),
+    lastReceivedAt: z.string().nullable().describe('When a record of the peer was last stored here'),
+  })
   .meta({ id: 'CulturalPeerSetting' });
 export const CulturalPeerSettings = z.object({ items: z.array(CulturalPeerSetting) }).meta({ id: 'CulturalPeerSettings' });
-export const PutCulturalPeerBody = z.strictObject({ publish: z.boolean().describe('Publish this node\u2019s public records to the peer (false withdraws what was sent)') }).meta({ id: 'PutCulturalPeerBody' });
+export const PutCulturalPeerBody = z
+  .strictObject({
+    publish: z.boolean().optional().describe('Publish this node\u2019s public records to the peer (false withdraws what was sent)'),
+    accept: z.boolean().optional().describe('Accept the records the peer publishes (false deletes those held here and stores no more until turned on again)'),
+  })
+  .refine((b) => b.publish !== undefined || b.accept !== undefined, { message: 'Give publish, accept or both.' })
+  .meta({ id: 'PutCulturalPeerBody' });

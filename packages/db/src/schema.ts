@@ -801,7 +801,9 @@ export interface CulturalIndexChangesTable {
 /** Migration 025: the peers this node publishes its public cultural property records to. */
 export interface CulturalFederationPeersTable {
   peer_node_id: string;
-  publish: boolean;
+  publish: Generated<boolean>;
+  /** Migration 030: accept the records this peer publishes (false: none kept, none stored). */
+  accept: Generated<boolean>;
   changed_by: string | null;
   changed_at: Timestamp;
 }

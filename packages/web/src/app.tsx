@@ -24,6 +24,7 @@ const AuditPage = lazy(() => import('./pages/admin-audit.tsx').then((m) => ({ de
 const DeclaredFactsPage = lazy(() => import('./pages/admin-facts.tsx').then((m) => ({ default: m.DeclaredFactsPage })));
 const KnowledgeAdminPage = lazy(() => import('./pages/admin-knowledge.tsx').then((m) => ({ default: m.KnowledgeAdminPage })));
 const OrganisationsPage = lazy(() => import('./pages/admin-organisations.tsx').then((m) => ({ default: m.OrganisationsPage })));
+const CulturalFederationPage = lazy(() => import('./pages/cultural-federation.tsx').then((m) => ({ default: m.CulturalFederationPage })));
 const PeersPage = lazy(() => import('./pages/admin-peers.tsx').then((m) => ({ default: m.PeersPage })));
 const UsersPage = lazy(() => import('./pages/admin-users.tsx').then((m) => ({ default: m.UsersPage })));
 const CountryPage = lazy(() => import('./pages/country.tsx').then((m) => ({ default: m.CountryPage })));
@@ -288,6 +289,7 @@ function Routes({ pathname }: { pathname: string }): ReactNode {
   // Administrators edit; supervisors approve (the API refuses anyone else).
   if (pathname === '/admin/facts') return signedIn(<DeclaredFactsPage />);
   if (pathname === '/admin/peers') return admin(<PeersPage />);
+  if (pathname === '/admin/cultural-federation') return admin(<CulturalFederationPage />);
   if (pathname === '/admin/authorities') return admin(<AuthoritiesAdminPage />);
   if (pathname === '/directory') return signedIn(<DirectoryPage />);
   if (pathname === '/notifications') return signedIn(<NotificationsPage />);

@@ -10,6 +10,9 @@ export type CulturalImportReport = components['schemas']['CulturalImportReport']
 export type CreateCulturalBody = BodyOf<'/api/v1/cultural-property', 'post'>;
 export type PatchCulturalBody = BodyOf<'/api/v1/cultural-property/{id}', 'patch'>;
 export type LegalStatus = components['schemas']['CulturalLegalStatus'];
+export type CulturalPeerSetting = components['schemas']['CulturalPeerSetting'];
+export type CulturalOrigin = 'all' | 'ours' | 'peers';
+export const CULTURAL_ORIGINS: readonly CulturalOrigin[] = ['all', 'ours', 'peers'];
 
 export const LEGAL_STATUSES: readonly LegalStatus[] = ['stolen', 'illicitly-exported', 'looted-from-site', 'recovered', 'returned'];
 export const OBJECT_ID_FIELDS = ['materials', 'techniques', 'measurements', 'inscriptions', 'distinguishingFeatures', 'subject', 'dateOrPeriod', 'maker', 'description'] as const;
@@ -21,6 +24,7 @@ export interface CulturalFilter {
   legalStatus?: LegalStatus;
   objectType?: string;
   country?: string;
+  origin?: CulturalOrigin;
 }
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -61,6 +65,7 @@ const listQuery = (f: CulturalFilter) => ({
   ...(f.legalStatus ? { legalStatus: f.legalStatus } : {}),
   ...(f.objectType ? { objectType: f.objectType } : {}),
   ...(f.country ? { country: f.country } : {}),
+  ...(f.origin && f.origin !== 'all' ? { origin: f.origin } : {}),
 });
 
 const qs = (f: CulturalFilter) => {
@@ -73,6 +78,11 @@ export const culturalApi = {
   list: (filter: CulturalFilter) => unwrap(client.GET('/api/v1/cultural-property', { params: { query: { ...listQuery(filter), limit: 200 } } })),
   searchByImage: (file: File, filter: CulturalFilter) => postRaw<CulturalList>(`/api/v1/cultural-property/search/image${qs(filter)}`, file, photoType(file)),
   get: (id: string) => unwrap(client.GET('/api/v1/cultural-property/{id}', { params: { path: { id } } })),
+  /** A thumbnail served without sign-in (public records, and those peers published to this node). */
+  publicImageUrl: (imageId: string) => `/api/v1/cultural-property/public/images/${encodeURIComponent(imageId)}`,
+  peers: () => unwrap(client.GET('/api/v1/cultural-property/federation/peers')),
+  setPeer: (nodeId: string, body: { publish?: boolean; accept?: boolean }) =>
+    unwrap(client.PUT('/api/v1/cultural-property/federation/peers/{nodeId}', { params: { path: { nodeId } }, body })),
   create: (body: CreateCulturalBody) => unwrap(client.POST('/api/v1/cultural-property', { body })),
   update: (id: string, body: PatchCulturalBody) => unwrap(client.PATCH('/api/v1/cultural-property/{id}', { params: { path: { id } }, body })),
   addImage: (id: string, file: File) => postRaw<components['schemas']['CulturalImageView']>(`/api/v1/cultural-property/${encodeURIComponent(id)}/images`, file, photoType(file)),

@@ -4685,6 +4685,12 @@ export interface components {
             legalStatus: components["schemas"]["CulturalLegalStatus"];
             marking: components["schemas"]["TlpMarking"];
             objectType: string;
+            /** @description null: a record of this node; else the peer node that published it (read-only here; `id` is the record’s id on that node and `firstImageId` is served by /public/images) */
+            origin: {
+                authority: string;
+                country: string;
+                nodeId: string;
+            } | null;
             public: boolean;
             reference: string;
             reportingAuthority: string;
@@ -4700,6 +4706,12 @@ export interface components {
             legalStatus: components["schemas"]["CulturalLegalStatusInput"];
             marking: components["schemas"]["TlpMarkingInput"];
             objectType: string;
+            /** @description null: a record of this node; else the peer node that published it (read-only here; `id` is the record’s id on that node and `firstImageId` is served by /public/images) */
+            origin: {
+                authority: string;
+                country: string;
+                nodeId: string;
+            } | null;
             public: boolean;
             reference: string;
             reportingAuthority: string;
@@ -4760,32 +4772,60 @@ export interface components {
             version: number;
         };
         CulturalPeerPublication: {
+            /** @description This node accepts the records the peer publishes to it (default true) */
+            accept: boolean;
             /** @description Records queued to the peer (published or withdrawn) */
             messages: number;
             nodeId: string;
+            /** @description This node publishes its public records to the peer */
             publish: boolean;
+            /** @description Records of the peer deleted here (accept turned off) */
+            removedRecords: number;
         };
         CulturalPeerPublicationInput: {
+            /** @description This node accepts the records the peer publishes to it (default true) */
+            accept: boolean;
             /** @description Records queued to the peer (published or withdrawn) */
             messages: number;
             nodeId: string;
+            /** @description This node publishes its public records to the peer */
             publish: boolean;
+            /** @description Records of the peer deleted here (accept turned off) */
+            removedRecords: number;
         };
         CulturalPeerSetting: {
+            /** @description This node accepts the records the peer publishes to it (default true) */
+            accept: boolean;
             country: string;
+            /** @description When a record of the peer was last stored here */
+            lastReceivedAt: string | null;
+            /** @description When a record (or a withdrawal) was last queued to the peer */
+            lastSentAt: string | null;
             name: string;
             nodeId: string;
+            /** @description This node publishes its public records to the peer */
             publish: boolean;
+            /** @description Records sent to the peer and not withdrawn */
             publishedRecords: number;
+            /** @description Records of the peer held here */
             receivedRecords: number;
             status: string;
         };
         CulturalPeerSettingInput: {
+            /** @description This node accepts the records the peer publishes to it (default true) */
+            accept: boolean;
             country: string;
+            /** @description When a record of the peer was last stored here */
+            lastReceivedAt: string | null;
+            /** @description When a record (or a withdrawal) was last queued to the peer */
+            lastSentAt: string | null;
             name: string;
             nodeId: string;
+            /** @description This node publishes its public records to the peer */
             publish: boolean;
+            /** @description Records sent to the peer and not withdrawn */
             publishedRecords: number;
+            /** @description Records of the peer held here */
             receivedRecords: number;
             status: string;
         };
@@ -8678,12 +8718,16 @@ export interface components {
             hosts: string[];
         };
         PutCulturalPeerBody: {
+            /** @description Accept the records the peer publishes (false deletes those held here and stores no more until turned on again) */
+            accept?: boolean;
             /** @description Publish this node’s public records to the peer (false withdraws what was sent) */
-            publish: boolean;
+            publish?: boolean;
         };
         PutCulturalPeerBodyInput: {
+            /** @description Accept the records the peer publishes (false deletes those held here and stores no more until turned on again) */
+            accept?: boolean;
             /** @description Publish this node’s public records to the peer (false withdraws what was sent) */
-            publish: boolean;
+            publish?: boolean;
         };
         PutServiceLevelBody: {
             acknowledgeDays: number | null;
@@ -13135,6 +13179,8 @@ export interface operations {
                 objectType?: string;
                 /** @description Country of the theft or excavation (ISO 3166-1 alpha-3) */
                 country?: string;
+                /** @description ours: this node’s records; peers: the public records peers published to this node; all (default): both */
+                origin?: "all" | "ours" | "peers";
                 limit?: number;
             };
             header?: never;
@@ -13519,6 +13565,8 @@ export interface operations {
                 objectType?: string;
                 /** @description Country of the theft or excavation (ISO 3166-1 alpha-3) */
                 country?: string;
+                /** @description ours: this node’s records; peers: the public records peers published to this node; all (default): both */
+                origin?: "all" | "ours" | "peers";
                 limit?: number;
             };
             header?: never;

@@ -64,7 +64,7 @@ for (const backend of testBackends()) {
       assert.equal((await check(it, { text: { title: 'funerary mask' } })).matches.length, 0);
       assert.equal((await investigator.client.call('PUT', `/api/v1/cultural-property/federation/peers/${it.nodeId}`, { publish: true })).status, 403);
       const turnedOn = (await gr.adminClient.call<Json>('PUT', `/api/v1/cultural-property/federation/peers/${it.nodeId}`, { publish: true }, 200)).body;
-      assert.deepEqual(turnedOn, { nodeId: it.nodeId, publish: true, messages: 1 });
+      assert.deepEqual(turnedOn, { nodeId: it.nodeId, publish: true, accept: true, messages: 1, removedRecords: 0 });
 
       // Found on Italy's node by text, naming Greece's node and authority.
       const byText = await waitFor('the Greek record on the Italian node', async () => {
@@ -144,6 +144,89 @@ for (const backend of testBackends()) {
       assert.equal(sent.length, 4, `${sent.length} sends audited`);
       const received = await it.node.deps.db.selectFrom('audit_entries').select('action').where('action', '=', 'cultural.federation.receive').execute();
       assert.equal(received.length, 5, `${received.length} receptions audited`);
+    });
+
+    test('peers\u2019 records in the investigators\u2019 search, labelled and filterable; the receiving switch removes them and stores no more', async () => {
+      const carabiniere = await makeUser(it.adminClient, { role: 'practitioner', orgName: 'Carabinieri TPC', country: 'ITA' });
+      const own = (await carabiniere.client.call<Json>('POST', '/api/v1/cultural-property', { ...MASK, reference: 'TPC-2026-1', title: 'Etruscan funerary urn', objectType: 'urn', reportingAuthority: 'Carabinieri TPC', theft: { kind: 'theft', country: 'ITA' } }, 201)).body;
+      const greek = (await investigator.client.call<Json>('POST', '/api/v1/cultural-property', { ...MASK, reference: 'HP-2026-9', title: 'Funerary stele with a rider' }, 201)).body;
+      const upload = await fetch(`${gr.url}/api/v1/cultural-property/${greek.id}/images`, {
+        method: 'POST',
+        headers: { 'content-type': 'image/jpeg', cookie: investigator.client.cookie ?? '', 'x-csrf-token': investigator.client.csrf ?? '' },
+        body: readFileSync(`${SAMPLES}mask-01.jpg`),
+      });
+      assert.equal(upload.status, 201);
+      await gr.adminClient.call('PUT', `/api/v1/cultural-property/federation/peers/${it.nodeId}`, { publish: true }, 200);
+      const search = async (query: string) => (await carabiniere.client.call<Json>('GET', `/api/v1/cultural-property?${query}`, undefined, 200)).body;
+      const all = await waitFor('the Greek records in the Italian search', async () => {
+        const a = await search('q=funerary');
+        return a.items.some((i: Json) => i.id === greek.id) ? a : null;
+      });
+      // Italy's own record (origin null) and Greece's public ones, each labelled with its origin.
+      const mine = all.items.find((i: Json) => i.id === own.id);
+      assert.equal(mine.origin, null);
+      const theirs = all.items.find((i: Json) => i.id === greek.id);
+      assert.deepEqual(theirs.origin, { nodeId: gr.nodeId, authority: 'Hellenic Police (Greece)', country: 'GRC' });
+      assert.equal(theirs.marking, 'CLEAR');
+      assert.equal(theirs.imageCount, 1);
+      assert.equal((await fetch(`${it.url}/api/v1/cultural-property/public/images/${theirs.firstImageId}`)).status, 200);
+      // ours / peers'
+      assert.deepEqual((await search('q=funerary&origin=ours')).items.map((i: Json) => i.id), [own.id]);
+      const peers = (await search('q=funerary&origin=peers')).items;
+      assert.ok(peers.length >= 1 && peers.every((i: Json) => i.origin?.nodeId === gr.nodeId));
+      assert.ok(peers.some((i: Json) => i.id === greek.id));
+      // The other filters apply to the peers' records too.
+      assert.equal((await search('q=funerary&origin=peers&country=ITA')).items.length, 0);
+      assert.equal((await search('q=funerary&origin=peers&legalStatus=returned')).items.length, 0);
+      assert.ok((await search('q=stele&origin=peers&country=GRC&legalStatus=stolen')).items.some((i: Json) => i.id === greek.id));
+      // A read-only label: the record itself is not Italy's to open or change.
+      assert.equal((await carabiniere.client.call('GET', `/api/v1/cultural-property/${greek.id}`)).status, 404);
+      // By photo: the Greek record, nearest first, with its distance.
+      const photo = await sharp(`${SAMPLES}mask-01.jpg`).resize(400).jpeg({ quality: 60 }).toBuffer();
+      const byPhoto = await fetch(`${it.url}/api/v1/cultural-property/search/image`, {
+        method: 'POST',
+        headers: { 'content-type': 'image/jpeg', cookie: carabiniere.client.cookie ?? '', 'x-csrf-token': carabiniere.client.csrf ?? '' },
+        body: photo,
+      });
+      assert.equal(byPhoto.status, 200);
+      const nearest = ((await byPhoto.json()) as Json).items[0];
+      assert.equal(nearest.origin?.nodeId, gr.nodeId);
+      assert.ok(nearest.imageDistance <= 10);
+
+      // Only an administrator turns the receiving switch; the listing says what came from the peer.
+      assert.equal((await carabiniere.client.call('PUT', `/api/v1/cultural-property/federation/peers/${gr.nodeId}`, { accept: false })).status, 403);
+      assert.equal((await it.adminClient.call('PUT', `/api/v1/cultural-property/federation/peers/${gr.nodeId}`, {})).status, 400);
+      const before = (await it.adminClient.call<Json>('GET', '/api/v1/cultural-property/federation/peers', undefined, 200)).body.items[0];
+      assert.equal(before.accept, true);
+      assert.equal(before.publish, false);
+      assert.ok(before.receivedRecords >= 2);
+      assert.ok(Date.parse(before.lastReceivedAt) > 0);
+      const off = (await it.adminClient.call<Json>('PUT', `/api/v1/cultural-property/federation/peers/${gr.nodeId}`, { accept: false }, 200)).body;
+      assert.deepEqual(off, { nodeId: gr.nodeId, publish: false, accept: false, messages: 0, removedRecords: before.receivedRecords });
+      // Gone from the search, the public check and the thumbnails; Italy's own record stays.
+      assert.deepEqual((await search('q=funerary')).items.map((i: Json) => i.id), [own.id]);
+      assert.equal((await check(it, { text: { title: 'funerary stele rider' } })).matches.length, 0);
+      assert.equal((await fetch(`${it.url}/api/v1/cultural-property/public/images/${theirs.firstImageId}`)).status, 404);
+      const audited = await it.node.deps.db.selectFrom('audit_entries').selectAll().where('action', '=', 'cultural.federation.peer').execute();
+      assert.equal(audited.length, 1);
+      assert.equal(audited[0]?.target, `peer:${gr.nodeId}`);
+      const listed = (await it.adminClient.call<Json>('GET', '/api/v1/cultural-property/federation/peers', undefined, 200)).body.items[0];
+      assert.deepEqual([listed.accept, listed.receivedRecords, listed.lastReceivedAt], [false, 0, null]);
+
+      // What Greece sends now is acknowledged and not stored (the sender's outbox is not blocked).
+      const current = (await investigator.client.call<Json>('GET', `/api/v1/cultural-property/${greek.id}`, undefined, 200)).body;
+      await investigator.client.call('PATCH', `/api/v1/cultural-property/${greek.id}`, { version: current.version, legalStatus: 'recovered' }, 200);
+      await waitFor('the ignored reception audited', async () => {
+        const rows = await it.node.deps.db.selectFrom('audit_entries').select('change').where('action', '=', 'cultural.federation.receive').execute();
+        return rows.some((r) => JSON.stringify(r.change).includes('not-accepted'));
+      });
+      assert.equal((await it.node.deps.db.selectFrom('cultural_federated_records').select('record_id').execute()).length, 0);
+
+      // Accepting again: the next change Greece makes arrives.
+      await it.adminClient.call('PUT', `/api/v1/cultural-property/federation/peers/${gr.nodeId}`, { accept: true }, 200);
+      const v = (await investigator.client.call<Json>('GET', `/api/v1/cultural-property/${greek.id}`, undefined, 200)).body.version;
+      await investigator.client.call('PATCH', `/api/v1/cultural-property/${greek.id}`, { version: v, legalStatus: 'returned' }, 200);
+      await waitFor('the returned record on the Italian node', async () => (await search('q=stele&origin=peers&legalStatus=returned')).items.some((i: Json) => i.id === greek.id));
     });
   });
 }

@@ -9,6 +9,7 @@ import { ConflictError, NotFoundError, ValidationError } from '@comity/core';
 import { CulturalRecordPayload, type CulturalRecordResult as ResultSchema, FEDERATED_IMAGES_MAX, OBJECT_ID_FIELDS } from '@comity/contract/cultural-property';
 import type { Database } from '@comity/db';
 import { findPeer, listPeers, type PeerRow } from '@comity/db/repos/federation-repo';
+import { HashIndex } from '@comity/core/cultural/phash';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { type Actor, type AppDeps, type AuditFn, auditedTransaction } from '../deps.ts';
@@ -130,39 +131,61 @@ export async function listCulturalPeers(deps: Pick<AppDeps, 'db'>) {
   const [peers, settings, published, received] = await Promise.all([
     listPeers(deps.db),
     deps.db.selectFrom('cultural_federation_peers').selectAll().execute(),
-    deps.db.selectFrom('cultural_publications').select(['peer_node_id']).where('withdrawn', '=', false).execute(),
-    deps.db.selectFrom('cultural_federated_records').select(['origin_node_id']).execute(),
+    deps.db.selectFrom('cultural_publications').select(['peer_node_id', 'withdrawn', 'sent_at']).execute(),
+    deps.db.selectFrom('cultural_federated_records').select(['origin_node_id', 'received_at']).execute(),
   ]);
+  const latest = (dates: readonly (Date | string)[]): string | null => (dates.length ? new Date(Math.max(...dates.map((d) => new Date(d).getTime()))).toISOString() : null);
   return {
-    items: peers.map((p) => ({
-      nodeId: p.node_id,
-      name: p.authority_name,
-      country: p.country,
-      status: p.status,
-      publish: settings.find((s) => s.peer_node_id === p.node_id)?.publish ?? false,
-      publishedRecords: published.filter((r) => r.peer_node_id === p.node_id).length,
-      receivedRecords: received.filter((r) => r.origin_node_id === p.node_id).length,
-    })),
+    items: peers.map((p) => {
+      const setting = settings.find((s) => s.peer_node_id === p.node_id);
+      const sent = published.filter((r) => r.peer_node_id === p.node_id);
+      const got = received.filter((r) => r.origin_node_id === p.node_id);
+      return {
+        nodeId: p.node_id,
+        name: p.authority_name,
+        country: p.country,
+        status: p.status,
+        publish: setting?.publish ?? false,
+        accept: setting?.accept ?? true,
+        publishedRecords: sent.filter((r) => !r.withdrawn).length,
+        lastSentAt: latest(sent.map((r) => r.sent_at)),
+        receivedRecords: got.length,
+        lastReceivedAt: latest(got.map((r) => r.received_at)),
+      };
+    }),
   };
 }
 
-/** Turns publication to a peer on (every public record is sent) or off (everything sent is withdrawn). */
-export async function setCulturalPeer(deps: CulturalDeps & Pick<AppDeps, 'db'>, who: PolicyWho & { actor: Actor }, nodeId: string, publish: boolean) {
+/** Whether this node stores what the peer publishes (no setting: yes). */
+export async function acceptsFrom(db: Kysely<Database>, nodeId: string): Promise<boolean> {
+  const row = await db.selectFrom('cultural_federation_peers').select('accept').where('peer_node_id', '=', nodeId).executeTakeFirst();
+  return row?.accept ?? true;
+}
+
+/**
+ * Publication to a peer on (every public record is sent) or off (everything sent is withdrawn), and
+ * acceptance of what the peer publishes on or off (off deletes the peer's records held here). Either
+ * or both in one audited transaction; a setting not given is left as it is.
+ */
+export async function setCulturalPeer(deps: CulturalDeps & Pick<AppDeps, 'db'>, who: PolicyWho & { actor: Actor }, nodeId: string, change: { publish?: boolean | undefined; accept?: boolean | undefined }) {
   const peer = await findPeer(deps.db, nodeId);
   if (!peer) throw new NotFoundError('not_found', `No peer ${nodeId}.`);
-  if (publish && peer.status !== 'active') throw new ConflictError('peer_not_active', `The peer is ${peer.status}; nothing can be published to it.`);
-  const sent = await auditedTransaction(deps, { actor: who.actor, requestId: who.requestId }, async (trx, audit) => {
+  if (change.publish && peer.status !== 'active') throw new ConflictError('peer_not_active', `The peer is ${peer.status}; nothing can be published to it.`);
+  const out = await auditedTransaction(deps, { actor: who.actor, requestId: who.requestId }, async (trx, audit) => {
     const now = deps.now();
+    const before = await trx.selectFrom('cultural_federation_peers').selectAll().where('peer_node_id', '=', nodeId).forUpdate().executeTakeFirst();
+    const publish = change.publish ?? before?.publish ?? false;
+    const accept = change.accept ?? before?.accept ?? true;
     await trx
       .insertInto('cultural_federation_peers')
-      .values({ peer_node_id: nodeId, publish, changed_by: who.actor.userId, changed_at: now })
-      .onConflict((oc) => oc.column('peer_node_id').doUpdateSet({ publish, changed_by: who.actor.userId, changed_at: now }))
+      .values({ peer_node_id: nodeId, publish, accept, changed_by: who.actor.userId, changed_at: now })
+      .onConflict((oc) => oc.column('peer_node_id').doUpdateSet({ publish, accept, changed_by: who.actor.userId, changed_at: now }))
       .execute();
     let n = 0;
-    if (publish) {
+    if (change.publish === true) {
       const rows = await trx.selectFrom('cultural_objects').select('id').where('marking', '=', PUBLIC_TLP).orderBy('id').execute();
       for (const r of rows) n += await publishRecordChange(trx, deps, who.actor, r.id, audit, [peer]);
-    } else {
+    } else if (change.publish === false) {
       const rows = await trx.selectFrom('cultural_publications').select(['record_id', 'version']).where('peer_node_id', '=', nodeId).where('withdrawn', '=', false).execute();
       for (const r of rows) {
         const current = await trx.selectFrom('cultural_objects').select('version').where('id', '=', r.record_id).executeTakeFirst();
@@ -172,11 +195,20 @@ export async function setCulturalPeer(deps: CulturalDeps & Pick<AppDeps, 'db'>, 
         n++;
       }
     }
-    audit('cultural.federation.peer', `peer:${nodeId}`, { publish, messages: n });
-    return n;
+    let removed = 0;
+    if (change.accept === false) {
+      await trx.deleteFrom('cultural_federated_images').where('origin_node_id', '=', nodeId).execute();
+      removed = (await trx.deleteFrom('cultural_federated_records').where('origin_node_id', '=', nodeId).returning('record_id').execute()).length;
+    }
+    audit('cultural.federation.peer', `peer:${nodeId}`, {
+      ...(change.publish !== undefined ? { publish, messages: n } : {}),
+      ...(change.accept !== undefined ? { accept, removedRecords: removed } : {}),
+      before: before ? { publish: before.publish, accept: before.accept } : null,
+    });
+    return { publish, accept, messages: n, removedRecords: removed };
   });
   wakeFederation(deps);
-  return { nodeId, publish, messages: sent };
+  return { nodeId, ...out };
 }
 
 // ── Receiving ─────────────────────────────────────────────────────────────────────────────────
@@ -185,6 +217,11 @@ export const culturalRecordHandler: InboundHandler<Payload> = {
   parse: (p) => CulturalRecordPayload.parse(p),
   async handle({ trx, header, payload, runtime, audit }) {
     const origin = header.sender;
+    if (!(await acceptsFrom(trx, origin))) {
+      // This node's administrator turned the peer's records off: acknowledged, not stored.
+      audit('cultural.federation.receive', `peer:${origin}`, { recordId: payload.recordId, version: payload.version, state: payload.state, ignored: 'not-accepted' });
+      return { result: { recordId: payload.recordId, version: payload.version, stored: false } };
+    }
     const held = await trx.selectFrom('cultural_federated_records').select(['version']).where('origin_node_id', '=', origin).where('record_id', '=', payload.recordId).executeTakeFirst();
     const result = (stored: boolean): z.infer<typeof ResultSchema> => ({ recordId: payload.recordId, version: payload.version, stored });
     if (held && held.version > payload.version) return { result: result(false) };
@@ -244,7 +281,8 @@ export async function federatedPublicRecords(db: Kysely<Database>, keys: readonl
   const out = new Map<string, FederatedPublicRecord>();
   if (keys.length === 0) return out;
   const wanted = keys.map((k) => k.split('/') as [string, string]);
-  const peers = (await listPeers(db, { status: 'active' })).filter((p) => wanted.some(([origin]) => origin === p.node_id));
+  const refused = await refusedPeers(db);
+  const peers = (await listPeers(db, { status: 'active' })).filter((p) => !refused.has(p.node_id) && wanted.some(([origin]) => origin === p.node_id));
   if (peers.length === 0) return out;
   const origins = peers.map((p) => p.node_id);
   const recordIds = wanted.filter(([origin]) => origins.includes(origin)).map(([, id]) => id);
@@ -275,6 +313,44 @@ export async function federatedPublicRecords(db: Kysely<Database>, keys: readonl
   return out;
 }
 
+/** Peers whose published records this node no longer accepts (the receiving switch, migration 030). */
+async function refusedPeers(db: Kysely<Database>): Promise<Set<string>> {
+  const rows = await db.selectFrom('cultural_federation_peers').select('peer_node_id').where('accept', '=', false).execute();
+  return new Set(rows.map((r) => r.peer_node_id));
+}
+
+/** The records active peers published to this node (a suspended or revoked peer's are not used). */
+export async function federatedPublicSet(db: Kysely<Database>): Promise<FederatedPublicRecord[]> {
+  const refused = await refusedPeers(db);
+  const peers = (await listPeers(db, { status: 'active' })).filter((p) => !refused.has(p.node_id));
+  if (peers.length === 0) return [];
+  const rows = await db
+    .selectFrom('cultural_federated_records')
+    .selectAll()
+    .where('origin_node_id', 'in', peers.map((p) => p.node_id))
+    .execute();
+  if (rows.length === 0) return [];
+  const images = await db
+    .selectFrom('cultural_federated_images')
+    .select(['id', 'origin_node_id', 'record_id', 'position', 'hashes'])
+    .where('origin_node_id', 'in', [...new Set(rows.map((r) => r.origin_node_id))])
+    .orderBy('position')
+    .execute();
+  return rows.map((r) => {
+    const peer = peers.find((p) => p.node_id === r.origin_node_id) as PeerRow;
+    return {
+      originNodeId: r.origin_node_id,
+      originAuthority: peer.authority_name,
+      originCountry: peer.country,
+      recordId: r.record_id,
+      version: r.version,
+      searchText: r.search_text,
+      record: r.record as FederatedPublicRecord['record'],
+      images: images.filter((i) => i.origin_node_id === r.origin_node_id && i.record_id === r.record_id).map((i) => ({ id: i.id, hashes: i.hashes as string[] })),
+    };
+  });
+}
+
 /** A thumbnail of a record an active peer published (the public check shows it without sign-in). */
 export async function readFederatedThumbnail(db: Kysely<Database>, imageId: string): Promise<Buffer | null> {
   const img = await db
@@ -285,4 +361,54 @@ export async function readFederatedThumbnail(db: Kysely<Database>, imageId: stri
     .where('p.status', '=', 'active')
     .executeTakeFirst();
   return img ? Buffer.from(img.thumbnail) : null;
+}
+
+// ── Peers' records in the investigators' search ───────────────────────────────────────────────
+
+export interface PeerSearchQuery {
+  q?: string | undefined;
+  legalStatus?: string | undefined;
+  objectType?: string | undefined;
+  country?: string | undefined;
+  limit?: number | undefined;
+}
+
+/**
+ * The public records active, accepted peers published to this node that meet the investigators'
+ * filters (the same words-in-every-field rule as the node's own records), read-only and labelled
+ * with their origin; with a photo's hash, only those within `maxDistance`, nearest first. They are
+ * TLP:CLEAR by construction (a sender publishes nothing else), so no release decision is asked.
+ */
+export async function searchFederatedRecords(db: Kysely<Database>, query: PeerSearchQuery, photo?: { hash: string; maxDistance: number }) {
+  const set = await federatedPublicSet(db);
+  const words = normaliseText(query.q ?? '').split(' ').filter(Boolean);
+  let found = set.filter(
+    (f) =>
+      (!query.legalStatus || f.record.legalStatus === query.legalStatus) &&
+      (!query.objectType || f.record.objectType === query.objectType) &&
+      (!query.country || f.record.theft?.country === query.country) &&
+      words.every((w) => f.searchText.includes(w)),
+  );
+  const distances = new Map<string, number>();
+  if (photo) {
+    const index = new HashIndex();
+    for (const f of found) for (const img of f.images) for (const h of img.hashes) index.add(h, `${f.originNodeId}/${f.recordId}`);
+    for (const m of index.search([photo.hash], photo.maxDistance, 200)) distances.set(m.owner, m.distance);
+    found = found.filter((f) => distances.has(`${f.originNodeId}/${f.recordId}`));
+    found.sort((a, b) => (distances.get(`${a.originNodeId}/${a.recordId}`) ?? 99) - (distances.get(`${b.originNodeId}/${b.recordId}`) ?? 99));
+  } else found.sort((a, b) => a.originAuthority.localeCompare(b.originAuthority) || a.record.reference.localeCompare(b.record.reference) || (a.recordId < b.recordId ? -1 : 1));
+  return found.slice(0, query.limit ?? 100).map((f) => ({
+    id: f.recordId,
+    reference: f.record.reference,
+    title: f.record.title,
+    objectType: f.record.objectType,
+    legalStatus: f.record.legalStatus,
+    marking: PUBLIC_TLP,
+    public: true,
+    reportingAuthority: f.record.reportingAuthority,
+    imageCount: f.images.length,
+    firstImageId: f.images[0]?.id ?? null,
+    imageDistance: distances.get(`${f.originNodeId}/${f.recordId}`) ?? null,
+    origin: { nodeId: f.originNodeId, authority: f.originAuthority, country: f.originCountry },
+  }));
 }

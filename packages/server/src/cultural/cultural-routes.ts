@@ -14,6 +14,7 @@ import {
   CulturalImportReport,
   CulturalListQuery,
   CulturalObjectList,
+  type CulturalObjectSummary,
   CulturalObjectView,
   CulturalPeerSetting,
   CulturalPeerSettings,
@@ -28,7 +29,8 @@ import { requirePermission } from '../auth/authenticate.ts';
 import type { AppDeps } from '../deps.ts';
 import { sha256Hex } from '../identity/crypto-adapters.ts';
 import { policyTrailOf } from '../policy/policy-routes-check.ts';
-import { listCulturalPeers, setCulturalPeer } from './cultural-federation.ts';
+import { listCulturalPeers, searchFederatedRecords, setCulturalPeer } from './cultural-federation.ts';
+import { MATCH_DISTANCE, inspectImage, queryHash } from './images.ts';
 import { type ImportValidation, validateCsv, validateXlsx } from './cultural-import.ts';
 import {
   type CulturalDeps,
@@ -48,11 +50,17 @@ import {
 } from './cultural-service.ts';
 
 const TAGS = ['cultural-property'];
+type CulturalSummary = z.infer<typeof CulturalObjectSummary>;
 const ImageParams = z.strictObject({ id: z.uuid(), imageId: z.uuid() });
 const ImageQuery = z.strictObject({ size: z.enum(['original', 'thumbnail']).optional() });
 const PublicImageParams = z.strictObject({ imageId: z.uuid() });
 const PeerParams = z.strictObject({ nodeId: z.string().regex(/^node-[0-9a-f]{20}$/, 'a node id such as node-0123456789abcdef0123') });
-const PeerPublication = CulturalPeerSetting.pick({ nodeId: true, publish: true }).extend({ messages: z.number().int().describe('Records queued to the peer (published or withdrawn)') }).meta({ id: 'CulturalPeerPublication' });
+const PeerPublication = CulturalPeerSetting.pick({ nodeId: true, publish: true, accept: true })
+  .extend({
+    messages: z.number().int().describe('Records queued to the peer (published or withdrawn)'),
+    removedRecords: z.number().int().describe('Records of the peer deleted here (accept turned off)'),
+  })
+  .meta({ id: 'CulturalPeerPublication' });
 const VerifyBody = z.strictObject({ receipt: z.string().max(200_000).describe('The receipt file\u2019s text, exactly as saved') }).meta({ id: 'CulturalReceiptVerifyBody' });
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/tiff', 'image/avif', 'image/heic', 'image/svg+xml', 'application/octet-stream'];
@@ -100,6 +108,18 @@ export function culturalRoutes(deps: CulturalDeps & AppDeps, settings: { checkRa
       };
     };
 
+    // This node's records (origin null) and, unless `origin=ours`, the public records peers
+    // published to this node, read-only and labelled; with a photo, everything nearest first.
+    const withPeers = async (query: z.infer<typeof CulturalListQuery>, ours: { items: Omit<CulturalSummary, 'origin'>[]; total: number }, photo?: { hash: string; maxDistance: number }) => {
+      const own: CulturalSummary[] = ours.items.map((i) => ({ ...i, origin: null }));
+      if (query.origin === 'ours') return { items: own, total: own.length };
+      const peers: CulturalSummary[] = await searchFederatedRecords(deps.db, query, photo);
+      let items = [...own, ...peers];
+      if (photo) items.sort((a, b) => (a.imageDistance ?? 99) - (b.imageDistance ?? 99));
+      items = items.slice(0, query.limit ?? 100);
+      return { items, total: items.length };
+    };
+
     r.post(
       '/api/v1/cultural-property',
       { config: { policy: ['transmit'], permission: 'cultural:edit' }, schema: { tags: TAGS, summary: 'Record a stolen or illicitly exported cultural object', body: CreateCulturalObjectBody, response: { 201: CulturalObjectView } } },
@@ -121,7 +141,7 @@ export function culturalRoutes(deps: CulturalDeps & AppDeps, settings: { checkRa
       async (request) => {
         requirePermission(request, 'cultural:read');
         policyTrailOf(request).decisions++;
-        return searchCulturalObjects(deps, who(request), request.query);
+        return withPeers(request.query, request.query.origin === 'peers' ? { items: [], total: 0 } : await searchCulturalObjects(deps, who(request), request.query));
       },
     );
 
@@ -153,7 +173,7 @@ export function culturalRoutes(deps: CulturalDeps & AppDeps, settings: { checkRa
         const actor = requirePermission(request, 'federation:manage');
         // Every public record is put to the release policy for a transmission to that node.
         policyTrailOf(request).decisions++;
-        return setCulturalPeer(deps, { ...who(request), actor }, request.params.nodeId, request.body.publish);
+        return setCulturalPeer(deps, { ...who(request), actor }, request.params.nodeId, request.body);
       },
     );
 
@@ -230,7 +250,13 @@ export function culturalRoutes(deps: CulturalDeps & AppDeps, settings: { checkRa
         async (request) => {
           requirePermission(request, 'cultural:read');
           policyTrailOf(request).decisions++;
-          return searchCulturalObjects(deps, who(request), request.query, imageBody(request));
+          const photo = imageBody(request);
+          const ours = request.query.origin === 'peers' ? { items: [], total: 0 } : await searchCulturalObjects(deps, who(request), request.query, photo);
+          if (request.query.origin === 'ours') return withPeers(request.query, ours);
+          // The peers' records are matched here with the photo's own hash (decoded a second time:
+          // the investigators' search of this node's records is left as it is).
+          const image = await inspectImage(photo, deps.images);
+          return withPeers(request.query, ours, { hash: await queryHash(image, deps.images), maxDistance: MATCH_DISTANCE });
         },
       );
 

@@ -218,8 +218,11 @@ export async function addCulturalImage(deps: CulturalDeps, who: PolicyWho, id: s
       .values({ id: imageId, object_id: row.id, media_type: image.mediaType, width: image.width, height: image.height, size_bytes: bytes.length, sha256: image.sha256, content: bytes, thumbnail, created_at: deps.now() })
       .execute();
     await trx.insertInto('cultural_image_hashes').values(hashes.map((h) => ({ image_id: imageId, object_id: row.id, variant: h.variant, hash: h.hash }))).execute();
-    // A new image changes what the public check answers: the record's version moves.
-    await trx.updateTable('cultural_objects').set({ version: row.version + 1, updated_at: deps.now() }).where('id', '=', row.id).execute();
+    // A new image changes what the public check and the peers answer: the record's version moves
+    // (so a record is at version 2 after its first photo; a peer keeps the highest version it saw,
+    // and an unchanged version is not sent again). Incremented in SQL: two photos added at once
+    // must give two versions, or the second would never reach the peers.
+    await trx.updateTable('cultural_objects').set((eb) => ({ version: eb('version', '+', 1), updated_at: deps.now() })).where('id', '=', row.id).execute();
     audit('cultural.image.add', culturalKey(row.id), { imageId, sha256: image.sha256, mediaType: image.mediaType, width: image.width, height: image.height, hash: hashes[0]?.hash ?? null });
     await publishRecordChange(trx, deps, actor, row.id, audit);
   });

@@ -16,6 +16,7 @@ import {
   receiptSigningText,
 } from '@comity/core/federation/index';
 import { ConsentAnswerPayload, ConsentRequestPayload } from '@comity/contract/consents';
+import { CulturalRecordPayload, CulturalRecordResult } from '@comity/contract/cultural-property';
 import { Envelope as ContractEnvelope } from '@comity/contract/federation';
 import canonicalize from 'canonicalize';
 import { INTEROP_DIR, buildInteropVectors, serialise } from './interop-vectors.ts';
@@ -132,4 +133,32 @@ test('consent-v1: both envelopes verify with the sender key of envelope-v1, open
     assert.ok(schema.safeParse(opened).success);
   }
   assert.equal(v.request.payload.exchangeId, v.answer.payload.exchangeId);
+});
+
+test('cultural-v1: both cultural.record envelopes verify, open to their payloads (a JPEG thumbnail, hashes of 16 hex digits) and fit the schemas', () => {
+  const v = read('cultural-v1.json');
+  const base = read('envelope-v1.json');
+  const recipient = privateKeyFromSeed('X25519', Buffer.from(base.inputs.recipientEncryptionSeed, 'hex'));
+  for (const part of ['published', 'withdrawn'] as const) {
+    const env: Envelope = v[part].envelope;
+    assert.equal(env.header.type, 'cultural.record');
+    assert.equal(env.header.conversationId, `cultural:${env.header.recipient}`);
+    assert.equal(env.header.marking, 'CLEAR');
+    assert.ok(verifyWithRawKey(base.inputs.senderSigningPublicKey, canonicalize({ header: env.header, encrypted: env.encrypted }) as string, env.signature.value));
+    const opened = JSON.parse(openSealedPayload(env.encrypted, envelopeAad(env.header), [recipient]).toString('utf8'));
+    assert.deepEqual(opened, v[part].payload);
+    assert.equal(opened.state, part);
+    assert.ok(CulturalRecordPayload.safeParse(opened).success);
+    assert.ok(CulturalRecordResult.safeParse(v[part].result).success);
+    assert.equal(v[part].result.version, opened.version);
+  }
+  const thumb = Buffer.from(v.published.payload.record.images[0].thumbnail, 'base64');
+  assert.deepEqual([...thumb.subarray(0, 3)], [0xff, 0xd8, 0xff]);
+  assert.equal(v.withdrawn.payload.record, null);
+  assert.ok(v.withdrawn.payload.version > v.published.payload.version);
+  assert.equal(v.stale.stored, false);
+  // A changed byte of the sealed record fails the signature.
+  const env: Envelope = v.published.envelope;
+  const tampered = { ...env.encrypted, ciphertext: Buffer.from(Buffer.from(env.encrypted.ciphertext, 'base64url').map((b, i) => (i === 10 ? b ^ 1 : b))).toString('base64url') };
+  assert.ok(!verifyWithRawKey(base.inputs.senderSigningPublicKey, canonicalize({ header: env.header, encrypted: tampered }) as string, env.signature.value));
 });

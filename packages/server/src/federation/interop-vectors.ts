@@ -22,6 +22,7 @@ import {
 } from '@comity/core/federation/index';
 import { type DeclaredFacts, declaredFactsSigningText } from '@comity/core/knowledge/declared-facts';
 import { ConsentAnswerPayload, ConsentRequestPayload } from '@comity/contract/consents';
+import { CulturalRecordPayload, CulturalRecordResult } from '@comity/contract/cultural-property';
 import { EvidenceOfferPayload } from '@comity/contract/evidence-transfer';
 import { TRANSFER_CONTENT_ALG, chunkAad, chunkNonce, transferRequestClaims } from '@comity/core/evidence/transfer';
 import { createHash } from 'node:crypto';
@@ -179,6 +180,7 @@ export function buildInteropVectors(): Record<string, unknown> {
     },
     'declared-facts-v1.json': declaredFactsVector(senderSigning, header.sender),
     'consent-v1.json': consentVectors({ header, signer, ephemeral, recipientEncryptionRaw }),
+    'cultural-v1.json': culturalVectors({ header, signer, ephemeral, recipientEncryptionRaw }),
     'transfer-v1.json': transferVectors({ header, signer, ephemeral, recipientEncryptionRaw }),
     'hits-v1.json': hitsVectors({ header, signer, ephemeral, recipientEncryptionRaw }),
     'tampered-v1.json': {
@@ -281,6 +283,59 @@ function consentVectors(base: { header: EnvelopeHeader; signer: ReturnType<typeo
       `${conversationId}; the answer carries the same exchangeId back. Payloads are valid against schemas/payload.consent.*.json.`,
     request: seal('consent.request', request as JsonValue, '0c0d0e0f1011121314151617', '0195f2c8-3a00-7c4e-9a1b-000000000101', 7),
     answer: seal('consent.answer', answer as JsonValue, '18191a1b1c1d1e1f20212223', '0195f2c8-3a00-7c4e-9a1b-000000000102', 8),
+  };
+}
+
+/** The smallest baseline JPEG (1 × 1 pixel): a fixed thumbnail, so the vector does not depend on an image library. */
+const TINY_JPEG =
+  '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=';
+
+/**
+ * A public record of the stolen cultural property registry (section 8.4): the sender publishes
+ * version 4 of a record, then withdraws it at version 5, each a `cultural.record` sealed and signed
+ * like envelope-v1 (own nonces and message ids) in the conversation `cultural:<recipient>`, with
+ * the results the receiver answers.
+ */
+function culturalVectors(base: { header: EnvelopeHeader; signer: ReturnType<typeof ed25519SignerFor>; ephemeral: ReturnType<typeof privateKeyFromSeed>; recipientEncryptionRaw: string }) {
+  const conversationId = `cultural:${base.header.recipient}`;
+  const recordId = '0195f2c8-4000-7000-8000-00000000c0a1';
+  const published = CulturalRecordPayload.parse({
+    v: 1,
+    recordId,
+    version: 4,
+    state: 'published',
+    record: {
+      reference: 'HP-2026-7',
+      title: 'Funerary mask of painted wood',
+      objectType: 'mask',
+      objectId: { materials: 'painted wood', distinguishingFeatures: 'crack across the left cheek' },
+      theft: { kind: 'theft', country: 'GRC', place: 'Museum of Olympia', date: '2025-10-02' },
+      reportingAuthority: 'Hellenic Police, Cultural Heritage Department',
+      legalStatus: 'stolen',
+      images: [{ id: '0195f2c8-4000-7000-8000-00000000c0b1', hashes: ['8f3c61d2a4b09e57', '0e71c3a95d24f68b', 'c4d2a96f1b3e8057'], thumbnail: TINY_JPEG }],
+    },
+  });
+  const withdrawn = CulturalRecordPayload.parse({ v: 1, recordId, version: 5, state: 'withdrawn', record: null });
+  const seal = (payload: JsonValue, nonce: string, messageId: string, sequence: number) => {
+    const header: EnvelopeHeader = { ...base.header, type: 'cultural.record', messageId, conversationId, marking: 'CLEAR', sequence };
+    return {
+      nonce,
+      header,
+      payload,
+      envelope: buildEnvelope(
+        { sealer: x25519Sealer({ ephemeralPrivate: base.ephemeral, nonce: Buffer.from(nonce, 'hex') }), signer: base.signer },
+        { header, payload, recipientEncryptionKey: base.recipientEncryptionRaw },
+      ),
+    };
+  };
+  return {
+    description:
+      'cultural.record (section 8.4): the same keys as envelope-v1, their own nonces and message ids, in the conversation cultural:<recipient> with marking CLEAR. ' +
+      'The sender publishes version 4 of a public record (one photo: its perceptual hashes and a JPEG thumbnail), then withdraws it at version 5; `result` is what the ' +
+      'receiver answers to each (stored: true), and `stale` what it answers when version 4 is published again after it stored it. Payloads are valid against schemas/payload.cultural.record.json.',
+    published: { ...seal(published as JsonValue, '2425262728292a2b2c2d2e2f', '0195f2c8-3a00-7c4e-9a1b-000000000201', 1), result: CulturalRecordResult.parse({ recordId, version: 4, stored: true }) },
+    withdrawn: { ...seal(withdrawn as JsonValue, '303132333435363738393a3b', '0195f2c8-3a00-7c4e-9a1b-000000000202', 2), result: CulturalRecordResult.parse({ recordId, version: 5, stored: true }) },
+    stale: CulturalRecordResult.parse({ recordId, version: 4, stored: false }),
   };
 }
 

@@ -5,11 +5,14 @@
 import { type FormEvent, Fragment, useEffect, useState } from 'react';
 import { ApiError } from '../api.ts';
 import { casesApi } from '../cases.ts';
+import { CountryPicker } from '../components/country-picker.tsx';
 import { MarkingBadge } from '../components/request-badges.tsx';
 import { ErrorAlert, Field, formatDate, Loading, Notice, SelectField } from '../components/ui.tsx';
 import {
+  CULTURAL_ORIGINS,
   type CreateCulturalBody,
   type CulturalFilter,
+  type CulturalOrigin,
   type CulturalImportReport,
   type CulturalList,
   type CulturalObject,
@@ -21,12 +24,13 @@ import {
   culturalApi,
 } from '../cultural.ts';
 import { useT } from '../i18n/use-t.tsx';
+import { countryName, loadCountries } from '../knowledge.ts';
 import { TLP_MARKINGS, type TlpMarking } from '../requests.ts';
 import { Link, navigate, useLocation } from '../router.tsx';
 import { useSession } from '../session.tsx';
 import { useAsync } from '../use-async.ts';
 
-const FILTER_KEYS = ['q', 'legalStatus', 'objectType', 'country'] as const;
+const FILTER_KEYS = ['q', 'legalStatus', 'objectType', 'country', 'origin'] as const;
 const PHOTO_TYPES = 'image/jpeg,image/png,image/webp';
 
 export function mayEditCultural(role: string | undefined): boolean {
@@ -52,7 +56,9 @@ export function CulturalListPage() {
     ...(LEGAL_STATUSES.includes(fromUrl.legalStatus as LegalStatus) ? { legalStatus: fromUrl.legalStatus as LegalStatus } : {}),
     ...(fromUrl.objectType ? { objectType: fromUrl.objectType } : {}),
     ...(fromUrl.country ? { country: fromUrl.country } : {}),
+    ...(CULTURAL_ORIGINS.includes(fromUrl.origin as CulturalOrigin) ? { origin: fromUrl.origin as CulturalOrigin } : {}),
   };
+  const countries = useAsync(() => loadCountries(), []);
   const list = useAsync(() => culturalApi.list(filter), [urlKey]);
   const [photo, setPhoto] = useState<File | null>(null);
   const [byPhoto, setByPhoto] = useState<CulturalList | null>(null);
@@ -109,15 +115,20 @@ export function CulturalListPage() {
             options={[{ value: '', label: ts('common.any') }, ...LEGAL_STATUSES.map((v) => ({ value: v, label: ts(`culturalCheck.legalStatus.${v}`) }))]}
           />
           <Field id="cp-filter-type" label={t('cultural.field.objectType')} value={form.objectType} onChange={(e) => setForm({ ...form, objectType: e.target.value })} maxLength={200} />
-          <Field
+          <CountryPicker
+            key={`country-${urlKey}`}
             id="cp-filter-country"
-            label={t('cultural.field.country')}
-            hint={t('cultural.field.countryHint')}
-            value={form.country}
-            onChange={(e) => setForm({ ...form, country: e.target.value.toUpperCase() })}
-            pattern="[A-Za-z]{3}"
-            maxLength={3}
-            dir="ltr"
+            label={ts('cultural.field.country')}
+            countries={countries.data ?? []}
+            value={form.country || null}
+            onChange={(code) => setForm((old) => ({ ...old, country: code ?? '' }))}
+          />
+          <SelectField
+            id="cp-filter-origin"
+            label={t('cultural.list.origin')}
+            value={form.origin || 'all'}
+            onChange={(e) => setForm({ ...form, origin: e.target.value === 'all' ? '' : e.target.value })}
+            options={CULTURAL_ORIGINS.map((o) => ({ value: o, label: ts(`cultural.list.originOption.${o}`) }))}
           />
           <div className="actions">
             <button type="submit" className="primary">
@@ -189,7 +200,9 @@ export function CulturalListPage() {
 }
 
 function RecordTable({ items, withDistance = false }: { items: readonly CulturalSummary[]; withDistance?: boolean }) {
-  const { t, ts } = useT();
+  const { t, ts, lng } = useT();
+  const countries = useAsync(() => loadCountries(), []);
+  const countryLabel = (code: string) => countryName(countries.data?.find((c) => c.code === code), lng, code);
   if (items.length === 0) return <p>{t('cultural.list.none')}</p>;
   return (
     <div className="table-scroll">
@@ -209,15 +222,44 @@ function RecordTable({ items, withDistance = false }: { items: readonly Cultural
           {items.map((r) => (
             <tr key={r.id}>
               <td className="cultural-thumb-cell">
-                {r.firstImageId ? <img src={culturalApi.imageUrl(r.id, r.firstImageId)} alt={ts('cultural.record.photoOf', { title: r.title })} width={64} height={64} loading="lazy" /> : <span className="muted">{t('common.none')}</span>}
+                {r.firstImageId ? (
+                  <img
+                    src={r.origin ? culturalApi.publicImageUrl(r.firstImageId) : culturalApi.imageUrl(r.id, r.firstImageId)}
+                    alt={ts('cultural.record.photoOf', { title: r.title })}
+                    width={64}
+                    height={64}
+                    loading="lazy"
+                  />
+                ) : (
+                  <span className="muted">{t('common.none')}</span>
+                )}
               </td>
               <td>
-                <Link to={`/cultural-property/${r.id}`} className="reference">
-                  <bdi>{r.reference}</bdi>
-                </Link>
+                {r.origin ? (
+                  // A peer's record is read-only here: its reference, not a link.
+                  <span className="reference">
+                    <bdi>{r.reference}</bdi>
+                  </span>
+                ) : (
+                  <Link to={`/cultural-property/${r.id}`} className="reference">
+                    <bdi>{r.reference}</bdi>
+                  </Link>
+                )}
               </td>
               <td className="title-cell">
                 <bdi>{r.title}</bdi>
+                <span className="origin-label">
+                  {r.origin ? (
+                    <>
+                      {t('cultural.list.fromPeer')} <bdi>{r.origin.authority}</bdi> · <bdi>{countryLabel(r.origin.country)}</bdi>
+                      <code className="origin-node" dir="ltr">
+                        {r.origin.nodeId}
+                      </code>
+                    </>
+                  ) : (
+                    t('cultural.list.ours')
+                  )}
+                </span>
               </td>
               <td data-label={ts('cultural.field.objectType')}>
                 <bdi>{r.objectType}</bdi>
@@ -328,6 +370,7 @@ export function CulturalRecordPage({ id }: { id: string }) {
   const { t, ts, lng } = useT();
   const { session } = useSession();
   const record = useAsync(() => culturalApi.get(id), [id]);
+  const countries = useAsync(() => loadCountries(), []);
   const [photo, setPhoto] = useState<File | null>(null);
   const [uploadError, setUploadError] = useState<unknown>(undefined);
   const [busy, setBusy] = useState(false);
@@ -440,7 +483,7 @@ export function CulturalRecordPage({ id }: { id: string }) {
             <>
               <dt>{t(`cultural.field.theftKind.${r.theft.kind}`)}</dt>
               <dd>
-                {[r.theft.place, r.theft.country, r.theft.date ? formatDate(r.theft.date, lng) : null].filter(Boolean).join(', ') || t('common.unknown')}
+                {[r.theft.place, r.theft.country ? countryName(countries.data?.find((c) => c.code === r.theft?.country), lng, r.theft.country) : null, r.theft.date ? formatDate(r.theft.date, lng) : null].filter(Boolean).join(', ') || t('common.unknown')}
               </dd>
             </>
           ) : null}
@@ -539,6 +582,7 @@ function CulturalForm({ record, onReload }: { record: CulturalObject | undefined
   const [error, setError] = useState<unknown>(undefined);
   const [busy, setBusy] = useState(false);
   const cases = useAsync(() => casesApi.list({ limit: 200, offset: 0 }), []);
+  const countries = useAsync(() => loadCountries(), []);
   const conflict = error instanceof ApiError && error.code === 'version_conflict';
   const set = (patch: Partial<FormState>) => setF((old) => ({ ...old, ...patch }));
 
@@ -590,17 +634,7 @@ function CulturalForm({ record, onReload }: { record: CulturalObject | undefined
             { value: 'excavation', label: ts('cultural.field.theftKind.excavation') },
           ]}
         />
-        <Field
-          id="cp-country"
-          label={t('cultural.field.country')}
-          hint={t('cultural.field.countryHint')}
-          value={f.country}
-          onChange={(e) => set({ country: e.target.value.toUpperCase() })}
-          pattern="[A-Za-z]{3}"
-          maxLength={3}
-          dir="ltr"
-          disabled={!f.theftKind}
-        />
+        {f.theftKind ? <CountryPicker id="cp-country" label={ts('cultural.field.country')} countries={countries.data ?? []} value={f.country || null} onChange={(code) => set({ country: code ?? '' })} /> : null}
         <Field id="cp-place" label={t('cultural.field.place')} value={f.place} onChange={(e) => set({ place: e.target.value })} maxLength={500} disabled={!f.theftKind} />
         <Field id="cp-date" type="date" label={t('cultural.field.date')} value={f.date} onChange={(e) => set({ date: e.target.value })} disabled={!f.theftKind} />
       </fieldset>
