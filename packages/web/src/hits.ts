@@ -5,11 +5,19 @@ import { client, unwrap } from './api.ts';
 type Schemas = components['schemas'];
 export type Hit = Schemas['HitView'];
 export type HitQuery = Schemas['HitQueryView'];
+export type HitOffer = Schemas['HitOffer'];
+export type HitOfferInput = Pick<HitOffer, 'schemas' | 'maxTlp' | 'maxQueriesPerHour' | 'maxItemsPerHour'> & { resume?: boolean };
+
+/** The entity types a node may offer its peers, and the TLP ceilings (as the API knows them). */
+export const OFFER_SCHEMAS = ['Person', 'Organization', 'Company', 'LegalEntity', 'BankAccount', 'Vessel', 'CryptoWallet', 'Passport', 'Identification'] as const;
+export const OFFER_TLPS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
 
 export const hitsApi = {
   list: () => unwrap(client.GET('/api/v1/hits', { params: { query: {} } })),
   reveal: (id: string, body: { caseReference: string; contact: string }) => unwrap(client.POST('/api/v1/hits/{id}/reveal', { params: { path: { id } }, body })),
   decline: (id: string) => unwrap(client.POST('/api/v1/hits/{id}/decline', { params: { path: { id } }, body: {} })),
   check: (caseId: string) => unwrap(client.POST('/api/v1/hits/queries', { body: { caseId } })),
+  offers: () => unwrap(client.GET('/api/v1/hits/offers')),
+  putOffer: (nodeId: string, body: HitOfferInput) => unwrap(client.PUT('/api/v1/hits/offers/{nodeId}', { params: { path: { nodeId } }, body })),
   queries: (caseId: string) => unwrap(client.GET('/api/v1/hits/queries', { params: { query: { caseId } } })),
 };

@@ -35,7 +35,6 @@ import { type CaseWho, caseMarkedRecord, mayReadCase, readCaseWithAccess } from 
 import { markedRecordOfEntity } from '../entities/entity-service.ts';
 import { enforceRecord } from '../policy/policy-service.ts';
 import { handlersOf, notify } from '../requests/notify.ts';
-import { entityKey } from '@comity/core/entities/entity';
 import { federationOf } from '../federation/capability.ts';
 import { enqueuePeerMessage } from '../federation/outbox-service.ts';
 import type { FederationRuntime, InboundHandler } from '../federation/runtime.ts';

@@ -7,6 +7,7 @@ import { ErrorAlert, Field, formatDate, Loading, Notice } from '../components/ui
 import { useT } from '../i18n/use-t.tsx';
 import { countryName, loadCountries } from '../knowledge.ts';
 import { type CardPreview, federationApi, type Peer, REQUEST_TYPES, type SignedNodeCard } from '../requests.ts';
+import { Link } from '../router.tsx';
 import { useAsync } from '../use-async.ts';
 
 /** The readable fingerprint of a raw public key (base64url): SHA-256, ten groups of four hex digits,
@@ -34,6 +35,9 @@ export function PeersPage() {
     <>
       <h1>{t('peers.title')}</h1>
       <p className="lead">{t('peers.intro')}</p>
+      <p>
+        <Link to="/admin/hit-offers">{t('hits.offers.link')}</Link>
+      </p>
       <OwnCard />
       <ImportCard onTrusted={peers.reload} />
       <section className="panel" aria-labelledby="peers-list-title">
