@@ -166,13 +166,22 @@ function namedPeople(rows: { id: string; properties: unknown }[]) {
  * "Check with peers": one query per active peer (or the peers named) with the case's identifiers,
  * each blinded under a scalar of its own. Refused when the case has fewer than MIN_QUERY_ITEMS.
  */
-export async function checkWithPeers(deps: Deps & Pick<AppDeps, 'keys'>, who: CaseWho, caseId: string, peers?: string[], kinds: readonly ('identifiers' | 'names')[] = ['identifiers', 'names']) {
+export async function checkWithPeers(
+  deps: Deps & Pick<AppDeps, 'keys'>,
+  who: CaseWho,
+  caseId: string,
+  peers?: string[],
+  kinds: readonly ('identifiers' | 'names')[] = ['identifiers', 'names'],
+  /** Only these entities of the case (a seizure's or incident's shared elements); all when absent. */
+  only?: readonly string[],
+) {
   const actor = who.actor;
   if (!actor) throw new ForbiddenError('forbidden', 'Sign in first.');
   assertCan(actor.role, 'hits:query');
   const readable = await readCaseWithAccess(deps, who, caseId);
-  const items = kinds.includes('identifiers') ? await caseIdentifiers(deps.db, caseId) : [];
-  const people = kinds.includes('names') ? await casePersons(deps.db, caseId) : [];
+  const chosen = <T extends { entityId: string }>(rows: T[]) => (only ? rows.filter((r) => only.includes(r.entityId)) : rows);
+  const items = kinds.includes('identifiers') ? chosen(await caseIdentifiers(deps.db, caseId)) : [];
+  const people = kinds.includes('names') ? chosen(await casePersons(deps.db, caseId)) : [];
   if (items.length + people.length < MIN_QUERY_ITEMS) {
     throw new ValidationError(
       'too_few_fields',
@@ -186,6 +195,7 @@ export async function checkWithPeers(deps: Deps & Pick<AppDeps, 'keys'>, who: Ca
   const epoch = epochOf(now);
   const queries = await auditedTransaction(deps, who, async (trx, audit) => {
     const out: string[] = [];
+    const scope = only ? { only: only.length } : {};
     const record = async (peer: PeerRow, kind: 'identifiers' | 'names', entityIds: string[], secret: string | null, payload: Record<string, unknown>, detail: Record<string, unknown>) => {
       const id = randomUUID();
       await trx
@@ -216,7 +226,7 @@ export async function checkWithPeers(deps: Deps & Pick<AppDeps, 'keys'>, who: Ca
         senderOrganisationId: readable.row.organisation_id,
         marking: 'AMBER',
       });
-      audit('hits.query.send', `hit-query:${id}`, { caseId, peer: peer.node_id, kind, items: entityIds.length, ...detail });
+      audit('hits.query.send', `hit-query:${id}`, { caseId, peer: peer.node_id, kind, items: entityIds.length, ...scope, ...detail });
       out.push(id);
     };
     for (const peer of active) {
