@@ -19,5 +19,12 @@ export const hitsApi = {
   check: (caseId: string) => unwrap(client.POST('/api/v1/hits/queries', { body: { caseId } })),
   offers: () => unwrap(client.GET('/api/v1/hits/offers')),
   putOffer: (nodeId: string, body: HitOfferInput) => unwrap(client.PUT('/api/v1/hits/offers/{nodeId}', { params: { path: { nodeId } }, body })),
+  /** Backtracking across nodes: a seizure's or incident's shared elements through hit/no-hit. */
+  checkRecord: (kind: 'seizure' | 'incident', id: string) =>
+    kind === 'seizure'
+      ? unwrap(client.POST('/api/v1/seizures/{id}/peer-check', { params: { path: { id } } }))
+      : unwrap(client.POST('/api/v1/incidents/{id}/peer-check', { params: { path: { id } } })),
+  recordHits: (kind: 'seizure' | 'incident', id: string) =>
+    kind === 'seizure' ? unwrap(client.GET('/api/v1/seizures/{id}/peer-hits', { params: { path: { id } } })) : unwrap(client.GET('/api/v1/incidents/{id}/peer-hits', { params: { path: { id } } })),
   queries: (caseId: string) => unwrap(client.GET('/api/v1/hits/queries', { params: { query: { caseId } } })),
 };

@@ -90,6 +90,40 @@ for (const backend of testBackends()) {
       assert.equal((await notificationsOf(deLead)).length, 2);
     });
 
+    test('backtracking across nodes: a seizure’s vessel is checked with peers and its hits show on the seizure', async () => {
+      const seizure = {
+        occurredAt: '2026-03-02',
+        country: 'FRA',
+        place: 'Port de Marseille',
+        authority: 'Douane — Marseille',
+        detectionMethod: 'x-ray',
+        conveyanceType: 'vessel',
+        conveyance: { vesselName: 'Lagune Star', vesselImo: 'IMO 9074729' },
+        items: [{ domain: 'tobacco', productType: 'cigarettes', brand: 'Manchester', quantity: 100000, unit: 'sticks' }],
+        iccsCode: '1003',
+      };
+      const linked = (await frLead.client.call<Json>('POST', '/api/v1/seizures', { ...seizure, caseId: frCase.id }, 201)).body;
+      const loose = (await frLead.client.call<Json>('POST', '/api/v1/seizures', seizure, 201)).body;
+      assert.equal((await frLead.client.call<Json>('POST', `/api/v1/seizures/${loose.id}/peer-check`, {}, 400)).body.code, 'no_case');
+      const before = (await frLead.client.call<{ items: Json[] }>('GET', `/api/v1/hits/queries?caseId=${frCase.id}`, undefined, 200)).body.items.length;
+      const started = await frLead.client.call<Json>('POST', `/api/v1/seizures/${linked.id}/peer-check`, {}, 202);
+      assert.equal(started.body.queries.length, 1);
+      const q = await waitFor('the seizure’s query answered', async () => {
+        const items = (await frLead.client.call<{ items: Json[] }>('GET', `/api/v1/hits/queries?caseId=${frCase.id}`, undefined, 200)).body.items;
+        const mine = items.find((x) => x.id === started.body.queries[0]);
+        return items.length > before && mine?.state === 'answered' && mine;
+      });
+      assert.equal(q.items, 1, 'only the vessel of the seizure was sent, not the case’s account');
+      assert.equal(q.hits, 1);
+      const onSeizure = (await frLead.client.call<{ items: Json[] }>('GET', `/api/v1/seizures/${linked.id}/peer-hits`, undefined, 200)).body.items;
+      assert.ok(onSeizure.length >= 1);
+      for (const h of onSeizure) assert.equal(h.entityId, ids.vessel, 'only hits on the seizure’s shared elements');
+      assert.ok((await hitsOf(frLead)).some((h) => h.id === onSeizure[0]!.id), 'the same hit is in the inbox');
+      // A colleague outside the case team cannot reach the seizure's hits, nor check it.
+      await frColleague.client.call('GET', `/api/v1/seizures/${linked.id}/peer-hits`, undefined, 404);
+      await frColleague.client.call('POST', `/api/v1/seizures/${linked.id}/peer-check`, {}, 404);
+    });
+
     test('a reveal the release policy refuses is a 403, audited, and nothing is sent or decided', async () => {
       const hit = (await hitsOf(frLead)).find((h) => h.entityId === ids.account)!;
       // The account came from material another authority marked TLP:AMBER (its originator is a peer):
