@@ -95,6 +95,7 @@ for (const backend of testBackends()) {
         occurredAt: '2026-03-02',
         country: 'FRA',
         place: 'Port de Marseille',
+        locationKind: 'seaport',
         authority: 'Douane — Marseille',
         detectionMethod: 'x-ray',
         conveyanceType: 'vessel',
