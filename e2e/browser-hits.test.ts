@@ -1,16 +1,16 @@
 // Hit/no-hit in the browser: two real nodes (France, Germany) holding the same bank account. An
 // investigator in France clicks "Check with peers" on the case and watches the query go from
-// "waiting for the peer" to "1 hits"; the hit inbox says only "your record … may match a record of
+// "waiting for the peer" to "1 hit"; the hit inbox says only "your record … may match a record of
 // Bundeskriminalamt (Germany)" with the contact reference; revealing sends the case reference and
 // contact, and Germany's inbox shows them only then; Germany declines and France's card says so.
-// Screenshots of the inbox in English and Arabic (right to left) at 1366 and 390 px in
+// An administrator sets France's offer to Germany on /admin/hit-offers. Screenshots of the inbox and the offers page in English and Arabic (right to left) at 1366 and 390 px in
 // e2e/artifacts/hits/.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { test } from 'node:test';
 import { testBackends } from '@comity/db/testing';
 import { connect, startFederatedNode, waitFor } from '@comity/server/federation/federation-testing';
-import { makeUser } from '@comity/server/testing/test-node';
+import { ADMIN_PASSWORD, makeUser } from '@comity/server/testing/test-node';
 import { browserUnavailable, htmlDirection, launchBrowser, signIn, useLanguage, watchPage } from './support/browser.ts';
 import { ensureWebBuild, webDir } from './support/test-node.ts';
 
@@ -40,7 +40,34 @@ test('checking a case with a peer, and revealing or declining a hit from the inb
   const deCase = (await deLead.client.call<{ id: string }>('POST', '/api/v1/cases', { title: 'Verfahren Nord', reference: 'BKA-SO-17', marking: 'AMBER' }, 201)).body;
   await deLead.client.call('POST', `/api/v1/cases/${deCase.id}/entities`, { schema: 'BankAccount', properties: { iban: ['DE89370400440532013000'] } }, 201);
   await de.adminClient.call('PUT', `/api/v1/hits/offers/${fr.nodeId}`, { schemas: ['BankAccount'], maxTlp: 'AMBER' }, 200);
-  await fr.adminClient.call('PUT', `/api/v1/hits/offers/${de.nodeId}`, { schemas: ['BankAccount'], maxTlp: 'AMBER' }, 200);
+
+  // France's administrator sets what France offers Germany on the offers page (labels, keyboard).
+  const adminPage = await signIn(browser, fr.url, fr.admin.email, ADMIN_PASSWORD);
+  const adminWatched = watchPage(adminPage, fr.url);
+  await adminPage.goto(`${fr.url}/admin/hit-offers`);
+  const offer = adminPage.locator(`section.hit-offer[data-peer="${de.nodeId}"]`);
+  await offer.getByText('Nothing is offered to this peer yet.').waitFor();
+  await offer.getByLabel('Bank accounts (IBAN)').check();
+  await offer.getByLabel('Vessels (IMO number)').focus();
+  await adminPage.keyboard.press('Space');
+  await offer.getByLabel('Cases marked at most').selectOption('GREEN');
+  await offer.getByLabel('Queries per hour at most').fill('30');
+  await offer.getByRole('button', { name: 'Save the offer' }).click();
+  await offer.getByText('Offer saved.').waitFor();
+  const saved = (await fr.adminClient.call<{ items: { peerNodeId: string; schemas: string[]; maxTlp: string; maxQueriesPerHour: number }[] }>('GET', '/api/v1/hits/offers', undefined, 200)).body.items.find((o) => o.peerNodeId === de.nodeId);
+  assert.deepEqual(saved && { schemas: [...saved.schemas].sort(), maxTlp: saved.maxTlp, q: saved.maxQueriesPerHour }, { schemas: ['BankAccount', 'Vessel'], maxTlp: 'GREEN', q: 30 });
+  for (const [lng, dir] of [
+    ['en', 'ltr'],
+    ['ar', 'rtl'],
+  ] as const) {
+    await useLanguage(adminPage, lng, dir);
+    await adminPage.locator('section.hit-offer').first().waitFor();
+    for (const width of [1366, 390]) {
+      await adminPage.setViewportSize({ width, height: 900 });
+      await adminPage.screenshot({ path: `${shots}offers-${lng}-${width}.png`, fullPage: true });
+    }
+  }
+  assert.deepEqual(adminWatched.errors, []);
 
   const page = await signIn(browser, fr.url, frLead.email, frLead.password);
   const watched = watchPage(page, fr.url);
@@ -49,7 +76,7 @@ test('checking a case with a peer, and revealing or declining a hit from the inb
   await section.getByRole('button', { name: 'Check with peers' }).click();
   // Progress: the query appears, then its answer with one hit.
   await section.locator('li.hit-query').first().waitFor();
-  await section.locator('li.hit-query-answered', { hasText: '1 hits' }).waitFor({ timeout: 60_000 });
+  await section.locator('li.hit-query-answered', { hasText: '1 hit' }).waitFor({ timeout: 60_000 });
   await section.getByRole('link', { name: 'Open the hits' }).click();
 
   const card = page.locator('li.hit').first();

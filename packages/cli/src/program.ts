@@ -10,6 +10,7 @@ import { registerSeizureCommands } from './commands/seizure-commands.ts';
 import { registerEvidenceCommands } from './commands/evidence-commands.ts';
 import { registerEvidenceCaptureCommand } from './commands/evidence-capture-command.ts';
 import { registerEvidencePackageCommands } from './commands/evidence-package-commands.ts';
+import { registerHitsCommands } from './commands/hits-commands.ts';
 import { registerFederationCommands } from './commands/federation-commands.ts';
 import { registerKnowledgeCommands } from './commands/knowledge-commands.ts';
 import { registerMatchCommand } from './commands/match-command.ts';
@@ -36,6 +37,7 @@ export function buildProgram(io: CliIo): Command {
   registerMatchCommand(program, io);
   registerEntityCommands(program, io);
   registerSeizureCommands(program, io);
+  registerHitsCommands(program, io);
   registerReceiptCommands(program, io);
   // `evidence capture` joins the `evidence` group (add, list, show … come from the vault's commands).
   registerEvidenceCaptureCommand(

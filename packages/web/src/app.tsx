@@ -37,6 +37,7 @@ const ApprovalQueuePage = lazy(() => import('./pages/requests.tsx').then((m) => 
 const RequestsPage = lazy(() => import('./pages/requests.tsx').then((m) => ({ default: m.RequestsPage })));
 const RequestEditorPage = lazy(() => import('./pages/requests-editor.tsx').then((m) => ({ default: m.RequestEditorPage })));
 const RequestStatisticsPage = lazy(() => import('./pages/requests-statistics.tsx').then((m) => ({ default: m.RequestStatisticsPage })));
+const HitOffersPage = lazy(() => import('./pages/hit-offers.tsx').then((m) => ({ default: m.HitOffersPage })));
 const HitsPage = lazy(() => import('./pages/hits.tsx').then((m) => ({ default: m.HitsPage })));
 const ConsentsPage = lazy(() => import('./pages/consents.tsx').then((m) => ({ default: m.ConsentsPage })));
 const DeniedAttemptsPage = lazy(() => import('./pages/consents.tsx').then((m) => ({ default: m.DeniedAttemptsPage })));
@@ -290,6 +291,7 @@ function Routes({ pathname }: { pathname: string }): ReactNode {
   if (pathname === '/admin/facts') return signedIn(<DeclaredFactsPage />);
   if (pathname === '/admin/peers') return admin(<PeersPage />);
   if (pathname === '/admin/cultural-federation') return admin(<CulturalFederationPage />);
+  if (pathname === '/admin/hit-offers') return admin(<HitOffersPage />);
   if (pathname === '/admin/authorities') return admin(<AuthoritiesAdminPage />);
   if (pathname === '/directory') return signedIn(<DirectoryPage />);
   if (pathname === '/notifications') return signedIn(<NotificationsPage />);

@@ -1408,6 +1408,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/hits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One hit of your cases (404 unless you see it in your inbox) */
+        get: operations["getHitsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/hits/{id}/decline": {
         parameters: {
             query?: never;
@@ -1495,6 +1512,43 @@ export interface paths {
         patch: operations["patchIncidentsById"];
         trace?: never;
     };
+    "/api/v1/incidents/{id}/peer-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Backtracking across nodes: check this maritime incident’s shared elements with peers (hit/no-hit)
+         * @description Sends the record’s shared elements that are entities of its case (its parties with their phones, accounts and names with dates of birth, and the case’s vessels with its IMO number) to every active peer as blinded or keyed encodings, never in clear; hits appear in the hit inbox and under `peer-hits`. 400 `no_case` or `no_shared_entities` when there is nothing to check.
+         */
+        post: operations["postIncidentsByIdPeerCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/incidents/{id}/peer-hits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The hits from peers on this maritime incident’s shared elements (as in your hit inbox) */
+        get: operations["getIncidentsByIdPeerHits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/incidents/{id}/related": {
         parameters: {
             query?: never;
@@ -1504,7 +1558,7 @@ export interface paths {
         };
         /**
          * Backtracking: records related to this maritime incident
-         * @description The other seizures and maritime incidents, of every crime domain, within `windowDays` of this record that share a vessel (IMO), company, person, phone or account, route segment or port with it; each names the shared elements. Only records the caller may read are listed. Other nodes are not asked yet (that goes through the hit/no-hit of deconfliction).
+         * @description The other seizures and maritime incidents, of every crime domain, within `windowDays` of this record that share a vessel (IMO), company, person, phone or account, route segment or port with it; each names the shared elements. Only records the caller may read are listed. Other nodes are asked through hit/no-hit (`peer-check`).
          */
         get: operations["getIncidentsByIdRelated"];
         put?: never;
@@ -2367,6 +2421,43 @@ export interface paths {
         patch: operations["patchSeizuresById"];
         trace?: never;
     };
+    "/api/v1/seizures/{id}/peer-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Backtracking across nodes: check this seizure’s shared elements with peers (hit/no-hit)
+         * @description Sends the record’s shared elements that are entities of its case (its parties with their phones, accounts and names with dates of birth, and the case’s vessels with its IMO number) to every active peer as blinded or keyed encodings, never in clear; hits appear in the hit inbox and under `peer-hits`. 400 `no_case` or `no_shared_entities` when there is nothing to check.
+         */
+        post: operations["postSeizuresByIdPeerCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seizures/{id}/peer-hits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The hits from peers on this seizure’s shared elements (as in your hit inbox) */
+        get: operations["getSeizuresByIdPeerHits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/seizures/{id}/related": {
         parameters: {
             query?: never;
@@ -2376,7 +2467,7 @@ export interface paths {
         };
         /**
          * Backtracking: records related to this seizure
-         * @description The other seizures and maritime incidents, of every crime domain, within `windowDays` of this record that share a vessel (IMO), company, person, phone or account, route segment or port with it; each names the shared elements. Only records the caller may read are listed. Other nodes are not asked yet (that goes through the hit/no-hit of deconfliction).
+         * @description The other seizures and maritime incidents, of every crime domain, within `windowDays` of this record that share a vessel (IMO), company, person, phone or account, route segment or port with it; each names the shared elements. Only records the caller may read are listed. Other nodes are asked through hit/no-hit (`peer-check`).
          */
         get: operations["getSeizuresByIdRelated"];
         put?: never;
@@ -16152,6 +16243,55 @@ export interface operations {
             };
         };
     };
+    getHitsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HitView"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postHitsByIdDecline: {
         parameters: {
             query?: never;
@@ -16495,6 +16635,106 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IncidentView"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postIncidentsByIdPeerCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        queries: string[];
+                    };
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getIncidentsByIdPeerHits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HitList"];
                 };
             };
             /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
@@ -19722,6 +19962,106 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SeizureView"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSeizuresByIdPeerCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        queries: string[];
+                    };
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSeizuresByIdPeerHits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HitList"];
                 };
             };
             /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */

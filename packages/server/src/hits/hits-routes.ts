@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { requirePermission } from '../auth/authenticate.ts';
 import type { AppDeps } from '../deps.ts';
 import { policyTrailOf } from '../policy/policy-routes-check.ts';
-import { checkWithPeers, decideHit, listHits, listOffers, listQueries, putOffer } from './hits-service.ts';
+import { checkWithPeers, decideHit, getHit, listHits, listOffers, listQueries, putOffer } from './hits-service.ts';
 
 const TAGS = ['hits'];
 
@@ -30,10 +30,22 @@ export function hitRoutes(deps: AppDeps) {
       },
     );
 
+    r.get(
+      '/api/v1/hits/:id',
+      {
+        config: { policy: 'none', permission: 'hits:read' },
+        schema: { tags: TAGS, summary: 'One hit of your cases (404 unless you see it in your inbox)', params: IdParams, response: { 200: HitView } },
+      },
+      async (request) => {
+        requirePermission(request, 'hits:read');
+        return getHit(deps, who(request), request.params.id);
+      },
+    );
+
     r.post(
       '/api/v1/hits/:id/reveal',
       {
-        config: { policy: 'none', permission: 'hits:decide' },
+        config: { policy: ['transmit'], permission: 'hits:decide' },
         schema: { tags: TAGS, summary: 'Reveal your case reference and a contact to the peer of a hit (the owner’s consent)', params: IdParams, body: RevealHitBody, response: { 200: HitView } },
       },
       async (request) => {
@@ -45,7 +57,7 @@ export function hitRoutes(deps: AppDeps) {
     r.post(
       '/api/v1/hits/:id/decline',
       {
-        config: { policy: 'none', permission: 'hits:decide' },
+        config: { policy: ['transmit'], permission: 'hits:decide' },
         schema: { tags: TAGS, summary: 'Decline to reveal anything about a hit (the peer is told it was declined)', params: IdParams, body: z.strictObject({}).optional(), response: { 200: HitView } },
       },
       async (request) => {

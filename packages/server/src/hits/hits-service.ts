@@ -31,8 +31,12 @@ import {
 import type { Database } from '@comity/db';
 import { findPeer, listPeers, type PeerRow } from '@comity/db/repos/federation-repo';
 import type { Kysely } from 'kysely';
-import { type AppDeps, auditedTransaction, type AuditFn } from '../deps.ts';
-import { readCaseWithAccess, type CaseWho } from '../cases/case-service.ts';
+import { type Actor, type AppDeps, auditedTransaction, type AuditFn } from '../deps.ts';
+import { findCase } from '@comity/db/repos/cases-repo';
+import { type CaseWho, caseMarkedRecord, mayReadCase, readCaseWithAccess } from '../cases/case-service.ts';
+import { markedRecordOfEntity } from '../entities/entity-service.ts';
+import { enforceRecord } from '../policy/policy-service.ts';
+import { handlersOf, notify } from '../requests/notify.ts';
 import { federationOf } from '../federation/capability.ts';
 import { enqueuePeerMessage } from '../federation/outbox-service.ts';
 import type { FederationRuntime, InboundHandler } from '../federation/runtime.ts';
@@ -166,13 +170,22 @@ function namedPeople(rows: { id: string; properties: unknown }[]) {
  * "Check with peers": one query per active peer (or the peers named) with the case's identifiers,
  * each blinded under a scalar of its own. Refused when the case has fewer than MIN_QUERY_ITEMS.
  */
-export async function checkWithPeers(deps: Deps & Pick<AppDeps, 'keys'>, who: CaseWho, caseId: string, peers?: string[], kinds: readonly ('identifiers' | 'names')[] = ['identifiers', 'names']) {
+export async function checkWithPeers(
+  deps: Deps & Pick<AppDeps, 'keys'>,
+  who: CaseWho,
+  caseId: string,
+  peers?: string[],
+  kinds: readonly ('identifiers' | 'names')[] = ['identifiers', 'names'],
+  /** Only these entities of the case (a seizure's or incident's shared elements); all when absent. */
+  only?: readonly string[],
+) {
   const actor = who.actor;
   if (!actor) throw new ForbiddenError('forbidden', 'Sign in first.');
   assertCan(actor.role, 'hits:query');
   const readable = await readCaseWithAccess(deps, who, caseId);
-  const items = kinds.includes('identifiers') ? await caseIdentifiers(deps.db, caseId) : [];
-  const people = kinds.includes('names') ? await casePersons(deps.db, caseId) : [];
+  const chosen = <T extends { entityId: string }>(rows: T[]) => (only ? rows.filter((r) => only.includes(r.entityId)) : rows);
+  const items = kinds.includes('identifiers') ? chosen(await caseIdentifiers(deps.db, caseId)) : [];
+  const people = kinds.includes('names') ? chosen(await casePersons(deps.db, caseId)) : [];
   if (items.length + people.length < MIN_QUERY_ITEMS) {
     throw new ValidationError(
       'too_few_fields',
@@ -186,6 +199,7 @@ export async function checkWithPeers(deps: Deps & Pick<AppDeps, 'keys'>, who: Ca
   const epoch = epochOf(now);
   const queries = await auditedTransaction(deps, who, async (trx, audit) => {
     const out: string[] = [];
+    const scope = only ? { only: only.length } : {};
     const record = async (peer: PeerRow, kind: 'identifiers' | 'names', entityIds: string[], secret: string | null, payloads: Record<string, unknown>[], detail: Record<string, unknown>) => {
       const id = randomUUID();
       await trx
@@ -219,7 +233,7 @@ export async function checkWithPeers(deps: Deps & Pick<AppDeps, 'keys'>, who: Ca
           marking: 'AMBER',
         });
       }
-      audit('hits.query.send', `hit-query:${id}`, { caseId, peer: peer.node_id, kind, items: entityIds.length, ...detail });
+      audit('hits.query.send', `hit-query:${id}`, { caseId, peer: peer.node_id, kind, items: entityIds.length, ...scope, ...detail });
       out.push(id);
     };
     for (const peer of active) {
@@ -367,6 +381,11 @@ async function answerNames(
   return { result: { queryId: payload.queryId, accepted: true } };
 }
 
+/**
+ * Records a hit and tells the people who may see it (the case team of the record and the
+ * supervisors of its organisation) by a notification: which authority, the contact reference,
+ * never the record's name (the inbox shows that, with its own access checks).
+ */
 async function insertHit(trx: Kysely<Database>, h: { id: string; queryId: string; peer: string; organisationId: string; entityId: string; ref: string; now: Date }) {
   await trx
     .insertInto('hits')
@@ -386,6 +405,35 @@ async function insertHit(trx: Kysely<Database>, h: { id: string; queryId: string
       updated_at: h.now,
     })
     .execute();
+  const entity = await trx.selectFrom('entities').select('case_id').where('id', '=', h.entityId).executeTakeFirst();
+  const peer = await findPeer(trx, h.peer);
+  const authority = peer?.authority_name ?? h.peer;
+  await notify(trx, h.now, {
+    userIds: await hitAudience(trx, h.organisationId, entity?.case_id ?? null),
+    organisationId: h.organisationId,
+    requestId: null,
+    kind: 'hit-recorded',
+    message: {
+      code: 'hit-recorded',
+      params: { hitId: h.id, authority, contactReference: h.ref },
+      text: `One of your records may match a record of ${authority}; contact reference ${h.ref}.`,
+    },
+  });
+}
+
+/** Who may see a hit: the team of the record's case and the supervisors of the organisation (active users). */
+async function hitAudience(db: Kysely<Database>, organisationId: string, caseId: string | null): Promise<string[]> {
+  const supervisors = await handlersOf(db, organisationId, new Set(['supervisor']));
+  if (!caseId) return supervisors;
+  const team = await db
+    .selectFrom('case_members as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select('m.user_id')
+    .where('m.case_id', '=', caseId)
+    .where('u.organisation_id', '=', organisationId)
+    .where('u.disabled', '=', false)
+    .execute();
+  return [...new Set([...team.map((t) => t.user_id), ...supervisors])];
 }
 
 const seenOf = (q: { pages_seen: unknown }) => (q.pages_seen as number[] | null) ?? [];
@@ -766,8 +814,8 @@ export function registerHitHandlers(runtime: FederationRuntime): void {
 
 type HitRow = Awaited<ReturnType<typeof hitRows>>[number];
 
-function hitRows(db: Kysely<Database>) {
-  return db
+function hitRows(db: Kysely<Database>, organisationId?: string, hitId?: string) {
+  let q = db
     .selectFrom('hits as h')
     .innerJoin('hit_queries as q', 'q.id', 'h.query_id')
     .leftJoin('entities as e', 'e.id', 'h.entity_id')
@@ -788,8 +836,10 @@ function hitRows(db: Kysely<Database>) {
       'p.authority_name',
     ])
     .orderBy('h.created_at', 'desc')
-    .orderBy('h.id')
-    .execute();
+    .orderBy('h.id');
+  if (organisationId) q = q.where('h.organisation_id', '=', organisationId);
+  if (hitId) q = q.where('h.id', '=', hitId);
+  return q.execute();
 }
 
 function presentHit(r: HitRow) {
@@ -809,27 +859,74 @@ function presentHit(r: HitRow) {
   };
 }
 
-/** The hits of the caller's organisation (a node administrator: all), newest first. */
-export async function listHits(deps: Pick<AppDeps, 'db'>, who: CaseWho, filter: { state?: string | undefined; caseId?: string | undefined }) {
+/**
+ * Whether the caller may see the hits of a case (and a query made for it): the case team, the
+ * supervisors of its organisation, and a node administrator when the case's marking lets someone
+ * outside the organisation read it — the rule of the case itself (`mayReadCase`). A hit whose
+ * record was deleted since (no case any more) is seen by the organisation's supervisors only.
+ */
+async function caseReaders(deps: Pick<AppDeps, 'db' | 'now'>, actor: Actor) {
+  const memo = new Map<string, Promise<boolean>>();
+  return (caseId: string | null, organisationId: string | null): Promise<boolean> => {
+    if (!caseId) return Promise.resolve(actor.role === 'supervisor' && organisationId === actor.organisationId);
+    let seen = memo.get(caseId);
+    if (!seen) {
+      seen = findCase(deps.db, caseId).then((row) => (row ? mayReadCase(deps, actor, row) : false));
+      memo.set(caseId, seen);
+    }
+    return seen;
+  };
+}
+
+async function visibleHits(deps: Pick<AppDeps, 'db' | 'now'>, actor: Actor, rows: HitRow[]): Promise<HitRow[]> {
+  const may = await caseReaders(deps, actor);
+  const out: HitRow[] = [];
+  for (const r of rows) {
+    if (actor.role !== 'admin' && r.organisation_id !== actor.organisationId) continue;
+    if (await may(r.case_id, r.organisation_id)) out.push(r);
+  }
+  return out;
+}
+
+/** The hits the caller may see (their cases' records; supervisors: the organisation's), newest first. */
+export async function listHits(
+  deps: Pick<AppDeps, 'db' | 'now'>,
+  who: CaseWho,
+  filter: { state?: string | undefined; caseId?: string | undefined; entityIds?: readonly string[] | undefined },
+) {
   const actor = who.actor;
   if (!actor) throw new ForbiddenError('forbidden', 'Sign in first.');
   assertCan(actor.role, 'hits:read');
-  const rows = await hitRows(deps.db);
-  return rows
-    .filter((r) => actor.role === 'admin' || r.organisation_id === actor.organisationId)
+  const rows = (await hitRows(deps.db, actor.role === 'admin' ? undefined : actor.organisationId))
     .filter((r) => !filter.state || r.state === filter.state)
     .filter((r) => !filter.caseId || r.case_id === filter.caseId)
-    .map(presentHit);
+    .filter((r) => !filter.entityIds || filter.entityIds.includes(r.entity_id));
+  return (await visibleHits(deps, actor, rows)).map(presentHit);
 }
 
-export async function listQueries(deps: Pick<AppDeps, 'db'>, who: CaseWho, filter: { caseId?: string | undefined }) {
+/** One hit, if the caller may see it (404 otherwise). */
+export async function getHit(deps: Pick<AppDeps, 'db' | 'now'>, who: CaseWho, hitId: string) {
+  const actor = who.actor;
+  if (!actor) throw new ForbiddenError('forbidden', 'Sign in first.');
+  assertCan(actor.role, 'hits:read');
+  const row = (await hitRows(deps.db, undefined, hitId))[0];
+  if (!row || (await visibleHits(deps, actor, [row])).length === 0) throw new NotFoundError('hit_not_found', 'No such hit.');
+  return presentHit(row);
+}
+
+export async function listQueries(deps: Pick<AppDeps, 'db' | 'now'>, who: CaseWho, filter: { caseId?: string | undefined }) {
   const actor = who.actor;
   if (!actor) throw new ForbiddenError('forbidden', 'Sign in first.');
   assertCan(actor.role, 'hits:read');
   let q = deps.db.selectFrom('hit_queries').selectAll().orderBy('created_at', 'desc').orderBy('id');
   if (actor.role !== 'admin') q = q.where('organisation_id', '=', actor.organisationId).where('direction', '=', 'sent');
   if (filter.caseId) q = q.where('case_id', '=', filter.caseId);
-  const rows = await q.limit(500).execute();
+  const may = await caseReaders(deps, actor);
+  const rows: Awaited<ReturnType<typeof q.execute>> = [];
+  for (const r of await q.limit(500).execute()) {
+    // A received query belongs to no case (administrators see them); a sent one to its case's readers.
+    if (r.direction === 'received' ? actor.role === 'admin' : await may(r.case_id, r.organisation_id)) rows.push(r);
+  }
   return rows.map((r) => ({
     id: r.id,
     caseId: r.case_id,
@@ -846,16 +943,30 @@ export async function listQueries(deps: Pick<AppDeps, 'db'>, who: CaseWho, filte
 
 /**
  * The owner's decision on one hit: reveal the case reference and a contact to the peer, or decline.
- * Once decided it stays decided; the peer learns only what is revealed here.
+ * Only someone who sees the hit decides (404 otherwise), and both answers are a transmission to the
+ * peer that the release policy must allow for the record (its marking, then its case's): a denial
+ * is the policy's 403, audited. Once decided it stays decided; the peer learns only what is
+ * revealed here.
  */
 export async function decideHit(deps: Deps, who: CaseWho, hitId: string, decision: { decision: 'revealed'; caseReference: string; contact: string } | { decision: 'declined' }) {
   const actor = who.actor;
   if (!actor) throw new ForbiddenError('forbidden', 'Sign in first.');
   assertCan(actor.role, 'hits:decide');
+  const seen = await getHit(deps, who, hitId);
+  const entity = await deps.db.selectFrom('entities').selectAll().where('id', '=', seen.entityId).executeTakeFirst();
+  const caseRow = entity ? await findCase(deps.db, entity.case_id) : undefined;
+  if (!entity || !caseRow) throw new ConflictError('record_gone', 'The record of this hit was deleted since; there is nothing to reveal or decline.');
+  const record = markedRecordOfEntity(entity, await caseMarkedRecord(deps.db, caseRow));
+  await enforceRecord(
+    deps,
+    who,
+    { record, auditTarget: `hit:${hitId}`, details: { hitId, entityId: entity.id, caseId: caseRow.id, decision: decision.decision } },
+    { kind: 'transmit', to: { nodeId: seen.peerNodeId, organisationId: null } },
+  );
   const now = deps.now();
   await auditedTransaction(deps, who, async (trx, audit) => {
     const hit = await trx.selectFrom('hits').selectAll().where('id', '=', hitId).forUpdate().executeTakeFirst();
-    if (!hit || (actor.role !== 'admin' && hit.organisation_id !== actor.organisationId)) throw new NotFoundError('hit_not_found', 'No such hit.');
+    if (!hit) throw new NotFoundError('hit_not_found', 'No such hit.');
     if (hit.state !== 'pending') throw new ConflictError('hit_decided', `This hit was ${hit.state} already.`);
     const peer = await findPeer(trx, hit.peer_node_id);
     if (peer?.status !== 'active') throw new ConflictError('peer_inactive', 'The peer of this hit is no longer active.');
@@ -879,6 +990,5 @@ export async function decideHit(deps: Deps, who: CaseWho, hitId: string, decisio
     });
   });
   federationOf(deps as AppDeps)?.wake();
-  const row = (await hitRows(deps.db)).find((r) => r.id === hitId) as HitRow;
-  return presentHit(row);
+  return presentHit((await hitRows(deps.db, undefined, hitId))[0] as HitRow);
 }

@@ -114,6 +114,11 @@ const EXPECTED: Record<string, readonly string[] | 'none'> = {
   'PATCH /api/v1/incidents/:id': ['read'],
   // Backtracking: reads the record it starts from; the related ones are scoped and decided.
   'GET /api/v1/seizures/:id/related': ['read'],
+  // Backtracking across nodes (issue 14 part 4): reads the record, then hit/no-hit of its case's entities.
+  'POST /api/v1/seizures/:id/peer-check': ['read'],
+  'GET /api/v1/seizures/:id/peer-hits': ['read'],
+  'POST /api/v1/incidents/:id/peer-check': ['read'],
+  'GET /api/v1/incidents/:id/peer-hits': ['read'],
   'GET /api/v1/incidents/:id/related': ['read'],
   'GET /api/v1/cultural-property/public/images/:imageId': 'none',
   'POST /api/v1/cultural-property/receipts/verify': 'none',

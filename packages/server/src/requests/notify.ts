@@ -16,6 +16,7 @@ export const NOTIFICATION_KINDS = [
   'deadline-approaching',
   'deadline-passed',
   'evidence-download-requested',
+  'hit-recorded',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -7,8 +7,13 @@
 // results from other organisations are each asked of the release policy and left out — not
 // withheld, not counted — when it says no, so that backtracking never reveals a record.
 //
-// Across nodes the same check is to run through the privacy-preserving hit/no-hit of the
-// deconfliction issue (issue 13); that is not wired here yet.
+// Across nodes the same check runs through the privacy-preserving hit/no-hit of the deconfliction
+// issue (issue 13): `checkRecordWithPeers` sends the record's shared elements that are entities of
+// its case — its parties (people and companies with their phones and names with dates of birth,
+// accounts, wallets) and the case's vessels with the record's IMO number — as a "check with peers"
+// of that case restricted to them (hits-service), and `peerHitsOfRecord` lists the hits on those
+// entities that the caller sees in the hit inbox. A record without a case has no peer check: a hit
+// belongs to a case's record, whose team decides on it.
 import { ForbiddenError, NotFoundError, assertCan } from '@comity/core';
 import type { MarkedRecord } from '@comity/core/policy/decide';
 import { decide } from '@comity/core/policy/decide';
@@ -22,6 +27,9 @@ import { readCaseWithAccess } from '../cases/case-service.ts';
 import type { Actor, AppDeps } from '../deps.ts';
 import { type PolicyWho, enforceRecord, policyActorOf, todayOf } from '../policy/policy-service.ts';
 import { registryMarkedRecord, registryMarkedRecords } from './seizure-service.ts';
+import { checkWithPeers, entityIdentifiers, listHits } from '../hits/hits-service.ts';
+import { ValidationError } from '@comity/core';
+import { normaliseImo } from '@comity/core/matching/identifiers';
 
 export type BacktrackDeps = Pick<AppDeps, 'db' | 'hasher' | 'signer' | 'now'> & Partial<Pick<AppDeps, 'auditAnchor'>>;
 export const DEFAULT_WINDOW_DAYS = 365;
@@ -122,4 +130,55 @@ export async function relatedRecords(deps: BacktrackDeps, who: PolicyWho, kind: 
     });
   }
   return { origin: { kind, id, reference: originRow.reference, occurredAt: new Date(originRow.occurred_at).toISOString() }, windowDays, items: out };
+}
+
+/**
+ * The entities of the record's case that stand for its shared elements: the parties linked to an
+ * entity of that case, and the case's vessels whose IMO number is the record's.
+ */
+async function sharedEntities(db: Kysely<Database>, kind: RegistryKind, row: RegistryRow): Promise<string[]> {
+  if (!row.case_id) return [];
+  const parties = await db
+    .selectFrom('registry_parties as p')
+    .innerJoin('entities as e', 'e.id', 'p.entity_id')
+    .select('e.id')
+    .where(kind === 'seizure' ? 'p.seizure_id' : 'p.incident_id', '=', row.id)
+    .where('e.case_id', '=', row.case_id)
+    .execute();
+  const origin = await backtrackOrigin(db, kind, row.id);
+  const vessels = origin?.vesselImo
+    ? (await db.selectFrom('entities').select(['id', 'schema', 'properties']).where('case_id', '=', row.case_id).where('schema', '=', 'Vessel').execute()).filter((e) =>
+        entityIdentifiers(e.schema, e.properties).includes(`imo:${normaliseImo(String(origin.vesselImo))}`),
+      )
+    : [];
+  return [...new Set([...parties.map((p) => p.id), ...vessels.map((v) => v.id)])];
+}
+
+/**
+ * "Check with peers" from a seizure or incident the caller may read: its shared elements go through
+ * hit/no-hit as a query of its case restricted to them. Refused when the record has no case or none
+ * of its elements is an entity of its case (400 `no_shared_entities`).
+ */
+export async function checkRecordWithPeers(deps: BacktrackDeps & Pick<AppDeps, 'keys'>, who: PolicyWho, kind: RegistryKind, id: string): Promise<string[]> {
+  const actor = who.actor;
+  if (!actor) throw new ForbiddenError('actor_required', 'This action needs a signed-in user.');
+  assertCan(actor.role, 'registry:read');
+  const row = await readOrigin(deps, who, actor, kind, id);
+  if (!row.case_id) throw new ValidationError('no_case', `This ${WHAT[kind]} belongs to no case; hits belong to a case’s records, so link it to a case first.`);
+  const entities = await sharedEntities(deps.db, kind, row);
+  if (entities.length === 0) {
+    throw new ValidationError('no_shared_entities', `None of this ${WHAT[kind]}’s parties or its vessel is an entity of its case; add them to the case to check them with peers.`);
+  }
+  return checkWithPeers(deps, who, row.case_id, undefined, ['identifiers', 'names'], entities);
+}
+
+/** The hits on the record's shared elements that the caller sees in the hit inbox. */
+export async function peerHitsOfRecord(deps: BacktrackDeps, who: PolicyWho, kind: RegistryKind, id: string) {
+  const actor = who.actor;
+  if (!actor) throw new ForbiddenError('actor_required', 'This action needs a signed-in user.');
+  assertCan(actor.role, 'registry:read');
+  const row = await readOrigin(deps, who, actor, kind, id);
+  const entities = await sharedEntities(deps.db, kind, row);
+  if (entities.length === 0) return [];
+  return listHits(deps, who, { entityIds: entities });
 }

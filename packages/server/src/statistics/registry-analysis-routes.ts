@@ -7,13 +7,17 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requirePermission } from '../auth/authenticate.ts';
 import { policyTrailOf } from '../policy/policy-routes-check.ts';
-import { type BacktrackDeps, relatedRecords } from '../seizures/backtracking-service.ts';
+import { type BacktrackDeps, checkRecordWithPeers, peerHitsOfRecord, relatedRecords } from '../seizures/backtracking-service.ts';
+import { HitList } from '@comity/contract/hits';
+import type { AppDeps } from '../deps.ts';
 import { type StatisticsDeps, readStatistics } from './statistics-service.ts';
 
 const RELATED_DESCRIPTION =
-  'The other seizures and maritime incidents, of every crime domain, within `windowDays` of this record that share a vessel (IMO), company, person, phone or account, route segment or port with it; each names the shared elements. Only records the caller may read are listed. Other nodes are not asked yet (that goes through the hit/no-hit of deconfliction).';
+  'The other seizures and maritime incidents, of every crime domain, within `windowDays` of this record that share a vessel (IMO), company, person, phone or account, route segment or port with it; each names the shared elements. Only records the caller may read are listed. Other nodes are asked through hit/no-hit (`peer-check`).';
+const PEER_CHECK_DESCRIPTION =
+  'Sends the record’s shared elements that are entities of its case (its parties with their phones, accounts and names with dates of birth, and the case’s vessels with its IMO number) to every active peer as blinded or keyed encodings, never in clear; hits appear in the hit inbox and under `peer-hits`. 400 `no_case` or `no_shared_entities` when there is nothing to check.';
 
-export function registryAnalysisRoutes(deps: BacktrackDeps & StatisticsDeps) {
+export function registryAnalysisRoutes(deps: BacktrackDeps & StatisticsDeps & Partial<Pick<AppDeps, 'keys'>>) {
   return async (app: FastifyInstance): Promise<void> => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const who = (request: FastifyRequest) => ({ actor: request.actor, requestId: String(request.id), trail: policyTrailOf(request) });
@@ -33,6 +37,68 @@ export function registryAnalysisRoutes(deps: BacktrackDeps & StatisticsDeps) {
       async (request) => {
         requirePermission(request, 'registry:read');
         return relatedRecords(deps, who(request), 'incident', request.params.id, request.query);
+      },
+    );
+
+    r.post(
+      '/api/v1/seizures/:id/peer-check',
+      {
+        config: { policy: ['read'], permission: 'hits:query' },
+        schema: {
+          tags: ['seizures', 'hits'],
+          summary: 'Backtracking across nodes: check this seizure’s shared elements with peers (hit/no-hit)',
+          description: PEER_CHECK_DESCRIPTION,
+          params: IdParams,
+          response: { 202: z.strictObject({ queries: z.array(z.uuid()) }) },
+        },
+      },
+      async (request, reply) => {
+        requirePermission(request, 'hits:query');
+        const queries = await checkRecordWithPeers(deps as BacktrackDeps & Pick<AppDeps, 'keys'>, who(request), 'seizure', request.params.id);
+        return reply.code(202).send({ queries });
+      },
+    );
+
+    r.get(
+      '/api/v1/seizures/:id/peer-hits',
+      {
+        config: { policy: ['read'], permission: 'hits:read' },
+        schema: { tags: ['seizures', 'hits'], summary: 'The hits from peers on this seizure’s shared elements (as in your hit inbox)', params: IdParams, response: { 200: HitList } },
+      },
+      async (request) => {
+        requirePermission(request, 'hits:read');
+        return { items: await peerHitsOfRecord(deps, who(request), 'seizure', request.params.id) };
+      },
+    );
+
+    r.post(
+      '/api/v1/incidents/:id/peer-check',
+      {
+        config: { policy: ['read'], permission: 'hits:query' },
+        schema: {
+          tags: ['incidents', 'hits'],
+          summary: 'Backtracking across nodes: check this maritime incident’s shared elements with peers (hit/no-hit)',
+          description: PEER_CHECK_DESCRIPTION,
+          params: IdParams,
+          response: { 202: z.strictObject({ queries: z.array(z.uuid()) }) },
+        },
+      },
+      async (request, reply) => {
+        requirePermission(request, 'hits:query');
+        const queries = await checkRecordWithPeers(deps as BacktrackDeps & Pick<AppDeps, 'keys'>, who(request), 'incident', request.params.id);
+        return reply.code(202).send({ queries });
+      },
+    );
+
+    r.get(
+      '/api/v1/incidents/:id/peer-hits',
+      {
+        config: { policy: ['read'], permission: 'hits:read' },
+        schema: { tags: ['incidents', 'hits'], summary: 'The hits from peers on this maritime incident’s shared elements (as in your hit inbox)', params: IdParams, response: { 200: HitList } },
+      },
+      async (request) => {
+        requirePermission(request, 'hits:read');
+        return { items: await peerHitsOfRecord(deps, who(request), 'incident', request.params.id) };
       },
     );
 

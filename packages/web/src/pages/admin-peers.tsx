@@ -37,6 +37,8 @@ export function PeersPage() {
       <p className="lead">{t('peers.intro')}</p>
       <p>
         <Link to="/admin/cultural-federation">{t('culturalFed.title')}</Link>
+        {' · '}
+        <Link to="/admin/hit-offers">{t('hits.offers.link')}</Link>
       </p>
       <OwnCard />
       <ImportCard onTrusted={peers.reload} />

@@ -12,6 +12,7 @@ const CAN_DECIDE = new Set(['supervisor', 'practitioner']);
 
 export function HitsPage() {
   const { t } = useT();
+  const { session } = useSession();
   const hits = useAsync(() => hitsApi.list(), []);
   const [notice, setNotice] = useState<string | null>(null);
   const items = hits.data?.items ?? [];
@@ -19,6 +20,11 @@ export function HitsPage() {
     <>
       <h1>{t('hits.title')}</h1>
       <p className="lead">{t('hits.intro')}</p>
+      {session?.user.role === 'admin' ? (
+        <p>
+          <Link to="/admin/hit-offers">{t('hits.offers.link')}</Link>
+        </p>
+      ) : null}
       {notice ? <Notice>{notice}</Notice> : null}
       {hits.loading && !hits.data ? <Loading /> : null}
       <ErrorAlert error={hits.error} />

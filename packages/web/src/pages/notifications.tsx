@@ -100,6 +100,16 @@ export function NotificationsPage() {
                     {t('notifications.openItem')}
                   </Link>
                 ) : null}
+                {!n.requestId && typeof n.params?.hitId === 'string' ? (
+                  <Link
+                    to="/hits"
+                    onClick={() => {
+                      if (!n.readAt) void notificationsApi.markRead(n.id).catch(() => undefined);
+                    }}
+                  >
+                    {t('notifications.openHits')}
+                  </Link>
+                ) : null}
                 {n.readAt ? null : (
                   <button type="button" onClick={() => markRead(n)} aria-label={ts('notifications.markReadLabel', { message: String(n.params?.reference ?? ts(`notifications.kind.${n.kind}`)) })}>
                     {t('notifications.markRead')}

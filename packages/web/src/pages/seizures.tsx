@@ -4,6 +4,7 @@
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api.ts';
 import { MarkingBadge } from '../components/request-badges.tsx';
+import { RecordPeerHits } from '../components/record-peer-hits.tsx';
 import { RelatedRecords } from '../components/related-records.tsx';
 import { ErrorAlert, Field, Loading, Notice, SelectField, formatDate } from '../components/ui.tsx';
 import { useT } from '../i18n/use-t.tsx';
@@ -288,6 +289,7 @@ export function SeizurePage({ id }: { id: string }) {
         </section>
       ) : null}
       <RelatedRecords key={s.id} kind="seizure" id={s.id} />
+      <RecordPeerHits key={`peers-${s.id}`} kind="seizure" id={s.id} caseId={s.case?.id ?? null} />
     </article>
   );
 }
@@ -615,6 +617,7 @@ export function IncidentPage({ id }: { id: string }) {
         </div>
       </dl>
       <RelatedRecords key={i.id} kind="incident" id={i.id} />
+      <RecordPeerHits key={`peers-${i.id}`} kind="incident" id={i.id} caseId={i.case?.id ?? null} />
     </article>
   );
 }
