@@ -25,6 +25,7 @@ import * as m023 from './023-seizures.ts';
 import * as m024 from './024-hits.ts';
 import * as m025 from './025-cultural-federation.ts';
 import * as m026 from './026-registry-statistics.ts';
+import * as m029 from './029-statistics-shares.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-accounts-and-audit': m001,
@@ -52,4 +53,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '024-hits': m024,
   '025-cultural-federation': m025,
   '026-registry-statistics': m026,
+  '029-statistics-shares': m029,
 };
