@@ -10,6 +10,7 @@ import { directionOf } from '../i18n/languages.ts';
 import { useT } from '../i18n/use-t.tsx';
 import { STATISTICS_SOURCES, type StatisticsFilter, type StatisticsView, registryAnalysisApi } from '../registry-analysis.ts';
 import { useAsync } from '../use-async.ts';
+import { IccsTitle, ReceivedStatistics, ShareStatistics } from './statistics-shares.tsx';
 
 const WIDTH = 720;
 const LABEL = 90;
@@ -147,7 +148,7 @@ export function RegistryStatisticsPage() {
                     <td>{r.country === '_X' ? ts('registry.statistics.unspecified') : r.country}</td>
                     <td>{ts(`registry.statistics.source.${r.source}`)}</td>
                     <td>
-                      <span dir="ltr">{r.iccsCode === '_X' ? '—' : r.iccsCode}</span> {r.iccsTitle ? <bdi lang="en">{r.iccsTitle}</bdi> : null}
+                      <span dir="ltr">{r.iccsCode === '_X' ? '—' : r.iccsCode}</span> {r.iccsTitle ? <IccsTitle title={r.iccsTitle} /> : null}
                     </td>
                     <td>{n.format(r.count)}</td>
                   </tr>
@@ -157,6 +158,8 @@ export function RegistryStatisticsPage() {
           ) : null}
         </section>
       ) : null}
+      <ReceivedStatistics />
+      <ShareStatistics />
     </>
   );
 }
