@@ -144,7 +144,9 @@ export function RegistryStatisticsPage() {
               <tbody>
                 {data.rows.map((r) => (
                   <tr key={`${r.period}-${r.source}-${r.country}-${r.iccsCode}`}>
-                    <td>{r.period}</td>
+                    <td>
+                      <bdi dir="ltr">{r.period}</bdi>
+                    </td>
                     <td>{r.country === '_X' ? ts('registry.statistics.unspecified') : r.country}</td>
                     <td>{ts(`registry.statistics.source.${r.source}`)}</td>
                     <td>

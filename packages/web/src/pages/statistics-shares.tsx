@@ -73,6 +73,7 @@ export function ReceivedStatistics() {
           {s.rows.length === 0 ? (
             <p>{t('registry.statistics.empty')}</p>
           ) : (
+            <div className="table-scroll">
             <table className="stats-table">
               <caption>{t('registry.statistics.received.caption', { origin: s.origin.name })}</caption>
               <thead>
@@ -87,7 +88,9 @@ export function ReceivedStatistics() {
               <tbody>
                 {s.rows.map((r) => (
                   <tr key={`${r.period}-${r.source}-${r.country}-${r.iccsCode}`}>
-                    <td>{r.period}</td>
+                    <td>
+                      <bdi dir="ltr">{r.period}</bdi>
+                    </td>
                     <td>{r.country === '_X' ? ts('registry.statistics.unspecified') : r.country}</td>
                     <td>{ts(`registry.statistics.source.${r.source}`)}</td>
                     <td>
@@ -98,6 +101,7 @@ export function ReceivedStatistics() {
                 ))}
               </tbody>
             </table>
+            </div>
           )}
         </article>
       ))}
