@@ -130,7 +130,7 @@ export function ShareStatistics() {
   const sent = useAsync(() => (supervisor ? registryAnalysisApi.sent() : Promise.resolve({ items: [] })), [supervisor, reload]);
   const [form, setForm] = useState<ShareForm>({ peerNodeId: '', period: 'quarter', from: '', to: '', sources: [...STATISTICS_SOURCES], tlp: 'GREEN', handling: 'H0', note: '' });
   const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<{ peer: string; rows: number } | null>(null);
   const [busy, setBusy] = useState(false);
   if (!supervisor) return null;
   // One choice per node (a node may list several authorities).
@@ -151,7 +151,7 @@ export function ShareStatistics() {
         ...(form.note.trim() ? { note: form.note.trim() } : {}),
       };
       const answer = await registryAnalysisApi.share(body);
-      setDone(ts('registry.statistics.share.sent', { peer: answer.peer.name, rows: new Intl.NumberFormat(lng).format(answer.rows) }));
+      setDone({ peer: answer.peer.name, rows: answer.rows });
       setReload((r) => r + 1);
     } catch (e) {
       setError(e);
@@ -215,7 +215,7 @@ export function ShareStatistics() {
         </div>
       </form>
       {error ? <ErrorAlert error={error} /> : null}
-      {done ? <Notice>{done}</Notice> : null}
+      {done ? <Notice>{t('registry.statistics.share.sent', { peer: done.peer, rows: new Intl.NumberFormat(lng).format(done.rows) })}</Notice> : null}
       {sent.data && sent.data.items.length > 0 ? (
         <table className="stats-table" data-testid="statistics-shared">
           <caption>{t('registry.statistics.share.history')}</caption>
