@@ -48,7 +48,7 @@ except ImportError:  # pragma: no cover - reported to the caller
 HERE = Path(__file__).resolve().parent
 HKDF_INFO = b"comity envelope v1 aes-256-gcm"
 PAYLOAD_ALG = "X25519-HKDF-SHA256-A256GCM"
-MESSAGE_TYPES = ["request.transmit", "request.status", "request.more-info", "request.more-info-answer", "message.note", "attachment.chunk", "node.card", "knowledge.facts", "consent.request", "consent.answer", "evidence.offer", "hits.query", "hits.answer", "hits.matched", "hits.disclosure", "cultural.record"]
+MESSAGE_TYPES = ["request.transmit", "request.status", "request.more-info", "request.more-info-answer", "message.note", "attachment.chunk", "node.card", "knowledge.facts", "consent.request", "consent.answer", "evidence.offer", "hits.query", "hits.answer", "hits.matched", "hits.disclosure", "cultural.record", "statistics.share"]
 MARKINGS = ["CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED"]
 # The table of README.md: reason -> (HTTP status, retryable).
 REJECTIONS = {
@@ -478,6 +478,7 @@ def check_vectors(rep: Report) -> None:
     )
     rep.check("cultural-v1: the withdrawal has no record and a later version", c["withdrawn"]["payload"]["record"] is None and c["withdrawn"]["payload"]["version"] > c["published"]["payload"]["version"])
 
+    check_statistics_share_vector(rep, sender, recipient, ephemeral)
     check_transfer_vector(rep, sender, recipient, ephemeral)
     check_hits_vector(rep, sender, recipient, ephemeral)
     check_receipt_proof_vector(rep)
@@ -707,6 +708,30 @@ def check_receipt_proof_vector(rep: Report) -> None:
         rep.check(f"audit-log/receipt-proof-v1.json: {t['what']} fails the {t['fails']} check", got == [t["fails"]], f"{got}")
     got = receipt_proof_problems(v["valid"], "another-message", *key[1:])
     rep.check("audit-log/receipt-proof-v1.json: the proof is not one for another message", got == ["entry"], f"{got}")
+
+
+SHARE_TLP = ("CLEAR", "GREEN", "AMBER")
+PERIOD_FORMS = {"month": re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$"), "quarter": re.compile(r"^[0-9]{4}-Q[1-4]$"), "year": re.compile(r"^[0-9]{4}$")}
+
+
+def check_statistics_share_vector(rep: Report, sender: Ed25519PrivateKey, recipient: X25519PrivateKey, ephemeral: X25519PrivateKey) -> None:
+    """Section 8.5: a statistics.share sealed and signed like envelope-v1, marked as the share is."""
+    v = load("statistics-share-v1.json")
+    env, p = v["envelope"], v["payload"]
+    h = env["header"]
+    rep.check("statistics-share-v1: signed by the sender of envelope-v1", verify(ed_raw(sender), signing_text(h, env["encrypted"]), env["signature"]["value"]))
+    rep.check(
+        "statistics-share-v1: sealed with its nonce, opens to its payload",
+        seal(jcs(p), jcs(h), x_raw(recipient), ephemeral, bytes.fromhex(v["nonce"])) == env["encrypted"] and open_sealed(env["encrypted"], jcs(h), [recipient]) == utf8(jcs(p)),
+    )
+    rep.check("statistics-share-v1: type, conversation statistics:<recipient>", h["type"] == "statistics.share" and h["conversationId"] == f"statistics:{h['recipient']}")
+    rep.check("statistics-share-v1: the header's marking is the share's", h["marking"] == p["marking"]["tlp"] and p["marking"]["tlp"] in SHARE_TLP)
+    form = PERIOD_FORMS[p["period"]]
+    rep.check(
+        "statistics-share-v1: counts only (period, country, source, ICCS code, count), each in the share's period form and sources",
+        all(set(r) == {"period", "country", "source", "iccsCode", "count"} and form.match(r["period"]) and r["source"] in p["sources"] and isinstance(r["count"], int) and r["count"] >= 1 for r in p["rows"])
+        and p["from"] <= p["to"],
+    )
 
 
 def check_transfer_vector(rep: Report, sender: Ed25519PrivateKey, recipient: X25519PrivateKey, ephemeral: X25519PrivateKey) -> None:

@@ -642,6 +642,8 @@ export interface Database {
   statistics_rollup: StatisticsRollupTable;
   statistics_refresh: StatisticsRefreshTable;
   statistics_dirty: StatisticsDirtyTable;
+  statistics_shares: StatisticsSharesTable;
+  statistics_received: StatisticsReceivedTable;
 }
 
 /** Migration 020: a FollowTheMoney entity held for a case (links are entities of an FtM edge schema). */
@@ -1031,4 +1033,38 @@ export interface HitQueryPagesTable {
   page: number;
   doubled: Json;
   offered: Json;
+}
+
+/** Migration 029: statistics a supervisor shared with a peer (the counts travelled in the message). */
+export interface StatisticsSharesTable {
+  id: string;
+  organisation_id: string;
+  peer_node_id: string;
+  period: string;
+  from_month: string;
+  to_month: string;
+  sources: Json;
+  tlp: string;
+  handling: string;
+  note: string | null;
+  rows: number;
+  shared_by: string;
+  shared_at: Timestamp;
+}
+
+/** Migration 029: statistics peers shared with this node, per (origin node, share id). */
+export interface StatisticsReceivedTable {
+  origin_node_id: string;
+  share_id: string;
+  period: string;
+  from_month: string;
+  to_month: string;
+  sources: Json;
+  tlp: string;
+  handling: string;
+  note: string | null;
+  shared_by: Json;
+  shared_at: Timestamp;
+  rows: Json;
+  received_at: Timestamp;
 }

@@ -7,6 +7,11 @@ export type RelatedRecord = components['schemas']['RelatedRecord'];
 export type StatisticsView = components['schemas']['StatisticsView'];
 export type StatisticsPeriod = StatisticsView['period'];
 export const STATISTICS_SOURCES = ['seizure', 'incident', 'request'] as const;
+export type ReceivedShare = components['schemas']['ReceivedStatisticsShare'];
+export type SentShare = components['schemas']['SentStatisticsShare'];
+export type ShareBody = components['schemas']['ShareStatisticsBody'];
+/** The markings a share may carry (the receiving node shows it to everyone there who reads statistics). */
+export const SHARE_TLP = ['CLEAR', 'GREEN', 'AMBER'] as const;
 
 export interface StatisticsFilter {
   period: StatisticsPeriod;
@@ -22,6 +27,9 @@ export const registryAnalysisApi = {
       ? unwrap(client.GET('/api/v1/seizures/{id}/related', { params: { path: { id }, query: { windowDays } } }))
       : unwrap(client.GET('/api/v1/incidents/{id}/related', { params: { path: { id }, query: { windowDays } } })),
   statistics: async (f: StatisticsFilter) => (await unwrap(client.GET('/api/v1/statistics', { params: { query: { ...f, format: 'json' } } }))) as StatisticsView,
+  received: () => unwrap(client.GET('/api/v1/statistics/received')),
+  sent: () => unwrap(client.GET('/api/v1/statistics/shares')),
+  share: (body: ShareBody) => unwrap(client.POST('/api/v1/statistics/shares', { body })),
   /** The export's address (a plain link downloads it with the session cookie). */
   exportUrl: (f: StatisticsFilter, format: 'csv' | 'sdmx-csv') => {
     const q = new URLSearchParams({ period: f.period, format });

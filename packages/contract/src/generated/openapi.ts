@@ -2571,6 +2571,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/statistics/received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Statistics peers shared with this node
+         * @description Each share with its origin node (authority and State from its card), the organisation that shared it, the period, the months covered, its marking and its counts. Active peers only.
+         */
+        get: operations["getStatisticsReceived"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/shares": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Statistics the organisation shared with peers */
+        get: operations["getStatisticsShares"];
+        put?: never;
+        /**
+         * Share aggregated statistics with a peer node under a marking
+         * @description Sends the organisation’s ICCS-coded counts (from the rollup, never records) for the months `from`..`to`, folded by `period`, to an active peer as a `statistics.share` message marked with `marking`. The release policy decides the transmission to that node: the share carries the markings of the cooperation requests it counts, so a request received from another authority under TLP:AMBER or with confidentiality asked keeps the share from a third node (403 `policy_denied`, consentable) unless `sources` leaves requests out. Supervisors only; audited on both nodes.
+         */
+        post: operations["postStatisticsShares"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/taxonomy": {
         parameters: {
             query?: never;
@@ -8962,6 +9003,78 @@ export interface components {
             state: string;
             version: number;
         };
+        ReceivedStatisticsShare: {
+            from: string;
+            /** Format: uuid */
+            id: string;
+            marking: components["schemas"]["StatisticsShareMarking"];
+            note: string | null;
+            origin: {
+                country: string;
+                /** @description The sending node’s authority, from its card */
+                name: string;
+                nodeId: string;
+            };
+            /** @enum {string} */
+            period: "month" | "quarter" | "year";
+            receivedAt: string;
+            rows: {
+                count: number;
+                country: string;
+                iccsCode: string;
+                iccsTitle: string | null;
+                /** @description YYYY, YYYY-Qn or YYYY-MM, as `period` says */
+                period: string;
+                /** @enum {string} */
+                source: "seizure" | "incident" | "request";
+            }[];
+            sharedAt: string;
+            sharedBy: {
+                organisation: string;
+                state: string;
+            };
+            sources: ("seizure" | "incident" | "request")[];
+            to: string;
+        };
+        ReceivedStatisticsShareInput: {
+            from: string;
+            /** Format: uuid */
+            id: string;
+            marking: components["schemas"]["StatisticsShareMarkingInput"];
+            note: string | null;
+            origin: {
+                country: string;
+                /** @description The sending node’s authority, from its card */
+                name: string;
+                nodeId: string;
+            };
+            /** @enum {string} */
+            period: "month" | "quarter" | "year";
+            receivedAt: string;
+            rows: {
+                count: number;
+                country: string;
+                iccsCode: string;
+                iccsTitle: string | null;
+                /** @description YYYY, YYYY-Qn or YYYY-MM, as `period` says */
+                period: string;
+                /** @enum {string} */
+                source: "seizure" | "incident" | "request";
+            }[];
+            sharedAt: string;
+            sharedBy: {
+                organisation: string;
+                state: string;
+            };
+            sources: ("seizure" | "incident" | "request")[];
+            to: string;
+        };
+        ReceivedStatisticsShares: {
+            items: components["schemas"]["ReceivedStatisticsShare"][];
+        };
+        ReceivedStatisticsSharesInput: {
+            items: components["schemas"]["ReceivedStatisticsShareInput"][];
+        };
         RecordAnswerBody: {
             /** @enum {string} */
             answer: "acknowledged" | "more-information-requested" | "partially-executed" | "executed" | "refused";
@@ -10752,6 +10865,52 @@ export interface components {
             /** @enum {string} */
             sentWith?: "transmit" | "execute" | "partially-execute" | "provide-more-info";
         };
+        SentStatisticsShare: {
+            from: string;
+            /** Format: uuid */
+            id: string;
+            marking: components["schemas"]["StatisticsShareMarking"];
+            note: string | null;
+            peer: {
+                country: string;
+                name: string;
+                nodeId: string;
+            };
+            /** @enum {string} */
+            period: "month" | "quarter" | "year";
+            rows: number;
+            sharedAt: string;
+            /** Format: uuid */
+            sharedBy: string;
+            sources: ("seizure" | "incident" | "request")[];
+            to: string;
+        };
+        SentStatisticsShareInput: {
+            from: string;
+            /** Format: uuid */
+            id: string;
+            marking: components["schemas"]["StatisticsShareMarkingInput"];
+            note: string | null;
+            peer: {
+                country: string;
+                name: string;
+                nodeId: string;
+            };
+            /** @enum {string} */
+            period: "month" | "quarter" | "year";
+            rows: number;
+            sharedAt: string;
+            /** Format: uuid */
+            sharedBy: string;
+            sources: ("seizure" | "incident" | "request")[];
+            to: string;
+        };
+        SentStatisticsShares: {
+            items: components["schemas"]["SentStatisticsShare"][];
+        };
+        SentStatisticsSharesInput: {
+            items: components["schemas"]["SentStatisticsShareInput"][];
+        };
         /** @description What this organisation expects of a counterpart; neither organisation nor State = the default */
         ServiceLevel: {
             acknowledgeDays: number | null;
@@ -10818,6 +10977,30 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "supervisor" | "practitioner" | "analyst" | "viewer";
         };
+        ShareStatisticsBody: {
+            from: string;
+            marking: components["schemas"]["StatisticsShareMarking"];
+            note?: string;
+            /** @description The peer node to send to (an active peer) */
+            peerNodeId: string;
+            /** @enum {string} */
+            period: "month" | "quarter" | "year";
+            /** @description Default: all three */
+            sources?: ("seizure" | "incident" | "request")[];
+            to: string;
+        };
+        ShareStatisticsBodyInput: {
+            from: string;
+            marking: components["schemas"]["StatisticsShareMarkingInput"];
+            note?: string;
+            /** @description The peer node to send to (an active peer) */
+            peerNodeId: string;
+            /** @enum {string} */
+            period: "month" | "quarter" | "year";
+            /** @description Default: all three */
+            sources?: ("seizure" | "incident" | "request")[];
+            to: string;
+        };
         SharedElement: {
             /** @enum {string} */
             kind: "vessel" | "company" | "person" | "identifier" | "route-segment" | "port";
@@ -10865,6 +11048,106 @@ export interface components {
         SignedReceiptInput: {
             receipt: components["schemas"]["ReceiptInput"];
             signature: components["schemas"]["EnvelopeSignatureInput"];
+        };
+        StatisticsShareMarking: {
+            /** @enum {string} */
+            handling: "H0" | "H1" | "H2" | "H3";
+            /**
+             * @description TLP 2.0; AMBER+STRICT and RED are not used for statistics shared with a node
+             * @enum {string}
+             */
+            tlp: "CLEAR" | "GREEN" | "AMBER";
+        };
+        StatisticsShareMarkingInput: {
+            /** @enum {string} */
+            handling: "H0" | "H1" | "H2" | "H3";
+            /**
+             * @description TLP 2.0; AMBER+STRICT and RED are not used for statistics shared with a node
+             * @enum {string}
+             */
+            tlp: "CLEAR" | "GREEN" | "AMBER";
+        };
+        StatisticsSharePayload: {
+            /** @constant */
+            dataflow: "COMITY:DF_ICCS_REGISTRY(1.0)";
+            /** @description First month covered, YYYY-MM */
+            from: string;
+            marking: components["schemas"]["StatisticsShareMarking"];
+            note: string | null;
+            /** @enum {string} */
+            period: "month" | "quarter" | "year";
+            rows: {
+                count: number;
+                country: string;
+                iccsCode: string;
+                /** @description YYYY, YYYY-Qn or YYYY-MM, as `period` says */
+                period: string;
+                /** @enum {string} */
+                source: "seizure" | "incident" | "request";
+            }[];
+            /**
+             * Format: uuid
+             * @description The sender’s id of this share; a receiver stores a share once per (sender, shareId)
+             */
+            shareId: string;
+            /** Format: date-time */
+            sharedAt: string;
+            sharedBy: {
+                organisation: string;
+                state: string;
+            };
+            sources: ("seizure" | "incident" | "request")[];
+            /** @description Last month covered, YYYY-MM */
+            to: string;
+            /** @constant */
+            v: 1;
+        };
+        StatisticsSharePayloadInput: {
+            /** @constant */
+            dataflow: "COMITY:DF_ICCS_REGISTRY(1.0)";
+            /** @description First month covered, YYYY-MM */
+            from: string;
+            marking: components["schemas"]["StatisticsShareMarkingInput"];
+            note: string | null;
+            /** @enum {string} */
+            period: "month" | "quarter" | "year";
+            rows: {
+                count: number;
+                country: string;
+                iccsCode: string;
+                /** @description YYYY, YYYY-Qn or YYYY-MM, as `period` says */
+                period: string;
+                /** @enum {string} */
+                source: "seizure" | "incident" | "request";
+            }[];
+            /**
+             * Format: uuid
+             * @description The sender’s id of this share; a receiver stores a share once per (sender, shareId)
+             */
+            shareId: string;
+            /** Format: date-time */
+            sharedAt: string;
+            sharedBy: {
+                organisation: string;
+                state: string;
+            };
+            sources: ("seizure" | "incident" | "request")[];
+            /** @description Last month covered, YYYY-MM */
+            to: string;
+            /** @constant */
+            v: 1;
+        };
+        StatisticsShareResult: {
+            /** Format: uuid */
+            shareId: string;
+            /** @description false when this share was already held */
+            stored: boolean;
+        };
+        StatisticsShareResultInput: {
+            /** Format: uuid */
+            shareId: string;
+            /** @description false when this share was already held */
+            stored: boolean;
         };
         StatisticsView: {
             dataflow: string;
@@ -20575,6 +20858,133 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StatisticsView"] | string;
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStatisticsReceived: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceivedStatisticsShares"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStatisticsShares: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SentStatisticsShares"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postStatisticsShares: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShareStatisticsBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SentStatisticsShare"];
                 };
             };
             /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */

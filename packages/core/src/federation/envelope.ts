@@ -24,6 +24,7 @@ export const MESSAGE_TYPES = [
   'hits.matched',
   'hits.disclosure',
   'cultural.record',
+  'statistics.share',
 ] as const;
 export type MessageType = (typeof MESSAGE_TYPES)[number];
 

@@ -39,6 +39,8 @@ export const PERMISSIONS = {
   'policy:report': ['admin', 'supervisor'],
   /** ICCS-coded counts of the organisation's seizures, incidents and requests (node administrators: of the node). */
   'statistics:read': ['admin', 'supervisor', 'analyst'],
+  /** Send the organisation's aggregated statistics (never records) to a peer node under a marking. */
+  'statistics:share': ['supervisor'],
   /** Cases (investigation files): reading is further limited to the team and the supervisors (core/src/cases/case.ts). */
   'case:read': ['admin', 'supervisor', 'practitioner', 'analyst', 'viewer'],
   'case:create': ['supervisor', 'practitioner', 'analyst'],

@@ -27,6 +27,7 @@ import * as m025 from './025-cultural-federation.ts';
 import * as m026 from './026-registry-statistics.ts';
 import * as m027 from './027-hit-pages.ts';
 import * as m028 from './028-registry-search.ts';
+import * as m029 from './029-statistics-shares.ts';
 import * as m030 from './030-cultural-accept.ts';
 import * as m031 from './031-cultural-index.ts';
 
@@ -58,6 +59,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '026-registry-statistics': m026,
   '027-hit-pages': m027,
   '028-registry-search': m028,
+  '029-statistics-shares': m029,
   '030-cultural-accept': m030,
   '031-cultural-index': m031,
 };

@@ -36,6 +36,7 @@ import {
   HitsQueryResult,
 } from '@comity/contract/hits';
 import { CulturalRecordPayload, CulturalRecordResult } from '@comity/contract/cultural-property';
+import { StatisticsSharePayload, StatisticsShareResult } from '@comity/contract/statistics-share';
 import { z } from 'zod';
 import { INTEROP_DIR } from './interop-vectors.ts';
 
@@ -59,6 +60,7 @@ export const MESSAGE_SCHEMAS: Record<MessageType, { payload: z.ZodType; result: 
   'hits.matched': { payload: HitsMatchedPayload, result: HitsMatchedResult },
   'hits.disclosure': { payload: HitsDisclosurePayload, result: HitsDisclosureResult },
   'cultural.record': { payload: CulturalRecordPayload, result: CulturalRecordResult },
+  'statistics.share': { payload: StatisticsSharePayload, result: StatisticsShareResult },
 };
 
 /**

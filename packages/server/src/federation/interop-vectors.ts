@@ -23,6 +23,7 @@ import {
 import { type DeclaredFacts, declaredFactsSigningText } from '@comity/core/knowledge/declared-facts';
 import { ConsentAnswerPayload, ConsentRequestPayload } from '@comity/contract/consents';
 import { CulturalRecordPayload, CulturalRecordResult } from '@comity/contract/cultural-property';
+import { StatisticsSharePayload } from '@comity/contract/statistics-share';
 import { EvidenceOfferPayload } from '@comity/contract/evidence-transfer';
 import { TRANSFER_CONTENT_ALG, chunkAad, chunkNonce, transferRequestClaims } from '@comity/core/evidence/transfer';
 import { createHash } from 'node:crypto';
@@ -183,6 +184,7 @@ export function buildInteropVectors(): Record<string, unknown> {
     'cultural-v1.json': culturalVectors({ header, signer, ephemeral, recipientEncryptionRaw }),
     'transfer-v1.json': transferVectors({ header, signer, ephemeral, recipientEncryptionRaw }),
     'hits-v1.json': hitsVectors({ header, signer, ephemeral, recipientEncryptionRaw }),
+    'statistics-share-v1.json': statisticsShareVector({ header, signer, ephemeral, recipientEncryptionRaw }),
     'tampered-v1.json': {
       description: 'Variants of envelope-v1 that a receiver trusting the sender key of envelope-v1 must reject, with the reason code.',
       senderSigningPublicKey: rawPublicKey(senderSigning),
@@ -336,6 +338,52 @@ function culturalVectors(base: { header: EnvelopeHeader; signer: ReturnType<type
     published: { ...seal(published as JsonValue, '2425262728292a2b2c2d2e2f', '0195f2c8-3a00-7c4e-9a1b-000000000201', 1), result: CulturalRecordResult.parse({ recordId, version: 4, stored: true }) },
     withdrawn: { ...seal(withdrawn as JsonValue, '303132333435363738393a3b', '0195f2c8-3a00-7c4e-9a1b-000000000202', 2), result: CulturalRecordResult.parse({ recordId, version: 5, stored: true }) },
     stale: CulturalRecordResult.parse({ recordId, version: 4, stored: false }),
+  };
+}
+
+/**
+ * Aggregated statistics shared with a peer (section 8.5): one `statistics.share` sealed and signed
+ * like envelope-v1 with its own nonce, its header marked as the share is, and the payload it opens to.
+ */
+function statisticsShareVector(base: { header: EnvelopeHeader; signer: ReturnType<typeof ed25519SignerFor>; ephemeral: ReturnType<typeof privateKeyFromSeed>; recipientEncryptionRaw: string }) {
+  const payload = StatisticsSharePayload.parse({
+    v: 1,
+    shareId: '0195f2c8-4000-7000-8000-0000000000d1',
+    dataflow: 'COMITY:DF_ICCS_REGISTRY(1.0)',
+    period: 'quarter',
+    from: '2026-01',
+    to: '2026-06',
+    sources: ['seizure', 'incident'],
+    marking: { tlp: 'GREEN', handling: 'H0' },
+    sharedBy: { organisation: 'Kenya Revenue Authority', state: 'KEN' },
+    sharedAt: '2026-07-01T08:00:00.000Z',
+    note: 'Second quarter revised after the Mombasa audit.',
+    rows: [
+      { period: '2026-Q1', country: 'KEN', source: 'seizure', iccsCode: '1003', count: 4 },
+      { period: '2026-Q2', country: 'KEN', source: 'seizure', iccsCode: '0903', count: 2 },
+      { period: '2026-Q2', country: '_X', source: 'incident', iccsCode: '0401', count: 1 },
+    ],
+  });
+  const nonce = '2425262728292a2b2c2d2e2f';
+  const header: EnvelopeHeader = {
+    ...base.header,
+    type: 'statistics.share',
+    messageId: '0195f2c8-3a00-7c4e-9a1b-000000000201',
+    conversationId: `statistics:${base.header.recipient}`,
+    sequence: 9,
+    marking: 'GREEN',
+  };
+  return {
+    description:
+      'statistics.share (section 8.5): aggregated counts — never records — shared under a marking; the same keys as envelope-v1, its own nonce and message id. ' +
+      'The header carries the marking of the share (marking.tlp) and the conversation statistics:<recipient node id>. The payload is valid against schemas/payload.statistics.share.json.',
+    nonce,
+    header,
+    payload,
+    envelope: buildEnvelope(
+      { sealer: x25519Sealer({ ephemeralPrivate: base.ephemeral, nonce: Buffer.from(nonce, 'hex') }), signer: base.signer },
+      { header, payload: payload as JsonValue, recipientEncryptionKey: base.recipientEncryptionRaw },
+    ),
   };
 }
 

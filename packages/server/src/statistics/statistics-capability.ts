@@ -4,7 +4,10 @@
 import type { AppDeps } from '../deps.ts';
 import { jobQueueOf } from '../requests/requests-capability.ts';
 import type { Capability } from '../routes/registry.ts';
+import { federationOf } from '../federation/capability.ts';
 import { registryAnalysisRoutes } from './registry-analysis-routes.ts';
+import { registerStatisticsShare } from './statistics-share.ts';
+import { statisticsShareRoutes } from './statistics-share-routes.ts';
 import { STATISTICS_QUEUE, refreshStatistics } from './statistics-service.ts';
 
 function log(message: string, err?: unknown): void {
@@ -14,9 +17,17 @@ function log(message: string, err?: unknown): void {
 export async function loadStatisticsCapability(deps: AppDeps): Promise<Capability> {
   const configured = Number(process.env.COMITY_STATISTICS_REFRESH_SECONDS ?? '300');
   const every = Number.isFinite(configured) && configured >= 1 ? configured : 300;
+  // Statistics shared by peers arrive as `statistics.share` messages when the node federates.
+  const runtime = federationOf(deps);
+  if (runtime) registerStatisticsShare(runtime);
+  const analysis = registryAnalysisRoutes(deps);
+  const shares = statisticsShareRoutes(deps);
   return {
     name: 'registry-statistics',
-    routes: registryAnalysisRoutes(deps),
+    routes: async (app) => {
+      await analysis(app);
+      await shares(app);
+    },
     async start() {
       const queue = jobQueueOf(deps);
       if (!queue) {

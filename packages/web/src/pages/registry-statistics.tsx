@@ -10,6 +10,7 @@ import { directionOf } from '../i18n/languages.ts';
 import { useT } from '../i18n/use-t.tsx';
 import { STATISTICS_SOURCES, type StatisticsFilter, type StatisticsView, registryAnalysisApi } from '../registry-analysis.ts';
 import { useAsync } from '../use-async.ts';
+import { IccsTitle, ReceivedStatistics, ShareStatistics } from './statistics-shares.tsx';
 
 const WIDTH = 720;
 const LABEL = 90;
@@ -143,11 +144,13 @@ export function RegistryStatisticsPage() {
               <tbody>
                 {data.rows.map((r) => (
                   <tr key={`${r.period}-${r.source}-${r.country}-${r.iccsCode}`}>
-                    <td>{r.period}</td>
+                    <td>
+                      <bdi dir="ltr">{r.period}</bdi>
+                    </td>
                     <td>{r.country === '_X' ? ts('registry.statistics.unspecified') : r.country}</td>
                     <td>{ts(`registry.statistics.source.${r.source}`)}</td>
                     <td>
-                      <span dir="ltr">{r.iccsCode === '_X' ? '—' : r.iccsCode}</span> {r.iccsTitle ? <bdi lang="en">{r.iccsTitle}</bdi> : null}
+                      <span dir="ltr">{r.iccsCode === '_X' ? '—' : r.iccsCode}</span> {r.iccsTitle ? <IccsTitle title={r.iccsTitle} /> : null}
                     </td>
                     <td>{n.format(r.count)}</td>
                   </tr>
@@ -157,6 +160,8 @@ export function RegistryStatisticsPage() {
           ) : null}
         </section>
       ) : null}
+      <ReceivedStatistics />
+      <ShareStatistics />
     </>
   );
 }
