@@ -50,15 +50,15 @@ export interface PartStats {
   misses: number;
 }
 
-/** Nothing but ASCII: a string whose UTF-8 is itself. */
-const ASCII = /^[\x00-\x7f]*$/;
+/** Any UTF-16 unit outside ASCII: a string without one is its own UTF-8. */
+const NOT_ASCII = /[\u0080-\uffff]/;
 
 /**
  * A JSON text's UTF-8 bytes as a string of one character per byte (what Buffer.from(s, 'latin1')
  * turns back into those bytes). ASCII text, most of what an answer writes anew, is its own.
  */
 function utf8Bytes(json: string): string {
-  return ASCII.test(json) ? json : Buffer.from(json, 'utf8').toString('latin1');
+  return NOT_ASCII.test(json) ? Buffer.from(json, 'utf8').toString('latin1') : json;
 }
 
 class PartError extends Error {
