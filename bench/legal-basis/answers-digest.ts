@@ -16,7 +16,7 @@ const date = process.argv[2] ?? '2026-11-29';
 const all = process.argv[3] === 'all';
 const step = Number(process.argv[4] ?? 1);
 const mode = process.argv[5] ?? 'engine';
-let json: (answer: unknown) => string = (a) => JSON.stringify(a);
+let json: (answer: unknown) => string | Buffer = (a) => JSON.stringify(a);
 if (mode === 'zod') {
   const { serializerCompiler } = await import('fastify-type-provider-zod');
   const { LegalBasisAnswer } = await import('@comity/contract/knowledge');
@@ -24,7 +24,7 @@ if (mode === 'zod') {
 } else if (mode === 'route') {
   // Imported by name at run time, so that this script still runs on a tree from before it existed.
   const route = '@comity/server/knowledge/legal-basis-json';
-  json = ((await import(route)) as { legalBasisSerializer: () => (answer: unknown) => string }).legalBasisSerializer();
+  json = ((await import(route)) as { legalBasisSerializer: () => (answer: unknown) => string | Buffer }).legalBasisSerializer();
 } else if (mode !== 'engine') throw new Error(`unknown mode ${mode}: engine, zod or route`);
 const snapshot = await loadShippedKnowledge();
 const index = buildKnowledgeIndex(snapshot);

@@ -54,6 +54,9 @@ export function closeMatches(input: string, candidates: Iterable<[string, string
 
 /** Resolve a country given as alpha-2 or alpha-3 in any case, EU/EUU, or a name in a UN language. */
 export function resolveCountry(index: KnowledgeIndex, input: string): string {
+  // A code as the API and the UI send it (upper case, no spaces) is a key as it is.
+  const exact = index.countryCodes.get(input);
+  if (exact) return exact;
   const raw = input.trim();
   const upper = raw.toUpperCase();
   const byCode = index.countryCodes.get(upper);

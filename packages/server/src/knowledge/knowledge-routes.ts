@@ -81,7 +81,8 @@ export async function knowledgeRoutes(app: FastifyInstance, deps: AppDeps): Prom
   // answers share checked and serialised once (legal-basis-json.ts); the error answers as usual.
   // (Fastify types the route-level compiler's argument with the whole route schema; at run time it
   // is one status's response schema, which is what the generic compiler takes.)
-  const answerJson = legalBasisSerializer();
+  // It gives a Buffer of UTF-8, which Fastify sends as it is (its types expect a string).
+  const answerJson = legalBasisSerializer() as unknown as (data: unknown) => string;
   r.get(
     '/api/v1/legal-basis',
     {

@@ -80,6 +80,15 @@ export async function createKnowledgeService(
     return (current as { state: KnowledgeState }).state;
   };
 
+  // Today's date as text, made once per UTC day (Date.toISOString on every answer was a
+  // measurable part of a legal-basis request).
+  let day = { number: Number.NaN, text: '' };
+  const today = (now: Date) => {
+    const number = Math.floor(now.getTime() / 86_400_000);
+    if (number !== day.number) day = { number, text: todayOf(now) };
+    return day.text;
+  };
+
   await reload();
   return {
     reference,
@@ -106,7 +115,7 @@ export async function createKnowledgeService(
     },
     async answer(query: LegalBasisInput) {
       const index = (await fresh()).index;
-      const q = resolveLegalBasisInput(index, query, todayOf(deps.now()));
+      const q = resolveLegalBasisInput(index, query, today(deps.now()));
       return findLegalBases(index, q);
     },
   };
