@@ -163,7 +163,7 @@ export const CheckReceiptSchema = z
     checkId: z.string(),
     checkedAt: z.string(),
     node: z.object({ id: z.string(), publicKey: z.string() }),
-    query: z.object({ textSha256: z.string().nullable(), imageSha256: z.string().nullable(), fields: z.array(z.string()) }),
+    query: z.object({ textSha256: z.string().nullable(), imageSha256: z.string().nullable(), fields: z.array(z.string()), photoKept: z.literal(true).optional().describe('Present when the person agreed to leave the photo with the registry\u2019s investigators') }),
     registry: z.object({
       publicRecords: z.number().int().describe('Public records checked: this node\u2019s and those its peers published to it'),
       digest: z.string().describe('SHA-256 of the canonical sorted list of [id, version]; a peer\u2019s record counts as "<node id>/<record id>"'),
@@ -211,6 +211,7 @@ export const CheckJsonBody = z
     text: CheckTextFields.optional(),
     image: z.string().max(14_000_000).optional().describe('The photo, base64 (at most 10 MiB decoded)'),
     requester: z.strictObject({ name: Short.optional(), organisation: Short.optional(), contact: Short.optional() }).optional().describe('Only if you want to say who asks'),
+    keepPhoto: z.boolean().optional().describe('true: leave the photo with the registry\u2019s investigators (kept with the check\u2019s log entry, stated in the receipt). Default false: the photo is not kept.'),
   })
   .meta({ id: 'CulturalCheckBody' });
 

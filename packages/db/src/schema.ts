@@ -613,6 +613,7 @@ export interface Database {
   cultural_object_images: CulturalObjectImagesTable;
   cultural_image_hashes: CulturalImageHashesTable;
   cultural_checks: CulturalChecksTable;
+  cultural_check_photos: CulturalCheckPhotosTable;
   cultural_federation_peers: CulturalFederationPeersTable;
   cultural_index_state: CulturalIndexStateTable;
   cultural_index_changes: CulturalIndexChangesTable;
@@ -850,6 +851,18 @@ export interface CulturalChecksTable {
   outcome: string;
   matches: Json;
   receipt: Json;
+}
+
+/** Migration 032: a public check's photo, kept only when the person ticked keepPhoto. */
+export interface CulturalCheckPhotosTable {
+  check_id: string;
+  media_type: string;
+  width: number;
+  height: number;
+  size_bytes: number;
+  sha256: string;
+  content: Uint8Array;
+  thumbnail: Uint8Array;
 }
 
 /** Migration 023: a seizure event (issue 14); items, route stops and parties in their own tables. */

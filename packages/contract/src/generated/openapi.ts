@@ -586,10 +586,27 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Public check (no sign-in): describe an object and/or send a photo; answers possible matches among the public records and a signed receipt
-         * @description Privacy: the photo is used for this check only and is not kept; the receipt and the registry’s log hold its SHA-256 digest and that of the text, and who asked only if you say so in `requester`. Rate limited per address. No match does not mean not stolen.
+         * Public check (no sign-in): describe an object and/or send a photo (kept only if you tick keepPhoto); answers possible matches among the public records and a signed receipt
+         * @description Privacy: the photo is used for this check only and is not kept, unless you send `keepPhoto: true` to leave it with the registry’s investigators (then it is kept with the check’s log entry and the receipt says so); the receipt and the registry’s log hold its SHA-256 digest and that of the text, and who asked only if you say so in `requester`. Rate limited per address. No match does not mean not stolen.
          */
         post: operations["postCulturalPropertyCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cultural-property/checks/{checkId}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The photo a person left with a public check (only if they agreed): for node administrators and for investigators of an organisation whose record the check matched; 404 otherwise */
+        get: operations["getCulturalPropertyChecksByCheckIdPhoto"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4566,6 +4583,8 @@ export interface components {
         CulturalCheckBody: {
             /** @description The photo, base64 (at most 10 MiB decoded) */
             image?: string;
+            /** @description true: leave the photo with the registry’s investigators (kept with the check’s log entry, stated in the receipt). Default false: the photo is not kept. */
+            keepPhoto?: boolean;
             /** @description Only if you want to say who asks */
             requester?: {
                 contact?: string;
@@ -4577,6 +4596,8 @@ export interface components {
         CulturalCheckBodyInput: {
             /** @description The photo, base64 (at most 10 MiB decoded) */
             image?: string;
+            /** @description true: leave the photo with the registry’s investigators (kept with the check’s log entry, stated in the receipt). Default false: the photo is not kept. */
+            keepPhoto?: boolean;
             /** @description Only if you want to say who asks */
             requester?: {
                 contact?: string;
@@ -4598,6 +4619,11 @@ export interface components {
             query: {
                 fields: string[];
                 imageSha256: string | null;
+                /**
+                 * @description Present when the person agreed to leave the photo with the registry’s investigators
+                 * @constant
+                 */
+                photoKept?: true;
                 textSha256: string | null;
             };
             registry: {
@@ -4647,6 +4673,11 @@ export interface components {
             query: {
                 fields: string[];
                 imageSha256: string | null;
+                /**
+                 * @description Present when the person agreed to leave the photo with the registry’s investigators
+                 * @constant
+                 */
+                photoKept?: true;
                 textSha256: string | null;
             };
             registry: {
@@ -13673,6 +13704,55 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CulturalCheckAnswer"];
                 };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCulturalPropertyChecksByCheckIdPhoto: {
+        parameters: {
+            query?: {
+                size?: "original" | "thumbnail";
+            };
+            header?: never;
+            path: {
+                checkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
             400: {

@@ -27,7 +27,8 @@ export interface CheckReceiptBody {
   checkId: string;
   checkedAt: string;
   node: { id: string; publicKey: string };
-  query: { textSha256: string | null; imageSha256: string | null; fields: string[] };
+  /** photoKept: present (true) only when the person agreed to leave the photo with the registry; older receipts lack it. */
+  query: { textSha256: string | null; imageSha256: string | null; fields: string[]; photoKept?: true };
   /**
    * The public set checked: this node's public records and those its peers published to it (the
    * peers listed with their counts, absent when none). The digest covers all of them.
@@ -131,6 +132,7 @@ export function verifyReceiptText(text: string, crypto: ReceiptCrypto): ReceiptV
     const v = query[k];
     if (v !== null && (typeof v !== 'string' || !HEX64.test(v))) return fail('missing_field', `query.${k} is not a SHA-256 digest.`);
   }
+  if (query.photoKept !== undefined && (query.photoKept !== true || query.imageSha256 === null)) return fail('missing_field', 'query.photoKept is true, with a photo, or absent.');
   if (query.textSha256 === null && query.imageSha256 === null) return fail('missing_field', 'The receipt asks nothing (no text and no image digest).');
   if (!isObject(registry) || typeof registry.publicRecords !== 'number' || typeof registry.digest !== 'string' || !HEX64.test(registry.digest)) return fail('missing_field', 'The receipt does not name the registry version.');
   if (typeof r.checkedAt !== 'string' || Number.isNaN(Date.parse(r.checkedAt))) return fail('missing_field', 'checkedAt is not a date and time.');

@@ -30,6 +30,7 @@ import * as m028 from './028-registry-search.ts';
 import * as m029 from './029-statistics-shares.ts';
 import * as m030 from './030-cultural-accept.ts';
 import * as m031 from './031-cultural-index.ts';
+import * as m032 from './032-cultural-check-photo.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '001-accounts-and-audit': m001,
@@ -62,4 +63,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '029-statistics-shares': m029,
   '030-cultural-accept': m030,
   '031-cultural-index': m031,
+  '032-cultural-check-photo': m032,
 };

@@ -39,7 +39,7 @@ const AMPHORA = {
   marking: 'CLEAR',
 };
 
-const CHECK_RATE = 12;
+const CHECK_RATE = 16;
 
 for (const backend of testBackends()) {
   describe(`cultural property API on ${backend.name}`, () => {
@@ -247,6 +247,10 @@ for (const backend of testBackends()) {
       assert.ok(!imageRows.some((r) => r.sha256 === receipt.query.imageSha256));
       const audit = await t.node.deps.db.selectFrom('audit_entries').select(['action', 'actor_id']).where('target', '=', `cultural-check:${receipt.checkId}`).execute();
       assert.deepEqual(audit, [{ action: 'cultural.check', actor_id: null }]);
+      // Without the person's agreement no bytes of the photo are kept, and there is nothing to read.
+      assert.equal((await t.node.deps.db.selectFrom('cultural_check_photos').select('check_id').where('check_id', '=', receipt.checkId).execute()).length, 0);
+      assert.equal(receipt.query.photoKept, undefined);
+      assert.equal((await investigator.client.call('GET', `/api/v1/cultural-property/checks/${receipt.checkId}/photo`)).status, 404);
 
       // Bad input.
       const empty = await anon.call<Json>('POST', '/api/v1/cultural-property/check', {});
@@ -254,6 +258,47 @@ for (const backend of testBackends()) {
       assert.equal(empty.body.code, 'check_empty');
       const notImage = await anon.call<Json>('POST', '/api/v1/cultural-property/check', { image: Buffer.from('hello').toString('base64') });
       assert.equal(notImage.body.code, 'image_unreadable');
+    });
+
+    test('public check with keepPhoto: the photo is kept with the log entry, the receipt says so, the matched organisation\u2019s investigators see it, others 404', async () => {
+      const anon = anonymous();
+      const photo = await sharp(sample('amphora-01')).resize(500).jpeg({ quality: 70 }).toBuffer();
+      const res = (await anon.call<Json>('POST', '/api/v1/cultural-property/check', { image: photo.toString('base64'), keepPhoto: true }, 200)).body;
+      const { receipt, receiptText } = res;
+      assert.ok(res.matches.some((m: Json) => m.title === AMPHORA.title));
+      assert.equal(receipt.query.photoKept, true);
+      const verified = (await anon.call<Json>('POST', '/api/v1/cultural-property/receipts/verify', { receipt: receiptText }, 200)).body;
+      assert.equal(verified.ok, true);
+      // Taking the agreement out of a signed receipt breaks its signature.
+      const stripped = (await anon.call<Json>('POST', '/api/v1/cultural-property/receipts/verify', { receipt: receiptText.replace(',"photoKept":true', '') }, 200)).body;
+      assert.equal(stripped.ok, false);
+      const kept = await t.node.deps.db.selectFrom('cultural_check_photos').selectAll().where('check_id', '=', receipt.checkId).executeTakeFirstOrThrow();
+      assert.deepEqual(Buffer.from(kept.content), photo);
+      assert.equal(kept.sha256, receipt.query.imageSha256);
+
+      const path = `/api/v1/cultural-property/checks/${receipt.checkId}/photo`;
+      const get = async (client: ApiClient, query = '') => {
+        const r = await fetch(`${t.url}${path}${query}`, { headers: client.cookie ? { cookie: client.cookie } : {} });
+        return { status: r.status, type: r.headers.get('content-type') ?? '', bytes: Buffer.from(await r.arrayBuffer()) };
+      };
+      const mine = await get(investigator.client);
+      assert.equal(mine.status, 200);
+      assert.equal(mine.type, 'image/jpeg');
+      assert.deepEqual(mine.bytes, photo);
+      const thumb = await get(viewer.client, '?size=thumbnail');
+      assert.equal(thumb.status, 200);
+      assert.ok((await sharp(thumb.bytes).metadata()).width <= 320);
+      assert.equal((await get(admin)).status, 200);
+      // Another organisation (its record was not matched), no sign-in, an unknown check.
+      assert.equal((await get(stranger.client)).status, 404);
+      assert.equal((await get(anon)).status, 401);
+      assert.equal((await investigator.client.call('GET', '/api/v1/cultural-property/checks/00000000-0000-4000-8000-000000000000/photo')).status, 404);
+      const reads = await t.node.deps.db.selectFrom('audit_entries').select(['action']).where('target', '=', `cultural-check:${receipt.checkId}`).execute();
+      assert.ok(reads.filter((a) => a.action === 'cultural.check.photo.read').length >= 3);
+      // keepPhoto without a photo keeps nothing and claims nothing.
+      const noPhoto = (await anon.call<Json>('POST', '/api/v1/cultural-property/check', { text: { title: 'amphora' }, keepPhoto: true }, 200)).body;
+      assert.equal(noPhoto.receipt.query.photoKept, undefined);
+      assert.equal((await t.node.deps.db.selectFrom('cultural_check_photos').select('check_id').where('check_id', '=', noPhoto.receipt.checkId).execute()).length, 0);
     });
 
     test('a record made non-public is out of the very next check, by text and by photo; public again, it is back', async () => {

@@ -43,6 +43,7 @@ import {
   publicCheck,
   rawSigningKey,
   readCulturalImage,
+  readCheckPhoto,
   readCulturalObject,
   readPublicThumbnail,
   searchCulturalObjects,
@@ -54,6 +55,7 @@ type CulturalSummary = z.infer<typeof CulturalObjectSummary>;
 const ImageParams = z.strictObject({ id: z.uuid(), imageId: z.uuid() });
 const ImageQuery = z.strictObject({ size: z.enum(['original', 'thumbnail']).optional() });
 const PublicImageParams = z.strictObject({ imageId: z.uuid() });
+const CheckParams = z.strictObject({ checkId: z.uuid() });
 const PeerParams = z.strictObject({ nodeId: z.string().regex(/^node-[0-9a-f]{20}$/, 'a node id such as node-0123456789abcdef0123') });
 const PeerPublication = CulturalPeerSetting.pick({ nodeId: true, publish: true, accept: true })
   .extend({
@@ -294,9 +296,9 @@ export function culturalRoutes(deps: CulturalDeps & AppDeps, settings: { checkRa
         bodyLimit: 15 * 1024 * 1024,
         schema: {
           tags: TAGS,
-          summary: 'Public check (no sign-in): describe an object and/or send a photo; answers possible matches among the public records and a signed receipt',
+          summary: 'Public check (no sign-in): describe an object and/or send a photo (kept only if you tick keepPhoto); answers possible matches among the public records and a signed receipt',
           description:
-            'Privacy: the photo is used for this check only and is not kept; the receipt and the registry\u2019s log hold its SHA-256 digest and that of the text, and who asked only if you say so in `requester`. Rate limited per address. No match does not mean not stolen.',
+            'Privacy: the photo is used for this check only and is not kept, unless you send `keepPhoto: true` to leave it with the registry\u2019s investigators (then it is kept with the check\u2019s log entry and the receipt says so); the receipt and the registry\u2019s log hold its SHA-256 digest and that of the text, and who asked only if you say so in `requester`. Rate limited per address. No match does not mean not stolen.',
           body: CheckJsonBody,
           response: { 200: CheckAnswer },
         },
@@ -309,7 +311,25 @@ export function culturalRoutes(deps: CulturalDeps & AppDeps, settings: { checkRa
           if (!/^[A-Za-z0-9+/=\s_-]*$/.test(clean)) throw new ValidationError('image_not_base64', 'The photo must be sent as base64.');
           image = Buffer.from(clean, 'base64');
         }
-        return publicCheck(deps, { text: b.text, image, requester: b.requester });
+        return publicCheck(deps, { text: b.text, image, requester: b.requester, keepPhoto: b.keepPhoto });
+      },
+    );
+
+    r.get(
+      '/api/v1/cultural-property/checks/:checkId/photo',
+      {
+        config: { policy: 'none', permission: 'cultural:read' },
+        schema: {
+          tags: TAGS,
+          summary: 'The photo a person left with a public check (only if they agreed): for node administrators and for investigators of an organisation whose record the check matched; 404 otherwise',
+          params: CheckParams,
+          querystring: ImageQuery,
+        },
+      },
+      async (request, reply) => {
+        requirePermission(request, 'cultural:read');
+        const img = await readCheckPhoto(deps, who(request), request.params.checkId, request.query.size === 'thumbnail' ? 'thumbnail' : 'content');
+        return reply.type(img.mediaType).header('cache-control', 'private, no-store').send(img.bytes);
       },
     );
 

@@ -334,6 +334,8 @@ export interface PublicCheckInput {
   text?: Record<string, string | undefined> | undefined;
   image?: Buffer | undefined;
   requester?: Record<string, string | undefined> | undefined;
+  /** The person agreed to leave the photo with the registry's investigators (default: not kept). */
+  keepPhoto?: boolean | undefined;
 }
 
 /** Share of the query's words a record holds for a text to count as a possible match. */
@@ -348,6 +350,7 @@ export async function publicCheck(deps: CulturalDeps, input: PublicCheckInput) {
   if (textEntries.length === 0 && !input.image) throw new ValidationError('check_empty', 'Describe the object or add a photo of it.');
   const image = input.image ? await inspectImage(input.image, deps.images) : null;
   const hash = image ? await queryHash(image, deps.images) : null;
+  const keep = image && input.keepPhoto === true ? { image, thumbnail: await thumbnailOf(image, deps.images) } : null;
   const words = wordsOf(textEntries.map(([, v]) => v).join(' '));
   // The node-resident index, with every change committed before this check (registry-sync.ts):
   // this node's TLP:CLEAR records and the records active peers published here (federation, part 5).
@@ -397,7 +400,7 @@ export async function publicCheck(deps: CulturalDeps, input: PublicCheckInput) {
     checkId,
     checkedAt: now.toISOString(),
     node: { id: deps.keys.nodeId, publicKey: rawSigningKey(deps) },
-    query: { textSha256: textCanonical ? sha256Hex(textCanonical) : null, imageSha256: image?.sha256 ?? null, fields: textEntries.map(([k]) => k).sort() },
+    query: { textSha256: textCanonical ? sha256Hex(textCanonical) : null, imageSha256: image?.sha256 ?? null, fields: textEntries.map(([k]) => k).sort(), ...(keep ? { photoKept: true as const } : {}) },
     registry,
     result: { outcome: top.length ? 'possible-matches' : 'no-match', matches: receiptMatches },
     notice: NO_MATCH_NOTICE,
@@ -420,7 +423,15 @@ export async function publicCheck(deps: CulturalDeps, input: PublicCheckInput) {
         receipt: JSON.stringify(receipt),
       })
       .execute();
-    audit('cultural.check', `cultural-check:${checkId}`, { outcome: body.result.outcome, matches: top.map((f) => f.key), registryDigest: body.registry.digest, textSha256: body.query.textSha256, imageSha256: body.query.imageSha256, requester });
+    // The photo's bytes (already checked for size, pixels and format) only with the person's agreement.
+    if (keep) {
+      const { image: kept, thumbnail } = keep;
+      await trx
+        .insertInto('cultural_check_photos')
+        .values({ check_id: checkId, media_type: kept.mediaType, width: kept.width, height: kept.height, size_bytes: input.image?.length ?? 0, sha256: kept.sha256, content: input.image as Buffer, thumbnail })
+        .execute();
+    }
+    audit('cultural.check', `cultural-check:${checkId}`, { outcome: body.result.outcome, matches: top.map((f) => f.key), registryDigest: body.registry.digest, textSha256: body.query.textSha256, imageSha256: body.query.imageSha256, requester, photoKept: keep !== null });
   });
   return {
     matches: top.map((f) => ({
@@ -432,4 +443,28 @@ export async function publicCheck(deps: CulturalDeps, input: PublicCheckInput) {
     receipt,
     receiptText: receiptFileText(receipt),
   };
+}
+
+/**
+ * A photo the person left with a public check, for the registry's investigators: a node-wide role
+ * (node administrator), or a user of an organisation holding one of this node's records the check
+ * matched. Anyone else, a check without a kept photo or an unknown check: 404. Each reading is audited.
+ */
+export async function readCheckPhoto(deps: CulturalDeps, who: PolicyWho, checkId: string, kind: 'content' | 'thumbnail') {
+  const actor = requireActor(who);
+  assertCan(actor.role, 'cultural:read');
+  const missing = () => new NotFoundError('not_found', 'No such photo.');
+  const check = await deps.db.selectFrom('cultural_checks').select(['id', 'matches']).where('id', '=', checkId).executeTakeFirst();
+  if (!check) throw missing();
+  if (!NODE_WIDE_ROLES.includes(actor.role)) {
+    const local = ((check.matches as string[] | null) ?? []).filter((k) => typeof k === 'string' && !k.includes('/'));
+    const held = local.length ? await deps.db.selectFrom('cultural_objects').select('id').where('id', 'in', local).where('organisation_id', '=', actor.organisationId).executeTakeFirst() : undefined;
+    if (!held) throw missing();
+  }
+  const photo = await deps.db.selectFrom('cultural_check_photos').select(['media_type', 'content', 'thumbnail', 'sha256']).where('check_id', '=', checkId).executeTakeFirst();
+  if (!photo) throw missing();
+  await auditedTransaction(deps, { actor, requestId: who.requestId }, async (_trx, audit) => {
+    audit('cultural.check.photo.read', `cultural-check:${checkId}`, { sha256: photo.sha256, size: kind });
+  });
+  return kind === 'content' ? { mediaType: photo.media_type, bytes: Buffer.from(photo.content) } : { mediaType: 'image/jpeg', bytes: Buffer.from(photo.thumbnail) };
 }

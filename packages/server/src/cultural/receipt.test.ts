@@ -60,5 +60,17 @@ describe('check receipts', () => {
     assert.equal(problem(receiptFileText(signed(BODY, other.privateKey))), 'bad_signature');
     assert.equal(problem(receiptFileText(signed({ ...BODY, result: { outcome: 'no-match', matches: BODY.result.matches } }))), 'inconsistent_result');
     assert.equal(problem(receiptFileText(signed({ ...BODY, notice: 'No match.' }))), 'notice_missing');
+    // photoKept is true with a photo, or absent.
+    assert.equal(problem(receiptFileText(signed({ ...BODY, query: { ...BODY.query, photoKept: false as unknown as true } }))), 'missing_field');
+    assert.equal(problem(receiptFileText(signed({ ...BODY, query: { ...BODY.query, imageSha256: null, photoKept: true } }))), 'missing_field');
+  });
+
+  test('a receipt saying the photo was left verifies, as does one without the field (older receipts); dropping it breaks the signature', () => {
+    const kept = receiptFileText(signed({ ...BODY, query: { ...BODY.query, photoKept: true } }));
+    assert.ok(kept.includes('"photoKept":true'));
+    assert.equal(verifyReceiptText(kept, crypto).ok, true);
+    assert.equal(verifyReceiptText(receiptFileText(signed(BODY)), crypto).ok, true);
+    const dropped = verifyReceiptText(kept.replace(',"photoKept":true', ''), crypto);
+    assert.equal(dropped.ok ? 'ok' : dropped.problem, 'bad_signature');
   });
 });

@@ -1,7 +1,8 @@
 // The public check of the stolen cultural property registry (issue 15): anyone, without signing in,
 // describes an object and/or adds a photo; the answer lists possible matches among the public
 // records with the authority to contact, and a signed receipt to download. A receipt file can be
-// checked here too. The photo is sent for this check only.
+// checked here too. The photo is sent for this check only, and kept with the check's log
+// only if the person ticks "leave my photo" (unticked by default; the receipt then says so).
 import type { components } from '@comity/contract/generated/openapi';
 import { type FormEvent, useState } from 'react';
 import { client, unwrap } from '../api.ts';
@@ -24,6 +25,7 @@ export function CulturalCheckPage() {
   const [objectType, setObjectType] = useState('');
   const [description, setDescription] = useState('');
   const [photo, setPhoto] = useState<File | null>(null);
+  const [keepPhoto, setKeepPhoto] = useState(false);
   const [answer, setAnswer] = useState<CheckAnswer | null>(null);
   const [error, setError] = useState<unknown>(undefined);
   const [busy, setBusy] = useState(false);
@@ -37,7 +39,7 @@ export function CulturalCheckPage() {
     setBusy(true);
     try {
       const text = Object.fromEntries(Object.entries({ title, objectType, description }).filter(([, v]) => v.trim() !== ''));
-      const body = { ...(Object.keys(text).length ? { text } : {}), ...(photo ? { image: await fileBase64(photo) } : {}) };
+      const body = { ...(Object.keys(text).length ? { text } : {}), ...(photo ? { image: await fileBase64(photo), ...(keepPhoto ? { keepPhoto: true } : {}) } : {}) };
       setAnswer(await unwrap(client.POST('/api/v1/cultural-property/check', { body })));
     } catch (err) {
       setError(err);
@@ -88,6 +90,13 @@ export function CulturalCheckPage() {
             {t('culturalCheck.photoHint')}
           </small>
         </div>
+        <div className="field checkbox">
+          <input id="cc-keep-photo" name="cc-keep-photo" type="checkbox" checked={keepPhoto} aria-describedby="cc-keep-photo-hint" onChange={(e) => setKeepPhoto(e.target.checked)} />
+          <label htmlFor="cc-keep-photo">{t('culturalCheck.keepPhoto')}</label>
+          <small id="cc-keep-photo-hint" className="hint">
+            {t('culturalCheck.keepPhotoHint')}
+          </small>
+        </div>
         <p id="cultural-check-hint" className="hint">
           {t('culturalCheck.needOne')}
         </p>
@@ -126,6 +135,11 @@ export function CulturalCheckPage() {
           <p>
             {t('culturalCheck.registry', { count: answer.receipt.registry.publicRecords })} <code>{answer.receipt.registry.digest.slice(0, 16)}</code>
           </p>
+          {answer.receipt.query.photoKept ? (
+            <p className="hint" role="note">
+              {t('culturalCheck.photoKept')}
+            </p>
+          ) : null}
           <button type="button" className="button" onClick={download}>
             {t('culturalCheck.download')}
           </button>
