@@ -1,7 +1,8 @@
 // The public check of the stolen cultural property registry in a real browser, without signing
 // in: an investigator's public record with a photo; a visitor describes the object, uploads a
 // cropped, recompressed photo of it, sees the match with the authority to contact, downloads the
-// receipt, and verifies the downloaded file on the same page (and a changed copy fails).
+// receipt, and verifies the downloaded file on the same page (and a changed copy fails). The photo
+// is kept only once the visitor ticks "leave my photo" (with the keyboard): then the investigators see it.
 // Keyboard reachable, labelled; screenshots at 1366 and 390 px in English and Arabic.
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -72,6 +73,8 @@ test('a visitor checks an object by photo and text without signing in, downloads
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate('document.activeElement && document.activeElement.id'), 'cc-type');
   await page.getByLabel('Photo of the object').setInputFiles(photoPath);
+  const keep = page.getByLabel('Leave my photo with the registry\u2019s investigators');
+  assert.equal(await keep.isChecked(), false, 'the photo is not left unless the visitor ticks the box');
   await page.getByRole('button', { name: 'Check' }).click();
   await page.getByText('1 possible match').waitFor();
   assert.match(await page.locator('.cultural-matches').innerText(), /Hellenic Police, Cultural Heritage Department/);
@@ -91,5 +94,25 @@ test('a visitor checks an object by photo and text without signing in, downloads
   writeFileSync(changed, readFileSync(saved, 'utf8').replace('"possible-matches"', '"no-match"'));
   await page.getByLabel('Receipt file').setInputFiles(changed);
   await page.getByText(/The receipt is not valid/).waitFor();
+  // Not ticked: nothing kept, nothing for the investigators to see.
+  assert.equal(receipt.query.photoKept, undefined);
+  const photoOf = (checkId: string) => fetch(`${node.url}/api/v1/cultural-property/checks/${checkId}/photo`, { headers: { cookie: investigator.client.cookie ?? '' } });
+  assert.equal((await photoOf(receipt.checkId)).status, 404);
+
+  // Ticked with the keyboard: the photo is left, the answer and the receipt say so, the investigators see it.
+  await keep.focus();
+  await page.keyboard.press('Space');
+  assert.equal(await keep.isChecked(), true);
+  await page.getByRole('button', { name: 'Check' }).click();
+  await page.getByText('Your photo was left with the registry\u2019s investigators; your receipt says so.').waitFor();
+  await shoot(page, 'kept');
+  const [again] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the signed receipt' }).click()]);
+  const keptPath = join(artifacts, 'receipt-kept.json');
+  await again.saveAs(keptPath);
+  const kept = JSON.parse(readFileSync(keptPath, 'utf8'));
+  assert.equal(kept.query.photoKept, true);
+  const seen = await photoOf(kept.checkId);
+  assert.equal(seen.status, 200);
+  assert.deepEqual(Buffer.from(await seen.arrayBuffer()), readFileSync(photoPath));
   assert.deepEqual(watch.errors, []);
 });

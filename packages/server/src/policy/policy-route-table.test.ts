@@ -99,6 +99,9 @@ const EXPECTED: Record<string, readonly string[] | 'none'> = {
   'GET /api/v1/cultural-property/federation/peers': 'none',
   'PUT /api/v1/cultural-property/federation/peers/:nodeId': ['transmit'],
   'POST /api/v1/cultural-property/check': 'none',
+  // A photo a person left with a public check: not a marked record; shown to node administrators and to
+  // the organisations holding a record the check matched (their own records), 404 to others.
+  'GET /api/v1/cultural-property/checks/:checkId/photo': 'none',
   // Seizure and maritime-incident registries (issue 14): marked records (own marking + the case's).
   'GET /api/v1/seizures/reference': 'none',
   'POST /api/v1/seizures': 'none',
