@@ -90,7 +90,7 @@ export function CulturalCheckPage() {
             {t('culturalCheck.photoHint')}
           </small>
         </div>
-        <div className="field checkbox">
+        <div className="field checkbox switch">
           <input id="cc-keep-photo" name="cc-keep-photo" type="checkbox" checked={keepPhoto} aria-describedby="cc-keep-photo-hint" onChange={(e) => setKeepPhoto(e.target.checked)} />
           <label htmlFor="cc-keep-photo">{t('culturalCheck.keepPhoto')}</label>
           <small id="cc-keep-photo-hint" className="hint">
