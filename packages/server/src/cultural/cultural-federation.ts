@@ -280,37 +280,13 @@ export interface FederatedPublicRecord {
 export async function federatedPublicRecords(db: Kysely<Database>, keys: readonly string[]): Promise<Map<string, FederatedPublicRecord>> {
   const out = new Map<string, FederatedPublicRecord>();
   if (keys.length === 0) return out;
-  const wanted = keys.map((k) => k.split('/') as [string, string]);
-  const refused = await refusedPeers(db);
-  const peers = (await listPeers(db, { status: 'active' })).filter((p) => !refused.has(p.node_id) && wanted.some(([origin]) => origin === p.node_id));
-  if (peers.length === 0) return out;
-  const origins = peers.map((p) => p.node_id);
-  const recordIds = wanted.filter(([origin]) => origins.includes(origin)).map(([, id]) => id);
-  const rows = await db.selectFrom('cultural_federated_records').selectAll().where('origin_node_id', 'in', origins).where('record_id', 'in', recordIds).execute();
-  if (rows.length === 0) return out;
-  const images = await db
-    .selectFrom('cultural_federated_images')
-    .select(['id', 'origin_node_id', 'record_id', 'position', 'hashes'])
-    .where('origin_node_id', 'in', origins)
-    .where('record_id', 'in', recordIds)
-    .orderBy('position')
-    .execute();
-  for (const r of rows) {
-    const key = `${r.origin_node_id}/${r.record_id}`;
-    if (!keys.includes(key)) continue;
-    const peer = peers.find((p) => p.node_id === r.origin_node_id) as PeerRow;
-    out.set(key, {
-      originNodeId: r.origin_node_id,
-      originAuthority: peer.authority_name,
-      originCountry: peer.country,
-      recordId: r.record_id,
-      version: r.version,
-      searchText: r.search_text,
-      record: r.record as FederatedPublicRecord['record'],
-      images: images.filter((i) => i.origin_node_id === r.origin_node_id && i.record_id === r.record_id).map((i) => ({ id: i.id, hashes: i.hashes as string[] })),
-    });
-  }
+  for (const f of await readFederatedRecords(db, keys)) out.set(`${f.originNodeId}/${f.recordId}`, f);
   return out;
+}
+
+/** The records active peers published to this node (a suspended or revoked peer's are not used). */
+export function federatedPublicSet(db: Kysely<Database>): Promise<FederatedPublicRecord[]> {
+  return readFederatedRecords(db);
 }
 
 /** Peers whose published records this node no longer accepts (the receiving switch, migration 030). */
@@ -319,23 +295,28 @@ async function refusedPeers(db: Kysely<Database>): Promise<Set<string>> {
   return new Set(rows.map((r) => r.peer_node_id));
 }
 
-/** The records active peers published to this node (a suspended or revoked peer's are not used). */
-export async function federatedPublicSet(db: Kysely<Database>): Promise<FederatedPublicRecord[]> {
+/**
+ * Peers' published records with their photos' hashes, from active peers this node accepts records
+ * from: all of them, or only those named by `keys` ('origin-node/record-id').
+ */
+async function readFederatedRecords(db: Kysely<Database>, keys?: readonly string[]): Promise<FederatedPublicRecord[]> {
+  const wanted = keys?.map((k) => k.split('/') as [string, string]);
   const refused = await refusedPeers(db);
-  const peers = (await listPeers(db, { status: 'active' })).filter((p) => !refused.has(p.node_id));
+  const peers = (await listPeers(db, { status: 'active' })).filter((p) => !refused.has(p.node_id) && (!wanted || wanted.some(([origin]) => origin === p.node_id)));
   if (peers.length === 0) return [];
-  const rows = await db
-    .selectFrom('cultural_federated_records')
-    .selectAll()
-    .where('origin_node_id', 'in', peers.map((p) => p.node_id))
-    .execute();
+  const origins = peers.map((p) => p.node_id);
+  const recordIds = wanted?.filter(([origin]) => origins.includes(origin)).map(([, id]) => id);
+  let rowsQuery = db.selectFrom('cultural_federated_records').selectAll().where('origin_node_id', 'in', origins);
+  if (recordIds) rowsQuery = rowsQuery.where('record_id', 'in', recordIds);
+  const keySet = keys ? new Set(keys) : null;
+  const rows = (await rowsQuery.execute()).filter((r) => !keySet || keySet.has(`${r.origin_node_id}/${r.record_id}`));
   if (rows.length === 0) return [];
-  const images = await db
+  let imagesQuery = db
     .selectFrom('cultural_federated_images')
     .select(['id', 'origin_node_id', 'record_id', 'position', 'hashes'])
-    .where('origin_node_id', 'in', [...new Set(rows.map((r) => r.origin_node_id))])
-    .orderBy('position')
-    .execute();
+    .where('origin_node_id', 'in', [...new Set(rows.map((r) => r.origin_node_id))]);
+  if (recordIds) imagesQuery = imagesQuery.where('record_id', 'in', recordIds);
+  const images = await imagesQuery.orderBy('position').execute();
   return rows.map((r) => {
     const peer = peers.find((p) => p.node_id === r.origin_node_id) as PeerRow;
     return {
