@@ -95,28 +95,34 @@ export function CulturalChecksPage() {
                   <tbody>
                     {list.data.items.map((c) => (
                       <tr key={c.id}>
-                        <td>{formatDate(c.checkedAt, lng, true)}</td>
-                        <td className="cultural-thumb-cell">
+                        <td data-label={ts('culturalChecks.when')}>{formatDate(c.checkedAt, lng, true)}</td>
+                        <td className="cultural-thumb-cell" data-label={ts('culturalChecks.photo')}>
                           {c.query.photoKept ? (
                             <img src={culturalApi.checkPhotoUrl(c.id)} alt={ts('culturalChecks.photoAlt')} width={64} height={64} loading="lazy" />
                           ) : (
                             <span className="muted">{c.query.imageSha256 ? t('culturalChecks.photoNotKept') : t('common.none')}</span>
                           )}
                         </td>
-                        <td>
-                          {c.query.fields.length ? <span>{c.query.fields.map((f) => (FIELDS.includes(f) ? ts(`cultural.field.${f}`) : f)).join(', ')}</span> : null}
+                        <td data-label={ts('culturalChecks.asked')}>
+                          {c.query.fields.length ? <div>{c.query.fields.map((f) => (FIELDS.includes(f) ? ts(`cultural.field.${f}`) : f)).join(', ')}</div> : null}
                           {c.query.textSha256 ? (
-                            <code className="origin-node" dir="ltr" title={c.query.textSha256}>
-                              {t('culturalChecks.text')} {c.query.textSha256.slice(0, 12)}…
-                            </code>
+                            <div>
+                              {t('culturalChecks.text')}{' '}
+                              <code dir="ltr" title={c.query.textSha256}>
+                                {c.query.textSha256.slice(0, 12)}…
+                              </code>
+                            </div>
                           ) : null}
                           {c.query.imageSha256 ? (
-                            <code className="origin-node" dir="ltr" title={c.query.imageSha256}>
-                              {t('culturalChecks.image')} {c.query.imageSha256.slice(0, 12)}…
-                            </code>
+                            <div>
+                              {t('culturalChecks.image')}{' '}
+                              <code dir="ltr" title={c.query.imageSha256}>
+                                {c.query.imageSha256.slice(0, 12)}…
+                              </code>
+                            </div>
                           ) : null}
                         </td>
-                        <td>
+                        <td data-label={ts('culturalChecks.requester')}>
                           {c.requester ? (
                             Object.entries(c.requester).map(([k, v]) => (
                               <div key={k}>
@@ -127,7 +133,7 @@ export function CulturalChecksPage() {
                             <span className="muted">{t('culturalChecks.notGiven')}</span>
                           )}
                         </td>
-                        <td>
+                        <td data-label={ts('culturalChecks.result')}>
                           {c.outcome === 'no-match' ? t('culturalCheck.noMatch') : t('culturalCheck.matches', { count: c.matches.length + c.otherMatches })}
                           {c.matches.map((m) => (
                             <div key={m.recordId}>
@@ -138,7 +144,7 @@ export function CulturalChecksPage() {
                           ))}
                           {c.otherMatches > 0 ? <div className="muted">{t('culturalChecks.others', { count: c.otherMatches })}</div> : null}
                         </td>
-                        <td>
+                        <td data-label={ts('culturalChecks.receipt')}>
                           <code dir="ltr" title={c.receiptSha256}>
                             {c.receiptSha256.slice(0, 16)}…
                           </code>
