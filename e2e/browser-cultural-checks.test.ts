@@ -68,7 +68,8 @@ test('an investigator reads the log of public checks that matched their records'
   await page.getByText('1 check', { exact: true }).waitFor();
   // The check that matched this organisation's record only; the other check is not shown.
   const table = page.locator('table');
-  assert.match(await table.innerText(), /Eleni Papadopoulou/);
+  assert.match((await table.textContent()) ?? '', /Eleni Papadopoulou/);
+  assert.equal(await table.locator('tbody tr').count(), 1);
   const thumb = page.getByRole('img', { name: 'Photo left with the check' });
   await thumb.waitFor();
   await page.waitForFunction(`[...document.images].every((i) => i.complete && i.naturalWidth > 0)`);
