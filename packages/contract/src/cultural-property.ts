@@ -283,3 +283,35 @@ export const PutCulturalPeerBody = z
   })
   .refine((b) => b.publish !== undefined || b.accept !== undefined, { message: 'Give publish, accept or both.' })
   .meta({ id: 'PutCulturalPeerBody' });
+
+// ── Log of public checks, for the registry's investigators (issue 15 part 4) ─────────────────
+
+export const CulturalCheckListQuery = z.strictObject({
+  matched: z.enum(['true', 'false']).optional().describe('true: only the checks that found a possible match'),
+  from: z.iso.date().optional().describe('Checked on or after this day (UTC, inclusive)'),
+  to: z.iso.date().optional().describe('Checked on or before this day (UTC, inclusive)'),
+  limit: z.coerce.number().int().min(1).max(200).optional().describe('Entries per page (default 50)'),
+  offset: z.coerce.number().int().min(0).max(100_000).optional().describe('Entries to skip (newest first)'),
+});
+
+export const CulturalCheckEntry = z
+  .object({
+    id: z.uuid(),
+    checkedAt: z.string(),
+    query: z.object({
+      fields: z.array(z.string()).describe('The text fields the person filled in (their words are kept only as a digest)'),
+      textSha256: z.string().nullable(),
+      imageSha256: z.string().nullable(),
+      photoKept: z.boolean().describe('The person agreed to leave the photo: read it from /checks/{id}/photo'),
+    }),
+    requester: z.record(z.string(), z.string()).nullable().describe('Who asked, only as far as the person said; null when they did not'),
+    outcome: z.enum(['no-match', 'possible-matches']),
+    matches: z.array(z.object({ recordId: z.string(), reference: z.string() })).describe('Matched records of this node the caller may see'),
+    otherMatches: z.number().int().describe('Further matched records (another organisation\u2019s, a peer\u2019s, or since deleted)'),
+    receiptSha256: z.string().describe('SHA-256 of the receipt file the person received'),
+  })
+  .meta({ id: 'CulturalCheckEntry' });
+
+export const CulturalCheckList = z
+  .object({ items: z.array(CulturalCheckEntry), total: z.number().int(), limit: z.number().int(), offset: z.number().int() })
+  .meta({ id: 'CulturalCheckList' });

@@ -16,6 +16,7 @@ const EntityPage = lazy(() => import('./pages/entity.tsx').then((m) => ({ defaul
 const CulturalListPage = lazy(() => import('./pages/cultural-records.tsx').then((m) => ({ default: m.CulturalListPage })));
 const CulturalRecordPage = lazy(() => import('./pages/cultural-records.tsx').then((m) => ({ default: m.CulturalRecordPage })));
 const CulturalEditorPage = lazy(() => import('./pages/cultural-records.tsx').then((m) => ({ default: m.CulturalEditorPage })));
+const CulturalChecksPage = lazy(() => import('./pages/cultural-checks.tsx').then((m) => ({ default: m.CulturalChecksPage })));
 const CulturalCheckPage = lazy(() => import('./pages/cultural-check.tsx').then((m) => ({ default: m.CulturalCheckPage })));
 const AccountPage = lazy(() => import('./pages/account.tsx').then((m) => ({ default: m.AccountPage })));
 const AuthoritiesAdminPage = lazy(() => import('./pages/admin-authorities.tsx').then((m) => ({ default: m.AuthoritiesAdminPage })));
@@ -329,6 +330,7 @@ function Routes({ pathname }: { pathname: string }): ReactNode {
   // The public check of the stolen cultural property registry needs no sign-in.
   if (pathname === '/cultural-property/check') return <CulturalCheckPage />;
   if (pathname === '/cultural-property') return signedIn(<CulturalListPage />);
+  if (pathname === '/cultural-property/checks') return signedIn(<CulturalChecksPage />);
   if (pathname === '/cultural-property/new') return signedIn(<CulturalEditorPage key="new" />);
   const editCultural = matchRoute('/cultural-property/:id/edit', pathname);
   if (editCultural?.id) return signedIn(<CulturalEditorPage key={`edit-${editCultural.id}`} id={editCultural.id} />);

@@ -81,6 +81,10 @@ export const culturalApi = {
   /** A thumbnail served without sign-in (public records, and those peers published to this node). */
   publicImageUrl: (imageId: string) => `/api/v1/cultural-property/public/images/${encodeURIComponent(imageId)}`,
   peers: () => unwrap(client.GET('/api/v1/cultural-property/federation/peers')),
+  /** The log of public checks the caller may see (node administrators: all; others: those that matched their records). */
+  checks: (query: CheckLogFilter) => unwrap(client.GET('/api/v1/cultural-property/checks', { params: { query } })),
+  /** A photo a person left with a check (only if they agreed), for those who may see the check. */
+  checkPhotoUrl: (checkId: string) => `/api/v1/cultural-property/checks/${encodeURIComponent(checkId)}/photo?size=thumbnail`,
   setPeer: (nodeId: string, body: { publish?: boolean; accept?: boolean }) =>
     unwrap(client.PUT('/api/v1/cultural-property/federation/peers/{nodeId}', { params: { path: { nodeId } }, body })),
   create: (body: CreateCulturalBody) => unwrap(client.POST('/api/v1/cultural-property', { body })),
@@ -91,3 +95,12 @@ export const culturalApi = {
   imageUrl: (id: string, imageId: string, size: 'thumbnail' | 'original' = 'thumbnail') =>
     `/api/v1/cultural-property/${encodeURIComponent(id)}/images/${encodeURIComponent(imageId)}?size=${size}`,
 };
+
+export interface CheckLogFilter {
+  matched?: 'true' | 'false';
+  from?: string;
+  to?: string;
+  limit?: number;
+  offset?: number;
+}
+export type CheckLogEntry = components['schemas']['CulturalCheckEntry'];

@@ -596,6 +596,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cultural-property/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Log of public checks, newest first: for node administrators every check, for investigators the checks that matched a record of their organisation
+         * @description What was asked (the text fields filled in and digests of the text and the photo; whether the photo was kept), who asked as far as the person said, the outcome with the matched records the caller may see, and the digest of the receipt. Each reading is audited.
+         */
+        get: operations["getCulturalPropertyChecks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cultural-property/checks/{checkId}/photo": {
         parameters: {
             query?: never;
@@ -4605,6 +4625,74 @@ export interface components {
                 organisation?: string;
             };
             text?: components["schemas"]["CulturalCheckTextInput"];
+        };
+        CulturalCheckEntry: {
+            checkedAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Matched records of this node the caller may see */
+            matches: {
+                recordId: string;
+                reference: string;
+            }[];
+            /** @description Further matched records (another organisation’s, a peer’s, or since deleted) */
+            otherMatches: number;
+            /** @enum {string} */
+            outcome: "no-match" | "possible-matches";
+            query: {
+                /** @description The text fields the person filled in (their words are kept only as a digest) */
+                fields: string[];
+                imageSha256: string | null;
+                /** @description The person agreed to leave the photo: read it from /checks/{id}/photo */
+                photoKept: boolean;
+                textSha256: string | null;
+            };
+            /** @description SHA-256 of the receipt file the person received */
+            receiptSha256: string;
+            /** @description Who asked, only as far as the person said; null when they did not */
+            requester: {
+                [key: string]: string;
+            } | null;
+        };
+        CulturalCheckEntryInput: {
+            checkedAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Matched records of this node the caller may see */
+            matches: {
+                recordId: string;
+                reference: string;
+            }[];
+            /** @description Further matched records (another organisation’s, a peer’s, or since deleted) */
+            otherMatches: number;
+            /** @enum {string} */
+            outcome: "no-match" | "possible-matches";
+            query: {
+                /** @description The text fields the person filled in (their words are kept only as a digest) */
+                fields: string[];
+                imageSha256: string | null;
+                /** @description The person agreed to leave the photo: read it from /checks/{id}/photo */
+                photoKept: boolean;
+                textSha256: string | null;
+            };
+            /** @description SHA-256 of the receipt file the person received */
+            receiptSha256: string;
+            /** @description Who asked, only as far as the person said; null when they did not */
+            requester: {
+                [key: string]: string;
+            } | null;
+        };
+        CulturalCheckList: {
+            items: components["schemas"]["CulturalCheckEntry"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        CulturalCheckListInput: {
+            items: components["schemas"]["CulturalCheckEntryInput"][];
+            limit: number;
+            offset: number;
+            total: number;
         };
         CulturalCheckReceipt: {
             checkId: string;
@@ -13703,6 +13791,64 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CulturalCheckAnswer"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCulturalPropertyChecks: {
+        parameters: {
+            query?: {
+                /** @description true: only the checks that found a possible match */
+                matched?: "true" | "false";
+                /** @description Checked on or after this day (UTC, inclusive) */
+                from?: string;
+                /** @description Checked on or before this day (UTC, inclusive) */
+                to?: string;
+                /** @description Entries per page (default 50) */
+                limit?: number;
+                /** @description Entries to skip (newest first) */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CulturalCheckList"];
                 };
             };
             /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */

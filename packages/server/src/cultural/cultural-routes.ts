@@ -10,6 +10,8 @@ import {
   CheckAnswer,
   CheckJsonBody,
   CreateCulturalObjectBody,
+  CulturalCheckList,
+  CulturalCheckListQuery,
   CulturalImageView,
   CulturalImportReport,
   CulturalListQuery,
@@ -40,6 +42,7 @@ import {
   createCulturalObject,
   createCulturalObjects,
   imagesOf,
+  listChecks,
   publicCheck,
   rawSigningKey,
   readCulturalImage,
@@ -312,6 +315,26 @@ export function culturalRoutes(deps: CulturalDeps & AppDeps, settings: { checkRa
           image = Buffer.from(clean, 'base64');
         }
         return publicCheck(deps, { text: b.text, image, requester: b.requester, keepPhoto: b.keepPhoto });
+      },
+    );
+
+    r.get(
+      '/api/v1/cultural-property/checks',
+      {
+        config: { policy: 'none', permission: 'cultural:read' },
+        schema: {
+          tags: TAGS,
+          summary: 'Log of public checks, newest first: for node administrators every check, for investigators the checks that matched a record of their organisation',
+          description:
+            'What was asked (the text fields filled in and digests of the text and the photo; whether the photo was kept), who asked as far as the person said, the outcome with the matched records the caller may see, and the digest of the receipt. Each reading is audited.',
+          querystring: CulturalCheckListQuery,
+          response: { 200: CulturalCheckList },
+        },
+      },
+      async (request) => {
+        requirePermission(request, 'cultural:read');
+        const q = request.query;
+        return listChecks(deps, who(request), { matched: q.matched === undefined ? undefined : q.matched === 'true', from: q.from, to: q.to, limit: q.limit, offset: q.offset });
       },
     );
 

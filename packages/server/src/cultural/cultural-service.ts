@@ -10,7 +10,7 @@ import { type HandlingCode, type Marking, NO_LIMITATIONS, type TlpMarking } from
 import type { CreateCulturalObjectBody, PatchCulturalObjectBody } from '@comity/contract/cultural-property';
 import { OBJECT_ID_FIELDS } from '@comity/contract/cultural-property';
 import { type Database, findOrganisation } from '@comity/db';
-import type { Kysely, Selectable } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
 import type { z } from 'zod';
 import { assertCaseMember } from '../cases/case-service.ts';
 import { type Actor, type AppDeps, type AuditFn, auditedTransaction } from '../deps.ts';
@@ -446,25 +446,89 @@ export async function publicCheck(deps: CulturalDeps, input: PublicCheckInput) {
 }
 
 /**
- * A photo the person left with a public check, for the registry's investigators: a node-wide role
- * (node administrator), or a user of an organisation holding one of this node's records the check
- * matched. Anyone else, a check without a kept photo or an unknown check: 404. Each reading is audited.
+ * Who may read a public check's log entry and its kept photo, for the registry's investigators: a
+ * node-wide role (node administrator) reads every check; anyone else only the checks that matched a
+ * record of this node held by their organisation. The one rule for the check log and the photo route.
+ */
+export function checksVisibleTo(actor: Actor) {
+  return (eb: ExpressionBuilder<Database, 'cultural_checks'>): Expression<SqlBool> =>
+    NODE_WIDE_ROLES.includes(actor.role)
+      ? sql<SqlBool>`true`
+      : eb.exists(
+          eb
+            .selectFrom('cultural_objects')
+            .select('cultural_objects.id')
+            .where('cultural_objects.organisation_id', '=', actor.organisationId)
+            .where(sql<SqlBool>`cultural_checks.matches @> jsonb_build_array(cultural_objects.id::text)`),
+        );
+}
+
+/**
+ * A photo the person left with a public check, for those `checksVisibleTo` lets see the check.
+ * Anyone else, a check without a kept photo or an unknown check: 404. Each reading is audited.
  */
 export async function readCheckPhoto(deps: CulturalDeps, who: PolicyWho, checkId: string, kind: 'content' | 'thumbnail') {
   const actor = requireActor(who);
   assertCan(actor.role, 'cultural:read');
   const missing = () => new NotFoundError('not_found', 'No such photo.');
-  const check = await deps.db.selectFrom('cultural_checks').select(['id', 'matches']).where('id', '=', checkId).executeTakeFirst();
+  const check = await deps.db.selectFrom('cultural_checks').select(['id']).where('id', '=', checkId).where(checksVisibleTo(actor)).executeTakeFirst();
   if (!check) throw missing();
-  if (!NODE_WIDE_ROLES.includes(actor.role)) {
-    const local = ((check.matches as string[] | null) ?? []).filter((k) => typeof k === 'string' && !k.includes('/'));
-    const held = local.length ? await deps.db.selectFrom('cultural_objects').select('id').where('id', 'in', local).where('organisation_id', '=', actor.organisationId).executeTakeFirst() : undefined;
-    if (!held) throw missing();
-  }
   const photo = await deps.db.selectFrom('cultural_check_photos').select(['media_type', 'content', 'thumbnail', 'sha256']).where('check_id', '=', checkId).executeTakeFirst();
   if (!photo) throw missing();
   await auditedTransaction(deps, { actor, requestId: who.requestId }, async (_trx, audit) => {
     audit('cultural.check.photo.read', `cultural-check:${checkId}`, { sha256: photo.sha256, size: kind });
   });
   return kind === 'content' ? { mediaType: photo.media_type, bytes: Buffer.from(photo.content) } : { mediaType: 'image/jpeg', bytes: Buffer.from(photo.thumbnail) };
+}
+
+export interface CheckListQuery {
+  matched?: boolean | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+}
+
+/**
+ * The log of public checks (issue 15 part 4), newest first, as far as `checksVisibleTo` lets the
+ * caller see it. Matched records are named only when they are this node's and the caller may see
+ * them (their organisation's, or any for a node-wide role). The reading is audited like the photo's.
+ */
+export async function listChecks(deps: CulturalDeps, who: PolicyWho, q: CheckListQuery) {
+  const actor = requireActor(who);
+  assertCan(actor.role, 'cultural:read');
+  if (q.from && q.to && q.from > q.to) throw new ValidationError('invalid_range', '`from` must not be after `to`.');
+  const limit = q.limit ?? 50;
+  const offset = q.offset ?? 0;
+  let base = deps.db.selectFrom('cultural_checks').where(checksVisibleTo(actor));
+  if (q.matched === true) base = base.where('outcome', '=', 'possible-matches');
+  if (q.matched === false) base = base.where('outcome', '=', 'no-match');
+  if (q.from) base = base.where('checked_at', '>=', new Date(`${q.from}T00:00:00.000Z`));
+  if (q.to) base = base.where('checked_at', '<', new Date(new Date(`${q.to}T00:00:00.000Z`).getTime() + 86_400_000));
+  const { total } = await base.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
+  const rows = await base.select(['id', 'checked_at', 'requester', 'outcome', 'matches', 'receipt']).orderBy('checked_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute();
+  const keys = [...new Set(rows.flatMap((r) => ((r.matches as string[] | null) ?? []).filter((k) => typeof k === 'string' && !k.includes('/'))))];
+  let visible = keys.length ? deps.db.selectFrom('cultural_objects').select(['id', 'reference']).where('id', 'in', keys) : null;
+  if (visible && !NODE_WIDE_ROLES.includes(actor.role)) visible = visible.where('organisation_id', '=', actor.organisationId);
+  const named = new Map((visible ? await visible.execute() : []).map((o) => [o.id, o.reference]));
+  const items = rows.map((r) => {
+    const receipt = r.receipt as unknown as CheckReceipt;
+    const all = ((r.matches as string[] | null) ?? []).filter((k) => typeof k === 'string');
+    const matches = all.flatMap((k) => (named.has(k) ? [{ recordId: k, reference: named.get(k) as string }] : []));
+    const requester = r.requester && typeof r.requester === 'object' ? Object.fromEntries(Object.entries(r.requester as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string')) : null;
+    return {
+      id: r.id,
+      checkedAt: new Date(r.checked_at as unknown as string | Date).toISOString(),
+      query: { fields: receipt.query.fields, textSha256: receipt.query.textSha256, imageSha256: receipt.query.imageSha256, photoKept: receipt.query.photoKept === true },
+      requester,
+      outcome: r.outcome as 'no-match' | 'possible-matches',
+      matches,
+      otherMatches: all.length - matches.length,
+      receiptSha256: sha256Hex(receiptFileText(receipt)),
+    };
+  });
+  await auditedTransaction(deps, { actor, requestId: who.requestId }, async (_trx, audit) => {
+    audit('cultural.check.list', 'cultural-checks', { matched: q.matched ?? null, from: q.from ?? null, to: q.to ?? null, limit, offset, returned: items.map((i) => i.id) });
+  });
+  return { items, total: Number(total), limit, offset };
 }

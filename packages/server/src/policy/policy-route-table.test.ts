@@ -102,6 +102,8 @@ const EXPECTED: Record<string, readonly string[] | 'none'> = {
   // A photo a person left with a public check: not a marked record; shown to node administrators and to
   // the organisations holding a record the check matched (their own records), 404 to others.
   'GET /api/v1/cultural-property/checks/:checkId/photo': 'none',
+  // The check log: the same scope as the photo (checksVisibleTo), not a marked record.
+  'GET /api/v1/cultural-property/checks': 'none',
   // Seizure and maritime-incident registries (issue 14): marked records (own marking + the case's).
   'GET /api/v1/seizures/reference': 'none',
   'POST /api/v1/seizures': 'none',

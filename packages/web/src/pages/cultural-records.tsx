@@ -103,6 +103,9 @@ export function CulturalListPage() {
         ) : null}
       </div>
       <p className="lead">{t('cultural.list.intro')}</p>
+      <p>
+        <Link to="/cultural-property/checks">{t('cultural.list.checksLink')}</Link>
+      </p>
       <section className="panel" aria-labelledby="cultural-filters">
         <h2 id="cultural-filters">{t('cultural.list.filters')}</h2>
         <form className="form grid" onSubmit={apply}>
