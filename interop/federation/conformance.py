@@ -1000,15 +1000,18 @@ class Live:
         self.expect_rejection("a note with a key its schema does not have", "payload_invalid", build_envelope(self.signing, self.header(), {"text": "x", "colour": "red"}, enc))
         other_card = signed_card(self.signing, self.encryption, "http://127.0.0.1:9", "Someone else", "FRA", node_id="node-ffffffffffffffffffff")
         self.expect_rejection("a node.card announcing another node", "payload_rejected", build_envelope(self.signing, self.header(type="node.card"), {"card": other_card}, enc))
-        # hits.query (§8.3): each item is a canonical ristretto255 encoding; the identity, a
+        # hits.query (§8.3, suite curve25519-ell2-x25519-v1): each item is a canonical curve25519
+        # u-coordinate of an element that is not of small order; a small-order element, a
         # non-canonical field element and a plain identifier refuse the whole message.
-        for label, item in [("the identity element", b64e(bytes(32))), ("a non-canonical encoding", b64e(b"\xff" * 32))]:
+        def hits_query(qid, items):
+            return {"queryId": qid, "kind": "identifiers", "suite": "curve25519-ell2-x25519-v1", "page": 0, "pages": 1, "total": len(items), "items": items}
+        for label, item in [("a small-order element (u = 0)", b64e(bytes(32))), ("a non-canonical encoding", b64e(b"\xff" * 32))]:
             qid = str(uuid.uuid4())
             self.expect_rejection(f"a hits.query carrying {label}", "payload_rejected",
-                                  build_envelope(self.signing, self.header(type="hits.query", conversationId="hits:" + qid), {"queryId": qid, "kind": "identifiers", "items": [item]}, enc))
+                                  build_envelope(self.signing, self.header(type="hits.query", conversationId="hits:" + qid), hits_query(qid, [item]), enc))
         qid = str(uuid.uuid4())
         self.expect_rejection("a hits.query carrying an identifier in clear", "payload_invalid",
-                              build_envelope(self.signing, self.header(type="hits.query", conversationId="hits:" + qid), {"queryId": qid, "kind": "identifiers", "items": ["iban:DE89370400440532013000"]}, enc))
+                              build_envelope(self.signing, self.header(type="hits.query", conversationId="hits:" + qid), hits_query(qid, ["iban:DE89370400440532013000"]), enc))
         if self.with_sequence:
             self.expect_rejection("sequence 0", "envelope_malformed", note(sequence=0))
             self.expect_rejection("sequence as a string", "envelope_malformed", note(sequence="1"))
