@@ -162,6 +162,19 @@ export async function shareStatistics(deps: ShareDeps, who: PolicyWho, body: z.i
   return { id, period: body.period, from: body.from, to: body.to, sources, marking: body.marking, note: payload.note, sharedAt: now.toISOString(), peer: { nodeId: peer.node_id, name: peer.authority_name, country: peer.country }, rows: payload.rows.length, sharedBy: actor.userId };
 }
 
+/** The fields a sent share and a received one have in common, from either table's row. */
+function shareSummary(r: { period: string; from_month: string; to_month: string; sources: unknown; tlp: string; handling: string; note: string | null; shared_at: Date | string }) {
+  return {
+    period: r.period as 'month',
+    from: r.from_month,
+    to: r.to_month,
+    sources: r.sources as Source[],
+    marking: { tlp: r.tlp as 'CLEAR', handling: r.handling as HandlingCode },
+    note: r.note,
+    sharedAt: new Date(r.shared_at).toISOString(),
+  };
+}
+
 /** What the organisation shared, newest first. */
 export async function listSentShares(deps: Pick<AppDeps, 'db'>, who: PolicyWho): Promise<z.infer<typeof SentStatisticsShares>> {
   const actor = requireActor(who);
@@ -175,13 +188,7 @@ export async function listSentShares(deps: Pick<AppDeps, 'db'>, who: PolicyWho):
       const peer = peers.find((p) => p.node_id === r.peer_node_id);
       return {
         id: r.id,
-        period: r.period as 'month',
-        from: r.from_month,
-        to: r.to_month,
-        sources: r.sources as Source[],
-        marking: { tlp: r.tlp as 'CLEAR', handling: r.handling as HandlingCode },
-        note: r.note,
-        sharedAt: new Date(r.shared_at).toISOString(),
+        ...shareSummary(r),
         peer: { nodeId: r.peer_node_id, name: peer?.authority_name ?? '', country: peer?.country ?? '' },
         rows: r.rows,
         sharedBy: r.shared_by,
@@ -213,13 +220,7 @@ export async function listReceivedShares(deps: Pick<AppDeps, 'db'>, who: PolicyW
       const peer = peers.find((p) => p.node_id === r.origin_node_id);
       return {
         id: r.share_id,
-        period: r.period as 'month',
-        from: r.from_month,
-        to: r.to_month,
-        sources: r.sources as Source[],
-        marking: { tlp: r.tlp as 'CLEAR', handling: r.handling as HandlingCode },
-        note: r.note,
-        sharedAt: new Date(r.shared_at).toISOString(),
+        ...shareSummary(r),
         origin: { nodeId: r.origin_node_id, name: peer?.authority_name ?? '', country: peer?.country ?? '' },
         sharedBy: r.shared_by as { organisation: string; state: string },
         receivedAt: new Date(r.received_at).toISOString(),
