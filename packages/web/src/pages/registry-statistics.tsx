@@ -10,7 +10,7 @@ import { directionOf } from '../i18n/languages.ts';
 import { useT } from '../i18n/use-t.tsx';
 import { STATISTICS_SOURCES, type StatisticsFilter, type StatisticsView, registryAnalysisApi } from '../registry-analysis.ts';
 import { useAsync } from '../use-async.ts';
-import { IccsTitle, ReceivedStatistics, ShareStatistics } from './statistics-shares.tsx';
+import { CountsTable, ReceivedStatistics, ShareStatistics } from './statistics-shares.tsx';
 
 const WIDTH = 720;
 const LABEL = 90;
@@ -74,7 +74,6 @@ export function RegistryStatisticsPage() {
   const [applied, setApplied] = useState(form);
   const clean = (f: StatisticsFilter): StatisticsFilter => ({ period: f.period, source: f.source || undefined, country: f.country?.toUpperCase() || undefined, from: f.from || undefined, to: f.to || undefined });
   const stats = useAsync(() => registryAnalysisApi.statistics(clean(applied)), [applied.period, applied.source, applied.country, applied.from, applied.to]);
-  const n = new Intl.NumberFormat(lng);
   function apply(event: FormEvent) {
     event.preventDefault();
     setApplied(form);
@@ -130,33 +129,7 @@ export function RegistryStatisticsPage() {
           </p>
           {data.totals.length === 0 ? <p>{t('registry.statistics.empty')}</p> : <StatisticsChart totals={data.totals} />}
           {data.rows.length ? (
-            <table className="stats-table" data-testid="statistics-table">
-              <caption>{t('registry.statistics.tableCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('registry.statistics.periodCol')}</th>
-                  <th scope="col">{t('registry.statistics.country')}</th>
-                  <th scope="col">{t('registry.statistics.sourceLabel')}</th>
-                  <th scope="col">{t('registry.statistics.iccs')}</th>
-                  <th scope="col">{t('registry.statistics.count')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.rows.map((r) => (
-                  <tr key={`${r.period}-${r.source}-${r.country}-${r.iccsCode}`}>
-                    <td>
-                      <bdi dir="ltr">{r.period}</bdi>
-                    </td>
-                    <td>{r.country === '_X' ? ts('registry.statistics.unspecified') : r.country}</td>
-                    <td>{ts(`registry.statistics.source.${r.source}`)}</td>
-                    <td>
-                      <span dir="ltr">{r.iccsCode === '_X' ? '—' : r.iccsCode}</span> {r.iccsTitle ? <IccsTitle title={r.iccsTitle} /> : null}
-                    </td>
-                    <td>{n.format(r.count)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <CountsTable rows={data.rows} caption={t('registry.statistics.tableCaption')} testId="statistics-table" />
           ) : null}
         </section>
       ) : null}

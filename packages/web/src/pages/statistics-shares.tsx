@@ -3,7 +3,7 @@
 // period, the months covered and its marking, and its counts as a table — and, for a supervisor,
 // the form that shares the organisation's counts with a peer under a marking (the release policy
 // decides; a denial is shown as the node words it) and the list of what was shared.
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { ErrorAlert, Field, Loading, Notice, SelectField } from '../components/ui.tsx';
 import { MarkingBadge } from '../components/request-badges.tsx';
 import { useT } from '../i18n/use-t.tsx';
@@ -23,10 +23,53 @@ export function IccsTitle({ title }: { title: string }) {
   );
 }
 
+/** ICCS-coded counts by period, country and source: the node's own statistics and a peer's shared ones. */
+export function CountsTable({ rows, caption, testId }: { rows: CountRow[]; caption: ReactNode; testId?: string }) {
+  const { t, ts, lng } = useT();
+  const n = new Intl.NumberFormat(lng);
+  return (
+    <table className="stats-table" data-testid={testId}>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('registry.statistics.periodCol')}</th>
+          <th scope="col">{t('registry.statistics.country')}</th>
+          <th scope="col">{t('registry.statistics.sourceLabel')}</th>
+          <th scope="col">{t('registry.statistics.iccs')}</th>
+          <th scope="col">{t('registry.statistics.count')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={`${r.period}-${r.source}-${r.country}-${r.iccsCode}`}>
+            <td>
+              <bdi dir="ltr">{r.period}</bdi>
+            </td>
+            <td>{r.country === '_X' ? ts('registry.statistics.unspecified') : r.country}</td>
+            <td>{ts(`registry.statistics.source.${r.source}`)}</td>
+            <td>
+              <span dir="ltr">{r.iccsCode === '_X' ? '—' : r.iccsCode}</span> {r.iccsTitle ? <IccsTitle title={r.iccsTitle} /> : null}
+            </td>
+            <td>{n.format(r.count)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+interface CountRow {
+  period: string;
+  country: string;
+  source: string;
+  iccsCode: string;
+  iccsTitle?: string | null;
+  count: number;
+}
+
 export function ReceivedStatistics() {
   const { t, ts, lng } = useT();
   const received = useAsync(() => registryAnalysisApi.received(), []);
-  const n = new Intl.NumberFormat(lng);
   const when = new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeStyle: 'short' });
   const items = received.data?.items ?? [];
   return (
@@ -74,33 +117,7 @@ export function ReceivedStatistics() {
             <p>{t('registry.statistics.empty')}</p>
           ) : (
             <div className="table-scroll">
-            <table className="stats-table">
-              <caption>{t('registry.statistics.received.caption', { origin: s.origin.name })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('registry.statistics.periodCol')}</th>
-                  <th scope="col">{t('registry.statistics.country')}</th>
-                  <th scope="col">{t('registry.statistics.sourceLabel')}</th>
-                  <th scope="col">{t('registry.statistics.iccs')}</th>
-                  <th scope="col">{t('registry.statistics.count')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {s.rows.map((r) => (
-                  <tr key={`${r.period}-${r.source}-${r.country}-${r.iccsCode}`}>
-                    <td>
-                      <bdi dir="ltr">{r.period}</bdi>
-                    </td>
-                    <td>{r.country === '_X' ? ts('registry.statistics.unspecified') : r.country}</td>
-                    <td>{ts(`registry.statistics.source.${r.source}`)}</td>
-                    <td>
-                      <span dir="ltr">{r.iccsCode === '_X' ? '—' : r.iccsCode}</span> {r.iccsTitle ? <IccsTitle title={r.iccsTitle} /> : null}
-                    </td>
-                    <td>{n.format(r.count)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <CountsTable rows={s.rows} caption={t('registry.statistics.received.caption', { origin: s.origin.name })} />
             </div>
           )}
         </article>
