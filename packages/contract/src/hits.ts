@@ -23,7 +23,7 @@ const Pages = z.number().int().min(1).max(MAX_HIT_PAGES);
 
 export const HitsIdentifiersQuery = z.strictObject({
   queryId: z.uuid(),
-  kind: z.literal('identifiers').describe('Exact identifiers (IBAN, IMO, E.164 phone, passport with country, wallet) by DH-PSI on curve25519'),
+  kind: z.literal('identifiers').describe('Exact identifiers (IBAN, IMO, E.164 phone, e-mail address, passport with country, wallet) by DH-PSI on curve25519'),
   suite: z.enum(PSI_SUITES).describe('The PSI suite: hash to curve and exponentiation'),
   page: Page.describe('This page, from 0; every page of a query is blinded under the same scalar'),
   pages: Pages.describe('How many pages the query has'),
@@ -138,7 +138,7 @@ export const HIT_TLPS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as co
 export const HitOffer = z
   .strictObject({
     peerNodeId: z.string().min(1).max(200),
-    schemas: z.array(z.enum(['Person', 'Organization', 'Company', 'LegalEntity', 'BankAccount', 'Vessel', 'CryptoWallet', 'Passport', 'Identification'])).max(20),
+    schemas: z.array(z.enum(['Person', 'Organization', 'Company', 'LegalEntity', 'BankAccount', 'Vessel', 'CryptoWallet', 'UserAccount', 'Passport', 'Identification'])).max(20),
     maxTlp: z.enum(HIT_TLPS),
     maxQueriesPerHour: z.number().int().min(0).max(10_000),
     maxItemsPerHour: z.number().int().min(0).max(MAX_HIT_ITEMS * MAX_HIT_PAGES),

@@ -9,7 +9,29 @@ export type EntitySchema = components['schemas']['EntitySchema'];
 export type CreateEntityBody = components['schemas']['CreateEntityBody'];
 
 /** Things and people, in the order the add form offers them (FtM schema names). */
-export const ENTITY_SCHEMAS: readonly EntitySchema[] = ['Person', 'Company', 'Organization', 'Vessel', 'Vehicle', 'Airplane', 'Address', 'BankAccount', 'CryptoWallet'];
+export const ENTITY_SCHEMAS: readonly EntitySchema[] = ['Person', 'Company', 'Organization', 'Vessel', 'Vehicle', 'Airplane', 'Address', 'BankAccount', 'CryptoWallet', 'UserAccount'];
+
+/**
+ * What the add form offers: the schemas, plus a phone number and an e-mail address known on their
+ * own, which FtM holds as a UserAccount (core/entities/entity.ts) — the form fills its `number` or
+ * `email`, and its required `username` with the same value.
+ */
+export type AddKind = EntitySchema | 'phone' | 'email';
+export const ADD_KINDS: readonly AddKind[] = [...ENTITY_SCHEMAS.filter((s) => s !== 'UserAccount'), 'phone', 'email'];
+
+/** The label key of the add form's one text field for a kind. */
+export function addFieldKey(kind: AddKind): string {
+  if (kind === 'phone') return 'entities.main.number';
+  if (kind === 'email') return 'entities.main.email';
+  return `entities.main.${MAIN_PROPERTY[kind] ?? 'name'}`;
+}
+
+/** The entity the add form creates from its kind and one value. */
+export function addBody(kind: AddKind, value: string): CreateEntityBody {
+  if (kind === 'phone') return { schema: 'UserAccount', properties: { number: [value], username: [value] } };
+  if (kind === 'email') return { schema: 'UserAccount', properties: { email: [value], username: [value] } };
+  return { schema: kind, properties: { [MAIN_PROPERTY[kind] ?? 'name']: [value] } };
+}
 export const LINK_SCHEMAS: readonly EntitySchema[] = ['Ownership', 'Directorship', 'Family', 'Associate', 'Payment', 'UnknownLink'];
 
 /** The property the add form's one text field fills (the schema's main FtM caption property). */
@@ -19,6 +41,7 @@ export const MAIN_PROPERTY: Partial<Record<EntitySchema, string>> = {
   CryptoWallet: 'publicKey',
   Vehicle: 'registrationNumber',
   Airplane: 'registrationNumber',
+  UserAccount: 'username',
 };
 
 /** The two ends of each link schema (FtM edge source and target properties). */

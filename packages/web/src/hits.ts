@@ -9,7 +9,7 @@ export type HitOffer = Schemas['HitOffer'];
 export type HitOfferInput = Pick<HitOffer, 'schemas' | 'maxTlp' | 'maxQueriesPerHour' | 'maxItemsPerHour'> & { resume?: boolean };
 
 /** The entity types a node may offer its peers, and the TLP ceilings (as the API knows them). */
-export const OFFER_SCHEMAS = ['Person', 'Organization', 'Company', 'LegalEntity', 'BankAccount', 'Vessel', 'CryptoWallet', 'Passport', 'Identification'] as const;
+export const OFFER_SCHEMAS = ['Person', 'Organization', 'Company', 'LegalEntity', 'BankAccount', 'Vessel', 'CryptoWallet', 'UserAccount', 'Passport', 'Identification'] as const;
 export const OFFER_TLPS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
 
 export const hitsApi = {

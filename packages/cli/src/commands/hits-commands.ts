@@ -121,7 +121,7 @@ export function registerHitsCommands(program: Command, io: CliIo): void {
     .option('--org <name>', 'the case’s organisation, when several use the same reference')
     .option('--as <email>', 'the user who asks (on the case team)')
     .option('--names-only', 'only people with a name and a date of birth')
-    .option('--identifiers-only', 'only exact identifiers (IBAN, IMO, phone, passport, wallet)')
+    .option('--identifiers-only', 'only exact identifiers (IBAN, IMO, phone, e-mail, passport, wallet)')
     .action(async (opts: { case: string; org?: string; as?: string; namesOnly?: boolean; identifiersOnly?: boolean }) => {
       const as = requireAs(opts.as, 'hits check');
       if (opts.namesOnly && opts.identifiersOnly) throw new UsageError('--names-only and --identifiers-only exclude each other');

@@ -29,7 +29,7 @@ export function registerMatchCommand(program: Command, io: CliIo): void {
   program
     .command('match')
     .description('Link two files of person records (CSV with a header, or FtM JSON lines) and print every candidate pair with its score and explanation')
-    .argument('<a>', 'first file: CSV (columns id, name or given_name + surname, date_of_birth, nationality, iban, imo, phone, passport, passport_country, wallet) or FtM JSON lines')
+    .argument('<a>', 'first file: CSV (columns id, name or given_name + surname, date_of_birth, nationality, iban, imo, phone, email, passport, passport_country, wallet) or FtM JSON lines')
     .argument('<b>', 'second file, same formats')
     .option('--mode <mode>', 'clear (explained matcher on names, birth dates, nationality, identifiers) or private (keyed 1024-bit Bloom-filter encodings, Dice)', 'clear')
     .option('--threshold <t>', `lowest score printed, 0–1 (default ${DEFAULT_THRESHOLD.clear} clear, ${DEFAULT_THRESHOLD.private} private)`)

@@ -5980,12 +5980,12 @@ export interface components {
          * @description An FtM schema a case holds (things and people, and the links between them)
          * @enum {string}
          */
-        EntitySchema: "Person" | "Organization" | "Company" | "Vessel" | "Vehicle" | "Airplane" | "Address" | "BankAccount" | "CryptoWallet" | "Passport" | "Identification" | "Ownership" | "Directorship" | "Family" | "Associate" | "Payment" | "UnknownLink";
+        EntitySchema: "Person" | "Organization" | "Company" | "Vessel" | "Vehicle" | "Airplane" | "Address" | "BankAccount" | "CryptoWallet" | "UserAccount" | "Passport" | "Identification" | "Ownership" | "Directorship" | "Family" | "Associate" | "Payment" | "UnknownLink";
         /**
          * @description An FtM schema a case holds (things and people, and the links between them)
          * @enum {string}
          */
-        EntitySchemaInput: "Person" | "Organization" | "Company" | "Vessel" | "Vehicle" | "Airplane" | "Address" | "BankAccount" | "CryptoWallet" | "Passport" | "Identification" | "Ownership" | "Directorship" | "Family" | "Associate" | "Payment" | "UnknownLink";
+        EntitySchemaInput: "Person" | "Organization" | "Company" | "Vessel" | "Vehicle" | "Airplane" | "Address" | "BankAccount" | "CryptoWallet" | "UserAccount" | "Passport" | "Identification" | "Ownership" | "Directorship" | "Family" | "Associate" | "Payment" | "UnknownLink";
         EntitySummary: {
             /** @description null when withheld */
             caption: string | null;
@@ -6630,7 +6630,7 @@ export interface components {
             /** @enum {string} */
             maxTlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
             peerNodeId: string;
-            schemas: ("Person" | "Organization" | "Company" | "LegalEntity" | "BankAccount" | "Vessel" | "CryptoWallet" | "Passport" | "Identification")[];
+            schemas: ("Person" | "Organization" | "Company" | "LegalEntity" | "BankAccount" | "Vessel" | "CryptoWallet" | "UserAccount" | "Passport" | "Identification")[];
             suspendedAt: string | null;
             suspendedReason: string | null;
         };
@@ -6640,7 +6640,7 @@ export interface components {
             /** @enum {string} */
             maxTlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
             peerNodeId: string;
-            schemas: ("Person" | "Organization" | "Company" | "LegalEntity" | "BankAccount" | "Vessel" | "CryptoWallet" | "Passport" | "Identification")[];
+            schemas: ("Person" | "Organization" | "Company" | "LegalEntity" | "BankAccount" | "Vessel" | "CryptoWallet" | "UserAccount" | "Passport" | "Identification")[];
             suspendedAt: string | null;
             suspendedReason: string | null;
         };
@@ -6847,7 +6847,7 @@ export interface components {
             /** @description H(x)^a for each of the querier’s identifiers of this page, in the querier’s order */
             items: string[];
             /**
-             * @description Exact identifiers (IBAN, IMO, E.164 phone, passport with country, wallet) by DH-PSI on curve25519
+             * @description Exact identifiers (IBAN, IMO, E.164 phone, e-mail address, passport with country, wallet) by DH-PSI on curve25519
              * @constant
              */
             kind: "identifiers";
@@ -6882,7 +6882,7 @@ export interface components {
             /** @description H(x)^a for each of the querier’s identifiers of this page, in the querier’s order */
             items: string[];
             /**
-             * @description Exact identifiers (IBAN, IMO, E.164 phone, passport with country, wallet) by DH-PSI on curve25519
+             * @description Exact identifiers (IBAN, IMO, E.164 phone, e-mail address, passport with country, wallet) by DH-PSI on curve25519
              * @constant
              */
             kind: "identifiers";
@@ -16602,7 +16602,7 @@ export interface operations {
                     /** @enum {string} */
                     maxTlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
                     resume?: boolean;
-                    schemas: ("Person" | "Organization" | "Company" | "LegalEntity" | "BankAccount" | "Vessel" | "CryptoWallet" | "Passport" | "Identification")[];
+                    schemas: ("Person" | "Organization" | "Company" | "LegalEntity" | "BankAccount" | "Vessel" | "CryptoWallet" | "UserAccount" | "Passport" | "Identification")[];
                 };
             };
         };

@@ -2,7 +2,13 @@
 // the release policy and consents use, and the name key for lookup. The FtM model itself (which
 // properties a schema has, their types) comes from @alephdata/followthemoney on the server.
 
-/** Things and people a case may hold (FtM schema names). Phones and e-mail addresses are FtM properties (types phone, email) of these. */
+/**
+ * Things and people a case may hold (FtM schema names). FtM has no schema of its own for a phone
+ * number or an e-mail address: a person's or company's are its `phone`/`email` properties, and one
+ * known on its own (a seized handset's number, an address in a ransom note, owner unknown) is a
+ * `UserAccount` whose `number` or `email` holds it (and whose `username` repeats it, as FtM requires
+ * one), linked to its owner once known.
+ */
 export const ENTITY_SCHEMAS = [
   'Person',
   'Organization',
@@ -13,6 +19,7 @@ export const ENTITY_SCHEMAS = [
   'Address',
   'BankAccount',
   'CryptoWallet',
+  'UserAccount',
   'Passport',
   'Identification',
 ] as const;

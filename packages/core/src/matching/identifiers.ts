@@ -1,7 +1,7 @@
 // Identifiers compared exactly after normalisation. Each normaliser returns the canonical form, or
 // undefined when the value is not a valid identifier of that kind (a bad checksum never matches).
 
-export type IdentifierKind = 'iban' | 'imo' | 'phone' | 'passport' | 'wallet';
+export type IdentifierKind = 'iban' | 'imo' | 'phone' | 'email' | 'passport' | 'wallet';
 
 /** IBAN: spaces removed, upper case, ISO 13616 mod-97 check (remainder 1). */
 export function normaliseIban(raw: string): string | undefined {
@@ -38,6 +38,26 @@ export function normalisePhone(raw: string, defaultCallingCode?: string): string
     digits = `+${defaultCallingCode}${digits.replace(/^0/, '')}`;
   }
   return /^\+[1-9]\d{7,14}$/.test(digits) ? digits : undefined;
+}
+
+/**
+ * E-mail address: trimmed, lower-cased whole (providers treat the local part case-insensitively in
+ * practice, and a hit on a case variant is what an investigator wants), one `@`, a local part of
+ * 1–64 characters without spaces or quotes, a domain of dot-separated labels (letters, digits,
+ * hyphens; internationalised domains as written in Unicode or punycode) ending in a label of at
+ * least two letters. Anything else is not an identifier.
+ */
+export function normaliseEmail(raw: string): string | undefined {
+  const e = raw.trim().replace(/^mailto:/i, '').normalize('NFC').toLowerCase();
+  const at = e.lastIndexOf('@');
+  if (at < 1 || at !== e.indexOf('@') || e.length > 254) return undefined;
+  const local = e.slice(0, at);
+  const domain = e.slice(at + 1);
+  if (local.length > 64 || !/^[^\s"(),:;<>@[\]\\]+$/u.test(local) || local.startsWith('.') || local.endsWith('.') || local.includes('..')) return undefined;
+  const labels = domain.split('.');
+  if (labels.length < 2 || !labels.every((l) => /^[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?$/u.test(l))) return undefined;
+  if (!/^(?:[\p{L}]{2,63}|xn--[a-z0-9-]{2,59})$/u.test(labels[labels.length - 1]!)) return undefined;
+  return `${local}@${domain}`;
 }
 
 /** Passport: issuing country (ISO 3166 alpha-3 or alpha-2 as given, upper case) and number without separators. */

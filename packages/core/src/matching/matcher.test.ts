@@ -5,7 +5,7 @@ import { createHmac } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { CLK_BITS, clkFeatures, dice, encodeClk, type KeyedHash, lshKeys, lshPositions, popcount32 } from './clk.ts';
 import { compareBirthDates, parseBirthDate } from './dates.ts';
-import { normaliseIban, normaliseImo, normalisePassport, normalisePhone, normaliseWallet } from './identifiers.ts';
+import { normaliseEmail, normaliseIban, normaliseImo, normalisePassport, normalisePhone, normaliseWallet } from './identifiers.ts';
 import { blockingKeys, candidatePairs, type PersonRecord, preparePerson, scorePair } from './matcher.ts';
 import { jaroWinkler, levenshtein, skeleton, soundex } from './similarity.ts';
 
@@ -61,6 +61,12 @@ describe('identifiers', () => {
     assert.equal(normaliseWallet('0xAbCdEf0123456789abcdef0123456789ABCDEF01'), '0xabcdef0123456789abcdef0123456789abcdef01');
     assert.equal(normaliseWallet('1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa'), '1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa');
     assert.equal(normaliseWallet('not a wallet'), undefined);
+    assert.equal(normaliseEmail('  Jane.Doe+tips@Example.ORG '), 'jane.doe+tips@example.org');
+    assert.equal(normaliseEmail('mailto:info@bücher.de'), 'info@bücher.de');
+    assert.equal(normaliseEmail('user@xn--80ak6aa92e.com'), 'user@xn--80ak6aa92e.com');
+    for (const bad of ['jane.doe', 'a@b', '@example.org', 'a@@example.org', 'a b@example.org', 'a..b@example.org', 'a@-example.org', 'a@example.c0m', `${'x'.repeat(65)}@example.org`]) {
+      assert.equal(normaliseEmail(bad), undefined, bad);
+    }
   });
 });
 

@@ -2,7 +2,7 @@
 // canonical identifiers), proposes candidate pairs by blocking, and scores each pair with an explanation of
 // which parts matched and how much each weighed.
 import { type BirthDate, compareBirthDates, formatBirthDate, parseBirthDate } from './dates.ts';
-import { type IdentifierKind, normaliseIban, normaliseImo, normalisePassport, normalisePhone, normaliseWallet } from './identifiers.ts';
+import { type IdentifierKind, normaliseEmail, normaliseIban, normaliseImo, normalisePassport, normalisePhone, normaliseWallet } from './identifiers.ts';
 import { fullNameOf, type NormalisedName, normaliseName } from './normalise.ts';
 import { levenshteinSimilarity, skeleton, soundex, tokenAgreement, tokenSimilarity } from './similarity.ts';
 import { scriptsOf } from './transliterate.ts';
@@ -18,6 +18,7 @@ export interface PersonRecord {
   iban?: string[];
   imo?: string[];
   phone?: string[];
+  email?: string[];
   passport?: { number: string; country?: string }[];
   wallet?: string[];
 }
@@ -55,6 +56,7 @@ export function preparePerson(r: PersonRecord): PreparedPerson {
   for (const v of r.iban ?? []) add('iban', v, normaliseIban(v));
   for (const v of r.imo ?? []) add('imo', v, normaliseImo(v));
   for (const v of r.phone ?? []) add('phone', v, normalisePhone(v));
+  for (const v of r.email ?? []) add('email', v, normaliseEmail(v));
   for (const v of r.wallet ?? []) add('wallet', v, normaliseWallet(v));
   for (const p of r.passport ?? []) add('passport', p.number, normalisePassport(p.number, p.country ?? r.nationality));
   let birthDate: BirthDate | undefined;
@@ -148,7 +150,7 @@ export function scorePair(a: PreparedPerson, b: PreparedPerson): MatchScore {
   const total = parts.reduce((s, p) => s + p.weight, 0);
   for (const p of parts) p.weight = p.weight / total;
   let score = parts.reduce((s, p) => s + p.weight * p.similarity, 0);
-  // A shared checked identifier (IBAN, IMO, E.164 phone, passport with country, wallet) is strong evidence
+  // A shared checked identifier (IBAN, IMO, E.164 phone, e-mail address, passport with country, wallet) is strong evidence
   // on its own: the pair is at least a likely match whatever the names say.
   if (parts.some((p) => p.part !== 'name' && p.part !== 'birth-date' && p.part !== 'nationality' && p.similarity === 1)) score = Math.max(score, 0.9);
   return { score: Math.round(score * 10000) / 10000, parts };

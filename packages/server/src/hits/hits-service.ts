@@ -1,8 +1,8 @@
 // Hit/no-hit between nodes (issue 13 part 3), exact identifiers by DH-PSI (psi.ts).
 //
 // 1. An analyst of a case asks "check with peers": for each peer, the case's identifiers (IBAN, IMO,
-//    E.164 phone, passport with country, wallet — checked and normalised by core/matching) are
-//    hashed to ristretto255 and blinded with a scalar drawn for this query (`hits.query`).
+//    E.164 phone, e-mail address, passport with country, wallet — checked and normalised by
+//    core/matching) are hashed to curve25519 and blinded with a scalar drawn for this query (`hits.query`).
 // 2. The peer re-blinds them with its own one-time scalar and adds its offered set, blinded the same
 //    way and shuffled (`hits.answer`): what it offers this peer is set per peer (entity types and the
 //    strictest case TLP), within the peer's hourly limits; a suspended peer gets nothing.
@@ -13,7 +13,7 @@
 //    flows. Every step is audited on its node. See THREAT-MODEL.md.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@comity/core';
-import { normaliseIban, normaliseImo, normalisePassport, normalisePhone, normaliseWallet } from '@comity/core/matching/identifiers';
+import { normaliseEmail, normaliseIban, normaliseImo, normalisePassport, normalisePhone, normaliseWallet } from '@comity/core/matching/identifiers';
 import { assertCan } from '@comity/core/policy/policy';
 import {
   HIT_TLPS,
@@ -61,11 +61,21 @@ const SCHEMA_FIELDS: Record<string, (p: Record<string, string[]>) => string[]> =
   CryptoWallet: (p) => (p.publicKey ?? []).map(normaliseWallet).filter(isSet).map((v) => `wallet:${v}`),
   Passport: (p) => passports(p, [...(p.passportNumber ?? []), ...(p.number ?? [])]),
   Identification: (p) => passports(p, p.number ?? []),
+  UserAccount: (p) => [...phones(p.number), ...emails(p.email)],
 };
-const PHONE_SCHEMAS = new Set(['Person', 'Organization', 'Company', 'LegalEntity']);
+/** Schemas whose `phone` and `email` properties are their own contact details (FtM LegalEntity and its children). */
+const CONTACT_SCHEMAS = new Set(['Person', 'Organization', 'Company', 'LegalEntity']);
 
 function isSet<T>(v: T | undefined): v is T {
   return v !== undefined;
+}
+
+function phones(values: string[] | undefined): string[] {
+  return (values ?? []).map((v) => normalisePhone(v)).filter(isSet).map((v) => `phone:${v}`);
+}
+
+function emails(values: string[] | undefined): string[] {
+  return (values ?? []).map(normaliseEmail).filter(isSet).map((v) => `email:${v}`);
 }
 
 function passports(p: Record<string, string[]>, numbers: string[]): string[] {
@@ -77,7 +87,7 @@ function passports(p: Record<string, string[]>, numbers: string[]): string[] {
 export function entityIdentifiers(schema: string, properties: unknown): string[] {
   const p = (properties ?? {}) as Record<string, string[]>;
   const out = [...(SCHEMA_FIELDS[schema]?.(p) ?? [])];
-  if (PHONE_SCHEMAS.has(schema)) out.push(...(p.phone ?? []).map((v) => normalisePhone(v)).filter(isSet).map((v) => `phone:${v}`));
+  if (CONTACT_SCHEMAS.has(schema)) out.push(...phones(p.phone), ...emails(p.email));
   return [...new Set(out)];
 }
 
@@ -189,7 +199,7 @@ export async function checkWithPeers(
   if (items.length + people.length < MIN_QUERY_ITEMS) {
     throw new ValidationError(
       'too_few_fields',
-      `The case holds ${items.length} checked identifier(s) (IBAN, IMO number, phone, passport with country, wallet) and ${people.length} person(s) with a name and a date of birth; a query needs at least ${MIN_QUERY_ITEMS}.`,
+      `The case holds ${items.length} checked identifier(s) (IBAN, IMO number, phone, e-mail address, passport with country, wallet) and ${people.length} person(s) with a name and a date of birth; a query needs at least ${MIN_QUERY_ITEMS}.`,
     );
   }
   const active = (await listPeers(deps.db, { status: 'active' })).filter((p) => !peers || peers.includes(p.node_id));

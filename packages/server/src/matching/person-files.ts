@@ -20,6 +20,7 @@ const COLUMNS: Record<string, keyof PersonRecord | 'passportCountry'> = {
   date_of_birth: 'birthDate', dob: 'birthDate', birth_date: 'birthDate', birthdate: 'birthDate',
   nationality: 'nationality', citizenship: 'nationality',
   iban: 'iban', imo: 'imo', imo_number: 'imo', phone: 'phone', telephone: 'phone', phone_number: 'phone',
+  email: 'email', e_mail: 'email', email_address: 'email',
   passport: 'passport', passport_number: 'passport', passport_country: 'passportCountry',
   wallet: 'wallet', wallet_address: 'wallet', crypto_wallet: 'wallet',
 };
@@ -97,7 +98,7 @@ export function parsePersonCsv(file: string, text: string): PersonRecord[] {
       else if (col === 'name' || col === 'given' || col === 'surname' || col === 'birthDate' || col === 'nationality') r[col] = v;
       else if (col === 'passportCountry') passportCountry = v;
       else if (col === 'passport') r.passport = split(v).map((number) => ({ number }));
-      else if (col === 'iban' || col === 'imo' || col === 'phone' || col === 'wallet') r[col] = split(v);
+      else if (col === 'iban' || col === 'imo' || col === 'phone' || col === 'email' || col === 'wallet') r[col] = split(v);
     });
     if (passportCountry) for (const p of r.passport ?? []) p.country = passportCountry;
     if (ids.has(r.id)) problems.push(`line ${row.line}: id "${r.id}" appears twice`);
@@ -112,8 +113,9 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is
 
 /**
  * FollowTheMoney JSON lines: one entity per line ({"id", "schema", "properties": {prop: [values]}}). Person,
- * LegalEntity, Company and Organization give names, birth dates, nationality, phones and passport numbers;
- * Vessel its IMO number, BankAccount its IBAN, CryptoWallet its public key. Other schemata are skipped.
+ * LegalEntity, Company and Organization give names, birth dates, nationality, phones, e-mail addresses and
+ * passport numbers; Vessel its IMO number, BankAccount its IBAN, CryptoWallet its public key, UserAccount
+ * its phone number and e-mail address. Other schemata are skipped.
  */
 export function parsePersonFtm(file: string, text: string): PersonRecord[] {
   const problems: string[] = [];
@@ -148,6 +150,7 @@ export function parsePersonFtm(file: string, text: string): PersonRecord[] {
       r.birthDate = first('birthDate');
       r.nationality = first('nationality') ?? first('citizenship');
       r.phone = strings(p.phone);
+      r.email = strings(p.email);
       r.passport = strings(p.passportNumber).map((number) => ({ number }));
     } else if (schema === 'Vessel') {
       r.name = first('name');
@@ -156,6 +159,9 @@ export function parsePersonFtm(file: string, text: string): PersonRecord[] {
       r.iban = strings(p.iban);
     } else if (schema === 'CryptoWallet') {
       r.wallet = strings(p.publicKey);
+    } else if (schema === 'UserAccount') {
+      r.phone = strings(p.number);
+      r.email = strings(p.email);
     } else return;
     if (ids.has(id)) problems.push(`line ${line}: id "${id}" appears twice`);
     ids.add(id);

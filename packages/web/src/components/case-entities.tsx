@@ -2,7 +2,7 @@
 // add a person, company, vessel, account… and one to link two of them, an FtM JSON-lines import and
 // export, and the case's link graph.
 import { type FormEvent, useState } from 'react';
-import { type EntitySchema, ENTITY_SCHEMAS, LINK_ENDS, LINK_SCHEMAS, MAIN_PROPERTY, entitiesApi } from '../entities.ts';
+import { ADD_KINDS, type AddKind, addBody, addFieldKey, type EntitySchema, LINK_ENDS, LINK_SCHEMAS, entitiesApi } from '../entities.ts';
 import { useT } from '../i18n/use-t.tsx';
 import { Link } from '../router.tsx';
 import { useSession } from '../session.tsx';
@@ -88,7 +88,7 @@ export function CaseEntitiesSection({ caseId }: { caseId: string }) {
 
 function AddEntityForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
   const { t, ts } = useT();
-  const [schema, setSchema] = useState<EntitySchema>('Person');
+  const [kind, setKind] = useState<AddKind>('Person');
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -98,7 +98,7 @@ function AddEntityForm({ caseId, onDone }: { caseId: string; onDone: () => void 
     setBusy(true);
     setError(null);
     try {
-      const created = await entitiesApi.create(caseId, { schema, properties: { [MAIN_PROPERTY[schema] ?? 'name']: [name] } });
+      const created = await entitiesApi.create(caseId, addBody(kind, name.trim()));
       setDone(created.caption ?? '');
       setName('');
       onDone();
@@ -111,8 +111,22 @@ function AddEntityForm({ caseId, onDone }: { caseId: string; onDone: () => void 
   return (
     <form onSubmit={submit} className="entity-form" aria-labelledby="entity-add-title">
       <h3 id="entity-add-title">{t('entities.add.title')}</h3>
-      <SelectField id="entity-schema" label={t('entities.field.schema')} value={schema} onChange={(e) => setSchema(e.target.value as EntitySchema)} options={ENTITY_SCHEMAS.map((s) => ({ value: s, label: ts(`entities.schema.${s}`) }))} />
-      <Field id="entity-name" label={t(`entities.main.${MAIN_PROPERTY[schema] ?? 'name'}`)} value={name} onChange={(e) => setName(e.target.value)} required dir="auto" />
+      <SelectField
+        id="entity-schema"
+        label={t('entities.field.schema')}
+        value={kind}
+        onChange={(e) => setKind(e.target.value as AddKind)}
+        options={ADD_KINDS.map((k) => ({ value: k, label: ts(k === 'phone' || k === 'email' ? `entities.kind.${k}` : `entities.schema.${k}`) }))}
+      />
+      <Field
+        id="entity-name"
+        label={t(addFieldKey(kind))}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        required
+        dir={kind === 'phone' || kind === 'email' ? 'ltr' : 'auto'}
+        inputMode={kind === 'email' ? 'email' : kind === 'phone' ? 'tel' : undefined}
+      />
       <ErrorAlert error={error} />
       {done ? <Notice>{t('entities.add.done', { name: done })}</Notice> : null}
       <button type="submit" disabled={busy || !name.trim()}>

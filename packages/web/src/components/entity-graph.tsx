@@ -18,6 +18,7 @@ const COLOURS: Record<string, string> = {
   Address: '#9a6700',
   BankAccount: '#bf3989',
   CryptoWallet: '#bf3989',
+  UserAccount: '#cf222e',
   Passport: '#57606a',
   Identification: '#57606a',
 };
