@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import ftm from '@alephdata/followthemoney';
 import { ENTITY_SCHEMAS, LINK_SCHEMAS, OFFERED_SCHEMAS } from '@comity/core/entities/entity';
 import { ENTITY_SCHEMAS as FORM_SCHEMAS, LINK_SCHEMAS as FORM_LINKS } from './entities.ts';
-import { propertyLabelKey } from './ftm-labels.ts';
+import { COUNTRY_PROPERTIES, countryValue, propertyLabelKey } from './ftm-labels.ts';
 
 type Tree = { [key: string]: string | Tree };
 const LANGUAGES = ['en', 'fr', 'es', 'ar', 'zh', 'ru'] as const;
@@ -121,4 +121,13 @@ test('a label missing in French is detected as such while English is shown', asy
   assert.equal(i18n.exists('ftm.property.imoNumber', { lng: 'fr', fallbackLng: [] }), false);
   assert.equal(i18n.t('ftm.property.imoNumber'), 'IMO Number');
   assert.equal(i18n.t('ftm.property.flag'), 'Pavillon');
+});
+
+test('country-typed properties show the country’s name: the list is the model’s', () => {
+  const countries = new Set(OFFERED_SCHEMAS.flatMap((s) => [...model.getSchema(s).getProperties().values()].filter((p) => !p.stub && p.type.name === 'country').map((p) => p.name)));
+  assert.deepEqual([...COUNTRY_PROPERTIES].sort(), [...countries].sort());
+  assert.equal(countryValue('pa', 'fr'), 'Panama (PA)');
+  assert.equal(countryValue('pa', 'ar'), 'بنما (PA)');
+  // FtM's own codes for former countries are not ISO regions: shown as written.
+  assert.equal(countryValue('suhh', 'fr'), 'suhh');
 });

@@ -13,3 +13,17 @@ export function propertyLabelKey(schema: string, property: string, has: (key: st
   const shared = `ftm.property.${property}`;
   return has(shared) ? shared : null;
 }
+
+/** The FtM properties of type "country" on the schemas a case holds: their values are ISO codes ("pa"). */
+export const COUNTRY_PROPERTIES: ReadonlySet<string> = new Set(['birthCountry', 'citizenship', 'country', 'flag', 'jurisdiction', 'mainCountry', 'nationality', 'pastFlags']);
+
+/** An FtM country code as the country's name in the reader's language, with the code: "Panamá (PA)". Codes Intl does not name (FtM's "zz", "suhh" …) stay as they are. */
+export function countryValue(code: string, lng: string): string {
+  const upper = code.toUpperCase();
+  try {
+    const name = new Intl.DisplayNames([lng], { type: 'region', fallback: 'none' }).of(upper);
+    return name ? `${name} (${upper})` : code;
+  } catch {
+    return code;
+  }
+}

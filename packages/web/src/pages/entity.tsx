@@ -4,13 +4,13 @@ import { EntityGraphView } from '../components/entity-graph.tsx';
 import { MarkingBadge } from '../components/request-badges.tsx';
 import { ErrorAlert, Loading } from '../components/ui.tsx';
 import { entitiesApi } from '../entities.ts';
-import { propertyLabelKey } from '../ftm-labels.ts';
+import { COUNTRY_PROPERTIES, countryValue, propertyLabelKey } from '../ftm-labels.ts';
 import { useT } from '../i18n/use-t.tsx';
 import { Link } from '../router.tsx';
 import { useAsync } from '../use-async.ts';
 
 export function EntityPage({ id }: { id: string }) {
-  const { t, ts, has } = useT();
+  const { t, ts, has, lng } = useT();
   const loaded = useAsync(() => entitiesApi.get(id), [id]);
   const graph = useAsync(() => entitiesApi.graph(id, 2, 500), [id]);
   const e = loaded.data;
@@ -38,7 +38,7 @@ export function EntityPage({ id }: { id: string }) {
           {props.map(([name, values]) => (
             <div key={name} data-property={name}>
               <dt>{propertyLabel(name)}</dt>
-              <dd dir="auto">{values.join(' · ')}</dd>
+              <dd dir="auto">{(COUNTRY_PROPERTIES.has(name) ? values.map((v) => countryValue(v, lng)) : values).join(' · ')}</dd>
             </div>
           ))}
         </dl>
