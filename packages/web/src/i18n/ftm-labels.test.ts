@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import ftm from '@alephdata/followthemoney';
 import { ENTITY_SCHEMAS, LINK_SCHEMAS, OFFERED_SCHEMAS } from '@comity/core/entities/entity';
-import { ENTITY_SCHEMAS as FORM_SCHEMAS, LINK_SCHEMAS as FORM_LINKS } from './entities.ts';
-import { COUNTRY_PROPERTIES, countryValue, propertyLabelKey } from './ftm-labels.ts';
+import { ENTITY_SCHEMAS as FORM_SCHEMAS, LINK_SCHEMAS as FORM_LINKS } from '../entities.ts';
+import { COUNTRY_PROPERTIES, countryValue, propertyLabelKey } from '../ftm-labels.ts';
 
 type Tree = { [key: string]: string | Tree };
 const LANGUAGES = ['en', 'fr', 'es', 'ar', 'zh', 'ru'] as const;
@@ -22,7 +22,7 @@ function flatten(tree: Tree, prefix = '', out = new Map<string, string>()): Map<
 }
 const read = (path: string) => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as Tree;
 /** What i18next holds for a language: the main file with the FtM labels under "ftm" (i18n/setup.ts). */
-const bundles = Object.fromEntries(LANGUAGES.map((l) => [l, flatten({ ...read(`./i18n/${l}.json`), ftm: read(`./i18n/ftm/${l}.json`) })])) as Record<
+const bundles = Object.fromEntries(LANGUAGES.map((l) => [l, flatten({ ...read(`./${l}.json`), ftm: read(`./ftm/${l}.json`) })])) as Record<
   (typeof LANGUAGES)[number],
   Map<string, string>
 >;
@@ -68,7 +68,7 @@ test('the English labels are the FtM model’s own', () => {
 });
 
 test('the label files of the six languages have the same keys, and none the model lacks', () => {
-  const keys = (l: string) => [...flatten(read(`./i18n/ftm/${l}.json`)).keys()].sort();
+  const keys = (l: string) => [...flatten(read(`./ftm/${l}.json`)).keys()].sort();
   const en = keys('en');
   for (const l of LANGUAGES) assert.deepEqual(keys(l), en, `ftm/${l}.json keys differ from ftm/en.json`);
   const properties = new Set(shown.map(([, p]) => p));
@@ -82,13 +82,13 @@ test('the label files of the six languages have the same keys, and none the mode
 test('Arabic, Chinese and Russian labels are written in their own script; French and Spanish are not English copies', () => {
   const scripts = { ar: /\p{Script=Arabic}/u, zh: /\p{Script=Han}/u, ru: /\p{Script=Cyrillic}/u } as const;
   for (const [lng, script] of Object.entries(scripts)) {
-    const latin = [...flatten(read(`./i18n/ftm/${lng}.json`))].filter(([, text]) => !script.test(text)).map(([k]) => k);
+    const latin = [...flatten(read(`./ftm/${lng}.json`))].filter(([, text]) => !script.test(text)).map(([k]) => k);
     assert.deepEqual(latin, [], `${lng} labels without ${lng} script`);
   }
-  const en = flatten(read('./i18n/ftm/en.json'));
+  const en = flatten(read('./ftm/en.json'));
   for (const lng of ['fr', 'es']) {
     // Registry codes (IBAN, SWIFT/BIC, PermID …) are the same everywhere; words are not.
-    const copied = [...flatten(read(`./i18n/ftm/${lng}.json`))].filter(([k, text]) => text === en.get(k) && /[a-z]{3}/.test(text) && text.includes(' ')).map(([k]) => k);
+    const copied = [...flatten(read(`./ftm/${lng}.json`))].filter(([k, text]) => text === en.get(k) && /[a-z]{3}/.test(text) && text.includes(' ')).map(([k]) => k);
     assert.deepEqual(copied, [], `${lng} copies English`);
   }
 });
@@ -111,12 +111,12 @@ test('a label missing in French is detected as such while English is shown', asy
   // key does not exist in that language without fallback; check that it can tell for an FtM label.
   const { createInstance } = await import('i18next');
   const i18n = createInstance();
-  const fr = read('./i18n/ftm/fr.json');
+  const fr = read('./ftm/fr.json');
   delete (fr.property as Tree).imoNumber;
   await i18n.init({
     lng: 'fr',
     fallbackLng: 'en',
-    resources: { en: { translation: { ...read('./i18n/en.json'), ftm: read('./i18n/ftm/en.json') } }, fr: { translation: { ...read('./i18n/fr.json'), ftm: fr } } },
+    resources: { en: { translation: { ...read('./en.json'), ftm: read('./ftm/en.json') } }, fr: { translation: { ...read('./fr.json'), ftm: fr } } },
   });
   assert.equal(i18n.exists('ftm.property.imoNumber', { lng: 'fr', fallbackLng: [] }), false);
   assert.equal(i18n.t('ftm.property.imoNumber'), 'IMO Number');
