@@ -2,6 +2,7 @@
 // Entities section, links them (owns), imports more from an FtM JSON-lines file, and sees the link
 // graph drawn (cytoscape canvas with the case's nodes and edges); the entity page shows the
 // properties and the neighbourhood graph. A case of a thousand entities draws its graph too.
+// Properties read by their FtM labels in the reader's language (English, Arabic, French).
 // English and Arabic (right to left), at 1366 and 390 px; screenshots in e2e/artifacts/entities/.
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -25,6 +26,11 @@ async function shootBoth(page: Page, name: string): Promise<void> {
   const width = await page.evaluate<number>('document.documentElement.scrollWidth');
   assert.ok(width <= 390, `${name} fits a phone (${width} px)`);
   await page.setViewportSize({ width: 1366, height: 900 });
+}
+
+/** The label the entity page shows for an FtM property (the row says which property it is). */
+async function propertyLabel(page: Page, property: string): Promise<string> {
+  return (await page.locator(`.entity-properties [data-property="${property}"] dt`).innerText()).trim();
 }
 
 /** The graph drawn: cytoscape's canvases are in the box, which says how many nodes and edges it holds. */
@@ -97,9 +103,13 @@ test('add entities to a case, link them, import FtM lines and see the link graph
   await section.getByRole('link', { name: 'Sea Breeze' }).click();
   await page.locator('h1', { hasText: 'Sea Breeze' }).waitFor();
   await page.locator('.entity-properties', { hasText: 'IMO 9074729' }).waitFor();
-  assert.match(await page.locator('.entity-properties').innerText(), /imoNumber[\s\S]*IMO 9074729/);
+  // Properties read by their FtM labels, not their internal names.
+  assert.equal(await propertyLabel(page, 'imoNumber'), 'IMO Number');
+  assert.equal(await propertyLabel(page, 'flag'), 'Flag');
+  assert.doesNotMatch(await page.locator('.entity-properties').innerText(), /imoNumber/);
   await graphDrawn(page, 3, 2);
   await shootBoth(page, 'entity-en');
+  const entityUrl = page.url();
 
   // Arabic, right to left.
   await useLanguage(page, 'ar', 'rtl');
@@ -110,8 +120,29 @@ test('add entities to a case, link them, import FtM lines and see the link graph
   await shootBoth(page, 'case-ar');
   await page.locator('.case-entities').getByRole('link', { name: 'Sea Breeze' }).click();
   await page.locator('h1', { hasText: 'Sea Breeze' }).waitFor();
+  await page.locator('.entity-properties dt', { hasText: 'رقم المنظمة البحرية الدولية' }).waitFor();
+  assert.equal(await propertyLabel(page, 'imoNumber'), 'رقم المنظمة البحرية الدولية');
+  assert.equal(await propertyLabel(page, 'flag'), 'دولة العلم');
+  assert.equal((await page.locator('.entity-properties [data-property="flag"] dd').innerText()).trim(), 'بنما (PA)');
+  assert.equal(await page.locator('.entity-page .flag').first().innerText(), 'سفينة');
+  // All translated: nothing shown as marked English fallback.
+  assert.equal(await page.locator('.entity-properties .fallback').count(), 0);
   await graphDrawn(page, 3, 2);
   await shootBoth(page, 'entity-ar');
+
+  // French: the same page, labels in French.
+  await useLanguage(page, 'fr', 'ltr');
+  await page.goto(entityUrl);
+  await page.locator('.entity-properties dt', { hasText: 'Numéro OMI' }).waitFor();
+  assert.equal(await propertyLabel(page, 'imoNumber'), 'Numéro OMI');
+  assert.equal(await propertyLabel(page, 'flag'), 'Pavillon');
+  // A country code reads as the country's name.
+  assert.equal((await page.locator('.entity-properties [data-property="flag"] dd').innerText()).trim(), 'Panama (PA)');
+  assert.equal(await propertyLabel(page, 'name'), 'Nom');
+  assert.equal(await page.locator('.entity-page .flag').first().innerText(), 'Navire');
+  assert.equal(await page.locator('.entity-properties .fallback').count(), 0);
+  await graphDrawn(page, 3, 2);
+  await shootBoth(page, 'entity-fr');
 
   // A thousand entities and links: the graph still draws (grid layout) and the page answers.
   const big = (await lead.client.call<{ id: string }>('POST', '/api/v1/cases', { title: 'Big network' }, 201)).body.id;

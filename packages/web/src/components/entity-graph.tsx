@@ -44,8 +44,11 @@ export function EntityGraphView({ graph, focus }: { graph: EntityGraph; focus?: 
         const instance = cytoscape({
           container: box.current,
           elements: [
-            ...graph.nodes.map((n) => ({
+            ...graph.nodes.map((n, i) => ({
               data: { id: n.id, label: n.withheld ? ts('entities.withheld') : `${n.caption}\n${ts(`entities.schema.${n.schema}`)}`, colour: COLOURS[n.schema] ?? '#57606a' },
+              // The force layout starts from these (randomize: false): nodes on a circle, not all on one
+              // point, from which it sometimes left them piled on each other.
+              position: { x: 200 * Math.cos((2 * Math.PI * i) / graph.nodes.length), y: 200 * Math.sin((2 * Math.PI * i) / graph.nodes.length) },
               classes: n.id === focus ? 'focus' : '',
             })),
             ...graph.edges.map((e) => ({ data: { id: `e:${e.id}`, source: e.source, target: e.target, label: ts(edgeKey(e)) }, classes: e.directed ? 'directed' : '' })),

@@ -5,6 +5,12 @@ import ar from './ar.json';
 import en from './en.json';
 import es from './es.json';
 import fr from './fr.json';
+import ftmAr from './ftm/ar.json';
+import ftmEn from './ftm/en.json';
+import ftmEs from './ftm/es.json';
+import ftmFr from './ftm/fr.json';
+import ftmRu from './ftm/ru.json';
+import ftmZh from './ftm/zh.json';
 import { directionOf, initialLanguage, type LanguageCode } from './languages.ts';
 import ru from './ru.json';
 import zh from './zh.json';
@@ -29,12 +35,13 @@ export async function setupI18n(): Promise<typeof i18next> {
   const lng = initialLanguage(storedLanguage(), navigator.languages ?? [navigator.language]);
   await i18next.use(initReactI18next).init({
     resources: {
-      en: { translation: en },
-      fr: { translation: fr },
-      es: { translation: es },
-      ar: { translation: ar },
-      zh: { translation: zh },
-      ru: { translation: ru },
+      // FtM property labels (ftm/README.md) under the "ftm" key of each language.
+      en: { translation: { ...en, ftm: ftmEn } },
+      fr: { translation: { ...fr, ftm: ftmFr } },
+      es: { translation: { ...es, ftm: ftmEs } },
+      ar: { translation: { ...ar, ftm: ftmAr } },
+      zh: { translation: { ...zh, ftm: ftmZh } },
+      ru: { translation: { ...ru, ftm: ftmRu } },
     },
     lng,
     fallbackLng: 'en',

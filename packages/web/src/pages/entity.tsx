@@ -4,18 +4,24 @@ import { EntityGraphView } from '../components/entity-graph.tsx';
 import { MarkingBadge } from '../components/request-badges.tsx';
 import { ErrorAlert, Loading } from '../components/ui.tsx';
 import { entitiesApi } from '../entities.ts';
+import { COUNTRY_PROPERTIES, countryValue, propertyLabelKey } from '../ftm-labels.ts';
 import { useT } from '../i18n/use-t.tsx';
 import { Link } from '../router.tsx';
 import { useAsync } from '../use-async.ts';
 
 export function EntityPage({ id }: { id: string }) {
-  const { t, ts } = useT();
+  const { t, ts, has, lng } = useT();
   const loaded = useAsync(() => entitiesApi.get(id), [id]);
   const graph = useAsync(() => entitiesApi.graph(id, 2, 500), [id]);
   const e = loaded.data;
   if (loaded.loading && !e) return <Loading />;
   if (!e) return <ErrorAlert error={loaded.error} />;
   const props = Object.entries(e.properties ?? {});
+  /** A property's label in the reader's language (English marked as such where missing), else its FtM name. */
+  const propertyLabel = (name: string) => {
+    const key = propertyLabelKey(e.schema, name, has);
+    return key ? t(key) : <code dir="ltr">{name}</code>;
+  };
   return (
     <article className="entity-page">
       <p>
@@ -30,11 +36,9 @@ export function EntityPage({ id }: { id: string }) {
         <h2 id="entity-props-title">{t('entities.properties')}</h2>
         <dl className="entity-properties">
           {props.map(([name, values]) => (
-            <div key={name}>
-              <dt>
-                <code dir="ltr">{name}</code>
-              </dt>
-              <dd dir="auto">{values.join(' · ')}</dd>
+            <div key={name} data-property={name}>
+              <dt>{propertyLabel(name)}</dt>
+              <dd dir="auto">{(COUNTRY_PROPERTIES.has(name) ? values.map((v) => countryValue(v, lng)) : values).join(' · ')}</dd>
             </div>
           ))}
         </dl>
@@ -59,7 +63,9 @@ export function EntityPage({ id }: { id: string }) {
           <ul>
             {e.references.map((r) => (
               <li key={`${r.property}:${r.id}`}>
-                <code dir="ltr">{r.property}</code>{' '}
+                <span className="entity-ref-property" data-property={r.property}>
+                  {propertyLabel(r.property)}
+                </span>{' '}
                 <Link to={`/entities/${r.id}`} dir="auto">
                   {r.caption}
                 </Link>{' '}
