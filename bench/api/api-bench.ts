@@ -52,14 +52,26 @@ async function httpPhase(node: RunningNode, label: string, headers: Record<strin
 }
 
 /**
- * The second baseline: a plain INSERT (into the scratch table of the INSERT baseline, no audit
+ * Two baselines behind the node's own HTTP stack. For reads: one plain `select 1` round trip to the
+ * database (no list, no rows to present), so the authenticated read divided by it is what the user
+ * list itself costs, and it divided by healthz is the floor any authenticated read meets here.
+ * For writes, the second write baseline: a plain INSERT (into the scratch table of the INSERT baseline, no audit
  * entry, no name check) behind the node's own HTTP stack — the app is built by the product's
  * buildApp on the running node's dependencies, so every hook runs as for a real route (security
  * headers, token check, access, text rule, zod body and answer, metrics). It exists only in this
  * process, on its own port; the product has no unaudited route. The audited write divided by it is
  * what the audit trail itself costs.
  */
-const benchInsertRoute: RoutePlugin = async (app, deps) => {
+const benchBaselineRoutes: RoutePlugin = async (app, deps) => {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/v1/bench-plain-select',
+    { config: { permission: 'user:read' }, schema: { hide: true, response: { 200: z.object({ one: z.number() }) } } },
+    async (request) => {
+      requirePermission(request, 'user:read');
+      const { rows } = await sql<{ one: number }>`select 1 as one`.execute(deps.db);
+      return { one: rows[0]!.one };
+    },
+  );
   await sql`create table if not exists bench_http_scratch (id uuid primary key, name text not null, country text not null, kind text not null, created_at timestamptz not null)`.execute(deps.db);
   app.withTypeProvider<ZodTypeProvider>().post(
     '/api/v1/bench-plain-insert',
@@ -78,7 +90,7 @@ const benchInsertRoute: RoutePlugin = async (app, deps) => {
 };
 
 async function benchApp(node: RunningNode): Promise<{ app: FastifyInstance; url: string }> {
-  const app = await buildApp(node.deps, [benchInsertRoute]);
+  const app = await buildApp(node.deps, [benchBaselineRoutes]);
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return { app, url };
 }
@@ -129,7 +141,13 @@ async function benchBackend(kind: 'pglite' | 'postgres', databaseUrl?: string): 
     });
     const bench = await benchApp(node);
     let httpInsert: Figures;
+    let httpSelect: Figures;
     try {
+      httpSelect = await httpPhase({ ...node, url: bench.url } as RunningNode, 'GET plain SELECT, same HTTP stack (baseline)', auth, {
+        method: 'GET',
+        paths: ['/api/v1/bench-plain-select'],
+        expectStatus: 200,
+      });
       httpInsert = await httpPhase({ ...node, url: bench.url } as RunningNode, 'POST plain INSERT, same HTTP stack (baseline)', auth, {
         method: 'POST',
         paths: ['/api/v1/bench-plain-insert'],
@@ -163,11 +181,12 @@ async function benchBackend(kind: 'pglite' | 'postgres', databaseUrl?: string): 
     cpuPer.set(`${measuring}:${insert.label}`, (mainThreadCpuMs() - cpu0) / (insert.count * ((WARMUP + SECONDS) / SECONDS)));
     const verified = await new ApiClient(node.url).raw('GET', '/api/v1/audit/verify', { headers: auth });
     if (!(verified.body as { ok: boolean }).ok) throw new Error(`audit log broken after the run: ${verified.text}`);
-    read.note = `${(read.perSecond / health.perSecond).toFixed(2)}× healthz req/s`;
+    read.note = `${(read.perSecond / health.perSecond).toFixed(2)}× healthz req/s, ${(read.perSecond / httpSelect.perSecond).toFixed(2)}× HTTP SELECT`;
+    httpSelect.note = `${(httpSelect.perSecond / health.perSecond).toFixed(2)}× healthz req/s`;
     write.note = `${(write.perSecond / insert.perSecond).toFixed(2)}× INSERT rows/s, ${(write.perSecond / httpInsert.perSecond).toFixed(2)}× HTTP INSERT`;
     httpInsert.note = `${(httpInsert.perSecond / insert.perSecond).toFixed(2)}× INSERT rows/s`;
     health.note = '';
-    return { rows: [health, read, insert, httpInsert, write, sequencing], version };
+    return { rows: [health, httpSelect, read, insert, httpInsert, write, sequencing], version };
   } finally {
     await node.close();
     rmSync(dataDir, { recursive: true, force: true });

@@ -7,6 +7,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { QueuedPGliteDialect } from './pglite-dialect.ts';
+import { poolTypes } from './timestamp-parser.ts';
 import type { Database } from './schema.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -50,6 +51,8 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<OpenedDat
     const pool = new pg.Pool({
       connectionString: opts.databaseUrl,
       max: opts.poolSize ?? 10,
+      // timestamptz read without pg's regular expressions (timestamp-parser.ts), same Dates.
+      types: poolTypes,
       // 4 s: with process start-up, an unreachable server is reported well within the 10 s promised.
       connectionTimeoutMillis: opts.connectTimeoutMs ?? 4000,
       ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
