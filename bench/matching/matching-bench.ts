@@ -44,9 +44,9 @@ function recallAt(pairs: { a: string; b: string; score: number }[], truePairs: n
   return best;
 }
 
-function runMatch(a: string, b: string, mode: string, threshold: string): { pairs: { a: string; b: string; score: number }[]; seconds: number } {
+function runMatch(a: string, b: string, mode: string, threshold: string, extra: string[] = []): { pairs: { a: string; b: string; score: number }[]; seconds: number } {
   const t0 = performance.now();
-  const res = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'packages/cli/src/main.ts'), 'match', a, b, '--mode', mode, '--threshold', threshold, '--json'], {
+  const res = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'packages/cli/src/main.ts'), 'match', a, b, '--mode', mode, '--threshold', threshold, '--json', ...extra], {
     cwd: root,
     maxBuffer: 1 << 30,
     encoding: 'utf8',
@@ -75,6 +75,7 @@ function baseline(a: string, b: string): { a: string; b: string; score: number }
   return out;
 }
 
+const BLIPS = (process.env.BENCH_MATCHING_BLIP ?? '0.02').split(',').filter(Boolean);
 // Sets: FEBRL 4 (A vs B, 5,000 true pairs) and FEBRL 3 split into originals vs duplicates.
 const tmp = mkdtempSync(join(tmpdir(), 'bench-matching-'));
 const d3 = readFileSync(join(data, 'dataset3.csv'), 'utf8').split('\n');
@@ -97,8 +98,19 @@ for (const set of sets) {
     const r1 = recallAt(pairs, set.truePairs, 0.01);
     console.log(`${set.name} | ${mode} | ${pct(r01.recall)} (≥${r01.threshold}) | ${pct(r1.recall)} (≥${r1.threshold}) | ${pairs.length} | ${seconds.toFixed(1)}`);
   }
+  // BLIP on the first file's encodings (as a node flips the encodings it sends): BENCH_MATCHING_BLIP, comma-separated flip probabilities.
+  for (const f of BLIPS) {
+    const { pairs, seconds } = runMatch(set.a, set.b, 'private', '0.4', ['--blip', f]);
+    const r01 = recallAt(pairs, set.truePairs, 0.001);
+    const r1 = recallAt(pairs, set.truePairs, 0.01);
+    console.log(`${set.name} | private + BLIP f=${f} | ${pct(r01.recall)} (≥${r01.threshold}) | ${pct(r1.recall)} (≥${r1.threshold}) | ${pairs.length} | ${seconds.toFixed(1)}`);
+  }
 }
 rmSync(tmp, { recursive: true, force: true });
+if (process.env.BENCH_MATCHING_QUALITY_ONLY) {
+  console.log(`load average at end: ${load()}`);
+  process.exit(0);
+}
 
 // ---- speed --------------------------------------------------------------------------------------------
 const persons = [...parsePersonFile('4a', readFileSync(join(data, 'dataset4a.csv'), 'utf8')), ...parsePersonFile('4b', readFileSync(join(data, 'dataset4b.csv'), 'utf8'))].map(preparePerson);

@@ -75,7 +75,7 @@ export const HitsMatchedPayload = z
       .max(MAX_HIT_ITEMS),
   })
   .meta({ id: 'HitsMatchedPayload', description: 'hits.matched: which offered positions matched (so that the answering node gets the same hits), in pages' });
-export const HitsMatchedResult = z.strictObject({ queryId: z.uuid(), hits: z.number().int().min(0) }).meta({ description: 'hits.matched: how many hits were recorded' });
+export const HitsMatchedResult = z.strictObject({ queryId: z.uuid(), hits: z.number().int().min(0) }).meta({ description: 'hits.matched: how many matches were accepted (a position of padding or of a record deleted since the answer is accepted and records nothing, so the count does not tell padding from records)' });
 
 export const HitDisclosure = z.strictObject({
   decision: z.enum(['revealed', 'declined']),

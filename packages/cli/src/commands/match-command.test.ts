@@ -75,6 +75,19 @@ describe('comity match', () => {
       ['A1-B1'],
     );
     assert.equal(pairs[0]!.parts[0]!.part, 'encoding');
+    // With BLIP on the first file's encodings (as a node sends them), the same person is still found, and only they.
+    const blipped = await runCliForTest(['match', a, b, '--mode', 'private', '--secret-file', secret, '--blip', '0.02', '--json'], {});
+    assert.equal(blipped.code, 0, blipped.err);
+    assert.deepEqual(
+      blipped.out
+        .trim()
+        .split('\n')
+        .map((l) => {
+          const p = JSON.parse(l) as { a: string; b: string };
+          return `${p.a}-${p.b}`;
+        }),
+      ['A1-B1'],
+    );
   });
 
   test('bad input: readable message, non-zero exit, no pairs printed', async () => {
@@ -98,5 +111,11 @@ describe('comity match', () => {
     const shortSecret = await runCliForTest(['match', left, right, '--mode', 'private', '--secret-file', file('s.bin', 'short')], {});
     assert.equal(shortSecret.code, 1);
     assert.match(shortSecret.err, /at least 16 are needed/);
+    const blip = await runCliForTest(['match', left, right, '--mode', 'private', '--blip', '0.6'], {});
+    assert.equal(blip.code, 2);
+    assert.match(blip.err, /--blip must be a number from 0 to 0\.2/);
+    const blipClear = await runCliForTest(['match', left, right, '--blip', '0.02'], {});
+    assert.equal(blipClear.code, 2);
+    assert.match(blipClear.err, /--blip applies to --mode private only/);
   });
 });

@@ -34,8 +34,9 @@ export function registerMatchCommand(program: Command, io: CliIo): void {
     .option('--mode <mode>', 'clear (explained matcher on names, birth dates, nationality, identifiers) or private (keyed 1024-bit Bloom-filter encodings, Dice)', 'clear')
     .option('--threshold <t>', `lowest score printed, 0–1 (default ${DEFAULT_THRESHOLD.clear} clear, ${DEFAULT_THRESHOLD.private} private)`)
     .option('--secret-file <file>', 'private mode: the secret shared with the other side (at least 16 bytes); default a random secret for this run')
+    .option('--blip <f>', 'private mode: flip each bit of the first file\'s encodings with probability f, 0–0.2 (BLIP, as nodes do with the encodings they send); default 0')
     .option('--json', 'one JSON object per line: {"a","b","score","parts"}')
-    .action((a: string, b: string, opts: { mode: string; threshold?: string; secretFile?: string; json?: boolean }) => {
+    .action((a: string, b: string, opts: { mode: string; threshold?: string; secretFile?: string; blip?: string; json?: boolean }) => {
       if (opts.mode !== 'clear' && opts.mode !== 'private') throw new UsageError(`--mode must be clear or private, got "${opts.mode}"`);
       const mode = opts.mode as MatchMode;
       let threshold = DEFAULT_THRESHOLD[mode];
@@ -53,9 +54,15 @@ export function registerMatchCommand(program: Command, io: CliIo): void {
         }
         if (secret.length < 16) throw new CliFailure(`error: the secret in ${opts.secretFile} has ${secret.length} bytes; at least 16 are needed`);
       }
+      let blip: number | undefined;
+      if (opts.blip !== undefined) {
+        if (mode !== 'private') throw new UsageError('--blip applies to --mode private only');
+        blip = Number(opts.blip);
+        if (!/^\s*0?\.\d+\s*$|^\s*0\s*$/.test(opts.blip) || !(blip >= 0 && blip <= 0.2)) throw new UsageError(`--blip must be a number from 0 to 0.2, got "${opts.blip}"`);
+      }
       const left = readRecords(a);
       const right = readRecords(b);
-      const pairs = linkRecords(left, right, { mode, threshold, secret });
+      const pairs = linkRecords(left, right, { mode, threshold, secret, blip });
       pairs.sort((x, y) => y.score - x.score || (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : 1));
       if (opts.json) {
         for (let i = 0; i < pairs.length; i += 1000) {

@@ -12,7 +12,8 @@
 // - XOR-folding (Schnell, Borgs & Encarnação 2016): the filter is built at 2048 bits and its halves XORed,
 //   so that no single bit corresponds to a bigram any more and frequent bigrams do not stand out;
 // - feature weighting: fields get different numbers of positions (k), and the bigram set mixes the name's
-//   bigrams with those of its consonant skeleton, so frequencies of plain bigrams are blurred.
+//   bigrams with those of its consonant skeleton, so frequencies of plain bigrams are blurred;
+// - BLIP (`blip` below): the encodings that leave a node have each bit flipped with a small probability.
 // The birth date is encoded as year, month, day, the sorted pair (month, day) and the decade, so that a
 // day/month swap or a year one off keeps most of its bits.
 // Core does no cryptography itself: the caller passes the keyed hash (HMAC-SHA-256 from Node's crypto).
@@ -84,6 +85,37 @@ export function encodeClk(p: PreparedPerson, hash: KeyedHash): Uint32Array {
   const folded = new Uint32Array(CLK_WORDS);
   for (let i = 0; i < CLK_WORDS; i++) folded[i] = build[i]! ^ build[i + CLK_WORDS]!;
   return folded;
+}
+
+/**
+ * BLIP (Schnell & Borgs 2016, "Randomized response and balanced Bloom filters for privacy preserving record
+ * linkage"): every bit of an encoding is flipped with probability `f` (randomised response), so that no bit
+ * pattern or bit frequency of the sent encoding can be read as a bigram's any more with certainty; Dice between a
+ * flipped and an unflipped encoding of the same person drops by a few points only. The flips come from xorshift128
+ * seeded by `seed` (at least 16 bytes): the caller derives it from the pair's secret and the unflipped encoding, so
+ * one record gives one encoding in an epoch however often it is sent (repeated queries cannot be averaged to
+ * strip the noise) and different records get independent flips. Returns a new array.
+ */
+export function blip(clk: Uint32Array, f: number, seed: Uint8Array): Uint32Array {
+  if (!(f >= 0 && f < 0.5)) throw new Error('the flip probability is in [0, 0.5)');
+  if (seed.length < 16) throw new Error('the seed must be at least 16 bytes');
+  const out = Uint32Array.from(clk);
+  if (f === 0) return out;
+  const view = new DataView(seed.buffer, seed.byteOffset, seed.byteLength);
+  let x = view.getUint32(0) | 1;
+  let y = view.getUint32(4);
+  let z = view.getUint32(8);
+  let w = view.getUint32(12);
+  const limit = Math.floor(f * 2 ** 32);
+  for (let bit = 0; bit < out.length * 32; bit++) {
+    const t = x ^ (x << 11);
+    x = y;
+    y = z;
+    z = w;
+    w = (w ^ (w >>> 19) ^ (t ^ (t >>> 8))) >>> 0;
+    if (w < limit) out[bit >>> 5]! ^= 1 << (bit & 31);
+  }
+  return out;
 }
 
 export function popcount32(v: number): number {

@@ -2,7 +2,8 @@
 // field, random hashing, 2048→1024 XOR-folding) under a secret only the two nodes share, derived
 // from their X25519 card keys and rotated every month (the epoch salts the derivation), compared by
 // Dice. No message establishes the secret: each side computes X25519(own private, peer public) and
-// HKDF-SHA-256 with both node ids as salt and the epoch in `info`.
+// HKDF-SHA-256 with both node ids as salt and the epoch in `info`. The encodings sent carry BLIP noise
+// (each bit flipped with probability BLIP_FLIP, deterministically per record and epoch).
 import { diffieHellman, hkdfSync } from 'node:crypto';
 import { ValidationError } from '@comity/core';
 import { CLK_WORDS, dice, encodeClk, popcount32 } from '@comity/core/matching/clk';
@@ -10,10 +11,18 @@ import { preparePerson } from '@comity/core/matching/matcher';
 import type { PeerRow } from '@comity/db/repos/federation-repo';
 import type { NodeKeys } from '../identity/node-keys.ts';
 import { publicKeyFromRaw } from '../federation/envelope-crypto.ts';
-import { hmacKeyedHash } from '../matching/link.ts';
+import { blipUnder, hmacKeyedHash } from '../matching/link.ts';
 
 /** Dice at or above which two encodings are a hit (names and birth date). */
 export const NAME_HIT_THRESHOLD = 0.8;
+/**
+ * BLIP flip probability of the encodings a node sends (core `blip`): each bit flipped with probability 2 %,
+ * the flips seeded by the pair's secret of the epoch and the unflipped encoding. Chosen on FEBRL with
+ * `npm run bench:matching` (bench/README.md, "BLIP"): recall at 0.1 % and 1 % false hits within a point of
+ * the unflipped encodings, where 5 % cost up to 2 points at 1 %. The receiver compares with its own,
+ * unflipped encodings, so only one side's noise enters each Dice.
+ */
+export const BLIP_FLIP = 0.02;
 /** An encoding with fewer or more bits set is not an honest encoding of a name and a date. */
 const MIN_BITS = 40;
 const MAX_BITS = 800;
@@ -41,8 +50,10 @@ export interface NamedPerson {
   birthDate: string;
 }
 
-export function encodePerson(p: NamedPerson, secret: Uint8Array): string {
-  const clk = encodeClk(preparePerson({ id: '', name: p.name, birthDate: p.birthDate }), hmacKeyedHash(secret));
+/** The encoding of a person: `sent` (to the peer) with BLIP applied, or as kept to compare with a peer's. */
+export function encodePerson(p: NamedPerson, secret: Uint8Array, use: 'sent' | 'own' = 'own'): string {
+  const plain = encodeClk(preparePerson({ id: '', name: p.name, birthDate: p.birthDate }), hmacKeyedHash(secret));
+  const clk = use === 'sent' ? blipUnder(secret, BLIP_FLIP)(plain) : plain;
   return Buffer.from(clk.buffer, clk.byteOffset, clk.byteLength).toString('base64url');
 }
 

@@ -166,7 +166,6 @@ for (const backend of testBackends()) {
     });
 
     test('a query over the peer’s hourly identifier limit is refused; one within it is taken', async () => {
-      await de.adminClient.call('PUT', `/api/v1/hits/offers/${fr.nodeId}`, { schemas: ['BankAccount'], maxTlp: 'AMBER', maxItemsPerHour: 210 }, 200);
       const used = Number(
         (
           await de.node.deps.db
@@ -178,13 +177,16 @@ for (const backend of testBackends()) {
             .executeTakeFirstOrThrow()
         ).n,
       );
-      const left = 210 - used;
-      assert.ok(left > 2, `France used ${used} of 210 identifiers this hour`);
+      // Queries sent by "check with peers" travel padded to a bucket of 1,000 and count so: the answerer cannot tell dummies.
+      assert.ok(used >= 1000 && used % 1000 <= 2, `France used ${used} identifiers this hour`);
+      const cap = used + 10;
+      await de.adminClient.call('PUT', `/api/v1/hits/offers/${fr.nodeId}`, { schemas: ['BankAccount'], maxTlp: 'AMBER', maxItemsPerHour: cap }, 200);
+      const left = cap - used;
       const ids = Array.from({ length: left + 1 }, (_, i) => `phone:+4915${String(i).padStart(9, '0')}`);
       const over = await postQuery(fr, de, ids);
       assert.equal(over.res.status, 422);
       assert.equal(over.body.cause, 'hits_rate_limited');
-      assert.match(over.body.detail ?? '', /210 identifiers an hour/);
+      assert.match(over.body.detail ?? '', new RegExp(`${cap} identifiers an hour`));
       assert.equal(await de.node.deps.db.selectFrom('hit_queries').select('id').where('id', '=', over.queryId).executeTakeFirst(), undefined);
       const within = await postQuery(fr, de, ids.slice(0, left));
       assert.equal(within.res.status, 202, JSON.stringify(within.body));

@@ -112,7 +112,16 @@ for (const backend of testBackends()) {
       assert.equal(queries[0]!.state, 'answered');
       assert.equal(queries[0]!.hits, 3);
       assert.equal(queries[0]!.items, 5);
-      assert.equal(queries[0]!.offered, 5, 'Germany offered its five AMBER identifiers, not the RED one');
+      assert.equal(queries[0]!.offered, 1000, 'Germany offered its five AMBER identifiers (not the RED one), padded to one bucket: France learns only the bucket');
+      // Padding on both sides: France sent its five identifiers among 995 dummies, Germany offered five among 995; the hits are still exactly the overlap (above).
+      const frQuery = (await sentPayloads(fr)).find((p) => p.type === 'hits.query' && p.text.includes('"kind":"identifiers"'));
+      assert.match(frQuery?.text ?? '', /"total":1000\b/);
+      const deAnswer = (await sentPayloads(de)).find((p) => p.type === 'hits.answer');
+      assert.match(deAnswer?.text ?? '', /"offeredTotal":1000\b/);
+      const deReceived = await de.node.deps.db.selectFrom('hit_queries').selectAll().where('id', '=', queries[0]!.id as string).executeTakeFirstOrThrow();
+      assert.equal(deReceived.item_count, 1000, 'the answerer counts the padded size against its limits');
+      assert.equal(deReceived.offered_count, 5, 'and keeps its own real count');
+      assert.equal((deReceived.entity_ids as (string | null)[]).filter((e) => e === null).length, 995, 'its padding positions hold no record');
       // Another organisation on the German node sees none of these hits.
       assert.deepEqual(await hitsOf(deStranger), []);
 
@@ -279,7 +288,7 @@ for (const backend of testBackends()) {
       assert.equal(deHit.contact_reference, frHit.contact_reference);
       const frRow = await fr.node.deps.db.selectFrom('hit_queries').selectAll().where('id', '=', queryId).executeTakeFirstOrThrow();
       assert.equal(frRow.secret, null, 'France forgot a');
-      assert.equal(frRow.offered_count, 5);
+      assert.equal(frRow.offered_count, 1000, 'the offered set travels padded to a bucket');
       assert.equal((await fr.node.deps.db.selectFrom('hit_query_pages').select('page').where('query_id', '=', queryId).execute()).length, 0, 'the answer pages are deleted');
       const pageAudit = await de.node.deps.db.selectFrom('audit_entries').select(['action']).where('action', '=', 'hits.query.page').where('target', '=', `hit-query:${queryId}`).execute();
       assert.equal(pageAudit.length, 2, 'each query page is audited on the answering node');

@@ -41,7 +41,10 @@ import { federationOf } from '../federation/capability.ts';
 import { enqueuePeerMessage } from '../federation/outbox-service.ts';
 import type { FederationRuntime, InboundHandler } from '../federation/runtime.ts';
 import { acceptedEpochs, decodeEncoding, encodePerson, epochOf, matchEncodings, pairSecret } from './clk-pair.ts';
-import { blindIdentifiers, decodeElement, intersect, randomScalar, reblind, scalarFromHex, scalarToHex, shuffledIndices } from './psi.ts';
+import { blindIdentifiers, blindPadded, decodeElement, dummyElements, intersect, paddedSize, randomScalar, reblind, scalarFromHex, scalarToHex, shuffledIndices } from './psi.ts';
+
+/** Positions of a query that are records, not padding (null). */
+const realCount = (entityIds: readonly (string | null)[]) => entityIds.filter((e) => e !== null).length;
 
 const pagesOf = <T>(xs: readonly T[]): T[][] => Array.from({ length: Math.ceil(xs.length / MAX_HIT_ITEMS) }, (_, i) => xs.slice(i * MAX_HIT_ITEMS, (i + 1) * MAX_HIT_ITEMS));
 
@@ -210,7 +213,7 @@ export async function checkWithPeers(
   const queries = await auditedTransaction(deps, who, async (trx, audit) => {
     const out: string[] = [];
     const scope = only ? { only: only.length } : {};
-    const record = async (peer: PeerRow, kind: 'identifiers' | 'names', entityIds: string[], secret: string | null, payloads: Record<string, unknown>[], detail: Record<string, unknown>) => {
+    const record = async (peer: PeerRow, kind: 'identifiers' | 'names', entityIds: (string | null)[], secret: string | null, payloads: Record<string, unknown>[], detail: Record<string, unknown>) => {
       const id = randomUUID();
       await trx
         .insertInto('hit_queries')
@@ -222,10 +225,11 @@ export async function checkWithPeers(
           case_id: caseId,
           kind,
           state: 'waiting',
-          item_count: entityIds.length,
+          item_count: realCount(entityIds),
           offered_count: null,
           hit_count: null,
           secret,
+          // Positions of padding are null: they never make a hit.
           entity_ids: JSON.stringify(entityIds),
           created_by: actor.userId,
           created_at: now,
@@ -243,23 +247,28 @@ export async function checkWithPeers(
           marking: 'AMBER',
         });
       }
-      audit('hits.query.send', `hit-query:${id}`, { caseId, peer: peer.node_id, kind, items: entityIds.length, ...scope, ...detail });
+      audit('hits.query.send', `hit-query:${id}`, { caseId, peer: peer.node_id, kind, items: realCount(entityIds), ...scope, ...detail });
       out.push(id);
     };
     for (const peer of active) {
       if (items.length > 0) {
         const a = randomScalar();
-        const blinded = blindIdentifiers(
-          items.map((i) => i.identifier),
-          a,
-        );
+        // Padded before paging with dummy elements (after the real ones: the peer cannot tell them apart, and only this node reads positions of its query).
+        const size = paddedSize(items.length);
+        const blinded = [
+          ...blindIdentifiers(
+            items.map((i) => i.identifier),
+            a,
+          ),
+          ...dummyElements(size - items.length),
+        ];
         await record(
           peer,
           'identifiers',
-          items.map((i) => i.entityId),
+          [...items.map((i) => i.entityId), ...Array<null>(size - items.length).fill(null)],
           scalarToHex(a),
           pagesOf(blinded).map((page, i, all) => ({ suite: PSI_SUITES[0], page: i, pages: all.length, total: blinded.length, items: page })),
-          { kinds: countKinds(items.map((i) => i.identifier)) },
+          { kinds: countKinds(items.map((i) => i.identifier)), padded: size },
         );
       }
       if (people.length > 0) {
@@ -269,7 +278,7 @@ export async function checkWithPeers(
           'names',
           people.map((p) => p.entityId),
           null,
-          [{ epoch, encodings: people.map((p) => encodePerson(p, secret)) }],
+          [{ epoch, encodings: people.map((p) => encodePerson(p, secret, 'sent')) }],
           { epoch },
         );
       }
@@ -478,9 +487,10 @@ const queryHandler: InboundHandler<ReturnType<typeof HitsQueryPayload.parse>> = 
     if (payload.kind === 'names') return answerNames(trx, header, payload, peer, audit, runtime, offer);
     // b is drawn once for the whole query and the offered set shuffled once; both are kept until the last answer page is out.
     const b = randomScalar();
+    // The offered set is padded with dummies (null here, a fresh random element when sent) before it is shuffled and paged.
     const offered = offer ? await offeredIdentifiers(trx, offer) : [];
-    const order = shuffledIndices(offered.length);
-    const shuffled = order.map((i) => offered[i] as { entityId: string; identifier: string });
+    const padded = [...offered, ...Array<null>(paddedSize(offered.length) - offered.length).fill(null)];
+    const shuffled = shuffledIndices(padded.length).map((i) => padded[i] as { entityId: string; identifier: string } | null);
     await trx
       .insertInto('hit_queries')
       .values({
@@ -492,19 +502,19 @@ const queryHandler: InboundHandler<ReturnType<typeof HitsQueryPayload.parse>> = 
         kind: payload.kind,
         state: 'answering',
         item_count: payload.total,
-        offered_count: shuffled.length,
+        offered_count: offered.length,
         hit_count: null,
         secret: scalarToHex(b),
-        entity_ids: JSON.stringify(shuffled.map((o) => o.entityId)),
+        entity_ids: JSON.stringify(shuffled.map((o) => o?.entityId ?? null)),
         pages: payload.pages,
         pages_seen: JSON.stringify([]),
-        pending_identifiers: JSON.stringify(shuffled.map((o) => o.identifier)),
+        pending_identifiers: JSON.stringify(shuffled.map((o) => o?.identifier ?? null)),
         created_by: null,
         created_at: now,
         updated_at: now,
       })
       .execute();
-    audit('hits.query.receive', `hit-query:${payload.queryId}`, { peer: peer.node_id, items: payload.total, pages: payload.pages, offered: shuffled.length, suite: payload.suite });
+    audit('hits.query.receive', `hit-query:${payload.queryId}`, { peer: peer.node_id, items: payload.total, pages: payload.pages, offered: offered.length, padded: shuffled.length, suite: payload.suite });
     const known = await trx.selectFrom('hit_queries').selectAll().where('id', '=', payload.queryId).executeTakeFirstOrThrow();
     return queryPage(trx, header, payload, peer, audit, runtime, known);
   },
@@ -537,7 +547,7 @@ async function queryPage(
   const b = scalarFromHex(q.secret);
   // Malformed elements refuse the whole envelope (ValidationError → payload_rejected).
   const doubled = reblind(payload.items, b, 'items', payload.page * MAX_HIT_ITEMS);
-  const identifiers = (q.pending_identifiers as string[] | null) ?? [];
+  const identifiers = (q.pending_identifiers as (string | null)[] | null) ?? [];
   const answerPages = Math.max(payload.pages, Math.ceil(identifiers.length / MAX_HIT_ITEMS), 1);
   const answer = async (page: number, pageDoubled: string[]) => {
     await enqueuePeerMessage(trx, now, {
@@ -550,7 +560,7 @@ async function queryPage(
         page,
         pages: answerPages,
         doubled: pageDoubled,
-        offered: blindIdentifiers(identifiers.slice(page * MAX_HIT_ITEMS, (page + 1) * MAX_HIT_ITEMS), b),
+        offered: blindPadded(identifiers.slice(page * MAX_HIT_ITEMS, (page + 1) * MAX_HIT_ITEMS), b),
         offeredTotal: identifiers.length,
       },
       senderOrganisationId: null,
@@ -593,7 +603,7 @@ const answerHandler: InboundHandler<ReturnType<typeof HitsAnswerPayload.parse>> 
       .executeTakeFirst();
     if (!q) throw new NotFoundError('query_not_found', 'No query of this node to that peer has this id.');
     if (q.state !== 'waiting' || !q.secret) throw new ConflictError('query_answered', 'This query was answered already.');
-    const entityIds = q.entity_ids as string[];
+    const entityIds = q.entity_ids as (string | null)[];
     const seen = seenOf(q);
     const queryPages = Math.ceil(entityIds.length / MAX_HIT_ITEMS);
     const expectDoubled = Math.max(0, Math.min(MAX_HIT_ITEMS, entityIds.length - payload.page * MAX_HIT_ITEMS));
@@ -628,7 +638,8 @@ const answerHandler: InboundHandler<ReturnType<typeof HitsAnswerPayload.parse>> 
     // One hit per (own entity, offered position): the contact reference both nodes quote.
     const byKey = new Map<string, { entityId: string; index: number; ref: string }>();
     for (const [i, j] of pairs) {
-      const entityId = entityIds[i] as string;
+      const entityId = entityIds[i];
+      if (!entityId) continue; // padding: never a hit (a dummy equals a peer's element with negligible probability)
       const key = `${entityId}|${j}`;
       if (!byKey.has(key)) byKey.set(key, { entityId, index: j, ref: randomBytes(16).toString('base64url') });
     }
@@ -656,7 +667,7 @@ const answerHandler: InboundHandler<ReturnType<typeof HitsAnswerPayload.parse>> 
         marking: 'AMBER',
       });
     }
-    audit('hits.query.answered', `hit-query:${q.id}`, { peer: peer.node_id, items: entityIds.length, offered: payload.offeredTotal, pages: payload.pages, hits: hits.length });
+    audit('hits.query.answered', `hit-query:${q.id}`, { peer: peer.node_id, items: realCount(entityIds), offered: payload.offeredTotal, pages: payload.pages, hits: hits.length });
     runtime.wake();
     return { result: { queryId: q.id, hits: hits.length } satisfies HitsAnswerResult };
   },
@@ -680,20 +691,21 @@ const matchedHandler: InboundHandler<ReturnType<typeof HitsMatchedPayload.parse>
     const seen = seenOf(q);
     if (payload.page >= payload.pages) throw new ValidationError('malformed_encoding', `Matches page ${payload.page} of ${payload.pages}.`);
     if (seen.includes(payload.page)) throw new ConflictError('page_received', `Matches page ${payload.page} was received already.`);
-    const entityIds = q.entity_ids as string[];
+    const entityIds = q.entity_ids as (string | null)[];
     const seenRefs = new Set<string>();
     for (const m of payload.matches) {
       if (m.index >= entityIds.length) throw new ValidationError('malformed_encoding', `Match position ${m.index} is outside the ${entityIds.length} offered.`);
       if (seenRefs.has(m.contactReference)) throw new ValidationError('malformed_encoding', 'A contact reference is repeated.');
       seenRefs.add(m.contactReference);
     }
-    const wanted = [...new Set(payload.matches.map((m) => entityIds[m.index] as string))];
+    const wanted = [...new Set(payload.matches.map((m) => entityIds[m.index]).filter((e): e is string => typeof e === 'string'))];
     const owners = new Map((wanted.length ? await trx.selectFrom('entities').select(['id', 'organisation_id']).where('id', 'in', wanted).execute() : []).map((r) => [r.id, r.organisation_id]));
     let recorded = 0;
     for (const m of payload.matches) {
-      const entityId = entityIds[m.index] as string;
-      const organisationId = owners.get(entityId);
-      if (!organisationId) continue; // deleted since the answer
+      const entityId = entityIds[m.index];
+      // A padding position (only a dishonest querier names one) or a record deleted since the answer: accepted, nothing recorded.
+      const organisationId = entityId ? owners.get(entityId) : undefined;
+      if (!entityId || !organisationId) continue;
       const id = randomUUID();
       await insertHit(trx, { id, queryId: q.id, peer: peer.node_id, organisationId, entityId, ref: m.contactReference, now });
       audit('hits.hit.record', `hit:${id}`, { queryId: q.id, entityId, peer: peer.node_id, contactReference: m.contactReference });
@@ -708,7 +720,8 @@ const matchedHandler: InboundHandler<ReturnType<typeof HitsMatchedPayload.parse>
       .execute();
     audit('hits.query.matched', `hit-query:${q.id}`, { peer: peer.node_id, hits: recorded, page: payload.page, pages: payload.pages });
     await detectEnumeration(trx, peer, audit, now);
-    return { result: { queryId: q.id, hits: recorded } satisfies HitsMatchedResult };
+    // The receipt counts the matches accepted, not those recorded: otherwise a querier naming positions could tell padding from records.
+    return { result: { queryId: q.id, hits: payload.matches.length } satisfies HitsMatchedResult };
   },
 };
 

@@ -3,7 +3,7 @@
 // only under both scalars, and no message contains an identifier or its plain hash.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { blindIdentifiers, decodeElement, encodeElement, hashToGroup, hashToGroupSlow, intersect, randomScalar, reblind, shuffledIndices } from './psi.ts';
+import { blindIdentifiers, blindPadded, decodeElement, dummyElements, encodeElement, hashToGroup, hashToGroupSlow, intersect, paddedSize, randomScalar, reblind, shuffledIndices } from './psi.ts';
 
 test('the hash is RFC 9380 curve25519_XMD:SHA-512_ELL2_RO_ (test vectors of Appendix J.4.1, and the edwards25519 route of @noble/curves)', () => {
   const dst = 'QUUX-V01-CS02-with-curve25519_XMD:SHA-512_ELL2_RO_';
@@ -85,4 +85,31 @@ test('malformed, non-canonical and small-order elements are refused', () => {
   assert.throws(() => reblind([...good, 'A'.repeat(43)], k, 'items'), refused('list'));
   // A good one passes.
   assert.equal(reblind(good, k, 'items').length, 1);
+});
+
+test('padding: sizes travel as the next multiple of the bucket (at least one), and dummies on both sides match nothing', () => {
+  assert.equal(paddedSize(0, 1000), 1000);
+  assert.equal(paddedSize(1, 1000), 1000);
+  assert.equal(paddedSize(1000, 1000), 1000);
+  assert.equal(paddedSize(1001, 1000), 2000);
+  assert.equal(paddedSize(7, 1), 7);
+  assert.equal(paddedSize(2_000_000, 3000), 2_000_000, 'never beyond what a query may carry');
+  const shared = ['iban:DE89370400440532013000', 'imo:9074729'];
+  const a = randomScalar();
+  const b = randomScalar();
+  // The querier: its identifiers, then dummies; the answerer: its identifiers and nulls (padding) shuffled together.
+  const query = [...blindIdentifiers(shared, a), ...dummyElements(48)];
+  const offeredIds: (string | null)[] = [...shared, 'phone:+33612345678', ...Array<null>(47).fill(null)];
+  const order = shuffledIndices(offeredIds.length);
+  const shuffled = order.map((i) => offeredIds[i] as string | null);
+  const offered = blindPadded(shuffled, b);
+  // Every dummy is a valid element (a peer checks them like the others) and distinct.
+  for (const [i, e] of [...query, ...offered].entries()) decodeElement(e, `e[${i}]`);
+  assert.equal(new Set([...query, ...offered]).size, query.length + offered.length);
+  const { pairs } = intersect(reblind(query, b, 'items'), offered, a);
+  assert.equal(pairs.length, 2, 'only the real shared identifiers meet');
+  for (const [i, j] of pairs) {
+    assert.ok(i < shared.length, 'no dummy of the querier matched');
+    assert.equal(shuffled[j], shared[i], 'and what matched is a real offered identifier, never padding');
+  }
 });

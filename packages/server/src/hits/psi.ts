@@ -13,9 +13,10 @@
 // Why not ristretto255 any more (suite of protocol v1): with @noble/curves' pure-JS bigint arithmetic
 // a hash cost ~260 µs and a multiplication ~730 µs, i.e. ~70 CPU hours for a 1M × 1M PSI; the native
 // ladder takes ~55 µs per multiplication and the hash here ~200 µs (two Elligator 2 maps in bigint).
-import { createHash, createPrivateKey, createPublicKey, diffieHellman, type KeyObject, randomBytes } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, type KeyObject, randomBytes } from 'node:crypto';
 import { _map_to_curve_elligator2_curve25519, ed25519_hasher } from '@noble/curves/ed25519.js';
 import { invert } from '@noble/curves/abstract/modular.js';
+import { MAX_HIT_ITEMS, MAX_HIT_PAGES } from '@comity/contract/hits';
 import { ValidationError } from '@comity/core';
 
 /** The suite's name as it travels in `hits.query` (`suite`). */
@@ -148,6 +149,11 @@ export function blindIdentifiers(identifiers: readonly string[], k: Scalar): str
   return identifiers.map((x, i) => raise(hashToGroup(x), k, `identifier[${i}]`));
 }
 
+/** An offered set as it travels: H(y)^k for each identifier, a fresh dummy element for each padding position (null). */
+export function blindPadded(identifiers: readonly (string | null)[], k: Scalar): string[] {
+  return identifiers.map((x, i) => (x === null ? dummyElement() : raise(hashToGroup(x), k, `identifier[${i}]`)));
+}
+
 /** Raises a peer's elements to k (decoding and checking each; a bad one refuses all). */
 export function reblind(elements: readonly string[], k: Scalar, where: string, offset = 0): string[] {
   return elements.map((e, i) => raise(decodeElement(e, `${where}[${i + offset}]`), k, `${where}[${i + offset}]`));
@@ -182,3 +188,35 @@ export function shuffledIndices(n: number): number[] {
   }
   return idx;
 }
+
+/**
+ * Set sizes travel padded (THREAT-MODEL.md, item 6): a query's items and an answer's offered set are filled
+ * with dummy elements up to the next multiple of this bucket, at least one bucket, so the peer (and an
+ * eavesdropper, from the sizes) learns only the bucket. Set per node by COMITY_HITS_PAD_BUCKET (1 turns
+ * padding off); the peer need not use the same bucket.
+ */
+export const DEFAULT_PAD_BUCKET = 1000;
+
+export function padBucket(): number {
+  const configured = Number(process.env.COMITY_HITS_PAD_BUCKET ?? DEFAULT_PAD_BUCKET);
+  return Number.isInteger(configured) && configured >= 1 ? configured : DEFAULT_PAD_BUCKET;
+}
+
+/** The size a set of n travels at: the next multiple of the bucket (at least one bucket), never beyond what a query may carry. */
+export function paddedSize(n: number, bucket = padBucket()): number {
+  const padded = Math.max(1, Math.ceil(n / bucket)) * bucket;
+  return Math.max(n, Math.min(padded, MAX_HIT_ITEMS * MAX_HIT_PAGES));
+}
+
+/**
+ * A dummy element: the u-coordinate of r·G for a fresh random r (an X25519 public key). Like H(x)^a, it is
+ * uniform in the prime-order subgroup, so a peer cannot tell it from a real blinded identifier (DDH), and
+ * it matches nothing: equality with a real element would need r·b = a·b·log_G H(y). Nobody keeps r.
+ */
+export function dummyElement(): string {
+  const jwk = generateKeyPairSync('x25519').publicKey.export({ format: 'jwk' });
+  return jwk.x as string;
+}
+
+/** `n` dummy elements. */
+export const dummyElements = (n: number): string[] => Array.from({ length: n }, dummyElement);

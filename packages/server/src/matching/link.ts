@@ -2,7 +2,7 @@
 // encodings compared by Dice in WebAssembly, blocking by Hamming LSH on the encodings). Used by
 // `comity match` and bench/matching.
 import { createHmac, randomBytes } from 'node:crypto';
-import { encodeClk, type KeyedHash, lshKeys, lshPositions } from '@comity/core/matching/clk';
+import { blip, encodeClk, type KeyedHash, lshKeys, lshPositions } from '@comity/core/matching/clk';
 import { blockingKeys, candidatePairs, type PersonRecord, preparePerson, type ScorePart, scorePair } from '@comity/core/matching/matcher';
 import { DiceIndex } from './dice-wasm.ts';
 
@@ -37,7 +37,20 @@ export function hmacKeyedHash(secret: Uint8Array): KeyedHash {
   };
 }
 
-export function linkRecords(left: PersonRecord[], right: PersonRecord[], opts: { mode: MatchMode; threshold: number; secret?: Uint8Array }): LinkedPair[] {
+/**
+ * BLIP of an encoding that leaves its holder (core `blip`), flips seeded by HMAC-SHA-256 under a key derived
+ * from the secret over the unflipped encoding: deterministic per record and secret, independent across records.
+ */
+export function blipUnder(secret: Uint8Array, f: number): (clk: Uint32Array) => Uint32Array {
+  const key = createHmac('sha256', secret).update('comity-clk-v1/blip').digest();
+  return (clk) => blip(clk, f, createHmac('sha256', key).update(Buffer.from(clk.buffer, clk.byteOffset, clk.byteLength)).digest());
+}
+
+/**
+ * Links two sets. In private mode, `blip` (a flip probability) is applied to the left set's encodings only,
+ * as between nodes: the side that sends its encodings flips them, the side that compares keeps its own.
+ */
+export function linkRecords(left: PersonRecord[], right: PersonRecord[], opts: { mode: MatchMode; threshold: number; secret?: Uint8Array; blip?: number }): LinkedPair[] {
   const pl = left.map(preparePerson);
   const pr = right.map(preparePerson);
   const out: LinkedPair[] = [];
@@ -50,7 +63,8 @@ export function linkRecords(left: PersonRecord[], right: PersonRecord[], opts: {
   }
   const secret = opts.secret ?? randomBytes(32);
   const hash = hmacKeyedHash(secret);
-  const el = pl.map((p) => encodeClk(p, hash));
+  const flip = opts.blip ? blipUnder(secret, opts.blip) : (e: Uint32Array) => e;
+  const el = pl.map((p) => flip(encodeClk(p, hash)));
   const er = pr.map((p) => encodeClk(p, hash));
   const positions = lshPositions(createHmac('sha256', secret).update('comity-clk-v1/lsh').digest().readUInt32BE(0));
   const index = new DiceIndex(er);
