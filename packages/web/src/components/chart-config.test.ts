@@ -70,6 +70,7 @@ test('Arabic: the chart is mirrored — first period on the right, values on the
   assert.equal(bars.indexAxis, 'y');
   assert.equal(bars.scales.x.reverse, true);
   assert.equal(bars.scales.y.position, 'right');
+  assert.equal(bars.scales.y.title.display, false, 'the rows of horizontal bars are named on the axis, without a title beside them');
 });
 
 test('numbers on the axis and in the tooltip are written in the UI language', () => {

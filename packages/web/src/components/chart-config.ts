@@ -109,6 +109,8 @@ export function chartConfig(spec: ChartSpec, theme: ChartTheme = DEFAULT_THEME, 
           borderColor: style.colour,
           backgroundColor: fill(style),
           borderWidth: 1.5,
+          // Side by side, a zero (a request acknowledged the same day) stays visible as a stub.
+          minBarLength: stacked ? 0 : 3,
           // The hatching is the style; keep the legend box showing it.
           pointStyle: 'rect' as const,
         };
@@ -117,7 +119,7 @@ export function chartConfig(spec: ChartSpec, theme: ChartTheme = DEFAULT_THEME, 
   const categoryAxis = horizontal ? 'y' : 'x';
   const valueAxis = horizontal ? 'x' : 'y';
   // Room between an axis title and the canvas edge (a vertical title on the right was cut otherwise).
-  const title = (text: string) => ({ display: true, text, color: theme.ink, font: { ...font, weight: 'bold' as const }, padding: { top: 6, bottom: 4 } });
+  const title = (text: string) => ({ display: true, text, color: theme.ink, font: { ...font, weight: 'bold' as const }, padding: { top: 8, bottom: 4 } });
   const scales = {
     [categoryAxis]: {
       type: 'category' as const,
@@ -128,7 +130,9 @@ export function chartConfig(spec: ChartSpec, theme: ChartTheme = DEFAULT_THEME, 
       // reversed axis without it leaves Chart.js no padding for the label at the left end).
       offset: true,
       position: horizontal ? (spec.rtl ? ('right' as const) : ('left' as const)) : ('bottom' as const),
-      title: title(spec.categoryTitle),
+      // Horizontal bars name their rows on the axis; a vertical title beside them would only crowd
+      // the legend (the chart's caption and its table say what the rows are).
+      title: { ...title(spec.categoryTitle), display: !horizontal },
       grid: { display: !horizontal, color: theme.grid },
       ticks: {
         color: theme.ink,

@@ -129,7 +129,9 @@ export function ChartView({ spec, title, testId, height }: { spec: ChartSpec; ti
     max: top ? number.format(top.value) : '—',
     where: top ? `${top.series}, ${top.category}` : '—',
   });
-  const boxHeight = height ?? (spec.horizontal ? Math.max(200, spec.categories.length * (spec.stacked ? 30 : 16 * spec.series.length + 12) + 120) : 320);
+  // Room for the rows of horizontal bars, and for a legend that wraps onto several lines on a phone.
+  const legendRoom = 40 + 12 * spec.series.length;
+  const boxHeight = height ?? (spec.horizontal ? Math.max(200, spec.categories.length * (spec.stacked ? 30 : 16 * spec.series.length + 12) + 70 + legendRoom) : 320);
   const value = (v: number | null | undefined) => (v === null || v === undefined ? '—' : number.format(v));
   return (
     <figure className="chart" data-testid={testId} data-kind={spec.kind} data-series={spec.series.length} data-rtl={String(spec.rtl)} data-styles={JSON.stringify(seriesStyles(spec))}>
