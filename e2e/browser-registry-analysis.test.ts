@@ -2,12 +2,15 @@
 // "Related" the tobacco seizure carried by the same ship with the vessel named (and not the
 // unrelated drugs seizure), and follows the link to that seizure of another domain, whose own
 // Related section leads back. A supervisor opens the statistics page: the chart and the table show
-// the counts once the job queue has recomputed them; in Arabic the page is right to left.
+// the counts once the job queue has recomputed them (the trend chart drawn by Chart.js, its lines
+// told apart by dash and point shape, its figures in a table); in Arabic the page and the chart are
+// right to left.
 // Screenshots in e2e/artifacts/registry-analysis/.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { makeUser } from '@comity/server/testing/test-node';
 import { nodeAndBrowser, signIn, signedInAdmin, useLanguage, watchPage } from './support/browser.ts';
 
@@ -72,14 +75,88 @@ test('follow a backtracking link from a wildlife seizure to a tobacco seizure of
     assert.ok(i < 60, 'the statistics were never recomputed with the new seizures');
     await boss.waitForTimeout(1000);
   }
-  await boss.getByTestId('statistics-chart').locator('svg text', { hasText: 'Seizures 3' }).waitFor();
   assert.match((await seizuresRow.textContent()) ?? '', /2026KENSeizures1003.*1$/);
+  // The trend chart: drawn by Chart.js on a canvas with a spoken summary, one line per kind of
+  // record, each with its own dash and point shape; its figures in a table under it.
+  const chart = boss.getByTestId('statistics-chart');
+  const canvas = chart.locator('canvas[role="img"]');
+  await canvas.waitFor();
+  await drawn(boss);
+  assert.equal(await chart.getAttribute('data-kind'), 'line');
+  assert.equal(await chart.getAttribute('data-series'), '3');
+  assert.equal(await chart.getAttribute('data-rtl'), 'false');
+  const styles = JSON.parse((await chart.getAttribute('data-styles')) ?? '[]') as { id: string; dash: number[]; point: string }[];
+  assert.deepEqual(
+    styles.map((s) => s.id),
+    ['seizure', 'incident', 'request'],
+  );
+  assert.equal(new Set(styles.map((s) => JSON.stringify(s.dash))).size, 3, 'each line has its own dash pattern');
+  assert.equal(new Set(styles.map((s) => s.point)).size, 3, 'each line has its own point shape');
+  assert.match((await canvas.getAttribute('aria-label')) ?? '', /the highest 3 \(Seizures, 2026\)/);
+  const figures = boss.getByTestId('statistics-chart-table');
+  assert.deepEqual(await figures.locator('thead th').allTextContents(), ['Period', 'Seizures', 'Incidents', 'Requests']);
+  assert.deepEqual(await figures.locator('tbody tr').first().locator('th, td').allTextContents(), ['2026', '3', '0', '0']);
+  // One line per country instead: Kenya's.
+  await boss.locator('#registry-stats-by').selectOption('country');
+  await chart.locator('[data-series-id="KEN"]').waitFor({ state: 'attached' });
+  assert.equal(await chart.getAttribute('data-series'), '1');
+  assert.deepEqual(await figures.locator('thead th').allTextContents(), ['Period', 'Kenya']);
+  await boss.locator('#registry-stats-by').selectOption('source');
+  await chart.locator('[data-series-id="seizure"]').waitFor({ state: 'attached' });
+  // Per month: every month from the first to the last, April (no seizure) drawn as zero, not skipped.
+  await boss.locator('#registry-stats-period').selectOption('month');
+  await boss.getByRole('button', { name: 'Show' }).click();
+  await figures.locator('tbody tr', { hasText: 'Apr 2026' }).waitFor({ state: 'attached' });
+  const months = await figures.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.textContent));
+  assert.deepEqual(months, ['Mar 2026200', 'Apr 2026000', 'May 2026100']);
+  mkdirSync(artifacts, { recursive: true });
+  await shoot(boss, 'statistics-en');
+
   await useLanguage(boss, 'ar', 'rtl');
   await boss.getByRole('heading', { name: 'إحصاءات السجلات (التصنيف الدولي للجريمة)' }).waitFor();
-  await boss.getByTestId('statistics-chart').locator('svg text', { hasText: 'المضبوطات' }).first().waitFor();
-  await boss.screenshot({ path: join(artifacts, 'statistics-ar.png'), fullPage: true });
+  await boss.locator('[data-testid="statistics-chart"][data-rtl="true"]').waitFor();
+  await drawn(boss);
+  assert.deepEqual(await figures.locator('thead th').allTextContents(), ['الفترة', 'المضبوطات', 'الحوادث', 'الطلبات']);
+  assert.match((await canvas.getAttribute('aria-label')) ?? '', /المضبوطات/);
+  await shoot(boss, 'statistics-ar');
   for (const w of [watched, watchedBoss]) {
     assert.deepEqual(w.errors, []);
     assert.deepEqual(w.foreignRequests, []);
   }
 });
+
+/** Waits until Chart.js has drawn on a chart's canvas (some pixels no longer blank). Polled from
+ * here: the page's CSP forbids the string evaluation Playwright's in-page polling would need. */
+async function drawn(page: Page, testId = 'statistics-chart'): Promise<void> {
+  type Canvas2d = { width: number; height: number; getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } | null };
+  for (let i = 0; ; i++) {
+    const painted = await page
+      .getByTestId(testId)
+      .locator('canvas')
+      .evaluate((el) => {
+        const canvas = el as unknown as Canvas2d;
+        const ctx = canvas.width > 0 ? canvas.getContext('2d') : null;
+        if (!ctx) return false;
+        const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+        for (let p = 3; p < pixels.length; p += 4) if (pixels[p] !== 0) return true;
+        return false;
+      });
+    if (painted) return;
+    assert.ok(i < 100, `the chart ${testId} was never drawn`);
+    await page.waitForTimeout(100);
+  }
+}
+
+/** The statistics page at a desktop and a phone width. */
+async function shoot(page: Page, name: string): Promise<void> {
+  for (const width of [1366, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await drawn(page);
+    await page.screenshot({ path: join(artifacts, `${name}-${width}.png`), fullPage: true });
+    await page.getByTestId('statistics-chart').screenshot({ path: join(artifacts, `${name}-${width}-chart.png`) });
+    const figure = await page.getByTestId('statistics-chart').boundingBox();
+    const canvas = await page.getByTestId('statistics-chart').locator('canvas').boundingBox();
+    assert.ok(figure && canvas && canvas.x >= figure.x - 0.5 && canvas.x + canvas.width <= figure.x + figure.width + 0.5, `the chart stays inside its figure at ${width} px`);
+  }
+  await page.setViewportSize({ width: 1366, height: 900 });
+}

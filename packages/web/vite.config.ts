@@ -21,6 +21,8 @@ export default defineConfig({
             { name: 'cytoscape', test: /node_modules[\\/]cytoscape[\\/]/, priority: 2 },
             // MapLibre GL (and what only it uses) is loaded only on the registries' map.
             { name: 'maplibre', test: /node_modules[\\/](maplibre-gl|@maplibre|@mapbox|earcut|gl-matrix|kdbush|supercluster|potpack|quickselect|tinyqueue|pbf|murmurhash-js|rw|geojson-vt|@types[\\/]geojson)[\\/]/, priority: 2 },
+            // Chart.js is loaded only on the pages with a chart (statistics).
+            { name: 'chartjs', test: /node_modules[\\/](chart\.js|@kurkle)[\\/]/, priority: 2 },
             { name: 'vendor', test: /node_modules/, priority: 1 },
             { name: (id: string) => `locale-${/i18n[\\/]([a-z]{2})\.json/.exec(id)?.[1] ?? 'x'}`, test: /i18n[\\/][a-z]{2}\.json$/ },
           ],

@@ -1,70 +1,57 @@
 // ICCS statistics of the registries (/statistics, issue 14 part 6): counts of seizures, maritime
 // incidents and cooperation requests per period, country and ICCS category, from the rollup the
-// job queue refreshes (its time shown). A bar chart (drawn as SVG like the request statistics:
-// each source has its own hatching pattern and every bar its number written beside it, so colour
-// is never needed), the same figures as a table, and the CSV and SDMX-CSV exports. Right-to-left
-// pages get a mirrored chart.
+// job queue refreshes (its time shown). A trend chart (components/chart.tsx: one line per kind of
+// record, country or ICCS category, each with its own dash and point shape, so colour is never
+// needed; mirrored for right-to-left languages), the same figures as a table, and the CSV and
+// SDMX-CSV exports.
 import { type FormEvent, useState } from 'react';
+import { ChartView } from '../components/chart.tsx';
+import { type CountRow, formatPeriod, trendSeries } from '../components/chart-config.ts';
 import { ErrorAlert, Field, Loading, SelectField } from '../components/ui.tsx';
 import { directionOf } from '../i18n/languages.ts';
 import { useT } from '../i18n/use-t.tsx';
+import { countryName, loadCountries } from '../knowledge.ts';
 import { STATISTICS_SOURCES, type StatisticsFilter, type StatisticsView, registryAnalysisApi } from '../registry-analysis.ts';
 import { useAsync } from '../use-async.ts';
 import { CountsTable, ReceivedStatistics, ShareStatistics } from './statistics-shares.tsx';
 
-const WIDTH = 720;
-const LABEL = 90;
-const BAR = 14;
-const GROUP = STATISTICS_SOURCES.length * BAR + 14;
-const PATTERNS: Record<(typeof STATISTICS_SOURCES)[number], { fill: string; path: string }> = {
-  seizure: { fill: '#1f6feb', path: 'M0,6 L6,0' },
-  incident: { fill: '#9a6700', path: 'M0,0 L6,6' },
-  request: { fill: '#0a7f6f', path: 'M3,0 L3,6' },
-};
+/** What one line of the trend chart stands for. */
+export const TREND_BY = ['source', 'country', 'iccs'] as const;
+export type TrendBy = (typeof TREND_BY)[number];
 
-function StatisticsChart({ totals }: { totals: StatisticsView['totals'] }) {
+function StatisticsChart({ data, by }: { data: StatisticsView; by: TrendBy }) {
   const { ts, lng } = useT();
-  const rtl = directionOf(lng) === 'rtl';
-  const n = new Intl.NumberFormat(lng);
-  const max = Math.max(1, ...totals.flatMap((p) => STATISTICS_SOURCES.map((s) => p[s])));
-  // Room beside the longest bar for its words and number.
-  const plot = WIDTH - LABEL - 180;
-  const height = totals.length * GROUP + 10;
-  const x = (left: number, w: number) => (rtl ? WIDTH - left - w : left);
+  const countries = useAsync(() => loadCountries(), []);
+  const byCode = new Map((countries.data ?? []).map((c) => [c.code, c]));
+  const titles = new Map(data.rows.map((r) => [r.iccsCode, r.iccsTitle]));
+  const rows: CountRow[] =
+    by === 'source'
+      ? data.totals.flatMap((p) => STATISTICS_SOURCES.map((s) => ({ period: p.period, key: s, count: p[s] })))
+      : data.rows.map((r) => ({ period: r.period, key: by === 'country' ? r.country : r.iccsCode, count: r.count }));
+  const label = (key: string): string => {
+    if (by === 'source') return ts(`registry.statistics.source.${key}`);
+    if (key === '_X') return ts('registry.statistics.unspecified');
+    if (by === 'country') return countryName(byCode.get(key), lng, key);
+    const title = titles.get(key);
+    return title ? `${key} ${title}` : key;
+  };
+  const { periods, series } = trendSeries(rows, label, ts('chart.other'));
+  // By kind of record, all three lines are drawn even when one stays at zero (the zero is the news).
+  const shown = by === 'source' ? series : series.filter((s) => s.values.some((v) => (v ?? 0) > 0));
   return (
-    <figure className="chart" data-testid="statistics-chart">
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-labelledby="stats-chart-title" className="chart-svg" preserveAspectRatio="xMinYMin meet">
-        <title id="stats-chart-title">{ts('registry.statistics.chart')}</title>
-        <defs>
-          {STATISTICS_SOURCES.map((s) => (
-            <pattern key={s} id={`hatch-${s}`} width="6" height="6" patternUnits="userSpaceOnUse">
-              <rect width="6" height="6" fill={PATTERNS[s].fill} opacity="0.35" />
-              <path d={PATTERNS[s].path} stroke={PATTERNS[s].fill} strokeWidth="2" />
-            </pattern>
-          ))}
-        </defs>
-        {totals.map((p, i) => (
-          <g key={p.period}>
-            <text x={rtl ? WIDTH - 8 : 8} y={i * GROUP + BAR * 2} className="chart-label" direction={rtl ? 'rtl' : 'ltr'}>
-              {p.period}
-            </text>
-            {STATISTICS_SOURCES.map((s, j) => {
-              const w = (p[s] / max) * plot;
-              const y = i * GROUP + j * BAR + 4;
-              const label = `${ts(`registry.statistics.source.${s}`)} ${n.format(p[s])}`;
-              return (
-                <g key={s}>
-                  <rect x={x(LABEL, Math.max(w, 1))} y={y} width={Math.max(w, 1)} height={BAR - 2} fill={`url(#hatch-${s})`} stroke={PATTERNS[s].fill} />
-                  <text x={rtl ? WIDTH - LABEL - w - 4 : LABEL + w + 4} y={y + BAR - 4} className="chart-value" textAnchor="start" direction={rtl ? 'rtl' : 'ltr'}>
-                    {label}
-                  </text>
-                </g>
-              );
-            })}
-          </g>
-        ))}
-      </svg>
-    </figure>
+    <ChartView
+      testId="statistics-chart"
+      title={ts('registry.statistics.chart', { by: ts(`registry.statistics.by.${by}`) })}
+      spec={{
+        kind: 'line',
+        categories: periods.map((p) => formatPeriod(p, lng, (quarter, year) => ts('chart.quarter', { quarter, year }))),
+        series: shown,
+        categoryTitle: ts('registry.statistics.periodCol'),
+        valueTitle: ts('registry.statistics.count'),
+        lng,
+        rtl: directionOf(lng) === 'rtl',
+      }}
+    />
   );
 }
 
@@ -72,6 +59,7 @@ export function RegistryStatisticsPage() {
   const { t, ts, lng } = useT();
   const [form, setForm] = useState<StatisticsFilter>({ period: 'year', source: '', country: '', from: '', to: '' });
   const [applied, setApplied] = useState(form);
+  const [by, setBy] = useState<TrendBy>('source');
   const clean = (f: StatisticsFilter): StatisticsFilter => ({ period: f.period, source: f.source || undefined, country: f.country?.toUpperCase() || undefined, from: f.from || undefined, to: f.to || undefined });
   const stats = useAsync(() => registryAnalysisApi.statistics(clean(applied)), [applied.period, applied.source, applied.country, applied.from, applied.to]);
   function apply(event: FormEvent) {
@@ -127,7 +115,22 @@ export function RegistryStatisticsPage() {
               {t('registry.statistics.sdmx')}
             </a>
           </p>
-          {data.totals.length === 0 ? <p>{t('registry.statistics.empty')}</p> : <StatisticsChart totals={data.totals} />}
+          {data.totals.length === 0 ? (
+            <p>{t('registry.statistics.empty')}</p>
+          ) : (
+            <>
+              <div className="chart-controls">
+                <SelectField
+                id="registry-stats-by"
+                label={t('registry.statistics.linesBy')}
+                value={by}
+                onChange={(e) => setBy(e.target.value as TrendBy)}
+                options={TREND_BY.map((b) => ({ value: b, label: ts(`registry.statistics.by.${b}`) }))}
+              />
+              </div>
+              <StatisticsChart data={data} by={by} />
+            </>
+          )}
           {data.rows.length ? (
             <CountsTable rows={data.rows} caption={t('registry.statistics.tableCaption')} testId="statistics-table" />
           ) : null}
