@@ -340,13 +340,23 @@ function ItemText({ item }: { item: Record<string, string | number | null> }) {
   }
 }
 
+/** A field's label: an incident's own wording where it differs from a seizure's (its date, its coastal State). */
+function fieldLabel(kind: ImportKind, field: string, ts: Ts): string {
+  if (kind === 'incident') {
+    const key = `incidents.importField.${field}`;
+    const own = ts(key);
+    if (own !== key) return own;
+  }
+  return ts(`seizures.importField.${field}`);
+}
+
 /** One problem of the import report, in the reader's language (the node sends a code and its parameters). */
-function problemText(p: ImportProblem, ts: Ts): string {
+function problemText(p: ImportProblem, kind: ImportKind, ts: Ts): string {
   const params = (p.params ?? {}) as Record<string, string | number | string[]>;
   const suggestions = Array.isArray(params.suggestions) && params.suggestions.length ? ts('seizures.problem.suggestions', { names: params.suggestions.join(', ') }) : '';
   const key = `seizures.problem.${p.code}`;
   const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]));
-  const text = ts(key, { ...flat, value: flat.value ?? '', field: params.field ? ts(`seizures.importField.${String(params.field)}`) : p.field });
+  const text = ts(key, { ...flat, value: flat.value ?? '', field: params.field ? fieldLabel(kind, String(params.field), ts) : p.field });
   return (text === key ? ts('seizures.problem.other', { field: p.field, code: p.code }) : text) + (suggestions ? ` ${suggestions}` : '');
 }
 
@@ -470,7 +480,7 @@ export function SeizureImportPage() {
                           <option value="">{ts('seizures.import.ignore')}</option>
                           {report.fields.map((f) => (
                             <option key={f} value={f}>
-                              {ts(`seizures.importField.${f}`)}
+                              {fieldLabel(kind, f, ts)}
                             </option>
                           ))}
                         </select>
@@ -508,7 +518,7 @@ export function SeizureImportPage() {
                         <td>
                           <bdi>{p.column ?? '—'}</bdi>
                         </td>
-                        <td>{problemText(p, ts)}</td>
+                        <td>{problemText(p, kind, ts)}</td>
                       </tr>
                     ))}
                   </tbody>
