@@ -122,3 +122,63 @@ test('import an XLSX file with its mapping and report, filter by species, open a
   assert.deepEqual(watched.errors, []);
   assert.deepEqual(watched.foreignRequests, []);
 });
+
+test('import maritime incidents: from the incident list, the kind chosen, a bad row in the reader’s language, the sample XLSX stored whole', async (t) => {
+  const started = await nodeAndBrowser(t);
+  if (!started) return;
+  const { node, browser } = started;
+  const admin = await signedInAdmin(node, ADMIN_PASSWORD);
+  const officer = await makeUser(admin, { role: 'practitioner', country: 'KEN', orgName: 'Kenya Coast Guard' });
+  mkdirSync(artifacts, { recursive: true });
+  // The shipped sample (a reporting centre's headers, typed cells), and a copy with one impossible status.
+  const sample = resolve(new URL('.', import.meta.url).pathname, '../data/registries/samples/incidents-sample.xlsx');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(sample);
+  const sheet = wb.worksheets[0] as ExcelJS.Worksheet;
+  const statusColumn = (sheet.getRow(1).values as unknown[]).indexOf('Ship status');
+  sheet.getRow(3).getCell(statusColumn).value = 'drifting';
+  const bad = join(artifacts, 'incidents-bad.xlsx');
+  await wb.xlsx.writeFile(bad);
+
+  const page = await signIn(browser, node.url, officer.email, officer.password);
+  const watched = watchPage(page, node.url);
+  await page.goto(`${node.url}/incidents`);
+  await page.getByRole('link', { name: 'Import incidents' }).click();
+  await page.locator('h1', { hasText: 'Import maritime incidents' }).waitFor();
+  assert.equal(await page.getByLabel('Maritime incidents (one row per incident)').isChecked(), true);
+  await page.setInputFiles('#seizure-import-file', bad);
+  await page.locator('.import-mapping select').first().waitFor();
+  assert.equal(await page.getByLabel('Ship status', { exact: true }).inputValue(), 'vesselStatus', 'the incident fields are guessed from the headers');
+  const report = page.locator('.import-report tbody tr');
+  await report.first().waitFor();
+  assert.equal(await report.count(), 1);
+  const problem = await report.first().innerText();
+  assert.match(problem, /^3\s+Ship status\s+"drifting" is not accepted; use one of: underway, anchored, berthed\./);
+  assert.equal(await page.getByRole('button', { name: /^Import 12 row/ }).isDisabled(), true);
+
+  // Read as seizures, the same file lacks the seizure fields; back to incidents, the report returns.
+  await page.getByLabel('Seizures (one row per seized item)').check();
+  await page.locator('.import-report tbody tr', { hasText: 'No column is mapped to the required field' }).first().waitFor();
+  await page.getByLabel('Maritime incidents (one row per incident)').check();
+  await page.locator('.import-report tbody tr', { hasText: '"drifting" is not accepted' }).waitFor();
+
+  await useLanguage(page, 'ar', 'rtl');
+  await page.locator('.import-report tbody tr', { hasText: 'غير مقبولة' }).waitFor();
+  await page.locator('h1', { hasText: 'استيراد الحوادث البحرية' }).waitFor();
+  await shootBoth(page, 'incident-import-report-ar');
+  await useLanguage(page, 'en', 'ltr');
+
+  // The sample goes in whole and the incidents are listed.
+  await page.setInputFiles('#seizure-import-file', sample);
+  await page.locator('.alert-ok', { hasText: 'All 12 row(s) are correct.' }).waitFor();
+  await page.getByRole('button', { name: 'Import 12 row(s)' }).click();
+  await page.getByText('12 incident(s) imported from 12 row(s).').waitFor();
+  await shootBoth(page, 'incident-import-done-en');
+  await page.getByRole('link', { name: 'See the incidents' }).click();
+  await page.getByText('12 incident(s)').waitFor();
+  await page.getByRole('link', { name: 'DEMO-MI-00001' }).click();
+  await page.locator('h1', { hasText: 'DEMO-MI-00001' }).waitFor();
+
+  assert.deepEqual(watched.errors, []);
+  assert.deepEqual(watched.foreignRequests, []);
+});

@@ -234,19 +234,22 @@ export const SEIZURE_IMPORT_FIELDS = [
 ] as const;
 export const SeizureImportField = z.enum(SEIZURE_IMPORT_FIELDS).meta({ id: 'SeizureImportField' });
 
-export const SeizureImportBody = z
-  .strictObject({
+/** The body of an import: the same for every kind of record, with that kind's fields in the mapping. */
+function importBody<F extends readonly [string, ...string[]]>(field: z.ZodEnum<{ [K in F[number]]: K }>, recordsName: string) {
+  return z.strictObject({
     format: z.enum(['csv', 'xlsx']),
     /** CSV text, or the XLSX file in base64. */
     content: z.string().min(1).max(28_000_000),
     /** Column header → field; columns left out are guessed from their header, an empty string ignores a column. */
-    mapping: z.record(z.string().max(200), z.union([SeizureImportField, z.literal('')])).optional(),
+    mapping: z.record(z.string().max(200), z.union([field, z.literal('')])).optional(),
     /** Check only: the report without storing anything. */
     dryRun: z.boolean().optional(),
-    caseId: z.uuid().nullable().optional().describe('The case every imported seizure belongs to'),
+    caseId: z.uuid().nullable().optional().describe(`The case every imported ${recordsName} belongs to`),
     marking: TlpMarking.optional(),
-  })
-  .meta({ id: 'SeizureImportBody' });
+  });
+}
+
+export const SeizureImportBody = importBody<typeof SEIZURE_IMPORT_FIELDS>(SeizureImportField, 'seizure').meta({ id: 'SeizureImportBody' });
 
 export const SeizureImportReport = z
   .object({
@@ -260,7 +263,7 @@ export const SeizureImportReport = z
     problems: z.array(z.object({ row: z.number().int(), column: z.string().nullable(), field: z.string(), code: z.string(), params: RecordProblemView.shape.params })),
     created: z.array(z.object({ row: z.number().int(), id: z.string(), reference: z.string() })),
   })
-  .meta({ id: 'SeizureImportReport', description: 'Nothing is imported when any row has a problem' });
+  .meta({ id: 'SeizureImportReport', description: 'The report of an import of seizures or incidents; nothing is imported when any row has a problem' });
 
 // ── Maritime incidents ──────────────────────────────────────────────────────────────────────
 
@@ -355,3 +358,37 @@ export const RegistryReference = z
     substances: z.array(z.object({ name: z.string(), aliases: z.array(z.string()), control: z.string().nullable() })),
   })
   .meta({ id: 'RegistryReference' });
+
+/** The columns an incident import can fill: one row per incident; crew consequences one column each. */
+export const INCIDENT_IMPORT_FIELDS = [
+  'reference',
+  'occurredAt',
+  'latitude',
+  'longitude',
+  'area',
+  'country',
+  'vesselName',
+  'vesselImo',
+  'vesselFlag',
+  'vesselType',
+  'vesselStatus',
+  'incidentKind',
+  'narrative',
+  'crewHostage',
+  'crewKidnapped',
+  'crewInjured',
+  'crewKilled',
+  'crewMissing',
+  'crewAssaulted',
+  'crewThreatened',
+  'reportingSource',
+  'owner',
+  'operator',
+  'master',
+  'charterer',
+  'agent',
+  'iccsCode',
+  'marking',
+] as const;
+export const IncidentImportField = z.enum(INCIDENT_IMPORT_FIELDS).meta({ id: 'IncidentImportField' });
+export const IncidentImportBody = importBody<typeof INCIDENT_IMPORT_FIELDS>(IncidentImportField, 'incident').meta({ id: 'IncidentImportBody' });

@@ -8,6 +8,10 @@ export type IncidentList = components['schemas']['IncidentList'];
 export type IncidentView = components['schemas']['IncidentView'];
 export type SeizureImportReport = components['schemas']['SeizureImportReport'];
 export type SeizureImportBody = components['schemas']['SeizureImportBody'];
+export type IncidentImportBody = components['schemas']['IncidentImportBody'];
+/** What an import's rows are: the node checks and stores them as seizures or as maritime incidents. */
+export const IMPORT_KINDS = ['seizure', 'incident'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
 export type ImportProblem = SeizureImportReport['problems'][number];
 
 export const SEIZURE_DOMAINS = ['wildlife', 'drugs', 'medical', 'tobacco', 'other'] as const;
@@ -29,7 +33,8 @@ const byId = (id: string) => ({ params: { path: { id } } });
 export const seizuresApi = {
   list: (f: SeizureFilters) => unwrap(client.GET('/api/v1/seizures', { params: { query: { limit: 50, offset: 0, ...f } } })),
   get: (id: string) => unwrap(client.GET('/api/v1/seizures/{id}', byId(id))),
-  importFile: (body: SeizureImportBody) => unwrap(client.POST('/api/v1/seizures/import', { body })),
+  importFile: (kind: ImportKind, body: SeizureImportBody | IncidentImportBody) =>
+    kind === 'incident' ? unwrap(client.POST('/api/v1/incidents/import', { body: body as IncidentImportBody })) : unwrap(client.POST('/api/v1/seizures/import', { body: body as SeizureImportBody })),
   incidents: (f: { kind?: (typeof INCIDENT_KINDS)[number] | undefined; caseId?: string | undefined; offset?: number | undefined }) => unwrap(client.GET('/api/v1/incidents', { params: { query: { limit: 50, offset: 0, ...f } } })),
   incident: (id: string) => unwrap(client.GET('/api/v1/incidents/{id}', byId(id))),
 };

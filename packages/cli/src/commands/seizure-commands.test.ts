@@ -1,6 +1,7 @@
 // `comity seizures …` on every backend, on the store a node used: generate the demo CSV (the same
 // for the same seed), import it for a user, a file with bad rows refused with every row and reason
-// (exit 1, nothing stored), a dry run, listing by species, and usage mistakes (exit 2).
+// (exit 1, nothing stored), a dry run, listing by species, the import of maritime incidents
+// (`--kind incident`), and usage mistakes (exit 2).
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -66,6 +67,25 @@ for (const backend of testBackends()) {
       const wildlife = JSON.parse((await run(['seizures', 'list', '--as', email, '--json', '--domain', 'wildlife'], env)).out);
       assert.ok(wildlife.total > 0 && wildlife.total < 30);
       assert.ok(wildlife.items.every((s: { domains: string[] }) => s.domains.includes('wildlife')));
+    });
+
+    test('import --kind incident: bad rows refused with their column and the accepted values, the generator’s incidents stored whole', async () => {
+      const bad = join(dataDir, 'incidents-bad.csv');
+      writeFileSync(bad, 'reference,occurredAt,latitude,longitude,vesselName,vesselImo,vesselType,vesselStatus,incidentKind,narrative,reportingSource\nI-1,2026-01-05,1.2,104,OCEAN PEARL,9074720,bulk carrier,anchored,armed-robbery,Robbers boarded.,ReCAAP ISC\nI-2,2026-01-06,1.2,104,OCEAN PEARL,9074729,bulk carrier,adrift,armed-robbery,Robbers boarded.,ReCAAP ISC\n');
+      const refused = await run(['seizures', 'import', '--kind', 'incident', bad, '--as', email], env);
+      assert.equal(refused.code, 1);
+      assert.match(refused.err, /row 2, column "vesselImo": the IMO number "9074720" is not 7 digits with a valid check digit/);
+      assert.match(refused.err, /row 3, column "vesselStatus": vesselStatus: "adrift" is not accepted \(one of: underway, anchored, berthed\)/);
+      assert.match(refused.err, /Nothing was imported/);
+
+      const csv = join(dataDir, 'incidents.csv');
+      assert.equal((await run(['seizures', 'generate', '--seed', '5', '--count', '10', '--incidents', '6', '--until', '2026-06-30', '--incidents-out', csv], env)).code, 0);
+      const ok = await run(['seizures', 'import', '--kind', 'incident', csv, '--as', email], env);
+      assert.equal(ok.code, 0, ok.err);
+      assert.match(ok.out, /imported 6 maritime incident\(s\) from 6 row\(s\)/);
+      const again = await run(['seizures', 'import', '--kind', 'incident', csv, '--as', email], env);
+      assert.equal(again.code, 1, 'the same references again are refused whole');
+      assert.equal((await run(['seizures', 'import', '--kind', 'vessel', csv, '--as', email], env)).code, 2);
     });
 
     test('usage mistakes exit 2', async () => {

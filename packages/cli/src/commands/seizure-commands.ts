@@ -1,17 +1,18 @@
 // seizures import | generate | list: the seizure registry from the command line, through the same
-// use cases as the API (seizure-service, seizure-import). An import is made for a named user
+// use cases as the API (seizure-service, seizure-import). `seizures import --kind incident` imports
+// maritime incidents through the same machinery. An import is made for a named user
 // (`--as`), whose rights apply and whom the audit names; a refused import prints every bad row
 // with its column and reason, stores nothing and exits 1. `generate` writes the deterministic
 // synthetic demo data as CSV (and, with `--as`, stores it and its maritime incidents).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { TLP_MARKINGS } from '@comity/core/requests/request';
 import { SEIZURE_DOMAINS } from '@comity/core/seizures/seizure';
-import { generateDemoData, seizuresAsCsv } from '@comity/core/seizures/demo-data';
+import { generateDemoData, incidentsAsCsv, seizuresAsCsv } from '@comity/core/seizures/demo-data';
 import { ValidationError } from '@comity/core';
 import type { NodeStore } from '@comity/server';
 import { referenceLists } from '@comity/server/seizures/reference-lists';
-import { runSeizureImport } from '@comity/server/seizures/seizure-routes';
-import { createIncident, searchSeizures } from '@comity/server/seizures/seizure-service';
+import { runRegistryImport, runSeizureImport } from '@comity/server/seizures/seizure-routes';
+import { searchSeizures } from '@comity/server/seizures/seizure-service';
 import type { ImportProblem } from '@comity/server/seizures/seizure-import';
 import type { Command } from 'commander';
 import { CliFailure, type CliIo, UsageError } from '../cli-io.ts';
@@ -49,6 +50,10 @@ export function problemLine(p: ImportProblem): string {
     iccs_unknown: `the ICCS code${value} is not in the list`,
     import_field_unmapped: `no column is mapped to the required field ${params.field}`,
     import_column_unknown: `the mapping names a column${value} the file does not have`,
+    import_reference_repeated: `the reference${value} is already used by row ${params.row} of the file`,
+    value_not_allowed: `${p.field}:${value} is not accepted (one of: ${Array.isArray(params.allowed) ? params.allowed.join(', ') : ''})`,
+    value_missing: `${p.field} is empty`,
+    number_invalid: `${p.field}:${value} is not a number`,
   };
   return `${where}: ${text[p.code] ?? `${p.field}: ${p.code}${params.message ? ` — ${params.message}` : ''}`}`;
 }
@@ -58,15 +63,18 @@ export function registerSeizureCommands(program: Command, io: CliIo): void {
 
   seizures
     .command('import')
-    .description('Import seizures from CSV or XLSX (all or nothing; every bad row is listed)')
+    .description('Import seizures (or, with --kind incident, maritime incidents) from CSV or XLSX (all or nothing; every bad row is listed)')
     .argument('<file>', 'a .csv or .xlsx file with a header row')
+    .option('--kind <kind>', 'what the rows are: seizure or incident', 'seizure')
     .option('--as <email>', 'import for this user (their rights apply; the audit names them)')
     .option('--map <pairs>', 'column=field pairs, comma-separated (columns not named are guessed from their header)')
     .option('--case <ref>', 'the case every seizure belongs to (id or reference)')
     .option('--org <name>', 'the case’s organisation, when several use the same reference')
-    .option('--tlp <tlp>', `the seizures’ marking (${TLP_MARKINGS.join(', ')}); AMBER when absent`)
+    .option('--tlp <tlp>', `the records’ marking (${TLP_MARKINGS.join(', ')}); AMBER when absent`)
     .option('--dry-run', 'check only: print the mapping and the problems, store nothing')
-    .action(async (file: string, opts: { as?: string; map?: string; case?: string; org?: string; tlp?: string; dryRun?: boolean }) => {
+    .action(async (file: string, opts: { kind: string; as?: string; map?: string; case?: string; org?: string; tlp?: string; dryRun?: boolean }) => {
+      const kind = opts.kind.toLowerCase().replace(/s$/, '');
+      if (kind !== 'seizure' && kind !== 'incident') throw new UsageError(`--kind must be seizure or incident, not "${opts.kind}"`);
       if (!opts.as) throw new UsageError('seizures import changes the registry: say for which user with --as <email>');
       const format = /\.xlsx$/i.test(file) ? 'xlsx' : /\.csv$/i.test(file) ? 'csv' : null;
       if (!format) throw new UsageError('the file must be .csv or .xlsx');
@@ -83,7 +91,7 @@ export function registerSeizureCommands(program: Command, io: CliIo): void {
         const caseId = opts.case ? (await findCaseByRef(store, opts.case, opts.org)).id : undefined;
         const who = await whoFor(store, opts.as);
         try {
-          const r = await runSeizureImport(store.deps, who, { format, content, mapping, dryRun: opts.dryRun, caseId, marking: tlp });
+          const r = await runRegistryImport(store.deps, who, kind, { format, content, mapping, dryRun: opts.dryRun, caseId, marking: tlp });
           if (opts.dryRun) {
             for (const [col, field] of Object.entries(r.mapping)) io.out(`  ${col} → ${field || '(ignored)'}`);
             for (const p of r.problems) io.err(problemLine(p));
@@ -91,7 +99,7 @@ export function registerSeizureCommands(program: Command, io: CliIo): void {
             if (r.problems.length) throw new CliFailure('error: the file has problems');
             return;
           }
-          io.out(`imported ${r.imported} seizure(s) from ${r.rows} row(s)`);
+          io.out(`imported ${r.imported} ${kind === 'seizure' ? 'seizure(s)' : 'maritime incident(s)'} from ${r.rows} row(s)`);
         } catch (err) {
           if (err instanceof ValidationError && err.code === 'import_rejected') {
             for (const p of (err.details?.problems ?? []) as ImportProblem[]) io.err(problemLine(p));
@@ -110,24 +118,29 @@ export function registerSeizureCommands(program: Command, io: CliIo): void {
     .option('--incidents <n>', 'number of maritime incidents (stored with --as)', '40')
     .option('--until <date>', 'the latest date (YYYY-MM-DD); records spread over the two years before', new Date().toISOString().slice(0, 10))
     .option('--out <file>', 'write the seizures as CSV here (the import’s columns)')
+    .option('--incidents-out <file>', 'write the maritime incidents as CSV here (the incident import’s columns)')
     .option('--as <email>', 'also store them (and the incidents) in the registry for this user')
-    .action(async (opts: { seed: string; count: string; incidents: string; until: string; out?: string; as?: string }) => {
+    .action(async (opts: { seed: string; count: string; incidents: string; until: string; out?: string; incidentsOut?: string; as?: string }) => {
       const [seed, count, incidents] = [Number(opts.seed), Number(opts.count), Number(opts.incidents)];
       if (![seed, count, incidents].every((n) => Number.isInteger(n) && n >= 0) || count > 1_000_000) throw new UsageError('--seed, --count and --incidents must be whole numbers (count at most 1 000 000)');
       if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.until)) throw new UsageError('--until must be YYYY-MM-DD');
-      if (!opts.out && !opts.as) throw new UsageError('say where the data goes: --out <file.csv> and/or --as <email>');
+      if (!opts.out && !opts.incidentsOut && !opts.as) throw new UsageError('say where the data goes: --out <file.csv>, --incidents-out <file.csv> and/or --as <email>');
       const data = generateDemoData(referenceLists(), { seed, seizures: count, incidents, until: opts.until });
       const csv = seizuresAsCsv(data.seizures);
       if (opts.out) {
         writeFileSync(opts.out, csv);
         io.out(`wrote ${data.seizures.length} seizures to ${opts.out}`);
       }
+      if (opts.incidentsOut) {
+        writeFileSync(opts.incidentsOut, incidentsAsCsv(data.incidents));
+        io.out(`wrote ${data.incidents.length} maritime incidents to ${opts.incidentsOut}`);
+      }
       if (opts.as) {
         await withStore(io, 'seizures generate', async (store: NodeStore) => {
           const who = await whoFor(store, opts.as);
           const r = await runSeizureImport(store.deps, who, { format: 'csv', content: csv });
-          for (const i of data.incidents) await createIncident(store.deps, who, i);
-          io.out(`stored ${r.imported} seizures and ${data.incidents.length} maritime incidents`);
+          const mi = await runRegistryImport(store.deps, who, 'incident', { format: 'csv', content: incidentsAsCsv(data.incidents) });
+          io.out(`stored ${r.imported} seizures and ${mi.imported} maritime incidents`);
         });
       }
     });

@@ -1514,6 +1514,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/incidents/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import maritime incidents from CSV or XLSX (base64) with a column mapping; `dryRun` answers the report and the guessed mapping without storing
+         * @description One row per incident. When any row has a problem nothing is stored: 400 `import_rejected` with `problems` (row, column, field, code, params); a value outside a list names the accepted values.
+         */
+        post: operations["postIncidentsImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/incidents/map": {
         parameters: {
             query?: never;
@@ -6926,6 +6946,34 @@ export interface components {
             receipt: components["schemas"]["SignedReceiptInput"];
             witness?: components["schemas"]["WitnessAnswerInput"];
         };
+        IncidentImportBody: {
+            /** @description The case every imported incident belongs to */
+            caseId?: string | null;
+            content: string;
+            dryRun?: boolean;
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            mapping?: {
+                [key: string]: components["schemas"]["IncidentImportField"] | "";
+            };
+            marking?: components["schemas"]["TlpMarking"];
+        };
+        IncidentImportBodyInput: {
+            /** @description The case every imported incident belongs to */
+            caseId?: string | null;
+            content: string;
+            dryRun?: boolean;
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            mapping?: {
+                [key: string]: components["schemas"]["IncidentImportFieldInput"] | "";
+            };
+            marking?: components["schemas"]["TlpMarkingInput"];
+        };
+        /** @enum {string} */
+        IncidentImportField: "reference" | "occurredAt" | "latitude" | "longitude" | "area" | "country" | "vesselName" | "vesselImo" | "vesselFlag" | "vesselType" | "vesselStatus" | "incidentKind" | "narrative" | "crewHostage" | "crewKidnapped" | "crewInjured" | "crewKilled" | "crewMissing" | "crewAssaulted" | "crewThreatened" | "reportingSource" | "owner" | "operator" | "master" | "charterer" | "agent" | "iccsCode" | "marking";
+        /** @enum {string} */
+        IncidentImportFieldInput: "reference" | "occurredAt" | "latitude" | "longitude" | "area" | "country" | "vesselName" | "vesselImo" | "vesselFlag" | "vesselType" | "vesselStatus" | "incidentKind" | "narrative" | "crewHostage" | "crewKidnapped" | "crewInjured" | "crewKilled" | "crewMissing" | "crewAssaulted" | "crewThreatened" | "reportingSource" | "owner" | "operator" | "master" | "charterer" | "agent" | "iccsCode" | "marking";
         IncidentList: {
             items: {
                 area: string | null;
@@ -10602,7 +10650,7 @@ export interface components {
         SeizureImportField: "reference" | "occurredAt" | "country" | "place" | "latitude" | "longitude" | "locationKind" | "locationPoint" | "authority" | "detectionMethod" | "conveyanceType" | "vesselName" | "vesselImo" | "vesselFlag" | "containerNumber" | "flightNumber" | "originCountry" | "originPort" | "transitCountry" | "transitPort" | "destinationCountry" | "destinationPort" | "consignor" | "consignee" | "carrier" | "owner" | "payer" | "domain" | "itemName" | "specimenType" | "quantity" | "unit" | "purity" | "activeIngredient" | "batch" | "claimedManufacturer" | "productType" | "taxStamps" | "currency" | "iccsCode" | "summary" | "marking";
         /** @enum {string} */
         SeizureImportFieldInput: "reference" | "occurredAt" | "country" | "place" | "latitude" | "longitude" | "locationKind" | "locationPoint" | "authority" | "detectionMethod" | "conveyanceType" | "vesselName" | "vesselImo" | "vesselFlag" | "containerNumber" | "flightNumber" | "originCountry" | "originPort" | "transitCountry" | "transitPort" | "destinationCountry" | "destinationPort" | "consignor" | "consignee" | "carrier" | "owner" | "payer" | "domain" | "itemName" | "specimenType" | "quantity" | "unit" | "purity" | "activeIngredient" | "batch" | "claimedManufacturer" | "productType" | "taxStamps" | "currency" | "iccsCode" | "summary" | "marking";
-        /** @description Nothing is imported when any row has a problem */
+        /** @description The report of an import of seizures or incidents; nothing is imported when any row has a problem */
         SeizureImportReport: {
             columns: string[];
             created: {
@@ -10627,7 +10675,7 @@ export interface components {
             }[];
             rows: number;
         };
-        /** @description Nothing is imported when any row has a problem */
+        /** @description The report of an import of seizures or incidents; nothing is imported when any row has a problem */
         SeizureImportReportInput: {
             columns: string[];
             created: {
@@ -16987,6 +17035,57 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IncidentView"];
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postIncidentsImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IncidentImportBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeizureImportReport"];
                 };
             };
             /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */

@@ -292,3 +292,48 @@ export function seizuresAsCsv(seizures: readonly SeizureInput[]): string {
   }
   return `${lines.join('\n')}\n`;
 }
+
+/** The columns of `incidentsAsCsv`: the incident import's field names, one row per incident. */
+export const INCIDENT_CSV_COLUMNS = ['reference', 'occurredAt', 'latitude', 'longitude', 'area', 'country', 'vesselName', 'vesselImo', 'vesselFlag', 'vesselType', 'vesselStatus', 'incidentKind', 'narrative', 'crewHostage', 'crewKidnapped', 'crewInjured', 'crewKilled', 'crewMissing', 'crewAssaulted', 'crewThreatened', 'reportingSource', 'owner', 'operator', 'master'] as const;
+
+/** The values of one incident under `INCIDENT_CSV_COLUMNS` (the CSV and the sample workbook write the same cells). */
+export function incidentCells(i: IncidentInput & { reference?: string | undefined }): (string | number | null)[] {
+  const party = (role: string) => i.parties?.find((p) => p.role === role)?.name ?? null;
+  const crew = i.crew ?? {};
+  const row: Record<(typeof INCIDENT_CSV_COLUMNS)[number], string | number | null | undefined> = {
+    reference: i.reference,
+    occurredAt: i.occurredAt,
+    latitude: i.latitude,
+    longitude: i.longitude,
+    area: i.area,
+    country: i.country,
+    vesselName: i.vessel.name,
+    vesselImo: i.vessel.imo,
+    vesselFlag: i.vessel.flag,
+    vesselType: i.vessel.type,
+    vesselStatus: i.vesselStatus,
+    incidentKind: i.kind,
+    narrative: i.narrative,
+    crewHostage: crew.hostage,
+    crewKidnapped: crew.kidnapped,
+    crewInjured: crew.injured,
+    crewKilled: crew.killed,
+    crewMissing: crew.missing,
+    crewAssaulted: crew.assaulted,
+    crewThreatened: crew.threatened,
+    reportingSource: i.reportingSource,
+    owner: party('owner'),
+    operator: party('operator'),
+    master: party('master'),
+  };
+  return INCIDENT_CSV_COLUMNS.map((c) => row[c] ?? null);
+}
+
+/** One CSV row per maritime incident, with the incident import's column names. */
+export function incidentsAsCsv(incidents: readonly (IncidentInput & { reference?: string | undefined })[]): string {
+  const esc = (v: string | number | null) => {
+    const s = v === null ? '' : String(v);
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return `${[INCIDENT_CSV_COLUMNS.join(','), ...incidents.map((i) => incidentCells(i).map(esc).join(','))].join('\n')}\n`;
+}

@@ -114,6 +114,7 @@ const EXPECTED: Record<string, readonly string[] | 'none'> = {
   'GET /api/v1/seizures/map': ['read'],
   'GET /api/v1/incidents/map': ['read'],
   'POST /api/v1/incidents': 'none',
+  'POST /api/v1/incidents/import': 'none',
   'GET /api/v1/incidents': ['read'],
   'GET /api/v1/incidents/:id': ['read'],
   'PATCH /api/v1/incidents/:id': ['read'],

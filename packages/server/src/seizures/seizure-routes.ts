@@ -7,13 +7,13 @@ import { IdParams } from '@comity/contract';
 import {
   CreateIncidentBody,
   CreateSeizureBody,
+  IncidentImportBody,
   IncidentList,
   IncidentListQuery,
   IncidentView,
   PatchIncidentBody,
   PatchSeizureBody,
   RegistryReference,
-  SEIZURE_IMPORT_FIELDS,
   SeizureImportBody,
   SeizureImportReport,
   SeizureList,
@@ -26,10 +26,11 @@ import { requirePermission } from '../auth/authenticate.ts';
 import type { AppDeps } from '../deps.ts';
 import { policyTrailOf } from '../policy/policy-routes-check.ts';
 import { referenceLists } from './reference-lists.ts';
-import { readImportTable, validateImport } from './seizure-import.ts';
+import { type ImportKind, readImportTable, validateImport } from './seizure-import.ts';
 import {
   type RegistryDeps,
   createIncident,
+  createIncidents,
   createSeizure,
   createSeizures,
   presentIncident,
@@ -46,19 +47,41 @@ import type { PolicyWho } from '../policy/policy-service.ts';
 const SEIZURE_TAGS = ['seizures'];
 const INCIDENT_TAGS = ['incidents'];
 
-/** Reads, checks and (unless a dry run) stores an import; shared by the route and the CLI. */
-export async function runSeizureImport(deps: RegistryDeps, who: PolicyWho, input: { format: 'csv' | 'xlsx'; content: string | Buffer; mapping?: Record<string, string> | undefined; dryRun?: boolean | undefined; caseId?: string | null | undefined; marking?: string | undefined }) {
+export interface RegistryImportInput {
+  format: 'csv' | 'xlsx';
+  content: string | Buffer;
+  mapping?: Record<string, string> | undefined;
+  dryRun?: boolean | undefined;
+  caseId?: string | null | undefined;
+  marking?: string | undefined;
+}
+
+/**
+ * Reads, checks and (unless a dry run) stores an import of seizures or incidents; shared by the
+ * routes and the CLI. The kind selects the fields, the checks and the insert; the report and the
+ * all-or-nothing rule are the same.
+ */
+export async function runRegistryImport(deps: RegistryDeps, who: PolicyWho, kind: ImportKind, input: RegistryImportInput) {
   const table = await readImportTable(input.format, input.content);
-  const v = validateImport(table, input.mapping, { caseId: input.caseId, marking: input.marking }, deps.now());
-  const report = { rows: v.rows, columns: v.columns, mapping: v.mapping, fields: [...SEIZURE_IMPORT_FIELDS], problems: v.problems, dryRun: !!input.dryRun };
+  const now = deps.now();
+  const defaults = { caseId: input.caseId, marking: input.marking };
+  const v = kind === 'seizure' ? validateImport('seizure', table, input.mapping, defaults, now) : validateImport('incident', table, input.mapping, defaults, now);
+  const report = { rows: v.rows, columns: v.columns, mapping: v.mapping, fields: v.fields, problems: v.problems, dryRun: !!input.dryRun };
   if (input.dryRun) return { ...report, imported: 0, created: [] };
   if (v.problems.length) {
     const rows = [...new Set(v.problems.map((p) => p.row))];
     throw new ValidationError('import_rejected', `Nothing was imported: ${rows.length} row(s) have problems (rows ${rows.slice(0, 10).join(', ')}${rows.length > 10 ? ' …' : ''}).`, report);
   }
-  const created = await createSeizures(deps, who, v.seizures, { format: input.format, rows: v.rows, seizures: v.seizures.length });
+  const summary = { format: input.format, rows: v.rows, [kind === 'seizure' ? 'seizures' : 'incidents']: v.records.length };
+  const created =
+    kind === 'seizure'
+      ? await createSeizures(deps, who, (v as ReturnType<typeof validateImport<'seizure'>>).records, summary)
+      : await createIncidents(deps, who, (v as ReturnType<typeof validateImport<'incident'>>).records, summary);
   return { ...report, imported: created.length, created: created.map((c) => ({ row: c.row, id: c.record.id, reference: c.record.reference })) };
 }
+
+/** The seizure import (the CLI's default kind). */
+export const runSeizureImport = (deps: RegistryDeps, who: PolicyWho, input: RegistryImportInput) => runRegistryImport(deps, who, 'seizure', input);
 
 export function seizureRoutes(deps: RegistryDeps & AppDeps) {
   return async (app: FastifyInstance): Promise<void> => {
@@ -147,7 +170,26 @@ export function seizureRoutes(deps: RegistryDeps & AppDeps) {
       },
       async (request) => {
         requirePermission(request, 'registry:edit');
-        return runSeizureImport(deps, who(request), request.body);
+        return runRegistryImport(deps, who(request), 'seizure', request.body);
+      },
+    );
+
+    r.post(
+      '/api/v1/incidents/import',
+      {
+        config: { policy: 'none', permission: 'registry:edit' },
+        bodyLimit: 30 * 1024 * 1024,
+        schema: {
+          tags: INCIDENT_TAGS,
+          summary: 'Import maritime incidents from CSV or XLSX (base64) with a column mapping; `dryRun` answers the report and the guessed mapping without storing',
+          description: 'One row per incident. When any row has a problem nothing is stored: 400 `import_rejected` with `problems` (row, column, field, code, params); a value outside a list names the accepted values.',
+          body: IncidentImportBody,
+          response: { 200: SeizureImportReport },
+        },
+      },
+      async (request) => {
+        requirePermission(request, 'registry:edit');
+        return runRegistryImport(deps, who(request), 'incident', request.body);
       },
     );
 

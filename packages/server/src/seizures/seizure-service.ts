@@ -210,6 +210,24 @@ async function nextReference(trx: Kysely<Database>, table: 'seizures' | 'maritim
   }
 }
 
+/**
+ * nextReference's rule for an import (the organisation's count + 1, then the next free one), counted
+ * once and minding the references the file itself uses (`avoid`), which are not stored yet.
+ */
+function importReferences(trx: Kysely<Database>, table: 'seizures' | 'maritime_incidents', prefix: string, organisationId: string, now: Date, avoid: readonly ReadonlySet<string>[]): () => Promise<string> {
+  let counter: number | undefined;
+  return async () => {
+    counter ??= Number((await trx.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).where('organisation_id', '=', organisationId).executeTakeFirstOrThrow()).n);
+    for (;;) {
+      counter++;
+      const reference = `${prefix}-${now.getUTCFullYear()}-${String(counter).padStart(5, '0')}`;
+      if (avoid.some((set) => set.has(reference))) continue;
+      const exists = await trx.selectFrom(table).select('id').where('organisation_id', '=', organisationId).where('reference', '=', reference).executeTakeFirst();
+      if (!exists) return reference;
+    }
+  };
+}
+
 function searchText(parts: (string | null | undefined)[]): string {
   return nameKey(parts.filter(Boolean).join(' '));
 }
@@ -324,18 +342,7 @@ export async function createSeizures(deps: RegistryDeps, who: PolicyWho, rows: r
       for (const f of found) taken.add(f.reference);
     }
     const used = new Set<string>();
-    let counter: number | undefined;
-    const autoReference = async (): Promise<string> => {
-      // nextReference's rule (the organisation's count + 1, then the next free one), minding the file's own.
-      counter ??= Number((await trx.selectFrom('seizures').select((eb) => eb.fn.countAll<string>().as('n')).where('organisation_id', '=', actor.organisationId).executeTakeFirstOrThrow()).n);
-      for (;;) {
-        counter++;
-        const reference = `SZ-${now.getUTCFullYear()}-${String(counter).padStart(5, '0')}`;
-        if (used.has(reference) || taken.has(reference)) continue;
-        const exists = await trx.selectFrom('seizures').select('id').where('organisation_id', '=', actor.organisationId).where('reference', '=', reference).executeTakeFirst();
-        if (!exists) return reference;
-      }
-    };
+    const autoReference = importReferences(trx, 'seizures', 'SZ', actor.organisationId, now, [used, taken]);
     const batch: { row: Insertable<Database['seizures']>; children: SeizureChildren }[] = [];
     for (const r of rows) {
       const reference = r.body.reference ?? (await autoReference());
@@ -585,6 +592,32 @@ export function incidentSearchText(reference: string, i: IncidentInput): string 
   return searchText([reference, i.area, i.vessel.name, i.vessel.imo, i.vessel.type, i.reportingSource, i.narrative, ...(i.parties ?? []).map((p) => p.name)]);
 }
 
+/** The row of a new incident as it is stored (one create and the import write it alike). */
+function newIncidentRow(actor: Actor, body: CreateIncident, checked: ReturnType<typeof checkedIncident>, id: string, reference: string, now: Date): Insertable<Database['maritime_incidents']> {
+  return {
+    id,
+    organisation_id: actor.organisationId,
+    case_id: body.caseId ?? null,
+    reference,
+    ...incidentContentColumns(checked),
+    marking: body.marking ?? 'AMBER',
+    handling: body.handling ?? 'H0',
+    sources: JSON.stringify(body.sources ?? []),
+    search_text: incidentSearchText(reference, checked.incident),
+    created_by: actor.userId,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+async function insertCheckedIncident(trx: Kysely<Database>, audit: AuditFn, actor: Actor, body: CreateIncident, checked: ReturnType<typeof checkedIncident>, reference: string, now: Date): Promise<MaritimeIncidentRow> {
+  const i = checked.incident;
+  const id = randomUUID();
+  const row = await insertIncident(trx, newIncidentRow(actor, body, checked, id, reference, now), partyRows(i.parties, { incident_id: id }));
+  audit('incident.create', incidentKey(id), { reference, kind: i.kind, vesselImo: row.vessel_imo, caseId: row.case_id, marking: row.marking });
+  return row;
+}
+
 export async function createIncident(deps: RegistryDeps, who: PolicyWho, body: CreateIncident): Promise<MaritimeIncidentRow> {
   const actor = requireActor(who);
   assertCan(actor.role, 'registry:edit');
@@ -593,31 +626,43 @@ export async function createIncident(deps: RegistryDeps, who: PolicyWho, body: C
   await checkPartyEntities(deps.db, body.parties, body.caseId);
   const now = deps.now();
   return auditedTransaction(deps, { actor, requestId: who.requestId }, async (trx, audit) => {
-    const i = checked.incident;
-    const id = randomUUID();
     const reference = body.reference ?? (await nextReference(trx, 'maritime_incidents', 'MI', actor.organisationId, now));
     const taken = await trx.selectFrom('maritime_incidents').select('id').where('organisation_id', '=', actor.organisationId).where('reference', '=', reference).executeTakeFirst();
     if (taken) throw new ConflictError('reference_taken', `Your organisation already has an incident ${reference}.`, { field: 'reference', reference });
-    const row = await insertIncident(
-      trx,
-      {
-        id,
-        organisation_id: actor.organisationId,
-        case_id: body.caseId ?? null,
-        reference,
-        ...incidentContentColumns(checked),
-        marking: body.marking ?? 'AMBER',
-        handling: body.handling ?? 'H0',
-        sources: JSON.stringify(body.sources ?? []),
-        search_text: incidentSearchText(reference, i),
-        created_by: actor.userId,
-        created_at: now,
-        updated_at: now,
-      },
-      partyRows(i.parties, { incident_id: id }),
-    );
-    audit('incident.create', incidentKey(id), { reference, kind: i.kind, vesselImo: row.vessel_imo, caseId: row.case_id, marking: row.marking });
-    return row;
+    return insertCheckedIncident(trx, audit, actor, body, checked, reference, now);
+  });
+}
+
+/**
+ * Several incidents in one transaction (the import): all are stored or none, with the case and
+ * reference rules of one create (a reference the organisation already has, or one given twice,
+ * refuses the whole import). Bodies are already checked.
+ */
+export async function createIncidents(deps: RegistryDeps, who: PolicyWho, rows: readonly { row: number; body: CreateIncident; checked: ReturnType<typeof checkedIncident> }[], summary: Record<string, unknown>): Promise<{ row: number; record: MaritimeIncidentRow }[]> {
+  const actor = requireActor(who);
+  assertCan(actor.role, 'registry:edit');
+  const caseIds = new Set(rows.map((r) => r.body.caseId).filter((x): x is string => !!x));
+  for (const caseId of caseIds) await checkCaseLink(deps, who, caseId, actor.organisationId);
+  return auditedTransaction(deps, { actor, requestId: who.requestId }, async (trx, audit) => {
+    const now = deps.now();
+    const given = [...new Set(rows.map((r) => r.body.reference).filter((x): x is string => !!x))];
+    const taken = new Set<string>();
+    for (let i = 0; i < given.length; i += 1000) {
+      const found = await trx.selectFrom('maritime_incidents').select('reference').where('organisation_id', '=', actor.organisationId).where('reference', 'in', given.slice(i, i + 1000)).execute();
+      for (const f of found) taken.add(f.reference);
+    }
+    const used = new Set<string>();
+    const autoReference = importReferences(trx, 'maritime_incidents', 'MI', actor.organisationId, now, [used, taken, new Set(given)]);
+    const out: { row: number; record: MaritimeIncidentRow }[] = [];
+    for (const r of rows) {
+      const reference = r.body.reference ?? (await autoReference());
+      if (taken.has(reference) || used.has(reference)) throw new ConflictError('reference_taken', `Row ${r.row}: Your organisation already has an incident ${reference}. Nothing was imported.`, { field: 'reference', reference, row: r.row });
+      used.add(reference);
+      out.push({ row: r.row, record: await insertCheckedIncident(trx, audit, actor, r.body, r.checked, reference, now) });
+    }
+    // One audit entry for the import (with its counts) besides one per record.
+    audit('incident.import', `organisation:${actor.organisationId}`, { ...summary, imported: out.length });
+    return out;
   });
 }
 

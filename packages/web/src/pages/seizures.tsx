@@ -1,4 +1,5 @@
 // The seizure and maritime-incident registries: the list with filters, one seizure, the import
+// (of seizures or of maritime incidents: the kind chooses the fields the columns map to)
 // (choose a file, check the guessed column mapping, read the per-row report in your language,
 // then import — all or nothing), and the maritime incidents.
 import { type FormEvent, useState } from 'react';
@@ -9,7 +10,7 @@ import { RelatedRecords } from '../components/related-records.tsx';
 import { ErrorAlert, Field, Loading, Notice, SelectField, formatDate } from '../components/ui.tsx';
 import { useT } from '../i18n/use-t.tsx';
 import { Link, navigate, useLocation } from '../router.tsx';
-import { INCIDENT_KINDS, type ImportProblem, SEIZURE_DOMAINS, type SeizureFilters, type SeizureImportReport, fileAsBase64, seizuresApi } from '../seizures.ts';
+import { IMPORT_KINDS, INCIDENT_KINDS, type ImportKind, type ImportProblem, SEIZURE_DOMAINS, type SeizureFilters, type SeizureImportReport, fileAsBase64, seizuresApi } from '../seizures.ts';
 import { useAsync } from '../use-async.ts';
 
 type Tlp = Parameters<typeof MarkingBadge>[0]['marking'];
@@ -339,20 +340,33 @@ function ItemText({ item }: { item: Record<string, string | number | null> }) {
   }
 }
 
+/** A field's label: an incident's own wording where it differs from a seizure's (its date, its coastal State). */
+function fieldLabel(kind: ImportKind, field: string, ts: Ts): string {
+  if (kind === 'incident') {
+    const key = `incidents.importField.${field}`;
+    const own = ts(key);
+    if (own !== key) return own;
+  }
+  return ts(`seizures.importField.${field}`);
+}
+
 /** One problem of the import report, in the reader's language (the node sends a code and its parameters). */
-function problemText(p: ImportProblem, ts: Ts): string {
+function problemText(p: ImportProblem, kind: ImportKind, ts: Ts): string {
   const params = (p.params ?? {}) as Record<string, string | number | string[]>;
   const suggestions = Array.isArray(params.suggestions) && params.suggestions.length ? ts('seizures.problem.suggestions', { names: params.suggestions.join(', ') }) : '';
   const key = `seizures.problem.${p.code}`;
   const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]));
-  const text = ts(key, { ...flat, value: flat.value ?? '', field: params.field ? ts(`seizures.importField.${String(params.field)}`) : p.field });
+  const text = ts(key, { ...flat, value: flat.value ?? '', field: params.field ? fieldLabel(kind, String(params.field), ts) : p.field });
   return (text === key ? ts('seizures.problem.other', { field: p.field, code: p.code }) : text) + (suggestions ? ` ${suggestions}` : '');
 }
 
 export function SeizureImportPage() {
   const { t, ts } = useT();
-  // Opened from a case page: every imported seizure belongs to that case.
-  const caseId = useLocation().search.get('case') ?? undefined;
+  const search = useLocation().search;
+  // Opened from a case page: every imported record belongs to that case. Opened from the incident
+  // list (`?kind=incident`): the rows are maritime incidents.
+  const caseId = search.get('case') ?? undefined;
+  const [kind, setKind] = useState<ImportKind>(search.get('kind') === 'incident' ? 'incident' : 'seizure');
   const [file, setFile] = useState<{ name: string; format: 'csv' | 'xlsx'; content: string } | null>(null);
   const [report, setReport] = useState<SeizureImportReport | null>(null);
   const [mapping, setMapping] = useState<Record<string, string>>({});
@@ -360,11 +374,11 @@ export function SeizureImportPage() {
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<SeizureImportReport | null>(null);
 
-  const check = async (f: NonNullable<typeof file>, m?: Record<string, string>) => {
+  const check = async (f: NonNullable<typeof file>, k: ImportKind, m?: Record<string, string>) => {
     setBusy(true);
     setError(null);
     try {
-      const r = await seizuresApi.importFile({ format: f.format, content: f.content, dryRun: true, caseId, ...(m ? { mapping: m as Record<string, ''> } : {}) });
+      const r = await seizuresApi.importFile(k, { format: f.format, content: f.content, dryRun: true, caseId, ...(m ? { mapping: m as Record<string, ''> } : {}) });
       setReport(r);
       setMapping(r.mapping);
     } catch (err) {
@@ -380,14 +394,21 @@ export function SeizureImportPage() {
     const format = /\.xlsx$/i.test(picked.name) ? 'xlsx' : 'csv';
     const f = { name: picked.name, format, content: format === 'xlsx' ? await fileAsBase64(picked) : await picked.text() } as const;
     setFile(f);
-    await check(f);
+    await check(f, kind);
+  };
+  // Another kind has other fields: the file is checked again with a mapping guessed for that kind.
+  const chooseKind = async (k: ImportKind) => {
+    setKind(k);
+    setReport(null);
+    setDone(null);
+    if (file) await check(file, k);
   };
   const commit = async () => {
     if (!file) return;
     setBusy(true);
     setError(null);
     try {
-      setDone(await seizuresApi.importFile({ format: file.format, content: file.content, caseId, mapping: mapping as Record<string, ''> }));
+      setDone(await seizuresApi.importFile(kind, { format: file.format, content: file.content, caseId, mapping: mapping as Record<string, ''> }));
     } catch (err) {
       // A rejected import carries the same report as the check.
       if (err instanceof ApiError && err.code === 'import_rejected') setReport(err.problem as unknown as SeizureImportReport);
@@ -399,11 +420,20 @@ export function SeizureImportPage() {
   const problems = report?.problems ?? [];
   return (
     <>
-      <h1>{t('seizures.import.title')}</h1>
+      <h1>{kind === 'incident' ? t('seizures.import.titleIncident') : t('seizures.import.title')}</h1>
       <RegistryNav />
-      <p className="lead">{t('seizures.import.intro')}</p>
+      <p className="lead">{kind === 'incident' ? t('seizures.import.introIncident') : t('seizures.import.intro')}</p>
       <section className="panel" aria-labelledby="import-file-title">
         <h2 id="import-file-title">{t('seizures.import.step1')}</h2>
+        <fieldset className="field wide choice-group">
+          <legend>{t('seizures.import.kind')}</legend>
+          {IMPORT_KINDS.map((k) => (
+            <div key={k} className="field checkbox">
+              <input id={`import-kind-${k}`} type="radio" name="import-kind" value={k} checked={kind === k} disabled={busy} onChange={() => void chooseKind(k)} />
+              <label htmlFor={`import-kind-${k}`}>{k === 'incident' ? t('seizures.import.kindIncident') : t('seizures.import.kindSeizure')}</label>
+            </div>
+          ))}
+        </fieldset>
         <div className="field">
           <label htmlFor="seizure-import-file">{t('seizures.import.file')}</label>
           <input id="seizure-import-file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => void choose(e.target.files?.[0])} />
@@ -413,7 +443,15 @@ export function SeizureImportPage() {
       <ErrorAlert error={error} />
       {done ? (
         <Notice>
-          {t('seizures.import.done', { count: done.imported, rows: done.rows })} <Link to="/seizures">{t('seizures.import.toList')}</Link>
+          {kind === 'incident' ? (
+            <>
+              {t('seizures.import.doneIncident', { count: done.imported, rows: done.rows })} <Link to="/incidents">{t('seizures.import.toIncidents')}</Link>
+            </>
+          ) : (
+            <>
+              {t('seizures.import.done', { count: done.imported, rows: done.rows })} <Link to="/seizures">{t('seizures.import.toList')}</Link>
+            </>
+          )}
         </Notice>
       ) : null}
       {report && file && !done ? (
@@ -442,7 +480,7 @@ export function SeizureImportPage() {
                           <option value="">{ts('seizures.import.ignore')}</option>
                           {report.fields.map((f) => (
                             <option key={f} value={f}>
-                              {ts(`seizures.importField.${f}`)}
+                              {fieldLabel(kind, f, ts)}
                             </option>
                           ))}
                         </select>
@@ -453,7 +491,7 @@ export function SeizureImportPage() {
               </table>
             </div>
             <div className="actions">
-              <button type="button" disabled={busy} onClick={() => void check(file, mapping)}>
+              <button type="button" disabled={busy} onClick={() => void check(file, kind, mapping)}>
                 {t('seizures.import.recheck')}
               </button>
             </div>
@@ -480,7 +518,7 @@ export function SeizureImportPage() {
                         <td>
                           <bdi>{p.column ?? '—'}</bdi>
                         </td>
-                        <td>{problemText(p, ts)}</td>
+                        <td>{problemText(p, kind, ts)}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -505,7 +543,12 @@ export function IncidentListPage() {
   const list = useAsync(() => seizuresApi.incidents(kind ? { kind: kind as (typeof INCIDENT_KINDS)[number] } : {}), [kind]);
   return (
     <>
-      <h1>{t('incidents.list.title')}</h1>
+      <div className="page-head">
+        <h1>{t('incidents.list.title')}</h1>
+        <Link to="/seizures/import?kind=incident" className="button primary">
+          {t('incidents.list.import')}
+        </Link>
+      </div>
       <RegistryNav />
       <p className="lead">{t('incidents.list.intro')}</p>
       <form className="form grid" onSubmit={(e) => e.preventDefault()}>
