@@ -767,6 +767,22 @@ def check_transfer_vector(rep: Report, sender: Ed25519PrivateKey, recipient: X25
         claims = {"purpose": "comity-transfer-request-v1", "method": "PUT", "sender": env["header"]["sender"], "recipient": env["header"]["recipient"],
                   "transferId": offer["transferId"], "index": i, "createdAt": req["headers"]["comity-created-at"]}
         rep.check(f"transfer-v1 chunk {i}: signed request", jcs(claims) == req["signingText"] and sign(sender, req["signingText"]) == req["headers"]["comity-signature"])
+    a = t["answer"]
+    ae, ap = a["envelope"], a["payload"]
+    rep.check("transfer-v1 answer: signed by the sender of envelope-v1", verify(ed_raw(sender), signing_text(ae["header"], ae["encrypted"]), ae["signature"]["value"]))
+    rep.check(
+        "transfer-v1 answer: sealed with its nonce, opens to its payload",
+        seal(jcs(ap), jcs(ae["header"]), x_raw(recipient), ephemeral, bytes.fromhex(a["nonce"])) == ae["encrypted"]
+        and open_sealed(ae["encrypted"], jcs(ae["header"]), [recipient]) == utf8(jcs(ap)),
+    )
+    rep.check(
+        "transfer-v1 answer: a request.status after the offer in its conversation",
+        ae["header"]["type"] == "request.status" and ae["header"]["conversationId"] == env["header"]["conversationId"] == ap["conversationId"] and ae["header"]["sequence"] > env["header"]["sequence"],
+    )
+    rep.check(
+        "transfer-v1 answer: names the offered item (transferId, sender's item id, SHA-256) and carries no attachment",
+        ap["evidence"] == [{"transferId": offer["transferId"], "itemId": item["id"], "sha256": item["sha256"], "title": item["title"]}] and "attachments" not in ap and ap["action"] == offer["sentWith"],
+    )
 
 
 def _outcome(env, self_node, peer, now_ms, window_ms, keys, plaintext=None) -> str:

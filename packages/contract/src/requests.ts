@@ -625,7 +625,19 @@ export const RequestStatusPayload = z
       .array(AttachmentRef)
       .max(100)
       .optional()
-      .describe('Files returned with this answer (execution, partial execution, more information); sent ahead as attachment.chunk messages like a request\u2019s own files'),
+      .describe('Files returned with this answer (execution, partial execution, more information); sent ahead as attachment.chunk messages like a request\u2019s own files. Nodes that speak the evidence transfer send `evidence` instead; this is still accepted from older nodes'),
+    evidence: z
+      .array(
+        z.strictObject({
+          transferId: z.uuid().describe('The evidence.offer that carried the item, queued ahead of this message in the conversation'),
+          itemId: z.uuid().describe('The item in the sending node\u2019s vault (the offer\u2019s item.id)'),
+          sha256: z.string().regex(/^[0-9a-f]{64}$/),
+          title: z.string().max(500),
+        }),
+      )
+      .max(100)
+      .optional()
+      .describe('Files returned with this answer as evidence items: each was offered (evidence.offer, binary chunks) ahead of this message, and the receiver links the item it accepted from that transfer to the answer'),
   })
   .meta({ id: 'RequestStatusPayload' });
 export type RequestStatusPayload = z.infer<typeof RequestStatusPayload>;

@@ -10104,7 +10104,7 @@ export interface components {
             action: components["schemas"]["RequestAction"];
             actorOrganisation: string;
             at: string;
-            /** @description Files returned with this answer (execution, partial execution, more information); sent ahead as attachment.chunk messages like a request’s own files */
+            /** @description Files returned with this answer (execution, partial execution, more information); sent ahead as attachment.chunk messages like a request’s own files. Nodes that speak the evidence transfer send `evidence` instead; this is still accepted from older nodes */
             attachments?: {
                 filename: string;
                 mediaType: string;
@@ -10113,6 +10113,21 @@ export interface components {
             }[];
             /** Format: uuid */
             conversationId: string;
+            /** @description Files returned with this answer as evidence items: each was offered (evidence.offer, binary chunks) ahead of this message, and the receiver links the item it accepted from that transfer to the answer */
+            evidence?: {
+                /**
+                 * Format: uuid
+                 * @description The item in the sending node’s vault (the offer’s item.id)
+                 */
+                itemId: string;
+                sha256: string;
+                title: string;
+                /**
+                 * Format: uuid
+                 * @description The evidence.offer that carried the item, queued ahead of this message in the conversation
+                 */
+                transferId: string;
+            }[];
             fromState: components["schemas"]["RequestState"];
             grounds?: {
                 citation: string;
@@ -10141,7 +10156,7 @@ export interface components {
             action: components["schemas"]["RequestActionInput"];
             actorOrganisation: string;
             at: string;
-            /** @description Files returned with this answer (execution, partial execution, more information); sent ahead as attachment.chunk messages like a request’s own files */
+            /** @description Files returned with this answer (execution, partial execution, more information); sent ahead as attachment.chunk messages like a request’s own files. Nodes that speak the evidence transfer send `evidence` instead; this is still accepted from older nodes */
             attachments?: {
                 filename: string;
                 mediaType: string;
@@ -10150,6 +10165,21 @@ export interface components {
             }[];
             /** Format: uuid */
             conversationId: string;
+            /** @description Files returned with this answer as evidence items: each was offered (evidence.offer, binary chunks) ahead of this message, and the receiver links the item it accepted from that transfer to the answer */
+            evidence?: {
+                /**
+                 * Format: uuid
+                 * @description The item in the sending node’s vault (the offer’s item.id)
+                 */
+                itemId: string;
+                sha256: string;
+                title: string;
+                /**
+                 * Format: uuid
+                 * @description The evidence.offer that carried the item, queued ahead of this message in the conversation
+                 */
+                transferId: string;
+            }[];
             fromState: components["schemas"]["RequestStateInput"];
             grounds?: {
                 citation: string;

@@ -4,13 +4,16 @@
 import { createHash } from 'node:crypto';
 import type { AppDeps } from '../deps.ts';
 import { auditedTransaction } from '../deps.ts';
+import { federationOf } from '../federation/capability.ts';
 import { type JobQueue, startJobQueue } from '../requests/job-queue.ts';
+import { requestsOf } from '../requests/requests-capability.ts';
 import type { Capability } from '../routes/registry.ts';
 import { TEMPORARY_MAX_AGE_MS } from '../storage/blob-store.ts';
 import { blobStoreOf } from '../storage/node-blob-store.ts';
 import { evidenceRoutes } from './evidence-routes.ts';
 import { type EvidenceDeps, appendCustody, evidenceSettingsFromEnv } from './evidence-service.ts';
 import { type UploadRuntime, sweepExpiredUploads, uploadRuntime } from './evidence-uploads.ts';
+import { answerEvidencePort } from './transfer/answer-evidence.ts';
 
 const runtimes = new WeakMap<AppDeps, EvidenceDeps & { uploads: UploadRuntime }>();
 
@@ -63,6 +66,10 @@ export async function loadEvidenceCapability(deps: AppDeps): Promise<Capability>
     uploads: uploadRuntime(deps.config.dataDir),
   };
   runtimes.set(deps, edeps);
+  // The requests capability (loaded before this one) sends the files of an answer to a peer node
+  // as vault items through the evidence transfer.
+  const requests = requestsOf(deps);
+  if (requests && federationOf(deps)) requests.answerEvidence = answerEvidencePort(deps);
   return {
     name: 'evidence',
     routes: evidenceRoutes(edeps, edeps.uploads, deps),

@@ -63,7 +63,7 @@ export type EvidenceOwner = { caseId: string } | { requestId: string };
 
 /** How the item came to this node; `kind` is its source_kind, the rest is kept as given. */
 export type EvidenceSource =
-  | { kind: 'uploaded' }
+  | { kind: 'uploaded'; /** A file of the request returned with an answer (answer-evidence.ts). */ attachmentId?: string }
   | { kind: 'captured'; url: string; [k: string]: unknown }
   | { kind: 'received'; nodeId: string; [k: string]: unknown }
   | { kind: 'working-copy'; fromItemId: string };

@@ -1,8 +1,8 @@
 // A request between authorities on two nodes: drafted on one, addressed to the counterpart found
 // in the directory, approved, transmitted through federation with its files (in chunks, checked by
 // SHA-256), received on the other node with the requesting authority verified by signature, and
-// both timelines following every transition of either side; a transmission that cannot be
-// delivered tells the people concerned.
+// both timelines following every transition of either side (the files of an answer travel as
+// evidence items of the request); a transmission that cannot be delivered tells the people concerned.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
@@ -154,9 +154,16 @@ for (const backend of testBackends()) {
         const r = await executor.client.call<Json>('GET', `/api/v1/requests/${incoming.id}`, undefined, 200);
         return r.body.state === 'under-execution' ? r.body : undefined;
       });
-      const birthThere = answered.attachments.find((a: Json) => a.filename === 'naissance.txt');
-      assert.equal(birthThere?.suppliedBy, 'requesting');
-      assert.equal(birthThere?.sentWith, 'provide-more-info');
+      // Files of an answer travel as evidence items of the request (evidence.offer + binary chunks).
+      const evidenceOfAnswer = async (client: ApiClient, requestId: string, action: string) => {
+        const r = await client.call<Json>('GET', `/api/v1/requests/${requestId}`, undefined, 200);
+        const event = r.body.timeline.find((e: Json) => e.origin === 'counterpart' && e.action === action);
+        return (event?.details.evidence ?? []) as Json[];
+      };
+      const birthThere = (await evidenceOfAnswer(executor.client, incoming.id, 'provide-more-info'))[0];
+      assert.equal(birthThere?.state, 'accepted');
+      assert.equal(birthThere?.title, 'naissance.txt');
+      assert.ok(!answered.attachments.some((a: Json) => a.filename === 'naissance.txt'), 'an evidence item, not a plain attachment');
 
       // The requested side returns documents: part of them with a partial execution, the rest with the execution.
       const upload = async (name: string, bytes: Buffer, type: string) => {
@@ -170,28 +177,23 @@ for (const backend of testBackends()) {
       assert.equal(first.sentWith, null, 'waits for the answer');
       const held = await upload('Vermerk.txt', Buffer.from('Vermerk über die Durchsuchung\n'), 'text/plain');
       await executor.client.call('POST', `/api/v1/requests/${incoming.id}/transitions`, { action: 'partially-execute', reason: 'Statements for 2023; 2024 follows.', attachmentIds: [first.id] }, 200);
-      const partly = await stateAtFrance('partially-executed');
-      const returned = partly.attachments.find((a: Json) => a.sha256 === createHash('sha256').update(statements).digest('hex'));
-      assert.ok(returned, 'the returned statements are on the requesting side');
-      assert.equal(returned.filename, 'Kontoauszüge 2023.pdf');
-      assert.equal(returned.suppliedBy, 'requested');
-      assert.equal(returned.sentWith, 'partially-execute');
-      assert.ok(!partly.attachments.some((a: Json) => a.filename === 'Vermerk.txt'), 'a file not chosen stays behind');
-      const got = await fetch(`${fr.url}/api/v1/requests/${id}/attachments/${returned.id}`, { headers: { cookie: drafter.client.cookie! } });
+      await stateAtFrance('partially-executed');
+      const returned = await evidenceOfAnswer(drafter.client, id, 'partially-execute');
+      assert.deepEqual(
+        returned.map((e) => [e.title, e.state, e.sha256]),
+        [['Kontoauszüge 2023.pdf', 'accepted', createHash('sha256').update(statements).digest('hex')]],
+        'only the chosen file, as an accepted evidence item',
+      );
+      const got = await fetch(`${fr.url}/api/v1/evidence/${returned[0]!.itemId}/content`, { headers: { cookie: drafter.client.cookie! } });
       assert.equal(got.status, 200);
       assert.equal(got.headers.get('content-type'), 'application/pdf');
       assert.ok(Buffer.from(await got.arrayBuffer()).equals(statements), 'the same bytes arrived');
-      const partEvent = partly.timeline.find((e: Json) => e.origin === 'counterpart' && e.action === 'partially-execute');
-      assert.deepEqual(
-        partEvent.details.files.map((f: Json) => [f.filename, f.attachmentId]),
-        [['Kontoauszüge 2023.pdf', returned.id]],
-      );
       // A file already sent cannot be sent again.
       const again = await executor.client.call<Json>('POST', `/api/v1/requests/${incoming.id}/transitions`, { action: 'execute', attachmentIds: [first.id] }, 400);
       assert.equal(again.body.code, 'attachment_not_waiting');
       await act('execute', 'Bank records obtained; the search report follows.');
       const done = await stateAtFrance('executed');
-      assert.equal(done.attachments.find((a: Json) => a.filename === 'Vermerk.txt')?.sentWith, 'execute', 'the execution took what was still waiting');
+      assert.deepEqual((await evidenceOfAnswer(drafter.client, id, 'execute')).map((e) => e.title), ['Vermerk.txt'], 'the execution took what was still waiting');
       void held;
       const counterpartEvents = done.timeline.filter((e: Json) => e.origin === 'counterpart').map((e: Json) => e.action);
       assert.deepEqual(counterpartEvents, ['receive', 'start-execution', 'request-more-info', 'partially-execute', 'execute']);

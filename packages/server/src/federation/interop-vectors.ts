@@ -25,6 +25,7 @@ import { ConsentAnswerPayload, ConsentRequestPayload } from '@comity/contract/co
 import { CulturalRecordPayload, CulturalRecordResult } from '@comity/contract/cultural-property';
 import { StatisticsSharePayload } from '@comity/contract/statistics-share';
 import { EvidenceOfferPayload } from '@comity/contract/evidence-transfer';
+import { RequestStatusPayload } from '@comity/contract/requests';
 import { TRANSFER_CONTENT_ALG, chunkAad, chunkNonce, transferRequestClaims } from '@comity/core/evidence/transfer';
 import { createHash } from 'node:crypto';
 import { encryptChunk, signTransferRequest, transferRequestSigningText } from '../evidence/transfer/transfer-crypto.ts';
@@ -429,16 +430,39 @@ function transferVectors(base: { header: EnvelopeHeader; signer: ReturnType<type
     { header, payload: offer as JsonValue, recipientEncryptionKey: base.recipientEncryptionRaw },
   );
   const createdAt = '2026-03-01T10:00:05.000Z';
+  // The answer the item was returned with: queued after the offer in the same conversation, it
+  // names the item (no attachment descriptor, no attachment.chunk).
+  const answerPayload = RequestStatusPayload.parse({
+    v: 1,
+    conversationId,
+    action: 'execute',
+    side: 'requested',
+    reference: 'IN-2026-00042',
+    fromState: 'under-execution',
+    toState: 'executed',
+    at: '2026-03-01T10:05:00.000Z',
+    actorOrganisation: 'Bundesamt für Justiz',
+    reason: 'Bank records obtained.',
+    evidence: [{ transferId, itemId: offer.item.id, sha256: offer.item.sha256, title: offer.item.title }],
+  });
+  const answerNonce = '3435363738393a3b3c3d3e3f';
+  const answerHeader: EnvelopeHeader = { ...base.header, type: 'request.status', messageId: '0195f2c8-3a00-7c4e-9a1b-000000000202', conversationId, sequence: 10 };
+  const answerEnvelope = buildEnvelope(
+    { sealer: x25519Sealer({ ephemeralPrivate: base.ephemeral, nonce: Buffer.from(answerNonce, 'hex') }), signer: base.signer },
+    { header: answerHeader, payload: answerPayload as JsonValue, recipientEncryptionKey: base.recipientEncryptionRaw },
+  );
   return {
     description:
       'An evidence.offer (section 8.2) sealed and signed like envelope-v1 (own nonce), then its chunks: the item is `size` bytes where byte i is i mod 251, the content key is 32 bytes of 0x44. ' +
       'Each chunk: AES-256-GCM(key, nonce, plaintext chunk, aad) = ciphertext || tag; the body of the PUT is that, its SHA-256 and the tag are given. ' +
-      'The PUT request is signed (Ed25519, the sender key of envelope-v1) over JCS of the claims.',
+      'The PUT request is signed (Ed25519, the sender key of envelope-v1) over JCS of the claims. ' +
+      '`answer`: the request.status the item was returned with (section 8), next in the conversation (sequence 10 after 9), naming the item in `evidence` by transferId, the sender’s itemId and sha256.',
     itemRule: 'byte i = i mod 251',
     nonce,
     header,
     payload: offer,
     envelope,
+    answer: { nonce: answerNonce, header: answerHeader, payload: answerPayload, envelope: answerEnvelope },
     chunks: chunks.map((plain, index) => {
       const place = { transferId, index, chunkCount: 2 };
       const body = encryptChunk(key, place, plain);

@@ -1,5 +1,8 @@
 // What the requests use cases need from the node, and the capability's settings.
-import type { Actor, AppDeps } from '../deps.ts';
+import type { Database } from '@comity/db';
+import type { RequestAttachmentRow, RequestRow } from '@comity/db/repos/requests-repo';
+import type { Kysely } from 'kysely';
+import type { Actor, AppDeps, AuditFn } from '../deps.ts';
 import type { PolicyTrail } from '../policy/policy-service.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import type { PdfRenderer } from './documents/render-pdf.ts';
@@ -35,7 +38,35 @@ export type RequestDeps = Pick<AppDeps, 'db' | 'hasher' | 'signer' | 'now' | 'kn
   /** Called after a transaction that wrote messages has committed: delivers them on this node
    * and wakes the federation worker for peers. */
   afterCommit(): Promise<void>;
+  /**
+   * Set when the node keeps evidence and federates: the files returned with an answer to a peer
+   * node then travel as evidence items of the request (answer-evidence.ts), not as attachment chunks.
+   */
+  answerEvidence?: AnswerEvidencePort | undefined;
 };
+
+/** A file returned with an answer, as it leaves for a peer node: an evidence item offered ahead of the answer. */
+export interface AnswerEvidenceRef {
+  attachmentId: string;
+  itemId: string;
+  transferId: string;
+  sha256: string;
+  title: string;
+}
+
+export interface AnswerEvidencePort {
+  /**
+   * Outside the answer's transaction: makes each file an evidence item of the request (once per
+   * file, so a retried answer reuses it) and reads it for its offer. `queue` then writes the offers
+   * in the answer's transaction, ahead of its `request.status`.
+   */
+  prepare(
+    who: Who,
+    row: RequestRow,
+    files: readonly RequestAttachmentRow[],
+    sentWith: 'execute' | 'partially-execute' | 'provide-more-info',
+  ): Promise<{ refs: AnswerEvidenceRef[]; queue(trx: Kysely<Database>, audit: AuditFn): Promise<void> }>;
+}
 
 export interface Who {
   actor: Actor | null;

@@ -27,7 +27,7 @@ import { queueLiveEvent, runWithLiveEvents } from '../events/live-events.ts';
 import { newMessageId } from '../federation/peers-service.ts';
 import { concernedUsers, handlersOf, label, notify, requestParams } from './notify.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
-import type { RequestDeps } from './request-deps.ts';
+import type { AnswerEvidenceRef, RequestDeps } from './request-deps.ts';
 
 async function countMissing(blobs: BlobStore, files: readonly { sha256: string }[]): Promise<number> {
   let missing = 0;
@@ -143,6 +143,7 @@ export function statusPayload(
   actorOrganisation: string,
   reason: string | null,
   files: readonly RequestAttachmentRow[] = [],
+  evidence: readonly AnswerEvidenceRef[] = [],
 ): RequestStatusPayload {
   const payload: RequestStatusPayload = {
     v: 1,
@@ -159,6 +160,7 @@ export function statusPayload(
   if (result.effects.refusal) payload.grounds = result.effects.refusal.grounds;
   if (result.effects.postponement) payload.until = result.effects.postponement.until;
   if (files.length) payload.attachments = files.map((a) => ({ sha256: a.sha256, filename: a.filename, mediaType: a.media_type, size: a.size_bytes }));
+  if (evidence.length) payload.evidence = evidence.map((e) => ({ transferId: e.transferId, itemId: e.itemId, sha256: e.sha256, title: e.title }));
   return payload;
 }
 
@@ -319,6 +321,26 @@ function mirrorEvent(p: RequestStatusPayload): RequestEvent {
   }
 }
 
+/** What became of each item an answer names: the item accepted from its transfer here, or why there is none. */
+async function returnedEvidence(trx: Kysely<Database>, sender: string | null, refs: NonNullable<RequestStatusPayload['evidence']>) {
+  const out: { transferId: string; title: string; sha256: string; itemId: string | null; state: 'accepted' | 'refused' | 'receiving' | 'missing'; refusal: string | null }[] = [];
+  for (const ref of refs) {
+    const t = sender
+      ? await trx.selectFrom('evidence_transfers').select(['item_id', 'state', 'refusal', 'sha256']).where('transfer_id', '=', ref.transferId).where('sender_node_id', '=', sender).executeTakeFirst()
+      : undefined;
+    const matches = t !== undefined && t.sha256 === ref.sha256;
+    out.push({
+      transferId: ref.transferId,
+      title: ref.title,
+      sha256: ref.sha256,
+      itemId: matches && t.state === 'accepted' ? t.item_id : null,
+      state: matches ? t.state : 'missing',
+      refusal: matches ? t.refusal : null,
+    });
+  }
+  return out;
+}
+
 /** One side's transition, mirrored on the other side's record. */
 export async function applyStatus(
   trx: Kysely<Database>,
@@ -369,6 +391,9 @@ export async function applyStatus(
       }),
     );
   }
+  // Files returned as evidence came ahead by the evidence transfer: the answer links each to the
+  // item this node accepted from that transfer (or says it was refused or has not arrived).
+  const evidence = await returnedEvidence(trx, message.senderNodeId, p.evidence ?? []);
   await recordEvent(trx, updated, {
     at,
     action: p.action,
@@ -390,6 +415,7 @@ export async function applyStatus(
             missingFiles: await countMissing(deps.blobs, files),
           }
         : {}),
+      ...(evidence.length ? { evidence } : {}),
     },
     messageId: message.messageId,
   });
@@ -399,6 +425,7 @@ export async function applyStatus(
     by: p.actorOrganisation,
     ...(outOfSync ? { outOfSync } : {}),
     ...(files.length ? { files: files.map((f) => ({ attachment: f.id, sha256: f.sha256 })) } : {}),
+    ...(evidence.length ? { evidence: evidence.map((e) => ({ transferId: e.transferId, item: e.itemId, state: e.state })) } : {}),
   });
   await notify(trx, deps.now(), {
     userIds: await concernedUsers(trx, updated),

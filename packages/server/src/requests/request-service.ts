@@ -40,7 +40,7 @@ import { renderLetterDocx } from './documents/render-docx.ts';
 import { renderLetterHtml } from './documents/render-html.ts';
 import { concernedUsers, handlersOf, label, notify, requestParams } from './notify.ts';
 import { type ContentPatch, defaultContent, normaliseContent } from './request-content.ts';
-import type { RequestDeps, Who } from './request-deps.ts';
+import type { AnswerEvidenceRef, RequestDeps, Who } from './request-deps.ts';
 import {
   contentOf,
   effectsToUpdate,
@@ -361,8 +361,8 @@ async function eventFor(deps: RequestDeps, row: RequestRow, body: TransitionBody
 }
 
 /** What the timeline says of a file that travelled with an answer. */
-function fileDetail(f: RequestAttachmentRow) {
-  return { attachmentId: f.id, filename: f.filename, sha256: f.sha256, size: f.size_bytes, mediaType: f.media_type };
+function fileDetail(f: RequestAttachmentRow, item?: AnswerEvidenceRef) {
+  return { attachmentId: f.id, filename: f.filename, sha256: f.sha256, size: f.size_bytes, mediaType: f.media_type, ...(item ? { evidenceItemId: item.itemId, transferId: item.transferId } : {}) };
 }
 
 /** The ids of the files that go with this answer: those asked for, or every file waiting. */
@@ -407,6 +407,18 @@ export async function transitionRequest(deps: RequestDeps, who: Who, id: string,
     );
     const event = await eventFor(deps, row, body);
     const files = await filesForAnswer(deps, row, body);
+    // To a peer node, the answer's files travel as evidence items through the evidence transfer
+    // (made and read here, outside the transaction; offered ahead of the answer inside it).
+    const asEvidence =
+      files.length > 0 && row.counterpart_node_id && deps.answerEvidence && (body.action === 'execute' || body.action === 'partially-execute' || body.action === 'provide-more-info')
+        ? await deps.answerEvidence.prepare(
+            who,
+            row,
+            (await listAttachments(deps.db, row.id)).filter((a) => files.includes(a.id)),
+            body.action,
+          )
+        : null;
+    const itemOf = new Map((asEvidence?.refs ?? []).map((r) => [r.attachmentId, r]));
     const now = deps.now();
     try {
       const done = await auditedTransaction(deps, who, async (trx, audit) => {
@@ -419,6 +431,7 @@ export async function transitionRequest(deps: RequestDeps, who: Who, id: string,
         const reason = body.reason?.trim() || null;
         const sent = await markAttachmentsSent(trx, id, files, result.action, now);
         if (sent.length !== files.length) throw versionConflict(locked.version);
+        await asEvidence?.queue(trx, audit);
         await recordEvent(trx, updated, {
           at: now,
           action: result.action,
@@ -434,14 +447,14 @@ export async function transitionRequest(deps: RequestDeps, who: Who, id: string,
             ...(result.effects.refusal ? { grounds: result.effects.refusal.grounds } : {}),
             ...(result.effects.postponement ? { until: result.effects.postponement.until } : {}),
             ...(result.audit.change.recorded ? { recorded: result.audit.change.recorded, recordedBy: 'requesting-side' } : {}),
-            ...(sent.length ? { files: sent.map(fileDetail) } : {}),
+            ...(sent.length ? { files: sent.map((f) => fileDetail(f, itemOf.get(f.id))) } : {}),
           },
         });
         audit(result.audit.action, `request:${id}`, {
           ...result.audit.change,
           reference: updated.reference,
           version: updated.version,
-          ...(sent.length ? { files: sent.map((f) => ({ attachment: f.id, sha256: f.sha256 })) } : {}),
+          ...(sent.length ? { files: sent.map((f) => ({ attachment: f.id, sha256: f.sha256, ...(itemOf.has(f.id) ? { evidenceItem: itemOf.get(f.id)!.itemId } : {}) })) } : {}),
         });
         // A request to an authority without a node sends nothing: its steps are recorded here.
         if (isRecordedCounterpart(updated)) {
@@ -449,7 +462,7 @@ export async function transitionRequest(deps: RequestDeps, who: Who, id: string,
         } else if (result.message === 'request.transmit') {
           await enqueueMessage(trx, now, updated, 'request.transmit', transmitPayload(updated, await listAttachments(trx, id)));
         } else if (result.message === 'request.status') {
-          await enqueueMessage(trx, now, updated, 'request.status', statusPayload(updated, result, now, orgName, reason, sent));
+          await enqueueMessage(trx, now, updated, 'request.status', statusPayload(updated, result, now, orgName, reason, sent.filter((f) => !itemOf.has(f.id)), asEvidence?.refs ?? []));
         }
         if (result.action === 'submit') {
           const supervisors = (await handlersOf(trx, updated.organisation_id, new Set(['supervisor']))).filter((u) => u !== actor.userId);

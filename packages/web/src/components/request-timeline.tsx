@@ -1,11 +1,13 @@
 // The timeline of a request as both sides see it: every transition with who took it, on which side,
 // the reason, the files that went with it (downloadable), and for transitions the other side
-// reported, a mark saying so.
+// reported, a mark saying so. Files returned with an answer to or from a peer node travel as
+// evidence items: the answer links to each item (or says it was refused or has not arrived).
 import { useState } from 'react';
 import { directionOf } from '../i18n/languages.ts';
 import { useServerText } from '../i18n/server-text.tsx';
 import { useT } from '../i18n/use-t.tsx';
 import { downloadFile, requestsApi, type TimelineEvent } from '../requests.ts';
+import { Link } from '../router.tsx';
 import { formatBytes } from './request-attachments.tsx';
 import { ErrorAlert, formatDate } from './ui.tsx';
 
@@ -13,6 +15,27 @@ interface EventFile {
   attachmentId: string;
   filename: string;
   size: number;
+  /** Set when the file left for a peer node as an item of this node's evidence vault. */
+  evidenceItemId: string | null;
+}
+
+interface EventEvidence {
+  transferId: string;
+  title: string;
+  itemId: string | null;
+  state: string;
+  refusal: string | null;
+}
+
+function evidenceOf(details: Record<string, unknown>): EventEvidence[] {
+  const raw = details.evidence;
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((e) => {
+    if (typeof e !== 'object' || e === null) return [];
+    const r = e as Record<string, unknown>;
+    if (typeof r.transferId !== 'string' || typeof r.title !== 'string') return [];
+    return [{ transferId: r.transferId, title: r.title, itemId: typeof r.itemId === 'string' ? r.itemId : null, state: String(r.state ?? ''), refusal: typeof r.refusal === 'string' ? r.refusal : null }];
+  });
 }
 
 function filesOf(details: Record<string, unknown>): EventFile[] {
@@ -20,7 +43,14 @@ function filesOf(details: Record<string, unknown>): EventFile[] {
   if (!Array.isArray(raw)) return [];
   return raw.flatMap((f) =>
     typeof f === 'object' && f !== null && typeof (f as EventFile).attachmentId === 'string' && typeof (f as EventFile).filename === 'string'
-      ? [{ attachmentId: (f as EventFile).attachmentId, filename: (f as EventFile).filename, size: Number((f as EventFile).size) || 0 }]
+      ? [
+          {
+            attachmentId: (f as EventFile).attachmentId,
+            filename: (f as EventFile).filename,
+            size: Number((f as EventFile).size) || 0,
+            evidenceItemId: typeof (f as EventFile).evidenceItemId === 'string' ? (f as EventFile).evidenceItemId : null,
+          },
+        ]
       : [],
   );
 }
@@ -54,6 +84,7 @@ export function RequestTimeline({ events, requestId }: { events: readonly Timeli
         const grounds = groundsOf(e.details);
         const until = typeof e.details.until === 'string' ? e.details.until : null;
         const files = filesOf(e.details);
+        const evidence = evidenceOf(e.details);
         return (
           <li key={e.seq} className={`timeline-event side-${e.side} origin-${e.origin}`}>
             <div className="timeline-head">
@@ -117,6 +148,35 @@ export function RequestTimeline({ events, requestId }: { events: readonly Timeli
                           {t('requests.attachments.download')}
                         </button>
                       ) : null}
+                      {f.evidenceItemId ? (
+                        <>
+                          {' '}
+                          <Link to={`/evidence/items/${f.evidenceItemId}`}>{t('requests.timeline.asEvidence')}</Link>
+                        </>
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+            {evidence.length > 0 ? (
+              <div className="timeline-files timeline-evidence">
+                <span className="label">{t('requests.timeline.evidence')}</span>
+                <ul>
+                  {evidence.map((x) => (
+                    <li key={x.transferId}>
+                      {x.itemId ? (
+                        <Link to={`/evidence/items/${x.itemId}`} dir="auto">
+                          {x.title}
+                        </Link>
+                      ) : (
+                        <>
+                          <span dir="auto">{x.title}</span>{' '}
+                          <span className="muted">
+                            {x.state === 'refused' ? t('requests.timeline.evidenceRefused', { reason: x.refusal ?? '' }) : t('requests.timeline.evidencePending')}
+                          </span>
+                        </>
+                      )}
                     </li>
                   ))}
                 </ul>

@@ -16,7 +16,7 @@ import { type FederatedTestNode, connect, startFederatedNode, waitFor } from '..
 import { type LocalTsa, makeTestPki, startLocalTsa, type TestPki } from '../../testing/local-tsa.ts';
 import { makeUser } from '../../testing/test-node.ts';
 import { evidenceOf } from '../evidence-capability.ts';
-import { enforceRecord } from '../../policy/policy-service.ts';
+import { effectiveMarkingOf, enforceRecord } from '../../policy/policy-service.ts';
 import { evidenceKey, ingestEvidence, listCustody, readEvidenceItem } from '../evidence-service.ts';
 import { timestampSettingsOf } from '../timestamp/timestamp-capability.ts';
 import { pemCertificates } from '../timestamp/tsp.ts';
@@ -207,6 +207,83 @@ describe('sending evidence over federation with its time-stamps', () => {
         } finally {
           settings.roots = trusted;
         }
+      });
+
+      test('files returned with an execution arrive as verified evidence items of the request, under its limitations, and travel as no attachment chunk', async () => {
+        const { frId, deId } = await exchangedRequest();
+        const act = (action: string, extra: Json = {}) => executor.client.call<Json>('POST', `/api/v1/requests/${deId}/transitions`, { action, ...extra }, 200);
+        await act('receive');
+        await act('start-execution');
+        const bytes = Buffer.from(`%PDF-1.4\n${Array.from({ length: 3000 }, (_, i) => `% Kontoauszug ${i}`).join('\n')}\n%%EOF\n`);
+        const sha = createHash('sha256').update(bytes).digest('hex');
+        const up = await executor.client.raw('POST', `/api/v1/requests/${deId}/attachments?filename=${encodeURIComponent('Kontoauszüge 2024.pdf')}`, { body: bytes, headers: { 'content-type': 'application/pdf' } } as never);
+        assert.equal(up.status, 201, up.text);
+        await act('execute', { reason: 'Bank records obtained.' });
+
+        // Germany: the file became an item of its request, offered to France with the answer.
+        const deItem = await de.node.deps.db.selectFrom('evidence_items').selectAll().where('request_id', '=', deId).where('sha256', '=', sha).executeTakeFirstOrThrow();
+        assert.equal(deItem.source_kind, 'uploaded');
+        assert.equal(deItem.captured_by, executor.userId, 'acquired by the executor who answered');
+        const deTimeline = (await executor.client.call<Json>('GET', `/api/v1/requests/${deId}`, undefined, 200)).body.timeline;
+        assert.equal(deTimeline.find((e: Json) => e.action === 'execute').details.files[0].evidenceItemId, deItem.id);
+
+        const done = await waitFor('France to see the execution', async () => {
+          const r = await drafter.client.call<Json>('GET', `/api/v1/requests/${frId}`, undefined, 200);
+          return r.body.state === 'executed' ? r.body : undefined;
+        }, SLOW);
+        assert.ok(!done.attachments.some((a: Json) => a.sha256 === sha), 'not a plain attachment of the request');
+        const answer = done.timeline.find((e: Json) => e.origin === 'counterpart' && e.action === 'execute');
+        assert.equal(answer.details.evidence.length, 1);
+        const linked = answer.details.evidence[0];
+        assert.equal(linked.state, 'accepted');
+        assert.equal(linked.sha256, sha);
+        assert.equal(linked.title, 'Kontoauszüge 2024.pdf');
+
+        // France: an item of its request, verified, received from Germany, under the request's limitations.
+        const listed = (await drafter.client.call<{ items: Json[] }>('GET', `/api/v1/evidence?requestId=${frId}`, undefined, 200)).body.items;
+        const item = listed.find((i) => i.id === linked.itemId);
+        assert.ok(item, 'listed with the request’s evidence');
+        assert.equal(item.sha256, sha);
+        assert.equal(item.source.kind, 'received');
+        assert.equal(item.source.nodeId, de.nodeId);
+        assert.equal(item.mediaType, 'application/pdf');
+        // The German copy of the request is bound by the speciality France asked for; the file comes back under it.
+        const deRequest = await de.node.deps.db.selectFrom('requests').selectAll().where('id', '=', deId).executeTakeFirstOrThrow();
+        const speciality = effectiveMarkingOf(deRequest).limitations.speciality;
+        assert.ok(speciality && speciality.length > 0);
+        assert.deepEqual(item.marking.limitations.speciality, speciality, 'the request’s speciality came with the file');
+        const custody = (await drafter.client.call<Json>('GET', `/api/v1/evidence/${item.id}/custody`, undefined, 200)).body;
+        assert.equal(custody.verification.ok, true);
+        const received = custody.events.find((e: Json) => e.kind === 'received');
+        assert.equal(received.details.from, de.nodeId);
+        assert.equal(received.details.sentWith, 'execute');
+        assert.equal(received.details.verified.sha256, sha);
+        assert.deepEqual(received.details.limitations.speciality, speciality);
+        assert.deepEqual(received.details.senderCustody.map((e: Json) => e.kind).slice(0, 2), ['acquired', 'hashed'], 'with Germany’s custody log');
+        const content = await fetch(`${fr.url}/api/v1/evidence/${item.id}/content`, { headers: { cookie: drafter.client.cookie! } });
+        assert.equal(content.status, 200);
+        assert.ok(Buffer.from(await content.arrayBuffer()).equals(bytes), 'the same bytes');
+        const evidence = evidenceOf(fr.node.deps)!;
+        const drafterActor: Actor = { userId: drafter.userId, email: drafter.email, role: 'practitioner', organisationId: drafter.organisationId, mustChangePassword: false, via: 'token' };
+        const who = { actor: drafterActor, requestId: null };
+        const read = await readEvidenceItem(evidence, who, item.id);
+        await assert.rejects(
+          enforceRecord(fr.node.deps, who, { record: read.record, auditTarget: evidenceKey(item.id), details: {} }, { kind: 'export', format: 'zip' }),
+          (err: { code?: string }) => err.code === 'policy_denied',
+          'export is refused under the limitations it came with',
+        );
+
+        // The file travelled by the evidence transfer only, and the answer after its item.
+        const conversation = done.conversationId as string;
+        const inbound = await fr.node.deps.db.selectFrom('federation_inbox').select(['type', 'received_at']).where('conversation_id', '=', conversation).execute();
+        assert.equal(inbound.filter((m) => m.type === 'attachment.chunk').length, 0, 'no attachment.chunk envelope');
+        assert.equal(inbound.filter((m) => m.type === 'evidence.offer').length, 1);
+        const outbound = await de.node.deps.db.selectFrom('outbox').select(['type', 'seq', 'state', 'payload']).where('conversation_id', '=', conversation).orderBy('seq').execute();
+        const offerAt = outbound.findIndex((m) => m.type === 'evidence.offer');
+        const statusAt = outbound.findIndex((m) => m.type === 'request.status' && (m.payload as Json).action === 'execute');
+        assert.ok(offerAt >= 0 && offerAt < statusAt, 'the offer is queued ahead of the answer');
+        assert.equal((outbound[statusAt]!.payload as Json).attachments, undefined, 'the answer carries no attachment descriptor');
+        assert.equal((outbound[statusAt]!.payload as Json).evidence[0].itemId, deItem.id);
       });
 
       /** France asks Germany for one use of the item; both supervisors approve; Germany answers. */

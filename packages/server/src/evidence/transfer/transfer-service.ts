@@ -8,8 +8,10 @@
 import { ConflictError } from '@comity/core';
 import { combineAll, type Marking } from '@comity/core/policy/marking';
 import type { EvidenceOfferPayload, EvidenceTransferView } from '@comity/contract/evidence-transfer';
-import { sql } from 'kysely';
-import { type AppDeps, auditedTransaction } from '../../deps.ts';
+import type { Database } from '@comity/db';
+import type { OutboxRow } from '@comity/db/repos/federation-repo';
+import { type Kysely, sql } from 'kysely';
+import { type AppDeps, type AuditFn, auditedTransaction } from '../../deps.ts';
 import { federationOf } from '../../federation/capability.ts';
 import { enforceRecord, type PolicyWho } from '../../policy/policy-service.ts';
 import { loadReadable } from '../../requests/request-service.ts';
@@ -55,7 +57,21 @@ async function grantedTokens(appDeps: AppDeps, itemId: string): Promise<Evidence
   return rows.filter((r) => r.token).map((r) => ({ tsa: (r.tsa_name || r.tsa_url).slice(0, 500), token: Buffer.from(r.token!).toString('base64') }));
 }
 
-export async function sendEvidence(appDeps: AppDeps, who: PolicyWho, input: SendEvidenceInput): Promise<{ transferId: string; messageId: string }> {
+/** An offer read and allowed, ready to be queued in the transaction of the change that sends it. */
+export interface PreparedSend {
+  requestId: string;
+  organisationId: string;
+  peerNodeId: string;
+  itemId: string;
+  offer: EvidenceOfferPayload;
+}
+
+/**
+ * The checks and the reading of `sendEvidence`, outside any transaction (the item may be large):
+ * the caller reads the request and the item, the release policy lets the item go to the request's
+ * counterpart node, and the offer (chunk digests, tokens, custody, limitations) is built.
+ */
+export async function prepareSend(appDeps: AppDeps, who: PolicyWho, input: SendEvidenceInput): Promise<PreparedSend> {
   const requests = requestsOf(appDeps);
   const runtime = federationOf(appDeps);
   const evidence = evidenceOf(appDeps);
@@ -107,24 +123,35 @@ export async function sendEvidence(appDeps: AppDeps, who: PolicyWho, input: Send
     source,
     chunkSize: input.chunkSize ?? DEFAULT_TRANSFER_CHUNK,
   }).finally(() => source.close());
-  const queued = await auditedTransaction(appDeps, { actor: who.actor, requestId: who.requestId, organisationId: row.organisation_id }, async (trx, audit) => {
-    const written = await queueOffer(trx, appDeps.now(), { peerNodeId: row.counterpart_node_id!, senderOrganisationId: row.organisation_id, offer, encryptionPrivate: appDeps.keys.encryptionPrivate });
-    audit('evidence.transfer.send', evidenceKey(item.id), {
-      transferId: offer.transferId,
-      requestId: row.id,
-      peer: row.counterpart_node_id,
-      messageId: written.message_id,
-      sentWith: offer.sentWith,
-      sha256: offer.item.sha256,
-      size: offer.item.size,
-      limitations: offer.limitations,
-      chunkSize: offer.content.chunkSize,
-      chunkCount: offer.content.chunkCount,
-    });
-    return written;
+  return { requestId: row.id, organisationId: row.organisation_id, peerNodeId: row.counterpart_node_id, itemId: item.id, offer };
+}
+
+/** Queues a prepared offer in the caller's audited transaction (`evidence.transfer.send`). */
+export async function queueSend(trx: Kysely<Database>, appDeps: AppDeps, audit: AuditFn, prepared: PreparedSend): Promise<OutboxRow> {
+  const { offer } = prepared;
+  const written = await queueOffer(trx, appDeps.now(), { peerNodeId: prepared.peerNodeId, senderOrganisationId: prepared.organisationId, offer, encryptionPrivate: appDeps.keys.encryptionPrivate });
+  audit('evidence.transfer.send', evidenceKey(prepared.itemId), {
+    transferId: offer.transferId,
+    requestId: prepared.requestId,
+    peer: prepared.peerNodeId,
+    messageId: written.message_id,
+    sentWith: offer.sentWith,
+    sha256: offer.item.sha256,
+    size: offer.item.size,
+    limitations: offer.limitations,
+    chunkSize: offer.content.chunkSize,
+    chunkCount: offer.content.chunkCount,
   });
-  runtime.wake();
-  return { transferId: offer.transferId, messageId: queued.message_id };
+  return written;
+}
+
+export async function sendEvidence(appDeps: AppDeps, who: PolicyWho, input: SendEvidenceInput): Promise<{ transferId: string; messageId: string }> {
+  const prepared = await prepareSend(appDeps, who, input);
+  const queued = await auditedTransaction(appDeps, { actor: who.actor, requestId: who.requestId, organisationId: prepared.organisationId }, (trx, audit) =>
+    queueSend(trx, appDeps, audit, prepared),
+  );
+  federationOf(appDeps)?.wake();
+  return { transferId: prepared.offer.transferId, messageId: queued.message_id };
 }
 
 /** The transfers of an item this node sent (its outbox) and the one it came in by: state, progress, refusal. */
