@@ -48,7 +48,7 @@ except ImportError:  # pragma: no cover - reported to the caller
 HERE = Path(__file__).resolve().parent
 HKDF_INFO = b"comity envelope v1 aes-256-gcm"
 PAYLOAD_ALG = "X25519-HKDF-SHA256-A256GCM"
-MESSAGE_TYPES = ["request.transmit", "request.status", "request.more-info", "request.more-info-answer", "message.note", "attachment.chunk", "node.card", "knowledge.facts", "consent.request", "consent.answer", "evidence.offer", "hits.query", "hits.answer", "hits.matched", "hits.disclosure", "cultural.record", "statistics.share"]
+MESSAGE_TYPES = ["request.transmit", "request.status", "request.more-info", "request.more-info-answer", "message.note", "attachment.chunk", "node.card", "knowledge.facts", "consent.request", "consent.answer", "evidence.offer", "hits.query", "hits.answer", "hits.matched", "hits.disclosure", "hits.expired", "cultural.record", "statistics.share"]
 MARKINGS = ["CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED"]
 # The table of README.md: reason -> (HTTP status, retryable).
 REJECTIONS = {
