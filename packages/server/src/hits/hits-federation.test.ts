@@ -379,6 +379,51 @@ for (const backend of testBackends()) {
       for (const s of ['Nadia', 'Haddad', '1990']) for (const p of matched) assert.ok(!p.text.includes(s));
     });
 
+    // The same through "check with peers": a case of MAX_HIT_ITEMS + 1 people (written straight into
+    // the database, as an import would) goes out as two pages under one epoch, and the one person
+    // Germany holds is the one hit.
+    test('check with peers sends a case of more than 20,000 people in pages', async () => {
+      const bulk = (await frLead.client.call<Json>('POST', '/api/v1/cases', { title: 'Opération Volume', marking: 'AMBER' }, 201)).body;
+      const model = await fr.node.deps.db.selectFrom('entities').selectAll().where('case_id', '=', frCase.id).where('schema', '=', 'Person').executeTakeFirstOrThrow();
+      const now = new Date();
+      const row = (name: string, birthDate: string) => ({
+        id: crypto.randomUUID(),
+        organisation_id: model.organisation_id,
+        case_id: bulk.id as string,
+        ftm_id: crypto.randomUUID().replaceAll('-', ''),
+        schema: 'Person',
+        is_link: false,
+        caption: name,
+        caption_key: name.toLowerCase(),
+        properties: JSON.stringify({ name: [name], birthDate: [birthDate] }),
+        marking: JSON.stringify(model.marking),
+        sources: JSON.stringify([]),
+        created_by: null,
+        created_at: now,
+        updated_at: now,
+      });
+      const rows = Array.from({ length: MAX_HIT_ITEMS }, (_, i) => row(`Zbigniew Kowalczyk-Nowak ${i}`, '1931-02-03'));
+      const yusuf = row('Yusuf Demir', '1979-09-21');
+      rows.push(yusuf);
+      for (let i = 0; i < rows.length; i += 1000) await fr.node.deps.db.insertInto('entities').values(rows.slice(i, i + 1000)).execute();
+      const deYusuf = await add(deLead, deCase.id, { schema: 'Person', properties: { name: ['Yusuf Demir'], birthDate: ['1979-09-21'] } });
+      const started = await frLead.client.call<Json>('POST', '/api/v1/hits/queries', { caseId: bulk.id, kinds: ['names'] }, 202);
+      const queryId = started.body.queries[0] as string;
+      const sent = (await fr.node.deps.db.selectFrom('outbox').select(['payload']).where('type', '=', 'hits.query').where('conversation_id', '=', `hits:${queryId}`).execute()).map((r) => r.payload as Json);
+      assert.deepEqual(sent.map((p) => [p.page, p.pages, p.total, p.encodings.length]).sort(), [[0, 2, MAX_HIT_ITEMS + 1, MAX_HIT_ITEMS], [1, 2, MAX_HIT_ITEMS + 1, 1]]);
+      assert.equal(new Set(sent.map((p) => p.epoch)).size, 1, 'one epoch for every page');
+      const q = await waitFor('the paged names query answered', async () => {
+        const r = await rowOf(fr, queryId);
+        return r.state === 'answered' && r;
+      }, 60_000);
+      assert.equal(q.hit_count, 1);
+      const frHit = await fr.node.deps.db.selectFrom('hits').selectAll().where('query_id', '=', queryId).executeTakeFirstOrThrow();
+      assert.equal(frHit.entity_id, yusuf.id);
+      const deHit = await de.node.deps.db.selectFrom('hits').selectAll().where('query_id', '=', queryId).executeTakeFirstOrThrow();
+      assert.equal(deHit.entity_id, deYusuf);
+      assert.equal(deHit.contact_reference, frHit.contact_reference);
+    });
+
     // Half-received on the answering node: France's names query stops after page 0 of 2. After the
     // timeout Germany's sweep gives it up (audited) and tells France, whose view shows it expired; a
     // late page is refused.
