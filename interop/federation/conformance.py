@@ -48,7 +48,7 @@ except ImportError:  # pragma: no cover - reported to the caller
 HERE = Path(__file__).resolve().parent
 HKDF_INFO = b"comity envelope v1 aes-256-gcm"
 PAYLOAD_ALG = "X25519-HKDF-SHA256-A256GCM"
-MESSAGE_TYPES = ["request.transmit", "request.status", "request.more-info", "request.more-info-answer", "message.note", "attachment.chunk", "node.card", "knowledge.facts", "consent.request", "consent.answer", "evidence.offer", "hits.query", "hits.answer", "hits.matched", "hits.disclosure", "cultural.record", "statistics.share"]
+MESSAGE_TYPES = ["request.transmit", "request.status", "request.more-info", "request.more-info-answer", "message.note", "attachment.chunk", "node.card", "knowledge.facts", "consent.request", "consent.answer", "evidence.offer", "hits.query", "hits.answer", "hits.matched", "hits.disclosure", "hits.expired", "cultural.record", "statistics.share"]
 MARKINGS = ["CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED"]
 # The table of README.md: reason -> (HTTP status, retryable).
 REJECTIONS = {
@@ -614,6 +614,20 @@ def check_hits_vector(rep: "Report", sender, recipient, ephemeral) -> None:
         "hits-v1 query: sealed with its nonce, opens to its payload",
         seal(jcs(q["payload"]), jcs(qe["header"]), x_raw(recipient), ephemeral, bytes.fromhex(q["nonce"])) == qe["encrypted"] and open_sealed(qe["encrypted"], jcs(qe["header"]), [recipient]) == utf8(jcs(q["payload"])),
     )
+    # A names query in pages: every page repeats epoch, pages and total; pages are full (20 000) but
+    # the last, so page p of `pages` carries min(20 000, total - p * 20 000) encodings of 128 bytes
+    # with 40 to 800 bits set.
+    n = h["namesQuery"]
+    ne, np_ = n["envelope"], n["payload"]
+    rep.check("hits-v1 names page: signed by the sender of envelope-v1", verify(ed_raw(sender), signing_text(ne["header"], ne["encrypted"]), ne["signature"]["value"]))
+    rep.check(
+        "hits-v1 names page: sealed with its nonce, opens to its payload",
+        seal(jcs(np_), jcs(ne["header"]), x_raw(recipient), ephemeral, bytes.fromhex(n["nonce"])) == ne["encrypted"] and open_sealed(ne["encrypted"], jcs(ne["header"]), [recipient]) == utf8(jcs(np_)),
+    )
+    rep.check("hits-v1 names page: page < pages and the total fits the pages", 0 <= np_["page"] < np_["pages"] and (np_["pages"] - 1) * 20000 < np_["total"] <= np_["pages"] * 20000)
+    rep.check("hits-v1 names page: as many encodings as the total gives this page", len(np_["encodings"]) == min(20000, np_["total"] - np_["page"] * 20000))
+    bits = [bin(int.from_bytes(b64d(e, 128), "little")).count("1") for e in np_["encodings"]]
+    rep.check("hits-v1 names page: 1024-bit encodings with 40 to 800 bits set", all(40 <= b <= 800 for b in bits))
 
 
 def chunk_nonce(index: int) -> bytes:
@@ -1025,6 +1039,11 @@ class Live:
             qid = str(uuid.uuid4())
             self.expect_rejection(f"a hits.query carrying {label}", "payload_rejected",
                                   build_envelope(self.signing, self.header(type="hits.query", conversationId="hits:" + qid), hits_query(qid, [item]), enc))
+        # A names query page whose size disagrees with its total and pages refuses the message.
+        qid = str(uuid.uuid4())
+        self.expect_rejection("a hits.query names page whose total does not fit its pages", "payload_rejected",
+                              build_envelope(self.signing, self.header(type="hits.query", conversationId="hits:" + qid),
+                                             {"queryId": qid, "kind": "names", "epoch": time.strftime("%Y-%m", time.gmtime()), "page": 0, "pages": 1, "total": 20001, "encodings": ["A" * 171]}, enc))
         qid = str(uuid.uuid4())
         self.expect_rejection("a hits.query carrying an identifier in clear", "payload_invalid",
                               build_envelope(self.signing, self.header(type="hits.query", conversationId="hits:" + qid), hits_query(qid, ["iban:DE89370400440532013000"]), enc))

@@ -1,8 +1,8 @@
 // Hit/no-hit between nodes (issue 13 part 3): the federation payloads (`hits.query`, `hits.answer`,
-// `hits.matched`, `hits.disclosure`) and the API of /api/v1/hits. Identifiers never travel in
+// `hits.matched`, `hits.disclosure`, `hits.expired`) and the API of /api/v1/hits. Identifiers never travel in
 // clear: a query carries curve25519 u-coordinates H(x)^a (RFC 9380 hash_to_curve of the normalised
 // identifier, suite curve25519_XMD:SHA-512_ELL2_RO_, raised by X25519 to a one-time scalar), 32
-// bytes each, base64url without padding. A query, its answer and its matches travel in pages of at
+// bytes each, base64url without padding. A query (identifiers or names), its answer and its matches travel in pages of at
 // most MAX_HIT_ITEMS elements, so the set sizes are bounded by MAX_HIT_PAGES pages, not by one envelope.
 import { z } from 'zod';
 
@@ -33,8 +33,11 @@ export const HitsIdentifiersQuery = z.strictObject({
 export const HitsNamesQuery = z.strictObject({
   queryId: z.uuid(),
   kind: z.literal('names').describe('Names with dates of birth as keyed CLK encodings under the pair’s secret of the epoch'),
-  epoch: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).describe('The month (UTC) whose pair secret keyed the encodings'),
-  encodings: z.array(ClkEncoding).min(1).max(MAX_HIT_ITEMS).describe('One encoding per person of the querier, in the querier’s order'),
+  epoch: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).describe('The month (UTC) whose pair secret keyed the encodings (the same on every page)'),
+  page: Page.describe('This page, from 0; every page of a query is keyed by the same epoch'),
+  pages: Pages.describe('How many pages the query has'),
+  total: z.number().int().min(1).max(MAX_HIT_ITEMS * MAX_HIT_PAGES).describe('How many people the whole query declares (the same on every page): checked against the hourly limit at the first page received'),
+  encodings: z.array(ClkEncoding).min(1).max(MAX_HIT_ITEMS).describe('One encoding per person of the querier on this page, in the querier’s order'),
 });
 export const HitsQueryPayload = z
   .discriminatedUnion('kind', [HitsIdentifiersQuery, HitsNamesQuery])
@@ -76,6 +79,16 @@ export const HitsMatchedPayload = z
   })
   .meta({ id: 'HitsMatchedPayload', description: 'hits.matched: which offered positions matched (so that the answering node gets the same hits), in pages' });
 export const HitsMatchedResult = z.strictObject({ queryId: z.uuid(), hits: z.number().int().min(0) }).meta({ description: 'hits.matched: how many matches were accepted (a position of padding or of a record deleted since the answer is accepted and records nothing, so the count does not tell padding from records)' });
+
+export const HitsExpiredPayload = z
+  .strictObject({
+    queryId: z.uuid(),
+    reason: z.literal('timeout').describe('Pages of the query, its answer or its matches stopped coming for longer than the sender waits'),
+  })
+  .meta({ id: 'HitsExpiredPayload', description: 'hits.expired: the sender gave up a half-received query and dropped what it kept of it' });
+export const HitsExpiredResult = z
+  .strictObject({ queryId: z.uuid(), expired: z.boolean().describe('false when the query had completed here already (nothing changed)') })
+  .meta({ description: 'hits.expired: whether the receiver expired its side of the query too' });
 
 export const HitDisclosure = z.strictObject({
   decision: z.enum(['revealed', 'declined']),
@@ -124,7 +137,9 @@ export const HitQueryView = z
     peerNodeId: z.string(),
     direction: z.enum(['sent', 'received']),
     kind: z.enum(['identifiers', 'names']),
-    state: z.enum(['waiting', 'answering', 'answered', 'matched']).describe('sent: waiting → answered; received: answering (pages of the query still due) → answered → matched'),
+    state: z
+      .enum(['waiting', 'answering', 'answered', 'matched', 'expired'])
+      .describe('sent: waiting → answered; received: answering (pages of the query still due) → answered → matched; expired: pages stopped coming on either side and the query was given up'),
     items: z.number().int(),
     offered: z.number().int().nullable(),
     hits: z.number().int().nullable(),
@@ -161,3 +176,4 @@ export type HitsQueryResult = z.infer<typeof HitsQueryResult>;
 export type HitsAnswerResult = z.infer<typeof HitsAnswerResult>;
 export type HitsMatchedResult = z.infer<typeof HitsMatchedResult>;
 export type HitsDisclosureResult = z.infer<typeof HitsDisclosureResult>;
+export type HitsExpiredResult = z.infer<typeof HitsExpiredResult>;

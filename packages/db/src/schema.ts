@@ -995,6 +995,8 @@ export interface HitQueriesTable {
   pages: number | null;
   pages_seen: Json | null;
   pending_identifiers: Json | null;
+  /** Migration 033: received names queries, the epoch of their first page (every page carries the same). */
+  epoch: string | null;
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -6690,10 +6690,10 @@ export interface components {
             offered: number | null;
             peerNodeId: string;
             /**
-             * @description sent: waiting → answered; received: answering (pages of the query still due) → answered → matched
+             * @description sent: waiting → answered; received: answering (pages of the query still due) → answered → matched; expired: pages stopped coming on either side and the query was given up
              * @enum {string}
              */
-            state: "waiting" | "answering" | "answered" | "matched";
+            state: "waiting" | "answering" | "answered" | "matched" | "expired";
         };
         HitQueryViewInput: {
             caseId: string | null;
@@ -6709,10 +6709,10 @@ export interface components {
             offered: number | null;
             peerNodeId: string;
             /**
-             * @description sent: waiting → answered; received: answering (pages of the query still due) → answered → matched
+             * @description sent: waiting → answered; received: answering (pages of the query still due) → answered → matched; expired: pages stopped coming on either side and the query was given up
              * @enum {string}
              */
-            state: "waiting" | "answering" | "answered" | "matched";
+            state: "waiting" | "answering" | "answered" | "matched" | "expired";
         };
         HitView: {
             /** @description The authority that may hold a matching record */
@@ -6824,6 +6824,26 @@ export interface components {
             /** @enum {string} */
             decision: "revealed" | "declined";
         };
+        /** @description hits.expired: the sender gave up a half-received query and dropped what it kept of it */
+        HitsExpiredPayload: {
+            /** Format: uuid */
+            queryId: string;
+            /**
+             * @description Pages of the query, its answer or its matches stopped coming for longer than the sender waits
+             * @constant
+             */
+            reason: "timeout";
+        };
+        /** @description hits.expired: the sender gave up a half-received query and dropped what it kept of it */
+        HitsExpiredPayloadInput: {
+            /** Format: uuid */
+            queryId: string;
+            /**
+             * @description Pages of the query, its answer or its matches stopped coming for longer than the sender waits
+             * @constant
+             */
+            reason: "timeout";
+        };
         /** @description hits.matched: which offered positions matched (so that the answering node gets the same hits), in pages */
         HitsMatchedPayload: {
             matches: {
@@ -6885,17 +6905,23 @@ export interface components {
             /** @description How many identifiers the whole query declares (the same on every page): checked against the hourly limit at page 0 */
             total: number;
         } | {
-            /** @description One encoding per person of the querier, in the querier’s order */
+            /** @description One encoding per person of the querier on this page, in the querier’s order */
             encodings: string[];
-            /** @description The month (UTC) whose pair secret keyed the encodings */
+            /** @description The month (UTC) whose pair secret keyed the encodings (the same on every page) */
             epoch: string;
             /**
              * @description Names with dates of birth as keyed CLK encodings under the pair’s secret of the epoch
              * @constant
              */
             kind: "names";
+            /** @description This page, from 0; every page of a query is keyed by the same epoch */
+            page: number;
+            /** @description How many pages the query has */
+            pages: number;
             /** Format: uuid */
             queryId: string;
+            /** @description How many people the whole query declares (the same on every page): checked against the hourly limit at the first page received */
+            total: number;
         };
         /** @description hits.query: blinded identifiers, or keyed encodings of names with dates of birth */
         HitsQueryPayloadInput: {
@@ -6920,17 +6946,23 @@ export interface components {
             /** @description How many identifiers the whole query declares (the same on every page): checked against the hourly limit at page 0 */
             total: number;
         } | {
-            /** @description One encoding per person of the querier, in the querier’s order */
+            /** @description One encoding per person of the querier on this page, in the querier’s order */
             encodings: string[];
-            /** @description The month (UTC) whose pair secret keyed the encodings */
+            /** @description The month (UTC) whose pair secret keyed the encodings (the same on every page) */
             epoch: string;
             /**
              * @description Names with dates of birth as keyed CLK encodings under the pair’s secret of the epoch
              * @constant
              */
             kind: "names";
+            /** @description This page, from 0; every page of a query is keyed by the same epoch */
+            page: number;
+            /** @description How many pages the query has */
+            pages: number;
             /** Format: uuid */
             queryId: string;
+            /** @description How many people the whole query declares (the same on every page): checked against the hourly limit at the first page received */
+            total: number;
         };
         InboxAccepted: {
             auditProof?: components["schemas"]["ReceiptAuditProof"];

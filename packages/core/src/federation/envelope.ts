@@ -23,6 +23,7 @@ export const MESSAGE_TYPES = [
   'hits.answer',
   'hits.matched',
   'hits.disclosure',
+  'hits.expired',
   'cultural.record',
   'statistics.share',
 ] as const;

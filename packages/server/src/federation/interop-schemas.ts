@@ -30,6 +30,8 @@ import {
   HitsAnswerResult,
   HitsDisclosurePayload,
   HitsDisclosureResult,
+  HitsExpiredPayload,
+  HitsExpiredResult,
   HitsMatchedPayload,
   HitsMatchedResult,
   HitsQueryPayload,
@@ -59,6 +61,7 @@ export const MESSAGE_SCHEMAS: Record<MessageType, { payload: z.ZodType; result: 
   'hits.answer': { payload: HitsAnswerPayload, result: HitsAnswerResult },
   'hits.matched': { payload: HitsMatchedPayload, result: HitsMatchedResult },
   'hits.disclosure': { payload: HitsDisclosurePayload, result: HitsDisclosureResult },
+  'hits.expired': { payload: HitsExpiredPayload, result: HitsExpiredResult },
   'cultural.record': { payload: CulturalRecordPayload, result: CulturalRecordResult },
   'statistics.share': { payload: StatisticsSharePayload, result: StatisticsShareResult },
 };

@@ -31,7 +31,8 @@ import { createHash } from 'node:crypto';
 import { encryptChunk, signTransferRequest, transferRequestSigningText } from '../evidence/transfer/transfer-crypto.ts';
 import { REPO_ROOT } from '../config.ts';
 import { blindIdentifiers, encodeElement, hashToGroup, PSI_DST, PSI_SUITE, reblind, scalarFromBytes, scalarToHex } from '../hits/psi.ts';
-import { HitsQueryPayload } from '@comity/contract/hits';
+import { HitsQueryPayload, MAX_HIT_ITEMS } from '@comity/contract/hits';
+import { encodePerson } from '../hits/clk-pair.ts';
 import { ed25519SignerFor, keyId, privateKeyFromSeed, publicKeyFromRaw, rawPublicKey, sha256HexOf, x25519Sealer } from './envelope-crypto.ts';
 
 export const INTEROP_DIR = join(REPO_ROOT, 'interop', 'federation');
@@ -242,6 +243,35 @@ function hitsVectors(base: { header: EnvelopeHeader; signer: ReturnType<typeof e
         { header, payload, recipientEncryptionKey: base.recipientEncryptionRaw },
       ),
     },
+    namesQuery: namesPageVector(base),
+  };
+}
+
+/**
+ * A names query in pages (section 8.3): the last page (1 of 2) of a query declaring MAX_HIT_ITEMS + 1
+ * people, so it carries exactly one encoding; under a fixed pair secret (32 bytes of 0x53, standing
+ * for the HKDF output), sealed and signed like envelope-v1 (own nonce and message id).
+ */
+function namesPageVector(base: { header: EnvelopeHeader; signer: ReturnType<typeof ed25519SignerFor>; ephemeral: ReturnType<typeof privateKeyFromSeed>; recipientEncryptionRaw: string }) {
+  const secret = new Uint8Array(32).fill(0x53);
+  const person = { name: 'Olga Smirnova', birthDate: '1985-07-12' };
+  const queryId = '0195f2c8-4000-7000-8000-000000000014';
+  const payload = HitsQueryPayload.parse({ queryId, kind: 'names', epoch: '2026-03', page: 1, pages: 2, total: MAX_HIT_ITEMS + 1, encodings: [encodePerson(person, secret)] }) as JsonValue;
+  const header: EnvelopeHeader = { ...base.header, type: 'hits.query', messageId: '0195f2c8-3a00-7c4e-9a1b-000000000132', conversationId: `hits:${queryId}` };
+  const nonce = '303132333435363738393a3b';
+  return {
+    description:
+      `Page 1 of 2 of a names query declaring ${MAX_HIT_ITEMS + 1} people: pages are full (${MAX_HIT_ITEMS}) but the last, so this one carries total − ${MAX_HIT_ITEMS} = 1 encoding. ` +
+      'The encoding is the CLK of the person below under the pair secret below (bits set between 40 and 800). Every page repeats epoch, pages and total.',
+    pairSecret: Buffer.from(secret).toString('hex'),
+    person,
+    nonce,
+    header,
+    payload,
+    envelope: buildEnvelope(
+      { sealer: x25519Sealer({ ephemeralPrivate: base.ephemeral, nonce: Buffer.from(nonce, 'hex') }), signer: base.signer },
+      { header, payload, recipientEncryptionKey: base.recipientEncryptionRaw },
+    ),
   };
 }
 

@@ -9,7 +9,10 @@ import { testBackends } from '@comity/db/testing';
 import { type FederatedTestNode, connect, craftEnvelope, startFederatedNode, waitFor } from '../federation/federation-testing.ts';
 import { makeUser } from '../testing/test-node.ts';
 import { MAX_HIT_ITEMS, PSI_SUITES } from '@comity/contract/hits';
+import { findPeer } from '@comity/db/repos/federation-repo';
 import { blindIdentifiers, randomScalar, scalarToHex } from './psi.ts';
+import { encodePerson, epochOf, pairSecret } from './clk-pair.ts';
+import { expireStalledQueries } from './hits-expiry.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: the tests read the API's JSON loosely and assert on it.
 type Json = Record<string, any>;
@@ -292,6 +295,204 @@ for (const backend of testBackends()) {
       assert.equal((await fr.node.deps.db.selectFrom('hit_query_pages').select('page').where('query_id', '=', queryId).execute()).length, 0, 'the answer pages are deleted');
       const pageAudit = await de.node.deps.db.selectFrom('audit_entries').select(['action']).where('action', '=', 'hits.query.page').where('target', '=', `hit-query:${queryId}`).execute();
       assert.equal(pageAudit.length, 2, 'each query page is audited on the answering node');
+    });
+
+    /** A sent query row on France as checkWithPeers writes it (the tests then post its pages by hand). */
+    const seedSent = async (kind: 'identifiers' | 'names', entityIds: string[], secret: string | null) => {
+      const id = crypto.randomUUID();
+      const now = new Date();
+      await fr.node.deps.db
+        .insertInto('hit_queries')
+        .values({
+          id,
+          direction: 'sent',
+          peer_node_id: de.nodeId,
+          organisation_id: await authorityOrg(fr),
+          case_id: frCase.id,
+          kind,
+          state: 'waiting',
+          item_count: entityIds.length,
+          offered_count: null,
+          hit_count: null,
+          secret,
+          entity_ids: JSON.stringify(entityIds),
+          created_by: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      return id;
+    };
+    const postQuery = (payload: Json) => {
+      const env = craftEnvelope(fr, de, { type: 'hits.query', conversationId: `hits:${payload.queryId}` }, payload);
+      return fetch(`${de.url}/federation/v1/inbox`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(env) });
+    };
+    const rowOf = (n: FederatedTestNode, id: string) => n.node.deps.db.selectFrom('hit_queries').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const auditOf = async (n: FederatedTestNode, action: string, id: string) =>
+      n.node.deps.db.selectFrom('audit_entries').select(['action', 'change']).where('action', '=', action).where('target', '=', `hit-query:${id}`).execute();
+    /** A names query of MAX_HIT_ITEMS + 1 people under the pair secret of this month: page 0 full of one person Germany does not hold, page 1 the one it does. */
+    const namesPages = async (last: { name: string; birthDate: string }) => {
+      const epoch = epochOf(new Date());
+      const secret = pairSecret(fr.node.deps.keys, (await findPeer(fr.node.deps.db, de.nodeId))!, epoch);
+      const filler = encodePerson({ name: 'Aurélien Vasseur-Lindqvist', birthDate: '2001-11-23' }, secret);
+      return { epoch, pages: [Array.from({ length: MAX_HIT_ITEMS }, () => filler), [encodePerson(last, secret)]] };
+    };
+
+    // Names over 20,000 people travel in pages like identifiers: one epoch for all pages, the declared
+    // total counted at the first, a page sent twice refused, every page audited; Germany compares each
+    // page as it comes and answers with the matches page of the same number; France records the hit
+    // when the page holding its person is in and the query is answered when every matches page is.
+    test('a names query over 20,000 people travels in pages; the hit on the last page is recorded on both nodes', async () => {
+      await de.adminClient.call('PUT', `/api/v1/hits/offers/${fr.nodeId}`, { schemas: ['Person', 'BankAccount', 'Vessel'], maxTlp: 'AMBER', maxItemsPerHour: 500_000 }, 200);
+      const nadia = { name: 'Nadia Haddad', birthDate: '1990-03-04' };
+      const frNadia = await add(frLead, frCase.id, { schema: 'Person', properties: { name: [nadia.name], birthDate: [nadia.birthDate] } });
+      const deNadia = await add(deLead, deCase.id, { schema: 'Person', properties: { name: ['Nadia Haddad'], birthDate: [nadia.birthDate] } });
+      const total = MAX_HIT_ITEMS + 1;
+      const queryId = await seedSent('names', [...Array.from({ length: MAX_HIT_ITEMS }, () => crypto.randomUUID()), frNadia], null);
+      const { epoch, pages } = await namesPages(nadia);
+      const page = (p: number, extra: Json = {}) => ({ queryId, kind: 'names', epoch, page: p, pages: 2, total, encodings: pages[p], ...extra });
+      // Malformed pagings are refused before anything is stored.
+      for (const bad of [page(0, { total: 2 }), page(1, { page: 2 }), page(1, { pages: 1 })]) assert.equal((await postQuery(bad)).status, 422, JSON.stringify({ ...bad, encodings: bad.encodings?.length }));
+      assert.equal((await postQuery(page(0))).status, 202);
+      const mid = await rowOf(de, queryId);
+      assert.equal(mid.state, 'answering');
+      assert.equal(mid.item_count, total, 'the whole declared total counts against the hourly limit at the first page');
+      assert.equal(mid.epoch, epoch);
+      const again = await postQuery(page(0));
+      assert.equal(again.status, 422);
+      assert.equal(((await again.json()) as Json).cause, 'page_received');
+      // Every page carries the first page's epoch.
+      const otherEpoch = await postQuery(page(1, { epoch: epoch === '2026-01' ? '2025-12' : '2026-01' }));
+      assert.equal(otherEpoch.status, 422);
+      assert.equal((await postQuery(page(1))).status, 202);
+      const frHit = await waitFor('the name hit on the querying node', async () => {
+        const rows = await fr.node.deps.db.selectFrom('hits').selectAll().where('query_id', '=', queryId).execute();
+        return rows.length === 1 && rows[0];
+      });
+      assert.equal(frHit.entity_id, frNadia);
+      const deHit = await de.node.deps.db.selectFrom('hits').selectAll().where('query_id', '=', queryId).executeTakeFirstOrThrow();
+      assert.equal(deHit.entity_id, deNadia);
+      assert.equal(deHit.contact_reference, frHit.contact_reference);
+      const frRow = await waitFor('the query answered on France', async () => {
+        const r = await rowOf(fr, queryId);
+        return r.state === 'answered' && r;
+      });
+      assert.equal(frRow.hit_count, 1);
+      const deRow = await rowOf(de, queryId);
+      assert.equal(deRow.state, 'matched');
+      assert.equal(deRow.hit_count, 1);
+      assert.equal((await auditOf(de, 'hits.query.page', queryId)).length, 2, 'each query page is audited on the answering node');
+      assert.equal((await auditOf(fr, 'hits.query.page', queryId)).length, 2, 'each matches page is audited on the querying node');
+      const matched = (await sentPayloads(de)).filter((p) => p.type === 'hits.matched' && p.text.includes(queryId));
+      assert.equal(matched.length, 2, 'one matches page per query page');
+      for (const s of ['Nadia', 'Haddad', '1990']) for (const p of matched) assert.ok(!p.text.includes(s));
+    });
+
+    // The same through "check with peers": a case of MAX_HIT_ITEMS + 1 people (written straight into
+    // the database, as an import would) goes out as two pages under one epoch, and the one person
+    // Germany holds is the one hit.
+    test('check with peers sends a case of more than 20,000 people in pages', async () => {
+      const bulk = (await frLead.client.call<Json>('POST', '/api/v1/cases', { title: 'Opération Volume', marking: 'AMBER' }, 201)).body;
+      const model = await fr.node.deps.db.selectFrom('entities').selectAll().where('case_id', '=', frCase.id).where('schema', '=', 'Person').executeTakeFirstOrThrow();
+      const now = new Date();
+      const row = (name: string, birthDate: string) => ({
+        id: crypto.randomUUID(),
+        organisation_id: model.organisation_id,
+        case_id: bulk.id as string,
+        ftm_id: crypto.randomUUID().replaceAll('-', ''),
+        schema: 'Person',
+        is_link: false,
+        caption: name,
+        caption_key: name.toLowerCase(),
+        properties: JSON.stringify({ name: [name], birthDate: [birthDate] }),
+        marking: JSON.stringify(model.marking),
+        sources: JSON.stringify([]),
+        created_by: null,
+        created_at: now,
+        updated_at: now,
+      });
+      const rows = Array.from({ length: MAX_HIT_ITEMS }, (_, i) => row(`Zbigniew Kowalczyk-Nowak ${i}`, '1931-02-03'));
+      const yusuf = row('Yusuf Demir', '1979-09-21');
+      rows.push(yusuf);
+      for (let i = 0; i < rows.length; i += 1000) await fr.node.deps.db.insertInto('entities').values(rows.slice(i, i + 1000)).execute();
+      const deYusuf = await add(deLead, deCase.id, { schema: 'Person', properties: { name: ['Yusuf Demir'], birthDate: ['1979-09-21'] } });
+      const started = await frLead.client.call<Json>('POST', '/api/v1/hits/queries', { caseId: bulk.id, kinds: ['names'] }, 202);
+      const queryId = started.body.queries[0] as string;
+      const sent = (await fr.node.deps.db.selectFrom('outbox').select(['payload']).where('type', '=', 'hits.query').where('conversation_id', '=', `hits:${queryId}`).execute()).map((r) => r.payload as Json);
+      assert.deepEqual(sent.map((p) => [p.page, p.pages, p.total, p.encodings.length]).sort(), [[0, 2, MAX_HIT_ITEMS + 1, MAX_HIT_ITEMS], [1, 2, MAX_HIT_ITEMS + 1, 1]]);
+      assert.equal(new Set(sent.map((p) => p.epoch)).size, 1, 'one epoch for every page');
+      const q = await waitFor('the paged names query answered', async () => {
+        const r = await rowOf(fr, queryId);
+        return r.state === 'answered' && r;
+      }, 60_000);
+      assert.equal(q.hit_count, 1);
+      const frHit = await fr.node.deps.db.selectFrom('hits').selectAll().where('query_id', '=', queryId).executeTakeFirstOrThrow();
+      assert.equal(frHit.entity_id, yusuf.id);
+      const deHit = await de.node.deps.db.selectFrom('hits').selectAll().where('query_id', '=', queryId).executeTakeFirstOrThrow();
+      assert.equal(deHit.entity_id, deYusuf);
+      assert.equal(deHit.contact_reference, frHit.contact_reference);
+    });
+
+    // Half-received on the answering node: France's names query stops after page 0 of 2. After the
+    // timeout Germany's sweep gives it up (audited) and tells France, whose view shows it expired; a
+    // late page is refused.
+    test('a names query whose pages stop coming expires on the answering node, and the querier sees it expired', async () => {
+      const total = MAX_HIT_ITEMS + 1;
+      const queryId = await seedSent('names', Array.from({ length: total }, () => crypto.randomUUID()), null);
+      const { epoch, pages } = await namesPages({ name: 'Nobody Known', birthDate: '1950-06-06' });
+      assert.equal((await postQuery({ queryId, kind: 'names', epoch, page: 0, pages: 2, total, encodings: pages[0] })).status, 202);
+      await waitFor('the first matches page on France', async () => ((await rowOf(fr, queryId)).pages_seen as number[] | null)?.length === 1);
+      // Before the timeout nothing expires.
+      assert.deepEqual(await expireStalledQueries(de.node.deps, 3600), []);
+      // With a timeout of zero (the node's own clock, so that hits.expired is sent at once) it does.
+      assert.deepEqual(await expireStalledQueries(de.node.deps, 0), [queryId]);
+      const deRow = await rowOf(de, queryId);
+      assert.equal(deRow.state, 'expired');
+      assert.equal(deRow.pages_seen, null);
+      const expiredAudit = await auditOf(de, 'hits.query.expire', queryId);
+      assert.equal(expiredAudit.length, 1);
+      assert.equal((expiredAudit[0]!.change as Json).pagesSeen, 1);
+      const frRow = await waitFor('the expiry on the querying node', async () => {
+        const r = await rowOf(fr, queryId);
+        return r.state === 'expired' && r;
+      });
+      assert.equal(frRow.pages_seen, null);
+      assert.equal((await auditOf(fr, 'hits.peer.expired', queryId)).length, 1);
+      const seen = (await frLead.client.call<{ items: Json[] }>('GET', `/api/v1/hits/queries?caseId=${frCase.id}`, undefined, 200)).body.items.find((q) => q.id === queryId);
+      assert.equal(seen?.state, 'expired', 'the case’s query list shows it expired');
+      const late = await postQuery({ queryId, kind: 'names', epoch, page: 1, pages: 2, total, encodings: pages[1] });
+      assert.equal(late.status, 422);
+      assert.equal(((await late.json()) as Json).cause, 'query_expired');
+    });
+
+    // Half-received on the querying node: France sends page 0 of a two-page identifiers query, so
+    // Germany's answer stops after answer page 0. France's sweep drops the answer page it kept and
+    // its scalar a, audits it and tells Germany, which drops b and the identifiers it offered.
+    test('an identifiers answer that stops halfway expires on the querying node, and the peer drops its side', async () => {
+      const a = randomScalar();
+      const total = MAX_HIT_ITEMS + 1;
+      const queryId = await seedSent('identifiers', Array.from({ length: total }, () => crypto.randomUUID()), scalarToHex(a));
+      const filler = blindIdentifiers(['iban:FR7630006000011234567890189'], a)[0] as string;
+      assert.equal((await postQuery({ queryId, kind: 'identifiers', suite: PSI_SUITES[0], page: 0, pages: 2, total, items: Array.from({ length: MAX_HIT_ITEMS }, () => filler) })).status, 202);
+      await waitFor('answer page 0 kept on France', async () => ((await rowOf(fr, queryId)).pages_seen as number[] | null)?.length === 1);
+      assert.equal((await fr.node.deps.db.selectFrom('hit_query_pages').select('page').where('query_id', '=', queryId).execute()).length, 1);
+      assert.ok((await rowOf(de, queryId)).secret, 'Germany holds b while the query is half-received');
+      assert.deepEqual(await expireStalledQueries(fr.node.deps, 3600), []);
+      assert.deepEqual(await expireStalledQueries(fr.node.deps, 0), [queryId]);
+      const frRow = await rowOf(fr, queryId);
+      assert.equal(frRow.state, 'expired');
+      assert.equal(frRow.secret, null, 'France forgot a');
+      assert.equal((await fr.node.deps.db.selectFrom('hit_query_pages').select('page').where('query_id', '=', queryId).execute()).length, 0, 'the answer page kept is deleted');
+      assert.equal((await auditOf(fr, 'hits.query.expire', queryId)).length, 1);
+      const deRow = await waitFor('the expiry on the answering node', async () => {
+        const r = await rowOf(de, queryId);
+        return r.state === 'expired' && r;
+      });
+      assert.equal(deRow.secret, null, 'Germany forgot b');
+      assert.equal(deRow.pending_identifiers, null, 'and its offered identifiers');
+      assert.equal((await auditOf(de, 'hits.peer.expired', queryId)).length, 1);
+      const seen = (await frLead.client.call<{ items: Json[] }>('GET', `/api/v1/hits/queries?caseId=${frCase.id}`, undefined, 200)).body.items.find((q) => q.id === queryId);
+      assert.equal(seen?.state, 'expired');
     });
 
     test('a case without checked identifiers cannot be sent; a peer over its hourly limit is refused', async () => {

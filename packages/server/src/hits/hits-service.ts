@@ -40,6 +40,7 @@ import { handlersOf, notify } from '../requests/notify.ts';
 import { federationOf } from '../federation/capability.ts';
 import { enqueuePeerMessage } from '../federation/outbox-service.ts';
 import type { FederationRuntime, InboundHandler } from '../federation/runtime.ts';
+import { expiredHandler } from './hits-expiry.ts';
 import { acceptedEpochs, decodeEncoding, encodePerson, epochOf, matchEncodings, pairSecret } from './clk-pair.ts';
 import { blindIdentifiers, blindPadded, decodeElement, dummyElements, intersect, paddedSize, randomScalar, reblind, scalarFromHex, scalarToHex, shuffledIndices } from './psi.ts';
 
@@ -236,7 +237,7 @@ export async function checkWithPeers(
           updated_at: now,
         })
         .execute();
-      // An identifiers query goes in pages of at most MAX_HIT_ITEMS, all under the same scalar.
+      // A query goes in pages of at most MAX_HIT_ITEMS, all under the same scalar (identifiers) or epoch (names).
       for (const payload of payloads) {
         await enqueuePeerMessage(trx, now, {
           peerNodeId: peer.node_id,
@@ -273,13 +274,15 @@ export async function checkWithPeers(
       }
       if (people.length > 0) {
         const secret = pairSecret(deps.keys, peer, epoch);
+        // A names query goes in pages of at most MAX_HIT_ITEMS too, all keyed by the same epoch.
+        const encodings = people.map((p) => encodePerson(p, secret, 'sent'));
         await record(
           peer,
           'names',
           people.map((p) => p.entityId),
           null,
-          [{ epoch, encodings: people.map((p) => encodePerson(p, secret, 'sent')) }],
-          { epoch },
+          pagesOf(encodings).map((page, i, all) => ({ epoch, page: i, pages: all.length, total: encodings.length, encodings: page })),
+          { epoch, pages: Math.ceil(encodings.length / MAX_HIT_ITEMS) },
         );
       }
     }
@@ -334,27 +337,21 @@ async function sinceCount(trx: Kysely<Database>, peer: string, direction: 'sent'
 
 /**
  * A name query: the answerer holds the pair's secret too, so it encodes the people it offers this
- * peer, compares by Dice, records its hits and sends the matching query positions back with their
- * contact references (`hits.matched`). Nothing about its own people leaves the node.
+ * peer, compares each page of the query by Dice as it comes, records its hits and sends the matching
+ * query positions of that page back with their contact references (`hits.matched`, one page per
+ * query page). Nothing about its own people leaves the node, and nothing of the query is kept but
+ * its epoch and the pages seen.
  */
-async function answerNames(
+async function startNames(
   trx: Kysely<Database>,
-  header: { conversationId: string; messageId: string },
   payload: Extract<ReturnType<typeof HitsQueryPayload.parse>, { kind: 'names' }>,
   peer: PeerRow,
   audit: AuditFn,
-  runtime: FederationRuntime,
+  now: Date,
   offer: Awaited<ReturnType<typeof findOffer>>,
-): Promise<{ result: HitsQueryResult }> {
-  const now = runtime.deps.now();
+) {
   if (!acceptedEpochs(now).includes(payload.epoch)) throw new ValidationError('epoch_not_accepted', `Epoch ${payload.epoch} is not current (${acceptedEpochs(now).join(', ')}).`);
-  const theirs = payload.encodings.map((e, i) => decodeEncoding(e, `encodings[${i}]`));
-  const schemas = (offer?.schemas as string[] | undefined) ?? [];
-  const offered = offer && schemas.includes('Person') ? (await offeredRows(trx, { schemas: ['Person'], max_tlp: offer.max_tlp })).filter((r) => r.schema === 'Person') : [];
-  const people = namedPeople(offered);
-  const secret = pairSecret(runtime.deps.keys, peer, payload.epoch);
-  const mine = people.map((p) => decodeEncoding(encodePerson(p, secret), 'own'));
-  const pairs = matchEncodings(theirs, mine);
+  const offered = await offeredPeople(trx, offer);
   await trx
     .insertInto('hit_queries')
     .values({
@@ -364,40 +361,94 @@ async function answerNames(
       organisation_id: null,
       case_id: null,
       kind: 'names',
-      state: 'matched',
-      item_count: theirs.length,
-      offered_count: people.length,
-      hit_count: pairs.length,
+      state: 'answering',
+      item_count: payload.total,
+      offered_count: offered.people.length,
+      hit_count: 0,
       secret: null,
-      entity_ids: JSON.stringify(people.map((p) => p.entityId)),
+      entity_ids: JSON.stringify(offered.people.map((p) => p.entityId)),
+      pages: payload.pages,
+      pages_seen: JSON.stringify([]),
+      epoch: payload.epoch,
       created_by: null,
       created_at: now,
       updated_at: now,
     })
     .execute();
-  const owners = new Map(offered.map((r) => [r.id, r.organisation_id]));
+  audit('hits.query.receive', `hit-query:${payload.queryId}`, { peer: peer.node_id, kind: 'names', epoch: payload.epoch, items: payload.total, pages: payload.pages, offered: offered.people.length });
+  return trx.selectFrom('hit_queries').selectAll().where('id', '=', payload.queryId).executeTakeFirstOrThrow();
+}
+
+/** The people (name and date of birth) this node offers a peer, with the organisation of each record. */
+async function offeredPeople(trx: Kysely<Database>, offer: Awaited<ReturnType<typeof findOffer>>) {
+  const schemas = (offer?.schemas as string[] | undefined) ?? [];
+  const rows = offer && schemas.includes('Person') ? (await offeredRows(trx, { schemas: ['Person'], max_tlp: offer.max_tlp })).filter((r) => r.schema === 'Person') : [];
+  return { people: namedPeople(rows), owners: new Map(rows.map((r) => [r.id, r.organisation_id])) };
+}
+
+/** The checks every page of a received query passes against its row: same peer and kind, still being answered, not seen, same pages and total, full pages but the last. */
+function checkQueryPage(q: HitQueryRow, payload: { page: number; pages: number; total: number }, kind: 'identifiers' | 'names', peer: PeerRow, size: number) {
+  if (q.direction !== 'received' || q.peer_node_id !== peer.node_id || q.kind !== kind) throw new ConflictError('query_exists', 'This query id is already known.');
+  if (q.state === 'expired') throw new ConflictError('query_expired', 'This query expired: its pages stopped coming.');
+  if (q.state !== 'answering') throw new ConflictError('query_answered', 'This query was answered already.');
+  if (seenOf(q).includes(payload.page)) throw new ConflictError('page_received', `Page ${payload.page} of this query was received already.`);
+  if (payload.pages !== q.pages || payload.total !== q.item_count) throw new ValidationError('malformed_encoding', 'The pages and total of a query are the same on every page.');
+  const lastPage = payload.page === payload.pages - 1;
+  if (size !== (lastPage ? payload.total - payload.page * MAX_HIT_ITEMS : MAX_HIT_ITEMS)) {
+    throw new ValidationError('malformed_encoding', `Page ${payload.page} carries ${size} items; ${payload.total} in ${payload.pages} pages of ${MAX_HIT_ITEMS} do not give that.`);
+  }
+}
+
+/** One page of a peer's names query: compared at once, its hits recorded and sent back as the matches page of the same number. */
+async function namesPage(
+  trx: Kysely<Database>,
+  header: { conversationId: string; messageId: string },
+  payload: Extract<ReturnType<typeof HitsQueryPayload.parse>, { kind: 'names' }>,
+  peer: PeerRow,
+  audit: AuditFn,
+  runtime: FederationRuntime,
+  q: HitQueryRow,
+  offer: Awaited<ReturnType<typeof findOffer>>,
+): Promise<{ result: HitsQueryResult }> {
+  const now = runtime.deps.now();
+  checkQueryPage(q, payload, 'names', peer, payload.encodings.length);
+  if (payload.epoch !== q.epoch) throw new ValidationError('malformed_encoding', `Every page of a query carries the epoch of its first (${q.epoch}).`);
+  if (!acceptedEpochs(now).includes(payload.epoch)) throw new ValidationError('epoch_not_accepted', `Epoch ${payload.epoch} is not current (${acceptedEpochs(now).join(', ')}).`);
+  const offset = payload.page * MAX_HIT_ITEMS;
+  const theirs = payload.encodings.map((e, i) => decodeEncoding(e, `encodings[${offset + i}]`));
+  const { people, owners } = await offeredPeople(trx, offer);
+  const secret = pairSecret(runtime.deps.keys, peer, payload.epoch);
+  const mine = people.map((p) => decodeEncoding(encodePerson(p, secret), 'own'));
+  const pairs = matchEncodings(theirs, mine);
   const matches: { index: number; contactReference: string }[] = [];
   for (const [i, j] of pairs) {
     const person = people[j] as { entityId: string };
     const ref = randomBytes(16).toString('base64url');
     const id = randomUUID();
-    await insertHit(trx, { id, queryId: payload.queryId, peer: peer.node_id, organisationId: owners.get(person.entityId) as string, entityId: person.entityId, ref, now });
-    audit('hits.hit.record', `hit:${id}`, { queryId: payload.queryId, entityId: person.entityId, peer: peer.node_id, contactReference: ref, kind: 'names' });
-    matches.push({ index: i, contactReference: ref });
+    await insertHit(trx, { id, queryId: q.id, peer: peer.node_id, organisationId: owners.get(person.entityId) as string, entityId: person.entityId, ref, now });
+    audit('hits.hit.record', `hit:${id}`, { queryId: q.id, entityId: person.entityId, peer: peer.node_id, contactReference: ref, kind: 'names' });
+    matches.push({ index: offset + i, contactReference: ref });
   }
   await enqueuePeerMessage(trx, now, {
     peerNodeId: peer.node_id,
     type: 'hits.matched',
     conversationId: header.conversationId,
     inReplyTo: header.messageId,
-    payload: { queryId: payload.queryId, matches },
+    payload: { queryId: q.id, page: payload.page, pages: payload.pages, matches },
     senderOrganisationId: null,
     marking: 'AMBER',
   });
-  audit('hits.query.receive', `hit-query:${payload.queryId}`, { peer: peer.node_id, kind: 'names', epoch: payload.epoch, items: theirs.length, offered: people.length, hits: matches.length });
+  const nowSeen = [...seenOf(q), payload.page];
+  const complete = nowSeen.length === payload.pages;
+  await trx
+    .updateTable('hit_queries')
+    .set({ pages_seen: complete ? null : JSON.stringify(nowSeen), hit_count: (q.hit_count ?? 0) + matches.length, updated_at: now, ...(complete ? { state: 'matched' } : {}) })
+    .where('id', '=', q.id)
+    .execute();
+  if (payload.pages > 1) audit('hits.query.page', `hit-query:${q.id}`, { peer: peer.node_id, kind: 'names', page: payload.page, pages: payload.pages, items: theirs.length, hits: matches.length });
   await detectEnumeration(trx, peer, audit, now);
   runtime.wake();
-  return { result: { queryId: payload.queryId, accepted: true } };
+  return { result: { queryId: q.id, accepted: true } };
 }
 
 /**
@@ -455,7 +506,7 @@ async function hitAudience(db: Kysely<Database>, organisationId: string, caseId:
   return [...new Set([...team.map((t) => t.user_id), ...supervisors])];
 }
 
-const seenOf = (q: { pages_seen: unknown }) => (q.pages_seen as number[] | null) ?? [];
+export const seenOf = (q: { pages_seen: unknown }) => (q.pages_seen as number[] | null) ?? [];
 
 const queryHandler: InboundHandler<ReturnType<typeof HitsQueryPayload.parse>> = {
   parse: (p) => HitsQueryPayload.parse(p),
@@ -466,25 +517,23 @@ const queryHandler: InboundHandler<ReturnType<typeof HitsQueryPayload.parse>> = 
     if (offer?.suspended_at) {
       throw new ForbiddenError('peer_suspended', 'Hit/no-hit queries from this node are suspended for review.');
     }
-    if (payload.kind === 'identifiers') {
-      if (payload.page >= payload.pages) throw new ValidationError('malformed_encoding', `Page ${payload.page} of ${payload.pages}.`);
-      if (payload.total > payload.pages * MAX_HIT_ITEMS || payload.total <= (payload.pages - 1) * MAX_HIT_ITEMS) {
-        throw new ValidationError('malformed_encoding', `${payload.total} identifiers do not fit ${payload.pages} page(s).`);
-      }
-      const known = await trx.selectFrom('hit_queries').selectAll().where('id', '=', payload.queryId).forUpdate().executeTakeFirst();
-      if (known) return queryPage(trx, header, payload, peer, audit, runtime, known);
-    } else if (await trx.selectFrom('hit_queries').select('id').where('id', '=', payload.queryId).executeTakeFirst()) {
-      throw new ConflictError('query_exists', 'This query id is already known.');
+    // Both kinds travel in pages: `total` fixes how many there are and how full each is.
+    if (payload.page >= payload.pages) throw new ValidationError('malformed_encoding', `Page ${payload.page} of ${payload.pages}.`);
+    if (payload.total > payload.pages * MAX_HIT_ITEMS || payload.total <= (payload.pages - 1) * MAX_HIT_ITEMS) {
+      throw new ValidationError('malformed_encoding', `${payload.total} ${payload.kind === 'names' ? 'people' : 'identifiers'} do not fit ${payload.pages} page(s).`);
+    }
+    const known = await trx.selectFrom('hit_queries').selectAll().where('id', '=', payload.queryId).forUpdate().executeTakeFirst();
+    if (known) {
+      return payload.kind === 'identifiers' ? queryPage(trx, header, payload, peer, audit, runtime, known) : namesPage(trx, header, payload, peer, audit, runtime, known, offer);
     }
     // A new query: the hourly limits take its declared size (a paged query reserves its whole total at its first page).
     const hour = await sinceCount(trx, peer.node_id, 'received', new Date(now.getTime() - 3_600_000));
     const maxQ = offer?.max_queries_per_hour ?? 60;
     const maxItems = offer?.max_items_per_hour ?? 50_000;
-    const count = payload.kind === 'identifiers' ? payload.total : payload.encodings.length;
-    if (hour.queries + 1 > maxQ || hour.items + count > maxItems) {
+    if (hour.queries + 1 > maxQ || hour.items + payload.total > maxItems) {
       throw new ConflictError('hits_rate_limited', `At most ${maxQ} queries and ${maxItems} identifiers an hour from this node.`);
     }
-    if (payload.kind === 'names') return answerNames(trx, header, payload, peer, audit, runtime, offer);
+    if (payload.kind === 'names') return namesPage(trx, header, payload, peer, audit, runtime, await startNames(trx, payload, peer, audit, now, offer), offer);
     // b is drawn once for the whole query and the offered set shuffled once; both are kept until the last answer page is out.
     const b = randomScalar();
     // The offered set is padded with dummies (null here, a fresh random element when sent) before it is shuffled and paged.
@@ -515,8 +564,8 @@ const queryHandler: InboundHandler<ReturnType<typeof HitsQueryPayload.parse>> = 
       })
       .execute();
     audit('hits.query.receive', `hit-query:${payload.queryId}`, { peer: peer.node_id, items: payload.total, pages: payload.pages, offered: offered.length, padded: shuffled.length, suite: payload.suite });
-    const known = await trx.selectFrom('hit_queries').selectAll().where('id', '=', payload.queryId).executeTakeFirstOrThrow();
-    return queryPage(trx, header, payload, peer, audit, runtime, known);
+    const started = await trx.selectFrom('hit_queries').selectAll().where('id', '=', payload.queryId).executeTakeFirstOrThrow();
+    return queryPage(trx, header, payload, peer, audit, runtime, started);
   },
 };
 
@@ -532,18 +581,12 @@ async function queryPage(
   peer: PeerRow,
   audit: AuditFn,
   runtime: FederationRuntime,
-  q: Awaited<ReturnType<typeof findQuery>> & object,
+  q: HitQueryRow,
 ): Promise<{ result: HitsQueryResult }> {
   const now = runtime.deps.now();
-  if (q.direction !== 'received' || q.peer_node_id !== peer.node_id || q.kind !== 'identifiers') throw new ConflictError('query_exists', 'This query id is already known.');
+  checkQueryPage(q, payload, 'identifiers', peer, payload.items.length);
+  if (!q.secret) throw new ConflictError('query_answered', 'This query was answered already.');
   const seen = seenOf(q);
-  if (q.state !== 'answering' || !q.secret) throw new ConflictError('query_answered', 'This query was answered already.');
-  if (seen.includes(payload.page)) throw new ConflictError('page_received', `Page ${payload.page} of this query was received already.`);
-  if (payload.pages !== q.pages || payload.total !== q.item_count) throw new ValidationError('malformed_encoding', 'The pages and total of a query are the same on every page.');
-  const lastPage = payload.page === payload.pages - 1;
-  if (payload.items.length !== (lastPage ? payload.total - payload.page * MAX_HIT_ITEMS : MAX_HIT_ITEMS)) {
-    throw new ValidationError('malformed_encoding', `Page ${payload.page} carries ${payload.items.length} items; ${payload.total} in ${payload.pages} pages of ${MAX_HIT_ITEMS} do not give that.`);
-  }
   const b = scalarFromHex(q.secret);
   // Malformed elements refuse the whole envelope (ValidationError → payload_rejected).
   const doubled = reblind(payload.items, b, 'items', payload.page * MAX_HIT_ITEMS);
@@ -588,6 +631,7 @@ async function queryPage(
 function findQuery(trx: Kysely<Database>, id: string) {
   return trx.selectFrom('hit_queries').selectAll().where('id', '=', id).executeTakeFirst();
 }
+type HitQueryRow = NonNullable<Awaited<ReturnType<typeof findQuery>>>;
 
 const answerHandler: InboundHandler<ReturnType<typeof HitsAnswerPayload.parse>> = {
   parse: (p) => HitsAnswerPayload.parse(p),
@@ -602,6 +646,7 @@ const answerHandler: InboundHandler<ReturnType<typeof HitsAnswerPayload.parse>> 
       .forUpdate()
       .executeTakeFirst();
     if (!q) throw new NotFoundError('query_not_found', 'No query of this node to that peer has this id.');
+    if (q.state === 'expired') throw new ConflictError('query_expired', 'This query expired: its answer stopped coming.');
     if (q.state !== 'waiting' || !q.secret) throw new ConflictError('query_answered', 'This query was answered already.');
     const entityIds = q.entity_ids as (string | null)[];
     const seen = seenOf(q);
@@ -687,6 +732,7 @@ const matchedHandler: InboundHandler<ReturnType<typeof HitsMatchedPayload.parse>
       .forUpdate()
       .executeTakeFirst();
     if (!q) return namesMatched(trx, payload, peer, audit, now);
+    if (q.state === 'expired') throw new ConflictError('query_expired', 'This query expired: its matches stopped coming.');
     if (q.state !== 'answered') throw new ConflictError('query_matched', q.state === 'answering' ? 'This query is not answered yet.' : 'The matches of this query were received already.');
     const seen = seenOf(q);
     if (payload.page >= payload.pages) throw new ValidationError('malformed_encoding', `Matches page ${payload.page} of ${payload.pages}.`);
@@ -737,12 +783,19 @@ async function namesMatched(trx: Kysely<Database>, payload: ReturnType<typeof Hi
     .forUpdate()
     .executeTakeFirst();
   if (!q) throw new NotFoundError('query_not_found', 'No query from or to that peer has this id.');
+  if (q.state === 'expired') throw new ConflictError('query_expired', 'This query expired: its matches stopped coming.');
   if (q.state !== 'waiting') throw new ConflictError('query_matched', 'The matches of this query were received already.');
-  if (payload.page !== 0 || payload.pages !== 1) throw new ValidationError('malformed_encoding', 'The matches of a names query travel in one page.');
+  // One matches page per query page, each naming positions of its own page only.
   const entityIds = q.entity_ids as string[];
+  const pages = Math.max(1, Math.ceil(entityIds.length / MAX_HIT_ITEMS));
+  if (payload.pages !== pages || payload.page >= pages) throw new ValidationError('malformed_encoding', `Matches page ${payload.page} of ${payload.pages}; this query has ${pages} page(s).`);
+  const pagesSeen = seenOf(q);
+  if (pagesSeen.includes(payload.page)) throw new ConflictError('page_received', `Matches page ${payload.page} was received already.`);
+  const from = payload.page * MAX_HIT_ITEMS;
+  const to = Math.min(entityIds.length, from + MAX_HIT_ITEMS);
   const seen = new Set<string>();
   for (const m of payload.matches) {
-    if (m.index >= entityIds.length) throw new ValidationError('malformed_encoding', `Match position ${m.index} is outside the ${entityIds.length} sent.`);
+    if (m.index < from || m.index >= to) throw new ValidationError('malformed_encoding', `Match position ${m.index} is outside page ${payload.page} (${from}–${to - 1}) of the ${entityIds.length} sent.`);
     if (seen.has(m.contactReference)) throw new ValidationError('malformed_encoding', 'A contact reference is repeated.');
     seen.add(m.contactReference);
   }
@@ -752,8 +805,16 @@ async function namesMatched(trx: Kysely<Database>, payload: ReturnType<typeof Hi
     await insertHit(trx, { id, queryId: q.id, peer: peer.node_id, organisationId: q.organisation_id as string, entityId, ref: m.contactReference, now });
     audit('hits.hit.record', `hit:${id}`, { queryId: q.id, entityId, peer: peer.node_id, contactReference: m.contactReference, kind: 'names' });
   }
-  await trx.updateTable('hit_queries').set({ state: 'answered', hit_count: payload.matches.length, updated_at: now }).where('id', '=', q.id).execute();
-  audit('hits.query.answered', `hit-query:${q.id}`, { peer: peer.node_id, kind: 'names', items: entityIds.length, hits: payload.matches.length });
+  const nowSeen = [...pagesSeen, payload.page];
+  const complete = nowSeen.length === pages;
+  const hits = (q.hit_count ?? 0) + payload.matches.length;
+  await trx
+    .updateTable('hit_queries')
+    .set({ hit_count: hits, updated_at: now, ...(complete ? { state: 'answered', pages_seen: null } : { pages, pages_seen: JSON.stringify(nowSeen) }) })
+    .where('id', '=', q.id)
+    .execute();
+  if (pages > 1) audit('hits.query.page', `hit-query:${q.id}`, { peer: peer.node_id, kind: 'names', page: payload.page, pages, hits: payload.matches.length });
+  if (complete) audit('hits.query.answered', `hit-query:${q.id}`, { peer: peer.node_id, kind: 'names', items: entityIds.length, pages, hits });
   return { result: { queryId: q.id, hits: payload.matches.length } satisfies HitsMatchedResult };
 }
 
@@ -831,6 +892,7 @@ export function registerHitHandlers(runtime: FederationRuntime): void {
   runtime.registerHandler('hits.answer', answerHandler);
   runtime.registerHandler('hits.matched', matchedHandler);
   runtime.registerHandler('hits.disclosure', disclosureHandler);
+  runtime.registerHandler('hits.expired', expiredHandler);
 }
 
 // ---- the hit inbox -----------------------------------------------------------------------------
@@ -956,7 +1018,7 @@ export async function listQueries(deps: Pick<AppDeps, 'db' | 'now'>, who: CaseWh
     peerNodeId: r.peer_node_id,
     direction: r.direction,
     kind: r.kind as 'identifiers' | 'names',
-    state: r.state as 'waiting' | 'answering' | 'answered' | 'matched',
+    state: r.state as 'waiting' | 'answering' | 'answered' | 'matched' | 'expired',
     items: r.item_count,
     offered: r.offered_count,
     hits: r.hit_count,

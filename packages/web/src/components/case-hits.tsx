@@ -1,5 +1,6 @@
 // "Check with peers" on a case: asks every peer about the case's identifiers and people (nothing in
-// clear leaves the node) and shows each query's progress until the peer has answered.
+// clear leaves the node) and shows each query's progress until the peer has answered, or that it
+// expired when its pages stopped coming.
 import { useEffect, useState } from 'react';
 import { hitsApi } from '../hits.ts';
 import { useT } from '../i18n/use-t.tsx';
@@ -50,7 +51,7 @@ export function CaseHitsSection({ caseId }: { caseId: string }) {
           {items.map((q) => (
             <li key={q.id} className={`hit-query hit-query-${q.state}`}>
               {formatDate(q.createdAt, lng, true)} — {t(`hits.kind.${q.kind}`)} ({t('hits.check.items', { count: q.items })}):{' '}
-              {q.state === 'waiting' ? t('hits.check.waiting') : t('hits.check.done', { count: q.hits ?? 0 })}
+              {q.state === 'expired' ? t('hits.check.expired') : q.state === 'waiting' ? t('hits.check.waiting') : t('hits.check.done', { count: q.hits ?? 0 })}
             </li>
           ))}
         </ul>
