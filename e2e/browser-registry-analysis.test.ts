@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { makeUser } from '@comity/server/testing/test-node';
-import { nodeAndBrowser, signIn, signedInAdmin, useLanguage, watchPage } from './support/browser.ts';
+import { chartDrawn, nodeAndBrowser, signIn, signedInAdmin, useLanguage, watchPage } from './support/browser.ts';
 
 const ADMIN_PASSWORD = 'correct horse battery node 4 backtracking';
 const artifacts = resolve(new URL('.', import.meta.url).pathname, 'artifacts/registry-analysis');
@@ -81,7 +81,7 @@ test('follow a backtracking link from a wildlife seizure to a tobacco seizure of
   const chart = boss.getByTestId('statistics-chart');
   const canvas = chart.locator('canvas[role="img"]');
   await canvas.waitFor();
-  await drawn(boss);
+  await chartDrawn(boss, 'statistics-chart');
   assert.equal(await chart.getAttribute('data-kind'), 'line');
   assert.equal(await chart.getAttribute('data-series'), '3');
   assert.equal(await chart.getAttribute('data-rtl'), 'false');
@@ -115,7 +115,7 @@ test('follow a backtracking link from a wildlife seizure to a tobacco seizure of
   await useLanguage(boss, 'ar', 'rtl');
   await boss.getByRole('heading', { name: 'إحصاءات السجلات (التصنيف الدولي للجريمة)' }).waitFor();
   await boss.locator('[data-testid="statistics-chart"][data-rtl="true"]').waitFor();
-  await drawn(boss);
+  await chartDrawn(boss, 'statistics-chart');
   assert.deepEqual(await figures.locator('thead th').allTextContents(), ['الفترة', 'المضبوطات', 'الحوادث', 'الطلبات']);
   assert.match((await canvas.getAttribute('aria-label')) ?? '', /المضبوطات/);
   await shoot(boss, 'statistics-ar');
@@ -125,33 +125,11 @@ test('follow a backtracking link from a wildlife seizure to a tobacco seizure of
   }
 });
 
-/** Waits until Chart.js has drawn on a chart's canvas (some pixels no longer blank). Polled from
- * here: the page's CSP forbids the string evaluation Playwright's in-page polling would need. */
-async function drawn(page: Page, testId = 'statistics-chart'): Promise<void> {
-  type Canvas2d = { width: number; height: number; getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } | null };
-  for (let i = 0; ; i++) {
-    const painted = await page
-      .getByTestId(testId)
-      .locator('canvas')
-      .evaluate((el) => {
-        const canvas = el as unknown as Canvas2d;
-        const ctx = canvas.width > 0 ? canvas.getContext('2d') : null;
-        if (!ctx) return false;
-        const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-        for (let p = 3; p < pixels.length; p += 4) if (pixels[p] !== 0) return true;
-        return false;
-      });
-    if (painted) return;
-    assert.ok(i < 100, `the chart ${testId} was never drawn`);
-    await page.waitForTimeout(100);
-  }
-}
-
 /** The statistics page at a desktop and a phone width. */
 async function shoot(page: Page, name: string): Promise<void> {
   for (const width of [1366, 390]) {
     await page.setViewportSize({ width, height: 900 });
-    await drawn(page);
+    await chartDrawn(page, 'statistics-chart');
     await page.screenshot({ path: join(artifacts, `${name}-${width}.png`), fullPage: true });
     await page.getByTestId('statistics-chart').screenshot({ path: join(artifacts, `${name}-${width}-chart.png`) });
     const figure = await page.getByTestId('statistics-chart').boundingBox();

@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import { exampleRequest } from '@comity/core/requests/examples';
 import { type ApiClient, makeUser } from '@comity/server/testing/test-node';
 import type { Page } from 'playwright-core';
-import { nodeAndBrowser, signIn, signedInAdmin, useLanguage, watchPage } from './support/browser.ts';
+import { chartDrawn, nodeAndBrowser, signIn, signedInAdmin, useLanguage, watchPage } from './support/browser.ts';
 
 const ADMIN_PASSWORD = 'correct horse battery node 4 request charts';
 const artifacts = resolve(new URL('.', import.meta.url).pathname, 'artifacts/request-statistics');
@@ -38,7 +38,7 @@ test('request statistics: state and duration charts drawn with hatching, their f
   await page.goto(`${node.url}/requests/statistics`);
   const states = page.getByTestId('state-chart');
   await states.locator('canvas[role="img"]').waitFor();
-  await drawn(page, 'state-chart');
+  await chartDrawn(page, 'state-chart');
   assert.equal(await states.getAttribute('data-kind'), 'bar');
   assert.equal(await states.getAttribute('data-series'), '5');
   const hatches = (JSON.parse((await states.getAttribute('data-styles')) ?? '[]') as { hatch: string }[]).map((s) => s.hatch);
@@ -50,7 +50,7 @@ test('request statistics: state and duration charts drawn with hatching, their f
 
   const durations = page.getByTestId('duration-chart');
   await durations.locator('canvas[role="img"]').waitFor();
-  await drawn(page, 'duration-chart');
+  await chartDrawn(page, 'duration-chart');
   assert.equal(await durations.getAttribute('data-series'), '4');
   assert.deepEqual(await page.getByTestId('duration-chart-table').locator('thead th').allTextContents(), [
     'Counterpart State and type',
@@ -64,7 +64,7 @@ test('request statistics: state and duration charts drawn with hatching, their f
 
   await useLanguage(page, 'ar', 'rtl');
   await page.locator('[data-testid="state-chart"][data-rtl="true"]').waitFor();
-  await drawn(page, 'state-chart');
+  await chartDrawn(page, 'state-chart');
   assert.deepEqual((await stateTable.locator('thead th').allTextContents()).slice(1), ['قيد الإعداد', 'لدى السلطة المتلقية', 'منفّذة', 'مرفوضة', 'مسحوبة']);
   assert.equal(await durations.getAttribute('data-rtl'), 'true');
   await shoot(page, 'ar');
@@ -72,32 +72,10 @@ test('request statistics: state and duration charts drawn with hatching, their f
   assert.deepEqual(watched.foreignRequests, []);
 });
 
-/** Waits until Chart.js has drawn on a chart's canvas (some pixels no longer blank). Polled from
- * here: the page's CSP forbids the string evaluation Playwright's in-page polling would need. */
-async function drawn(page: Page, testId: string): Promise<void> {
-  type Canvas2d = { width: number; height: number; getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } | null };
-  for (let i = 0; ; i++) {
-    const painted = await page
-      .getByTestId(testId)
-      .locator('canvas')
-      .evaluate((el) => {
-        const canvas = el as unknown as Canvas2d;
-        const ctx = canvas.width > 0 ? canvas.getContext('2d') : null;
-        if (!ctx) return false;
-        const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-        for (let p = 3; p < pixels.length; p += 4) if (pixels[p] !== 0) return true;
-        return false;
-      });
-    if (painted) return;
-    assert.ok(i < 100, `the chart ${testId} was never drawn`);
-    await page.waitForTimeout(100);
-  }
-}
-
 async function shoot(page: Page, lng: string): Promise<void> {
   for (const width of [1366, 390]) {
     await page.setViewportSize({ width, height: 900 });
-    await drawn(page, 'state-chart');
+    await chartDrawn(page, 'state-chart');
     await page.screenshot({ path: join(artifacts, `statistics-${lng}-${width}.png`), fullPage: true });
     for (const id of ['state-chart', 'duration-chart']) {
       await page.getByTestId(id).screenshot({ path: join(artifacts, `${id}-${lng}-${width}.png`) });

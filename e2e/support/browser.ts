@@ -87,3 +87,25 @@ export async function useLanguage(page: Page, code: string, dir: string): Promis
   if ((await htmlDirection(page)).lang !== code) await page.selectOption('#language', code);
   assert.equal((await htmlDirection(page)).dir, dir);
 }
+
+/** Waits until Chart.js has drawn on a chart's canvas (some pixels no longer blank). Polled from
+ * here: the page's CSP forbids the string evaluation Playwright's in-page polling would need. */
+export async function chartDrawn(page: Page, testId: string): Promise<void> {
+  type Canvas2d = { width: number; height: number; getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } | null };
+  for (let i = 0; ; i++) {
+    const painted = await page
+      .getByTestId(testId)
+      .locator('canvas')
+      .evaluate((el) => {
+        const canvas = el as unknown as Canvas2d;
+        const ctx = canvas.width > 0 ? canvas.getContext('2d') : null;
+        if (!ctx) return false;
+        const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+        for (let p = 3; p < pixels.length; p += 4) if (pixels[p] !== 0) return true;
+        return false;
+      });
+    if (painted) return;
+    assert.ok(i < 100, `the chart ${testId} was never drawn`);
+    await page.waitForTimeout(100);
+  }
+}
