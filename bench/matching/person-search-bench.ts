@@ -53,10 +53,13 @@ const uptime = () =>
 
 // ---- generated persons (seeded) -------------------------------------------------------------------
 
+// mulberry32: a full-period 32-bit generator (integer arithmetic with Math.imul, no float overflow).
 let seed = 13;
 const rnd = () => {
-  seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-  return seed / 0x80000000;
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
 
@@ -119,7 +122,8 @@ function noisy(p: Person): { name: string; birthDate: string } {
   if (rnd() < 0.3) parts.reverse();
   const [y, m, d] = p.birthDate.split('-');
   const r = rnd();
-  const birthDate = r < 0.33 ? `${y}-${d}-${m}` : r < 0.66 ? `${Number(y) + (rnd() < 0.5 ? -1 : 1)}-${m}-${d}` : p.birthDate;
+  // Day and month swapped only where the swap is a date (day ≤ 12); otherwise the year is off by one.
+  const birthDate = r < 0.33 && Number(d) <= 12 ? `${y}-${d}-${m}` : r < 0.66 ? `${Number(y) + (rnd() < 0.5 ? -1 : 1)}-${m}-${d}` : p.birthDate;
   return { name: parts.join(' '), birthDate };
 }
 
