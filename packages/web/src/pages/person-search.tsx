@@ -44,6 +44,7 @@ export function PersonSearchPage() {
       <ErrorAlert error={error} />
       {result && result.items.length === 0 ? <p className="muted">{t('personSearch.none')}</p> : null}
       {result?.items.length ? (
+        <div className="table-scroll">
         <table className="person-hits">
           <thead>
             <tr>
@@ -83,6 +84,7 @@ export function PersonSearchPage() {
             ))}
           </tbody>
         </table>
+        </div>
       ) : null}
     </>
   );
