@@ -4,6 +4,7 @@
 // never appear, and the blocking keys follow every create, update, import and delete.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { up as migration034 } from '@comity/db/migrations/034-entity-person-keys';
 import { testBackends } from '@comity/db/testing';
 import { ApiClient, makeUser, startTestNode, type TestNode } from '../testing/test-node.ts';
 
@@ -99,6 +100,15 @@ for (const backend of testBackends()) {
       await lead.client.call('DELETE', `/api/v1/entities/${p.id}`, undefined, 200);
       assert.deepEqual(await keysOf(p.id), [], 'the keys go with the entity');
       assert.deepEqual((await search(lead, { name: 'Ahmed Karimi', birthDate: '1991-05-06' })).body.items, []);
+    });
+
+    test('the migration backfills the keys of entities that were stored before it', async () => {
+      const db = t.node.deps.db;
+      const held = await db.selectFrom('entity_person_keys').select(['key', 'entity_id']).orderBy('key').orderBy('entity_id').execute();
+      assert.ok(held.length > 0);
+      await db.schema.dropTable('entity_person_keys').execute();
+      await migration034(db as never);
+      assert.deepEqual(await db.selectFrom('entity_person_keys').select(['key', 'entity_id']).orderBy('key').orderBy('entity_id').execute(), held);
     });
 
     test('bad input is a problem document', async () => {
