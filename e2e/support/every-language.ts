@@ -133,6 +133,7 @@ export async function sweepEveryPage(t: TestContext, languages: readonly (typeof
         '/statistics',
         '/consents',
         '/hits',
+        '/entities/search',
         '/policy/denials',
         '/seizures',
         '/seizures/import',

@@ -129,3 +129,40 @@ export const MentionBody = z
   .meta({ id: 'EntityMentionBody', description: 'A request or an evidence item (one of them)' });
 
 export const EntityDeleted = z.object({ deleted: z.array(z.uuid()).describe('The entity and the links that joined it to others') }).meta({ id: 'EntityDeleted' });
+
+export const PersonSearchBody = z
+  .strictObject({
+    name: z.string().trim().min(1).max(500).describe('The full name, in any script'),
+    birthDate: z.string().max(40).optional().describe('Date of birth (YYYY-MM-DD, DD/MM/YYYY, …; day and month may be swapped)'),
+    nationality: z.string().max(60).optional().describe('Nationality (ISO code or name)'),
+    identifiers: z
+      .array(z.strictObject({ kind: z.enum(['iban', 'imo', 'phone', 'email', 'passport', 'wallet']), value: z.string().min(1).max(200) }))
+      .max(20)
+      .optional()
+      .describe('Identifiers, compared exactly after normalisation'),
+    limit: z.number().int().min(1).max(100).optional().describe('At most this many hits (20 when absent)'),
+    threshold: z.number().min(0).max(1).optional().describe('Smallest score returned (0.7 when absent)'),
+  })
+  .meta({ id: 'PersonSearchBody' });
+
+export const PersonSearchResult = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.uuid(),
+        key: z.string(),
+        ftmId: z.string(),
+        schema: z.string(),
+        caption: z.string(),
+        caseId: z.uuid(),
+        caseReference: z.string(),
+        caseTitle: z.string(),
+        score: z.number().describe('0–1'),
+        parts: z.array(z.object({ part: z.string(), similarity: z.number(), weight: z.number(), detail: z.string() })).describe('What was compared and how much each part weighed'),
+        sharedKeys: z.number().int().describe('Blocking keys shared with the query'),
+      }),
+    ),
+    candidates: z.number().int().describe('Entities scored after blocking'),
+    rejected: z.array(z.string()).describe('Fields given but unusable (bad checksum, unparseable date)'),
+  })
+  .meta({ id: 'PersonSearchResult' });

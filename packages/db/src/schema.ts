@@ -631,6 +631,7 @@ export interface Database {
   entities: EntitiesTable;
   entity_refs: EntityRefsTable;
   entity_mentions: EntityMentionsTable;
+  entity_person_keys: EntityPersonKeysTable;
   hit_offers: HitOffersTable;
   hit_queries: HitQueriesTable;
   hits: HitsTable;
@@ -674,6 +675,12 @@ export interface EntityRefsTable {
   entity_id: string;
   property: string;
   target_id: string;
+}
+
+/** Migration 034: one blocking key of a person-like entity (the matcher's `blockingKeys`), for the local person search. */
+export interface EntityPersonKeysTable {
+  key: string;
+  entity_id: string;
 }
 
 /** Migration 020: an entity mentioned in a request or an evidence item. */

@@ -39,6 +39,7 @@ const RequestsPage = lazy(() => import('./pages/requests.tsx').then((m) => ({ de
 const RequestEditorPage = lazy(() => import('./pages/requests-editor.tsx').then((m) => ({ default: m.RequestEditorPage })));
 const RequestStatisticsPage = lazy(() => import('./pages/requests-statistics.tsx').then((m) => ({ default: m.RequestStatisticsPage })));
 const HitOffersPage = lazy(() => import('./pages/hit-offers.tsx').then((m) => ({ default: m.HitOffersPage })));
+const PersonSearchPage = lazy(() => import('./pages/person-search.tsx').then((m) => ({ default: m.PersonSearchPage })));
 const HitsPage = lazy(() => import('./pages/hits.tsx').then((m) => ({ default: m.HitsPage })));
 const ConsentsPage = lazy(() => import('./pages/consents.tsx').then((m) => ({ default: m.ConsentsPage })));
 const DeniedAttemptsPage = lazy(() => import('./pages/consents.tsx').then((m) => ({ default: m.DeniedAttemptsPage })));
@@ -158,6 +159,11 @@ function Header() {
               {user.role !== 'viewer' ? (
                 <li>
                   <Link to="/hits">{t('nav.hits')}</Link>
+                </li>
+              ) : null}
+              {user.role !== 'viewer' ? (
+                <li>
+                  <Link to="/entities/search">{t('nav.personSearch')}</Link>
                 </li>
               ) : null}
               {user.role === 'supervisor' || user.role === 'admin' ? (
@@ -303,6 +309,7 @@ function Routes({ pathname }: { pathname: string }): ReactNode {
   if (pathname === '/statistics') return signedIn(<RegistryStatisticsPage />);
   if (pathname === '/consents') return signedIn(<ConsentsPage />);
   if (pathname === '/hits') return signedIn(<HitsPage />);
+  if (pathname === '/entities/search') return signedIn(<PersonSearchPage />);
   if (pathname === '/policy/denials') return signedIn(<DeniedAttemptsPage />);
   if (pathname === '/cases') return signedIn(<CaseListPage />);
   if (pathname === '/cases/new') return signedIn(<NewCasePage />);

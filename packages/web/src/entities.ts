@@ -7,6 +7,8 @@ export type EntityView = components['schemas']['Entity'];
 export type EntityGraph = components['schemas']['EntityGraph'];
 export type EntitySchema = components['schemas']['EntitySchema'];
 export type CreateEntityBody = components['schemas']['CreateEntityBody'];
+export type PersonSearchBody = components['schemas']['PersonSearchBody'];
+export type PersonSearchResult = components['schemas']['PersonSearchResult'];
 
 /** Things and people, in the order the add form offers them (FtM schema names). */
 export const ENTITY_SCHEMAS: readonly EntitySchema[] = ['Person', 'Company', 'Organization', 'Vessel', 'Vehicle', 'Airplane', 'Address', 'BankAccount', 'CryptoWallet', 'UserAccount'];
@@ -65,5 +67,6 @@ export const entitiesApi = {
   get: (id: string) => unwrap(client.GET('/api/v1/entities/{id}', caseId(id))),
   graph: (id: string, hops = 2, limit = 500) => unwrap(client.GET('/api/v1/entities/{id}/graph', { params: { path: { id }, query: { hops, limit } } })),
   remove: (id: string) => unwrap(client.DELETE('/api/v1/entities/{id}', caseId(id))),
+  personSearch: (body: PersonSearchBody) => unwrap(client.POST('/api/v1/entities/person-search', { body })),
   exportUrl: (id: string) => `/api/v1/cases/${encodeURIComponent(id)}/entities/export`,
 };

@@ -102,5 +102,23 @@ for (const backend of testBackends()) {
       assert.equal(stranger.code, 1);
       assert.match(stranger.err, /No such case/);
     });
+
+    test('search finds a person imported earlier, explained; the other organisation sees none of it; bad options exit 2', async () => {
+      const found = await run(['entities', 'search', '--name', 'ROSSI Marco', '--dob', '1980-02-29', '--as', emails.lead], env);
+      assert.equal(found.code, 0, found.err);
+      assert.match(found.out, /^1\.0000\s+GDF-7\s+crew-1\s+Marco Rossi/m);
+      assert.match(found.out, /birth-date: 1\.00 .* exact/);
+      const json = (await run(['entities', 'search', '--name', 'Марко Росси', '--dob', '1980-02-29', '--json'], env)).out.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+      assert.deepEqual(
+        json.map((h: { ftmId: string }) => h.ftmId),
+        ['crew-1'],
+        'from Cyrillic script, as the operator',
+      );
+      const stranger = await run(['entities', 'search', '--name', 'Marco Rossi', '--dob', '1980-02-29', '--as', emails.stranger], env);
+      assert.equal(stranger.code, 0, stranger.err);
+      assert.match(stranger.out, /no person above/);
+      assert.equal((await run(['entities', 'search', '--name', 'Marco Rossi', '--threshold', '2'], env)).code, 2);
+      assert.equal((await run(['entities', 'search', '--dob', '1980-02-29'], env)).code, 2);
+    });
   });
 }

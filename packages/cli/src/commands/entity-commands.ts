@@ -1,4 +1,4 @@
-// entities import | export | list: a case's FollowTheMoney entities from the command line, through
+// entities import | export | list | search: a case's FollowTheMoney entities from the command line, through
 // the same use cases as the API (entity-service). Reading is done as the node's operator unless
 // `--as <email>` names a user; an import is made for a named user (`--as`), whose rights apply and
 // whom the audit names. A refused import prints every bad line with its number and stores nothing.
@@ -7,6 +7,7 @@ import { OFFERED_SCHEMAS, isOfferedSchema } from '@comity/core/entities/entity';
 import { TLP_MARKINGS, type TlpMarking } from '@comity/core/requests/request';
 import type { NodeStore } from '@comity/server';
 import { ImportRejectedError, type LineReport, exportFtmLines, importCsv, importFtmLines, listCaseEntities } from '@comity/server/entities/entity-service';
+import { presentPersonHit, searchPersons } from '@comity/server/entities/person-search';
 import type { Command } from 'commander';
 import { CliFailure, type CliIo, UsageError } from '../cli-io.ts';
 import { findCaseByRef, whoFor } from './case-commands.ts';
@@ -47,7 +48,7 @@ function printReport(io: CliIo, lines: LineReport[]): void {
 }
 
 export function registerEntityCommands(program: Command, io: CliIo): void {
-  const entities = program.command('entities').description('FollowTheMoney entities of a case: import, export, list');
+  const entities = program.command('entities').description('FollowTheMoney entities of a case: import, export, list; search persons across cases');
 
   entities
     .command('import')
@@ -132,6 +133,45 @@ export function registerEntityCommands(program: Command, io: CliIo): void {
         if (!items.length) io.out('(no entities)');
         for (const i of items) io.out(`${i.row.ftm_id}  ${i.row.schema.padEnd(14)}  TLP:${i.effective.tlp.padEnd(12)}  ${i.withheld ? '(withheld)' : i.row.caption}`);
         if (total > items.length) io.out(`… ${total - items.length} more (--limit)`);
+      });
+    });
+
+  entities
+    .command('search')
+    .description('Do we already hold this person? The person entities of the cases you may read that the matcher scores above the threshold')
+    .requiredOption('--name <name>', 'the full name, in any script')
+    .option('--dob <date>', 'date of birth (day and month may be swapped)')
+    .option('--nationality <country>', 'nationality')
+    .option('--phone <number>', 'a phone number (compared exactly after normalisation)')
+    .option('--email <address>', 'an e-mail address')
+    .option('--passport <number>', 'a passport number')
+    .option('--as <email>', 'search as this user (their organisation and case teams; default: the node operator, every case)')
+    .option('--limit <n>', 'at most this many hits', '20')
+    .option('--threshold <t>', 'smallest score shown, 0–1', '0.7')
+    .option('--json', 'one JSON object per line (the API’s hits)')
+    .action(async (opts: { name: string; dob?: string; nationality?: string; phone?: string; email?: string; passport?: string; as?: string; limit: string; threshold: string; json?: boolean }) => {
+      if (!opts.name.trim()) throw new UsageError('--name must not be empty');
+      const limit = Number(opts.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new UsageError('--limit must be a whole number from 1 to 100');
+      const threshold = Number(opts.threshold);
+      if (!Number.isFinite(threshold) || threshold < 0 || threshold > 1) throw new UsageError('--threshold must be a number from 0 to 1');
+      const identifiers = [
+        ...(opts.phone ? [{ kind: 'phone' as const, value: opts.phone }] : []),
+        ...(opts.email ? [{ kind: 'email' as const, value: opts.email }] : []),
+        ...(opts.passport ? [{ kind: 'passport' as const, value: opts.passport }] : []),
+      ];
+      await withStore(io, 'entities search', async (store: NodeStore) => {
+        const r = await searchPersons(store.deps, await whoFor(store, opts.as), { name: opts.name, birthDate: opts.dob, nationality: opts.nationality, identifiers, limit, threshold });
+        for (const f of r.rejected) io.err(`warning: ${f} is not usable and was left out`);
+        if (opts.json) {
+          for (const h of r.hits) io.out(JSON.stringify(presentPersonHit(h)));
+          return;
+        }
+        if (!r.hits.length) io.out(`(no person above ${threshold}; ${r.candidates} candidates scored)`);
+        for (const h of r.hits) {
+          io.out(`${h.score.score.toFixed(4)}  ${h.caseReference}  ${h.row.ftm_id}  ${h.row.caption}`);
+          for (const p of h.score.parts) io.out(`          ${p.part}: ${p.similarity.toFixed(2)} × ${p.weight.toFixed(2)}  ${p.detail}`);
+        }
       });
     });
 }

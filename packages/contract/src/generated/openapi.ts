@@ -810,6 +810,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/entities/person-search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Do we already hold this person? The entities of readable cases the matcher scores above the threshold, best first, with the explanation */
+        post: operations["postEntitiesPersonSearch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/entities/{id}": {
         parameters: {
             query?: never;
@@ -8980,6 +8997,100 @@ export interface components {
         PermittedUse: "investigation" | "prosecution" | "trial" | "enforcement" | "intelligence";
         /** @enum {string} */
         PermittedUseInput: "investigation" | "prosecution" | "trial" | "enforcement" | "intelligence";
+        PersonSearchBody: {
+            /** @description Date of birth (YYYY-MM-DD, DD/MM/YYYY, …; day and month may be swapped) */
+            birthDate?: string;
+            /** @description Identifiers, compared exactly after normalisation */
+            identifiers?: {
+                /** @enum {string} */
+                kind: "iban" | "imo" | "phone" | "email" | "passport" | "wallet";
+                value: string;
+            }[];
+            /** @description At most this many hits (20 when absent) */
+            limit?: number;
+            /** @description The full name, in any script */
+            name: string;
+            /** @description Nationality (ISO code or name) */
+            nationality?: string;
+            /** @description Smallest score returned (0.7 when absent) */
+            threshold?: number;
+        };
+        PersonSearchBodyInput: {
+            /** @description Date of birth (YYYY-MM-DD, DD/MM/YYYY, …; day and month may be swapped) */
+            birthDate?: string;
+            /** @description Identifiers, compared exactly after normalisation */
+            identifiers?: {
+                /** @enum {string} */
+                kind: "iban" | "imo" | "phone" | "email" | "passport" | "wallet";
+                value: string;
+            }[];
+            /** @description At most this many hits (20 when absent) */
+            limit?: number;
+            /** @description The full name, in any script */
+            name: string;
+            /** @description Nationality (ISO code or name) */
+            nationality?: string;
+            /** @description Smallest score returned (0.7 when absent) */
+            threshold?: number;
+        };
+        PersonSearchResult: {
+            /** @description Entities scored after blocking */
+            candidates: number;
+            items: {
+                caption: string;
+                /** Format: uuid */
+                caseId: string;
+                caseReference: string;
+                caseTitle: string;
+                ftmId: string;
+                /** Format: uuid */
+                id: string;
+                key: string;
+                /** @description What was compared and how much each part weighed */
+                parts: {
+                    detail: string;
+                    part: string;
+                    similarity: number;
+                    weight: number;
+                }[];
+                schema: string;
+                /** @description 0–1 */
+                score: number;
+                /** @description Blocking keys shared with the query */
+                sharedKeys: number;
+            }[];
+            /** @description Fields given but unusable (bad checksum, unparseable date) */
+            rejected: string[];
+        };
+        PersonSearchResultInput: {
+            /** @description Entities scored after blocking */
+            candidates: number;
+            items: {
+                caption: string;
+                /** Format: uuid */
+                caseId: string;
+                caseReference: string;
+                caseTitle: string;
+                ftmId: string;
+                /** Format: uuid */
+                id: string;
+                key: string;
+                /** @description What was compared and how much each part weighed */
+                parts: {
+                    detail: string;
+                    part: string;
+                    similarity: number;
+                    weight: number;
+                }[];
+                schema: string;
+                /** @description 0–1 */
+                score: number;
+                /** @description Blocking keys shared with the query */
+                sharedKeys: number;
+            }[];
+            /** @description Fields given but unusable (bad checksum, unparseable date) */
+            rejected: string[];
+        };
         Problem: {
             allowed?: string[];
             /** @description Stable machine-readable error code */
@@ -14547,6 +14658,57 @@ export interface operations {
                     "application/json": {
                         items: components["schemas"]["DirectoryEntry"][];
                     };
+                };
+            };
+            /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal: not signed in, forbidden, not found, conflict, too many requests… */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The node failed; quote the `correlationId`. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postEntitiesPersonSearch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonSearchBodyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonSearchResult"];
                 };
             };
             /** @description The input does not match the schema (`validation_failed`, with `errors`) or breaks a rule. */

@@ -31,6 +31,7 @@ import * as m029 from './029-statistics-shares.ts';
 import * as m030 from './030-cultural-accept.ts';
 import * as m031 from './031-cultural-index.ts';
 import * as m032 from './032-cultural-check-photo.ts';
+import * as m034 from './034-entity-person-keys.ts';
 import * as m033 from './033-hit-expiry.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -66,4 +67,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '031-cultural-index': m031,
   '032-cultural-check-photo': m032,
   '033-hit-expiry': m033,
+  '034-entity-person-keys': m034,
 };

@@ -17,6 +17,8 @@ import {
   GraphQuery,
   MentionBody,
   PatchEntityBody,
+  PersonSearchBody,
+  PersonSearchResult,
 } from '@comity/contract/entities';
 import { ValidationError } from '@comity/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -42,6 +44,7 @@ import {
   removeMention,
   updateEntity,
 } from './entity-service.ts';
+import { presentPersonHit, searchPersons } from './person-search.ts';
 
 const TAGS = ['entities'];
 const MentionParams = z.strictObject({ id: z.uuid(), mentionId: z.uuid() });
@@ -64,6 +67,26 @@ export function entityRoutes(deps: AppDeps) {
         requirePermission(request, 'case:read');
         const { items, total } = await listCaseEntities(deps, who(request), request.params.id, request.query);
         return { items: items.map((i) => presentRow(i.row, i.effective, i.withheld)), total };
+      },
+    );
+
+    r.post(
+      '/api/v1/entities/person-search',
+      {
+        config: { policy: ['read'], permission: 'case:read' },
+        schema: {
+          tags: TAGS,
+          summary: 'Do we already hold this person? The entities of readable cases the matcher scores above the threshold, best first, with the explanation',
+          body: PersonSearchBody,
+          response: { 200: PersonSearchResult },
+        },
+      },
+      async (request) => {
+        requirePermission(request, 'case:read');
+        const result = await searchPersons(deps, who(request), request.body);
+        // Each hit was decided by the release policy in the service (an empty answer reveals nothing).
+        policyTrailOf(request).decisions++;
+        return { items: result.hits.map(presentPersonHit), candidates: result.candidates, rejected: result.rejected };
       },
     );
 

@@ -32,6 +32,7 @@ import { findRequest } from '@comity/db/repos/requests-repo';
 import { canSeeOrganisation } from '@comity/core';
 import { type CheckedEntity, FTM_MODEL, checkEntity, linkEnds, lookupText } from './ftm-model.ts';
 import { parseCsv } from '@comity/core/shared/csv';
+import { personKeysOfEntity } from '@comity/core/matching/ftm-person';
 
 export type EntityRow = Selectable<EntitiesTable>;
 export type EntityDeps = CaseDeps;
@@ -388,6 +389,22 @@ async function writeRefs(trx: Kysely<Database>, entityId: string, refs: { proper
   if (unique.length) await trx.insertInto('entity_refs').values(unique.map((r) => ({ entity_id: entityId, property: r.property, target_id: r.target }))).execute();
 }
 
+/**
+ * Replaces the person-search blocking keys (migration 034) of the given rows, in the caller's
+ * transaction: the matcher's keys of each person-like entity, none for other schemata.
+ */
+export async function writePersonKeys(trx: Kysely<Database>, rows: readonly { id: string; schema: string; properties: unknown }[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    const part = rows.slice(i, i + INSERT_CHUNK);
+    await trx.deleteFrom('entity_person_keys').where('entity_id', 'in', part.map((r) => r.id)).execute();
+  }
+  const keys = rows.flatMap((r) => {
+    const props = (typeof r.properties === 'string' ? JSON.parse(r.properties) : r.properties) as Record<string, unknown>;
+    return personKeysOfEntity(r.schema, props).map((key) => ({ key, entity_id: r.id }));
+  });
+  for (let i = 0; i < keys.length; i += INSERT_CHUNK * 4) await trx.insertInto('entity_person_keys').values(keys.slice(i, i + INSERT_CHUNK * 4)).execute();
+}
+
 /** Adds an entity to a case (its team and supervisors). Invalid properties: 400 `invalid_entity` with every problem. */
 export async function createEntity(deps: EntityDeps, who: CaseWho, caseId: string, input: EntityInput): Promise<EntityRow> {
   const { row: caseRow } = await assertCaseMember(deps, who, caseId, 'link');
@@ -429,6 +446,7 @@ export async function createEntity(deps: EntityDeps, who: CaseWho, caseId: strin
       .returningAll()
       .executeTakeFirstOrThrow();
     await writeRefs(trx, id, refs);
+    await writePersonKeys(trx, [{ id, schema: checked.schema.name, properties: checked.properties }]);
     audit('entity.create', entityKey(id), { caseId: caseRow.id, ftmId, schema: checked.schema.name, caption: checked.caption, tlp: marking.tlp });
     return row;
   });
@@ -477,6 +495,7 @@ export async function updateEntity(deps: EntityDeps, who: CaseWho, id: string, p
       .executeTakeFirst();
     if (!row) throw new ConflictError('stale_version', 'Someone changed this entity meanwhile; reload it.', { version: patch.version });
     await writeRefs(trx, found.id, refs);
+    await writePersonKeys(trx, [{ id: found.id, schema: found.schema, properties: checked.properties }]);
     audit('entity.update', entityKey(found.id), {
       caseId: caseRow.id,
       ftmId: found.ftm_id,
@@ -676,6 +695,10 @@ async function importEntities(deps: EntityDeps, who: CaseWho, caseId: string, li
       return [...unique.values()].map((r) => ({ entity_id: rowIdOf.get(c.entity.id) as string, property: r.property, target_id: r.target }));
     });
     for (let i = 0; i < refRows.length; i += INSERT_CHUNK) await trx.insertInto('entity_refs').values(refRows.slice(i, i + INSERT_CHUNK)).execute();
+    await writePersonKeys(
+      trx,
+      checkedLines.map((c) => ({ id: rowIdOf.get(c.entity.id) as string, schema: c.checked.schema.name, properties: c.checked.properties })),
+    );
     audit('entity.import', `case:${caseRow.id}`, { format, created: fresh.length, updated: replaced.length, lines: lines.length, tlp: ownMark.tlp });
     return { created: fresh.length, updated: replaced.length };
   });

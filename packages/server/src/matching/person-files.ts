@@ -1,6 +1,7 @@
 // Reading person records for `comity match`: CSV with a header row (RFC 4180 quoting) or FollowTheMoney
 // JSON lines. Every problem is reported with its line number; a file with any problem yields no records.
 import type { PersonRecord } from '@comity/core/matching/matcher';
+import { personRecordOfFtm } from '@comity/core/matching/ftm-person';
 
 export class PersonFileError extends Error {
   constructor(
@@ -109,8 +110,6 @@ export function parsePersonCsv(file: string, text: string): PersonRecord[] {
   return records;
 }
 
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-
 /**
  * FollowTheMoney JSON lines: one entity per line ({"id", "schema", "properties": {prop: [values]}}). Person,
  * LegalEntity, Company and Organization give names, birth dates, nationality, phones, e-mail addresses and
@@ -140,29 +139,8 @@ export function parsePersonFtm(file: string, text: string): PersonRecord[] {
       problems.push(`line ${line}: an FtM entity needs "id" (string), "schema" (string) and "properties" (object)`);
       return;
     }
-    const p = properties as Record<string, unknown>;
-    const first = (k: string) => strings(p[k])[0];
-    const r: PersonRecord = { id };
-    if (['Person', 'LegalEntity', 'Company', 'Organization'].includes(schema)) {
-      r.name = first('name');
-      r.given = first('firstName');
-      r.surname = first('lastName');
-      r.birthDate = first('birthDate');
-      r.nationality = first('nationality') ?? first('citizenship');
-      r.phone = strings(p.phone);
-      r.email = strings(p.email);
-      r.passport = strings(p.passportNumber).map((number) => ({ number }));
-    } else if (schema === 'Vessel') {
-      r.name = first('name');
-      r.imo = strings(p.imoNumber);
-    } else if (schema === 'BankAccount') {
-      r.iban = strings(p.iban);
-    } else if (schema === 'CryptoWallet') {
-      r.wallet = strings(p.publicKey);
-    } else if (schema === 'UserAccount') {
-      r.phone = strings(p.number);
-      r.email = strings(p.email);
-    } else return;
+    const r = personRecordOfFtm(id, schema, properties as Record<string, unknown>);
+    if (!r) return;
     if (ids.has(id)) problems.push(`line ${line}: id "${id}" appears twice`);
     ids.add(id);
     records.push(r);

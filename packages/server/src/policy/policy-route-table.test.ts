@@ -80,6 +80,7 @@ const EXPECTED: Record<string, readonly string[] | 'none'> = {
   'POST /api/v1/cases/:id/entities/import': ['read'],
   'GET /api/v1/cases/:id/entities/export': ['read', 'export'],
   'GET /api/v1/cases/:id/entities/graph': ['read'],
+  'POST /api/v1/entities/person-search': ['read'],
   'GET /api/v1/entities/:id': ['read'],
   'PATCH /api/v1/entities/:id': ['read'],
   'DELETE /api/v1/entities/:id': ['read'],
