@@ -133,13 +133,13 @@ test('the home page shows each role what waits for it', async (t) => {
     const page = await signIn(browser, node.url, node.admin.email, ADMIN_PASSWORD);
     await page.goto(node.url);
     await page.getByText('Nothing waits for you at the moment.').waitFor();
-    // Twenty header links for an administrator (cases, the cultural property records, the seizure and
-    // incident registries and the hit inbox among them, and the public check of cultural objects next to
-    // Home) in labelled groups rather than one flat row.
+    // Twenty-one header links for an administrator (cases, the cultural property records, the seizure
+    // and incident registries, the hit inbox and the person search among them, and the public check of
+    // cultural objects next to Home) in labelled groups rather than one flat row.
     assert.deepEqual(await headerGroups(page), ['Treaties', 'Cooperation', 'Administration']);
     const adminGroup = page.getByRole('list', { name: 'Administration' });
     assert.deepEqual(await adminGroup.getByRole('link').allTextContents(), ['Organisations', 'Users', 'Audit log', 'Knowledge base', 'Declared facts', 'Peers', 'Authorities without a node']);
-    assert.equal(await page.locator('.main-nav a').count(), 20);
+    assert.equal(await page.locator('.main-nav a').count(), 21);
     await shoot(page, 'home-admin');
     await adminGroup.getByRole('link', { name: 'Users' }).click();
     await page.waitForURL(`${node.url}/admin/users`);
