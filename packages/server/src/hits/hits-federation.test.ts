@@ -23,10 +23,16 @@ async function authorityOrg(n: FederatedTestNode): Promise<string> {
   return orgs.body.items.find((o) => o.kind === 'central-authority')!.id;
 }
 
-/** Every payload this node queued to a peer since the test began (what was sealed into envelopes). */
+/**
+ * Every payload this node queued to a peer since the test began (what was sealed into envelopes), as
+ * JSON text with each opaque encoding (a blinded element or a name encoding: base64 of 32 bytes or
+ * more) replaced by "<opaque>". With padding a page holds a thousand random encodings, in which a
+ * short secret such as "NWBK" turns up by chance now and then; cleartext that leaks is never one.
+ */
 async function sentPayloads(n: FederatedTestNode): Promise<{ type: string; text: string }[]> {
   const rows = await n.node.deps.db.selectFrom('outbox').select(['type', 'payload']).where('recipient_node_id', 'is not', null).execute();
-  return rows.map((r) => ({ type: r.type, text: JSON.stringify(r.payload) }));
+  const opaque = (_key: string, v: unknown) => (typeof v === 'string' && /^[A-Za-z0-9+/_-]{43,}={0,2}$/.test(v) ? '<opaque>' : v);
+  return rows.map((r) => ({ type: r.type, text: JSON.stringify(r.payload, opaque) }));
 }
 
 const SHARED = {
