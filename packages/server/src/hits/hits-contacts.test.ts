@@ -88,7 +88,8 @@ for (const backend of testBackends()) {
         const rows = await n.node.deps.db.selectFrom('outbox').select(['type', 'payload']).where('type', 'like', 'hits.%').execute();
         assert.ok(rows.length >= 1);
         for (const r of rows) {
-          const text = JSON.stringify(r.payload).toLowerCase();
+          // Opaque encodings (base64 of 32 bytes or more) masked: a thousand random ones per padded page could hold a short secret by chance.
+          const text = JSON.stringify(r.payload, (_k, v: unknown) => (typeof v === 'string' && /^[A-Za-z0-9+/_-]{43,}={0,2}$/.test(v) ? '<opaque>' : v)).toLowerCase();
           for (const secret of ['3331234567', '333 123', 'greco', 'example.it', 'nobody']) assert.ok(!text.includes(secret), `${r.type} contains ${secret}`);
         }
       }
