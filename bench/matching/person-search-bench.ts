@@ -18,8 +18,6 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { captionKey } from '@comity/core/entities/entity';
 import { personKeysOfEntity } from '@comity/core/matching/ftm-person';
 import { startNode } from '@comity/server';
@@ -28,7 +26,7 @@ import { searchPersons } from '@comity/server/entities/person-search';
 import { ApiClient, makeUser } from '@comity/server/testing/test-node';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { copyText, copyValue } from '../support/copy.ts';
 import { dropSchema, machine, percentile } from '../support/load.ts';
 
 const int = (name: string, dflt: number) => {
@@ -129,22 +127,6 @@ function noisy(p: Person): { name: string; birthDate: string } {
 
 // ---- COPY -----------------------------------------------------------------------------------------
 
-const copyValue = (v: unknown): string =>
-  String(v).replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
-
-async function copyLines(client: pg.Client, statement: string, lines: readonly string[]): Promise<void> {
-  const joined: string[] = [];
-  let buf = '';
-  for (const l of lines) {
-    buf += l;
-    if (buf.length > 1 << 20) {
-      joined.push(buf);
-      buf = '';
-    }
-  }
-  if (buf) joined.push(buf);
-  await pipeline(Readable.from(joined), client.query(copyFrom(statement)));
-}
 
 // ---- the run --------------------------------------------------------------------------------------
 
@@ -190,8 +172,8 @@ try {
       if (i % plantEvery === 0 && planted.length < QUERIES / 2) planted.push({ id, person: p });
     }
     keyCount += keyLines.length;
-    await copyLines(client, 'copy entities (id, organisation_id, case_id, ftm_id, schema, is_link, caption, caption_key, properties, marking, sources, version, created_by, created_at, updated_at) from stdin', entityLines);
-    await copyLines(client, 'copy entity_person_keys (key, entity_id) from stdin', keyLines);
+    await copyText(client, 'copy entities (id, organisation_id, case_id, ftm_id, schema, is_link, caption, caption_key, properties, marking, sources, version, created_by, created_at, updated_at) from stdin', entityLines);
+    await copyText(client, 'copy entity_person_keys (key, entity_id) from stdin', keyLines);
     process.stderr.write(`filled ${Math.min(ENTITIES, start + CHUNK)} … \r`);
   }
   await client.query('analyze entities');

@@ -19,8 +19,6 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { generateDemoData, seizuresAsCsv } from '@comity/core/seizures/demo-data';
 import { type IncidentInput, type SeizureInput, checkIncident, checkSeizure, defaultSeizureIccs, itemName, nameKey } from '@comity/core/seizures/seizure';
 import { migrateToLatest, openDatabase } from '@comity/db';
@@ -35,7 +33,8 @@ import { identifierKey, incidentContentColumns, incidentSearchText, searchSeizur
 import { ApiClient, makeUser } from '@comity/server/testing/test-node';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { to as copyTo } from 'pg-copy-streams';
+import { copyText, copyValue } from '../support/copy.ts';
 import { dropSchema, machine, markdownTable, percentile } from '../support/load.ts';
 
 const int = (name: string, dflt: number) => {
@@ -153,11 +152,6 @@ function addIncident(out: Rows, org: string, user: string, now: Date, input: Inc
 
 // ---- COPY -----------------------------------------------------------------------------------------
 
-function copyValue(v: unknown): string {
-  if (v === null || v === undefined) return '\\N';
-  const s = v instanceof Date ? v.toISOString() : String(v);
-  return s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
-}
 
 /** COPY … FROM STDIN of `rows` (text format; columns from the first row), on `client`. */
 async function copyRows(client: pg.Client, table: string, rows: readonly Row[]): Promise<void> {
@@ -167,20 +161,6 @@ async function copyRows(client: pg.Client, table: string, rows: readonly Row[]):
   await copyText(client, `copy ${table} (${cols.join(', ')}) from stdin`, lines);
 }
 
-async function copyText(client: pg.Client, statement: string, chunks: readonly string[]): Promise<void> {
-  // Chunks of ~1 MB, so the stream does not get a million tiny writes.
-  const joined: string[] = [];
-  let buf = '';
-  for (const c of chunks) {
-    buf += c;
-    if (buf.length > 1 << 20) {
-      joined.push(buf);
-      buf = '';
-    }
-  }
-  if (buf) joined.push(buf);
-  await pipeline(Readable.from(joined), client.query(copyFrom(statement)));
-}
 
 async function dumpTable(client: pg.Client, statement: string): Promise<string[]> {
   const out: string[] = [];
