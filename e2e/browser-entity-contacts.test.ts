@@ -4,30 +4,13 @@
 // not one is refused with a readable message and nothing is added. English and Arabic (right to
 // left), at 1366 and 390 px; screenshots in e2e/artifacts/entities/.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { test } from 'node:test';
 import { makeUser } from '@comity/server/testing/test-node';
-import type { Page } from 'playwright-core';
-import { nodeAndBrowser, signedInAdmin, signIn, useLanguage, watchPage } from './support/browser.ts';
+import { nodeAndBrowser, shootWidths, signedInAdmin, signIn, useLanguage, watchPage } from './support/browser.ts';
 
 const ADMIN_PASSWORD = 'correct horse battery node 4 contacts';
 const artifacts = resolve(new URL('.', import.meta.url).pathname, 'artifacts/entities');
-
-async function shootBoth(page: Page, name: string): Promise<void> {
-  mkdirSync(artifacts, { recursive: true });
-  for (const [width, height] of [
-    [1366, 900],
-    [390, 844],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: join(artifacts, `${name}-${width}.png`), fullPage: true });
-    const scroll = await page.evaluate<number>('document.documentElement.scrollWidth');
-    assert.ok(scroll <= width, `${name} fits ${width} px (${scroll} px)`);
-  }
-  await page.setViewportSize({ width: 1366, height: 900 });
-}
 
 test('add a phone number and an e-mail address to a case; a bad number is refused', async (t) => {
   const started = await nodeAndBrowser(t);
@@ -62,7 +45,7 @@ test('add a phone number and an e-mail address to a case; a bad number is refuse
   }
   const stored = await lead.client.call<{ items: { schema: string; caption: string }[] }>('GET', `/api/v1/cases/${caseId}/entities?schema=UserAccount`, undefined, 200);
   assert.deepEqual(stored.body.items.map((e) => e.caption).sort(), ['+34 612 345 678', 'faro.contacto@example.es']);
-  await shootBoth(page, 'contacts-en');
+  await shootWidths(page, artifacts, 'contacts-en');
 
   await useLanguage(page, 'ar', 'rtl');
   await page.goto(`${node.url}/cases/${caseId}`);
@@ -70,7 +53,7 @@ test('add a phone number and an e-mail address to a case; a bad number is refuse
   assert.match(await section.innerText(), /حساب هاتف أو بريد إلكتروني/);
   await page.selectOption('#entity-schema', 'email');
   assert.match(await page.locator('label[for="entity-name"]').innerText(), /عنوان البريد الإلكتروني/);
-  await shootBoth(page, 'contacts-ar');
+  await shootWidths(page, artifacts, 'contacts-ar');
   assert.deepEqual(watched.errors, []);
   assert.deepEqual(watched.foreignRequests, []);
 });

@@ -3,30 +3,13 @@
 // what matched; a name nobody holds finds nothing; another organisation's person never shows. English and
 // Arabic (right to left), at 1366 and 390 px; screenshots in e2e/artifacts/entities/.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { test } from 'node:test';
 import { makeUser } from '@comity/server/testing/test-node';
-import type { Page } from 'playwright-core';
-import { nodeAndBrowser, signedInAdmin, signIn, useLanguage, watchPage } from './support/browser.ts';
+import { nodeAndBrowser, shootWidths, signedInAdmin, signIn, useLanguage, watchPage } from './support/browser.ts';
 
 const ADMIN_PASSWORD = 'correct horse battery node 4 person search';
 const artifacts = resolve(new URL('.', import.meta.url).pathname, 'artifacts/entities');
-
-async function shootBoth(page: Page, name: string): Promise<void> {
-  mkdirSync(artifacts, { recursive: true });
-  for (const [width, height] of [
-    [1366, 900],
-    [390, 844],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: join(artifacts, `${name}-${width}.png`), fullPage: true });
-    const scroll = await page.evaluate<number>('document.documentElement.scrollWidth');
-    assert.ok(scroll <= width, `${name} fits ${width} px (${scroll} px)`);
-  }
-  await page.setViewportSize({ width: 1366, height: 900 });
-}
 
 test('search a person across scripts and find the case that holds them, with what matched', async (t) => {
   const started = await nodeAndBrowser(t);
@@ -55,7 +38,7 @@ test('search a person across scripts and find the case that holds them, with wha
   assert.match(row, /PNF 2026\/13/);
   assert.match(row, /Date of birth: 85 %/);
   assert.match(row, /day-month-swapped/);
-  await shootBoth(page, 'person-search-en');
+  await shootWidths(page, artifacts, 'person-search-en');
 
   await page.fill('#ps-name', 'Pedro Alvarez');
   await page.getByRole('button', { name: 'Search', exact: true }).click();
@@ -70,7 +53,7 @@ test('search a person across scripts and find the case that holds them, with wha
   await rows.first().waitFor();
   assert.match(await rows.first().innerText(), /Иван Сидоров/);
   assert.match(await rows.first().innerText(), /الاسم/);
-  await shootBoth(page, 'person-search-ar');
+  await shootWidths(page, artifacts, 'person-search-ar');
   assert.deepEqual(watched.errors, []);
   assert.deepEqual(watched.foreignRequests, []);
 });

@@ -1,5 +1,6 @@
 // The system Chromium driven by playwright-core; never a downloaded browser.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiClient } from '@comity/server/testing/test-node';
@@ -108,4 +109,23 @@ export async function chartDrawn(page: Page, testId: string): Promise<void> {
     assert.ok(i < 100, `the chart ${testId} was never drawn`);
     await page.waitForTimeout(100);
   }
+}
+
+/**
+ * Full-page screenshots at a desktop (1366 px) and a phone (390 px) width into `dir` as
+ * `<name>-<width>.png`; each asserts that nothing makes the page wider than the window.
+ */
+export async function shootWidths(page: Page, dir: string, name: string): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  for (const [width, height] of [
+    [1366, 900],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(dir, `${name}-${width}.png`), fullPage: true });
+    const scroll = await page.evaluate<number>('document.documentElement.scrollWidth');
+    assert.ok(scroll <= width, `${name} fits ${width} px (${scroll} px)`);
+  }
+  await page.setViewportSize({ width: 1366, height: 900 });
 }
